@@ -1,0 +1,201 @@
+"""Commands on evidence: import, search, check, submissions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewer_app.cli.output import StderrProgress, print_json
+from reviewer_app.evidence.limits import ImportLimits, MiB
+
+# Each command imports what it needs when it runs, so that `--help` and the light
+# commands start fast.
+if TYPE_CHECKING:
+    from reviewer_app.evidence.importer import ImportReport
+    from reviewer_app.storage.datafolder import DataFolder
+
+
+def open_folder(args: argparse.Namespace) -> DataFolder:
+    from reviewer_app.storage.datafolder import DataFolder, default_data_dir
+
+    return DataFolder.open(args.data_dir or default_data_dir())
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("import", help="import evidence bundles, batches and loose bundles")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument(
+        "--no-extract",
+        action="store_true",
+        help="skip text extraction and thumbnails now (they are made on a later import)",
+    )
+    defaults = ImportLimits()
+    p.add_argument("--max-file-mb", type=float, default=defaults.max_file_bytes / MiB)
+    p.add_argument("--max-bundle-mb", type=float, default=defaults.max_bundle_bytes / MiB)
+    p.add_argument("--max-entries", type=int, default=defaults.max_entries)
+    p.add_argument("--max-ratio", type=float, default=defaults.max_ratio)
+    p.set_defaults(run=run_import)
+
+    p = commands.add_parser("search", help="full-text search over the text of all evidence")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_search)
+
+    p = commands.add_parser(
+        "check",
+        help="verify every stored file against its hash, and the database against the store",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_check)
+
+    p = commands.add_parser("submissions", help="list imported submissions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_submissions)
+
+
+def _limits(args: argparse.Namespace) -> ImportLimits:
+    return ImportLimits(
+        max_file_bytes=int(args.max_file_mb * MiB),
+        max_bundle_bytes=int(args.max_bundle_mb * MiB),
+        max_entries=args.max_entries,
+        max_ratio=args.max_ratio,
+    )
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from reviewer_app.evidence.derive import derive_pending
+    from reviewer_app.evidence.importer import Importer
+
+    limits = _limits(args)
+    progress = StderrProgress()
+    with open_folder(args) as folder:
+        report = Importer(folder, limits, progress=progress).import_paths(args.paths)
+        if not args.no_extract and not report.cancelled:
+            derived = derive_pending(folder, limits=limits, progress=progress)
+            _merge_warnings(report, derived.warnings)
+        progress.finish()
+    if args.json:
+        print_json(
+            {
+                "imported": [asdict(r) for r in report.imported],
+                "skipped": [asdict(r) for r in report.skipped],
+                "rejected": [asdict(r) for r in report.rejected],
+                "cancelled": report.cancelled,
+            }
+        )
+    else:
+        _print_import(report)
+    return 1 if report.rejected or report.cancelled else 0
+
+
+def _merge_warnings(report: ImportReport, found: dict[str, list[str]]) -> None:
+    for result in report.imported:
+        result.warnings.extend(found.get(result.submission_id, []))
+
+
+def _print_import(report: ImportReport) -> None:
+    for r in report.imported:
+        print(f"imported  {r.submission_id}  ({r.earner}, {r.items} items)")
+        for w in r.warnings:
+            print(f"    warning: {w}")
+    for r in report.skipped:
+        print(f"skipped   {r.submission_id}  (already imported)")
+    for rej in report.rejected:
+        print(f"rejected  {rej.error}")
+    print(
+        f"{len(report.imported)} imported, {len(report.skipped)} already imported, "
+        f"{len(report.rejected)} rejected" + (" (cancelled)" if report.cancelled else "")
+    )
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from reviewer_app.evidence.search import search
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        hits = search(session, args.query)
+    if args.json:
+        print_json(
+            [
+                {
+                    "submission_id": h.submission_id,
+                    "item": h.item,
+                    "item_id": h.item_id,
+                    "page": h.page,
+                    "snippet": h.snippet,
+                }
+                for h in hits
+            ]
+        )
+    else:
+        for h in hits:
+            page = f" p.{h.page}" if h.page else ""
+            print(f"{h.submission_id}  {h.item}{page}: {h.snippet}")
+        if not hits:
+            print("no matches", file=sys.stderr)
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from reviewer_app.storage.check import check_folder
+
+    with open_folder(args) as folder:
+        problems = check_folder(folder)
+    if args.json:
+        print_json({"ok": not problems, "problems": [p.as_dict() for p in problems]})
+    else:
+        for p in problems:
+            print(f"{p.kind}: {p.subject}: {p.message}")
+        print(
+            "ok: every stored file matches its hash"
+            if not problems
+            else f"{len(problems)} problem(s) found"
+        )
+    return 1 if problems else 0
+
+
+def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+    from sqlalchemy.orm import joinedload
+
+    from reviewer_app.storage.models import Submission
+
+    with folder.sessions() as session:
+        rows = session.scalars(
+            select(Submission)
+            .options(joinedload(Submission.earner))
+            .order_by(Submission.submitted_at, Submission.submission_id)
+        )
+        return [
+            {
+                "submission_id": s.submission_id,
+                "earner": s.earner.name,
+                "credential_id": s.credential_uri,
+                "attempt": s.attempt,
+                "status": s.status,
+            }
+            for s in rows
+        ]
+
+
+def run_submissions(args: argparse.Namespace) -> int:
+    with open_folder(args) as folder:
+        rows = submission_rows(folder)
+    if args.json:
+        print_json(rows)
+    else:
+        print_submissions(rows)
+    return 0
+
+
+def print_submissions(rows: list[dict[str, Any]]) -> None:
+    for r in rows:
+        credential = (r["credential_id"] or "(no micro-credential yet)").rsplit("/", 1)[-1]
+        print(
+            f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
+            f"attempt {r['attempt']}  {r['status']}"
+        )
+    print(f"{len(rows)} submission(s)")

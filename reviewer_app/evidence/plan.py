@@ -1,0 +1,211 @@
+"""What a bundle says it holds, before any evidence byte is read: a `SubmissionPlan`.
+
+Manifest bundles are read from `manifest.json` (checked against the format's schema);
+loose bundles are described from their file names. The plan's digest identifies the
+submission's content: the same id with the same digest is "already imported".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from reviewer_app.evidence.shapes import MANIFEST
+from reviewer_app.evidence.sources import BundleRejected, Source
+from reviewer_app.formats import problems
+
+SCHEMA = "evidence-bundle-1.schema.json"
+MAX_MANIFEST_BYTES = 10 * 1024 * 1024
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+@dataclass
+class PlannedItem:
+    kind: str  # "file" or "text"
+    position: int
+    path: str | None = None
+    sha256: str | None = None  # declared by the manifest; None for loose bundles
+    media_type: str | None = None
+    part: str | None = None
+    title: str | None = None
+    description: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class SubmissionPlan:
+    shape: str
+    submission_id: str
+    earner_id: str
+    earner_name: str
+    earner_email: str | None
+    credential_uri: str | None
+    credential_name: str | None
+    attempt: int
+    submitted_at: dt.datetime | None
+    notes: str | None
+    items: list[PlannedItem]
+    warnings: list[str] = field(default_factory=list)
+
+    def digest(self, hashes: dict[str, str]) -> str:
+        """SHA-256 of the normalized submission, with each file's actual hash."""
+        record: dict[str, Any] = {
+            k: v for k, v in asdict(self).items() if k not in ("items", "warnings")
+        }
+        record["submitted_at"] = self.submitted_at.isoformat() if self.submitted_at else None
+        record["items"] = [
+            {**asdict(item), "sha256": hashes.get(item.path or "", item.sha256)}
+            for item in self.items
+        ]
+        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def parse_rfc3339(value: str) -> dt.datetime | None:
+    if not _RFC3339.match(value):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _read_manifest(source: Source) -> Any:
+    entries = source.entries()
+    entry = entries[MANIFEST]
+    if entry.size > MAX_MANIFEST_BYTES:
+        raise source.reject(f"is larger than {MAX_MANIFEST_BYTES:,} bytes", MANIFEST)
+    with source.open(MANIFEST) as f:
+        raw = f.read(MAX_MANIFEST_BYTES + 1)
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise source.reject(f"is not UTF-8 (byte {e.start:,} is not valid)", MANIFEST) from None
+    except json.JSONDecodeError as e:
+        raise source.reject(
+            f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}", MANIFEST
+        ) from None
+
+
+def _check_path(source: Source, path: str, where: str) -> str:
+    normalized = path.replace("\\", "/")
+    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
+        raise source.reject(f"{where}.path {path!r} is absolute; it must be relative", MANIFEST)
+    if ".." in normalized.split("/"):
+        raise source.reject(
+            f"{where}.path {path!r} has a '..' segment, which would leave the bundle", MANIFEST
+        )
+    return str(PurePosixPath(normalized))
+
+
+def plan_manifest_bundle(source: Source) -> SubmissionPlan:
+    data = _read_manifest(source)
+    found = problems(data, SCHEMA)
+    if found:
+        raise source.reject(f"is not a valid manifest: {found[0]}", MANIFEST)
+    submitted_at = parse_rfc3339(data["submitted_at"])
+    if submitted_at is None:
+        raise source.reject(
+            "is not a valid manifest: submitted_at must be an RFC 3339 date-time with an "
+            f"offset, such as 2026-10-03T14:22:05-05:00 (not {data['submitted_at']!r})",
+            MANIFEST,
+        )
+    entries = source.entries()
+    items: list[PlannedItem] = []
+    listed: set[str] = {MANIFEST}
+    for position, raw in enumerate(data["evidence"]):
+        common = {
+            "part": raw.get("part"),
+            "title": raw.get("title"),
+            "description": raw.get("description"),
+        }
+        if "path" not in raw:
+            items.append(PlannedItem("text", position, text=raw["text"], **common))
+            continue
+        path = _check_path(source, raw["path"], f"evidence[{position}]")
+        if path not in entries:
+            raise source.reject(
+                f"evidence[{position}] lists {path!r}, which is not in the bundle", MANIFEST
+            )
+        listed.add(path)
+        items.append(
+            PlannedItem(
+                "file",
+                position,
+                path=path,
+                sha256=raw["sha256"],
+                media_type=raw.get("media_type"),
+                **common,
+            )
+        )
+    earner, credential = data["earner"], data["credential"]
+    plan = SubmissionPlan(
+        shape="manifest",
+        submission_id=data["submission_id"],
+        earner_id=earner["id"],
+        earner_name=earner["name"],
+        earner_email=earner.get("email") or _email_from(earner["id"]),
+        credential_uri=credential["id"],
+        credential_name=credential.get("name"),
+        attempt=data.get("attempt", 1),
+        submitted_at=submitted_at,
+        notes=data.get("notes"),
+        items=items,
+    )
+    unlisted = sorted(set(entries) - listed)
+    if unlisted:
+        shown = ", ".join(unlisted[:5]) + (" and more" if len(unlisted) > 5 else "")
+        plan.warnings.append(
+            f"{len(unlisted)} file(s) in the bundle are listed in no evidence item and "
+            f"were ignored: {shown}"
+        )
+    return plan
+
+
+def _email_from(identifier: str) -> str | None:
+    if identifier.lower().startswith("mailto:"):
+        return identifier[7:]
+    return identifier if "@" in identifier and ":" not in identifier else None
+
+
+def _natural_key(path: str) -> list[Any]:
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", path)]
+
+
+def plan_loose_bundle(source: Source) -> SubmissionPlan:
+    entries = source.entries()
+    if not entries:
+        raise source.reject("holds no files")
+    paths = sorted(entries, key=_natural_key)
+    items = [
+        PlannedItem("file", n, path=p, title=PurePosixPath(p).name) for n, p in enumerate(paths)
+    ]
+    name = source.stem.strip() or "Unnamed earner"
+    return SubmissionPlan(
+        shape="loose",
+        submission_id=name[:200],
+        earner_id=f"urn:reviewer-app:loose-earner:{name}",
+        earner_name=name,
+        earner_email=None,
+        credential_uri=None,
+        credential_name=None,
+        attempt=1,
+        submitted_at=None,
+        notes=None,
+        items=items,
+        warnings=["a loose bundle: check the earner's name and assign a micro-credential"],
+    )
+
+
+def plan_bundle(source: Source, shape: str) -> SubmissionPlan:
+    try:
+        if shape == "manifest":
+            return plan_manifest_bundle(source)
+        return plan_loose_bundle(source)
+    except OSError as e:
+        raise BundleRejected(source.label, f"cannot be read ({e})") from None

@@ -1,0 +1,98 @@
+"""PDFs with pypdf: page count at import, text per page afterwards.
+
+A PDF that opens but is damaged, encrypted, or has no text layer (a scan) is kept with a
+warning: the reviewer can still look at it; only search and page counts suffer.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from reviewer_app.evidence.readers import Inspection, PageText
+from reviewer_app.evidence.sniff import PDF
+
+# pypdf logs every repair it makes to a damaged file; those are our warnings, not logs.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_ERRORS = (
+    PyPdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+    OSError,
+    ZeroDivisionError,
+)
+
+
+class PdfUnreadable(Exception):
+    pass
+
+
+def _open(path: Path) -> PdfReader:
+    """A reader, decrypted if it only has an owner password; raises PdfUnreadable."""
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (*_ERRORS, NotImplementedError) as e:
+                raise PdfUnreadable(
+                    f"is encrypted in a way that cannot be opened here ({e})"
+                ) from None
+            if not ok:
+                raise PdfUnreadable("is encrypted with a password, so its pages cannot be read")
+        return reader
+    except _ERRORS as e:
+        raise PdfUnreadable(f"is damaged: {_reason(e)}") from None
+
+
+def _reason(e: BaseException) -> str:
+    text = str(e).strip() or type(e).__name__
+    return text[:200]
+
+
+def inspect(path: Path) -> Inspection:
+    result = Inspection(PDF)
+    try:
+        reader = _open(path)
+        result.page_count = len(reader.pages)
+    except PdfUnreadable as e:
+        result.warnings.append(f"{e}; it is kept, but cannot be searched")
+    except _ERRORS as e:
+        result.warnings.append(f"is damaged: {_reason(e)}; it is kept, but cannot be searched")
+    return result
+
+
+def extract(path: Path) -> tuple[list[PageText], list[str]]:
+    """Text of each page, and warnings (unreadable pages, no text layer at all)."""
+    try:
+        reader = _open(path)
+        pages = list(reader.pages)
+    except PdfUnreadable:
+        return [], []  # already warned at import
+    except _ERRORS:
+        return [], []
+    texts: list[PageText] = []
+    failed: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except _ERRORS:
+            failed.append(number)
+            continue
+        if text.strip():
+            texts.append(PageText(number, text))
+    warnings = []
+    if failed:
+        listed = ", ".join(str(n) for n in failed[:10])
+        warnings.append(f"the text of page(s) {listed} could not be read")
+    if pages and not texts and not failed:
+        warnings.append("has no text layer (perhaps a scan): it can be read but not searched")
+    return texts, warnings

@@ -1,0 +1,311 @@
+"""Where a bundle's files come from: a folder on disk or a zip (or part of one).
+
+Everything a hostile container can do is refused here, before any byte is extracted:
+paths that escape the bundle, links and other non-regular entries, encrypted entries,
+and sizes, entry counts or compression ratios past the limits.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+import zlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from reviewer_app.errors import UserError
+from reviewer_app.evidence.limits import ImportLimits
+
+# Litter that operating systems add to folders and zips; never evidence.
+JUNK_NAMES = frozenset({"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"})
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class BundleRejected(UserError):
+    """A bundle (or one entry of it) breaks the bundle format; nothing of it is kept."""
+
+    def __init__(self, bundle: str, problem: str, entry: str | None = None) -> None:
+        self.bundle = bundle
+        self.entry = entry
+        self.problem = problem
+        where = f"{bundle}: {entry!r}" if entry else bundle
+        super().__init__(f"{where} {problem}")
+
+
+def is_junk(path: str) -> bool:
+    return any(part in JUNK_NAMES or part.startswith("._") for part in path.split("/"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str  # POSIX path relative to the bundle's root
+    size: int  # declared by the zip, or measured on disk
+
+
+class Source(ABC):
+    """A tree of files: a whole bundle, or a batch whose top level holds bundles."""
+
+    def __init__(self, label: str, stem: str, limits: ImportLimits) -> None:
+        self.label = label  # how messages name it: a path, or "batch.zip > Jane Doe"
+        self.stem = stem  # the folder or zip name, for loose bundles
+        self.limits = limits
+        self._total = 0
+
+    def reject(self, problem: str, entry: str | None = None) -> BundleRejected:
+        return BundleRejected(self.label, problem, entry)
+
+    @abstractmethod
+    def top_level(self) -> tuple[list[str], list[str]]:
+        """(file names, folder names) at the root, without junk."""
+
+    @abstractmethod
+    def entries(self) -> dict[str, Entry]:
+        """Every regular file, checked; raises BundleRejected."""
+
+    @abstractmethod
+    def open(self, path: str) -> BinaryIO: ...
+
+    @abstractmethod
+    def sub(self, folder: str) -> Source:
+        """The tree under a top-level folder, as a bundle of its own."""
+
+    @abstractmethod
+    def nested_zip(self, name: str, scratch: Path) -> Path:
+        """A file path for the top-level zip `name` (a bundle inside a batch)."""
+
+    def close(self) -> None:  # noqa: B027 - most sources hold nothing open
+        """Releases what the source holds open."""
+
+    def add_entry(self, found: dict[str, Entry], entry: Entry) -> None:
+        """Adds `entry` to `found`, refusing it past a count or size limit."""
+        found[entry.path] = entry
+        if len(found) > self.limits.max_entries:
+            raise self.reject(
+                f"has more than {self.limits.max_entries:,} files, the limit for one bundle"
+            )
+        if entry.size > self.limits.max_file_bytes:
+            raise self.reject(
+                f"is {entry.size:,} bytes, more than the limit of "
+                f"{self.limits.max_file_bytes:,} for one file",
+                entry.path,
+            )
+        self._total += entry.size
+        if self._total > self.limits.max_bundle_bytes:
+            raise self.reject(
+                f"holds more than {self.limits.max_bundle_bytes:,} bytes, the limit for one bundle"
+            )
+
+
+class DirSource(Source):
+    def __init__(self, root: Path, label: str, stem: str, limits: ImportLimits) -> None:
+        super().__init__(label, stem, limits)
+        self.root = root
+        self._entries: dict[str, Entry] | None = None
+
+    def top_level(self) -> tuple[list[str], list[str]]:
+        files, folders = [], []
+        with os.scandir(self.root) as it:
+            for item in it:
+                if is_junk(item.name):
+                    continue
+                if item.is_dir(follow_symlinks=False):
+                    folders.append(item.name)
+                else:
+                    files.append(item.name)  # links and specials are refused by entries()
+        return sorted(files), sorted(folders)
+
+    def entries(self) -> dict[str, Entry]:
+        if self._entries is None:
+            found: dict[str, Entry] = {}
+            self._walk(self.root, "", found)
+            self._entries = found
+        return self._entries
+
+    def _walk(self, folder: Path, prefix: str, found: dict[str, Entry]) -> None:
+        with os.scandir(folder) as it:
+            for item in sorted(it, key=lambda e: e.name):
+                rel = prefix + item.name
+                if is_junk(rel):
+                    continue
+                if item.is_symlink():
+                    raise self.reject("is a symbolic link, which a bundle may not hold", rel)
+                if item.is_dir(follow_symlinks=False):
+                    self._walk(Path(item.path), rel + "/", found)
+                elif item.is_file(follow_symlinks=False):
+                    self.add_entry(found, Entry(rel, item.stat(follow_symlinks=False).st_size))
+                else:
+                    raise self.reject("is not a regular file (a device, pipe or socket)", rel)
+
+    def open(self, path: str) -> BinaryIO:
+        return (self.root / path).open("rb")
+
+    def nested_zip(self, name: str, scratch: Path) -> Path:
+        path = self.root / name
+        if path.is_symlink() or not path.is_file():
+            raise BundleRejected(f"{self.label} > {name}", "is not a regular file")
+        return path
+
+    def sub(self, folder: str) -> Source:
+        path = self.root / folder
+        if path.is_symlink():
+            raise BundleRejected(f"{self.label} > {folder}", "is a symbolic link")
+        return DirSource(path, f"{self.label} > {folder}", folder, self.limits)
+
+
+class ZipSource(Source):
+    """A zip, or the part of one under `prefix` (a bundle folder inside a batch zip)."""
+
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        label: str,
+        stem: str,
+        limits: ImportLimits,
+        prefix: str = "",
+        owned_file: Path | None = None,
+    ) -> None:
+        super().__init__(label, stem, limits)
+        self.archive = archive
+        self.prefix = prefix
+        self.owned_file = owned_file  # a nested zip extracted to a temporary file
+        self._entries: dict[str, Entry] | None = None
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+
+    @classmethod
+    def open_path(
+        cls,
+        path: Path,
+        label: str,
+        stem: str,
+        limits: ImportLimits,
+        owned_file: Path | None = None,
+    ) -> ZipSource:
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+            raise BundleRejected(label, f"is not a readable zip file ({e})") from None
+        source = cls(archive, label, stem, limits, owned_file=owned_file)
+        try:
+            source._check_container()
+        except BundleRejected:
+            source.close()
+            raise
+        return source
+
+    def _check_container(self) -> None:
+        """Checks that concern the zip as a whole, whatever bundles it holds."""
+        infos = self.archive.infolist()
+        if len(infos) > self.limits.max_entries:
+            raise self.reject(
+                f"has {len(infos):,} entries, more than the limit of {self.limits.max_entries:,}"
+            )
+        for info in infos:
+            name = info.filename.replace("\\", "/")
+            if name.startswith("/") or _DRIVE.match(name):
+                raise self.reject("has an absolute path, which a bundle may not hold", name)
+            if ".." in name.split("/"):
+                raise self.reject("has a '..' segment that would land outside the bundle", name)
+            if "\x00" in name:
+                raise self.reject("has a NUL character in its name", name)
+
+    def _names(self) -> list[tuple[str, zipfile.ZipInfo]]:
+        out = []
+        for info in self.archive.infolist():
+            name = info.filename.replace("\\", "/")
+            if not name.startswith(self.prefix):
+                continue
+            rel = name[len(self.prefix) :]
+            if rel and not is_junk(rel.rstrip("/")):
+                out.append((rel, info))
+        return out
+
+    def top_level(self) -> tuple[list[str], list[str]]:
+        files: set[str] = set()
+        folders: set[str] = set()
+        for rel, _info in self._names():
+            head, sep, _rest = rel.partition("/")
+            (folders if sep else files).add(head)
+        return sorted(files - folders), sorted(folders)
+
+    def entries(self) -> dict[str, Entry]:
+        if self._entries is not None:
+            return self._entries
+        found: dict[str, Entry] = {}
+        for rel, info in self._names():
+            mode = info.external_attr >> 16
+            if info.create_system == 3 and stat.S_ISLNK(mode):
+                raise self.reject("is a symbolic link, which a bundle may not hold", rel)
+            if info.is_dir():
+                continue
+            # Many writers leave the file-type bits at zero: only a stated type counts.
+            if info.create_system == 3 and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
+                raise self.reject("is not a regular file (a device, pipe or socket)", rel)
+            if info.flag_bits & 0x1:
+                raise self.reject("is encrypted; bundles must not be password-protected", rel)
+            if rel in found:
+                raise self.reject("appears twice in the zip", rel)
+            self.add_entry(found, Entry(rel, info.file_size))
+            self._infos[rel] = info
+        for rel, info in self._infos.items():  # after the sizes, which say more
+            self._check_ratio(rel, info)
+        self._entries = found
+        return found
+
+    def _check_ratio(self, rel: str, info: zipfile.ZipInfo) -> None:
+        if info.file_size == 0:
+            return
+        if info.compress_size == 0 or info.file_size / info.compress_size > self.limits.max_ratio:
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise self.reject(
+                f"expands {ratio:,.0f} times (from {info.compress_size:,} to "
+                f"{info.file_size:,} bytes), more than the limit of "
+                f"{self.limits.max_ratio:,.0f}:1 (a zip bomb)",
+                rel,
+            )
+
+    def open(self, path: str) -> BinaryIO:
+        self.entries()
+        return cast(BinaryIO, self.archive.open(self._infos[path]))
+
+    def nested_zip(self, name: str, scratch: Path) -> Path:
+        info = self.archive.getinfo(self.prefix + name)
+        label = f"{self.label} > {name}"
+        if info.flag_bits & 0x1:
+            raise BundleRejected(label, "is encrypted; bundles must not be password-protected")
+        if info.file_size > self.limits.max_bundle_bytes:
+            raise BundleRejected(
+                label,
+                f"is {info.file_size:,} bytes, more than the limit of "
+                f"{self.limits.max_bundle_bytes:,} for one bundle",
+            )
+        self._check_ratio(name, info)
+        fd, tmp = tempfile.mkstemp(suffix=".zip", dir=scratch)
+        try:
+            with os.fdopen(fd, "wb") as out, self.archive.open(info) as src:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:
+            Path(tmp).unlink(missing_ok=True)
+            raise BundleRejected(label, f"cannot be extracted: it is damaged ({e})") from None
+        return Path(tmp)
+
+    def sub(self, folder: str) -> Source:
+        return ZipSource(
+            self.archive,
+            f"{self.label} > {folder}",
+            folder,
+            self.limits,
+            prefix=f"{self.prefix}{folder}/",
+        )
+
+    def close(self) -> None:
+        if self.prefix:
+            return  # the batch that made this sub-source owns the archive
+        self.archive.close()
+        if self.owned_file is not None:
+            self.owned_file.unlink(missing_ok=True)

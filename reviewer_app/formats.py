@@ -1,0 +1,98 @@
+"""Validation of the JSON formats we read, with problems told in plain words.
+
+The schemas in `resources/schemas/` are the machine-readable contract; this module turns
+jsonschema's findings into sentences that name the field ("evidence[2].sha256 must be 64
+lowercase hexadecimal characters"), not a dump of the schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from reviewer_app.resources import resource
+
+_PATTERN_WORDS = {
+    "^[0-9a-f]{64}$": "64 lowercase hexadecimal characters (a SHA-256)",
+}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "object": "an object",
+    "array": "a list",
+    "boolean": "true or false",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+@cache
+def validator(schema_name: str) -> Draft202012Validator:
+    schema = json.loads(resource("schemas", schema_name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def field_path(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _words(error: ValidationError) -> Problem:
+    where = field_path(list(error.absolute_path))
+    kind = error.validator
+    value: Any = error.validator_value
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(value)
+        return Problem(where, f"the required field {missing!r} is missing")
+    if kind == "type":
+        return Problem(where, f"must be {_TYPE_WORDS.get(str(value), value)}")
+    if kind == "const":
+        return Problem(
+            where, f"must be exactly {json.dumps(value)}, not {json.dumps(error.instance)}"
+        )
+    if kind == "enum":
+        options = ", ".join(json.dumps(v) for v in value)
+        return Problem(where, f"must be one of {options}")
+    if kind == "minLength":
+        return Problem(
+            where, "must not be empty" if value == 1 else f"needs at least {value} characters"
+        )
+    if kind == "maxLength":
+        return Problem(where, f"is longer than {value} characters")
+    if kind in ("minimum", "exclusiveMinimum"):
+        return Problem(
+            where,
+            f"must be at least {value}" if kind == "minimum" else f"must be more than {value}",
+        )
+    if kind == "minItems":
+        return Problem(where, f"needs at least {value} entr{'y' if value == 1 else 'ies'}")
+    if kind == "pattern":
+        return Problem(where, f"must be {_PATTERN_WORDS.get(str(value), f'of the form {value}')}")
+    if kind == "additionalProperties":
+        return Problem(where, error.message)
+    return Problem(where, error.message)
+
+
+def problems(instance: Any, schema_name: str) -> list[Problem]:
+    """Every problem, the outermost field first."""
+    errors = sorted(
+        validator(schema_name).iter_errors(instance),
+        key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]),
+    )
+    return [_words(e) for e in errors]

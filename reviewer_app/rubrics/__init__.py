@@ -1,0 +1,1 @@
+"""Micro-credential definitions, rubric scoring and decisions (Qt-free)."""

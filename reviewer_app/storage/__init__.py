@@ -1,0 +1,1 @@
+"""The local store: database, schema versions and the content-addressed evidence store."""

@@ -1,0 +1,147 @@
+"""The content-addressed evidence store.
+
+Every file is kept once, under the SHA-256 of its bytes (`objects/ab/abcdef...`), and is
+never modified. Bytes arrive through `stage()`, which streams them into `tmp/` while
+hashing, then fsyncs; `place()` moves a staged file to its final name with a rename, so a
+file under its final name is always whole. A file already present is not written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reviewer_app.errors import UserError
+
+CHUNK = 1024 * 1024
+
+
+class SizeLimitExceeded(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    path: Path
+    sha256: str
+    size: int
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a directory to fsync it
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.objects = root / "objects"
+        self.tmp = root / "tmp"
+        self.objects.mkdir(parents=True, exist_ok=True)
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, sha256: str) -> Path:
+        return self.objects / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def open(self, sha256: str) -> BinaryIO:
+        return self.path_for(sha256).open("rb")
+
+    def stage(
+        self,
+        source: BinaryIO,
+        *,
+        limit: int | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> StagedFile:
+        """Streams `source` into a temporary file, hashing it; never holds it whole.
+
+        Raises `SizeLimitExceeded` as soon as more than `limit` bytes arrive, and
+        whatever `on_bytes` raises (a cancel), removing the partial file either way.
+        """
+        path = self.tmp / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with path.open("xb") as out:
+                while chunk := source.read(CHUNK):
+                    size += len(chunk)
+                    if limit is not None and size > limit:
+                        raise SizeLimitExceeded(f"more than {limit:,} bytes")
+                    digest.update(chunk)
+                    out.write(chunk)
+                    if on_bytes is not None:
+                        on_bytes(len(chunk))
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return StagedFile(path, digest.hexdigest(), size)
+
+    def stage_bytes(self, data: bytes) -> StagedFile:
+        """Stages a small file made in memory (a thumbnail)."""
+        path = self.tmp / f"{uuid.uuid4().hex}.part"
+        with path.open("xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        return StagedFile(path, hashlib.sha256(data).hexdigest(), len(data))
+
+    def place(self, staged: StagedFile) -> Path:
+        """Moves a staged file to its final name; a copy already there is kept as it is."""
+        final = self.path_for(staged.sha256)
+        if final.exists():
+            staged.path.unlink(missing_ok=True)
+            return final
+        final.parent.mkdir(exist_ok=True)
+        os.chmod(staged.path, stat.S_IRUSR | stat.S_IRGRP)  # never modified once stored
+        os.replace(staged.path, final)
+        fsync_dir(final.parent)
+        return final
+
+    def discard(self, staged: StagedFile) -> None:
+        staged.path.unlink(missing_ok=True)
+
+    def remove(self, sha256: str) -> None:
+        self.path_for(sha256).unlink(missing_ok=True)
+
+    def clear_tmp(self) -> int:
+        """Removes what interrupted writes left in tmp/; call only under the folder lock."""
+        removed = 0
+        for entry in self.tmp.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+    def iter_hashes(self) -> Iterator[tuple[str, Path]]:
+        for bucket in sorted(self.objects.iterdir()):
+            if not bucket.is_dir():
+                yield bucket.name, bucket
+                continue
+            for entry in sorted(bucket.iterdir()):
+                yield entry.name, entry
+
+    def hash_file(self, path: Path) -> str:
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            while chunk := f.read(CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()

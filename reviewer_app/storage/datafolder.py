@@ -1,0 +1,162 @@
+"""A data folder: the database, the evidence store and the lock that guards writes to both.
+
+Layout::
+
+    reviewer.sqlite3      the database (WAL)
+    store/objects/..      evidence files by SHA-256
+    store/tmp/            files being written (removed when found after a crash)
+    backups/              copies made before schema upgrades
+    folder.lock           held while an import moves files into the store
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reviewer_app import APP_NAME
+from reviewer_app.errors import DataFolderError
+from reviewer_app.storage.blobstore import BlobStore, StagedFile
+from reviewer_app.storage.database import make_engine, make_session_factory
+from reviewer_app.storage.models import Blob, StoreIntent
+from reviewer_app.storage.schema import upgrade_database
+
+ENV_DATA_DIR = "REVIEWER_APP_DATA_DIR"
+DATABASE_NAME = "reviewer.sqlite3"
+LOCK_WAIT_SECONDS = 60.0
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class DataFolder:
+    """An open data folder. Make one with `DataFolder.open()` and `close()` it."""
+
+    def __init__(self, root: Path, engine: Engine, store: BlobStore) -> None:
+        self.root = root
+        self.engine = engine
+        self.store = store
+        self.sessions: sessionmaker[Session] = make_session_factory(engine)
+        self._lock = FileLock(str(root / "folder.lock"))
+        self.upgrade_backup: Path | None = None
+
+    @classmethod
+    def open(cls, root: Path, *, database_url: str | None = None) -> DataFolder:
+        """Opens (creating or upgrading if needed) the data folder at `root`."""
+        root = root.expanduser().resolve()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            store = BlobStore(root / "store")
+        except OSError as e:
+            raise DataFolderError(f"Cannot use {root} as a data folder: {e.strerror}.") from e
+        if not os.access(root, os.W_OK):
+            raise DataFolderError(f"Cannot write to the data folder {root}.")
+        url = database_url or f"sqlite:///{root / DATABASE_NAME}"
+        engine = make_engine(url)
+        folder = cls(root, engine, store)
+        try:
+            folder.upgrade_backup = upgrade_database(engine, root / "backups")
+            folder.recover()
+        except DatabaseError as e:
+            engine.dispose()
+            raise DataFolderError(
+                f"The database in {root} cannot be read ({e.orig}). "
+                "Restore it from a backup or choose another data folder."
+            ) from e
+        except BaseException:
+            engine.dispose()
+            raise
+        return folder
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> DataFolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write_lock(self, timeout: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+        """Held while files move into the store, so that recovery never races an import."""
+        try:
+            with self._lock.acquire(timeout=timeout):
+                yield
+        except Timeout:
+            raise DataFolderError(
+                f"Another Portfolio Reviewer is importing into {self.root}; "
+                "try again when it has finished."
+            ) from None
+
+    def commit_files(self, staged: Sequence[StagedFile], record: Callable[[Session], None]) -> None:
+        """Moves staged files into the store and runs `record` to describe them, so that
+        either both happen or, after a crash at any point, neither is visible.
+
+        Call with the write lock held. `record` adds the rows that refer to the files;
+        the `blobs` rows are added here.
+        """
+        token = uuid.uuid4().hex
+        by_hash = {s.sha256: s for s in staged}
+        with self.sessions.begin() as session:
+            known = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(by_hash))))
+            new = [s for h, s in by_hash.items() if h not in known]
+            session.add_all(StoreIntent(token=token, sha256=s.sha256) for s in new)
+        for s in staged:
+            if s.sha256 in known:
+                self.store.discard(s)
+            else:
+                self.store.place(s)
+        try:
+            with self.sessions.begin() as session:
+                session.add_all(Blob(sha256=s.sha256, size=s.size) for s in new)
+                record(session)
+                session.execute(delete(StoreIntent).where(StoreIntent.token == token))
+        except BaseException:
+            self._undo_intents(token)
+            raise
+
+    def _undo_intents(self, token: str) -> None:
+        with self.sessions.begin() as session:
+            intents = session.scalars(select(StoreIntent).where(StoreIntent.token == token))
+            self._remove_unreferenced(session, list(intents))
+
+    def _remove_unreferenced(self, session: Session, intents: list[StoreIntent]) -> None:
+        hashes = {i.sha256 for i in intents}
+        known = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(hashes))))
+        for sha in hashes - known:
+            self.store.remove(sha)
+        for intent in intents:
+            session.delete(intent)
+
+    def recover(self) -> None:
+        """Undoes what an interrupted import left: partial files and uncommitted blobs.
+
+        Skipped when another process holds the lock: that process is mid-import and its
+        files are not leftovers.
+        """
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return
+        try:
+            self.store.clear_tmp()
+            with self.sessions.begin() as session:
+                intents = list(session.scalars(select(StoreIntent)))
+                if intents:
+                    self._remove_unreferenced(session, intents)
+        finally:
+            self._lock.release()

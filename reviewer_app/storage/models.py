@@ -1,0 +1,266 @@
+"""The database model: typed SQLAlchemy 2 ORM classes.
+
+Submissions are what earners send (one attempt at one micro-credential); evidence items
+point into the content-addressed store by hash. Definitions, reviews, decisions and
+issued credentials are the places later features grow on: every table has a surrogate
+integer key, and the platform's own ids are kept as unique strings beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names, so that Alembic migrations can refer to them on SQLite.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An instant: stored as UTC (SQLite keeps no offsets), read back timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime cannot be stored: its instant is unknown")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        result: dt.datetime = value
+        return result.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: UTCDateTime(),
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Blob(Base):
+    """One file in the content-addressed store, known by the SHA-256 of its bytes."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class StoreIntent(Base):
+    """A blob put into the store by an import that has not committed yet.
+
+    Written and committed before the blob is moved into place; removed in the same
+    transaction that records the submission. After a crash, a remaining intent names a
+    blob that may be referenced by nothing, and opening the folder removes it.
+    """
+
+    __tablename__ = "store_intents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Earner(Base):
+    __tablename__ = "earners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The platform's id of the earner: a mailto: URI, an email address or another URI.
+    # Loose bundles have none; they get a local id of their own.
+    external_id: Mapped[str] = mapped_column(String(400), unique=True)
+    name: Mapped[str] = mapped_column(String(400))
+    email: Mapped[str | None] = mapped_column(String(400))
+
+    submissions: Mapped[list[Submission]] = relationship(back_populates="earner")
+
+
+class Submission(Base):
+    """One attempt by one earner at one micro-credential."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (Index("ix_submissions_earner_credential", "earner_id", "credential_uri"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(200), unique=True)
+    earner_id: Mapped[int] = mapped_column(ForeignKey("earners.id"))
+    # The micro-credential's achievement id; None for a loose bundle until assigned.
+    credential_uri: Mapped[str | None] = mapped_column(String(1000), index=True)
+    credential_name: Mapped[str | None] = mapped_column(String(400))
+    attempt: Mapped[int] = mapped_column(default=1)
+    submitted_at: Mapped[dt.datetime | None]
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    notes: Mapped[str | None] = mapped_column(Text)
+    shape: Mapped[str] = mapped_column(String(20))  # "manifest" or "loose"
+    source_name: Mapped[str] = mapped_column(String(1000))
+    # SHA-256 over the normalized submission (metadata and every item with its hash):
+    # the same id with the same digest is "already imported", another digest a conflict.
+    content_digest: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    warnings: Mapped[list[str]] = mapped_column(default=list)
+
+    earner: Mapped[Earner] = relationship(back_populates="submissions")
+    items: Mapped[list[EvidenceItem]] = relationship(
+        back_populates="submission",
+        order_by="EvidenceItem.position",
+        cascade="all, delete-orphan",
+    )
+    reviews: Mapped[list[Review]] = relationship(back_populates="submission")
+
+
+class EvidenceItem(Base):
+    """One piece of evidence: a stored file, or an answer the earner typed."""
+
+    __tablename__ = "evidence_items"
+    __table_args__ = (UniqueConstraint("submission_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]  # the earner's order, from 0
+    kind: Mapped[str] = mapped_column(String(10))  # "file" or "text"
+    part: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(1000))
+    description: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(String(1000))  # inside the bundle
+    blob_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    size: Mapped[int | None]
+    media_type: Mapped[str | None] = mapped_column(String(200))
+    declared_media_type: Mapped[str | None] = mapped_column(String(200))
+    page_count: Mapped[int | None]
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    exif_orientation: Mapped[int | None]
+    frame_count: Mapped[int | None]
+    text: Mapped[str | None] = mapped_column(Text)  # a written answer
+    # Derived data (text index, thumbnail) is made after import: "pending", "done",
+    # "none" (nothing to derive) or "failed".
+    derive_status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    thumbnail_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    warnings: Mapped[list[str]] = mapped_column(default=list)
+
+    submission: Mapped[Submission] = relationship(back_populates="items")
+
+
+class Reviewer(Base):
+    __tablename__ = "reviewers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="assessor")  # or "lead"
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Definition(Base):
+    """One version of a micro-credential definition (achievement and rubric)."""
+
+    __tablename__ = "definitions"
+    __table_args__ = (UniqueConstraint("achievement_uri", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    achievement_uri: Mapped[str] = mapped_column(String(1000), index=True)
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(String(400))
+    content: Mapped[dict[str, Any]]
+    content_digest: Mapped[str] = mapped_column(String(64))
+    image_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Review(Base):
+    """One reviewer's scoring of one submission, under one rubric version."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (UniqueConstraint("submission_id", "reviewer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"), index=True)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("definitions.id"))
+    feedback: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[dt.datetime | None]
+    decision: Mapped[str | None] = mapped_column(String(20))  # "pass" / "not-yet"
+
+    submission: Mapped[Submission] = relationship(back_populates="reviews")
+    scores: Mapped[list[CriterionScore]] = relationship(
+        back_populates="review", cascade="all, delete-orphan"
+    )
+
+
+class CriterionScore(Base):
+    __tablename__ = "criterion_scores"
+    __table_args__ = (UniqueConstraint("review_id", "criterion_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    criterion_id: Mapped[str] = mapped_column(String(200))
+    level_id: Mapped[str | None] = mapped_column(String(200))
+    comment: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    review: Mapped[Review] = relationship(back_populates="scores")
+
+
+class Decision(Base):
+    """The outcome that stands for a submission (from a review, or a lead's adjudication)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), unique=True)
+    outcome: Mapped[str] = mapped_column(String(20))  # "pass" / "not-yet"
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
+    rationale: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class IssuedCredential(Base):
+    """A signed credential made from a passing decision; never issued twice for one."""
+
+    __tablename__ = "issued_credentials"
+    __table_args__ = (UniqueConstraint("decision_id", "format"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    credential_id: Mapped[str] = mapped_column(String(1000), unique=True)
+    format: Mapped[str] = mapped_column(String(20))  # "ob3" / "ob2"
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    document_sha256: Mapped[str | None] = mapped_column(String(64))
+    revoked_at: Mapped[dt.datetime | None]
+    revocation_reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,162 @@
+"""The data folder: schema versions, SQLite settings, the content-addressed store,
+and recovery from an interrupted import."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from reviewer_app.errors import DataFolderError
+from reviewer_app.storage.blobstore import BlobStore, SizeLimitExceeded
+from reviewer_app.storage.database import make_engine
+from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
+from reviewer_app.storage.models import Blob, Earner, StoreIntent
+from reviewer_app.storage.schema import HEAD, head_revision, upgrade_database
+
+
+def test_new_folder_is_created_at_the_current_schema(data_dir: Path) -> None:
+    with DataFolder.open(data_dir) as folder:
+        assert folder.upgrade_backup is None
+        with folder.engine.connect() as conn:
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+            assert conn.scalar(text("PRAGMA journal_mode")) == "wal"
+            assert conn.scalar(text("PRAGMA foreign_keys")) == 1
+            assert conn.scalar(text("PRAGMA busy_timeout")) >= 1000
+            assert conn.scalar(text("PRAGMA synchronous")) == 2  # FULL
+    assert (data_dir / DATABASE_NAME).is_file()
+    assert (data_dir / "store" / "objects").is_dir()
+
+
+def test_the_known_head_is_the_newest_migration() -> None:
+    assert head_revision() == HEAD
+
+
+def test_foreign_keys_are_enforced(folder: DataFolder) -> None:
+    with pytest.raises(Exception, match="FOREIGN KEY"), folder.sessions.begin() as session:
+        session.execute(
+            text(
+                "INSERT INTO submissions (submission_id, earner_id, attempt, imported_at, shape,"
+                " source_name, content_digest, status, warnings)"
+                " VALUES ('x', 999, 1, '2026-01-01', 'manifest', 's', 'd', 'unreviewed', '[]')"
+            )
+        )
+
+
+def test_older_database_is_backed_up_then_upgraded(data_dir: Path) -> None:
+    data_dir.mkdir()
+    engine = make_engine(f"sqlite:///{data_dir / DATABASE_NAME}")
+    upgrade_database(engine, None, to="0001")  # as written by the first release
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO earners (external_id, name) VALUES ('mailto:a@b.c', 'Ana')"))
+    engine.dispose()
+
+    with DataFolder.open(data_dir) as folder:
+        backup = folder.upgrade_backup
+        with folder.sessions() as session:
+            assert session.scalar(select(Earner.name)) == "Ana"
+            session.execute(text("SELECT count(*) FROM evidence_text")).scalar()
+    assert backup is not None and backup.is_file()
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert old.execute("SELECT name FROM earners").fetchone() == ("Ana",)
+    old.close()
+
+
+def test_newer_database_is_refused_and_left_alone(data_dir: Path) -> None:
+    DataFolder.open(data_dir).close()
+    db = data_dir / DATABASE_NAME
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(DataFolderError, match="newer version"):
+        DataFolder.open(data_dir)
+    assert db.read_bytes() == before
+    assert not (data_dir / "backups").exists()
+
+
+def test_a_database_that_is_not_ours_is_refused(data_dir: Path) -> None:
+    data_dir.mkdir()
+    con = sqlite3.connect(data_dir / DATABASE_NAME)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(DataFolderError, match="not made by Portfolio Reviewer"):
+        DataFolder.open(data_dir)
+
+
+def test_garbage_database_file_gives_a_clear_message(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DataFolderError, match="cannot be read"):
+        DataFolder.open(data_dir)
+
+
+def test_database_url_is_a_setting(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    with DataFolder.open(tmp_path / "data", database_url=f"sqlite:///{elsewhere}"):
+        pass
+    assert elsewhere.is_file()
+    assert not (tmp_path / "data" / DATABASE_NAME).exists()
+
+
+def test_store_writes_by_hash_deduplicates_and_never_modifies(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "store")
+    first = store.stage(io.BytesIO(b"evidence" * 1000))
+    assert first.path.parent == store.tmp
+    final = store.place(first)
+    assert final == store.path_for(first.sha256)
+    assert final.read_bytes() == b"evidence" * 1000
+    assert not final.stat().st_mode & stat.S_IWUSR  # read-only once stored
+    again = store.stage(io.BytesIO(b"evidence" * 1000))
+    assert store.place(again) == final
+    assert list(store.tmp.iterdir()) == []
+    assert [h for h, _ in store.iter_hashes()] == [first.sha256]
+
+
+def test_store_refuses_past_the_limit_and_leaves_nothing(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "store")
+    with pytest.raises(SizeLimitExceeded):
+        store.stage(io.BytesIO(b"x" * 5000), limit=4096)
+    assert list(store.tmp.iterdir()) == []
+
+
+def test_opening_removes_what_an_interrupted_import_left(data_dir: Path) -> None:
+    with DataFolder.open(data_dir) as folder:
+        kept = folder.store.stage(io.BytesIO(b"committed evidence"))
+        folder.commit_files([kept], lambda session: None)
+        # An import that died after moving its file into place but before committing:
+        orphan = folder.store.stage(io.BytesIO(b"never committed"))
+        with folder.sessions.begin() as session:
+            session.add(StoreIntent(token="t", sha256=orphan.sha256))
+            session.add(StoreIntent(token="t", sha256=kept.sha256))  # shared with a commit
+        folder.store.place(orphan)
+        (folder.store.tmp / "half-written.part").write_bytes(b"partial")
+
+    with DataFolder.open(data_dir) as folder:
+        assert not folder.store.has(orphan.sha256)
+        assert folder.store.has(kept.sha256)
+        assert list(folder.store.tmp.iterdir()) == []
+        with folder.sessions() as session:
+            assert session.scalars(select(StoreIntent)).all() == []
+            assert session.scalars(select(Blob.sha256)).all() == [kept.sha256]
+
+
+def test_a_failed_record_step_removes_the_files_it_placed(folder: DataFolder) -> None:
+    staged = folder.store.stage(io.BytesIO(b"evidence of a failed import"))
+
+    def record(session: object) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        folder.commit_files([staged], record)
+    assert not folder.store.has(staged.sha256)
+    with folder.sessions() as session:
+        assert session.scalars(select(StoreIntent)).all() == []
+        assert session.scalars(select(Blob)).all() == []
