@@ -166,3 +166,52 @@ def snapshot(data_dir: Path) -> tuple[list[str], list[str]]:
         str(p.relative_to(data_dir)) for p in (data_dir / "store").rglob("*") if p.is_file()
     )
     return rows, files
+
+
+def write_big_pdf(path: Path, size: int, text: str = "Unit plan with recorded lessons") -> Path:
+    """A valid one-page PDF of about `size` bytes: a text page plus one large embedded
+    stream (as a PDF with a video or a high-resolution scan has), written in chunks."""
+    page_content = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
+    filler = max(0, size - 2048)
+    offsets: list[int] = []
+    with path.open("wb") as out:
+
+        def obj(body: bytes) -> None:
+            offsets.append(out.tell())
+            out.write(f"{len(offsets)} 0 obj\n".encode() + body + b"\nendobj\n")
+
+        out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        obj(b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 6 0 R >> >>")
+        obj(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+        obj(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>"
+        )
+        obj(b"<< /Length %d >>\nstream\n" % len(page_content) + page_content + b"\nendstream")
+        obj(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        obj(b"<< /Names [(lesson.mp4) << /Type /Filespec /F (lesson.mp4) /EF << /F 7 0 R >> >>] >>")
+        offsets.append(out.tell())
+        out.write(b"7 0 obj\n<< /Type /EmbeddedFile /Length %d >>\nstream\n" % filler)
+        chunk = bytes(range(256)) * 4096
+        left = filler
+        while left:
+            out.write(chunk[: min(left, len(chunk))])
+            left -= min(left, len(chunk))
+        out.write(b"\nendstream\nendobj\n")
+        xref = out.tell()
+        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
+        for at in offsets:
+            out.write(b"%010d 00000 n \n" % at)
+        out.write(
+            b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(offsets) + 1, xref)
+        )
+    return path
+
+
+def file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -35,10 +36,14 @@ class PdfUnreadable(Exception):
     pass
 
 
-def _open(path: Path) -> PdfReader:
-    """A reader, decrypted if it only has an owner password; raises PdfUnreadable."""
+def _open(stream: BinaryIO) -> PdfReader:
+    """A reader, decrypted if it only has an owner password; raises PdfUnreadable.
+
+    Given a path, pypdf reads the whole file into memory; given an open file it seeks,
+    so a 200 MB PDF costs what its page tree costs.
+    """
     try:
-        reader = PdfReader(path, strict=False)
+        reader = PdfReader(stream, strict=False)
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
@@ -61,8 +66,8 @@ def _reason(e: BaseException) -> str:
 def inspect(path: Path) -> Inspection:
     result = Inspection(PDF)
     try:
-        reader = _open(path)
-        result.page_count = len(reader.pages)
+        with path.open("rb") as stream:
+            result.page_count = len(_open(stream).pages)
     except PdfUnreadable as e:
         result.warnings.append(f"{e}; it is kept, but cannot be searched")
     except _ERRORS as e:
@@ -72,13 +77,15 @@ def inspect(path: Path) -> Inspection:
 
 def extract(path: Path) -> tuple[list[PageText], list[str]]:
     """Text of each page, and warnings (unreadable pages, no text layer at all)."""
+    with path.open("rb") as stream:
+        return _extract(stream)
+
+
+def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
     try:
-        reader = _open(path)
-        pages = list(reader.pages)
-    except PdfUnreadable:
+        pages = list(_open(stream).pages)
+    except (PdfUnreadable, *_ERRORS):
         return [], []  # already warned at import
-    except _ERRORS:
-        return [], []
     texts: list[PageText] = []
     failed: list[int] = []
     for number, page in enumerate(pages, start=1):
