@@ -59,11 +59,18 @@ def derive_pending(
     folder: DataFolder,
     *,
     extract_text: bool = True,
+    thumbnails: bool = True,
     limits: ImportLimits | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> DeriveReport:
+    """Derives what is pending; `extract_text` or `thumbnails` off leave those for later."""
     limits = limits or ImportLimits()
+    wanted = {
+        "text": extract_text,
+        "thumbnail": thumbnails,
+        "none": True,
+    }
     report = DeriveReport()
     with folder.sessions() as session:
         todo = list(
@@ -79,10 +86,10 @@ def derive_pending(
                 cancel.check()
             if progress is not None:
                 progress(ProgressReport(done, len(todo), 0, 0, "making evidence searchable"))
-            if sha256 is None:
+            if sha256 is None or not wanted[_kind(media_type)]:
                 continue
             path = folder.store.path_for(sha256)
-            derived = _derive(path, media_type or "", extract_text, limits, folder)
+            derived = _derive(path, media_type or "", limits, folder)
             with folder.write_lock():
                 folder.commit_files(
                     [derived.thumbnail] if derived.thumbnail else [],
@@ -96,20 +103,18 @@ def derive_pending(
     return report
 
 
-def _derive(
-    path: Path, media_type: str, extract_text: bool, limits: ImportLimits, folder: DataFolder
-) -> _Derived:
+def _kind(media_type: str | None) -> str:
+    if media_type == PDF or media_type in TEXT_TYPES:
+        return "text"
+    return "thumbnail" if media_type in IMAGE_TYPES else "none"
+
+
+def _derive(path: Path, media_type: str, limits: ImportLimits, folder: DataFolder) -> _Derived:
     out = _Derived()
     try:
         if media_type == PDF:
-            if not extract_text:
-                out.status = "pending"
-                return out
             out.pages, out.warnings = pdf.extract(path)
         elif media_type in TEXT_TYPES:
-            if not extract_text:
-                out.status = "pending"
-                return out
             out.pages = text.extract(path)
         elif media_type in IMAGE_TYPES:
             out.thumbnail = folder.store.stage_bytes(image.thumbnail(path, limits.max_image_pixels))

@@ -1,72 +1,57 @@
 """Imports evidence bundles: each one whole, or not at all.
 
 For each bundle: plan it (manifest or file names), stream every file into the store's
-temporary area while hashing and checking it, and only when all of it is good, move the
-files into place and record the submission in one transaction (see
-`DataFolder.commit_files`). A rejected or cancelled bundle leaves nothing behind.
+temporary area while hashing it, and check each file (fsync, then what its bytes are) on
+a worker thread while the next one streams in. Bundles that pass wait in a batch; the
+batch's files move into place and its rows are written in one transaction (see
+`DataFolder.commit_files`), so a rejected, cancelled or killed import leaves nothing
+half-done behind.
 """
 
 from __future__ import annotations
 
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from concurrent import futures
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer_app.errors import Cancelled
-from reviewer_app.evidence.inspect import inspect_file, normalize_media_type
+from reviewer_app.evidence.inspect import inspect_file
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan, plan_bundle
-from reviewer_app.evidence.readers import Inspection, InvalidEvidence
-from reviewer_app.evidence.search import index_text
+from reviewer_app.evidence.readers import Inspection
+from reviewer_app.evidence.records import record_batch
+from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection
 from reviewer_app.evidence.shapes import Candidate, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
+from reviewer_app.evidence.staging import ReadyBundle, StagedItem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import Earner, EvidenceItem, Submission
+from reviewer_app.storage.models import Submission
 
+__all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 
-@dataclass
-class BundleResult:
-    submission_id: str
-    source: str
-    earner: str
-    credential_id: str | None
-    attempt: int
-    items: int
-    warnings: list[str] = field(default_factory=list)
+# A batch is saved when it holds this many bundles or bytes, or has waited this long, so
+# that a window's queue fills steadily during a long import.
+BATCH_BUNDLES = 32
+BATCH_BYTES = 128 * 1024 * 1024
+BATCH_SECONDS = 0.5
 
-
-@dataclass
-class Rejection:
-    path: str
-    error: str
-
-
-@dataclass
-class ImportReport:
-    imported: list[BundleResult] = field(default_factory=list)
-    skipped: list[BundleResult] = field(default_factory=list)
-    rejected: list[Rejection] = field(default_factory=list)
-    cancelled: bool = False
+_LOOKUP = select(Submission.content_digest, Submission.source_name).where(
+    Submission.submission_id == bindparam("sid")
+)
 
 
 class _AlreadyImported(Exception):
     pass
-
-
-@dataclass
-class _StagedItem:
-    planned: PlannedItem
-    staged: StagedFile | None = None
-    inspection: Inspection | None = None
 
 
 class Importer:
@@ -81,23 +66,33 @@ class Importer:
         self.limits = limits or ImportLimits()
         self.progress = progress
         self.cancel = cancel or CancelToken()
-        self._bytes_done = 0
-        self._bytes_total = 0
-        self._items_done = 0
-        self._items_total = 0
+        self._bytes_done = self._bytes_total = 0
+        self._items_done = self._items_total = 0
         self._current = ""
+        self._batch: list[ReadyBundle] = []
+        self._batch_bytes = 0
+        self._batch_started = time.monotonic()
 
     def import_paths(self, paths: Sequence[Path]) -> ImportReport:
         """Imports every bundle found at `paths`; returns what happened to each."""
         report = ImportReport()
         self._bytes_total = sum(_size_on_disk(p) for p in paths)
-        with self.folder.write_lock(), self._scratch() as scratch:
+        with (
+            self.folder.write_lock(),
+            self._scratch() as scratch,
+            self.folder.engine.connect() as self._reader,
+            futures.ThreadPoolExecutor(2, thread_name_prefix="check") as self._checker,
+        ):
             try:
                 for path in paths:
                     for found in open_bundles(path, self.limits, scratch):
                         self._import_one(found, report)
             except Cancelled:
-                report.cancelled = True
+                report.cancelled = True  # bundles already whole are still saved below
+            except BaseException:
+                self._discard(self._batch)
+                raise
+            self._flush(report)
         self._report("done")
         return report
 
@@ -113,82 +108,142 @@ class Importer:
         try:
             self._current = found.source.label
             self._report(found.source.label)
-            result = self._import_candidate(found)
-            report.imported.append(result)
+            ready = self._prepare(found)
+            self._batch.append(ready)
+            self._batch_bytes += sum(f.size for f in ready.files)
         except _AlreadyImported as e:
-            result = e.args[0]
-            report.skipped.append(result)
+            report.skipped.append(e.args[0])
         except BundleRejected as e:
             report.rejected.append(Rejection(found.source.label, str(e)))
         finally:
             found.close()
             self._report(found.source.label)
+        if (
+            len(self._batch) >= BATCH_BUNDLES
+            or self._batch_bytes >= BATCH_BYTES
+            or time.monotonic() - self._batch_started >= BATCH_SECONDS
+        ):
+            self._flush(report)
 
-    def _import_candidate(self, candidate: Candidate) -> BundleResult:
+    def _prepare(self, candidate: Candidate) -> ReadyBundle:
+        """Plans and stages one bundle; nothing of it is saved yet."""
         source = candidate.source
         plan = plan_bundle(source, candidate.shape)
         self._items_total += len(plan.items)
         if plan.shape == "manifest":
             self._check_existing(plan, source, plan.digest({}))
         with ExitStack() as cleanup:
-            staged = self._stage_all(source, plan, cleanup)
-            hashes = {s.planned.path or "": s.staged.sha256 for s in staged if s.staged}
+            items = self._stage_all(source, plan, cleanup)
+            hashes = {s.planned.path or "": s.staged.sha256 for s in items if s.staged}
             digest = plan.digest(hashes)
             if plan.shape == "loose":
                 self._check_existing(plan, source, digest)
             self.cancel.check()
-            files = [s.staged for s in staged if s.staged is not None]
+            cleanup.pop_all()  # the batch owns the staged files from here on
+        return ReadyBundle(plan, items, digest, source.label)
+
+    def _flush(self, report: ImportReport) -> None:
+        """Saves the bundles staged so far: their files and rows in one commit.
+
+        Batching spares a durable commit (an fsync) per bundle; each bundle is still
+        whole or absent, since a batch holds only bundles that passed every check.
+        """
+        batch, self._batch = self._batch, []
+        self._batch_bytes, self._batch_started = 0, time.monotonic()
+        good = []
+        for ready in batch:
+            rejection = ready.resolve()
+            if rejection is None:
+                good.append(ready)
+            else:
+                report.rejected.append(Rejection(ready.label, str(rejection)))
+                self._discard([ready])
+        if not good:
+            return
+        try:
             self.folder.commit_files(
-                files, lambda session: _record(session, plan, staged, digest, source.label)
+                [f for ready in good for f in ready.files],
+                lambda session: record_batch(session, good),
             )
-            cleanup.pop_all()  # committed: the staged files have moved into the store
-        warnings = plan.warnings + [
-            f"{s.planned.path}: {w}" for s in staged if s.inspection for w in s.inspection.warnings
-        ]
-        return _result(plan, source, warnings)
+        except (SQLAlchemyError, OSError) as e:
+            reason = getattr(e, "strerror", None) or str(e)
+            why = f"could not be saved ({reason}); nothing of it was kept"
+            report.rejected += [Rejection(r.label, f"{r.label} {why}") for r in good]
+            self._discard(good)
+        else:
+            report.imported += [r.result() for r in good]
+
+    def _discard(self, bundles: list[ReadyBundle]) -> None:
+        for ready in bundles:
+            for item in ready.items:
+                if item.check is not None:
+                    futures.wait([item.check])
+            for f in ready.files:
+                self.folder.store.discard(f)  # a no-op for a file already in the store
 
     def _check_existing(self, plan: SubmissionPlan, source: Source, digest: str) -> None:
-        with self.folder.sessions() as session:
-            existing = session.scalar(
-                select(Submission).where(Submission.submission_id == plan.submission_id)
+        known = self._pending(plan.submission_id) or self._lookup(plan.submission_id)
+        if known is None:
+            return
+        if known[0] == digest:
+            raise _AlreadyImported(
+                BundleResult(
+                    plan.submission_id,
+                    source.label,
+                    plan.earner_name,
+                    plan.credential_uri,
+                    plan.attempt,
+                    len(plan.items),
+                    ["already imported"],
+                )
             )
-            if existing is None:
-                return
-            if existing.content_digest == digest:
-                raise _AlreadyImported(_result(plan, source, ["already imported"]))
-            raise source.reject(
-                f"conflicts with submission {plan.submission_id!r}, already imported from "
-                f"{existing.source_name} with different content; nothing was changed"
-            )
+        raise source.reject(
+            f"conflicts with submission {plan.submission_id!r}, already imported from "
+            f"{known[1]} with different content; nothing was changed"
+        )
+
+    def _pending(self, submission_id: str) -> tuple[str, str] | None:
+        for ready in self._batch:
+            if ready.plan.submission_id == submission_id and ready.resolve() is None:
+                return ready.digest, ready.label
+        return None
+
+    def _lookup(self, submission_id: str) -> tuple[str, str] | None:
+        """(digest, source) of an imported submission: a Core query on one connection,
+        since a session per bundle costs more than the query itself."""
+        conn: Connection = self._reader
+        try:
+            row = conn.execute(_LOOKUP, {"sid": submission_id}).first()
+        finally:
+            conn.rollback()  # end the read, so later batches' commits are seen
+        return (row[0], row[1]) if row else None
 
     def _stage_all(
         self, source: Source, plan: SubmissionPlan, cleanup: ExitStack
-    ) -> list[_StagedItem]:
-        by_path: dict[str, _StagedItem] = {}
+    ) -> list[StagedItem]:
+        by_path: dict[str, StagedItem] = {}
         out = []
         for planned in plan.items:
             self.cancel.check()
-            if planned.kind == "text":
-                out.append(_StagedItem(planned))
-                self._items_done += 1
-                continue
-            assert planned.path is not None
-            previous = by_path.get(planned.path)
-            if previous is None:
-                previous = self._stage_file(source, planned, cleanup)
-                by_path[planned.path] = previous
-            out.append(_StagedItem(planned, previous.staged, previous.inspection))
+            if planned.kind == "file":
+                assert planned.path is not None
+                first = by_path.get(planned.path)
+                if first is None:
+                    first = by_path[planned.path] = self._stage_file(source, planned, cleanup)
+                out.append(StagedItem(planned, first.staged, first.check))
+            else:
+                out.append(StagedItem(planned))
             self._items_done += 1
         return out
 
-    def _stage_file(self, source: Source, planned: PlannedItem, cleanup: ExitStack) -> _StagedItem:
+    def _stage_file(self, source: Source, planned: PlannedItem, cleanup: ExitStack) -> StagedItem:
         path = planned.path
         assert path is not None
         store = self.folder.store
         try:
             with source.open(path) as stream:
                 staged = store.stage(
-                    stream, limit=self.limits.max_file_bytes, on_bytes=self._on_bytes
+                    stream, limit=self.limits.max_file_bytes, on_bytes=self._on_bytes, sync=False
                 )
         except SizeLimitExceeded:
             raise source.reject(
@@ -197,11 +252,13 @@ class Importer:
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
             raise source.reject(
-                f"cannot be extracted: the zip entry is damaged ({e})", path
+                f"cannot be extracted: its zip entry is damaged ({e})", path
             ) from None
         except OSError as e:
             raise source.reject(f"cannot be read ({e.strerror or e})", path) from None
+        check = self._checker.submit(self._check_file, staged, planned)
         cleanup.callback(store.discard, staged)
+        cleanup.callback(futures.wait, [check])  # runs first: never delete under a check
         expected = source.entries()[path].size
         if staged.size != expected:
             raise source.reject(
@@ -213,11 +270,12 @@ class Importer:
                 f"found {staged.sha256}): the file is damaged or was changed",
                 path,
             )
-        try:
-            inspection = inspect_file(staged.path, planned.media_type, path, self.limits)
-        except InvalidEvidence as e:
-            raise source.reject(str(e), path) from None
-        return _StagedItem(planned, staged, inspection)
+        return StagedItem(planned, staged, check)
+
+    def _check_file(self, staged: StagedFile, planned: PlannedItem) -> Inspection:
+        """On a worker: force the bytes to disk, then read what the file is."""
+        self.folder.store.sync(staged)
+        return inspect_file(staged.path, planned.media_type, planned.path or "", self.limits)
 
     def _on_bytes(self, n: int) -> None:
         self._bytes_done += n
@@ -244,81 +302,3 @@ def _size_on_disk(path: Path) -> int:
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
     except OSError:
         return 0
-
-
-def _result(plan: SubmissionPlan, source: Source, warnings: list[str]) -> BundleResult:
-    return BundleResult(
-        submission_id=plan.submission_id,
-        source=source.label,
-        earner=plan.earner_name,
-        credential_id=plan.credential_uri,
-        attempt=plan.attempt,
-        items=len(plan.items),
-        warnings=warnings,
-    )
-
-
-def _record(
-    session: Session,
-    plan: SubmissionPlan,
-    staged: list[_StagedItem],
-    digest: str,
-    source_label: str,
-) -> None:
-    earner = session.scalar(select(Earner).where(Earner.external_id == plan.earner_id))
-    if earner is None:
-        earner = Earner(external_id=plan.earner_id, name=plan.earner_name, email=plan.earner_email)
-        session.add(earner)
-    item_warnings: list[str] = []
-    submission = Submission(
-        submission_id=plan.submission_id,
-        earner=earner,
-        credential_uri=plan.credential_uri,
-        credential_name=plan.credential_name,
-        attempt=plan.attempt,
-        submitted_at=plan.submitted_at,
-        notes=plan.notes,
-        shape=plan.shape,
-        source_name=source_label,
-        content_digest=digest,
-    )
-    for s in staged:
-        item = _item(s)
-        item_warnings += [f"{s.planned.path}: {w}" for w in item.warnings]
-        submission.items.append(item)
-    submission.warnings = plan.warnings + item_warnings
-    session.add(submission)
-    session.flush()
-    for item in submission.items:
-        if item.kind == "text" and item.text:
-            index_text(session, item.id, None, item.text)
-
-
-def _item(s: _StagedItem) -> EvidenceItem:
-    p = s.planned
-    item = EvidenceItem(
-        position=p.position,
-        kind=p.kind,
-        part=p.part,
-        title=p.title,
-        description=p.description,
-        path=p.path,
-        text=p.text,
-        declared_media_type=normalize_media_type(p.media_type),
-        warnings=[],
-    )
-    if p.kind == "text":
-        item.media_type = "text/plain"
-        item.derive_status = "done"  # indexed as it is recorded
-        return item
-    assert s.staged is not None and s.inspection is not None
-    info = s.inspection
-    item.blob_sha256 = s.staged.sha256
-    item.size = s.staged.size
-    item.media_type = info.media_type
-    item.page_count = info.page_count
-    item.width, item.height = info.width, info.height
-    item.exif_orientation = info.exif_orientation
-    item.frame_count = info.frame_count
-    item.warnings = list(info.warnings)
-    return item

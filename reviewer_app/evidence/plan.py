@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -54,15 +54,29 @@ class SubmissionPlan:
 
     def digest(self, hashes: dict[str, str]) -> str:
         """SHA-256 of the normalized submission, with each file's actual hash."""
-        record: dict[str, Any] = {
-            k: v for k, v in asdict(self).items() if k not in ("items", "warnings")
+        record = {
+            "shape": self.shape,
+            "submission_id": self.submission_id,
+            "earner": [self.earner_id, self.earner_name, self.earner_email],
+            "credential": [self.credential_uri, self.credential_name],
+            "attempt": self.attempt,
+            "submitted_at": self.submitted_at.isoformat() if self.submitted_at else None,
+            "notes": self.notes,
+            "items": [
+                [
+                    i.kind,
+                    i.path,
+                    hashes.get(i.path or "", i.sha256),
+                    i.media_type,
+                    i.part,
+                    i.title,
+                    i.description,
+                    i.text,
+                ]
+                for i in self.items
+            ],
         }
-        record["submitted_at"] = self.submitted_at.isoformat() if self.submitted_at else None
-        record["items"] = [
-            {**asdict(item), "sha256": hashes.get(item.path or "", item.sha256)}
-            for item in self.items
-        ]
-        canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        canonical = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 

@@ -13,7 +13,8 @@ import os
 import shutil
 import stat
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -67,11 +68,13 @@ class BlobStore:
         *,
         limit: int | None = None,
         on_bytes: Callable[[int], None] | None = None,
+        sync: bool = True,
     ) -> StagedFile:
         """Streams `source` into a temporary file, hashing it; never holds it whole.
 
         Raises `SizeLimitExceeded` as soon as more than `limit` bytes arrive, and
         whatever `on_bytes` raises (a cancel), removing the partial file either way.
+        With `sync=False` the caller must `sync()` the file before it is placed.
         """
         path = self.tmp / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
@@ -87,11 +90,21 @@ class BlobStore:
                     if on_bytes is not None:
                         on_bytes(len(chunk))
                 out.flush()
-                os.fsync(out.fileno())
+                if sync:
+                    os.fsync(out.fileno())
         except BaseException:
             path.unlink(missing_ok=True)
             raise
         return StagedFile(path, digest.hexdigest(), size)
+
+    @staticmethod
+    def sync(staged: StagedFile) -> None:
+        """Forces a staged file's bytes to disk (for files staged with sync=False)."""
+        fd = os.open(staged.path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def stage_bytes(self, data: bytes) -> StagedFile:
         """Stages a small file made in memory (a thumbnail)."""
@@ -102,8 +115,12 @@ class BlobStore:
             os.fsync(out.fileno())
         return StagedFile(path, hashlib.sha256(data).hexdigest(), len(data))
 
-    def place(self, staged: StagedFile) -> Path:
-        """Moves a staged file to its final name; a copy already there is kept as it is."""
+    def place(self, staged: StagedFile, *, sync: bool = True) -> Path:
+        """Moves a staged file to its final name; a copy already there is kept as it is.
+
+        With `sync=False` the caller must `sync_dirs()` the new names before relying on
+        them (so that many placements share the wait).
+        """
         final = self.path_for(staged.sha256)
         if final.exists():
             staged.path.unlink(missing_ok=True)
@@ -111,8 +128,15 @@ class BlobStore:
         final.parent.mkdir(exist_ok=True)
         os.chmod(staged.path, stat.S_IRUSR | stat.S_IRGRP)  # never modified once stored
         os.replace(staged.path, final)
-        fsync_dir(final.parent)
+        if sync:
+            fsync_dir(final.parent)
         return final
+
+    def sync_dirs(self, placed: Iterable[Path]) -> None:
+        """Makes the renames into these files' folders durable, folders in parallel."""
+        folders = {p.parent for p in placed}
+        with ThreadPoolExecutor(4, thread_name_prefix="dirsync") as pool:
+            list(pool.map(fsync_dir, folders))
 
     def discard(self, staged: StagedFile) -> None:
         staged.path.unlink(missing_ok=True)

@@ -111,15 +111,20 @@ class DataFolder:
         """
         token = uuid.uuid4().hex
         by_hash = {s.sha256: s for s in staged}
-        with self.sessions.begin() as session:
-            known = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(by_hash))))
-            new = [s for h, s in by_hash.items() if h not in known]
-            session.add_all(StoreIntent(token=token, sha256=s.sha256) for s in new)
+        known: set[str] = set()
+        new: list[StagedFile] = []
+        if by_hash:  # with no files to place there is nothing to undo after a crash
+            with self.sessions.begin() as session:
+                known.update(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(by_hash))))
+                new = [s for h, s in by_hash.items() if h not in known]
+                session.add_all(StoreIntent(token=token, sha256=s.sha256) for s in new)
+        placed = []
         for s in staged:
             if s.sha256 in known:
                 self.store.discard(s)
             else:
-                self.store.place(s)
+                placed.append(self.store.place(s, sync=False))
+        self.store.sync_dirs(placed)
         try:
             with self.sessions.begin() as session:
                 session.add_all(Blob(sha256=s.sha256, size=s.size) for s in new)
