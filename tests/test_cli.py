@@ -187,3 +187,48 @@ def test_json_output_is_only_json_even_with_progress(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(out.stdout)["imported"][0]["submission_id"] == "FAP-2026-0001"
+
+
+def test_ctrl_c_stops_an_import_and_keeps_whole_bundles(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for n in range(30):
+        big = os.urandom(3_000_000)
+        craft.bundle_zip(
+            batch / f"{n:02}.zip",
+            {"v.mp4": b"\0\0\0\x18ftypmp42" + big},
+            submission_id=f"INT-{n:02}",
+        )
+    data = tmp_path / "data"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reviewer_app",
+            "--data-dir",
+            str(data),
+            "import",
+            str(batch),
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any((data / "store" / "objects").glob("*/*")) and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until the first batch has landed
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    doc = json.loads(out)
+    assert doc["cancelled"] is True
+    assert 0 < len(doc["imported"]) < 30
+    assert "stopping after the current bundle" in err and "Traceback" not in err
+    with DataFolder.open(data) as folder:
+        from reviewer_app.storage.check import check_folder
+
+        assert check_folder(folder) == []

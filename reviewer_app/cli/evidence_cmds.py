@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.cli.output import StderrProgress, print_json
+from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, print_json
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
 # Each command imports what it needs when it runs, so that `--help` and the light
@@ -72,10 +72,11 @@ def run_import(args: argparse.Namespace) -> int:
 
     limits = _limits(args)
     progress = StderrProgress()
-    with open_folder(args) as folder:
-        report = Importer(folder, limits, progress=progress).import_paths(args.paths)
+    with open_folder(args) as folder, cancel_on_interrupt() as cancel:
+        importer = Importer(folder, limits, progress=progress, cancel=cancel)
+        report = importer.import_paths(args.paths)
         if not args.no_extract and not report.cancelled:
-            derived = derive_pending(folder, limits=limits, progress=progress)
+            derived = derive_pending(folder, limits=limits, progress=progress, cancel=cancel)
             _merge_warnings(report, derived.warnings)
         progress.finish()
     if args.json:

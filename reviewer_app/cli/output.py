@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from reviewer_app.progress import ProgressReport
+from reviewer_app.progress import CancelToken, ProgressReport
 
 
 def print_json(document: Any) -> None:
@@ -37,3 +40,23 @@ class StderrProgress:
         if self.enabled and self._last:
             sys.stderr.write("\r" + " " * 120 + "\r")
             sys.stderr.flush()
+
+
+@contextmanager
+def cancel_on_interrupt() -> Iterator[CancelToken]:
+    """Ctrl-C asks long work to stop at its next safe point, keeping what is whole;
+    a second Ctrl-C interrupts at once."""
+    token = CancelToken()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        if token.cancelled:
+            raise KeyboardInterrupt
+        print("\nreviewer-app: stopping after the current bundle ...", file=sys.stderr)
+        token.cancel()
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield token
+    finally:
+        signal.signal(signal.SIGINT, previous)
