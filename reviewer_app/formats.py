@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, ValidationError
 
@@ -19,6 +19,7 @@ from reviewer_app.resources import resource
 
 _PATTERN_WORDS = {
     "^[0-9a-f]{64}$": "64 lowercase hexadecimal characters (a SHA-256)",
+    "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$": "a URI such as https://example.org/badges/1",
 }
 _TYPE_WORDS = {
     "string": "text",
@@ -82,10 +83,16 @@ def _words(error: ValidationError) -> Problem:
         )
     if kind == "minItems":
         return Problem(where, f"needs at least {value} entr{'y' if value == 1 else 'ies'}")
+    if kind == "uniqueItems":
+        return Problem(where, "lists the same entry more than once")
     if kind == "pattern":
         return Problem(where, f"must be {_PATTERN_WORDS.get(str(value), f'of the form {value}')}")
     if kind == "additionalProperties":
-        return Problem(where, error.message)
+        known = cast(dict[str, Any], error.schema).get("properties", {})
+        extra = ", ".join(sorted(set(cast(dict[str, Any], error.instance)) - set(known)))
+        return Problem(where, f"has fields this format does not know: {extra}")
+    if kind == "minProperties":
+        return Problem(where, "must not be empty")
     return Problem(where, error.message)
 
 
@@ -93,6 +100,9 @@ def problems(instance: Any, schema_name: str) -> list[Problem]:
     """Every problem, the outermost field first."""
     errors = sorted(
         validator(schema_name).iter_errors(instance),
-        key=lambda e: (len(e.absolute_path), [str(p) for p in e.absolute_path]),
+        key=lambda e: (
+            len(e.absolute_path),
+            [(0, p, "") if isinstance(p, int) else (1, 0, p) for p in e.absolute_path],
+        ),
     )
     return [_words(e) for e in errors]

@@ -24,3 +24,28 @@ def data_dir(tmp_path: Path) -> Path:
 def folder(data_dir: Path) -> Iterator[DataFolder]:
     with DataFolder.open(data_dir) as f:
         yield f
+
+
+@pytest.fixture
+def reviewed_folder(folder: DataFolder, tmp_path: Path) -> DataFolder:
+    """A folder with the demo definitions and two attempts by one earner at the
+    families-as-partners micro-credential (FAP-1 and its resubmission FAP-2)."""
+    from reviewer_app.evidence.importer import Importer
+    from reviewer_app.resources import resource
+    from reviewer_app.rubrics.store import add_files
+    from tests import craft
+
+    report = add_files(folder, sorted(resource("demo", "definitions").glob("*.json")), "lead")
+    assert not report.rejected
+    first = craft.bundle_zip(
+        tmp_path / "a1.zip", {"plan.pdf": craft.text_pdf()}, submission_id="FAP-1"
+    )
+    second = craft.bundle_zip(
+        tmp_path / "a2.zip",
+        {"plan.pdf": craft.text_pdf("revised")},
+        submission_id="FAP-2",
+        attempt=2,
+        submitted_at="2026-11-10T09:00:00+01:00",
+    )
+    assert len(Importer(folder).import_paths([first, second]).imported) == 2
+    return folder

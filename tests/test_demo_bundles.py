@@ -342,3 +342,29 @@ def test_demo_package_imports_no_qt() -> None:
         assert not re.search(
             r"^\s*(from|import)\s+(PySide6|PyQt|shiboken)", source.read_text(), re.M
         )
+
+
+def test_public_names_stay_importable_from_bundles_and_the_package() -> None:
+    import reviewer_app.demo as package
+    from reviewer_app.demo import bundles
+
+    assert bundles.__all__ == [
+        "CULTURAL_PROFICIENCY",
+        "DEMO_CREDENTIALS",
+        "EARNERS",
+        "FAMILIES_AS_PARTNERS",
+        "GLOBAL_CLASSROOM",
+        "RUBRIC_PARTS",
+        "Credential",
+        "Earner",
+        "generate_bench_bundles",
+        "generate_demo_bundles",
+        "generate_rejected_examples",
+        "generate_warning_examples",
+        "write_bundle_files",
+        "write_manifest_bundle",
+    ]
+    assert sorted(package.__all__) == sorted(["media", *bundles.__all__])
+    for name in bundles.__all__:
+        assert getattr(package, name) is getattr(bundles, name)
+    assert package.media is media

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer_app import APP_NAME, version
-from reviewer_app.cli import demo_cmd, evidence_cmds
+from reviewer_app.cli import demo_cmd, evidence_cmds, review_cmds
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     evidence_cmds.register(commands)
+    review_cmds.register(commands)
     demo_cmd.register(commands)
     return parser
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from reviewer_app.canonical import canonical_json
 from reviewer_app.evidence.shapes import MANIFEST
 from reviewer_app.evidence.sources import BundleRejected, Source
 from reviewer_app.formats import problems
@@ -76,8 +77,7 @@ class SubmissionPlan:
                 for i in self.items
             ],
         }
-        canonical = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        return hashlib.sha256(canonical_json(record).encode()).hexdigest()
 
 
 def parse_rfc3339(value: str) -> dt.datetime | None:
@@ -89,6 +89,10 @@ def parse_rfc3339(value: str) -> dt.datetime | None:
         return None
 
 
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def _read_manifest(source: Source) -> Any:
     entries = source.entries()
     entry = entries[MANIFEST]
@@ -97,13 +101,15 @@ def _read_manifest(source: Source) -> Any:
     with source.open(MANIFEST) as f:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
     except UnicodeDecodeError as e:
         raise source.reject(f"is not UTF-8 (byte {e.start:,} is not valid)", MANIFEST) from None
     except json.JSONDecodeError as e:
         raise source.reject(
             f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}", MANIFEST
         ) from None
+    except ValueError as e:  # NaN or Infinity, which JSON does not have
+        raise source.reject(f"is not valid JSON: {e}", MANIFEST) from None
 
 
 def _check_path(source: Source, path: str, where: str) -> str:

@@ -264,3 +264,48 @@ class IssuedCredential(Base):
     document_sha256: Mapped[str | None] = mapped_column(String(64))
     revoked_at: Mapped[dt.datetime | None]
     revocation_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Pathway(Base):
+    """A group of micro-credentials that together earn a larger recognition."""
+
+    __tablename__ = "pathways"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pathway_uri: Mapped[str] = mapped_column(String(1000), unique=True)
+    name: Mapped[str] = mapped_column(String(400))
+    content: Mapped[dict[str, Any]]
+    content_digest: Mapped[str] = mapped_column(String(64))
+    image_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class FolderSetting(Base):
+    """A setting of this data folder (shared by everyone who works in it)."""
+
+    __tablename__ = "folder_settings"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[dict[str, Any]]
+
+
+class AuditEvent(Base):
+    """One entry of the append-only, hash-chained audit trail.
+
+    `before` and `after` are kept as the exact JSON text that was hashed, so that
+    verifying never depends on how a JSON library re-encodes them.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    at: Mapped[str] = mapped_column(String(40))  # ISO 8601 UTC, as hashed
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(100))
+    entity_id: Mapped[str] = mapped_column(String(1000))
+    before: Mapped[str] = mapped_column(Text)
+    after: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

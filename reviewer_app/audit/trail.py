@@ -1,0 +1,141 @@
+"""Appending to the audit trail and verifying its chain.
+
+Each entry's hash covers its own fields and the previous entry's hash, so editing an
+entry breaks its own hash, deleting one breaks the chain where it was, and moving
+entries breaks it where the order changed. Entries are appended in the same transaction
+as the change they record: a change and its entry are saved together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.canonical import canonical_json
+from reviewer_app.storage.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: str,
+    after: str,
+) -> str:
+    fields = [seq, at, actor, action, entity, entity_id, before, after]
+    return hashlib.sha256(f"{prev_hash}\n{canonical_json(fields)}".encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | int,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """Appends one entry; call inside the transaction that makes the change."""
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    before_text, after_text = canonical_json(before), canonical_json(after)
+    session.execute(
+        insert(AuditEvent),
+        [
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "before": before_text,
+                "after": after_text,
+                "prev_hash": prev,
+                "hash": entry_hash(
+                    prev, seq, at, actor, action, entity, str(entity_id), before_text, after_text
+                ),
+            }
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    entries: int
+    head: str  # the newest entry's hash: note it elsewhere to detect a cut-off tail
+    first_bad: dict[str, Any] | None  # seq, id, action, problem
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "head": self.head,
+            "first_bad": self.first_bad,
+        }
+
+
+def verify(session: Session) -> Verdict:
+    """Walks the chain in order; names the first entry that does not fit."""
+    prev = GENESIS
+    count = 0
+    rows = session.execute(
+        select(AuditEvent).order_by(AuditEvent.seq, AuditEvent.id).execution_options(yield_per=1000)
+    ).scalars()
+    for expected_seq, event in enumerate(rows, start=1):
+        problem = None
+        if event.seq != expected_seq:
+            problem = (
+                f"entry {expected_seq} is missing: the entry after {expected_seq - 1} "
+                f"is numbered {event.seq} (an entry was deleted)"
+            )
+        elif event.prev_hash != prev:
+            problem = (
+                "does not follow the entry before it (entries were deleted, inserted "
+                "or put in another order)"
+            )
+        elif event.hash != entry_hash(
+            event.prev_hash,
+            event.seq,
+            event.at,
+            event.actor,
+            event.action,
+            event.entity,
+            event.entity_id,
+            event.before,
+            event.after,
+        ):
+            problem = "its content was changed after it was written"
+        if problem is not None:
+            return Verdict(
+                False,
+                count,
+                prev,
+                {
+                    "seq": event.seq,
+                    "id": event.id,
+                    "action": event.action,
+                    "actor": event.actor,
+                    "at": event.at,
+                    "problem": problem,
+                },
+            )
+        prev = event.hash
+        count += 1
+    return Verdict(True, count, prev, None)

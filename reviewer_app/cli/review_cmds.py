@@ -1,0 +1,181 @@
+"""Commands on definitions, scoring and the audit trail:
+`definitions add|list`, `score`, `feedback`, `audit verify`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.cli.evidence_cmds import open_folder
+from reviewer_app.cli.output import print_json
+from reviewer_app.errors import UserError
+
+
+def register(commands: Any) -> None:
+    definitions = commands.add_parser(
+        "definitions", help="micro-credential definitions (rubrics) and pathways"
+    ).add_subparsers(dest="definitions_command", metavar="ACTION", required=True)
+    p = definitions.add_parser("add", help="add definition or pathway files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_definitions_add)
+    p = definitions.add_parser("list", help="list the current definitions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_definitions_list)
+
+    p = commands.add_parser("score", help="record one reviewer's scores for a submission")
+    p.add_argument("submission_id", metavar="SUBMISSION_ID")
+    p.add_argument("--reviewer", required=True, metavar="NAME")
+    p.add_argument("--level", action="append", default=[], metavar="CRITERION=LEVEL")
+    p.add_argument("--comment", action="append", default=[], metavar="CRITERION=TEXT")
+    p.add_argument("--feedback", metavar="TEXT", help="overall feedback to the earner")
+    p.add_argument("--submit", action="store_true", help="finish the review: decide")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_score)
+
+    p = commands.add_parser("feedback", help="write the earner's feedback letter")
+    p.add_argument("submission_id", metavar="SUBMISSION_ID")
+    p.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="a .pdf, or .txt for plain text"
+    )
+    p.set_defaults(run=run_feedback)
+
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = audit.add_parser("verify", help="check the audit trail's hash chain")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_audit_verify)
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name on some containers
+        return "command line"
+
+
+def run_definitions_add(args: argparse.Namespace) -> int:
+    from reviewer_app.rubrics.store import add_files
+
+    with open_folder(args) as folder:
+        report = add_files(folder, args.files, actor=_actor())
+    if args.json:
+        print_json(
+            {
+                "added": report.added,
+                "skipped": report.skipped,
+                "rejected": report.rejected,
+                "warnings": report.warnings,
+            }
+        )
+    else:
+        for entry in report.added:
+            version = f" version {entry['version']}" if entry["version"] else ""
+            print(f"added     {entry['id']}{version}")
+        for entry in report.skipped:
+            print(f"skipped   {entry['id']} (already added)")
+        for rejection in report.rejected:
+            print(f"rejected  {rejection['error']}")
+        for warning in report.warnings:
+            print(f"warning   {warning}", file=sys.stderr)
+    return 1 if report.rejected else 0
+
+
+def run_definitions_list(args: argparse.Namespace) -> int:
+    from reviewer_app.rubrics.store import list_current, list_pathways
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        rows = [
+            {"id": d.achievement_uri, "name": d.name, "version": d.version}
+            for d in list_current(session)
+        ]
+        pathways = [{"id": p.pathway_uri, "name": p.name} for p in list_pathways(session)]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['name']}  (version {row['version']})\n    {row['id']}")
+        for pathway in pathways:
+            print(f"pathway: {pathway['name']}\n    {pathway['id']}")
+    return 0
+
+
+def _pairs(values: list[str], flag: str) -> list[tuple[str, str]]:
+    out = []
+    for value in values:
+        key, sep, rest = value.partition("=")
+        if not sep or not key:
+            raise UserError(f"{flag} takes CRITERION=VALUE, not {value!r}")
+        out.append((key.strip(), rest))
+    return out
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.service import ReviewSession
+
+    levels = _pairs(args.level, "--level")
+    comments = _pairs(args.comment, "--comment")
+    with open_folder(args) as folder:
+        review = ReviewSession.open(folder, args.submission_id, args.reviewer)
+        if review.submitted_at is not None and (levels or comments or args.feedback):
+            raise UserError(
+                f"{args.reviewer}'s review of {args.submission_id} is already submitted."
+            )
+        for criterion, level in levels:
+            review.set_level(criterion, level.strip())
+        for criterion, text in comments:
+            review.set_comment(criterion, text)
+        if args.feedback is not None:
+            review.set_feedback(args.feedback)
+        if args.submit and review.submitted_at is None:
+            review.submit()
+        preview = review.preview()
+    document = {
+        "submission_id": review.submission_id,
+        "reviewer": review.reviewer,
+        "decision": review.decision,
+        "submitted": review.submitted_at is not None,
+        "unscored": list(preview.unscored),
+        "preview": preview.outcome,
+    }
+    if args.json:
+        print_json(document)
+    else:
+        state = review.decision or "not submitted"
+        print(f"{review.submission_id} by {review.reviewer}: {state}")
+        if preview.unscored:
+            print(f"    still to score: {', '.join(preview.unscored)}")
+    return 0
+
+
+def run_feedback(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.feedback import letter_for
+    from reviewer_app.reviews.letter import write_letter
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        letter = letter_for(session, args.submission_id)
+        path = write_letter(letter, args.out)
+    print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    from reviewer_app.audit.trail import verify
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        verdict = verify(session)
+    if args.json:
+        print_json(verdict.as_dict())
+    elif verdict.ok:
+        print(f"ok: {verdict.entries} entries, the chain holds (newest {verdict.head[:16]})")
+    else:
+        bad = verdict.first_bad or {}
+        print(
+            f"broken at entry {bad.get('seq')} ({bad.get('action')} by {bad.get('actor')}, "
+            f"{bad.get('at')}): {bad.get('problem')}"
+        )
+    return 0 if verdict.ok else 1

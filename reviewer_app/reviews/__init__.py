@@ -1,0 +1,1 @@
+"""Reviews, decisions and the earner's feedback letter (Qt-free)."""

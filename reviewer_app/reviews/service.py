@@ -1,0 +1,324 @@
+"""One reviewer's review of one submission: every change saved as it is made.
+
+`ReviewSession` is what the window and the command line score through. Each change
+(a level, a comment, the overall feedback, submitting, reopening) is its own short
+transaction together with its audit entry, so a reviewer who is interrupted, or whose
+laptop dies, loses nothing they had typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from reviewer_app.audit import trail
+from reviewer_app.errors import UserError
+from reviewer_app.rubrics.decision import DecisionPreview, decide
+from reviewer_app.rubrics.model import Criterion, Rubric
+from reviewer_app.rubrics.store import current_definition
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import (
+    CriterionScore,
+    Decision,
+    Definition,
+    IssuedCredential,
+    Review,
+    Reviewer,
+    Submission,
+    utcnow,
+)
+
+UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
+
+
+class ReviewError(UserError):
+    pass
+
+
+@dataclass
+class ReviewSession:
+    folder: DataFolder
+    review_id: int
+    submission_pk: int
+    submission_id: str
+    reviewer: str
+    definition_id: int
+    rubric_uri: str
+    credential_name: str
+    rubric: Rubric
+    levels: dict[str, str] = field(default_factory=dict)
+    comments: dict[str, str] = field(default_factory=dict)
+    feedback: str = ""
+    submitted_at: dt.datetime | None = None
+    decision: str | None = None
+
+    @classmethod
+    def open(
+        cls, folder: DataFolder, submission_id: str, reviewer: str, *, role: str = "assessor"
+    ) -> ReviewSession:
+        """Resumes this reviewer's review of the submission, or starts one under the
+        current rubric version (a reviewer named for the first time is added)."""
+        with folder.sessions.begin() as session:
+            submission = _submission(session, submission_id)
+            person = reviewer_named(session, reviewer, role=role)
+            review = session.scalar(
+                select(Review).where(
+                    Review.submission_id == submission.id, Review.reviewer_id == person.id
+                )
+            )
+            if review is None:
+                review = _start(session, submission, person)
+            definition = session.get_one(Definition, review.definition_id)
+            scores = list(
+                session.scalars(select(CriterionScore).where(CriterionScore.review_id == review.id))
+            )
+            levels = {s.criterion_id: s.level_id for s in scores if s.level_id}
+            comments = {s.criterion_id: s.comment for s in scores if s.comment}
+            return cls(
+                folder=folder,
+                review_id=review.id,
+                submission_pk=submission.id,
+                submission_id=submission.submission_id,
+                reviewer=person.name,
+                definition_id=definition.id,
+                rubric_uri=definition.achievement_uri,
+                credential_name=definition.name,
+                rubric=Rubric.from_content(definition.content),
+                levels=levels,
+                comments=comments,
+                feedback=review.feedback or "",
+                submitted_at=review.submitted_at,
+                decision=review.decision,
+            )
+
+    # Changes, each saved at once -------------------------------------------------------
+
+    def set_level(self, criterion_id: str, level_id: str | None) -> None:
+        criterion = self._criterion(criterion_id)
+        if level_id is not None and level_id not in {lv.id for lv in criterion.levels}:
+            choices = ", ".join(lv.id for lv in criterion.levels)
+            raise ReviewError(
+                f"{level_id!r} is not a level of criterion {criterion_id!r} (choose {choices})"
+            )
+        before = self.levels.get(criterion_id)
+        if before == level_id:
+            return
+        with self._change() as session:
+            self._upsert_score(session, criterion_id, level_id=level_id)
+            self._audit(session, "review.level", {criterion_id: before}, {criterion_id: level_id})
+        if level_id is None:
+            self.levels.pop(criterion_id, None)
+        else:
+            self.levels[criterion_id] = level_id
+
+    def set_comment(self, criterion_id: str, text: str) -> None:
+        self._criterion(criterion_id)
+        before = self.comments.get(criterion_id, "")
+        if before == text:
+            return
+        with self._change() as session:
+            self._upsert_score(session, criterion_id, comment=text)
+            self._audit(session, "review.comment", {criterion_id: before}, {criterion_id: text})
+        self.comments[criterion_id] = text
+
+    def set_feedback(self, text: str) -> None:
+        if text == self.feedback:
+            return
+        with self._change() as session:
+            session.execute(update(Review).where(Review.id == self.review_id).values(feedback=text))
+            self._audit(session, "review.feedback", self.feedback, text)
+        self.feedback = text
+
+    def preview(self) -> DecisionPreview:
+        return decide(self.rubric, self.levels)
+
+    def submit(self) -> DecisionPreview:
+        """Finishes the review: the pass rule decides. Refused while any criterion is
+        unscored, naming those criteria."""
+        result = self.preview()
+        if result.outcome is None:
+            left = [f"{c} ({self.rubric.criterion(c).title})" for c in result.unscored]
+            raise ReviewError(
+                f"The review of {self.submission_id} cannot be submitted: "
+                f"{len(left)} criteria are not scored yet: {'; '.join(left)}."
+            )
+        now = utcnow()
+        with self._change() as session:
+            session.execute(
+                update(Review)
+                .where(Review.id == self.review_id)
+                .values(submitted_at=now, decision=result.outcome)
+            )
+            record_decision(session, self.submission_pk, result.outcome, self.review_id, now)
+            self._audit(
+                session,
+                "review.submit",
+                None,
+                {"decision": result.outcome, "levels": self.levels, "total": result.total_points},
+            )
+        self.submitted_at, self.decision = now, result.outcome
+        return result
+
+    def reopen(self, reason: str = "") -> None:
+        """Takes a submitted review back to work; its decision no longer stands."""
+        if self.submitted_at is None:
+            return
+        with self.folder.sessions.begin() as session:
+            issued = session.scalar(
+                select(IssuedCredential.credential_id)
+                .join(Decision, Decision.id == IssuedCredential.decision_id)
+                .where(Decision.review_id == self.review_id, IssuedCredential.revoked_at.is_(None))
+            )
+            if issued is not None:
+                raise ReviewError(
+                    f"A credential ({issued}) was issued on this review's decision; "
+                    "revoke it before reopening the review."
+                )
+            session.execute(
+                update(Review)
+                .where(Review.id == self.review_id)
+                .values(submitted_at=None, decision=None, updated_at=utcnow())
+            )
+            session.execute(delete(Decision).where(Decision.review_id == self.review_id))
+            session.execute(
+                update(Submission)
+                .where(Submission.id == self.submission_pk)
+                .values(status=IN_REVIEW)
+            )
+            self._audit(session, "review.reopen", {"decision": self.decision}, {"reason": reason})
+        self.submitted_at, self.decision = None, None
+
+    # Internals -------------------------------------------------------------------------
+
+    def _criterion(self, criterion_id: str) -> Criterion:
+        try:
+            return self.rubric.criterion(criterion_id)
+        except KeyError:
+            known = ", ".join(c.id for c in self.rubric.criteria)
+            raise ReviewError(
+                f"{criterion_id!r} is not a criterion of {self.credential_name} (its criteria: "
+                f"{known})"
+            ) from None
+
+    def _change(self) -> AbstractContextManager[Session]:
+        if self.submitted_at is not None:
+            raise ReviewError(
+                f"The review of {self.submission_id} is submitted; reopen it to change it."
+            )
+        return self.folder.sessions.begin()
+
+    def _upsert_score(self, session: Session, criterion_id: str, **values: str | None) -> None:
+        now = utcnow()
+        statement = sqlite_insert(CriterionScore).values(
+            review_id=self.review_id, criterion_id=criterion_id, updated_at=now, **values
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["review_id", "criterion_id"], set_={**values, "updated_at": now}
+            )
+        )
+        session.execute(update(Review).where(Review.id == self.review_id).values(updated_at=now))
+
+    def _audit(self, session: Session, action: str, before: object, after: object) -> None:
+        trail.record(
+            session,
+            actor=self.reviewer,
+            action=action,
+            entity="review",
+            entity_id=f"{self.submission_id}/{self.reviewer}",
+            before=before,
+            after=after,
+        )
+
+
+def reviewer_named(session: Session, name: str, *, role: str = "assessor") -> Reviewer:
+    """The reviewer profile with this name, added (as `role`) if new."""
+    name = name.strip()
+    if not name:
+        raise ReviewError("A reviewer needs a name.")
+    person = session.scalar(select(Reviewer).where(Reviewer.name == name))
+    if person is None:
+        person = Reviewer(name=name, role=role)
+        session.add(person)
+        session.flush()
+        trail.record(
+            session,
+            actor=name,
+            action="reviewer.add",
+            entity="reviewer",
+            entity_id=name,
+            after={"role": role},
+        )
+    return person
+
+
+def record_decision(
+    session: Session,
+    submission_pk: int,
+    outcome: str,
+    review_id: int | None,
+    at: dt.datetime,
+    decided_by: int | None = None,
+    rationale: str | None = None,
+) -> None:
+    """The decision that stands for a submission, and the submission's status with it."""
+    existing = session.scalar(select(Decision).where(Decision.submission_id == submission_pk))
+    before = {"outcome": existing.outcome} if existing else None
+    if existing is None:
+        existing = Decision(submission_id=submission_pk, outcome=outcome)
+        session.add(existing)
+    existing.outcome, existing.review_id, existing.decided_at = outcome, review_id, at
+    existing.decided_by, existing.rationale = decided_by, rationale
+    session.execute(update(Submission).where(Submission.id == submission_pk).values(status=outcome))
+    submission_id = session.scalar(
+        select(Submission.submission_id).where(Submission.id == submission_pk)
+    )
+    trail.record(
+        session,
+        actor="system",
+        action="decision.record",
+        entity="decision",
+        entity_id=str(submission_id),
+        before=before,
+        after={"outcome": outcome, "review": review_id},
+    )
+
+
+def _submission(session: Session, submission_id: str) -> Submission:
+    submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
+    if submission is None:
+        raise ReviewError(f"There is no submission {submission_id!r} in this data folder.")
+    return submission
+
+
+def _start(session: Session, submission: Submission, person: Reviewer) -> Review:
+    if submission.credential_uri is None:
+        raise ReviewError(
+            f"Submission {submission.submission_id} has no micro-credential yet "
+            "(it came as a loose bundle); assign one before reviewing it."
+        )
+    definition = current_definition(session, submission.credential_uri)
+    if definition is None:
+        raise ReviewError(
+            f"Submission {submission.submission_id} is for {submission.credential_uri}, "
+            "which has no definition here; add it with 'reviewer-app definitions add FILE'."
+        )
+    review = Review(submission_id=submission.id, reviewer_id=person.id, definition_id=definition.id)
+    session.add(review)
+    if submission.status == UNREVIEWED:
+        submission.status = IN_REVIEW
+    session.flush()
+    trail.record(
+        session,
+        actor=person.name,
+        action="review.start",
+        entity="review",
+        entity_id=f"{submission.submission_id}/{person.name}",
+        after={"rubric": definition.achievement_uri, "version": definition.version},
+    )
+    return review

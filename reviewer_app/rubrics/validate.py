@@ -1,0 +1,261 @@
+"""Reading and checking micro-credential definition and pathway files.
+
+The JSON Schema in `resources/schemas/` checks the shape; the rules a schema cannot say
+(ids unique across the rubric, descriptors naming levels of the right scale, a pass rule
+that can be met) are checked here. Every problem names the file and the field path in
+plain words; nothing of a rejected file is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+from reviewer_app.canonical import canonical_json
+from reviewer_app.errors import UserError
+from reviewer_app.evidence.sniff import PNG, sniff_bytes
+from reviewer_app.formats import problems
+
+DEFINITION_FORMAT = "microcredential/1"
+PATHWAY_FORMAT = "pathway/1"
+SCHEMAS = {
+    DEFINITION_FORMAT: "microcredential-1.schema.json",
+    PATHWAY_FORMAT: "pathway-1.schema.json",
+}
+MAX_FILE_BYTES = 5 * 1024 * 1024
+SVG = "image/svg+xml"
+
+
+class DefinitionRejected(UserError):
+    def __init__(self, path: Path, problem: str, where: str | None = None) -> None:
+        self.path = path
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{path}: {where}: {problem}" if where else f"{path}: {problem}")
+
+
+@dataclass
+class LoadedFile:
+    """A checked definition or pathway, ready to be stored."""
+
+    path: Path
+    format: str
+    content: dict[str, Any]
+    image: bytes | None
+    image_type: str | None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def uri(self) -> str:
+        if self.format == PATHWAY_FORMAT:
+            return str(self.content["id"])
+        return str(self.content["achievement"]["id"])
+
+    @property
+    def name(self) -> str:
+        if self.format == PATHWAY_FORMAT:
+            return str(self.content["name"])
+        return str(self.content["achievement"]["name"])
+
+    @property
+    def version(self) -> int | None:
+        if self.format == PATHWAY_FORMAT:
+            return None
+        return int(self.content["rubric"]["version"])
+
+    def digest(self) -> str:
+        """Identifies the content: the JSON (normalized) and the image's bytes."""
+        digest = hashlib.sha256(canonical_json(self.content).encode())
+        digest.update(hashlib.sha256(self.image or b"").digest())
+        return digest.hexdigest()
+
+
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def load_file(path: Path) -> LoadedFile:
+    """Reads and checks one definition or pathway file; raises DefinitionRejected."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise DefinitionRejected(path, f"is larger than {MAX_FILE_BYTES:,} bytes")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DefinitionRejected(path, f"cannot be read ({e.strerror or e})") from None
+    try:
+        content = json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
+    except UnicodeDecodeError as e:
+        raise DefinitionRejected(path, f"is not UTF-8 (byte {e.start:,} is not valid)") from None
+    except json.JSONDecodeError as e:
+        raise DefinitionRejected(
+            path, f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        ) from None
+    except ValueError as e:  # NaN or Infinity
+        raise DefinitionRejected(path, f"is not valid JSON: {e}") from None
+    if not isinstance(content, dict):
+        raise DefinitionRejected(path, "must hold a JSON object")
+    fmt = content.get("format")
+    if fmt not in SCHEMAS:
+        raise DefinitionRejected(
+            path,
+            f'must be "{DEFINITION_FORMAT}" or "{PATHWAY_FORMAT}", not {json.dumps(fmt)}',
+            "format",
+        )
+    loaded = LoadedFile(path, fmt, content, None, None)
+    check_content(loaded)
+    image_field = "achievement.image" if fmt == DEFINITION_FORMAT else "image"
+    image_name = (content.get("achievement", content)).get("image")
+    if image_name is not None:
+        loaded.image, loaded.image_type = _read_image(path, image_name, image_field)
+    return loaded
+
+
+def check_content(loaded: LoadedFile) -> None:
+    """The format's schema, then the rules it cannot express; raises DefinitionRejected."""
+    found = problems(loaded.content, SCHEMAS[loaded.format])
+    if found:
+        raise DefinitionRejected(loaded.path, found[0].message, found[0].field or None)
+    if loaded.format == DEFINITION_FORMAT:
+        _check_rubric(loaded)
+
+
+def _check_rubric(loaded: LoadedFile) -> None:
+    path, rubric = loaded.path, loaded.content["rubric"]
+
+    def reject(where: str, problem: str) -> DefinitionRejected:
+        return DefinitionRejected(path, problem, where)
+
+    scale = _check_scale(rubric["levels"], "rubric.levels", reject)
+    rule = rubric["pass"]
+    threshold = rule.get("every_criterion_at_least")
+    if threshold is not None and threshold not in scale:
+        raise reject(
+            "rubric.pass.every_criterion_at_least",
+            f"{threshold!r} is not a level of the rubric's scale ({', '.join(scale)})",
+        )
+    part_ids: set[str] = set()
+    criterion_ids: set[str] = set()
+    scales: list[tuple[str, dict[str, float | None]]] = []
+    for p, part in enumerate(rubric["parts"]):
+        if part["id"] in part_ids:
+            raise reject(f"rubric.parts[{p}].id", f"{part['id']!r} is used by another part")
+        part_ids.add(part["id"])
+        for c, criterion in enumerate(part["criteria"]):
+            where = f"rubric.parts[{p}].criteria[{c}]"
+            if criterion["id"] in criterion_ids:
+                raise reject(
+                    f"{where}.id",
+                    f"{criterion['id']!r} is used by another criterion (ids are unique "
+                    "across the whole rubric)",
+                )
+            criterion_ids.add(criterion["id"])
+            own = scale
+            if "levels" in criterion:
+                own = _check_scale(criterion["levels"], f"{where}.levels", reject)
+                if threshold is not None and threshold not in own:
+                    raise reject(
+                        f"{where}.levels",
+                        f"this criterion's own scale has no level {threshold!r}, which "
+                        "rubric.pass.every_criterion_at_least names",
+                    )
+            scales.append((where, own))
+            for level_id in criterion["descriptors"]:
+                if level_id not in own:
+                    raise reject(
+                        f"{where}.descriptors",
+                        f"{level_id!r} is not a level of this criterion's scale ({', '.join(own)})",
+                    )
+            missing = [lv for lv in own if lv not in criterion["descriptors"]]
+            if missing:
+                loaded.warnings.append(
+                    f"{where}.descriptors: no descriptor for {', '.join(missing)}"
+                )
+    _check_points(rule.get("total_points_at_least"), scales, reject)
+    for criterion_id in rubric.get("comments", {}):
+        if criterion_id not in criterion_ids:
+            raise reject(
+                f"rubric.comments.{criterion_id}", f"{criterion_id!r} is not a criterion id"
+            )
+
+
+def _check_scale(levels: list[dict[str, Any]], where: str, reject: Any) -> dict[str, float | None]:
+    scale: dict[str, float | None] = {}
+    for n, level in enumerate(levels):
+        if level["id"] in scale:
+            raise reject(f"{where}[{n}].id", f"{level['id']!r} is used by another level")
+        scale[level["id"]] = level.get("points")
+    return scale
+
+
+def _check_points(
+    threshold: float | None,
+    scales: list[tuple[str, dict[str, float | None]]],
+    reject: Any,
+) -> None:
+    if threshold is None:
+        return
+    best = 0.0
+    for where, scale in scales:
+        unpointed = [lv for lv, points in scale.items() if points is None]
+        if unpointed:
+            raise reject(
+                where,
+                f"rubric.pass.total_points_at_least needs points on every level, and "
+                f"{', '.join(unpointed)} has none",
+            )
+        best += max(p for p in scale.values() if p is not None)
+    if threshold > best:
+        raise reject(
+            "rubric.pass.total_points_at_least",
+            f"{threshold:g} can never be reached: the most a review can score is {best:g}",
+        )
+
+
+def _read_image(definition: Path, name: str, where: str) -> tuple[bytes, str]:
+    if Path(name).is_absolute() or name.startswith(("/", "\\")):
+        raise DefinitionRejected(
+            definition, f"{name!r} must be a path relative to the definition file", where
+        )
+    image = (definition.parent / name).resolve()
+    try:
+        if image.stat().st_size > MAX_FILE_BYTES:
+            raise DefinitionRejected(definition, f"{name!r} is larger than 5 MB", where)
+        data = image.read_bytes()
+    except FileNotFoundError:
+        raise DefinitionRejected(
+            definition, f"{name!r} was not found next to the definition", where
+        ) from None
+    except OSError as e:
+        why = f"{name!r} cannot be read ({e.strerror})"
+        raise DefinitionRejected(definition, why, where) from None
+    if sniff_bytes(data[:16]) == PNG:
+        return data, PNG
+    if _is_svg(data):
+        return data, SVG
+    raise DefinitionRejected(definition, f"{name!r} is neither a PNG nor an SVG image", where)
+
+
+def _is_svg(data: bytes) -> bool:
+    """An SVG document with no DOCTYPE: the parser itself refuses one, whatever the
+    text's encoding, so no entity can be declared or expanded."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    roots: list[str] = []
+
+    def refuse(*_args: object) -> None:
+        raise ValueError("a DOCTYPE in a badge image")
+
+    def start(name: str, _attributes: object) -> None:
+        roots.append(name)
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except (expat.ExpatError, ValueError):
+        return False
+    return bool(roots) and roots[0] in ("svg", "http://www.w3.org/2000/svg svg")
