@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.canonical import canonical_json
 from reviewer_app.storage.models import AuditEvent
 
 GENESIS = "0" * 64
+_EVENTS = cast(Table, AuditEvent.__table__)
+_LAST = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 
 
 def entry_hash(
@@ -38,7 +40,7 @@ def entry_hash(
 
 
 def record(
-    session: Session,
+    session: Session | Connection,
     *,
     actor: str,
     action: str,
@@ -48,14 +50,12 @@ def record(
     after: Any = None,
 ) -> None:
     """Appends one entry; call inside the transaction that makes the change."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = session.execute(_LAST).first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     before_text, after_text = canonical_json(before), canonical_json(after)
     session.execute(
-        insert(AuditEvent),
+        insert(_EVENTS),
         [
             {
                 "seq": seq,
