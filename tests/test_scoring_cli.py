@@ -104,6 +104,12 @@ def test_demo_definitions_bundles_scoring_and_letters(
     assert main([*data, "feedback", sub["submission_id"], "--out", str(txt)]) == 0
     assert f"Overall for {sub['submission_id']}." in txt.read_text(encoding="utf-8")
 
+    letters = tmp_path / "letters"
+    assert main([*data, "feedback", "--all", "--out", str(letters)]) == 0
+    names = sorted(p.name for p in letters.iterdir())
+    assert names == sorted(f"{s['submission_id']} feedback.pdf" for s in scorable)
+    assert all(len(PdfReader(letters / name).pages) >= 1 for name in names)
+
     code, verdict = run(capsys, *data, "audit", "verify", "--json")
     assert code == 0 and verdict["ok"] is True and verdict["entries"] > 100
 

@@ -36,11 +36,20 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_score)
 
-    p = commands.add_parser("feedback", help="write the earner's feedback letter")
-    p.add_argument("submission_id", metavar="SUBMISSION_ID")
-    p.add_argument(
-        "--out", required=True, type=Path, metavar="FILE", help="a .pdf, or .txt for plain text"
+    p = commands.add_parser(
+        "feedback",
+        help="write the earner's feedback letter; with --all, every decided submission's",
     )
+    p.add_argument("submission_id", nargs="?", metavar="SUBMISSION_ID")
+    p.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="a .pdf, or .txt for plain text; with --all, a folder",
+    )
+    p.add_argument("--all", action="store_true", help="a letter per decided submission")
+    p.add_argument("--text", action="store_true", help="with --all: plain text letters")
     p.set_defaults(run=run_feedback)
 
     audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
@@ -153,10 +162,16 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def run_feedback(args: argparse.Namespace) -> int:
-    from reviewer_app.reviews.feedback import letter_for
+    from reviewer_app.reviews.feedback import decided_submissions, letter_for, write_letters
     from reviewer_app.reviews.letter import write_letter
 
+    if args.all == (args.submission_id is not None):
+        raise UserError("feedback takes a SUBMISSION_ID, or --all with a folder as --out")
     with open_folder(args) as folder, folder.sessions() as session:
+        if args.all:
+            written = write_letters(session, decided_submissions(session), args.out, text=args.text)
+            print(f"wrote {len(written)} letters into {args.out}", file=sys.stderr)
+            return 0
         letter = letter_for(session, args.submission_id)
         path = write_letter(letter, args.out)
     print(f"wrote {path}", file=sys.stderr)

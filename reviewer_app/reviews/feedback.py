@@ -147,6 +147,17 @@ def letter_for(
     )
 
 
+def decided_submissions(session: Session) -> list[str]:
+    """Every submission with a standing decision, in submission id order."""
+    return list(
+        session.scalars(
+            select(Submission.submission_id)
+            .join(Decision, Decision.submission_id == Submission.id)
+            .order_by(Submission.submission_id)
+        )
+    )
+
+
 def write_letters(
     session: Session, submission_ids: Iterable[str], out_dir: Path, *, text: bool = False
 ) -> list[Path]:
