@@ -1,0 +1,251 @@
+"""The review queue as data: which submissions, in what order, and what each row shows.
+
+The window's table model asks for the ordered ids once per filter or sort change (one
+indexed query), and for row contents only for the rows on screen, a page at a time; so
+a queue of 100,000 submissions costs what a screenful costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from reviewer_app.evidence.search import to_fts_query
+from reviewer_app.storage.models import (
+    Earner,
+    EvidenceItem,
+    Review,
+    Reviewer,
+    Submission,
+)
+
+STATUSES = ("unreviewed", "in-review", "pass", "not-yet")
+SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    statuses: frozenset[str] = frozenset()  # empty: all
+    credential_uri: str | None = None
+    attempt_min: int | None = None  # 2: resubmissions only
+    reviewer: str | None = None  # submissions this reviewer has a review of
+    submitted_from: dt.datetime | None = None
+    submitted_to: dt.datetime | None = None
+    search: str = ""  # full text over evidence, and submission id or earner name
+    sort: str = "submitted"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    pk: int
+    submission_id: str
+    earner: str
+    credential: str
+    attempt: int
+    status: str
+    submitted_at: dt.datetime | None
+    warnings: int
+
+
+def _filtered(f: QueueFilter) -> Select[int]:
+    query = select(Submission.id).join(Earner, Earner.id == Submission.earner_id)
+    if f.statuses:
+        query = query.where(Submission.status.in_(sorted(f.statuses)))
+    if f.credential_uri:
+        query = query.where(Submission.credential_uri == f.credential_uri)
+    if f.attempt_min:
+        query = query.where(Submission.attempt >= f.attempt_min)
+    if f.reviewer:
+        query = query.where(
+            Submission.id.in_(
+                select(Review.submission_id)
+                .join(Reviewer, Reviewer.id == Review.reviewer_id)
+                .where(Reviewer.name == f.reviewer)
+            )
+        )
+    if f.submitted_from:
+        query = query.where(Submission.submitted_at >= f.submitted_from)
+    if f.submitted_to:
+        query = query.where(Submission.submitted_at < f.submitted_to)
+    if f.search.strip():
+        query = query.where(_search_clause(f.search))
+    return query
+
+
+def _search_clause(words: str) -> ColumnElement[bool]:
+    like = f"%{words.strip()}%"
+    clauses = [Submission.submission_id.ilike(like), Earner.name.ilike(like)]
+    fts = to_fts_query(words)
+    if fts:
+        matching = (
+            select(EvidenceItem.submission_id)
+            .where(
+                EvidenceItem.id.in_(
+                    select(text("item_id"))
+                    .select_from(text("evidence_text"))
+                    .where(text("evidence_text MATCH :fts"))
+                )
+            )
+            .params(fts=fts)
+        )
+        clauses.append(Submission.id.in_(matching))
+    return or_(*clauses)
+
+
+_ORDER = {
+    "submitted": (Submission.submitted_at, Submission.submission_id),
+    "submission": (Submission.submission_id,),
+    "earner": (Earner.name, Submission.submission_id),
+    "credential": (Submission.credential_name, Submission.submission_id),
+    "attempt": (Submission.attempt, Submission.submission_id),
+    "status": (Submission.status, Submission.submission_id),
+}
+
+
+def queue_ids(session: Session, f: QueueFilter) -> list[int]:
+    """Submission keys in queue order for the filter."""
+    columns = _ORDER.get(f.sort, _ORDER["submitted"])
+    query = _filtered(f).order_by(*(c.desc() if f.descending else c for c in columns))
+    if f.search.strip():
+        fts = to_fts_query(f.search)
+        if fts:
+            return list(session.scalars(query, {"fts": fts}))
+    return list(session.scalars(query))
+
+
+def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
+    """The rows for these keys (one query); keys that vanished are left out."""
+    rows = session.execute(
+        select(
+            Submission.id,
+            Submission.submission_id,
+            Earner.name,
+            Submission.credential_name,
+            Submission.credential_uri,
+            Submission.attempt,
+            Submission.status,
+            Submission.submitted_at,
+            func.json_array_length(Submission.warnings),
+        )
+        .join(Earner, Earner.id == Submission.earner_id)
+        .where(Submission.id.in_(list(pks)))
+    )
+    return {
+        r[0]: QueueRow(
+            pk=r[0],
+            submission_id=r[1],
+            earner=r[2],
+            credential=r[3] or (r[4].rsplit("/", 1)[-1] if r[4] else ""),
+            attempt=r[5],
+            status=r[6],
+            submitted_at=r[7],
+            warnings=r[8] or 0,
+        )
+        for r in rows
+    }
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for status, n in session.execute(
+        select(Submission.status, func.count()).group_by(Submission.status)
+    ):
+        counts[status] = n
+    return counts
+
+
+def credentials_in_queue(session: Session) -> list[tuple[str, str]]:
+    """(uri, name) of every micro-credential that has submissions, by name."""
+    rows = session.execute(
+        select(Submission.credential_uri, func.max(Submission.credential_name))
+        .where(Submission.credential_uri.is_not(None))
+        .group_by(Submission.credential_uri)
+    )
+    return sorted(((uri or "", name or uri or "") for uri, name in rows), key=lambda r: r[1])
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One evidence item as the viewer shows it (no database objects cross to the UI)."""
+
+    id: int
+    position: int
+    kind: str  # "file" or "text"
+    part: str | None
+    title: str
+    path: str | None
+    media_type: str | None
+    file: Path | None  # the stored file, for kind == "file"
+    size: int | None
+    page_count: int | None
+    width: int | None
+    height: int | None
+    exif_orientation: int | None
+    frame_count: int | None
+    text: str | None  # a written answer
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    pk: int
+    submission_id: str
+    earner: str
+    earner_email: str | None
+    credential_uri: str | None
+    credential_name: str | None
+    attempt: int
+    status: str
+    submitted_at: dt.datetime | None
+    notes: str | None
+    items: tuple[ItemView, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def submission_view(session: Session, pk: int, store_path: Path) -> SubmissionView | None:
+    """Everything the window shows of a submission; `store_path` is the store's objects
+    folder (files live at objects/ab/abcdef...)."""
+    submission = session.get(Submission, pk)
+    if submission is None:
+        return None
+    items = tuple(
+        ItemView(
+            id=i.id,
+            position=i.position,
+            kind=i.kind,
+            part=i.part,
+            title=i.title or (Path(i.path).name if i.path else f"Item {i.position + 1}"),
+            path=i.path,
+            media_type=i.media_type,
+            file=(store_path / i.blob_sha256[:2] / i.blob_sha256) if i.blob_sha256 else None,
+            size=i.size,
+            page_count=i.page_count,
+            width=i.width,
+            height=i.height,
+            exif_orientation=i.exif_orientation,
+            frame_count=i.frame_count,
+            text=i.text,
+            warnings=tuple(i.warnings or ()),
+        )
+        for i in submission.items
+    )
+    return SubmissionView(
+        pk=submission.id,
+        submission_id=submission.submission_id,
+        earner=submission.earner.name,
+        earner_email=submission.earner.email,
+        credential_uri=submission.credential_uri,
+        credential_name=submission.credential_name,
+        attempt=submission.attempt,
+        status=submission.status,
+        submitted_at=submission.submitted_at,
+        notes=submission.notes,
+        items=items,
+        warnings=tuple(submission.warnings or ()),
+    )
