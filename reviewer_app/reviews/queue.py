@@ -51,6 +51,7 @@ class QueueRow:
     status: str
     submitted_at: dt.datetime | None
     warnings: int
+    loose: bool = False  # its id came from a file name: perhaps the earner's name
 
 
 def _filtered(f: QueueFilter) -> Select[int]:
@@ -132,6 +133,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
             Submission.status,
             Submission.submitted_at,
             func.json_array_length(Submission.warnings),
+            Submission.shape,
         )
         .join(Earner, Earner.id == Submission.earner_id)
         .where(Submission.id.in_(list(pks)))
@@ -146,6 +148,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
             status=r[6],
             submitted_at=r[7],
             warnings=r[8] or 0,
+            loose=r[9] == "loose",
         )
         for r in rows
     }
@@ -249,3 +252,12 @@ def submission_view(session: Session, pk: int, store_path: Path) -> SubmissionVi
         items=items,
         warnings=tuple(submission.warnings or ()),
     )
+
+
+def _item_title(item: EvidenceItem, blind: bool) -> str:
+    if item.kind == "text" or not blind:
+        if item.title:
+            return item.title
+        return Path(item.path).name if item.path else f"Item {item.position + 1}"
+    kind = (item.media_type or "file").split("/")[-1].upper()
+    return f"Evidence {item.position + 1} ({kind})"

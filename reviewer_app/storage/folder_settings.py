@@ -44,4 +44,15 @@ SHOW_EARLIER_SCORES = Setting(
     "(their feedback is always shown). Off by default, to avoid anchoring.",
 )
 
-ALL_SETTINGS: tuple[Setting[bool] | Setting[int] | Setting[str], ...] = (SHOW_EARLIER_SCORES,)
+BLIND_REVIEW = Setting(
+    "review.blind",
+    bool,
+    False,
+    "Reviewers see a submission code instead of the earner's name and email, also in "
+    "file names and window titles; revealing the name is an explicit, logged action.",
+)
+
+ALL_SETTINGS: tuple[Setting[bool] | Setting[int] | Setting[str], ...] = (
+    SHOW_EARLIER_SCORES,
+    BLIND_REVIEW,
+)

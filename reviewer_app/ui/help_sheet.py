@@ -1,0 +1,52 @@
+"""The keyboard help sheet: every action the window offers, with its shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str]]:
+    rows = []
+    seen = set()
+    for action in actions:
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+        )
+        name = action.text().replace("&", "").rstrip("…").strip()
+        if keys and name and (name, keys) not in seen:
+            seen.add((name, keys))
+            rows.append((name, keys))
+    return rows
+
+
+class HelpSheet(QDialog):
+    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(actions)
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for n, (name, keys) in enumerate(rows):
+            self.table.setItem(n, 0, QTableWidgetItem(name))
+            self.table.setItem(n, 1, QTableWidgetItem(keys))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)

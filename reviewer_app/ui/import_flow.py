@@ -1,0 +1,128 @@
+"""Import from the window: in the background, with progress, cancel and a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.evidence.derive import derive_pending
+from reviewer_app.evidence.importer import Importer, ImportReport
+from reviewer_app.progress import CancelToken, ProgressReport
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.tasks import BackgroundTask
+
+
+def import_work(
+    folder: DataFolder, paths: Sequence[Path]
+) -> Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport]:
+    paths = list(paths)  # a copy: the worker must not see the caller's list change
+
+    def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
+        report = Importer(folder, progress=progress, cancel=cancel).import_paths(paths)
+        if not report.cancelled:
+            derived = derive_pending(folder, progress=progress, cancel=cancel)
+            for result in report.imported:
+                result.warnings.extend(derived.warnings.get(result.submission_id, []))
+        return report
+
+    return work
+
+
+class ImportController(QObject):
+    """Starts imports one at a time and tells the window how they go."""
+
+    progressed = Signal(object)  # ProgressReport
+    landed = Signal()  # a batch of bundles may be in the queue now
+    finished = Signal(object)  # ImportReport
+    failed = Signal(str, str)
+
+    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self.task: BackgroundTask | None = None
+
+    def busy(self) -> bool:
+        return self.task is not None and self.task.is_running()
+
+    def start(self, paths: Sequence[Path]) -> bool:
+        if self.busy() or not paths:
+            return False
+        self.task = BackgroundTask(import_work(self._folder, paths), self)
+        self.task.progressed.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self.failed)
+        self.task.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _on_progress(self, report: ProgressReport) -> None:
+        self.progressed.emit(report)
+        self.landed.emit()
+
+    def _on_finished(self, report: ImportReport | None) -> None:
+        self.finished.emit(report if report is not None else ImportReport(cancelled=True))
+
+
+def summary_text(report: ImportReport) -> str:
+    lines = [
+        f"{len(report.imported)} imported, {len(report.skipped)} already imported, "
+        f"{len(report.rejected)} rejected" + (" (import cancelled)" if report.cancelled else "")
+    ]
+    if report.imported:
+        lines += ["", "Imported:"]
+        for r in report.imported:
+            lines.append(f"  {r.submission_id}: {r.items} items")
+            lines += [f"      warning: {w}" for w in r.warnings]
+    if report.skipped:
+        lines += ["", "Already imported:"] + [f"  {r.submission_id}" for r in report.skipped]
+    if report.rejected:
+        lines += ["", "Rejected:"] + [f"  {r.error}" for r in report.rejected]
+    return "\n".join(lines)
+
+
+def rejected_text(report: ImportReport) -> str:
+    return "\n".join(r.error for r in report.rejected)
+
+
+class ImportSummary(QDialog):
+    """What was imported, skipped and rejected, each rejection with its reason."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished")
+        self.report = report
+        layout = QVBoxLayout(self)
+        heading = QLabel(summary_text(report).splitlines()[0])
+        heading.setAccessibleName("Import result")
+        layout.addWidget(heading)
+        self.details = QPlainTextEdit(summary_text(report))
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Import details")
+        self.details.setMinimumSize(640, 320)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton("Copy rejected")
+        self.copy_button.setAccessibleName("Copy the list of rejected bundles")
+        self.copy_button.setEnabled(bool(report.rejected))
+        self.copy_button.clicked.connect(self.copy_rejected)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy_rejected(self) -> None:
+        QGuiApplication.clipboard().setText(rejected_text(self.report))

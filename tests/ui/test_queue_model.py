@@ -1,0 +1,81 @@
+"""The queue model: lazy rows over ids, sorting and filtering in the database."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reviewer_app.evidence.derive import derive_pending
+from reviewer_app.evidence.importer import Importer
+from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.queue import QueueFilter
+from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.queue_model import PK_ROLE, QueueModel
+from tests import craft
+
+
+@pytest.fixture
+def queue_folder(reviewed_folder: DataFolder, tmp_path: Path) -> DataFolder:
+    loose = craft.write_zip(tmp_path / "Jane Doe.zip", {"notes.txt": b"bilingual newsletter"})
+    others = [
+        craft.bundle_zip(
+            tmp_path / f"o{n}.zip",
+            {"a.png": craft.png_image(8 + n, 8)},
+            submission_id=f"OTHER-{n}",
+            submitted_at=f"2026-09-0{n + 1}T10:00:00Z",
+        )
+        for n in range(3)
+    ]
+    assert len(Importer(reviewed_folder).import_paths([loose, *others]).imported) == 4
+    derive_pending(reviewed_folder)
+    return reviewed_folder
+
+
+def column(model: QueueModel, col: int) -> list[str]:
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_the_model_tester(qtmodeltester, queue_folder: DataFolder) -> None:  # type: ignore[no-untyped-def]
+    model = QueueModel(queue_folder)
+    model.reload()
+    qtmodeltester.check(model, force_py=True)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_sorting_and_filtering(qapp, queue_folder: DataFolder) -> None:  # type: ignore[no-untyped-def]
+    model = QueueModel(queue_folder)
+    model.reload()
+    assert model.rowCount() == 6
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert column(model, 0) == sorted(column(model, 0))
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    assert column(model, 3)[0] == "2"
+
+    model.set_filter(replace(model.filter, attempt_min=2))
+    assert column(model, 0) == ["FAP-2"]
+    model.set_filter(QueueFilter(search="bilingual"))
+    assert column(model, 0) == ["Jane Doe"]
+    model.set_filter(QueueFilter(credential_uri=craft.CREDENTIAL))
+    assert sorted(column(model, 0)) == ["FAP-1", "FAP-2", "OTHER-0", "OTHER-1", "OTHER-2"]
+
+    ReviewSession.open(queue_folder, "FAP-1", "Ana Ruiz")
+    model.set_filter(QueueFilter(statuses=frozenset({"in-review"})))
+    assert column(model, 0) == ["FAP-1"] and column(model, 4) == ["In review"]
+    model.set_filter(QueueFilter(reviewer="Ana Ruiz"))
+    assert column(model, 0) == ["FAP-1"]
+    pk = model.index(0, 0).data(PK_ROLE)
+    assert isinstance(pk, int) and model.row_of(pk) == 0
+
+
+def test_blind_queue_shows_codes_not_names(qapp, queue_folder: DataFolder) -> None:  # type: ignore[no-untyped-def]
+    model = QueueModel(queue_folder)
+    model.set_blind(True)
+    model.reload()
+    shown = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(6)}
+    assert "Ana Lima" not in shown and "Jane Doe" not in shown
+    assert submission_code("Jane Doe") in shown
