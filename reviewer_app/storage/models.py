@@ -101,7 +101,7 @@ class Earner(Base):
     # The platform's id of the earner: a mailto: URI, an email address or another URI.
     # Loose bundles have none; they get a local id of their own.
     external_id: Mapped[str] = mapped_column(String(400), unique=True)
-    name: Mapped[str] = mapped_column(String(400))
+    name: Mapped[str] = mapped_column(String(400), index=True)
     email: Mapped[str | None] = mapped_column(String(400))
 
     submissions: Mapped[list[Submission]] = relationship(back_populates="earner")
@@ -111,7 +111,15 @@ class Submission(Base):
     """One attempt by one earner at one micro-credential."""
 
     __tablename__ = "submissions"
-    __table_args__ = (Index("ix_submissions_earner_credential", "earner_id", "credential_uri"),)
+    __table_args__ = (
+        Index("ix_submissions_earner_credential", "earner_id", "credential_uri"),
+        # The queue's orders (see reviews/queue.py): each lets SQLite read ids in order.
+        Index("ix_submissions_queue_submitted", "submitted_at", "submission_id"),
+        Index("ix_submissions_queue_status", "status", "submitted_at", "submission_id"),
+        Index("ix_submissions_queue_credential", "credential_uri", "submitted_at", "submission_id"),
+        Index("ix_submissions_queue_credential_name", "credential_name", "submission_id"),
+        Index("ix_submissions_queue_attempt", "attempt", "submission_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[str] = mapped_column(String(200), unique=True)

@@ -79,3 +79,21 @@ def test_blind_queue_shows_codes_not_names(qapp, queue_folder: DataFolder) -> No
     shown = {model.index(r, c).data() for r in range(model.rowCount()) for c in range(6)}
     assert "Ana Lima" not in shown and "Jane Doe" not in shown
     assert submission_code("Jane Doe") in shown
+
+
+def test_blind_submission_view_hides_names_in_titles(queue_folder: DataFolder) -> None:
+    from reviewer_app.reviews.queue import submission_view
+
+    with queue_folder.sessions() as session:
+        pk = next(
+            p
+            for p in range(1, 10)
+            if (v := submission_view(session, p, queue_folder.store.objects))
+            and v.submission_id == "Jane Doe"
+        )
+        seen = submission_view(session, pk, queue_folder.store.objects)
+        hidden = submission_view(session, pk, queue_folder.store.objects, blind=True)
+    assert seen is not None and hidden is not None
+    assert seen.earner == "Jane Doe" and seen.items[0].title == "notes.txt"
+    assert hidden.earner == hidden.submission_id == submission_code("Jane Doe")
+    assert hidden.items[0].title == "Evidence 1 (PLAIN)" and hidden.items[0].path is None

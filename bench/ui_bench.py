@@ -1,0 +1,211 @@
+"""The window where people wait: start-up, opening a submission, a large queue.
+
+    .venv/bin/python bench/ui_bench.py [--queue 100000] [--startup 10000] [--rounds 5]
+
+Each figure is a ratio against a baseline measured in the same run (or a time where
+the target is one), on the offscreen platform:
+
+- cold start: a fresh process that opens a data folder of `--startup` submissions and
+  shows the main window with its queue filled, against a fresh process that shows a
+  bare QMainWindow;
+- opening a submission until its first PDF page is painted, against QtPdf loading and
+  rendering that page alone;
+- a queue of `--queue` submissions: a filter change and a sort, each until the view has
+  repainted, in milliseconds, and the memory the model holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert  # noqa: E402
+
+from reviewer_app.storage.datafolder import DataFolder  # noqa: E402
+from reviewer_app.storage.models import Earner, Submission, utcnow  # noqa: E402
+
+CREDENTIALS = [
+    ("https://credentials.example.org/mc/families-as-partners-1", "Families as Partners"),
+    ("https://credentials.example.org/mc/cultural-proficiency-1", "Culturally Responsive"),
+    ("https://credentials.example.org/mc/global-classroom-1", "Global Education"),
+]
+STATUSES = ["unreviewed", "in-review", "pass", "not-yet"]
+
+
+def fill(folder: DataFolder, count: int) -> None:
+    """`count` submissions by count/4 earners, inserted in bulk."""
+    now = utcnow()
+    with folder.sessions.begin() as session:
+        earners = [
+            {
+                "external_id": f"mailto:earner{n}@example.org",
+                "name": f"Earner {n:06}",
+                "email": f"earner{n}@example.org",
+            }
+            for n in range(max(1, count // 4))
+        ]
+        session.execute(insert(Earner), earners)
+        rows = []
+        for n in range(count):
+            uri, name = CREDENTIALS[n % 3]
+            rows.append(
+                {
+                    "submission_id": f"SUB-{n:07}",
+                    "earner_id": 1 + n % len(earners),
+                    "credential_uri": uri,
+                    "credential_name": name,
+                    "attempt": 1 + (n % 7 == 0),
+                    "submitted_at": now,
+                    "imported_at": now,
+                    "shape": "manifest",
+                    "source_name": "bench",
+                    "content_digest": "x",
+                    "status": STATUSES[n % 4],
+                    "warnings": [],
+                }
+            )
+            if len(rows) == 20_000:
+                session.execute(insert(Submission), rows)
+                rows = []
+        if rows:
+            session.execute(insert(Submission), rows)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def queue_bench(count: int, rounds: int) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from reviewer_app.ui.queue_model import QueueModel
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = DataFolder.open(Path(tmp) / "data")
+        fill(folder, count)
+        before = rss_mb()
+        model = QueueModel(folder)
+        view = QTableView()
+        view.setModel(model)
+        view.resize(900, 700)
+        view.show()
+        model.reload()
+        view.repaint()
+        held = rss_mb() - before
+        filters, sorts = [], []
+        for n in range(rounds):
+            status = frozenset({STATUSES[n % 4]})
+            started = time.perf_counter()
+            model.set_filter(replace(model.filter, statuses=status))
+            view.repaint()
+            app.processEvents()
+            filters.append((time.perf_counter() - started) * 1e3)
+            started = time.perf_counter()
+            model.sort(
+                n % 6, Qt.SortOrder.DescendingOrder if n % 2 else Qt.SortOrder.AscendingOrder
+            )
+            view.repaint()
+            app.processEvents()
+            sorts.append((time.perf_counter() - started) * 1e3)
+        model.set_filter(replace(model.filter, statuses=frozenset()))
+        shown = model.rowCount()
+        folder.close()
+    print(
+        f"queue of {count:,} submissions ({shown:,} shown unfiltered): "
+        f"model and view hold {held:.1f} MB"
+    )
+    print(
+        f"  filter change, view repainted: median {statistics.median(filters):.1f} ms, "
+        f"worst {max(filters):.1f} ms (target < 100 ms)"
+    )
+    print(
+        f"  sort, view repainted: median {statistics.median(sorts):.1f} ms, "
+        f"worst {max(sorts):.1f} ms (target < 100 ms)"
+    )
+
+
+_BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1400, 900); w.show(); app.processEvents()
+print(time.perf_counter())
+"""
+
+_OURS = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+QCoreApplication.setOrganizationName("Portfolio Reviewer bench")
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.main_window import MainWindow
+folder = DataFolder.open(Path(sys.argv[1]))
+w = MainWindow(folder, "bench"); w.show(); app.processEvents()
+assert w.model.rowCount() > 0
+print(time.perf_counter())
+"""
+
+
+def startup_bench(count: int, rounds: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        folder = DataFolder.open(data)
+        fill(folder, count)
+        folder.close()
+
+        def once(code: str, *args: str) -> float:
+            started = time.perf_counter()
+            out = subprocess.run(
+                [sys.executable, "-c", code, *args],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            del out
+            return time.perf_counter() - started
+
+        bare = min(once(_BARE) for _ in range(rounds))
+        ours = min(once(_OURS, str(data)) for _ in range(rounds))
+    print(
+        f"cold start, window shown with {count:,} submissions: {ours * 1e3:.0f} ms; "
+        f"bare QMainWindow: {bare * 1e3:.0f} ms; ratio {ours / bare:.2f}x (target <= 2x)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--queue", type=int, default=100_000)
+    parser.add_argument("--startup", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=["queue", "startup"], default=None)
+    args = parser.parse_args()
+    if args.only in (None, "startup"):
+        startup_bench(args.startup, args.rounds)
+    if args.only in (None, "queue"):
+        queue_bench(args.queue, args.rounds)
+
+
+if __name__ == "__main__":
+    main()
