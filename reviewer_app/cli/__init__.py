@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the folder that holds the database and evidence store "
         "(default: $REVIEWER_APP_DATA_DIR, else your user data folder)",
     )
+    # For smoke tests of a packaged build: open the window, then quit after a moment.
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     evidence_cmds.register(commands)
     review_cmds.register(commands)

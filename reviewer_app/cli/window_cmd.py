@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def open_window(args: argparse.Namespace) -> int:
-    print(
-        "reviewer-app: the main window is not part of this version yet. "
-        "Use a command (try 'reviewer-app --help'), or 'reviewer-app demo' to see "
-        "demo submissions.",
-        file=sys.stderr,
-    )
-    return 2
+    from reviewer_app.storage.datafolder import default_data_dir
+    from reviewer_app.ui.app import run
+
+    return run(args.data_dir or default_data_dir(), quit_after_ms=args.quit_after)

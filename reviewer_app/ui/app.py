@@ -1,0 +1,75 @@
+"""Starting the window: the application object, the data folder, the reviewer."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reviewer_app import APP_NAME
+from reviewer_app.errors import UserError
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.theme import SYSTEM, apply_theme
+
+
+def default_reviewer(settings: QSettings) -> str:
+    name = settings.value("reviewer/name")
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "Reviewer"
+
+
+def _install_crash_dialog() -> None:
+    """An unexpected exception shows its details to copy; the work is already saved,
+    because every change was saved as it was made."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Something went wrong",
+            f"{APP_NAME} met an unexpected problem: {value}\n\n"
+            "Your work so far is saved. You can copy the details below "
+            "and send them to whoever supports you.",
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    try:
+        folder = DataFolder.open(data_dir)
+    except UserError as e:
+        QMessageBox.critical(None, APP_NAME, str(e))
+        return 2
+    from reviewer_app.ui.main_window import MainWindow
+
+    _install_crash_dialog()
+    settings = QSettings()
+    choice = str(settings.value("appearance/scheme", SYSTEM))
+    apply_theme(app, choice)
+    if choice == SYSTEM:  # follow the system when it switches between light and dark
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, SYSTEM))
+    window = MainWindow(folder, default_reviewer(settings), settings)
+    window.show()
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, window.close)
+    try:
+        return app.exec()
+    finally:
+        folder.close()

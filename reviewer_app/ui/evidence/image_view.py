@@ -1,0 +1,450 @@
+"""Photos and scans: fit, zoom, pan, rotate, and the pages of multi-frame TIFF and GIF files.
+
+The picture is shown upright as its EXIF orientation says; the reviewer's own rotation
+comes on top of that and is not saved. The view's scale is always relative to the full
+resolution, whatever resolution has been decoded so far (see `image_loader`).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.ui.evidence.controls import make_action, theme_icon, tool_button
+from reviewer_app.ui.evidence.image_loader import ImageLoader, LoadedFrame
+from reviewer_app.ui.evidence.message import MessagePane, Severity
+from reviewer_app.ui.evidence.system_open import open_with_system_viewer
+
+ZOOM_STEPS = (0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
+FIRST_DECODE_SIDE = 2048  # enough to fit a photo sharply on most screens
+
+
+class _Canvas(QGraphicsView):
+    """Drag to pan, Ctrl+wheel to zoom around the pointer; refits when resized."""
+
+    zoom_requested = Signal(int)
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setRenderHints(
+            QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Dark)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
+class ImageView(QWidget):
+    """Shows one image file. `loaded` is emitted when a frame has been decoded and shown
+    (or has failed: then `problem()` says so)."""
+
+    loaded = Signal()
+
+    def __init__(self, loader: ImageLoader | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Image viewer"))
+        self.loader = loader or ImageLoader(parent=self)
+        self.loader.loaded.connect(self._on_loaded)
+        self._path: Path | None = None
+        self._name = ""
+        self._request = 0
+        self._frame = 0
+        self._frames = 1
+        self._full = QSize()
+        self._decoded_side = 0  # longer side of the decoded image, 0: none yet
+        self._fit = True
+        self._zoom = 1.0
+        self._rotation = 0
+        self._problem: str | None = None
+
+        self.scene = QGraphicsScene(self)
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene.addItem(self.item)
+        self.canvas = _Canvas(self)
+        self.canvas.setScene(self.scene)
+        self.canvas.setAccessibleName(self.tr("Image"))
+        self.canvas.setToolTip(self.tr("Drag to move the picture; Ctrl and the mouse wheel zoom"))
+        self.canvas.zoom_requested.connect(
+            lambda step: self.zoom_in() if step > 0 else self.zoom_out()
+        )
+        self.canvas.resized.connect(self._on_resized)
+
+        self._build_actions()
+        self._build_layout()
+        self._update_controls()
+
+    # Building ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.previous_frame_action = make_action(
+            self,
+            self.tr("Previous page"),
+            self.previous_frame,
+            ["PgUp"],
+            icon=theme_icon(QIcon.ThemeIcon.GoUp, QStyle.StandardPixmap.SP_ArrowUp, self),
+        )
+        self.next_frame_action = make_action(
+            self,
+            self.tr("Next page"),
+            self.next_frame,
+            ["PgDown"],
+            icon=theme_icon(QIcon.ThemeIcon.GoDown, QStyle.StandardPixmap.SP_ArrowDown, self),
+        )
+        self.zoom_in_action = make_action(
+            self,
+            self.tr("Zoom in"),
+            self.zoom_in,
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+            icon=QIcon.fromTheme(QIcon.ThemeIcon.ZoomIn),
+            short_text="+",
+        )
+        self.zoom_out_action = make_action(
+            self,
+            self.tr("Zoom out"),
+            self.zoom_out,
+            [QKeySequence.StandardKey.ZoomOut],
+            icon=QIcon.fromTheme(QIcon.ThemeIcon.ZoomOut),
+            short_text="\u2212",
+        )
+        self.fit_action = make_action(
+            self, self.tr("Fit to window"), self.fit_to_window, ["Ctrl+0"]
+        )
+        self.actual_size_action = make_action(
+            self, self.tr("Actual size"), self.actual_size, ["Ctrl+1"]
+        )
+        self.rotate_left_action = make_action(
+            self,
+            self.tr("Rotate left"),
+            self.rotate_left,
+            ["Shift+R"],
+            icon=QIcon.fromTheme(QIcon.ThemeIcon.ObjectRotateLeft),
+        )
+        self.rotate_right_action = make_action(
+            self,
+            self.tr("Rotate right"),
+            self.rotate_right,
+            ["R"],
+            icon=QIcon.fromTheme(QIcon.ThemeIcon.ObjectRotateRight),
+        )
+
+    def _build_layout(self) -> None:
+        self.frame_label = QLabel()
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Fit 888%"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.frame_buttons = [
+            tool_button(self.previous_frame_action),
+            tool_button(self.next_frame_action),
+        ]
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.setSpacing(2)
+        bar.addWidget(self.frame_buttons[0])
+        bar.addWidget(self.frame_label)
+        bar.addWidget(self.frame_buttons[1])
+        bar.addSpacing(12)
+        bar.addWidget(tool_button(self.zoom_out_action))
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(tool_button(self.zoom_in_action))
+        bar.addWidget(tool_button(self.fit_action))
+        bar.addWidget(tool_button(self.actual_size_action))
+        bar.addSpacing(12)
+        bar.addWidget(tool_button(self.rotate_left_action))
+        bar.addWidget(tool_button(self.rotate_right_action))
+        bar.addStretch(1)
+
+        self.viewer = QWidget()
+        column = QVBoxLayout(self.viewer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.canvas, 1)
+
+        self.message = MessagePane(self)
+        self.system_button = QPushButton(self.tr("Open with system viewer"))
+        self.system_button.setAccessibleName(self.tr("Open with system viewer"))
+        self.system_button.setToolTip(
+            self.tr("Open a read-only copy in your computer's own viewer")
+        )
+        self.system_button.clicked.connect(self.open_with_system)
+        self.message.add_widget(self.system_button)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.viewer)
+        self.stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # Opening ----------------------------------------------------------------------------
+
+    def open_file(self, path: Path, *, name: str | None = None, frame: int = 1) -> None:
+        """Starts showing the image at `path` (1-based `frame` of a multi-page file),
+        fitted to the window; it appears when decoded (`loaded`)."""
+        self.clear()
+        self._path = path
+        self._name = name or path.name
+        self._fit = True
+        if not path.is_file():
+            self._fail(
+                self.tr("The stored file is missing"),
+                self.tr(
+                    "The data folder was changed outside Portfolio Reviewer. Check it "
+                    "with \u201creviewer-app check\u201d, or import the bundle again."
+                ),
+                system=False,
+            )
+            return
+        self._load(max(0, frame - 1), self._first_side())
+
+    def clear(self) -> None:
+        """Drops the picture (and its memory); results still on their way are ignored."""
+        self._request = 0
+        self._path = None
+        self._problem = None
+        self._frame = 0
+        self._frames = 1
+        self._full = QSize()
+        self._decoded_side = 0
+        self._rotation = 0
+        self.item.setPixmap(QPixmap())
+        self.canvas.resetTransform()
+        self.stack.setCurrentWidget(self.viewer)
+        self._update_controls()
+
+    def _first_side(self) -> int:
+        ratio = self.devicePixelRatioF()
+        viewport = self.canvas.viewport().size()
+        side = max(viewport.width(), viewport.height(), 800) * ratio
+        return max(FIRST_DECODE_SIDE, int(side))
+
+    def _load(self, frame: int, max_side: int) -> None:
+        if self._path is None:
+            return
+        self._request = self.loader.request(self._path, frame, max_side)
+
+    def _on_loaded(self, result: LoadedFrame) -> None:
+        if result.request != self._request:
+            return  # an earlier file or frame
+        self._request = 0
+        if result.error is not None or result.image.isNull():
+            self._fail(
+                self.tr("This image is damaged and cannot be shown"),
+                self.tr(
+                    "Open it with your system's viewer, which may show what is left of it, "
+                    "or ask the earner for a new copy."
+                ),
+            )
+            self.loaded.emit()
+            return
+        new_frame = result.frame != self._frame or self._decoded_side == 0
+        self._frame = result.frame
+        self._frames = result.frame_count
+        self._full = result.full_size
+        pixmap = QPixmap.fromImage(result.image)
+        self._decoded_side = max(pixmap.width(), pixmap.height())
+        self.item.setPixmap(pixmap)
+        # Whatever was decoded, the item measures full-resolution pixels.
+        self.item.setScale(self._full.width() / max(1, pixmap.width()))
+        self.scene.setSceneRect(QRectF(0, 0, self._full.width(), self._full.height()))
+        if new_frame:
+            self._apply_view()
+        self.canvas.setAccessibleDescription(
+            self.tr("{width} by {height} pixels").format(
+                width=self._full.width(), height=self._full.height()
+            )
+        )
+        self._update_controls()
+        self.loaded.emit()
+
+    def _fail(self, heading: str, body: str, *, system: bool = True) -> None:
+        self._problem = heading
+        self.message.set_message(heading, body, Severity.ERROR)
+        self.system_button.setVisible(system)
+        self.stack.setCurrentWidget(self.message)
+        self._update_controls()
+
+    def open_with_system(self) -> bool:
+        if self._path is None:
+            return False
+        return open_with_system_viewer(self._path, self._name)
+
+    # State ------------------------------------------------------------------------------
+
+    def problem(self) -> str | None:
+        return self._problem
+
+    def is_loading(self) -> bool:
+        return self._request != 0
+
+    def pixmap(self) -> QPixmap:
+        """The decoded picture, upright as its EXIF orientation says (null when none)."""
+        return self.item.pixmap()
+
+    def image_size(self) -> QSize:
+        """The upright size at full resolution."""
+        return QSize(self._full)
+
+    def frame_count(self) -> int:
+        return self._frames
+
+    def current_frame(self) -> int:
+        return self._frame + 1
+
+    def rotation(self) -> int:
+        """The reviewer's rotation, clockwise degrees: 0, 90, 180 or 270."""
+        return self._rotation
+
+    def zoom_factor(self) -> float:
+        """Screen pixels per image pixel (also when fitted)."""
+        transform = self.canvas.transform()
+        return math.hypot(transform.m11(), transform.m12())
+
+    def is_fitted(self) -> bool:
+        return self._fit
+
+    # Frames -----------------------------------------------------------------------------
+
+    def go_to_frame(self, frame: int) -> None:
+        """Shows 1-based `frame` of a multi-page image."""
+        target = max(0, min(frame - 1, self._frames - 1))
+        if self._path is not None and target != self._frame:
+            self._frame = target
+            self._decoded_side = 0
+            self._load(target, self._first_side())
+            self._update_controls()
+
+    def next_frame(self) -> None:
+        self.go_to_frame(self.current_frame() + 1)
+
+    def previous_frame(self) -> None:
+        self.go_to_frame(self.current_frame() - 1)
+
+    # Zoom and rotation ------------------------------------------------------------------
+
+    def _apply_view(self) -> None:
+        transform = QTransform().rotate(self._rotation)
+        if self._fit:
+            self.canvas.setTransform(transform)
+            if not self._full.isEmpty():
+                self.canvas.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        else:
+            self.canvas.setTransform(transform.scale(self._zoom, self._zoom))
+        self._update_zoom_label()
+        self._maybe_sharpen()
+
+    def _maybe_sharpen(self) -> None:
+        """Decodes again at full resolution once the zoom shows more than was decoded."""
+        if self._path is None or self._request or self._decoded_side == 0:
+            return
+        full_side = max(self._full.width(), self._full.height())
+        needed = full_side * self.zoom_factor() * self.devicePixelRatioF()
+        if self._decoded_side < full_side and needed > self._decoded_side * 1.05:
+            self._load(self._frame, 0)
+
+    def set_zoom(self, factor: float) -> None:
+        self._fit = False
+        self._zoom = max(ZOOM_STEPS[0], min(factor, ZOOM_STEPS[-1]))
+        self._apply_view()
+
+    def zoom_in(self) -> None:
+        current = self.zoom_factor()
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self.zoom_factor()
+        lower = [z for z in ZOOM_STEPS if z < current * 0.99]
+        self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
+
+    def fit_to_window(self) -> None:
+        self._fit = True
+        self._apply_view()
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    def rotate_right(self) -> None:
+        self._rotation = (self._rotation + 90) % 360
+        self._apply_view()
+
+    def rotate_left(self) -> None:
+        self._rotation = (self._rotation - 90) % 360
+        self._apply_view()
+
+    def _on_resized(self) -> None:
+        if self._fit:
+            self._apply_view()
+
+    def _update_zoom_label(self) -> None:
+        percent = round(self.zoom_factor() * 100)
+        if self._fit:
+            text = self.tr("Fit {percent}%").format(percent=percent)
+        else:
+            text = self.tr("{percent}%").format(percent=percent)
+        self.zoom_label.setText(text)
+        self.zoom_label.setAccessibleName(self.tr("Zoom {percent}%").format(percent=percent))
+
+    def _update_controls(self) -> None:
+        shown = self._problem is None and self._path is not None
+        multi = self._frames > 1
+        for button in self.frame_buttons:
+            button.setVisible(multi)
+        self.frame_label.setVisible(multi)
+        self.frame_label.setText(
+            self.tr("Page {frame} of {count}").format(frame=self._frame + 1, count=self._frames)
+        )
+        self.previous_frame_action.setEnabled(shown and multi and self._frame > 0)
+        self.next_frame_action.setEnabled(shown and multi and self._frame < self._frames - 1)
+        for action in (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.actual_size_action,
+            self.rotate_left_action,
+            self.rotate_right_action,
+        ):
+            action.setEnabled(shown)
+        self._update_zoom_label()

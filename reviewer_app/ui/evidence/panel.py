@@ -1,0 +1,422 @@
+"""The evidence panel: a submission's items by rubric part, and the viewer for the chosen one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES, describe
+from reviewer_app.reviews.queue import ItemView, SubmissionView
+from reviewer_app.ui.evidence.banner import WarningBanner
+from reviewer_app.ui.evidence.controls import human_size, make_action
+from reviewer_app.ui.evidence.grouping import group_items, part_title
+from reviewer_app.ui.evidence.image_loader import ImageLoader
+from reviewer_app.ui.evidence.image_view import ImageView
+from reviewer_app.ui.evidence.message import MessagePane, Severity
+from reviewer_app.ui.evidence.other_view import OtherView
+from reviewer_app.ui.evidence.pdf_view import PdfView
+from reviewer_app.ui.evidence.system_open import viewer_file_name
+from reviewer_app.ui.evidence.text_view import TextView
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+PART_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def describe_item(item: ItemView) -> str:
+    """'PDF, 12 pages, 340 kB': what kind of thing an item is, in a few words."""
+    if item.kind == "text":
+        return QApplication.translate("Evidence", "Written answer")
+    kind = describe(item.media_type)
+    kind = kind.removeprefix("a ").removeprefix("an ")
+    parts = [kind[:1].upper() + kind[1:]]
+    if item.page_count:
+        parts.append(
+            QApplication.translate("Evidence", "{n} pages").format(n=item.page_count)
+            if item.page_count != 1
+            else QApplication.translate("Evidence", "1 page")
+        )
+    if item.frame_count and item.frame_count > 1:
+        parts.append(QApplication.translate("Evidence", "{n} pages").format(n=item.frame_count))
+    if item.width and item.height:
+        width, height = item.width, item.height
+        if item.exif_orientation in (5, 6, 7, 8):
+            width, height = height, width
+        parts.append(f"{width} \u00d7 {height}")
+    if item.size is not None:
+        parts.append(human_size(item.size))
+    return ", ".join(parts)
+
+
+class EvidencePanel(QWidget):
+    """Left, the submission's items grouped by rubric part; right, the chosen item.
+
+    `item_shown(item_id)` is emitted whenever an item is brought into view.
+    """
+
+    item_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, loader: ImageLoader | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Evidence"))
+        self._submission: SubmissionView | None = None
+        self._items: list[ItemView] = []  # in list order
+        self._part_titles: dict[str, str] = {}
+        self._current: ItemView | None = None
+        self._syncing = False
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Evidence items"))
+        self.tree.setToolTip(self.tr("Evidence items by rubric part (Alt+Down: next item)"))
+        self.tree.setMinimumWidth(180)
+        self.tree.header().setAccessibleName(self.tr("Evidence items heading"))
+        self.tree.currentItemChanged.connect(lambda current, _previous: self._on_tree(current))
+        # Arrow keys browse the items; Enter (or a double click) goes into the viewer, where
+        # its own keys (pages, zoom, find) work.
+        self.tree.itemActivated.connect(lambda _node, _column: self._focus_viewer())
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner = WarningBanner()
+
+        self.pdf_view = PdfView()
+        self.image_view = ImageView(loader)
+        self.text_view = TextView()
+        self.other_view = OtherView()
+        self.empty = MessagePane()
+        self.empty.set_message(
+            self.tr("No submission is open"),
+            self.tr("Choose a submission in the queue to read its evidence here."),
+            Severity.INFO,
+        )
+        self.stack = QStackedWidget()
+        for view in (self.empty, self.pdf_view, self.image_view, self.text_view, self.other_view):
+            self.stack.addWidget(view)
+
+        header = QWidget()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(8, 6, 8, 4)
+        header_layout.setSpacing(2)
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(self.details)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        # Window-wide, so that a reviewer typing in the rubric can turn to the next item.
+        self.next_item_action = make_action(
+            self,
+            self.tr("Next evidence item"),
+            self.next_item,
+            ["Alt+Down"],
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.previous_item_action = make_action(
+            self,
+            self.tr("Previous evidence item"),
+            self.previous_item,
+            ["Alt+Up"],
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.set_submission(None)
+
+    # Public API -------------------------------------------------------------------------
+
+    def set_submission(self, view: SubmissionView | None) -> None:
+        """Shows `view`'s items and opens the first (the same item again when `view` is
+        the submission already shown, refreshed); None empties the panel."""
+        previous = self._submission
+        keep = (
+            self._current.id
+            if previous and view and previous.pk == view.pk and self._current
+            else None
+        )
+        self._submission = view
+        self._current = None
+        for viewer in (self.pdf_view, self.image_view, self.text_view, self.other_view):
+            viewer.clear()
+        self._fill_tree()
+        if self._items:
+            ids = [i.id for i in self._items]
+            self.show_item(keep if keep in ids else ids[0])
+        else:
+            self._show_empty(view)
+        self._update_actions()
+
+    def set_part_titles(self, titles: Mapping[str, str]) -> None:
+        """Rubric part id -> title, for the group headings (the rubric knows the real ones)."""
+        self._part_titles = dict(titles)
+        for group in self._group_nodes():
+            part = group.data(0, PART_ROLE)
+            self._label_group(group, part_title(part or None, self._part_titles))
+
+    def show_item(self, item_id: int, page: int | None = None) -> bool:
+        """Brings item `item_id` into view, at 1-based `page` of a PDF if given; False when
+        the submission has no such item."""
+        item = next((i for i in self._items if i.id == item_id), None)
+        if item is None:
+            return False
+        if self._current is not None and self._current.id == item.id:
+            if page is not None and self.stack.currentWidget() is self.pdf_view:
+                self.pdf_view.go_to_page(page)
+            self.item_shown.emit(item.id)
+            return True
+        self._select_in_tree(item.id)
+        self._show(item, page)
+        return True
+
+    def next_item(self) -> None:
+        self._step(1)
+
+    def previous_item(self) -> None:
+        self._step(-1)
+
+    def current_item(self) -> ItemView | None:
+        return self._current
+
+    def items_in_order(self) -> list[ItemView]:
+        """The items as the list shows them: by group, then in the earner's order."""
+        return list(self._items)
+
+    def actions(self) -> list[QAction]:
+        """Every action of the panel and its viewers, for the window's help sheet."""
+        return [
+            self.next_item_action,
+            self.previous_item_action,
+            *self.pdf_view.actions(),
+            *self.image_view.actions(),
+            *self.text_view.actions(),
+        ]
+
+    # The list ---------------------------------------------------------------------------
+
+    def _fill_tree(self) -> None:
+        self._syncing = True
+        try:
+            self.tree.clear()
+            self._items = []
+            if self._submission is None:
+                return
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            for group in group_items(self._submission.items, self._part_titles):
+                node = QTreeWidgetItem(self.tree)
+                node.setData(0, PART_ROLE, group.part or "")
+                node.setFont(0, bold)
+                node.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                node.setData(0, Qt.ItemDataRole.UserRole + 2, len(group.items))
+                self._label_group(node, group.title)
+                for item in group.items:
+                    self._items.append(item)
+                    self._add_item(node, item)
+                node.setExpanded(True)
+        finally:
+            self._syncing = False
+
+    def _label_group(self, node: QTreeWidgetItem, title: str) -> None:
+        count = node.data(0, Qt.ItemDataRole.UserRole + 2) or node.childCount()
+        node.setText(0, title)
+        node.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("{part}, {count} items").format(part=title, count=count),
+        )
+
+    def _add_item(self, parent: QTreeWidgetItem, item: ItemView) -> None:
+        node = QTreeWidgetItem(parent)
+        node.setText(0, item.title)
+        node.setData(0, ITEM_ID_ROLE, item.id)
+        details = describe_item(item)
+        accessible = f"{item.title}, {details}"
+        tooltip = f"{item.title}\n{details}"
+        style = self.style()
+        if item.warnings:
+            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            accessible += self.tr(", has a warning")
+            tooltip += "\n" + "\n".join(item.warnings)
+        elif item.kind == "text":
+            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        else:
+            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        node.setToolTip(0, tooltip)
+        node.setData(0, Qt.ItemDataRole.AccessibleTextRole, accessible)
+
+    def _group_nodes(self) -> list[QTreeWidgetItem]:
+        root = self.tree.invisibleRootItem()
+        return [node for n in range(root.childCount()) if (node := root.child(n)) is not None]
+
+    def _node_for(self, item_id: int) -> QTreeWidgetItem | None:
+        for group in self._group_nodes():
+            for m in range(group.childCount()):
+                node = group.child(m)
+                if node is not None and node.data(0, ITEM_ID_ROLE) == item_id:
+                    return node
+        return None
+
+    def _select_in_tree(self, item_id: int) -> None:
+        node = self._node_for(item_id)
+        if node is not None:
+            self._syncing = True
+            try:
+                self.tree.setCurrentItem(node)
+                self.tree.scrollToItem(node)
+            finally:
+                self._syncing = False
+
+    def _on_tree(self, node: QTreeWidgetItem | None) -> None:
+        if self._syncing or node is None:
+            return
+        item_id = node.data(0, ITEM_ID_ROLE)
+        if isinstance(item_id, int):
+            self.show_item(item_id)
+
+    def _step(self, step: int) -> None:
+        if not self._items:
+            return
+        ids = [i.id for i in self._items]
+        here = ids.index(self._current.id) if self._current is not None else -1
+        target = here + step
+        if 0 <= target < len(ids):
+            self.show_item(ids[target])
+
+    # The viewer -------------------------------------------------------------------------
+
+    def _show(self, item: ItemView, page: int | None) -> None:
+        had_focus = self._viewer_has_focus()
+        previous = self.stack.currentWidget()
+        self._current = item
+        self.title.setText(item.title)
+        self.details.setText(describe_item(item))
+        self.banner.set_warnings(item.warnings)
+        view = self._view_for(item)
+        if previous is not view and isinstance(
+            previous, PdfView | ImageView | TextView | OtherView
+        ):
+            previous.clear()  # frees the document or picture it held
+        self.stack.setCurrentWidget(view)
+        name = viewer_file_name(item.title, item.path, item.media_type)
+        if view is self.text_view and item.kind == "text":
+            self.text_view.show_answer(item.title, item.text or "")
+        elif item.file is None:
+            self._show_other(item, name)
+        elif view is self.pdf_view:
+            self.pdf_view.open_file(item.file, page, name=name)
+        elif view is self.image_view:
+            self.image_view.open_file(item.file, name=name)
+        elif view is self.text_view:
+            self.text_view.open_file(item.file, item.media_type)
+        else:
+            self._show_other(item, name)
+        if had_focus:
+            self._focus_viewer()
+        self._update_actions()
+        position = self._items.index(item) + 1
+        self.stack.setAccessibleDescription(
+            self.tr("Item {n} of {count}: {title}").format(
+                n=position, count=len(self._items), title=item.title
+            )
+        )
+        self.item_shown.emit(item.id)
+
+    def _view_for(self, item: ItemView) -> QWidget:
+        if item.kind == "text":
+            return self.text_view
+        if item.file is None:
+            return self.other_view
+        if item.media_type == PDF:
+            return self.pdf_view
+        if item.media_type in IMAGE_TYPES:
+            return self.image_view
+        if item.media_type in TEXT_TYPES:
+            return self.text_view
+        return self.other_view
+
+    def _show_other(self, item: ItemView, name: str) -> None:
+        self.stack.setCurrentWidget(self.other_view)
+        self.other_view.set_file(
+            item.file,
+            title=item.title,
+            original_name=item.path,
+            media_type=item.media_type,
+            size=item.size,
+            viewer_name=name,
+        )
+
+    def _show_empty(self, view: SubmissionView | None) -> None:
+        self.title.clear()
+        self.details.clear()
+        self.banner.set_warnings(())
+        if view is not None:
+            self.empty.set_message(
+                self.tr("This submission has no evidence"),
+                self.tr("The bundle listed no files and no written answers."),
+                Severity.WARNING,
+            )
+        else:
+            self.empty.set_message(
+                self.tr("No submission is open"),
+                self.tr("Choose a submission in the queue to read its evidence here."),
+                Severity.INFO,
+            )
+        self.stack.setCurrentWidget(self.empty)
+
+    def _viewer_has_focus(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.stack.isAncestorOf(focus)
+
+    def _focus_viewer(self) -> None:
+        view = self.stack.currentWidget()
+        target: QWidget | None = view
+        if view is self.pdf_view:
+            target = self.pdf_view.canvas
+        elif view is self.image_view:
+            target = self.image_view.canvas
+        elif view is self.text_view:
+            target = self.text_view.reader
+        elif view is self.other_view:
+            target = self.other_view.open_button
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_actions(self) -> None:
+        ids = [i.id for i in self._items]
+        here = ids.index(self._current.id) if self._current is not None else -1
+        self.next_item_action.setEnabled(0 <= here < len(ids) - 1 or (here < 0 and bool(ids)))
+        self.previous_item_action.setEnabled(here > 0)

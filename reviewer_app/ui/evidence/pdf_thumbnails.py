@@ -1,0 +1,192 @@
+"""Page thumbnails for a PDF, rendered only for the rows a person can see.
+
+The model answers a row it has not rendered yet with a blank page of the right shape and
+queues it; a zero-delay timer renders one queued page per turn of the event loop (a few
+milliseconds each), skipping pages scrolled out of sight meanwhile. So a 300-page PDF
+costs the dozen pages on screen, and the window stays responsive while they fill in.
+Rendering stays on the GUI thread: PDFium is not thread-safe and QPdfView uses it too.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap, QShowEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from reviewer_app.ui.evidence.controls import translate
+
+THUMB_WIDTH = 110
+CACHE_PAGES = 200  # about 12 MB of thumbnails at most
+PAPER = Qt.GlobalColor.white  # the page itself, as QPdfView draws it
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ThumbnailModel(QAbstractListModel):
+    def __init__(self, document: QPdfDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._cache: OrderedDict[int, QIcon] = OrderedDict()
+        self._queue: list[int] = []
+        self._placeholder: dict[tuple[int, int], QIcon] = {}
+        self.rendered = 0  # pages rendered so far, for tests and benchmarks
+        self.device_pixel_ratio = 1.0
+        self.is_visible: Callable[[int], bool] = lambda _row: True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._render_next)
+        document.statusChanged.connect(lambda _status: self.reset())
+        document.pageCountChanged.connect(lambda _count: self.reset())
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self._cache.clear()
+        self._queue.clear()
+        self._timer.stop()
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        if self._document.status() != QPdfDocument.Status.Ready:
+            return 0
+        return max(0, self._document.pageCount())
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        page = index.row()
+        label = self._document.pageLabel(page) or str(page + 1)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return translate("Page {label}").format(label=label)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(page)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignHCenter
+        return None
+
+    def thumb_size(self, page: int) -> QSize:
+        points = self._document.pagePointSize(page)
+        if points.width() <= 0 or points.height() <= 0:
+            return QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.294))
+        height = round(THUMB_WIDTH * points.height() / points.width())
+        return QSize(THUMB_WIDTH, max(16, min(height, THUMB_WIDTH * 3)))
+
+    def _icon(self, page: int) -> QIcon:
+        icon = self._cache.get(page)
+        if icon is not None:
+            self._cache.move_to_end(page)
+            return icon
+        if page not in self._queue:
+            self._queue.append(page)
+            self._timer.start()
+        return self._blank(self.thumb_size(page))
+
+    def _blank(self, size: QSize) -> QIcon:
+        key = (size.width(), size.height())
+        if key not in self._placeholder:
+            pixmap = QPixmap(size)
+            pixmap.fill(QPalette().color(QPalette.ColorRole.Base))
+            painter = QPainter(pixmap)
+            painter.setPen(QPalette().color(QPalette.ColorRole.Mid))
+            painter.drawRect(0, 0, size.width() - 1, size.height() - 1)
+            painter.end()
+            self._placeholder[key] = QIcon(pixmap)
+        return self._placeholder[key]
+
+    def _render_next(self) -> None:
+        while self._queue:
+            page = self._queue.pop(0)
+            if page in self._cache or page >= self.rowCount() or not self.is_visible(page):
+                continue
+            size = self.thumb_size(page)
+            ratio = self.device_pixel_ratio
+            rendered = self._document.render(page, size * ratio)
+            if rendered.isNull():
+                continue
+            image = self._on_paper(rendered)
+            image.setDevicePixelRatio(ratio)
+            self._framed(image)
+            pixmap = QPixmap.fromImage(image)
+            icon = QIcon(pixmap)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the page as it is, not tinted
+            self._cache[page] = icon
+            while len(self._cache) > CACHE_PAGES:
+                self._cache.popitem(last=False)
+            self.rendered += 1
+            index = self.index(page)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+            break
+        if self._queue:
+            self._timer.start()
+
+    @staticmethod
+    def _on_paper(rendered: QImage) -> QImage:
+        """PDFium leaves the page transparent; QPdfView lays pages on white paper, and so
+        do we (paper, not a colour of the window: it stays white in dark mode too)."""
+        image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+        image.fill(PAPER)
+        painter = QPainter(image)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
+        return image
+
+    @staticmethod
+    def _framed(image: QImage) -> None:
+        """A hairline border in the palette's own colour, so white pages stand out."""
+        painter = QPainter(image)
+        colour = QColor(QPalette().color(QPalette.ColorRole.Mid))
+        painter.setPen(colour)
+        ratio = image.devicePixelRatio()
+        painter.drawRect(0, 0, int(image.width() / ratio) - 1, int(image.height() / ratio) - 1)
+        painter.end()
+
+
+class ThumbnailList(QListView):
+    """A single column of page thumbnails with page labels under them."""
+
+    def __init__(self, model: ThumbnailModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)  # the view asks only the first row for its size
+        self.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.3)))
+        self.setSpacing(6)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedWidth(THUMB_WIDTH + 48)
+        self.setAccessibleName(translate("Page thumbnails"))
+        self.setToolTip(translate("Page thumbnails: choose a page to go to it"))
+        self.setModel(model)
+        model.is_visible = self._row_visible
+
+    def _row_visible(self, row: int) -> bool:
+        if not self.isVisible():
+            return False
+        model = self.model()
+        rect = self.visualRect(model.index(row, 0))
+        return rect.isValid() and rect.intersects(self.viewport().rect())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        model = self.model()
+        if isinstance(model, ThumbnailModel):
+            model.device_pixel_ratio = self.devicePixelRatioF()
+        super().showEvent(event)

@@ -1,0 +1,419 @@
+"""The main window: the queue, the evidence, and the rubric beside it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app import APP_NAME
+from reviewer_app.evidence.importer import ImportReport
+from reviewer_app.progress import ProgressReport
+from reviewer_app.reviews.queue import (
+    STATUSES,
+    credentials_in_queue,
+    status_counts,
+    submission_view,
+)
+from reviewer_app.reviews.service import ReviewError, ReviewSession
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
+from reviewer_app.ui.evidence.panel import EvidencePanel
+from reviewer_app.ui.help_sheet import HelpSheet
+from reviewer_app.ui.import_flow import ImportController, ImportSummary
+from reviewer_app.ui.queue_model import STATUS_WORDS, QueueModel
+from reviewer_app.ui.rubric import RubricPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, folder: DataFolder, reviewer: str, settings: QSettings | None = None
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.reviewer = reviewer
+        self.settings = settings or QSettings()
+        self.review: ReviewSession | None = None
+        self.current_pk: int | None = None
+        with folder.sessions() as session:
+            self.blind = BLIND_REVIEW.get(session)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+
+        self.model = QueueModel(folder, self)
+        self.model.blind = self.blind
+        self.evidence = EvidencePanel(self)
+        self.rubric = RubricPanel(self)
+        self.imports = ImportController(folder, self)
+        self._landed_timer = QTimer(self, singleShot=True, interval=300)
+        self._landed_timer.timeout.connect(self._reload_keeping_selection)
+
+        self._build_queue_panel()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._restore_layout()
+        self.model.on_reload = self._update_counts
+        self.model.reload()
+        self._update_title()
+
+    # Building ---------------------------------------------------------------------------
+
+    def _build_queue_panel(self) -> None:
+        self.search = QLineEdit(placeholderText="Search evidence, ids, names")
+        self.search.setAccessibleName("Search the queue")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show submissions with status")
+        self.status_filter.addItem("All statuses", None)
+        for status in STATUSES:
+            self.status_filter.addItem(STATUS_WORDS[status], status)
+        self.credential_filter = QComboBox()
+        self.credential_filter.setAccessibleName("Show submissions for micro-credential")
+        self.resubmissions = QCheckBox("Resubmissions only")
+        self.resubmissions.setAccessibleName("Show resubmissions only")
+        self.table = QTableView()
+        self.table.setAccessibleName("Submission queue")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Submissions by status")
+
+        self.queue_panel = QWidget()
+        layout = QVBoxLayout(self.queue_panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.credential_filter, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.resubmissions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.counts)
+        self._fill_credentials()
+
+    def _build_layout(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue_panel)
+        self.splitter.addWidget(self.evidence)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 900])
+        self.setCentralWidget(self.splitter)
+        self.rubric_dock = QDockWidget("Rubric", self)
+        self.rubric_dock.setObjectName("rubric-dock")
+        self.rubric_dock.setWidget(self.rubric)
+        self.rubric_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.rubric_dock)
+        self.resizeDocks([self.rubric_dock], [480], Qt.Orientation.Horizontal)
+
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action("&Import bundles…", "Ctrl+I", self.choose_import)
+        self.import_folder_action = self._action(
+            "Import a &folder…", "Ctrl+Shift+I", self.choose_import_folder
+        )
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.next_action = self._action("&Next submission", "Ctrl+Shift+Down", self.next_submission)
+        self.previous_action = self._action(
+            "&Previous submission", "Ctrl+Shift+Up", self.previous_submission
+        )
+        self.next_unreviewed_action = self._action(
+            "Next &unreviewed submission", "Ctrl+Shift+U", self.next_unreviewed
+        )
+        self.find_action = self._action("&Find in queue", "Ctrl+L", self.focus_search)
+        self.detach_action = self._action(
+            "&Detach rubric",
+            "Ctrl+Shift+D",
+            lambda: self.rubric_dock.setFloating(not self.rubric_dock.isFloating()),
+        )
+        self.help_action = self._action("&Keyboard shortcuts", "F1", self.show_help)
+        self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        review_menu = menu.addMenu("&Review")
+        review_menu.addActions(
+            [self.next_action, self.previous_action, self.next_unreviewed_action, self.find_action]
+        )
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.detach_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.next_unreviewed_action)
+
+    def _build_status_bar(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMaximumWidth(260)
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Import progress in words")
+        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.clicked.connect(self.imports.cancel)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.reviewer_label = QLabel(f"Reviewing as {self.reviewer}")
+        self.reviewer_label.setAccessibleName("Reviewer")
+        bar.addWidget(self.reviewer_label)
+        self._show_progress(False)
+
+    def _connect(self) -> None:
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.open_row(current.row())
+        )
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.credential_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.resubmissions.toggled.connect(lambda _on: self.apply_filters())
+        self.imports.progressed.connect(self._on_import_progress)
+        self.imports.landed.connect(lambda: self._landed_timer.start())
+        self.imports.finished.connect(self._on_import_finished)
+        self.imports.failed.connect(self._on_import_failed)
+        self.rubric.saved.connect(self._on_review_saved)
+        self.rubric.submitted.connect(lambda _decision: self._on_review_saved())
+        self.rubric.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+
+    # The queue ----------------------------------------------------------------------------
+
+    def _fill_credentials(self) -> None:
+        current = self.credential_filter.currentData()
+        self.credential_filter.blockSignals(True)
+        self.credential_filter.clear()
+        self.credential_filter.addItem("All micro-credentials", None)
+        with self.folder.sessions() as session:
+            for uri, name in credentials_in_queue(session):
+                self.credential_filter.addItem(name, uri)
+        index = self.credential_filter.findData(current)
+        self.credential_filter.setCurrentIndex(max(index, 0))
+        self.credential_filter.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        status = self.status_filter.currentData()
+        f = replace(
+            self.model.filter,
+            statuses=frozenset({status}) if status else frozenset(),
+            credential_uri=self.credential_filter.currentData(),
+            attempt_min=2 if self.resubmissions.isChecked() else None,
+            search=self.search.text(),
+        )
+        self.model.set_filter(f)
+        self._select_pk(self.current_pk)
+
+    def _update_counts(self) -> None:
+        with self.folder.sessions() as session:
+            counts = status_counts(session)
+        words = ", ".join(f"{STATUS_WORDS[s]}: {counts[s]}" for s in STATUSES)
+        self.counts.setText(f"{self.model.rowCount()} shown. {words}")
+
+    def _select_pk(self, pk: int | None) -> None:
+        row = self.model.row_of(pk) if pk is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _reload_keeping_selection(self) -> None:
+        self._fill_credentials()
+        self.model.reload()
+        self._select_pk(self.current_pk)
+
+    def open_row(self, row: int) -> None:
+        pk = self.model.pk_at(row)
+        if pk is not None and pk != self.current_pk:
+            self.open_submission(pk)
+
+    def open_submission(self, pk: int) -> None:
+        self.rubric.set_review(None)  # saves anything still typed in the previous one
+        with self.folder.sessions() as session:
+            view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
+        if view is None:
+            return
+        self.current_pk = pk
+        self.evidence.set_submission(view)
+        self.review = None
+        try:
+            self.review = ReviewSession.open(self.folder, view.submission_id, self.reviewer)
+        except ReviewError as e:
+            self.statusBar().showMessage(str(e), 10_000)
+        if self.review is not None:
+            self.evidence.set_part_titles({p.id: p.title for p in self.review.rubric.parts})
+        self.rubric.set_review(self.review)
+        self.model.refresh_row(pk)
+        self._update_title(
+            view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
+        )
+
+    def _move(self, step: int) -> None:
+        current = self.table.currentIndex().row()
+        target = current + step if current >= 0 else 0
+        if 0 <= target < self.model.rowCount():
+            self.table.selectRow(target)
+
+    def next_submission(self) -> None:
+        self._move(1)
+
+    def previous_submission(self) -> None:
+        self._move(-1)
+
+    def next_unreviewed(self) -> None:
+        start = self.table.currentIndex().row() + 1
+        for row in range(start, self.model.rowCount()):
+            if self.model.index(row, 4).data() == STATUS_WORDS["unreviewed"]:
+                self.table.selectRow(row)
+                return
+        self.statusBar().showMessage("No unreviewed submission further down the queue.", 5000)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_review_saved(self) -> None:
+        if self.current_pk is not None:
+            self.model.refresh_row(self.current_pk)
+        self._update_counts()
+
+    # Import ---------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import evidence bundles", "", "Evidence bundles (*.zip);;All files (*)"
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Import a folder of bundles")
+        if chosen:
+            self.import_paths([Path(chosen)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        if not self.imports.start(paths):
+            self.statusBar().showMessage("An import is already running.", 5000)
+            return
+        self._show_progress(True)
+
+    def _show_progress(self, visible: bool) -> None:
+        for widget in (self.progress, self.progress_label, self.cancel_button):
+            widget.setVisible(visible)
+        if visible:
+            self.progress.setRange(0, 0)
+            self.progress_label.setText("Importing…")
+
+    def _on_import_progress(self, report: ProgressReport) -> None:
+        if report.bytes_total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * report.bytes_done / report.bytes_total))
+        self.progress_label.setText(
+            f"{report.items_done} items, {report.bytes_done / 1e6:,.1f} of "
+            f"{report.bytes_total / 1e6:,.1f} MB"
+        )
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self._show_progress(False)
+        self._reload_keeping_selection()
+        self.last_import = report
+        self.import_summary = ImportSummary(report, self)
+        self.import_summary.show()
+
+    def _on_import_failed(self, message: str, details: str) -> None:
+        self._show_progress(False)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Import failed", message, parent=self)
+        if details:
+            box.setDetailedText(details)
+        box.show()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # Window -------------------------------------------------------------------------------
+
+    def all_actions(self) -> list[QAction]:
+        return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
+
+    def show_help(self) -> None:
+        self.help_sheet = HelpSheet(self.all_actions(), self)
+        self.help_sheet.show()
+
+    def _update_title(self, subject: str | None = None) -> None:
+        blind = " (blind review)" if self.blind else ""
+        self.setWindowTitle(f"{subject} - {APP_NAME}{blind}" if subject else f"{APP_NAME}{blind}")
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.rubric.set_review(None)  # saves what is still being typed
+        if self.imports.busy():
+            self.imports.cancel()
+            if self.imports.task is not None:
+                self.imports.task.wait()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        super().closeEvent(event)

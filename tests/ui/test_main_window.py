@@ -1,0 +1,259 @@
+"""The whole review in the real window: import by the menu, open, read every kind of
+evidence, score with the keyboard only, submit, and see the queue change."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.demo import media
+from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.queue_model import STATUS_WORDS
+from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
+from tests import craft
+from tests.ui.shots import save_shot
+
+FAP_CRITERIA = 9
+
+
+@pytest.fixture
+def bundles(tmp_path: Path) -> dict[str, Path]:
+    rng = random.Random(4)
+    photo = media.write_photo_jpeg(
+        tmp_path / "p.jpg",
+        width=900,
+        height=600,
+        rng=rng,
+        exif_orientation=6,
+        caption="Family night poster",
+    )
+    files = {
+        "plan.pdf": media.render_text_pdf(
+            title="Two-way communication plan",
+            paragraphs=[
+                f"Week {n}: call three families and note their replies about the "
+                "bilingual newsletter."
+                for n in range(1, 30)
+            ],
+            pages=3,
+        ),
+        "poster.jpg": photo.read_bytes(),
+        "reflection.md": (
+            b"# What changed\n\nFamilies now answer the **bilingual newsletter**; the home "
+            b"visits showed me what they needed.\n"
+        ),
+    }
+    doc = craft.manifest(
+        files,
+        submission_id="FAP-2026-0501",
+        texts=[
+            {
+                "text": "Twenty-two families, eleven speak Spanish at home.",
+                "part": "overview",
+                "title": "Who are the families you serve?",
+            }
+        ],
+    )
+    doc["earner"] = {"id": "mailto:lucia@example.org", "name": "Lucía Fernández"}
+    for item in doc["evidence"]:
+        if item.get("path") == "reflection.md":
+            item["part"] = "reflection"
+    good = craft.bundle_zip(tmp_path / "lucia.zip", files, doc)
+    bad = craft.bundle_zip(
+        tmp_path / "broken.zip",
+        {"plan.pdf": b"GIF89a not a pdf"},
+        submission_id="FAP-2026-0502",
+        media_types={"plan.pdf": "application/pdf"},
+    )
+    return {"good": good, "bad": bad}
+
+
+@pytest.fixture
+def window(reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(reviewed_folder, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def import_by_menu(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, paths: list[Path]
+) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
+    )
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+
+
+def row_of(window: MainWindow, submission_id: str) -> int:
+    for row in range(window.model.rowCount()):
+        if window.model.index(row, 0).data() == submission_id:
+            return row
+    raise AssertionError(f"{submission_id} is not in the queue")
+
+
+def test_a_whole_review_in_the_window(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
+) -> None:
+    save_shot(window, "queue")
+    import_by_menu(window, qtbot, monkeypatch, [bundles["good"], bundles["bad"]])
+    summary = window.import_summary
+    assert [r.submission_id for r in summary.report.imported] == ["FAP-2026-0501"]
+    assert "is said to be a PDF but is a GIF image" in summary.details.toPlainText()
+    summary.copy_button.click()
+    assert "broken.zip" in QApplication.clipboard().text()
+    save_shot(summary, "import-summary")
+    summary.close()
+
+    # Open the new submission from the queue with the keyboard.
+    window.table.setFocus()
+    window.table.selectRow(row_of(window, "FAP-2026-0501"))
+    qtbot.waitUntil(
+        lambda: window.review is not None and window.review.submission_id == "FAP-2026-0501"
+    )
+    assert "Lucía Fernández" in window.windowTitle()
+    assert window.model.index(row_of(window, "FAP-2026-0501"), 4).data() == "In review"
+
+    # Every kind of evidence, grouped by part in the earner's order.
+    items = window.evidence.items_in_order()
+    assert [i.part for i in items] == ["overview", "artifacts", "artifacts", "reflection"]
+    for item in items:
+        assert window.evidence.show_item(item.id)
+        assert window.evidence.current_item() == item
+        if item.media_type == "application/pdf":
+            qtbot.wait(300)  # QtPdf paints asynchronously
+            save_shot(window, "pdf-beside-rubric")
+        elif item.media_type == "image/jpeg":
+            qtbot.wait(200)
+            save_shot(window.evidence, "image")
+        elif item.media_type == "text/markdown":
+            save_shot(window.evidence, "reflection")
+
+    # Score every criterion with the keyboard only: a level key, then the next criterion.
+    rubric = window.rubric
+    assert window.review is not None
+    first = window.review.rubric.criteria[0].id
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # keys go to the active window only
+    rubric.select_criterion(first)
+
+    def focused() -> QWidget:  # where a person's key press goes
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        return widget
+
+    for n in range(FAP_CRITERIA):
+        qtbot.keyClick(focused(), Qt.Key.Key_2)  # "Proficient"
+        if n == 0:
+            qtbot.keyClick(focused(), Qt.Key.Key_C)  # into the comment
+            qtbot.keyClicks(focused(), "Names every family and language.")
+            qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+        qtbot.keyClick(focused(), Qt.Key.Key_J)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: (
+            window.model.index(row_of(window, "FAP-2026-0501"), 4).data() == STATUS_WORDS["pass"]
+        )
+    )
+
+    saved = ReviewSession.open(window.folder, "FAP-2026-0501", "Ana Ruiz")
+    assert saved.decision == "pass" and len(saved.levels) == FAP_CRITERIA
+    assert saved.comments[first] == "Names every family and language."
+    assert "Pass: 1" in window.counts.text()
+
+
+def test_next_submission_and_the_help_sheet(window: MainWindow, qtbot: QtBot) -> None:
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.review is not None)
+    first = window.review.submission_id if window.review else None
+    window.next_action.trigger()
+    qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id != first)
+    window.previous_action.trigger()
+    qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == first)
+    window.show_help()
+    table = window.help_sheet.table
+    names = {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert {"Next submission", "Import bundles", "Keyboard shortcuts"} <= names
+    assert table.rowCount() >= 15  # the evidence and rubric actions are listed too
+    save_shot(window.help_sheet, "keyboard-shortcuts")
+
+
+def test_dark_mode_takes_colours_from_the_palette(
+    window: MainWindow, qtbot: QtBot, qapp: QApplication
+) -> None:
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.review is not None)
+    try:
+        assert apply_theme(qapp, DARK) == DARK
+        qtbot.wait(100)
+        image = window.grab().toImage()
+        corner = image.pixelColor(5, image.height() // 2)
+        assert corner.lightness() < 100  # the window itself went dark, not only a widget
+        save_shot(window, "dark-mode")
+    finally:
+        apply_theme(qapp, LIGHT)
+
+
+def test_blind_review_hides_the_earner_everywhere(
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with reviewed_folder.sessions.begin() as session:
+        BLIND_REVIEW.set(session, True)
+    settings = QSettings(str(tmp_path / "blind.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(reviewed_folder, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    win.table.selectRow(0)
+    qtbot.waitUntil(lambda: win.review is not None)
+    shown = {win.model.index(r, c).data() for r in range(win.model.rowCount()) for c in range(6)}
+    assert "Ana Lima" not in shown and submission_code("FAP-1") in shown
+    assert "Ana Lima" not in win.windowTitle() and "blind review" in win.windowTitle()
+    save_shot(win, "blind-mode")
+    win.close()
+
+
+def test_the_command_with_no_subcommand_opens_the_window(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewer_app",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--quit-after",
+            "500",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "data" / "reviewer.sqlite3").is_file()
+    assert "Traceback" not in out.stderr
