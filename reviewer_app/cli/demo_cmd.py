@@ -17,24 +17,11 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from reviewer_app.demo.bundles import generate_demo_bundles
-    from reviewer_app.evidence.derive import derive_pending
-    from reviewer_app.evidence.importer import Importer
-    from reviewer_app.resources import resource
-    from reviewer_app.rubrics.store import add_files
+    from reviewer_app.demo.load import load_demo
 
     with open_folder(args) as folder:
-        definitions = sorted(resource("demo", "definitions").glob("*.json"))
-        added = add_files(folder, definitions, actor="demo")
-        for rejection in added.rejected:  # our own files: a rejection is a bug to see
-            print(f"reviewer-app: demo definition refused: {rejection['error']}")
-        bundles_dir = folder.root / "demo-bundles"
-        if not bundles_dir.exists():
-            generate_demo_bundles(bundles_dir)
-        paths = sorted(bundles_dir.iterdir())
         progress = StderrProgress()
-        report = Importer(folder, progress=progress).import_paths(paths)
-        derive_pending(folder, progress=progress)
+        report = load_demo(folder, progress=progress)
         progress.finish()
         print(
             f"Demo data in {folder.root}: {len(report.imported)} imported, "

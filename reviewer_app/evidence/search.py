@@ -61,3 +61,22 @@ def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]
         {"query": fts, "limit": limit},
     )
     return [SearchHit(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def first_hit(session: Session, submission_pk: int, query: str) -> tuple[int, int | None] | None:
+    """(item id, page) of the best hit for `query` within one submission, if any."""
+    fts = to_fts_query(query)
+    if fts is None:
+        return None
+    row = session.execute(
+        text(
+            """
+            SELECT t.item_id, t.page FROM evidence_text AS t
+            JOIN evidence_items AS i ON i.id = t.item_id
+            WHERE evidence_text MATCH :query AND i.submission_id = :pk
+            ORDER BY bm25(evidence_text), i.position, t.page LIMIT 1
+            """
+        ),
+        {"query": fts, "pk": submission_pk},
+    ).first()
+    return (int(row[0]), row[1]) if row else None

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.evidence.derive import derive_pending
-from reviewer_app.evidence.importer import Importer, ImportReport
+from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.tasks import BackgroundTask
@@ -30,6 +29,9 @@ def import_work(
     paths = list(paths)  # a copy: the worker must not see the caller's list change
 
     def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
+        from reviewer_app.evidence.derive import derive_pending  # loaded when first needed
+        from reviewer_app.evidence.importer import Importer
+
         report = Importer(folder, progress=progress, cancel=cancel).import_paths(paths)
         if not report.cancelled:
             derived = derive_pending(folder, progress=progress, cancel=cancel)
@@ -57,9 +59,17 @@ class ImportController(QObject):
         return self.task is not None and self.task.is_running()
 
     def start(self, paths: Sequence[Path]) -> bool:
-        if self.busy() or not paths:
+        if not paths:
             return False
-        self.task = BackgroundTask(import_work(self._folder, paths), self)
+        return self.start_work(import_work(self._folder, paths))
+
+    def start_work(
+        self, work: Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport]
+    ) -> bool:
+        """Runs any import-like work (the demo data, say) the same way."""
+        if self.busy():
+            return False
+        self.task = BackgroundTask(work, self)
         self.task.progressed.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
         self.task.failed.connect(self.failed)

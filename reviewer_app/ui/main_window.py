@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -22,14 +23,19 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app import APP_NAME
-from reviewer_app.evidence.importer import ImportReport
+from reviewer_app.errors import UserError
+from reviewer_app.evidence.report import ImportReport
+from reviewer_app.evidence.search import first_hit
 from reviewer_app.progress import ProgressReport
+from reviewer_app.reviews.blind import reveal_earner
+from reviewer_app.reviews.feedback import earlier_attempts
 from reviewer_app.reviews.queue import (
     STATUSES,
     credentials_in_queue,
@@ -39,11 +45,13 @@ from reviewer_app.reviews.queue import (
 from reviewer_app.reviews.service import ReviewError, ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
+from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 from reviewer_app.ui.evidence.panel import EvidencePanel
 from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
 from reviewer_app.ui.queue_model import STATUS_WORDS, QueueModel
 from reviewer_app.ui.rubric import RubricPanel
+from reviewer_app.ui.welcome import WelcomePanel
 
 
 class MainWindow(QMainWindow):
@@ -123,7 +131,13 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.queue_panel)
-        self.splitter.addWidget(self.evidence)
+        self.welcome = WelcomePanel(self)
+        self.welcome.import_requested.connect(self.choose_import)
+        self.welcome.demo_requested.connect(self.load_demo)
+        self.center = QStackedWidget()
+        self.center.addWidget(self.evidence)
+        self.center.addWidget(self.welcome)
+        self.splitter.addWidget(self.center)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 900])
         self.setCentralWidget(self.splitter)
@@ -167,6 +181,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+D",
             lambda: self.rubric_dock.setFloating(not self.rubric_dock.isFloating()),
         )
+        self.earlier_action = self._action(
+            "&Earlier attempts of this earner", "Ctrl+Shift+E", self.show_earlier_attempts
+        )
+        self.reveal_action = self._action("&Reveal the earner…", None, self.reveal_earner)
+        self.reveal_action.setEnabled(self.blind)
         self.help_action = self._action("&Keyboard shortcuts", "F1", self.show_help)
         self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
 
@@ -179,6 +198,8 @@ class MainWindow(QMainWindow):
         review_menu.addActions(
             [self.next_action, self.previous_action, self.next_unreviewed_action, self.find_action]
         )
+        review_menu.addSeparator()
+        review_menu.addActions([self.earlier_action, self.reveal_action])
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.detach_action)
         help_menu = menu.addMenu("&Help")
@@ -256,6 +277,8 @@ class MainWindow(QMainWindow):
             counts = status_counts(session)
         words = ", ".join(f"{STATUS_WORDS[s]}: {counts[s]}" for s in STATUSES)
         self.counts.setText(f"{self.model.rowCount()} shown. {words}")
+        empty = sum(counts.values()) == 0
+        self.center.setCurrentWidget(self.welcome if empty else self.evidence)
 
     def _select_pk(self, pk: int | None) -> None:
         row = self.model.row_of(pk) if pk is not None else None
@@ -287,11 +310,59 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e), 10_000)
         if self.review is not None:
             self.evidence.set_part_titles({p.id: p.title for p in self.review.rubric.parts})
+        self._open_at_search_hit(pk)
         self.rubric.set_review(self.review)
         self.model.refresh_row(pk)
         self._update_title(
             view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
         )
+
+    def _open_at_search_hit(self, pk: int) -> None:
+        """A submission found by searching its evidence opens at the hit."""
+        words = self.search.text().strip()
+        if not words:
+            return
+        with self.folder.sessions() as session:
+            hit = first_hit(session, pk, words)
+        if hit is not None:
+            self.evidence.show_item(hit[0], hit[1])
+
+    def show_earlier_attempts(self) -> None:
+        if self.review is None:
+            return
+        with self.folder.sessions() as session:
+            attempts = earlier_attempts(session, self.review.submission_id)
+        self.earlier_dialog = EarlierAttemptsDialog(attempts, self)
+        self.earlier_dialog.show()
+
+    def reveal_earner(self) -> None:
+        if self.review is None or not self.blind:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            "Reveal the earner",
+            "Blind review hides who the earner is. Revealing it is recorded in the audit "
+            "trail. Why do you need the earner's name?",
+        )
+        if not ok:
+            return
+        try:
+            name, email = reveal_earner(
+                self.folder, self.review.submission_id, self.reviewer, reason
+            )
+        except UserError as e:
+            QMessageBox.warning(self, "Reveal the earner", str(e))
+            return
+        QMessageBox.information(self, "The earner", f"{name}" + (f" <{email}>" if email else ""))
+
+    def load_demo(self) -> None:
+        if self.imports.busy():
+            return
+        from reviewer_app.demo.load import load_demo
+
+        folder = self.folder
+        self.imports.start_work(lambda cancel, progress: load_demo(folder, progress, cancel))
+        self._show_progress(True)
 
     def _move(self, step: int) -> None:
         current = self.table.currentIndex().row()

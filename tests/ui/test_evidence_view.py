@@ -39,7 +39,7 @@ from reviewer_app.evidence.importer import Importer
 from reviewer_app.reviews.queue import ItemView, SubmissionView, submission_view
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
-from reviewer_app.ui.evidence import EvidencePanel, ImageView
+from reviewer_app.ui.evidence import EvidencePanel, ImageView, PdfView
 from reviewer_app.ui.evidence.grouping import group_items
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -345,6 +345,17 @@ def test_pdf_opens_at_a_page(qtbot: QtBot, panel: EvidencePanel, crafted: Submis
     assert pdf.current_page() == 9
 
 
+def test_pdf_view_on_its_own_shows_a_page(qtbot: QtBot, crafted: SubmissionView) -> None:
+    view = PdfView()
+    qtbot.addWidget(view)
+    view.resize(800, 700)
+    view.show(item_titled(crafted, "Home visit plan").file, page=3)
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    assert view.current_page() == 3
+    assert view.problem() is None
+
+
 def test_pdf_thumbnails_render_only_what_is_seen(
     qtbot: QtBot, panel: EvidencePanel, crafted: SubmissionView
 ) -> None:
@@ -430,6 +441,9 @@ def test_photo_with_exif_orientation_6_is_shown_upright(
     image.zoom_in()
     assert image.zoom_factor() > fitted
     assert not image.is_fitted()
+    zoomed = image.zoom_factor()
+    QTest.keyClick(image.canvas, Qt.Key.Key_Minus)
+    assert image.zoom_factor() < zoomed
     QTest.keyClick(image.canvas, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert image.is_fitted()
     assert image.zoom_factor() == pytest.approx(fitted, rel=0.01)

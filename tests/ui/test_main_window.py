@@ -257,3 +257,113 @@ def test_the_command_with_no_subcommand_opens_the_window(tmp_path: Path) -> None
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "data" / "reviewer.sqlite3").is_file()
     assert "Traceback" not in out.stderr
+
+
+def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(folder, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.center.currentWidget() is win.welcome
+    save_shot(win, "first-run")
+    win.welcome.demo_button.click()
+    qtbot.waitUntil(lambda: getattr(win, "import_summary", None) is not None, timeout=120_000)
+    assert win.model.rowCount() == 15
+    assert win.center.currentWidget() is win.evidence
+    win.import_summary.close()
+    win.close()
+
+
+def test_search_opens_the_submission_at_the_hit(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
+) -> None:
+    import_by_menu(window, qtbot, monkeypatch, [bundles["good"]])
+    window.import_summary.close()
+    window.search.setText("newsletter")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.review is not None)
+    item = window.evidence.current_item()
+    assert item is not None and item.media_type in ("application/pdf", "text/markdown")
+
+
+def test_earlier_attempts_are_one_click_away(window: MainWindow, qtbot: QtBot) -> None:
+    first = ReviewSession.open(window.folder, "FAP-1", "Ben Osei")
+    for criterion in first.rubric.criteria:
+        first.set_level(criterion.id, "proficient")
+    first.set_comment("reflection-next-steps", "Say when you will try it.")
+    first.set_feedback("A good start.")
+    first.submit()
+    window.table.selectRow(row_of(window, "FAP-2"))
+    qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == "FAP-2")
+    window.earlier_action.trigger()
+    text = window.earlier_dialog.browser.toPlainText()
+    assert "Attempt 1 (FAP-1)" in text and "A good start." in text
+    assert "Say when you will try it." in text and "hidden" in text
+
+
+def test_revealing_the_earner_is_deliberate_and_recorded(
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from sqlalchemy import select
+
+    from reviewer_app.storage.models import AuditEvent
+
+    with reviewed_folder.sessions.begin() as session:
+        BLIND_REVIEW.set(session, True)
+    win = MainWindow(
+        reviewed_folder, "Ana Ruiz", QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.table.selectRow(0)
+    qtbot.waitUntil(lambda: win.review is not None)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("to arrange an interpreter", True))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _parent, _title, text: shown.append(text))
+    )
+    win.reveal_action.trigger()
+    assert shown == ["Ana Lima <ana@example.org>"]
+    with reviewed_folder.sessions() as session:
+        event = session.scalar(select(AuditEvent).where(AuditEvent.action == "blind.reveal"))
+    assert event is not None and event.actor == "Ana Ruiz"
+    assert "interpreter" in event.after
+    win.close()
+
+
+def test_every_control_is_named_for_screen_readers(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.review is not None)
+    interactive = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r} {getattr(w, 'text', lambda: '')()!r}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, interactive)
+        and w.isVisibleTo(window)
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []

@@ -137,7 +137,7 @@ class ImageView(QWidget):
             self,
             self.tr("Zoom in"),
             self.zoom_in,
-            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "+", "="],
             icon=QIcon.fromTheme(QIcon.ThemeIcon.ZoomIn),
             short_text="+",
         )
@@ -145,7 +145,7 @@ class ImageView(QWidget):
             self,
             self.tr("Zoom out"),
             self.zoom_out,
-            [QKeySequence.StandardKey.ZoomOut],
+            [QKeySequence.StandardKey.ZoomOut, "-"],
             icon=QIcon.fromTheme(QIcon.ThemeIcon.ZoomOut),
             short_text="\u2212",
         )

@@ -34,6 +34,7 @@ from reviewer_app.ui.evidence.text_view import TextView
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def describe_item(item: ItemView) -> str:
@@ -241,7 +242,7 @@ class EvidencePanel(QWidget):
                 node.setData(0, PART_ROLE, group.part or "")
                 node.setFont(0, bold)
                 node.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                node.setData(0, Qt.ItemDataRole.UserRole + 2, len(group.items))
+                node.setData(0, COUNT_ROLE, len(group.items))
                 self._label_group(node, group.title)
                 for item in group.items:
                     self._items.append(item)
@@ -251,7 +252,7 @@ class EvidencePanel(QWidget):
             self._syncing = False
 
     def _label_group(self, node: QTreeWidgetItem, title: str) -> None:
-        count = node.data(0, Qt.ItemDataRole.UserRole + 2) or node.childCount()
+        count = node.data(0, COUNT_ROLE) or node.childCount()
         node.setText(0, title)
         node.setData(
             0,

@@ -248,6 +248,14 @@ class PdfView(QWidget):
         self._opened(page)
         return True
 
+    def show(self, path: Path | None = None, page: int | None = None) -> None:
+        """`show(path, page)` opens the PDF at 1-based `page` and shows this widget;
+        `show()` is QWidget.show. Inside a QStackedWidget use `open_file`, which leaves
+        showing to the stack."""
+        if path is not None:
+            self.open_file(path, page)
+        super().show()
+
     def _opened(self, page: int | None) -> None:
         self._problem = None
         self.stack.setCurrentWidget(self.reader)

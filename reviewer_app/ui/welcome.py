@@ -1,0 +1,34 @@
+"""What an empty data folder shows: how to bring submissions in, or try the demo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class WelcomePanel(QWidget):
+    import_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel("<h2>No submissions yet</h2>")
+        heading.setAccessibleName("No submissions yet")
+        text = QLabel(
+            "Import the evidence bundles you received (zip files or folders; you can also "
+            "drop them on this window), or open the demo data to see how reviewing works: "
+            "fifteen submissions for three micro-credentials, with their rubrics."
+        )
+        text.setWordWrap(True)
+        text.setMaximumWidth(520)
+        self.import_button = QPushButton("Import bundles…")
+        self.import_button.setAccessibleName("Import evidence bundles")
+        self.import_button.clicked.connect(self.import_requested)
+        self.demo_button = QPushButton("Open the demo data")
+        self.demo_button.setAccessibleName("Add the demo micro-credentials and submissions")
+        self.demo_button.clicked.connect(self.demo_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (heading, text, self.import_button, self.demo_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
