@@ -95,7 +95,8 @@ def run_definitions_add(args: argparse.Namespace) -> int:
 
 
 def run_definitions_list(args: argparse.Namespace) -> int:
-    from reviewer_app.rubrics.store import list_current, list_pathways
+    from reviewer_app.rubrics.queries import list_current
+    from reviewer_app.rubrics.store import list_pathways
 
     with open_folder(args) as folder, folder.sessions() as session:
         rows = [

@@ -21,7 +21,7 @@ from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
-from reviewer_app.rubrics.store import current_definition
+from reviewer_app.rubrics.queries import current_definition
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     CriterionScore,

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.rubrics.queries import current_definition, list_current
 from reviewer_app.rubrics.validate import (
     DEFINITION_FORMAT,
     DefinitionRejected,
@@ -27,6 +28,16 @@ from reviewer_app.rubrics.validate import (
 )
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Definition, Pathway
+
+__all__ = [
+    "AddReport",
+    "add_files",
+    "current_definition",
+    "list_current",
+    "list_pathways",
+    "rubric_of",
+    "save_new_version",
+]
 
 
 @dataclass
@@ -132,35 +143,6 @@ def _record_pathway(session: Session, loaded: LoadedFile, image: str | None, act
         after={"digest": digest, "name": loaded.name, "source": str(loaded.path)},
     )
     return "added"
-
-
-def current_definition(session: Session, achievement_uri: str) -> Definition | None:
-    """The highest version: the one new reviews use."""
-    return session.scalar(
-        select(Definition)
-        .where(Definition.achievement_uri == achievement_uri)
-        .order_by(Definition.version.desc())
-        .limit(1)
-    )
-
-
-def list_current(session: Session) -> list[Definition]:
-    newest = (
-        select(Definition.achievement_uri, func.max(Definition.version).label("version"))
-        .group_by(Definition.achievement_uri)
-        .subquery()
-    )
-    return list(
-        session.scalars(
-            select(Definition)
-            .join(
-                newest,
-                (Definition.achievement_uri == newest.c.achievement_uri)
-                & (Definition.version == newest.c.version),
-            )
-            .order_by(Definition.name)
-        )
-    )
 
 
 def list_pathways(session: Session) -> list[Pathway]:

@@ -35,7 +35,6 @@ from reviewer_app.evidence.report import ImportReport
 from reviewer_app.evidence.search import first_hit
 from reviewer_app.progress import ProgressReport
 from reviewer_app.reviews.blind import reveal_earner
-from reviewer_app.reviews.feedback import earlier_attempts
 from reviewer_app.reviews.queue import (
     STATUSES,
     credentials_in_queue,
@@ -45,7 +44,6 @@ from reviewer_app.reviews.queue import (
 from reviewer_app.reviews.service import ReviewError, ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
-from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 from reviewer_app.ui.evidence.panel import EvidencePanel
 from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
@@ -330,6 +328,10 @@ class MainWindow(QMainWindow):
     def show_earlier_attempts(self) -> None:
         if self.review is None:
             return
+        # Loaded when first asked for: the letter module behind it brings reportlab.
+        from reviewer_app.reviews.feedback import earlier_attempts
+        from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
+
         with self.folder.sessions() as session:
             attempts = earlier_attempts(session, self.review.submission_id)
         self.earlier_dialog = EarlierAttemptsDialog(attempts, self)

@@ -798,3 +798,14 @@ def test_screenshot_reflection(
     assert "#" not in panel.text_view.text()
     qtbot.wait(100)
     _screenshot(panel, "evidence-reflection.png")
+
+
+def test_the_panels_models_pass_the_model_tester(
+    qtmodeltester,  # type: ignore[no-untyped-def]
+    panel: EvidencePanel,
+    crafted: SubmissionView,
+) -> None:
+    panel.set_submission(crafted)
+    show(panel, crafted, "Home visit plan")
+    qtmodeltester.check(panel.pdf_view.thumbnail_model, force_py=True)
+    qtmodeltester.check(panel.tree.model(), force_py=True)

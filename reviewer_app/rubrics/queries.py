@@ -1,0 +1,38 @@
+"""Which definitions are current: light queries, for code that only reads rubrics
+(the window imports this at start; adding definitions needs the heavier validation)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.storage.models import Definition
+
+
+def current_definition(session: Session, achievement_uri: str) -> Definition | None:
+    """The highest version: the one new reviews use."""
+    return session.scalar(
+        select(Definition)
+        .where(Definition.achievement_uri == achievement_uri)
+        .order_by(Definition.version.desc())
+        .limit(1)
+    )
+
+
+def list_current(session: Session) -> list[Definition]:
+    newest = (
+        select(Definition.achievement_uri, func.max(Definition.version).label("version"))
+        .group_by(Definition.achievement_uri)
+        .subquery()
+    )
+    return list(
+        session.scalars(
+            select(Definition)
+            .join(
+                newest,
+                (Definition.achievement_uri == newest.c.achievement_uri)
+                & (Definition.version == newest.c.version),
+            )
+            .order_by(Definition.name)
+        )
+    )
