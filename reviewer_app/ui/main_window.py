@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
             self.open_submission(pk)
 
     def open_submission(self, pk: int) -> None:
-        self.rubric.set_review(None)  # saves anything still typed in the previous one
+        self.rubric.flush()  # saves anything still typed in the previous one
         with self.folder.sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
         if view is None:

@@ -72,6 +72,7 @@ class RubricPanel(QWidget):
         self._review: ReviewSession | None = None
         self._feedback_box: GrowingTextEdit | None = None
         self._loading = False
+        self._built_for: int | None = None  # the definition whose cards are on screen
         self._save_failed = False
         self._saves = DebouncedSaves(self._run_save, self)
         self._saves.pending_changed.connect(self._pending_changed)
@@ -203,6 +204,11 @@ class RubricPanel(QWidget):
     # Building ----------------------------------------------------------------------------
 
     def _rebuild(self) -> None:
+        review = self._review
+        if review is not None and review.definition_id == self._built_for and self._nav.cards:
+            self._refill(review)  # the same rubric: keep the widgets, change what they show
+            return
+        self._built_for = review.definition_id if review is not None else None
         old = self._scroll.takeWidget()
         if old is not None:
             focused = QApplication.focusWidget()
@@ -212,7 +218,6 @@ class RubricPanel(QWidget):
             old.deleteLater()
         self._feedback_box = None
         cards: list[CriterionCard] = []
-        review = self._review
         content = QWidget()
         content.setBackgroundRole(self.backgroundRole())
         layout = QVBoxLayout(content)
@@ -238,13 +243,38 @@ class RubricPanel(QWidget):
         if self._feedback_box is not None:  # the footer's buttons come after the feedback
             QWidget.setTabOrder(self._feedback_box, self._footer.submit_button)
             QWidget.setTabOrder(self._footer.submit_button, self._footer.reopen_button)
+        longest = max((len(c.criterion.levels) for c in cards), default=4)
+        for n, action in enumerate(self._actions.levels):
+            action.setVisible(n < longest)
+        self._resume(cards)
+
+    def _refill(self, review: ReviewSession) -> None:
+        """Shows another review under the rubric already on screen. Building a rubric's
+        cards costs a tenth of a second; moving through a queue of one micro-credential
+        should not."""
+        self._header.setText(
+            tr("{submission} \u00b7 {credential}").format(
+                submission=review.submission_id, credential=review.credential_name
+            )
+        )
+        for card in self._nav.cards:
+            card.load_comment(review.comments.get(card.criterion.id, ""))
+            self._show_card(card)
+        if self._feedback_box is not None:
+            self._loading = True
+            try:
+                self._feedback_box.setPlainText(review.feedback)
+            finally:
+                self._loading = False
+        self._scroll.verticalScrollBar().setValue(0)
+        self._resume(self._nav.cards)
+
+    def _resume(self, cards: list[CriterionCard]) -> None:
+        review = self._review
         self._footer.setVisible(review is not None)
         self._footer.show_error("")
         self._footer.clear_status()
         self._save_failed = False
-        longest = max((len(c.criterion.levels) for c in cards), default=4)
-        for n, action in enumerate(self._actions.levels):
-            action.setVisible(n < longest)
         # Resume where the work is: the first criterion not scored yet.
         first = [c for c in cards if c.level_id is None] or cards
         if first:
