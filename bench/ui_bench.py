@@ -143,12 +143,14 @@ def queue_bench(count: int, rounds: int) -> None:
     )
 
 
+# Each child prints time.monotonic() (one clock for every process on the machine) at the
+# moments that count; the parent takes them from its own time of launch.
 _BARE = """
 import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1400, 900); w.show(); app.processEvents()
-print(time.perf_counter())
+print(time.monotonic())
 """
 
 _OURS = """
@@ -158,16 +160,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 QCoreApplication.setOrganizationName("Portfolio Reviewer bench")
-from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.main_window import MainWindow
-folder = DataFolder.open(Path(sys.argv[1]))
-w = MainWindow(folder, "bench"); w.show(); app.processEvents()
+w = MainWindow(None, "bench"); w.show(); app.processEvents()
+shown = time.monotonic()
+from reviewer_app.storage.datafolder import DataFolder
+w.attach(DataFolder.open(Path(sys.argv[1]))); app.processEvents()
 assert w.model.rowCount() > 0
-print(time.perf_counter())
+print(shown, time.monotonic())
 """
 
 
 def startup_bench(count: int, rounds: int) -> None:
+    """As `reviewer-app` starts: the window first, then the data folder fills it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -175,8 +179,8 @@ def startup_bench(count: int, rounds: int) -> None:
         fill(folder, count)
         folder.close()
 
-        def once(code: str, *args: str) -> float:
-            started = time.perf_counter()
+        def once(code: str, *args: str) -> list[float]:
+            started = time.monotonic()
             out = subprocess.run(
                 [sys.executable, "-c", code, *args],
                 env=env,
@@ -184,14 +188,17 @@ def startup_bench(count: int, rounds: int) -> None:
                 capture_output=True,
                 text=True,
             )
-            del out
-            return time.perf_counter() - started
+            return [float(t) - started for t in out.stdout.split()]
 
-        bare = min(once(_BARE) for _ in range(rounds))
-        ours = min(once(_OURS, str(data)) for _ in range(rounds))
+        bare = min(once(_BARE)[0] for _ in range(rounds))
+        runs = [once(_OURS, str(data)) for _ in range(rounds)]
+        shown = min(r[0] for r in runs)
+        filled = min(r[1] for r in runs)
     print(
-        f"cold start, window shown with {count:,} submissions: {ours * 1e3:.0f} ms; "
-        f"bare QMainWindow: {bare * 1e3:.0f} ms; ratio {ours / bare:.2f}x (target <= 2x)"
+        f"cold start: window shown {shown * 1e3:.0f} ms, its queue of {count:,} "
+        f"submissions filled {filled * 1e3:.0f} ms; bare QMainWindow shown "
+        f"{bare * 1e3:.0f} ms; ratio shown {shown / bare:.2f}x (target <= 2x), "
+        f"filled {filled / bare:.2f}x"
     )
 
 

@@ -6,7 +6,7 @@ import argparse
 
 
 def open_window(args: argparse.Namespace) -> int:
-    from reviewer_app.storage.datafolder import default_data_dir
+    from reviewer_app.paths import default_data_dir
     from reviewer_app.ui.app import run
 
     return run(args.data_dir or default_data_dir(), quit_after_ms=args.quit_after)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import to_fts_query
 from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.models import (
     Earner,
     EvidenceItem,
@@ -25,7 +26,6 @@ from reviewer_app.storage.models import (
     Submission,
 )
 
-STATUSES = ("unreviewed", "in-review", "pass", "not-yet")
 SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
 
 

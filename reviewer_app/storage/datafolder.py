@@ -17,29 +17,22 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reviewer_app import APP_NAME
 from reviewer_app.errors import DataFolderError
+from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
 from reviewer_app.storage.blobstore import BlobStore, StagedFile
 from reviewer_app.storage.database import make_engine, make_session_factory
 from reviewer_app.storage.models import Blob, StoreIntent
 from reviewer_app.storage.schema import upgrade_database
 
-ENV_DATA_DIR = "REVIEWER_APP_DATA_DIR"
+__all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
+
 DATABASE_NAME = "reviewer.sqlite3"
 LOCK_WAIT_SECONDS = 60.0
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 class DataFolder:

@@ -7,14 +7,17 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.theme import SYSTEM, apply_theme
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 
 def default_reviewer(settings: QSettings) -> str:
@@ -48,28 +51,41 @@ def _install_crash_dialog() -> None:
 
 
 def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
+    """Shows the window at once, then opens the data folder and fills it."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    try:
-        folder = DataFolder.open(data_dir)
-    except UserError as e:
-        QMessageBox.critical(None, APP_NAME, str(e))
-        return 2
-    from reviewer_app.ui.main_window import MainWindow
-
     _install_crash_dialog()
     settings = QSettings()
     choice = str(settings.value("appearance/scheme", SYSTEM))
     apply_theme(app, choice)
     if choice == SYSTEM:  # follow the system when it switches between light and dark
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, SYSTEM))
-    window = MainWindow(folder, default_reviewer(settings), settings)
+    from reviewer_app.ui.main_window import MainWindow
+
+    window = MainWindow(None, default_reviewer(settings), settings)
     window.show()
+    opened: list[DataFolder] = []
+
+    def attach() -> None:
+        from reviewer_app.storage.datafolder import DataFolder
+
+        try:
+            folder = DataFolder.open(data_dir)
+        except UserError as e:
+            QMessageBox.critical(window, APP_NAME, str(e))
+            app.exit(2)
+            return
+        opened.append(folder)
+        window.attach(folder)
+
+    # After the first paint: the window is on screen while the data layer loads.
+    window.first_painted.connect(attach)
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     try:
         return app.exec()
     finally:
-        folder.close()
+        for folder in opened:
+            folder.close()

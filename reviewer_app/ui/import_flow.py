@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
-from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 
 def import_work(

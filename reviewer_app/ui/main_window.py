@@ -1,11 +1,18 @@
-"""The main window: the queue, the evidence, and the rubric beside it."""
+"""The main window: the queue, the evidence, and the rubric beside it.
+
+The window appears in two steps: the frame (menus, toolbar, status bar) is built and
+shown from Qt alone, then `attach()` loads the data layer and fills the frame. A
+person sees the window in about the time Qt takes to start, not after SQLAlchemy,
+QtPdf and the panels have loaded; the domain modules are imported where first used.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,53 +39,76 @@ from PySide6.QtWidgets import (
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.report import ImportReport
-from reviewer_app.evidence.search import first_hit
 from reviewer_app.progress import ProgressReport
-from reviewer_app.reviews.blind import reveal_earner
-from reviewer_app.reviews.queue import (
-    STATUSES,
-    credentials_in_queue,
-    status_counts,
-    submission_view,
-)
-from reviewer_app.reviews.service import ReviewError, ReviewSession
-from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.folder_settings import BLIND_REVIEW
-from reviewer_app.ui.evidence.panel import EvidencePanel
+from reviewer_app.reviews.statuses import STATUS_WORDS, STATUSES
 from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
-from reviewer_app.ui.queue_model import STATUS_WORDS, QueueModel
-from reviewer_app.ui.rubric import RubricPanel
 from reviewer_app.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from reviewer_app.reviews.service import ReviewSession
+    from reviewer_app.storage.datafolder import DataFolder
+    from reviewer_app.ui.evidence.panel import EvidencePanel
+    from reviewer_app.ui.queue_model import QueueModel
+    from reviewer_app.ui.rubric import RubricPanel
 
 
 class MainWindow(QMainWindow):
+    # The frame has been painted once: time to load the data folder behind it.
+    first_painted = Signal()
+
     def __init__(
-        self, folder: DataFolder, reviewer: str, settings: QSettings | None = None
+        self, folder: DataFolder | None, reviewer: str, settings: QSettings | None = None
     ) -> None:
+        """With a folder, the window is ready at once; with None, call `attach()`."""
         super().__init__()
-        self.folder = folder
+        self.folder: DataFolder = None  # type: ignore[assignment]  # set by attach()
         self.reviewer = reviewer
         self.settings = settings or QSettings()
         self.review: ReviewSession | None = None
         self.current_pk: int | None = None
-        with folder.sessions() as session:
-            self.blind = BLIND_REVIEW.get(session)
+        self.blind = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        self.opening = QLabel("Opening the data folder…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.installEventFilter(self)
+        self.setCentralWidget(self.opening)
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_geometry()
+        self._update_title()
+        if folder is not None:
+            self.attach(folder)
 
-        self.model = QueueModel(folder, self)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.opening and event.type() == QEvent.Type.Paint:
+            self.opening.removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint is done
+        return super().eventFilter(watched, event)
+
+    def attach(self, folder: DataFolder) -> None:
+        """Fills the frame: the queue, the evidence and the rubric of `folder`."""
+        from reviewer_app.storage.folder_settings import BLIND_REVIEW
+        from reviewer_app.ui.evidence.panel import EvidencePanel
+        from reviewer_app.ui.queue_model import QueueModel
+        from reviewer_app.ui.rubric import RubricPanel
+
+        self.folder = folder
+        with folder.sessions() as session:
+            self.blind = BLIND_REVIEW.get(session)
+        self.reveal_action.setEnabled(self.blind)
+        self.model: QueueModel = QueueModel(folder, self)
         self.model.blind = self.blind
-        self.evidence = EvidencePanel(self)
-        self.rubric = RubricPanel(self)
+        self.evidence: EvidencePanel = EvidencePanel(self)
+        self.rubric: RubricPanel = RubricPanel(self)
         self.imports = ImportController(folder, self)
+        self.cancel_button.clicked.connect(self.imports.cancel)
         self._landed_timer = QTimer(self, singleShot=True, interval=300)
         self._landed_timer.timeout.connect(self._reload_keeping_selection)
 
         self._build_queue_panel()
         self._build_layout()
-        self._build_actions()
-        self._build_status_bar()
         self._connect()
         self._restore_layout()
         self.model.on_reload = self._update_counts
@@ -183,7 +213,7 @@ class MainWindow(QMainWindow):
             "&Earlier attempts of this earner", "Ctrl+Shift+E", self.show_earlier_attempts
         )
         self.reveal_action = self._action("&Reveal the earner…", None, self.reveal_earner)
-        self.reveal_action.setEnabled(self.blind)
+        self.reveal_action.setEnabled(False)
         self.help_action = self._action("&Keyboard shortcuts", "F1", self.show_help)
         self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
 
@@ -216,7 +246,6 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName("Import progress in words")
         self.cancel_button = QPushButton("Cancel import")
         self.cancel_button.setAccessibleName("Cancel the import")
-        self.cancel_button.clicked.connect(self.imports.cancel)
         bar = self.statusBar()
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)
@@ -247,6 +276,8 @@ class MainWindow(QMainWindow):
     # The queue ----------------------------------------------------------------------------
 
     def _fill_credentials(self) -> None:
+        from reviewer_app.reviews.queue import credentials_in_queue
+
         current = self.credential_filter.currentData()
         self.credential_filter.blockSignals(True)
         self.credential_filter.clear()
@@ -271,6 +302,8 @@ class MainWindow(QMainWindow):
         self._select_pk(self.current_pk)
 
     def _update_counts(self) -> None:
+        from reviewer_app.reviews.queue import status_counts
+
         with self.folder.sessions() as session:
             counts = status_counts(session)
         words = ", ".join(f"{STATUS_WORDS[s]}: {counts[s]}" for s in STATUSES)
@@ -294,6 +327,9 @@ class MainWindow(QMainWindow):
             self.open_submission(pk)
 
     def open_submission(self, pk: int) -> None:
+        from reviewer_app.reviews.queue import submission_view
+        from reviewer_app.reviews.service import ReviewError, ReviewSession
+
         self.rubric.flush()  # saves anything still typed in the previous one
         with self.folder.sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
@@ -320,6 +356,8 @@ class MainWindow(QMainWindow):
         words = self.search.text().strip()
         if not words:
             return
+        from reviewer_app.evidence.search import first_hit
+
         with self.folder.sessions() as session:
             hit = first_hit(session, pk, words)
         if hit is not None:
@@ -348,6 +386,8 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
+        from reviewer_app.reviews.blind import reveal_earner
+
         try:
             name, email = reveal_earner(
                 self.folder, self.review.submission_id, self.reviewer, reason
@@ -469,10 +509,12 @@ class MainWindow(QMainWindow):
         blind = " (blind review)" if self.blind else ""
         self.setWindowTitle(f"{subject} - {APP_NAME}{blind}" if subject else f"{APP_NAME}{blind}")
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+
+    def _restore_layout(self) -> None:
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -481,6 +523,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.folder is None:  # closed before the folder was open
+            super().closeEvent(event)
+            return
         self.rubric.set_review(None)  # saves what is still being typed
         if self.imports.busy():
             self.imports.cancel()

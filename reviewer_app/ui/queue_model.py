@@ -16,14 +16,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.queue import QueueFilter, QueueRow, queue_ids, queue_rows
+from reviewer_app.reviews.statuses import STATUS_WORDS
 from reviewer_app.storage.datafolder import DataFolder
 
-STATUS_WORDS = {
-    "unreviewed": "Not reviewed",
-    "in-review": "In review",
-    "pass": "Pass",
-    "not-yet": "Not Yet",
-}
+__all__ = ["PK_ROLE", "STATUS_WORDS", "QueueModel"]
+
 COLUMNS = ("Submission", "Earner", "Micro-credential", "Attempt", "Status", "Submitted")
 SORT_BY_COLUMN = ("submission", "earner", "credential", "attempt", "status", "submitted")
 PAGE = 200
