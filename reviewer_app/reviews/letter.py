@@ -22,7 +22,6 @@ import re
 import textwrap
 import threading
 import unicodedata
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +38,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.resources import resource
+from reviewer_app.storage.atomic import write_atomically
 
 __all__ = [
     "DECISION_NOT_YET",
@@ -577,34 +577,6 @@ def letter_file_name(letter: FeedbackLetter, suffix: str = ".pdf") -> str:
     return f"{stem} feedback{safe_suffix}"
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder to fsync it
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then rename over it: never half a file."""
-    temp = path.with_name(f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.tmp")
-    # O_EXCL: never follow a planted file; 0o666 lets the umask decide, as open() does.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
 def write_letter(letter: FeedbackLetter, path: Path) -> Path:
     """Write the letter to `path`: plain UTF-8 text if it ends in ".txt", else a PDF.
 
@@ -616,7 +588,7 @@ def write_letter(letter: FeedbackLetter, path: Path) -> Path:
     else:
         data = render_pdf(letter)
     try:
-        _write_atomically(path, data)
+        write_atomically(path, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise UserError(f"Could not write the feedback letter to {path}: {reason}") from error

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reviewer_app.errors import UserError
+from reviewer_app.storage.atomic import fsync_dir
 
 CHUNK = 1024 * 1024
 
@@ -33,16 +34,6 @@ class StagedFile:
     path: Path
     sha256: str
     size: int
-
-
-def fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory to fsync it
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class BlobStore:
