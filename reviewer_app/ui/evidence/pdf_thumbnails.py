@@ -34,6 +34,9 @@ PAPER = Qt.GlobalColor.white  # the page itself, as QPdfView draws it
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+FIRST_THUMBNAIL_DELAY_MS = 120
+
+
 class ThumbnailModel(QAbstractListModel):
     def __init__(self, document: QPdfDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,9 @@ class ThumbnailModel(QAbstractListModel):
         self._cache.clear()
         self._queue.clear()
         self._timer.stop()
+        # A new document: the page itself paints first, the thumbnails a moment later
+        # (each renders on the GUI thread, and the reviewer is reading the page).
+        self._timer.setInterval(FIRST_THUMBNAIL_DELAY_MS)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:
@@ -110,6 +116,7 @@ class ThumbnailModel(QAbstractListModel):
         return self._placeholder[key]
 
     def _render_next(self) -> None:
+        self._timer.setInterval(0)
         while self._queue:
             page = self._queue.pop(0)
             if page in self._cache or page >= self.rowCount() or not self.is_visible(page):
