@@ -5,11 +5,12 @@
 Each figure is a ratio against a baseline measured in the same run (or a time where
 the target is one), on the offscreen platform:
 
-- cold start: a fresh process that opens a data folder of `--startup` submissions and
-  shows the main window with its queue filled, against a fresh process that shows a
-  bare QMainWindow;
-- opening a submission until its first PDF page is painted, against QtPdf loading and
-  rendering that page alone;
+- cold start: a fresh process that shows the main window (as `reviewer-app` does: the
+  frame first, then the data folder of `--startup` submissions fills it; both moments
+  are reported), against a fresh process that shows a bare QMainWindow;
+- opening a submission until its first PDF page is painted, against QtPdf showing that
+  page alone in a bare QPdfView of the same size, detected painted the same way (and,
+  for reference, QtPdf rendering the page to an image with no widget);
 - a queue of `--queue` submissions: a filter change and a sort, each until the view has
   repainted, in milliseconds, and the memory the model holds.
 """
@@ -214,6 +215,7 @@ def _has_ink(image: Any) -> bool:
 def pdf_bench(rounds: int) -> None:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.demo import media
@@ -263,22 +265,35 @@ def pdf_bench(rounds: int) -> None:
                 ours.append(time.perf_counter() - started)
         path = root / "one.pdf"
         path.write_bytes(pdf)
-        alone = []
-        for _ in range(rounds):
+        alone = []  # the same page in a bare QPdfView, detected painted the same way
+        raw = []  # and QtPdf rendering it to an image, no widget at all
+        for n in range(rounds + 1):
             started = time.perf_counter()
             document = QPdfDocument()
             document.load(str(path))
+            view = QPdfView()
+            view.resize(canvas.size())
+            view.setDocument(document)
+            view.show()
+            while True:
+                app.processEvents()
+                if _has_ink(view.viewport().grab().toImage()):
+                    break
+            if n:
+                alone.append(time.perf_counter() - started)
+            view.close()
+            started = time.perf_counter()
             size = document.pagePointSize(0).toSize() * 96 / 72
-            image = document.render(0, QSize(size))
-            assert not image.isNull()
-            alone.append(time.perf_counter() - started)
+            assert not document.render(0, QSize(size)).isNull()
+            raw.append(time.perf_counter() - started)
         window.close()
         folder.close()
     o, a = statistics.median(ours) * 1e3, statistics.median(alone) * 1e3
+    r = statistics.median(raw) * 1e3
     print(
         f"opening a submission to its first PDF page painted: {o:.0f} ms median; "
-        f"QtPdf loading and rendering that page alone: {a:.0f} ms; ratio {o / a:.2f}x "
-        "(target <= 2x, and under 150 ms)"
+        f"QtPdf showing that page alone in a bare QPdfView: {a:.0f} ms; ratio {o / a:.2f}x "
+        f"(target <= 2x, and under 150 ms); QtPdf rendering the page to an image: {r:.0f} ms"
     )
 
 
