@@ -48,8 +48,9 @@ def score_all(review: ReviewSession, level: str = "proficient") -> None:
 
 def test_every_change_is_saved_as_it_is_made(reviewed_folder: DataFolder) -> None:
     review = ReviewSession.open(reviewed_folder, "FAP-1", "Ana Ruiz")
-    assert status(reviewed_folder, "FAP-1") == "in-review"
+    assert status(reviewed_folder, "FAP-1") == "unreviewed"  # looking changes nothing
     review.set_level("overview-goal", "proficient")
+    assert status(reviewed_folder, "FAP-1") == "in-review"
     review.set_comment("overview-goal", "The goal names the families and the outcome.")
     review.set_feedback("A clear plan.")
     # A second session, as after a restart, sees every change without any "save".
@@ -163,6 +164,7 @@ def test_reviews_keep_their_rubric_version(reviewed_folder: DataFolder) -> None:
     from reviewer_app.rubrics.store import current_definition, save_new_version
 
     started = ReviewSession.open(reviewed_folder, "FAP-1", "Ana Ruiz")
+    started.set_level("overview-goal", "proficient")  # the review exists from here on
     with reviewed_folder.sessions() as session:
         current = current_definition(session, started.rubric_uri)
         assert current is not None

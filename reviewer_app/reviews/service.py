@@ -46,7 +46,7 @@ class ReviewError(UserError):
 @dataclass
 class ReviewSession:
     folder: DataFolder
-    review_id: int
+    review_id: int | None  # None until the first change records the review
     submission_pk: int
     submission_id: str
     reviewer: str
@@ -59,45 +59,62 @@ class ReviewSession:
     feedback: str = ""
     submitted_at: dt.datetime | None = None
     decision: str | None = None
+    role: str = "assessor"
 
     @classmethod
     def open(
         cls, folder: DataFolder, submission_id: str, reviewer: str, *, role: str = "assessor"
     ) -> ReviewSession:
-        """Resumes this reviewer's review of the submission, or starts one under the
-        current rubric version (a reviewer named for the first time is added)."""
-        with folder.sessions.begin() as session:
+        """This reviewer's review of the submission: resumed if it exists, otherwise
+        ready to start under the current rubric version.
+
+        Opening writes nothing: the review (and a reviewer named for the first time) is
+        recorded with the first change, so looking through the queue leaves statuses
+        and the audit trail as they were, and moving to the next submission is quick.
+        """
+        with folder.sessions() as session:
             submission = _submission(session, submission_id)
-            person = reviewer_named(session, reviewer, role=role)
             review = session.scalar(
-                select(Review).where(
-                    Review.submission_id == submission.id, Review.reviewer_id == person.id
+                select(Review)
+                .join(Reviewer, Reviewer.id == Review.reviewer_id)
+                .where(Review.submission_id == submission.id, Reviewer.name == reviewer.strip())
+            )
+            if review is not None:
+                definition = session.get_one(Definition, review.definition_id)
+                scores = list(
+                    session.scalars(
+                        select(CriterionScore).where(CriterionScore.review_id == review.id)
+                    )
                 )
-            )
-            if review is None:
-                review = _start(session, submission, person)
-            definition = session.get_one(Definition, review.definition_id)
-            scores = list(
-                session.scalars(select(CriterionScore).where(CriterionScore.review_id == review.id))
-            )
-            levels = {s.criterion_id: s.level_id for s in scores if s.level_id}
-            comments = {s.criterion_id: s.comment for s in scores if s.comment}
+            else:
+                definition = _definition_for(session, submission)
+                scores = []
             return cls(
                 folder=folder,
-                review_id=review.id,
+                review_id=review.id if review is not None else None,
                 submission_pk=submission.id,
                 submission_id=submission.submission_id,
-                reviewer=person.name,
+                reviewer=reviewer.strip(),
                 definition_id=definition.id,
                 rubric_uri=definition.achievement_uri,
                 credential_name=definition.name,
                 rubric=Rubric.from_content(definition.content),
-                levels=levels,
-                comments=comments,
-                feedback=review.feedback or "",
-                submitted_at=review.submitted_at,
-                decision=review.decision,
+                levels={s.criterion_id: s.level_id for s in scores if s.level_id},
+                comments={s.criterion_id: s.comment for s in scores if s.comment},
+                feedback=(review.feedback or "") if review is not None else "",
+                submitted_at=review.submitted_at if review is not None else None,
+                decision=review.decision if review is not None else None,
+                role=role,
             )
+
+    def _begin(self) -> None:
+        """Records the review (and the reviewer, if new) before its first change."""
+        if self.review_id is not None:
+            return
+        with self.folder.sessions.begin() as session:
+            submission = session.get_one(Submission, self.submission_pk)
+            person = reviewer_named(session, self.reviewer, role=self.role)
+            self.review_id = _start(session, submission, person, self.definition_id).id
 
     # Changes, each saved at once -------------------------------------------------------
 
@@ -214,12 +231,14 @@ class ReviewSession:
 
     def _change(self) -> AbstractContextManager[Session]:
         self._check_open()
+        self._begin()
         return self.folder.sessions.begin()
 
     def _edit(self) -> AbstractContextManager[Connection]:
         """A Core transaction for the small, frequent edits: a reviewer saves a change
         every few seconds, and an ORM session costs several times the statements."""
         self._check_open()
+        self._begin()
         return self.folder.engine.begin()
 
     def _check_open(self) -> None:
@@ -313,7 +332,8 @@ def _submission(session: Session, submission_id: str) -> Submission:
     return submission
 
 
-def _start(session: Session, submission: Submission, person: Reviewer) -> Review:
+def _definition_for(session: Session, submission: Submission) -> Definition:
+    """The definition a new review of `submission` is scored under: the current one."""
     if submission.credential_uri is None:
         raise ReviewError(
             f"Submission {submission.submission_id} has no micro-credential yet "
@@ -325,6 +345,13 @@ def _start(session: Session, submission: Submission, person: Reviewer) -> Review
             f"Submission {submission.submission_id} is for {submission.credential_uri}, "
             "which has no definition here; add it with 'reviewer-app definitions add FILE'."
         )
+    return definition
+
+
+def _start(
+    session: Session, submission: Submission, person: Reviewer, definition_id: int
+) -> Review:
+    definition = session.get_one(Definition, definition_id)
     review = Review(submission_id=submission.id, reviewer_id=person.id, definition_id=definition.id)
     session.add(review)
     if submission.status == UNREVIEWED:

@@ -127,7 +127,8 @@ def test_a_whole_review_in_the_window(
         lambda: window.review is not None and window.review.submission_id == "FAP-2026-0501"
     )
     assert "Lucía Fernández" in window.windowTitle()
-    assert window.model.index(row_of(window, "FAP-2026-0501"), 4).data() == "In review"
+    # Opening is only looking: the status changes with the first score.
+    assert window.model.index(row_of(window, "FAP-2026-0501"), 4).data() == "Not reviewed"
 
     # Every kind of evidence, grouped by part in the earner's order.
     items = window.evidence.items_in_order()

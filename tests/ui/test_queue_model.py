@@ -63,7 +63,7 @@ def test_sorting_and_filtering(qapp, queue_folder: DataFolder) -> None:  # type:
     model.set_filter(QueueFilter(credential_uri=craft.CREDENTIAL))
     assert sorted(column(model, 0)) == ["FAP-1", "FAP-2", "OTHER-0", "OTHER-1", "OTHER-2"]
 
-    ReviewSession.open(queue_folder, "FAP-1", "Ana Ruiz")
+    ReviewSession.open(queue_folder, "FAP-1", "Ana Ruiz").set_level("overview-goal", "not-yet")
     model.set_filter(QueueFilter(statuses=frozenset({"in-review"})))
     assert column(model, 0) == ["FAP-1"] and column(model, 4) == ["In review"]
     model.set_filter(QueueFilter(reviewer="Ana Ruiz"))
