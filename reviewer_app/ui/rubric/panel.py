@@ -258,12 +258,17 @@ class RubricPanel(QWidget):
             )
         )
         for card in self._nav.cards:
-            card.load_comment(review.comments.get(card.criterion.id, ""))
-            self._show_card(card)
-        if self._feedback_box is not None:
+            # Only what differs is set again: each change relays out and repaints.
+            comment = review.comments.get(card.criterion.id, "")
+            if card.comment_box.toPlainText() != comment:
+                card.load_comment(comment)
+            if card.level_id != review.levels.get(card.criterion.id):
+                self._show_card(card)
+        box = self._feedback_box
+        if box is not None and box.toPlainText() != review.feedback:
             self._loading = True
             try:
-                self._feedback_box.setPlainText(review.feedback)
+                box.setPlainText(review.feedback)
             finally:
                 self._loading = False
         self._scroll.verticalScrollBar().setValue(0)
