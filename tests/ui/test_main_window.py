@@ -201,7 +201,7 @@ def test_dark_mode_takes_colours_from_the_palette(
     qtbot.waitUntil(lambda: window.review is not None)
     try:
         assert apply_theme(qapp, DARK) == DARK
-        qtbot.wait(100)
+        qtbot.wait(400)  # the PDF's thumbnails render a moment after its page
         image = window.grab().toImage()
         corner = image.pixelColor(5, image.height() // 2)
         assert corner.lightness() < 100  # the window itself went dark, not only a widget
