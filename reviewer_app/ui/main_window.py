@@ -345,8 +345,7 @@ class MainWindow(QMainWindow):
         if self.review is not None:
             self.evidence.set_part_titles({p.id: p.title for p in self.review.rubric.parts})
         self._open_at_search_hit(pk)
-        self.rubric.set_review(self.review)
-        self.model.refresh_row(pk)
+        self.rubric.set_review(self.review)  # opening writes nothing: the row stays as it is
         self._update_title(
             view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
         )
