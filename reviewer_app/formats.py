@@ -31,6 +31,27 @@ _TYPE_WORDS = {
 }
 
 
+class JsonProblem(ValueError):
+    """A file is not UTF-8 JSON; the message completes "<file> ..." in plain words."""
+
+
+def _not_json(name: str) -> None:
+    raise JsonProblem(f"is not valid JSON: {name} is not a number JSON allows")
+
+
+def parse_json(raw: bytes) -> Any:
+    """Strict JSON from UTF-8 bytes (a byte-order mark allowed; NaN and Infinity, which
+    Python's json accepts, refused); raises JsonProblem saying where it goes wrong."""
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
+    except UnicodeDecodeError as e:
+        raise JsonProblem(f"is not UTF-8 (byte {e.start:,} is not valid)") from None
+    except json.JSONDecodeError as e:
+        raise JsonProblem(
+            f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        ) from None
+
+
 @dataclass(frozen=True)
 class Problem:
     field: str

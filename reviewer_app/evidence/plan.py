@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -17,8 +16,8 @@ from typing import Any
 
 from reviewer_app.canonical import canonical_json
 from reviewer_app.evidence.shapes import MANIFEST
-from reviewer_app.evidence.sources import BundleRejected, Source
-from reviewer_app.formats import problems
+from reviewer_app.evidence.sources import BundleRejected, Source, escapes_bundle
+from reviewer_app.formats import JsonProblem, parse_json, problems
 
 SCHEMA = "evidence-bundle-1.schema.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
@@ -89,10 +88,6 @@ def parse_rfc3339(value: str) -> dt.datetime | None:
         return None
 
 
-def _not_json(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def _read_manifest(source: Source) -> Any:
     entries = source.entries()
     entry = entries[MANIFEST]
@@ -101,22 +96,17 @@ def _read_manifest(source: Source) -> Any:
     with source.open(MANIFEST) as f:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
     try:
-        return json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
-    except UnicodeDecodeError as e:
-        raise source.reject(f"is not UTF-8 (byte {e.start:,} is not valid)", MANIFEST) from None
-    except json.JSONDecodeError as e:
-        raise source.reject(
-            f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}", MANIFEST
-        ) from None
-    except ValueError as e:  # NaN or Infinity, which JSON does not have
-        raise source.reject(f"is not valid JSON: {e}", MANIFEST) from None
+        return parse_json(raw)
+    except JsonProblem as e:
+        raise source.reject(str(e), MANIFEST) from None
 
 
 def _check_path(source: Source, path: str, where: str) -> str:
     normalized = path.replace("\\", "/")
-    if normalized.startswith("/") or re.match(r"^[A-Za-z]:", normalized):
+    escape = escapes_bundle(normalized)
+    if escape == "absolute":
         raise source.reject(f"{where}.path {path!r} is absolute; it must be relative", MANIFEST)
-    if ".." in normalized.split("/"):
+    if escape == "parent":
         raise source.reject(
             f"{where}.path {path!r} has a '..' segment, which would leave the bundle", MANIFEST
         )

@@ -38,6 +38,16 @@ class BundleRejected(UserError):
         super().__init__(f"{where} {problem}")
 
 
+def escapes_bundle(path: str) -> str | None:
+    """Why a POSIX path would land outside the bundle once extracted: "absolute" (a
+    leading slash or a drive letter) or "parent" (a '..' segment); None if it would not."""
+    if path.startswith("/") or _DRIVE.match(path):
+        return "absolute"
+    if ".." in path.split("/"):
+        return "parent"
+    return None
+
+
 def is_junk(path: str) -> bool:
     return any(part in JUNK_NAMES or part.startswith("._") for part in path.split("/"))
 
@@ -207,9 +217,10 @@ class ZipSource(Source):
             )
         for info in infos:
             name = info.filename.replace("\\", "/")
-            if name.startswith("/") or _DRIVE.match(name):
+            escape = escapes_bundle(name)
+            if escape == "absolute":
                 raise self.reject("has an absolute path, which a bundle may not hold", name)
-            if ".." in name.split("/"):
+            if escape == "parent":
                 raise self.reject("has a '..' segment that would land outside the bundle", name)
             if "\x00" in name:
                 raise self.reject("has a NUL character in its name", name)

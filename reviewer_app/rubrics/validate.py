@@ -18,7 +18,7 @@ from xml.parsers import expat
 from reviewer_app.canonical import canonical_json
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.sniff import PNG, sniff_bytes
-from reviewer_app.formats import problems
+from reviewer_app.formats import JsonProblem, parse_json, problems
 
 DEFINITION_FORMAT = "microcredential/1"
 PATHWAY_FORMAT = "pathway/1"
@@ -74,10 +74,6 @@ class LoadedFile:
         return digest.hexdigest()
 
 
-def _not_json(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def load_file(path: Path) -> LoadedFile:
     """Reads and checks one definition or pathway file; raises DefinitionRejected."""
     try:
@@ -87,15 +83,9 @@ def load_file(path: Path) -> LoadedFile:
     except OSError as e:
         raise DefinitionRejected(path, f"cannot be read ({e.strerror or e})") from None
     try:
-        content = json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
-    except UnicodeDecodeError as e:
-        raise DefinitionRejected(path, f"is not UTF-8 (byte {e.start:,} is not valid)") from None
-    except json.JSONDecodeError as e:
-        raise DefinitionRejected(
-            path, f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
-        ) from None
-    except ValueError as e:  # NaN or Infinity
-        raise DefinitionRejected(path, f"is not valid JSON: {e}") from None
+        content = parse_json(raw)
+    except JsonProblem as e:
+        raise DefinitionRejected(path, str(e)) from None
     if not isinstance(content, dict):
         raise DefinitionRejected(path, "must hold a JSON object")
     fmt = content.get("format")
