@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.credential_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.resubmissions.toggled.connect(lambda _on: self.apply_filters())
         self.imports.progressed.connect(self._on_import_progress)
-        self.imports.landed.connect(lambda: self._landed_timer.start())
+        self.imports.landed.connect(self._on_landed)
         self.imports.finished.connect(self._on_import_finished)
         self.imports.failed.connect(self._on_import_failed)
         self.rubric.saved.connect(self._on_review_saved)
@@ -315,6 +315,12 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(pk) if pk is not None else None
         if row is not None:
             self.table.selectRow(row)
+
+    def _on_landed(self) -> None:
+        # Reports come many times a second: reload at most every 300 ms, not once they
+        # stop (restarting the timer on each would hold the queue still until the end).
+        if not self._landed_timer.isActive():
+            self._landed_timer.start()
 
     def _reload_keeping_selection(self) -> None:
         self._fill_credentials()
