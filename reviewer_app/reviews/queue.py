@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import to_fts_query
@@ -222,6 +223,8 @@ class SubmissionView:
     notes: str | None
     items: tuple[ItemView, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The stored id, for looking things up (in blind mode `submission_id` may be a code).
+    stored_id: str = ""
 
 
 def submission_view(
@@ -233,17 +236,34 @@ def submission_view(
     With `blind`, the earner's name and email become the submission's code, and file
     names (which often carry a name) become neutral labels.
     """
-    submission = session.get(Submission, pk)
-    if submission is None:
+    # Plain column reads (no ORM objects): this runs on every move through the queue.
+    row = session.execute(
+        select(
+            Submission.submission_id,
+            Submission.shape,
+            Earner.name,
+            Earner.email,
+            Submission.credential_uri,
+            Submission.credential_name,
+            Submission.attempt,
+            Submission.status,
+            Submission.submitted_at,
+            Submission.notes,
+            Submission.warnings,
+        )
+        .join(Earner, Earner.id == Submission.earner_id)
+        .where(Submission.id == pk)
+    ).one_or_none()
+    if row is None:
         return None
-    code = submission_code(submission.submission_id)
+    code = submission_code(row.submission_id)
     items = tuple(
         ItemView(
             id=i.id,
             position=i.position,
             kind=i.kind,
             part=i.part,
-            title=_item_title(i, blind),
+            title=_item_title(cast(Row[Any], i), blind),
             path=None if blind else i.path,
             media_type=i.media_type,
             file=(store_path / i.blob_sha256[:2] / i.blob_sha256) if i.blob_sha256 else None,
@@ -256,28 +276,53 @@ def submission_view(
             text=i.text,
             warnings=tuple(i.warnings or ()),
         )
-        for i in submission.items
+        for i in session.execute(
+            select(*_ITEM_COLUMNS)
+            .where(EvidenceItem.submission_id == pk)
+            .order_by(EvidenceItem.position)
+        )
     )
     return SubmissionView(
-        pk=submission.id,
-        submission_id=code if blind and submission.shape == "loose" else submission.submission_id,
-        earner=code if blind else submission.earner.name,
-        earner_email=None if blind else submission.earner.email,
-        credential_uri=submission.credential_uri,
-        credential_name=submission.credential_name,
-        attempt=submission.attempt,
-        status=submission.status,
-        submitted_at=submission.submitted_at,
-        notes=submission.notes,
+        pk=pk,
+        submission_id=code if blind and row.shape == "loose" else row.submission_id,
+        earner=code if blind else row.name,
+        earner_email=None if blind else row.email,
+        credential_uri=row.credential_uri,
+        credential_name=row.credential_name,
+        attempt=row.attempt,
+        status=row.status,
+        submitted_at=row.submitted_at,
+        notes=row.notes,
         items=items,
-        warnings=tuple(submission.warnings or ()),
+        warnings=tuple(row.warnings or ()),
+        stored_id=row.submission_id,
     )
 
 
-def _item_title(item: EvidenceItem, blind: bool) -> str:
+_ITEM_COLUMNS = (
+    EvidenceItem.id,
+    EvidenceItem.position,
+    EvidenceItem.kind,
+    EvidenceItem.part,
+    EvidenceItem.title,
+    EvidenceItem.path,
+    EvidenceItem.media_type,
+    EvidenceItem.blob_sha256,
+    EvidenceItem.size,
+    EvidenceItem.page_count,
+    EvidenceItem.width,
+    EvidenceItem.height,
+    EvidenceItem.exif_orientation,
+    EvidenceItem.frame_count,
+    EvidenceItem.text,
+    EvidenceItem.warnings,
+)
+
+
+def _item_title(item: Row[Any], blind: bool) -> str:  # a row of _ITEM_COLUMNS
     if item.kind == "text" or not blind:
         if item.title:
-            return item.title
+            return str(item.title)
         return Path(item.path).name if item.path else f"Item {item.position + 1}"
     kind = (item.media_type or "file").split("/")[-1].upper()
     return f"Evidence {item.position + 1} ({kind})"

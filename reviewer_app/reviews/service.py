@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import cast
+from typing import NamedTuple, cast
 
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
@@ -41,6 +41,14 @@ _REVIEWS = cast(Table, Review.__table__)
 
 class ReviewError(UserError):
     pass
+
+
+class SubmissionRef(NamedTuple):
+    """What opening a review needs to know of its submission."""
+
+    pk: int
+    submission_id: str
+    credential_uri: str | None
 
 
 @dataclass
@@ -74,38 +82,62 @@ class ReviewSession:
         """
         with folder.sessions() as session:
             submission = _submission(session, submission_id)
-            review = session.scalar(
-                select(Review)
-                .join(Reviewer, Reviewer.id == Review.reviewer_id)
-                .where(Review.submission_id == submission.id, Reviewer.name == reviewer.strip())
-            )
-            if review is not None:
-                definition = session.get_one(Definition, review.definition_id)
-                scores = list(
-                    session.scalars(
-                        select(CriterionScore).where(CriterionScore.review_id == review.id)
-                    )
-                )
-            else:
-                definition = _definition_for(session, submission)
-                scores = []
-            return cls(
-                folder=folder,
-                review_id=review.id if review is not None else None,
-                submission_pk=submission.id,
-                submission_id=submission.submission_id,
-                reviewer=reviewer.strip(),
-                definition_id=definition.id,
-                rubric_uri=definition.achievement_uri,
-                credential_name=definition.name,
-                rubric=Rubric.from_content(definition.content),
-                levels={s.criterion_id: s.level_id for s in scores if s.level_id},
-                comments={s.criterion_id: s.comment for s in scores if s.comment},
-                feedback=(review.feedback or "") if review is not None else "",
-                submitted_at=review.submitted_at if review is not None else None,
-                decision=review.decision if review is not None else None,
+            return cls.open_in(
+                session,
+                folder,
+                SubmissionRef(submission.id, submission.submission_id, submission.credential_uri),
+                reviewer,
                 role=role,
             )
+
+    @classmethod
+    def open_in(
+        cls,
+        session: Session,
+        folder: DataFolder,
+        submission: SubmissionRef,
+        reviewer: str,
+        *,
+        role: str = "assessor",
+    ) -> ReviewSession:
+        """`open` inside a session the caller already holds (the window reads the
+        submission and its review in one go)."""
+        review = session.scalar(
+            select(Review)
+            .join(Reviewer, Reviewer.id == Review.reviewer_id)
+            .where(Review.submission_id == submission.pk, Reviewer.name == reviewer.strip())
+        )
+        if review is not None:
+            definition = session.get_one(
+                Definition, review.definition_id, options=[defer(Definition.content)]
+            )
+            scores = list(
+                session.execute(
+                    select(
+                        CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
+                    ).where(CriterionScore.review_id == review.id)
+                )
+            )
+        else:
+            definition = _definition_for(session, submission)
+            scores = []
+        return cls(
+            folder=folder,
+            review_id=review.id if review is not None else None,
+            submission_pk=submission.pk,
+            submission_id=submission.submission_id,
+            reviewer=reviewer.strip(),
+            definition_id=definition.id,
+            rubric_uri=definition.achievement_uri,
+            credential_name=definition.name,
+            rubric=_rubric_of(session, definition),
+            levels={criterion: level for criterion, level, _ in scores if level},
+            comments={criterion: comment for criterion, _, comment in scores if comment},
+            feedback=(review.feedback or "") if review is not None else "",
+            submitted_at=review.submitted_at if review is not None else None,
+            decision=review.decision if review is not None else None,
+            role=role,
+        )
 
     def _begin(self) -> None:
         """Records the review (and the reviewer, if new) before its first change."""
@@ -332,14 +364,31 @@ def _submission(session: Session, submission_id: str) -> Submission:
     return submission
 
 
-def _definition_for(session: Session, submission: Submission) -> Definition:
+# Parsed rubrics by content digest: a stored version never changes, and parsing it (and
+# reading its JSON) again for every submission opened was a good part of moving on.
+_RUBRICS: dict[str, Rubric] = {}
+_RUBRICS_KEPT = 64
+
+
+def _rubric_of(session: Session, definition: Definition) -> Rubric:
+    rubric = _RUBRICS.get(definition.content_digest)
+    if rubric is None:
+        content = session.scalar(select(Definition.content).where(Definition.id == definition.id))
+        rubric = Rubric.from_content(content or {})
+        if len(_RUBRICS) >= _RUBRICS_KEPT:
+            _RUBRICS.pop(next(iter(_RUBRICS)))
+        _RUBRICS[definition.content_digest] = rubric
+    return rubric
+
+
+def _definition_for(session: Session, submission: SubmissionRef) -> Definition:
     """The definition a new review of `submission` is scored under: the current one."""
     if submission.credential_uri is None:
         raise ReviewError(
             f"Submission {submission.submission_id} has no micro-credential yet "
             "(it came as a loose bundle); assign one before reviewing it."
         )
-    definition = current_definition(session, submission.credential_uri)
+    definition = current_definition(session, submission.credential_uri, with_content=False)
     if definition is None:
         raise ReviewError(
             f"Submission {submission.submission_id} is for {submission.credential_uri}, "

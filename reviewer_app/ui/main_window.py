@@ -334,20 +334,26 @@ class MainWindow(QMainWindow):
 
     def open_submission(self, pk: int) -> None:
         from reviewer_app.reviews.queue import submission_view
-        from reviewer_app.reviews.service import ReviewError, ReviewSession
+        from reviewer_app.reviews.service import ReviewError, ReviewSession, SubmissionRef
 
         self.rubric.flush()  # saves anything still typed in the previous one
+        review: ReviewSession | None = None
+        problem = None
+        # One session reads the submission and this reviewer's review of it.
         with self.folder.sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
-        if view is None:
-            return
+            if view is None:
+                return
+            try:
+                ref = SubmissionRef(pk, view.stored_id, view.credential_uri)
+                review = ReviewSession.open_in(session, self.folder, ref, self.reviewer)
+            except ReviewError as e:
+                problem = str(e)
         self.current_pk = pk
         self.evidence.set_submission(view)
-        self.review = None
-        try:
-            self.review = ReviewSession.open(self.folder, view.submission_id, self.reviewer)
-        except ReviewError as e:
-            self.statusBar().showMessage(str(e), 10_000)
+        self.review = review
+        if problem:
+            self.statusBar().showMessage(problem, 10_000)
         if self.review is not None:
             self.evidence.set_part_titles({p.id: p.title for p in self.review.rubric.parts})
         self._open_at_search_hit(pk)

@@ -44,6 +44,10 @@ class ThumbnailModel(QAbstractListModel):
         self._cache: OrderedDict[int, QIcon] = OrderedDict()
         self._queue: list[int] = []
         self._placeholder: dict[tuple[int, int], QIcon] = {}
+        # Per document, asked of PDFium once: the view asks for them on every paint.
+        self._pages = 0
+        self._labels: dict[int, str] = {}
+        self._sizes: dict[int, QSize] = {}
         self.rendered = 0  # pages rendered so far, for tests and benchmarks
         self.device_pixel_ratio = 1.0
         self.is_visible: Callable[[int], bool] = lambda _row: True
@@ -51,13 +55,23 @@ class ThumbnailModel(QAbstractListModel):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._render_next)
-        document.statusChanged.connect(lambda _status: self.reset())
-        document.pageCountChanged.connect(lambda _count: self.reset())
+        document.statusChanged.connect(self._on_status)
 
-    def reset(self) -> None:
+    def _on_status(self, status: QPdfDocument.Status) -> None:
+        # Loading passes through several states; the rows change only when a document
+        # is ready or gone, so only those reset the view (each reset lays it out again).
+        ready = status == QPdfDocument.Status.Ready
+        if ready or self._pages:
+            self.reset(self._document.pageCount() if ready else 0)
+
+    def reset(self, pages: int = 0) -> None:
+        """Forgets the rendered pages; `pages` is the new document's count (0: none)."""
         self.beginResetModel()
         self._cache.clear()
         self._queue.clear()
+        self._labels.clear()
+        self._sizes.clear()
+        self._pages = max(0, pages)
         self._timer.stop()
         # A new document: the page itself paints first, the thumbnails a moment later
         # (each renders on the GUI thread, and the reviewer is reading the page).
@@ -67,15 +81,15 @@ class ThumbnailModel(QAbstractListModel):
     def rowCount(self, parent: AnyIndex | None = None) -> int:
         if parent is not None and parent.isValid():
             return 0
-        if self._document.status() != QPdfDocument.Status.Ready:
-            return 0
-        return max(0, self._document.pageCount())
+        return self._pages
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        if not index.isValid() or not 0 <= index.row() < self._pages:
             return None
         page = index.row()
-        label = self._document.pageLabel(page) or str(page + 1)
+        label = self._labels.get(page)
+        if label is None:
+            label = self._labels[page] = self._document.pageLabel(page) or str(page + 1)
         if role == Qt.ItemDataRole.DisplayRole:
             return label
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -87,11 +101,16 @@ class ThumbnailModel(QAbstractListModel):
         return None
 
     def thumb_size(self, page: int) -> QSize:
-        points = self._document.pagePointSize(page)
-        if points.width() <= 0 or points.height() <= 0:
-            return QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.294))
-        height = round(THUMB_WIDTH * points.height() / points.width())
-        return QSize(THUMB_WIDTH, max(16, min(height, THUMB_WIDTH * 3)))
+        size = self._sizes.get(page)
+        if size is None:
+            points = self._document.pagePointSize(page)
+            if points.width() <= 0 or points.height() <= 0:
+                size = QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.294))
+            else:
+                height = round(THUMB_WIDTH * points.height() / points.width())
+                size = QSize(THUMB_WIDTH, max(16, min(height, THUMB_WIDTH * 3)))
+            self._sizes[page] = size
+        return size
 
     def _icon(self, page: int) -> QIcon:
         icon = self._cache.get(page)
