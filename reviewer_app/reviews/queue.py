@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, Select, func, or_, select, text
+from sqlalchemy import ColumnElement, Row, Select, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import to_fts_query
@@ -237,23 +237,7 @@ def submission_view(
     names (which often carry a name) become neutral labels.
     """
     # Plain column reads (no ORM objects): this runs on every move through the queue.
-    row = session.execute(
-        select(
-            Submission.submission_id,
-            Submission.shape,
-            Earner.name,
-            Earner.email,
-            Submission.credential_uri,
-            Submission.credential_name,
-            Submission.attempt,
-            Submission.status,
-            Submission.submitted_at,
-            Submission.notes,
-            Submission.warnings,
-        )
-        .join(Earner, Earner.id == Submission.earner_id)
-        .where(Submission.id == pk)
-    ).one_or_none()
+    row = session.execute(_SUBMISSION_ROW, {"pk": pk}).one_or_none()
     if row is None:
         return None
     code = submission_code(row.submission_id)
@@ -276,11 +260,7 @@ def submission_view(
             text=i.text,
             warnings=tuple(i.warnings or ()),
         )
-        for i in session.execute(
-            select(*_ITEM_COLUMNS)
-            .where(EvidenceItem.submission_id == pk)
-            .order_by(EvidenceItem.position)
-        )
+        for i in session.execute(_ITEM_ROWS, {"pk": pk})
     )
     return SubmissionView(
         pk=pk,
@@ -299,6 +279,24 @@ def submission_view(
     )
 
 
+# Built once: composing a statement costs more than running it at this size.
+_SUBMISSION_ROW = (
+    select(
+        Submission.submission_id,
+        Submission.shape,
+        Earner.name,
+        Earner.email,
+        Submission.credential_uri,
+        Submission.credential_name,
+        Submission.attempt,
+        Submission.status,
+        Submission.submitted_at,
+        Submission.notes,
+        Submission.warnings,
+    )
+    .join(Earner, Earner.id == Submission.earner_id)
+    .where(Submission.id == bindparam("pk"))
+)
 _ITEM_COLUMNS = (
     EvidenceItem.id,
     EvidenceItem.position,
@@ -316,6 +314,11 @@ _ITEM_COLUMNS = (
     EvidenceItem.frame_count,
     EvidenceItem.text,
     EvidenceItem.warnings,
+)
+_ITEM_ROWS = (
+    select(*_ITEM_COLUMNS)
+    .where(EvidenceItem.submission_id == bindparam("pk"))
+    .order_by(EvidenceItem.position)
 )
 
 

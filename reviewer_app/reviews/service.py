@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
-from sqlalchemy import Connection, Table, delete, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, defer
 
@@ -36,6 +36,15 @@ from reviewer_app.storage.models import (
 
 UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
 _SCORES = cast(Table, CriterionScore.__table__)
+# Statements run on every submission opened, built once.
+_REVIEW_BY_REVIEWER = (
+    select(Review)
+    .join(Reviewer, Reviewer.id == Review.reviewer_id)
+    .where(Review.submission_id == bindparam("submission"), Reviewer.name == bindparam("reviewer"))
+)
+_SCORES_OF_REVIEW = select(
+    CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
+).where(CriterionScore.review_id == bindparam("review"))
 _REVIEWS = cast(Table, Review.__table__)
 
 
@@ -103,21 +112,13 @@ class ReviewSession:
         """`open` inside a session the caller already holds (the window reads the
         submission and its review in one go)."""
         review = session.scalar(
-            select(Review)
-            .join(Reviewer, Reviewer.id == Review.reviewer_id)
-            .where(Review.submission_id == submission.pk, Reviewer.name == reviewer.strip())
+            _REVIEW_BY_REVIEWER, {"submission": submission.pk, "reviewer": reviewer.strip()}
         )
         if review is not None:
             definition = session.get_one(
                 Definition, review.definition_id, options=[defer(Definition.content)]
             )
-            scores = list(
-                session.execute(
-                    select(
-                        CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
-                    ).where(CriterionScore.review_id == review.id)
-                )
-            )
+            scores = list(session.execute(_SCORES_OF_REVIEW, {"review": review.id}))
         else:
             definition = _definition_for(session, submission)
             scores = []
