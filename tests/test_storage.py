@@ -160,3 +160,22 @@ def test_a_failed_record_step_removes_the_files_it_placed(folder: DataFolder) ->
     with folder.sessions() as session:
         assert session.scalars(select(StoreIntent)).all() == []
         assert session.scalars(select(Blob)).all() == []
+
+
+def test_the_migrations_build_exactly_the_models_schema(folder: DataFolder) -> None:
+    """A model changed without a migration (or the reverse) would leave old folders with a
+    schema the code does not expect: Alembic's own comparison must find no difference."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from reviewer_app.storage.models import Base
+
+    with folder.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        differences = [
+            d
+            for d in compare_metadata(context, Base.metadata)
+            # FTS5 tables and the audit triggers are made by migrations on purpose.
+            if not (d[0] == "remove_table" and "evidence_text" in d[1].name)
+        ]
+    assert differences == []

@@ -22,12 +22,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then rename over it: never half a file."""
+def write_atomically(path: Path, data: bytes, *, mode: int = 0o666) -> None:
+    """Write to a temp file beside `path`, fsync, then rename over it: never half a file.
+
+    `mode` is the new file's permission bits (less the umask); secrets pass 0o600 so the
+    file is never readable by others, not even for the moment before a chmod.
+    """
     temp = path.with_name(f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.tmp")
-    # O_EXCL: never follow a planted file; 0o666 lets the umask decide, as open() does.
+    # O_EXCL: never follow a planted file; the default 0o666 lets the umask decide, as
+    # open() does.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o666)
+    fd = os.open(temp, flags, mode)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)

@@ -258,11 +258,61 @@ class Decision(Base):
     decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class Issuer(Base):
+    """An issuer profile: who signs. A data folder may hold several (an association and
+    a cultural centre sharing an office); one is the default for exports."""
+
+    __tablename__ = "issuers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)  # names its key folder
+    name: Mapped[str] = mapped_column(String(400))
+    url: Mapped[str] = mapped_column(String(1000))
+    email: Mapped[str | None] = mapped_column(String(400))
+    description: Mapped[str | None] = mapped_column(Text)
+    image_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    # Where the export's hosting/ folder is served, ending in "/".
+    base_url: Mapped[str] = mapped_column(String(1000))
+    did_method: Mapped[str] = mapped_column(String(10))  # "key" or "web"
+    # Random, never exported: derives each award's salt and ids, so that an export run
+    # again (or on a copy of the folder) makes the very same files.
+    secret: Mapped[str] = mapped_column(String(64))
+    is_default: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    keys: Mapped[list[IssuerKey]] = relationship(back_populates="issuer", order_by="IssuerKey.id")
+
+
+class IssuerKey(Base):
+    """One signing key. The private half lives only in an encrypted file beside the
+    database; the public half stays here (and published) after the key is retired, so
+    that what it signed still verifies."""
+
+    __tablename__ = "issuer_keys"
+    __table_args__ = (UniqueConstraint("issuer_id", "key_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issuer_id: Mapped[int] = mapped_column(ForeignKey("issuers.id"), index=True)
+    key_id: Mapped[str] = mapped_column(String(100))  # "ed25519-1", "rsa-2"
+    kind: Mapped[str] = mapped_column(String(20))  # "ed25519" or "rsa"
+    public_key: Mapped[str] = mapped_column(Text)  # PEM
+    file_name: Mapped[str] = mapped_column(String(200))  # under keys/<issuer slug>/
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    retired_at: Mapped[dt.datetime | None]
+
+    issuer: Mapped[Issuer] = relationship(back_populates="keys")
+
+
 class IssuedCredential(Base):
-    """A signed credential made from a passing decision; never issued twice for one."""
+    """A signed credential made from a passing decision; never issued twice for one.
+
+    The signed document is kept as issued: exporting again writes the same bytes."""
 
     __tablename__ = "issued_credentials"
-    __table_args__ = (UniqueConstraint("decision_id", "format"),)
+    __table_args__ = (
+        UniqueConstraint("decision_id", "format"),
+        UniqueConstraint("issuer_id", "status_index"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
@@ -272,6 +322,12 @@ class IssuedCredential(Base):
     document_sha256: Mapped[str | None] = mapped_column(String(64))
     revoked_at: Mapped[dt.datetime | None]
     revocation_reason: Mapped[str | None] = mapped_column(Text)
+    issuer_id: Mapped[int | None] = mapped_column(ForeignKey("issuers.id"), index=True)
+    key_id: Mapped[str | None] = mapped_column(String(100))
+    proof: Mapped[str | None] = mapped_column(String(20))  # "data-integrity" / "jwt" / "jws"
+    status_index: Mapped[int | None]
+    document: Mapped[str | None] = mapped_column(Text)  # the signed JSON, JWT or JWS
+    exported_at: Mapped[dt.datetime | None]
 
 
 class Pathway(Base):

@@ -1,0 +1,218 @@
+"""Passing decisions read from the data folder as `AwardInfo` values.
+
+Everything an award carries that is not in the decision itself (its credential id, the
+salt of the hashed email) is derived from the issuer's secret and the decision, not
+drawn at random: an export run again, or on a copy of the folder, signs the very same
+documents, and a credential is never issued twice for one decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.credentials.issuers import slugify
+from reviewer_app.credentials.model import (
+    AchievementInfo,
+    AwardInfo,
+    CriterionInfo,
+    EvidenceInfo,
+    IssuerInfo,
+    LevelInfo,
+)
+from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.models import (
+    CriterionScore,
+    Decision,
+    Definition,
+    Earner,
+    EvidenceItem,
+    IssuedCredential,
+    Issuer,
+    Review,
+    Submission,
+)
+
+
+@dataclass(frozen=True)
+class BadgeArt:
+    """The badge image of a micro-credential and where it is published."""
+
+    relative: str  # under hosting/, e.g. "badges/families-as-partners-1a2b3c.png"
+    media_type: str  # image/png or image/svg+xml
+    blob: Path | None  # the definition's own image in the store; None: draw a plain one
+
+
+@dataclass(frozen=True)
+class PendingAward:
+    decision_id: int
+    award: AwardInfo
+    art: BadgeArt
+    required_level: str | None
+    earner_slug: str
+
+
+def derived(secret: str, purpose: str, decision_id: int, fmt: str) -> bytes:
+    message = f"{purpose}:{fmt}:{decision_id}".encode()
+    return hmac.new(bytes.fromhex(secret), message, hashlib.sha256).digest()
+
+
+def credential_id(secret: str, decision_id: int, fmt: str) -> str:
+    raw = derived(secret, "credential-id", decision_id, fmt)[:16]
+    return f"urn:uuid:{uuid.UUID(bytes=raw, version=4)}"
+
+
+def salt(secret: str, decision_id: int, fmt: str) -> str:
+    return derived(secret, "salt", decision_id, fmt)[:16].hex()
+
+
+def badge_art(definition: Definition, store_objects: Path, media_type: str | None) -> BadgeArt:
+    tag = hashlib.sha256(definition.achievement_uri.encode()).hexdigest()[:8]
+    stem = f"badges/{slugify(definition.name)}-{tag}"
+    if definition.image_sha256:
+        sha = definition.image_sha256
+        svg = media_type == "image/svg+xml"
+        return BadgeArt(
+            f"{stem}.svg" if svg else f"{stem}.png",
+            "image/svg+xml" if svg else "image/png",
+            store_objects / sha[:2] / sha,
+        )
+    return BadgeArt(f"{stem}.png", "image/png", None)
+
+
+def _achievement(definition: Definition, image_url: str) -> tuple[AchievementInfo, str | None]:
+    content: dict[str, Any] = definition.content
+    info = content.get("achievement", {})
+    rubric = Rubric.from_content(content)
+    criteria = tuple(
+        CriterionInfo(
+            id=c.id,
+            title=c.title,
+            levels=tuple(LevelInfo(lv.id, lv.label, lv.points) for lv in c.levels),
+            descriptors=dict(c.descriptors),
+        )
+        for c in rubric.criteria
+    )
+    achievement = AchievementInfo(
+        id=definition.achievement_uri,
+        name=definition.name,
+        description=str(info.get("description", "")),
+        criteria=str(info.get("criteria", "")),
+        image_url=image_url,
+        version=definition.version,
+        tags=tuple(str(t) for t in info.get("tags", ())),
+        alignment=tuple(dict(a) for a in info.get("alignment", ())),
+        criteria_rubric=criteria,
+    )
+    return achievement, rubric.pass_rule.every_criterion_at_least
+
+
+def pending_awards(
+    session: Session,
+    issuer: Issuer,
+    issuer_info: IssuerInfo,
+    fmt: str,
+    store_objects: Path,
+    *,
+    submission_ids: list[str] | None = None,
+) -> list[PendingAward]:
+    """Passing decisions to export in `fmt`, in decision order: those not yet exported,
+    or exactly the chosen submissions (which re-exports what was already issued)."""
+    query = (
+        select(Decision, Submission, Earner, Review)
+        .join(Submission, Submission.id == Decision.submission_id)
+        .join(Earner, Earner.id == Submission.earner_id)
+        .join(Review, Review.id == Decision.review_id)
+        .where(Decision.outcome == "pass")
+        .order_by(Decision.id)
+    )
+    if submission_ids is not None:
+        query = query.where(Submission.submission_id.in_(submission_ids))
+    else:
+        exported = select(IssuedCredential.decision_id).where(
+            IssuedCredential.format == fmt, IssuedCredential.exported_at.is_not(None)
+        )
+        query = query.where(Decision.id.not_in(exported))
+    out = []
+    definitions: dict[int, tuple[Definition, BadgeArt, AchievementInfo, str | None]] = {}
+    for decision, submission, earner, review in session.execute(query).all():
+        if review.definition_id not in definitions:
+            definition = session.get_one(Definition, review.definition_id)
+            media = image_type(definition, store_objects)
+            art = badge_art(definition, store_objects, media)
+            achievement, required = _achievement(definition, issuer_info.hosted(art.relative))
+            definitions[review.definition_id] = (definition, art, achievement, required)
+        _definition, art, achievement, required = definitions[review.definition_id]
+        levels = {
+            criterion: level
+            for criterion, level in session.execute(
+                select(CriterionScore.criterion_id, CriterionScore.level_id).where(
+                    CriterionScore.review_id == review.id
+                )
+            ).all()
+            if level
+        }
+        evidence = tuple(
+            EvidenceInfo(
+                name=item.title or (Path(item.path).name if item.path else f"Answer {n + 1}"),
+                sha256=item.blob_sha256,
+                media_type=item.media_type,
+                narrative=item.description,
+            )
+            for n, item in enumerate(
+                session.scalars(
+                    select(EvidenceItem)
+                    .where(EvidenceItem.submission_id == submission.id)
+                    .order_by(EvidenceItem.position)
+                )
+            )
+        )
+        email = earner.email or _email_of(earner.external_id)
+        did = earner.external_id if earner.external_id.startswith("did:") else None
+        award = AwardInfo(
+            credential_id=credential_id(issuer.secret, decision.id, fmt),
+            submission_id=submission.submission_id,
+            recipient_name=earner.name,
+            recipient_email=email,
+            recipient_did=did,
+            salt=salt(issuer.secret, decision.id, fmt),
+            issued_at=aware(decision.decided_at),
+            achievement=achievement,
+            levels=levels,
+            evidence=evidence,
+            feedback=review.feedback,
+        )
+        out.append(PendingAward(decision.id, award, art, required, slugify(earner.name)))
+    return out
+
+
+def with_status_index(pending: PendingAward, index: int | None) -> PendingAward:
+    return replace(pending, award=replace(pending.award, status_index=index))
+
+
+def _email_of(external_id: str) -> str | None:
+    if external_id.startswith("mailto:"):
+        return external_id[len("mailto:") :]
+    return external_id if "@" in external_id and ":" not in external_id else None
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def image_type(definition: Definition, store_objects: Path) -> str | None:
+    """The stored badge image's type, from its first bytes (definitions take PNG or SVG)."""
+    sha = definition.image_sha256
+    if not sha:
+        return None
+    with open(store_objects / sha[:2] / sha, "rb") as f:
+        head = f.read(8)
+    return "image/png" if head.startswith(b"\x89PNG") else "image/svg+xml"

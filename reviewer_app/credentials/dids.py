@@ -1,0 +1,243 @@
+"""Decentralized identifiers for issuers: did:key (self-contained) and did:web (hosted).
+
+did:key puts the Ed25519 public key in the identifier itself, so it resolves offline.
+did:web names a DID document served over HTTPS from the issuer's domain; this module
+builds that document and tells where to host it, but never fetches one.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+from urllib.parse import quote, unquote, urlsplit
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from reviewer_app.credentials.contexts import CONTEXT_FILES
+from reviewer_app.credentials.multibase import (
+    ED25519_PUB_CODEC,
+    codec_name,
+    decode_base58btc,
+    ed25519_public_from_multibase,
+    ed25519_public_multibase,
+    split_multicodec,
+)
+from reviewer_app.errors import UserError
+
+DID_KEY_PREFIX: Final = "did:key:"
+DID_WEB_PREFIX: Final = "did:web:"
+DID_V1_CONTEXT: Final = "https://www.w3.org/ns/did/v1"
+MULTIKEY_V1_CONTEXT: Final = "https://w3id.org/security/multikey/v1"
+
+# `Multikey` and `publicKeyMultibase` are defined by the multikey context, not DID v1.
+# It is only named once a pinned copy ships, so our own loader can process the document.
+DID_DOCUMENT_CONTEXT: Final[tuple[str, ...]] = (
+    DID_V1_CONTEXT,
+    *([MULTIKEY_V1_CONTEXT] if MULTIKEY_V1_CONTEXT in CONTEXT_FILES else []),
+)
+
+# did:web method-specific id: host (port colon as %3A), then path segments, ":"-joined.
+_DID_WEB_PART = re.compile(r"^(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$")
+_FRAGMENT = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@/?-]+$")
+
+
+class DidError(UserError, ValueError):
+    """A DID (or DID URL) that is malformed or names a key type we cannot use."""
+
+
+# --- did:key -------------------------------------------------------------------------
+
+
+def did_key(public: Ed25519PublicKey) -> str:
+    """ "did:key:z6Mk...", the DID that is the key."""
+    return DID_KEY_PREFIX + ed25519_public_multibase(public)
+
+
+def did_key_method(public: Ed25519PublicKey) -> str:
+    """The key's verification method id: "did:key:z6Mk...#z6Mk..."."""
+    fingerprint = ed25519_public_multibase(public)
+    return f"{DID_KEY_PREFIX}{fingerprint}#{fingerprint}"
+
+
+def resolve_did_key(did_or_method: str) -> Ed25519PublicKey:
+    """The Ed25519 key of a did:key, or of its verification method id. Offline."""
+    if not isinstance(did_or_method, str) or not did_or_method.startswith(DID_KEY_PREFIX):
+        raise DidError(f"{_quote(did_or_method)} is not a did:key identifier.")
+    did, hash_sign, fragment = did_or_method.partition("#")
+    value = did[len(DID_KEY_PREFIX) :]
+    if not value or ":" in value or "/" in value or "?" in value:
+        raise DidError(
+            f"{_quote(did_or_method)} is not a did:key: expected did:key:z6Mk... "
+            "with one multibase value."
+        )
+    if hash_sign and fragment != value:
+        raise DidError(
+            f"{_quote(did_or_method)} names a key other than the DID's own: a did:key "
+            "verification method is did:key:<key>#<the same key>."
+        )
+    try:
+        codec, _ = split_multicodec(decode_base58btc(value))
+    except ValueError as error:
+        raise DidError(f"{_quote(did)} is not a valid did:key: {error}") from error
+    if codec != ED25519_PUB_CODEC:
+        raise DidError(
+            f"{_quote(did)} holds a {codec_name(codec)}; only Ed25519 keys are supported."
+        )
+    try:
+        return ed25519_public_from_multibase(value)
+    except ValueError as error:
+        raise DidError(f"{_quote(did)} is not a valid did:key: {error}") from error
+
+
+# --- did:web -------------------------------------------------------------------------
+
+
+def did_web(url: str) -> str:
+    """The did:web for an HTTPS URL: https://example.org/issuers/centre becomes
+    did:web:example.org:issuers:centre (a port's colon is written %3A)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme != "https":
+        raise DidError(f"{_quote(url)}: a did:web is made from an https:// address.")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise DidError(f"{_quote(url)}: a did:web address has no query, fragment or login.")
+    host = parts.hostname
+    if not host:
+        raise DidError(f"{_quote(url)} has no host name.")
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    if _is_ip_address(host):
+        raise DidError(f"{_quote(url)}: did:web needs a domain name, not an IP address.")
+    try:
+        port = parts.port
+    except ValueError as error:
+        raise DidError(f"{_quote(url)} has an invalid port.") from error
+    authority = host if port in (None, 443) else f"{host}%3A{port}"
+
+    path = parts.path.strip("/")
+    segments = path.split("/") if path else []
+    if any(not segment for segment in segments):
+        raise DidError(f"{_quote(url)} has an empty path segment ('//').")
+    # DID ids allow only ALPHA / DIGIT / . - _ and %XX: re-encode everything else
+    # (":" in particular, which would read as a separator). "~" is not a DID character.
+    encoded = [quote(unquote(segment), safe="").replace("~", "%7E") for segment in segments]
+    return DID_WEB_PREFIX + ":".join([authority, *encoded])
+
+
+def did_web_document_path(did: str) -> str:
+    """Where the DID document is served, relative to the domain's root:
+    ".well-known/did.json" for a bare domain, "path/to/did.json" otherwise."""
+    _, segments = _parse_did_web(did)
+    if not segments:
+        return ".well-known/did.json"
+    return "/".join(segments) + "/did.json"
+
+
+def did_web_document_url(did: str) -> str:
+    """The https URL a did:web resolver fetches the DID document from."""
+    authority, _ = _parse_did_web(did)
+    return f"https://{authority}/{did_web_document_path(did)}"
+
+
+def did_web_document(did: str, keys: Sequence[tuple[str, Ed25519PublicKey]]) -> dict[str, Any]:
+    """A DID document publishing `keys` (fragment, key) as Multikey verification methods.
+
+    Every key is listed under `assertionMethod`, old ones included: credentials signed
+    before a key rotation must keep verifying, so retired keys stay published.
+    """
+    _parse_did_web(did)
+    if "#" in did:
+        raise DidError(f"{_quote(did)}: give the DID itself, without a #fragment.")
+    if not keys:
+        raise DidError("A DID document needs at least one key.")
+    methods: list[dict[str, str]] = []
+    ids: list[str] = []
+    for fragment, public in keys:
+        name = fragment.removeprefix("#")
+        if not _FRAGMENT.match(name):
+            raise DidError(f"{fragment!r} cannot be a key id fragment.")
+        method_id = f"{did}#{name}"
+        if method_id in ids:
+            raise DidError(f"The key id {method_id} is used twice.")
+        ids.append(method_id)
+        methods.append(
+            {
+                "id": method_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": ed25519_public_multibase(public),
+            }
+        )
+    return {
+        "@context": list(DID_DOCUMENT_CONTEXT),
+        "id": did,
+        "verificationMethod": methods,
+        "assertionMethod": ids,
+    }
+
+
+def key_from_did_document(document: Mapping[str, Any], method_id: str) -> Ed25519PublicKey:
+    """The Ed25519 key `method_id` names in a (hosted) DID document, provided the
+    document allows it to make assertions (sign credentials)."""
+    did = method_id.partition("#")[0]
+    if document.get("id") != did:
+        raise DidError(f"The DID document is for {document.get('id')!r}, not {did}.")
+    allowed = {
+        entry if isinstance(entry, str) else entry.get("id")
+        for entry in _as_list(document.get("assertionMethod"))
+        if isinstance(entry, str | Mapping)
+    }
+    if method_id not in allowed:
+        raise DidError(f"The DID document does not list {method_id} for signing credentials.")
+    candidates = [
+        entry
+        for entry in [
+            *_as_list(document.get("verificationMethod")),
+            *_as_list(document.get("assertionMethod")),
+        ]
+        if isinstance(entry, Mapping) and entry.get("id") == method_id
+    ]
+    if not candidates:
+        raise DidError(f"The DID document has no verification method {method_id}.")
+    multibase = candidates[0].get("publicKeyMultibase")
+    if not isinstance(multibase, str):
+        raise DidError(f"The key {method_id} has no publicKeyMultibase.")
+    try:
+        return ed25519_public_from_multibase(multibase)
+    except ValueError as error:
+        raise DidError(f"The key {method_id} is unusable: {error}") from error
+
+
+def _parse_did_web(did: str) -> tuple[str, list[str]]:
+    """(host[:port], path segments) of a did:web; a #fragment or ?query is ignored."""
+    if not isinstance(did, str) or not did.startswith(DID_WEB_PREFIX):
+        raise DidError(f"{_quote(did)} is not a did:web identifier.")
+    bare = re.split(r"[#?]", did, maxsplit=1)[0]
+    parts = bare[len(DID_WEB_PREFIX) :].split(":")
+    if any(not part or not _DID_WEB_PART.match(part) for part in parts):
+        raise DidError(f"{_quote(did)} is not a valid did:web (empty or invalid part).")
+    host, _, port = unquote(parts[0]).partition(":")
+    if not host or (port and not port.isdigit()) or "%" in host or "/" in host:
+        raise DidError(f"{_quote(did)} does not start with a valid domain name.")
+    authority = f"{host}:{port}" if port else host
+    return authority, parts[1:]
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _quote(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return repr(text if len(text) <= 80 else text[:77] + "...")

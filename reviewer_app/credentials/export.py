@@ -1,0 +1,598 @@
+"""Exporting passing decisions as signed credentials, ready to hand out and upload.
+
+The export folder holds:
+- `credentials/`: one signed credential per earner and award (`.json` with a Data
+  Integrity proof, or `.jwt` / `.jws`) and the badge image with it baked in;
+- `hosting/`: every file the issuer must publish, at paths that mirror their URLs
+  (hosting/keys/jwks.json is served at <hosting address>keys/jwks.json);
+- `upload/`: bulk-award CSV files for Canvas Credentials and Credly;
+- `PUBLISH.html`: where each hosting file goes; `manifest.json`: each file's SHA-256.
+
+Safe to interrupt: each award is signed once and kept in the database with its
+document (committed in batches before any file is written), every file is written
+atomically, and the awards are marked exported only when the whole folder is written.
+Running the export again after a kill signs nothing twice and writes exactly the files
+an uninterrupted run would have written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reviewer_app.audit import trail
+from reviewer_app.credentials import awards as award_rows
+from reviewer_app.credentials import badge_image, baking, dataintegrity, dids, jws, keys
+from reviewer_app.credentials import ob3 as ob3_docs
+from reviewer_app.credentials.awards import PendingAward
+from reviewer_app.credentials.issuers import (
+    IssuerError,
+    UnlockedIssuer,
+    default_issuer,
+    ed25519_public,
+    issuer_did,
+    rsa_public,
+    unlock,
+)
+from reviewer_app.credentials.schemas import ob3_problems
+from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
+from reviewer_app.errors import UserError
+from reviewer_app.progress import CancelToken, Progress, ProgressReport
+from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
+
+Format = Literal["ob3", "ob2"]
+ProofKind = Literal["data-integrity", "jwt"]
+BATCH = 100  # awards signed per committed transaction
+PROFILE_PATH = "issuer.json"
+JWKS_PATH = "keys/jwks.json"
+# Temp files left by a killed `write_atomically`: ".<name>.<12 hex>.tmp".
+_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+
+
+class ExportError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExportedCredential:
+    submission_id: str
+    credential_id: str
+    files: tuple[str, ...]  # relative to the export folder
+
+
+@dataclass
+class ExportResult:
+    out: Path
+    exported: list[ExportedCredential] = field(default_factory=list)
+    hosting: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signed:
+    pending: PendingAward
+    document: str  # the exact text of the signed credential
+    status_index: int | None
+
+
+def export(
+    folder: DataFolder,
+    out: Path,
+    *,
+    passphrase: str,
+    actor: str,
+    fmt: Format = "ob3",
+    proof: ProofKind = "data-integrity",
+    issuer_id: int | None = None,
+    submission_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Signs and writes every passing decision not yet exported in `fmt` (or exactly
+    `submission_ids`) into `out`."""
+    cancel = cancel or CancelToken()
+    report = progress or (lambda _r: None)
+    with folder.sessions() as session:
+        issuer = _issuer(session, issuer_id)
+        unlocked = unlock(folder, issuer, passphrase)
+        pending = award_rows.pending_awards(
+            session,
+            issuer,
+            unlocked.info,
+            fmt,
+            folder.store.objects,
+            submission_ids=list(submission_ids) if submission_ids is not None else None,
+        )
+    if submission_ids is not None:
+        found = {p.award.submission_id for p in pending}
+        missing = [s for s in submission_ids if s not in found]
+        if missing:
+            raise ExportError(
+                "These submissions have no passing decision to export: " + ", ".join(missing)
+            )
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temps(out)
+
+    total = len(pending)
+    signed: list[Signed] = []
+    for start in range(0, total, BATCH):
+        cancel.check()
+        batch = pending[start : start + BATCH]
+        signed.extend(_sign_batch(folder, unlocked, batch, fmt, proof, cancel))
+        report(ProgressReport(len(signed), total, 0, 0, f"Signed {len(signed)} of {total}"))
+
+    result = ExportResult(out=out)
+    written: list[str] = []
+    for n, item in enumerate(signed, 1):
+        cancel.check()
+        files = _write_credential(out, item, fmt, proof)
+        written.extend(files)
+        result.exported.append(
+            ExportedCredential(item.pending.award.submission_id, _credential_id(item), files)
+        )
+        if n % 20 == 0 or n == total:
+            report(ProgressReport(n, total, 0, 0, f"Wrote {n} of {total} credentials"))
+    cancel.check()
+    with folder.sessions() as session:
+        issuer = session.get_one(Issuer, unlocked.issuer_id)
+        hosting = hosting_files(folder, session, issuer, unlocked, fmt)
+    for relative, data in sorted(hosting.items()):
+        _write(out / "hosting" / relative, data)
+    result.hosting = sorted("hosting/" + r for r in hosting)
+    written.extend(result.hosting)
+    for relative, data in upload_files(signed, fmt).items():
+        _write(out / relative, data)
+        written.append(relative)
+    _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
+    written.append("PUBLISH.html")
+    _write(out / "manifest.json", manifest(out))
+    written.append("manifest.json")
+    result.files = sorted(set(written))
+    _mark_exported(folder, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed))
+    report(ProgressReport(total, total, 0, 0, f"Exported {total} credentials"))
+    return result
+
+
+def refresh_hosting(
+    folder: DataFolder,
+    out: Path,
+    *,
+    passphrase: str,
+    issuer_id: int | None = None,
+    fmt: Format = "ob3",
+) -> list[str]:
+    """Rewrites an export folder's hosting/ files (after a revocation or a key
+    rotation) and its manifest; the credentials in it are left as they are."""
+    with folder.sessions() as session:
+        issuer = _issuer(session, issuer_id)
+        unlocked = unlock(folder, issuer, passphrase)
+        hosting = hosting_files(folder, session, issuer, unlocked, fmt)
+    for relative, data in sorted(hosting.items()):
+        _write(out / "hosting" / relative, data)
+    _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
+    _write(out / "manifest.json", manifest(out))
+    return sorted("hosting/" + r for r in hosting)
+
+
+def _issuer(session: Session, issuer_id: int | None) -> Issuer:
+    issuer = session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
+    if issuer is None:
+        raise ExportError(
+            "There is no issuer in this data folder yet. Create one first "
+            "(reviewer-app issuer init --name NAME --url URL --passphrase-file FILE)."
+        )
+    return issuer
+
+
+def _credential_id(item: Signed) -> str:
+    return item.pending.award.credential_id
+
+
+# Signing ------------------------------------------------------------------------------
+
+
+def _sign_batch(
+    folder: DataFolder,
+    unlocked: UnlockedIssuer,
+    batch: Sequence[PendingAward],
+    fmt: Format,
+    proof: ProofKind,
+    cancel: CancelToken,
+) -> list[Signed]:
+    """Signs the awards of `batch` not signed before, and records them in one
+    transaction; awards signed by an earlier (interrupted) run come back as stored."""
+    with folder.sessions.begin() as session:
+        stored = {
+            row.decision_id: row
+            for row in session.scalars(
+                select(IssuedCredential).where(
+                    IssuedCredential.format == fmt,
+                    IssuedCredential.decision_id.in_([p.decision_id for p in batch]),
+                )
+            )
+        }
+        next_index = _next_status_index(session, unlocked.issuer_id) if fmt == "ob3" else None
+        out = []
+        for pending in batch:
+            cancel.check()
+            row = stored.get(pending.decision_id)
+            if row is not None and row.document is not None:
+                out.append(Signed(pending, row.document, row.status_index))
+                continue
+            index = next_index
+            if next_index is not None:
+                next_index += 1
+            document = sign_award(unlocked, pending, fmt, proof, index)
+            session.add(
+                IssuedCredential(
+                    decision_id=pending.decision_id,
+                    credential_id=pending.award.credential_id,
+                    format=fmt,
+                    issuer_id=unlocked.issuer_id,
+                    key_id=unlocked.rsa_key_id if proof == "jwt" or fmt == "ob2" else None,
+                    proof="jws" if fmt == "ob2" else proof,
+                    status_index=index,
+                    document=document,
+                    document_sha256=hashlib.sha256(document.encode()).hexdigest(),
+                )
+            )
+            out.append(Signed(pending, document, index))
+        try:
+            session.flush()
+        except IntegrityError:
+            raise ExportError(
+                "Another export is signing these credentials at the same time; "
+                "run this one again when it has finished."
+            ) from None
+        return out
+
+
+def _next_status_index(session: Session, issuer_id: int) -> int:
+    from sqlalchemy import func
+
+    highest = session.scalar(
+        select(func.max(IssuedCredential.status_index)).where(
+            IssuedCredential.issuer_id == issuer_id
+        )
+    )
+    return 0 if highest is None else highest + 1
+
+
+def status_list_url(unlocked: UnlockedIssuer) -> str:
+    return unlocked.info.hosted(STATUS_PATH)
+
+
+def sign_award(
+    unlocked: UnlockedIssuer,
+    pending: PendingAward,
+    fmt: Format,
+    proof: ProofKind,
+    status_index: int | None,
+) -> str:
+    """The signed document's text for one award."""
+    award = award_rows.with_status_index(pending, status_index).award
+    if fmt == "ob2":
+        raise ExportError("Open Badges 2.0 export is not available yet.")
+    credential = ob3_docs.achievement_credential(
+        award,
+        unlocked.info,
+        status_list_url=status_list_url(unlocked),
+        required_level=pending.required_level,
+    )
+    problems = ob3_problems(credential)
+    if problems:  # our own document: a bug, but never sign what the schema refuses
+        raise ExportError(
+            f"The credential for {award.submission_id} does not meet the Open Badges 3.0 "
+            "schema: " + "; ".join(str(p) for p in problems[:5])
+        )
+    if proof == "jwt":
+        return jws.encode_vc_jwt(
+            credential,
+            unlocked.rsa,
+            kid=unlocked.info.hosted(JWKS_PATH) + "#" + unlocked.rsa_key_id,
+        )
+    signed = dataintegrity.sign(
+        credential,
+        unlocked.ed25519,
+        unlocked.verification_method,
+        ob3_docs.iso(award.issued_at),
+    )
+    return json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
+
+
+# Files --------------------------------------------------------------------------------
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically, and only when different: a resumed export rewrites nothing it has."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, data)
+
+
+def _remove_stale_temps(out: Path) -> None:
+    for path in out.rglob(".*.tmp"):
+        if path.is_file() and _TEMP.match(path.name):
+            path.unlink()
+
+
+def credential_stem(pending: PendingAward) -> str:
+    safe_id = re.sub(r"[^A-Za-z0-9._-]+", "-", pending.award.submission_id).strip("-")
+    return f"credentials/{pending.earner_slug}-{safe_id}"
+
+
+def _badge_bytes(pending: PendingAward) -> bytes:
+    if pending.art.blob is not None:
+        return pending.art.blob.read_bytes()
+    return badge_image.plain_badge_png(pending.award.achievement.name)
+
+
+def _write_credential(out: Path, item: Signed, fmt: Format, proof: ProofKind) -> tuple[str, ...]:
+    stem = credential_stem(item.pending)
+    text = item.document
+    if fmt == "ob2":
+        extension, keyword, version, signed = ".jws", "openbadges", "ob2", True
+    elif proof == "jwt":
+        extension, keyword, version, signed = ".jwt", "openbadgecredential", "ob3", True
+    else:
+        extension, keyword, version, signed = ".json", "openbadgecredential", "ob3", False
+    files = [stem + extension]
+    _write(out / files[0], text.encode())
+    art = _badge_bytes(item.pending)
+    payload = text.strip()
+    if item.pending.art.media_type == "image/svg+xml":
+        baked = baking.bake_svg(art, payload, version=version, signed=signed)  # type: ignore[arg-type]
+        files.append(stem + ".svg")
+    else:
+        baked = baking.bake_png(art, payload, keyword=keyword)
+        files.append(stem + ".png")
+    _write(out / files[1], baked)
+    return tuple(files)
+
+
+def hosting_files(
+    folder: DataFolder, session: Session, issuer: Issuer, unlocked: UnlockedIssuer, fmt: Format
+) -> dict[str, bytes]:
+    """Every file the issuer publishes, by path under hosting/."""
+    files: dict[str, bytes] = {}
+    info = unlocked.info
+    files[PROFILE_PATH] = _json(
+        {"@context": [ob3_docs.VC_V2, ob3_docs.OB3_CONTEXT], **ob3_docs.issuer_profile(info)}
+    )
+    rsa_keys = [k for k in issuer.keys if k.kind == "rsa"]
+    files[JWKS_PATH] = _json(keys.jwks([(rsa_public(k), k.key_id) for k in rsa_keys]))
+    if issuer.did_method == "web":
+        did = issuer_did(issuer)
+        ed_keys = [(k.key_id, ed25519_public(k)) for k in issuer.keys if k.kind == "ed25519"]
+        files[dids.did_web_document_path(did)] = _json(dids.did_web_document(did, ed_keys))
+    files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
+    for row in _issued_definitions(session, issuer, folder.store.objects):
+        files[row[0]] = row[1]
+    if fmt == "ob2":
+        files.update(ob2_hosting(session, issuer, unlocked))
+    return files
+
+
+def status_list_file(session: Session, issuer: Issuer, unlocked: UnlockedIssuer) -> bytes:
+    """The signed status list: its date is the latest revocation's (or the issuer's
+    creation), so that it changes only when a revocation does."""
+    rows = session.execute(
+        select(IssuedCredential.status_index, IssuedCredential.revoked_at).where(
+            IssuedCredential.issuer_id == issuer.id,
+            IssuedCredential.status_index.is_not(None),
+            IssuedCredential.revoked_at.is_not(None),
+        )
+    ).all()
+    revoked = [(index, at) for index, at in rows if index is not None and at is not None]
+    moments = [award_rows.aware(at) for _, at in revoked] + [award_rows.aware(issuer.created_at)]
+    valid_from = ob3_docs.iso(max(moments))
+    document = status_list_credential(
+        unlocked.info, status_list_url(unlocked), [i for i, _ in revoked], valid_from
+    )
+    signed = dataintegrity.sign(
+        document, unlocked.ed25519, unlocked.verification_method, valid_from
+    )
+    return _json(signed)
+
+
+def _issued_definitions(
+    session: Session, issuer: Issuer, store_objects: Path
+) -> Iterable[tuple[str, bytes]]:
+    """The badge image of every micro-credential this issuer has issued."""
+    from reviewer_app.storage.models import Decision, Definition, Review
+
+    definitions = session.scalars(
+        select(Definition)
+        .join(Review, Review.definition_id == Definition.id)
+        .join(Decision, Decision.review_id == Review.id)
+        .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
+        .where(IssuedCredential.issuer_id == issuer.id)
+        .distinct()
+    )
+    for definition in definitions:
+        art = award_rows.badge_art(
+            definition, store_objects, award_rows.image_type(definition, store_objects)
+        )
+        yield (
+            art.relative,
+            (art.blob.read_bytes() if art.blob else badge_image.plain_badge_png(definition.name)),
+        )
+
+
+def ob2_hosting(session: Session, issuer: Issuer, unlocked: UnlockedIssuer) -> dict[str, bytes]:
+    raise ExportError("Open Badges 2.0 export is not available yet.")
+
+
+def upload_files(signed: Sequence[Signed], fmt: Format) -> dict[str, bytes]:
+    """Bulk-award CSVs in the column layouts Canvas Credentials and Credly import."""
+    canvas = io.StringIO(newline="")
+    credly = io.StringIO(newline="")
+    canvas_out = csv.writer(canvas, lineterminator="\r\n")
+    credly_out = csv.writer(credly, lineterminator="\r\n")
+    canvas_out.writerow(
+        [
+            "Badge Class ID",
+            "Identifier",
+            "First Name",
+            "Last Name",
+            "Narrative",
+            "Evidence Narrative",
+            "Evidence URL",
+            "Issue Date",
+            "Expiration Date",
+        ]
+    )
+    credly_out.writerow(
+        [
+            "Badge Template ID",
+            "Recipient Email",
+            "Issued to First Name",
+            "Issued to Last Name",
+            "Issued at",
+            "Expires at",
+            "Evidence Name",
+            "Evidence Description",
+        ]
+    )
+    for item in sorted(signed, key=_by_badge):
+        award = item.pending.award
+        if not award.recipient_email:
+            continue  # both platforms award by email
+        first, last = split_name(award.recipient_name)
+        issued = award.issued_at
+        canvas_out.writerow(
+            [
+                award.achievement.id,
+                award.recipient_email,
+                first,
+                last,
+                award.achievement.criteria,
+                f"Assessed on {len(award.evidence)} evidence items against the rubric",
+                "",
+                issued.strftime("%Y-%m-%d"),
+                "",
+            ]
+        )
+        credly_out.writerow(
+            [
+                award.achievement.id,
+                award.recipient_email,
+                first,
+                last,
+                issued.strftime("%m/%d/%y"),
+                "",
+                award.achievement.name,
+                f"Assessed on {len(award.evidence)} evidence items against the rubric",
+            ]
+        )
+    return {
+        "upload/canvas-credentials.csv": canvas.getvalue().encode("utf-8-sig"),
+        "upload/credly.csv": credly.getvalue().encode("utf-8-sig"),
+    }
+
+
+def _by_badge(item: Signed) -> tuple[str, int]:
+    return item.pending.award.achievement.id, item.pending.decision_id
+
+
+def split_name(name: str) -> tuple[str, str]:
+    parts = name.strip().split()
+    if len(parts) < 2:
+        return name.strip(), ""
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def publish_page(unlocked: UnlockedIssuer, hosting: Sequence[str]) -> bytes:
+    rows = "\n".join(
+        f"<tr><td><code>hosting/{html.escape(r)}</code></td>"
+        f'<td><a href="{html.escape(unlocked.info.hosted(r))}">'
+        f"{html.escape(unlocked.info.hosted(r))}</a></td></tr>"
+        for r in hosting
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Files to publish</title></head>
+<body>
+<h1>Files to publish for {html.escape(unlocked.info.name)}</h1>
+<p>Copy each file in <code>hosting/</code> to the web address beside it, so that anyone
+can verify the credentials. The folder's layout already mirrors the addresses: copying
+the whole <code>hosting/</code> folder to <code>{html.escape(unlocked.info.base_url)}</code>
+puts every file in its place. Serve <code>.json</code> files as
+<code>application/json</code>.</p>
+<table>
+<thead><tr><th>File</th><th>Publish at</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+<p>The files in <code>credentials/</code> go to the earners; the CSV files in
+<code>upload/</code> are for bulk awarding on Canvas Credentials and Credly (replace the
+badge id column with the platform's own id for the badge).</p>
+</body></html>
+"""
+    return page.encode()
+
+
+def manifest(out: Path) -> bytes:
+    entries = []
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if not path.is_file() or relative == "manifest.json" or _TEMP.match(path.name):
+            continue
+        data = path.read_bytes()
+        entries.append(
+            {"path": relative, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        )
+    return _json({"format": "reviewer-app-export/1", "files": entries})
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def _mark_exported(
+    folder: DataFolder,
+    decision_ids: Sequence[int],
+    fmt: Format,
+    actor: str,
+    out: Path,
+    count: int,
+) -> None:
+    now = utcnow()
+    with folder.sessions.begin() as session:
+        rows = session.scalars(
+            select(IssuedCredential).where(
+                IssuedCredential.format == fmt, IssuedCredential.decision_id.in_(decision_ids)
+            )
+        )
+        for row in rows:
+            if row.exported_at is None:
+                row.exported_at = now
+        trail.record(
+            session,
+            actor=actor,
+            action="credentials.export",
+            entity="export",
+            entity_id=str(out),
+            after={"format": fmt, "count": count},
+        )
+
+
+__all__ = ["ExportError", "ExportResult", "IssuerError", "export"]

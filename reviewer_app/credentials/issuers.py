@@ -1,0 +1,251 @@
+"""Issuer profiles and their signing keys, in a data folder.
+
+Each issuer has an Ed25519 key (Data Integrity proofs) and an RSA key (VC-JWT and Open
+Badges 2.0 signatures). Private keys live only in files encrypted with the issuer's
+passphrase under `keys/<issuer>/`; the database keeps the public halves, also of
+retired keys, so that everything ever signed still verifies after a rotation.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.audit import trail
+from reviewer_app.credentials import dids, keys
+from reviewer_app.credentials.model import IssuerInfo
+from reviewer_app.errors import UserError
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
+
+KeyKind = Literal["ed25519", "rsa"]
+KEYS_FOLDER = "keys"
+
+
+class IssuerError(UserError):
+    pass
+
+
+def slugify(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug[:60] or "issuer"
+
+
+def _check_url(url: str, what: str) -> str:
+    url = url.strip()
+    if not re.match(r"^https://[^\s/]+(/\S*)?$", url):
+        raise IssuerError(f"The {what} must be an https:// address, not {url!r}.")
+    return url
+
+
+def key_file(folder: DataFolder, issuer: Issuer, key: IssuerKey) -> Path:
+    return folder.root / KEYS_FOLDER / issuer.slug / key.file_name
+
+
+def create_issuer(
+    folder: DataFolder,
+    *,
+    name: str,
+    url: str,
+    passphrase: str,
+    actor: str,
+    email: str | None = None,
+    description: str | None = None,
+    base_url: str | None = None,
+    did_method: Literal["key", "web"] = "key",
+) -> int:
+    """A new issuer with a fresh Ed25519 and RSA key; the first one becomes the default.
+    `base_url` is where the export's hosting/ folder will be served (default: `url`)."""
+    name = name.strip()
+    if not name:
+        raise IssuerError("The issuer needs a name.")
+    url = _check_url(url, "issuer's web address")
+    base = _check_url(base_url or url, "hosting address")
+    if not base.endswith("/"):
+        base += "/"
+    if not passphrase:
+        raise IssuerError("The passphrase must not be empty: it protects the signing keys.")
+    with folder.sessions.begin() as session:
+        taken = set(session.scalars(select(Issuer.slug)))
+        slug, n = slugify(name), 2
+        while slug in taken:
+            slug, n = f"{slugify(name)}-{n}", n + 1
+        issuer = Issuer(
+            slug=slug,
+            name=name,
+            url=url,
+            email=(email or "").strip() or None,
+            description=(description or "").strip() or None,
+            base_url=base,
+            did_method=did_method,
+            secret=secrets.token_hex(32),
+            is_default=not taken,
+        )
+        session.add(issuer)
+        session.flush()
+        for kind in ("ed25519", "rsa"):
+            _add_key(session, folder, issuer, kind, passphrase)
+        trail.record(
+            session,
+            actor=actor,
+            action="issuer.create",
+            entity="issuer",
+            entity_id=issuer.id,
+            after={"name": name, "url": url, "base_url": base, "did_method": did_method},
+        )
+        return issuer.id
+
+
+def _add_key(
+    session: Session, folder: DataFolder, issuer: Issuer, kind: KeyKind | str, passphrase: str
+) -> IssuerKey:
+    existing = session.scalars(
+        select(IssuerKey.key_id).where(IssuerKey.issuer_id == issuer.id)
+    ).all()
+    number = 1 + sum(1 for k in existing if k.startswith(f"{kind}-"))
+    key_id = f"{kind}-{number}"
+    private: Ed25519PrivateKey | RSAPrivateKey = (
+        keys.generate_ed25519() if kind == "ed25519" else keys.generate_rsa()
+    )
+    row = IssuerKey(
+        issuer_id=issuer.id,
+        key_id=key_id,
+        kind=kind,
+        public_key=keys.public_pem(private.public_key()),
+        file_name=f"{key_id}.key",
+    )
+    path = key_file(folder, issuer, row)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # The file first: a key recorded in the database must exist. A file left behind by
+    # a failed commit is harmless (encrypted, and never referenced).
+    keys.write_private_key(path, private, passphrase, key_id=key_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def rotate_key(
+    folder: DataFolder, issuer_id: int, kind: KeyKind, passphrase: str, actor: str
+) -> str:
+    """Retires the issuer's active key of `kind` and makes a new one; the old public key
+    stays published. The passphrase must open the current key (proof of ownership)."""
+    with folder.sessions.begin() as session:
+        issuer = _issuer(session, issuer_id)
+        current = active_key(issuer, kind)
+        keys.read_private_key(key_file(folder, issuer, current), passphrase)
+        current.retired_at = utcnow()
+        new = _add_key(session, folder, issuer, kind, passphrase)
+        trail.record(
+            session,
+            actor=actor,
+            action="issuer.key.rotate",
+            entity="issuer",
+            entity_id=issuer.id,
+            before={"key": current.key_id},
+            after={"key": new.key_id},
+        )
+        return new.key_id
+
+
+def _issuer(session: Session, issuer_id: int) -> Issuer:
+    issuer = session.get(Issuer, issuer_id)
+    if issuer is None:
+        raise IssuerError(f"There is no issuer {issuer_id} in this data folder.")
+    return issuer
+
+
+def active_key(issuer: Issuer, kind: str) -> IssuerKey:
+    for key in reversed(issuer.keys):
+        if key.kind == kind and key.retired_at is None:
+            return key
+    raise IssuerError(f"Issuer {issuer.name!r} has no active {kind} key.")
+
+
+def default_issuer(session: Session) -> Issuer | None:
+    return session.scalar(select(Issuer).order_by(Issuer.is_default.desc(), Issuer.id).limit(1))
+
+
+def list_issuers(session: Session) -> list[Issuer]:
+    return list(session.scalars(select(Issuer).order_by(Issuer.name)))
+
+
+def ed25519_public(key: IssuerKey) -> Ed25519PublicKey:
+    public = serialization.load_pem_public_key(key.public_key.encode())
+    if not isinstance(public, Ed25519PublicKey):
+        raise IssuerError(f"Key {key.key_id} is not an Ed25519 key.")
+    return public
+
+
+def rsa_public(key: IssuerKey) -> RSAPublicKey:
+    public = serialization.load_pem_public_key(key.public_key.encode())
+    if not isinstance(public, RSAPublicKey):
+        raise IssuerError(f"Key {key.key_id} is not an RSA key.")
+    return public
+
+
+def issuer_did(issuer: Issuer) -> str:
+    """did:web from the hosting address; did:key from the active Ed25519 key (so a
+    rotation gives a did:key issuer a new identifier, which is how did:key works)."""
+    if issuer.did_method == "web":
+        return dids.did_web(issuer.base_url)
+    return dids.did_key(ed25519_public(active_key(issuer, "ed25519")))
+
+
+def verification_method(issuer: Issuer) -> str:
+    key = active_key(issuer, "ed25519")
+    if issuer.did_method == "web":
+        return f"{dids.did_web(issuer.base_url)}#{key.key_id}"
+    return dids.did_key_method(ed25519_public(key))
+
+
+def issuer_info(issuer: Issuer, *, image_url: str | None = None) -> IssuerInfo:
+    return IssuerInfo(
+        id=issuer_did(issuer),
+        name=issuer.name,
+        url=issuer.url,
+        base_url=issuer.base_url,
+        email=issuer.email,
+        description=issuer.description,
+        image_url=image_url,
+    )
+
+
+@dataclass
+class UnlockedIssuer:
+    """An issuer with its active private keys opened for one export. Its repr names
+    the keys, never their contents."""
+
+    issuer_id: int
+    info: IssuerInfo
+    verification_method: str
+    rsa_key_id: str
+    ed25519: Ed25519PrivateKey = field(repr=False)
+    rsa: RSAPrivateKey = field(repr=False)
+
+
+def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssuer:
+    """Opens the issuer's active keys; a wrong passphrase is a `keys.WrongPassphrase`."""
+    ed_row, rsa_row = active_key(issuer, "ed25519"), active_key(issuer, "rsa")
+    ed = keys.read_private_key(key_file(folder, issuer, ed_row), passphrase).private_key
+    rsa = keys.read_private_key(key_file(folder, issuer, rsa_row), passphrase).private_key
+    if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey):
+        raise IssuerError(f"The key files of {issuer.name!r} do not hold the expected keys.")
+    return UnlockedIssuer(
+        issuer_id=issuer.id,
+        info=issuer_info(issuer),
+        verification_method=verification_method(issuer),
+        rsa_key_id=rsa_row.key_id,
+        ed25519=ed,
+        rsa=rsa,
+    )

@@ -1,0 +1,67 @@
+"""Revoking an issued credential: its bit in the issuer's status list (Open Badges 3.0)
+or its entry in the revocation list (2.0) is set, and the hosting files follow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from reviewer_app.audit import trail
+from reviewer_app.errors import UserError
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Decision, IssuedCredential, Submission, utcnow
+
+
+class RevokeError(UserError):
+    pass
+
+
+def revoke(
+    folder: DataFolder,
+    submission_id: str,
+    reason: str,
+    *,
+    actor: str,
+    fmt: str = "ob3",
+    out: Path | None = None,
+    passphrase: str | None = None,
+) -> str:
+    """Revokes the credential issued for `submission_id`; with `out`, that export
+    folder's hosting/ files are brought up to date (the list is signed again, which
+    needs the issuer's passphrase). Returns the credential's id."""
+    reason = reason.strip()
+    if not reason:
+        raise RevokeError("Say why the credential is revoked: the reason is kept and published.")
+    with folder.sessions.begin() as session:
+        row = session.scalar(
+            select(IssuedCredential)
+            .join(Decision, Decision.id == IssuedCredential.decision_id)
+            .join(Submission, Submission.id == Decision.submission_id)
+            .where(Submission.submission_id == submission_id, IssuedCredential.format == fmt)
+        )
+        if row is None:
+            raise RevokeError(f"No {fmt} credential has been issued for {submission_id}.")
+        if row.revoked_at is not None:
+            raise RevokeError(
+                f"The credential for {submission_id} was already revoked on "
+                f"{row.revoked_at:%Y-%m-%d}."
+            )
+        row.revoked_at = utcnow()
+        row.revocation_reason = reason
+        credential_id, issuer_id = row.credential_id, row.issuer_id
+        trail.record(
+            session,
+            actor=actor,
+            action="credential.revoke",
+            entity="credential",
+            entity_id=credential_id,
+            after={"submission_id": submission_id, "reason": reason, "format": fmt},
+        )
+    if out is not None:
+        from reviewer_app.credentials.export import refresh_hosting
+
+        if passphrase is None:
+            raise RevokeError("The issuer's passphrase is needed to sign the updated list.")
+        refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)  # type: ignore[arg-type]
+    return credential_id
