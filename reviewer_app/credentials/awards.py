@@ -88,7 +88,7 @@ def badge_art(definition: Definition, store_objects: Path, media_type: str | Non
     return BadgeArt(f"{stem}.png", "image/png", None)
 
 
-def _achievement(definition: Definition, image_url: str) -> tuple[AchievementInfo, str | None]:
+def achievement_info(definition: Definition, image_url: str) -> tuple[AchievementInfo, str | None]:
     content: dict[str, Any] = definition.content
     info = content.get("achievement", {})
     rubric = Rubric.from_content(content)
@@ -148,7 +148,7 @@ def pending_awards(
             definition = session.get_one(Definition, review.definition_id)
             media = image_type(definition, store_objects)
             art = badge_art(definition, store_objects, media)
-            achievement, required = _achievement(definition, issuer_info.hosted(art.relative))
+            achievement, required = achievement_info(definition, issuer_info.hosted(art.relative))
             definitions[review.definition_id] = (definition, art, achievement, required)
         _definition, art, achievement, required = definitions[review.definition_id]
         levels = {

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.credentials import awards as award_rows
-from reviewer_app.credentials import badge_image, baking, dataintegrity, dids, jws, keys
+from reviewer_app.credentials import badge_image, baking, dataintegrity, dids, jws, keys, ob2
 from reviewer_app.credentials import ob3 as ob3_docs
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.issuers import (
@@ -286,7 +286,16 @@ def sign_award(
     """The signed document's text for one award."""
     award = award_rows.with_status_index(pending, status_index).award
     if fmt == "ob2":
-        raise ExportError("Open Badges 2.0 export is not available yet.")
+        info = unlocked.info
+        try:
+            badge = ob2.badge_class(award.achievement, info)
+            document = ob2.assertion(
+                award, info, badge=badge, key_url=ob2.key_url(info, unlocked.rsa_key_id)
+            )
+            ob2.issuer_profile(info, [unlocked.rsa_key_id])  # what 2.0 requires of issuers
+        except ValueError as e:
+            raise ExportError(f"Open Badges 2.0: {e}.") from None
+        return ob2.sign_assertion(document, lambda data: jws.sign_compact(data, unlocked.rsa))
     credential = ob3_docs.achievement_credential(
         award,
         unlocked.info,
@@ -384,10 +393,10 @@ def hosting_files(
         ed_keys = [(k.key_id, ed25519_public(k)) for k in issuer.keys if k.kind == "ed25519"]
         files[dids.did_web_document_path(did)] = _json(dids.did_web_document(did, ed_keys))
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
-    for row in _issued_definitions(session, issuer, folder.store.objects):
-        files[row[0]] = row[1]
-    if fmt == "ob2":
-        files.update(ob2_hosting(session, issuer, unlocked))
+    for relative, data in _badge_images(session, issuer, folder.store.objects):
+        files[relative] = data
+    if fmt == "ob2" or _issued_definitions(session, issuer, "ob2"):
+        files.update(ob2_hosting(session, issuer, unlocked, folder.store.objects))
     return files
 
 
@@ -413,21 +422,29 @@ def status_list_file(session: Session, issuer: Issuer, unlocked: UnlockedIssuer)
     return _json(signed)
 
 
-def _issued_definitions(
-    session: Session, issuer: Issuer, store_objects: Path
-) -> Iterable[tuple[str, bytes]]:
-    """The badge image of every micro-credential this issuer has issued."""
+def _issued_definitions(session: Session, issuer: Issuer, fmt: str | None = None) -> list[Any]:
+    """Every micro-credential version this issuer has issued (in `fmt`, if given)."""
     from reviewer_app.storage.models import Decision, Definition, Review
 
-    definitions = session.scalars(
+    query = (
         select(Definition)
         .join(Review, Review.definition_id == Definition.id)
         .join(Decision, Decision.review_id == Review.id)
         .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
         .where(IssuedCredential.issuer_id == issuer.id)
         .distinct()
+        .order_by(Definition.id)
     )
-    for definition in definitions:
+    if fmt is not None:
+        query = query.where(IssuedCredential.format == fmt)
+    return list(session.scalars(query))
+
+
+def _badge_images(
+    session: Session, issuer: Issuer, store_objects: Path
+) -> Iterable[tuple[str, bytes]]:
+    """The badge image of every micro-credential this issuer has issued."""
+    for definition in _issued_definitions(session, issuer):
         art = award_rows.badge_art(
             definition, store_objects, award_rows.image_type(definition, store_objects)
         )
@@ -437,8 +454,30 @@ def _issued_definitions(
         )
 
 
-def ob2_hosting(session: Session, issuer: Issuer, unlocked: UnlockedIssuer) -> dict[str, bytes]:
-    raise ExportError("Open Badges 2.0 export is not available yet.")
+def ob2_hosting(
+    session: Session, issuer: Issuer, unlocked: UnlockedIssuer, store_objects: Path
+) -> dict[str, bytes]:
+    """The Open Badges 2.0 issuer profile, keys, revocation list and badge classes."""
+    info = unlocked.info
+    badges = []
+    for definition in _issued_definitions(session, issuer, "ob2"):
+        art = award_rows.badge_art(
+            definition, store_objects, award_rows.image_type(definition, store_objects)
+        )
+        achievement, _ = award_rows.achievement_info(definition, info.hosted(art.relative))
+        badges.append(ob2.badge_class(achievement, info))
+    rsa_keys = [(k.key_id, k.public_key) for k in issuer.keys if k.kind == "rsa"]
+    revoked = session.execute(
+        select(IssuedCredential.credential_id, IssuedCredential.revocation_reason).where(
+            IssuedCredential.issuer_id == issuer.id,
+            IssuedCredential.format == "ob2",
+            IssuedCredential.revoked_at.is_not(None),
+        )
+    ).all()
+    try:
+        return ob2.hosting_files(info, badges, rsa_keys, [(i, r or "") for i, r in revoked])
+    except ValueError as e:
+        raise ExportError(f"Open Badges 2.0: {e}.") from None
 
 
 def upload_files(signed: Sequence[Signed], fmt: Format) -> dict[str, bytes]:
