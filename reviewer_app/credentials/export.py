@@ -41,6 +41,7 @@ from reviewer_app.credentials.issuers import (
     IssuerError,
     UnlockedIssuer,
     default_issuer,
+    did_document_path,
     ed25519_public,
     issuer_did,
     rsa_public,
@@ -391,7 +392,7 @@ def hosting_files(
     if issuer.did_method == "web":
         did = issuer_did(issuer)
         ed_keys = [(k.key_id, ed25519_public(k)) for k in issuer.keys if k.kind == "ed25519"]
-        files[dids.did_web_document_path(did)] = _json(dids.did_web_document(did, ed_keys))
+        files[did_document_path(issuer)] = _json(dids.did_web_document(did, ed_keys))
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
     for relative, data in _badge_images(session, issuer, folder.store.objects):
         files[relative] = data

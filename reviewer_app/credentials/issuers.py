@@ -202,6 +202,13 @@ def issuer_did(issuer: Issuer) -> str:
     return dids.did_key(ed25519_public(active_key(issuer, "ed25519")))
 
 
+def did_document_path(issuer: Issuer) -> str:
+    """Where a did:web issuer's DID document lies under hosting/ (its URL is derived
+    from the hosting address, so it always falls inside it)."""
+    url = dids.did_web_document_url(dids.did_web(issuer.base_url))
+    return url.removeprefix(issuer.base_url)
+
+
 def verification_method(issuer: Issuer) -> str:
     key = active_key(issuer, "ed25519")
     if issuer.did_method == "web":

@@ -8,7 +8,13 @@ from typing import Any
 from sqlalchemy import select
 
 from reviewer_app.credentials import dids, keys, ob3
-from reviewer_app.credentials.issuers import ed25519_public, issuer_did, issuer_info, rsa_public
+from reviewer_app.credentials.issuers import (
+    did_document_path,
+    ed25519_public,
+    issuer_did,
+    issuer_info,
+    rsa_public,
+)
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
 from reviewer_app.credentials.verify import Fetch, Trusted
 from reviewer_app.storage.datafolder import DataFolder
@@ -42,7 +48,7 @@ def store_fetcher(folder: DataFolder) -> Fetch:
                     return Trusted(ob3.issuer_profile(info))
                 if issuer.did_method == "web":
                     did = issuer_did(issuer)
-                    if relative == dids.did_web_document_path(did):
+                    if relative == did_document_path(issuer):
                         ed = [
                             (k.key_id, ed25519_public(k))
                             for k in issuer.keys
