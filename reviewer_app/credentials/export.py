@@ -125,6 +125,8 @@ def export(
             raise ExportError(
                 "These submissions have no passing decision to export: " + ", ".join(missing)
             )
+    if not pending:
+        return ExportResult(out=out)  # nothing new: the folder's files stay as they are
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(out)
 
