@@ -47,7 +47,7 @@ from reviewer_app.credentials.issuers import (
     rsa_public,
     unlock,
 )
-from reviewer_app.credentials.schemas import ob3_problems
+from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
@@ -132,10 +132,11 @@ def export(
 
     total = len(pending)
     signed: list[Signed] = []
+    checker = BatchChecker()
     for start in range(0, total, BATCH):
         cancel.check()
         batch = pending[start : start + BATCH]
-        signed.extend(_sign_batch(folder, unlocked, batch, fmt, proof, cancel))
+        signed.extend(_sign_batch(folder, unlocked, batch, fmt, proof, cancel, checker))
         report(ProgressReport(len(signed), total, 0, 0, f"Signed {len(signed)} of {total}"))
 
     result = ExportResult(out=out)
@@ -215,6 +216,7 @@ def _sign_batch(
     fmt: Format,
     proof: ProofKind,
     cancel: CancelToken,
+    checker: BatchChecker,
 ) -> list[Signed]:
     """Signs the awards of `batch` not signed before, and records them in one
     transaction; awards signed by an earlier (interrupted) run come back as stored."""
@@ -239,7 +241,7 @@ def _sign_batch(
             index = next_index
             if next_index is not None:
                 next_index += 1
-            document = sign_award(unlocked, pending, fmt, proof, index)
+            document = sign_award(unlocked, pending, fmt, proof, index, checker)
             session.add(
                 IssuedCredential(
                     decision_id=pending.decision_id,
@@ -285,6 +287,7 @@ def sign_award(
     fmt: Format,
     proof: ProofKind,
     status_index: int | None,
+    checker: BatchChecker | None = None,
 ) -> str:
     """The signed document's text for one award."""
     award = award_rows.with_status_index(pending, status_index).award
@@ -305,7 +308,7 @@ def sign_award(
         status_list_url=status_list_url(unlocked),
         required_level=pending.required_level,
     )
-    problems = ob3_problems(credential)
+    problems = (checker or BatchChecker()).problems(credential)
     if problems:  # our own document: a bug, but never sign what the schema refuses
         raise ExportError(
             f"The credential for {award.submission_id} does not meet the Open Badges 3.0 "

@@ -174,3 +174,23 @@ def test_without_an_issuer_the_export_says_what_to_do(
 ) -> None:
     with pytest.raises(ExportError, match="issuer init"):
         export(passed_folder, tmp_path / "out", passphrase="x", actor="lead")
+
+
+def test_the_batch_schema_check_finds_what_the_whole_check_finds(
+    issuing_folder: DataFolder, tmp_path: Path
+) -> None:
+    """The export checks each credential with its (shared) achievement checked once:
+    a fault in either part must still be found."""
+    from reviewer_app.credentials.schemas import BatchChecker
+
+    out = tmp_path / "export"
+    run_export(issuing_folder, out)
+    _, credential = credential_json(out)[0]
+    checker = BatchChecker()
+    assert checker.problems(credential) == [] == ob3_problems(credential)
+    broken_subject = json.loads(json.dumps(credential))
+    broken_subject["credentialSubject"]["identifier"][0]["hashed"] = "yes"
+    broken_achievement = json.loads(json.dumps(credential))
+    del broken_achievement["credentialSubject"]["achievement"]["criteria"]
+    for broken in (broken_subject, broken_achievement):
+        assert checker.problems(broken) and ob3_problems(broken)
