@@ -58,9 +58,10 @@ class PendingAward:
     art: BadgeArt
     required_level: str | None
     earner_slug: str
+    earner_id: int
 
 
-def derived(secret: str, purpose: str, decision_id: int, fmt: str) -> bytes:
+def derived(secret: str, purpose: str, decision_id: int | str, fmt: str) -> bytes:
     message = f"{purpose}:{fmt}:{decision_id}".encode()
     return hmac.new(bytes.fromhex(secret), message, hashlib.sha256).digest()
 
@@ -175,7 +176,7 @@ def pending_awards(
                 )
             )
         )
-        email = earner.email or _email_of(earner.external_id)
+        email = earner.email or email_of(earner.external_id)
         did = earner.external_id if earner.external_id.startswith("did:") else None
         award = AwardInfo(
             credential_id=credential_id(issuer.secret, decision.id, fmt),
@@ -190,7 +191,7 @@ def pending_awards(
             evidence=evidence,
             feedback=review.feedback,
         )
-        out.append(PendingAward(decision.id, award, art, required, slugify(earner.name)))
+        out.append(PendingAward(decision.id, award, art, required, slugify(earner.name), earner.id))
     return out
 
 
@@ -198,7 +199,7 @@ def with_status_index(pending: PendingAward, index: int | None) -> PendingAward:
     return replace(pending, award=replace(pending.award, status_index=index))
 
 
-def _email_of(external_id: str) -> str | None:
+def email_of(external_id: str) -> str | None:
     if external_id.startswith("mailto:"):
         return external_id[len("mailto:") :]
     return external_id if "@" in external_id and ":" not in external_id else None

@@ -153,6 +153,21 @@ def export(
     cancel.check()
     with folder.sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
+        if fmt == "ob3" and proof == "data-integrity":
+            from reviewer_app.credentials.pathways import completed_pathways
+
+            records = completed_pathways(
+                session,
+                issuer,
+                unlocked,
+                [s.pending.earner_id for s in signed],
+                folder.store.objects,
+            )
+            for record in records:
+                stem = f"credentials/pathways/{record.earner_slug}-{record.pathway_slug}"
+                _write(out / f"{stem}.json", record.document.encode())
+                _write(out / f"{stem}{record.image_suffix}", record.image)
+                written += [f"{stem}.json", f"{stem}{record.image_suffix}"]
         hosting = hosting_files(folder, session, issuer, unlocked, fmt)
     for relative, data in sorted(hosting.items()):
         _write(out / "hosting" / relative, data)
@@ -401,6 +416,9 @@ def hosting_files(
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
     for relative, data in _badge_images(session, issuer, folder.store.objects):
         files[relative] = data
+    from reviewer_app.credentials.pathways import hosted_images
+
+    files.update(hosted_images(session, folder.store.objects))
     if fmt == "ob2" or _issued_definitions(session, issuer, "ob2"):
         files.update(ob2_hosting(session, issuer, unlocked, folder.store.objects))
     return files

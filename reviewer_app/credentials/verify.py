@@ -10,6 +10,7 @@ nothing at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
@@ -174,12 +175,37 @@ def _verify_json(
     if "VerifiableCredential" not in types:
         result.add("format", False, "not a Verifiable Credential (no VerifiableCredential type)")
         raise _Failed
-    result.format = "ob3" + (f" baked in {baked.upper()}" if baked else "")
-    result.add("format", True, "Open Badges 3.0 credential" if _is_ob3(types) else "credential")
-    _check_schema(document, types, result)
+    clr = "ClrCredential" in types
+    kind = "clr" if clr else "ob3"
+    result.format = kind + (f" baked in {baked.upper()}" if baked else "")
+    words = "CLR 2.0 credential" if clr else "Open Badges 3.0 credential"
+    result.add("format", True, words if clr or _is_ob3(types) else "credential")
+    if not clr:
+        _check_schema(document, types, result)
     _check_data_integrity(document, fetch, result)
     _check_dates(document, now, result)
     _check_status(document, fetch, result)
+    if clr:
+        _check_embedded(document, fetch, now, result)
+
+
+def _check_embedded(
+    document: Mapping[str, Any], fetch: Fetch, now: dt.datetime, result: VerifyResult
+) -> None:
+    """A CLR holds signed credentials: each must verify on its own, and be the issuer's."""
+    subject = document.get("credentialSubject")
+    embedded = _as_list(subject.get("verifiableCredential")) if isinstance(subject, Mapping) else []
+    if not embedded:
+        result.add("contents", False, "the CLR holds no credentials")
+        return
+    for n, credential in enumerate(embedded):
+        inner = VerifyResult(file=f"credential {n + 1}")
+        with contextlib.suppress(_Failed):
+            _verify_json(json.dumps(credential), fetch, now, inner, None)
+        if not inner.valid:
+            result.add("contents", False, f"credential {n + 1} of the CLR: {inner.error}")
+            return
+    result.add("contents", True, f"all {len(embedded)} credentials in it verify")
 
 
 def _is_ob3(types: list[Any]) -> bool:

@@ -1,0 +1,154 @@
+"""Pathway records at export time: for each earner touched by an export who now holds
+a credential for every micro-credential of a pathway, a signed CLR bundling them.
+
+Nothing here is drawn at random or stored: the CLR's id and salt derive from the
+issuer's secret, its date is its newest credential's, and the credentials it holds are
+the signed documents kept in the database, so exporting again writes the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.credentials import awards, badge_image, baking, clr, dataintegrity, ob3
+from reviewer_app.credentials.issuers import UnlockedIssuer, slugify
+from reviewer_app.storage.models import (
+    Decision,
+    Earner,
+    IssuedCredential,
+    Issuer,
+    Pathway,
+    Submission,
+)
+
+
+@dataclass(frozen=True)
+class PathwayRecord:
+    earner_slug: str
+    pathway_slug: str
+    document: str  # the signed CLR, as written
+    image: bytes  # the pathway's badge with the CLR baked in
+    image_suffix: str
+
+
+def completed_pathways(
+    session: Session,
+    issuer: Issuer,
+    unlocked: UnlockedIssuer,
+    earner_ids: Iterable[int],
+    store_objects: Path,
+) -> list[PathwayRecord]:
+    pathways = list(session.scalars(select(Pathway).order_by(Pathway.pathway_uri)))
+    if not pathways:
+        return []
+    records = []
+    for earner_id in sorted(set(earner_ids)):
+        earner = session.get_one(Earner, earner_id)
+        held = _held_credentials(session, issuer, earner_id)
+        for pathway in pathways:
+            wanted = [str(u) for u in pathway.content.get("credentials", [])]
+            if not wanted or any(u not in held for u in wanted):
+                continue
+            records.append(
+                _record(unlocked, issuer, earner, pathway, [held[u] for u in wanted], store_objects)
+            )
+    return records
+
+
+def _held_credentials(session: Session, issuer: Issuer, earner_id: int) -> dict[str, Any]:
+    """The earner's signed, unrevoked Open Badges 3.0 JSON credentials from this issuer,
+    by micro-credential (the newest decision's, if several attempts passed)."""
+    rows = session.execute(
+        select(Submission.credential_uri, IssuedCredential.document)
+        .join(Decision, Decision.submission_id == Submission.id)
+        .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
+        .where(
+            Submission.earner_id == earner_id,
+            IssuedCredential.issuer_id == issuer.id,
+            IssuedCredential.format == "ob3",
+            IssuedCredential.proof == "data-integrity",
+            IssuedCredential.revoked_at.is_(None),
+        )
+        .order_by(Decision.id)
+    ).all()
+    return {uri: json.loads(doc) for uri, doc in rows if uri and doc}
+
+
+def _record(
+    unlocked: UnlockedIssuer,
+    issuer: Issuer,
+    earner: Earner,
+    pathway: Pathway,
+    credentials: list[Any],
+    store_objects: Path,
+) -> PathwayRecord:
+    key = f"{pathway.pathway_uri}|{earner.id}"
+    raw = awards.derived(issuer.secret, "clr-id", key, "clr")[:16]
+    salt = awards.derived(issuer.secret, "clr-salt", key, "clr")[:16].hex()
+    slug = pathway_slug(pathway)
+    image, suffix = pathway_image(pathway, store_objects)
+    info = clr.PathwayInfo(
+        id=pathway.pathway_uri,
+        name=pathway.name,
+        description=str(pathway.content.get("description", "")),
+        credentials=tuple(str(u) for u in pathway.content.get("credentials", [])),
+        image_url=unlocked.info.hosted(f"badges/{slug}{suffix}"),
+    )
+    issued = max(awards.aware(ob3_date(c["validFrom"])) for c in credentials)
+    email = earner.email or awards.email_of(earner.external_id)
+    did = earner.external_id if earner.external_id.startswith("did:") else None
+    document = clr.clr_credential(
+        credential_id=f"urn:uuid:{uuid.UUID(bytes=raw, version=4)}",
+        issuer=unlocked.info,
+        pathway=info,
+        recipient_email=email,
+        recipient_did=did,
+        salt=salt,
+        credentials=credentials,
+        issued_at=issued,
+    )
+    signed = dataintegrity.sign(
+        document, unlocked.ed25519, unlocked.verification_method, ob3.iso(issued)
+    )
+    text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
+    if suffix == ".svg":
+        baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
+    else:
+        baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
+    return PathwayRecord(slugify(earner.name), slug, text, baked, suffix)
+
+
+def ob3_date(value: str) -> Any:
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def pathway_slug(pathway: Pathway) -> str:
+    tag = hashlib.sha256(pathway.pathway_uri.encode()).hexdigest()[:8]
+    return f"{slugify(pathway.name)}-{tag}"
+
+
+def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
+    """Every pathway's badge image, by path under hosting/."""
+    out = {}
+    for pathway in session.scalars(select(Pathway)):
+        image, suffix = pathway_image(pathway, store_objects)
+        out[f"badges/{pathway_slug(pathway)}{suffix}"] = image
+    return out
+
+
+def pathway_image(pathway: Pathway, store_objects: Path) -> tuple[bytes, str]:
+    if pathway.image_sha256:
+        data = (store_objects / pathway.image_sha256[:2] / pathway.image_sha256).read_bytes()
+        return data, ".png" if data.startswith(b"\x89PNG") else ".svg"
+    return badge_image.plain_badge_png(pathway.name), ".png"
