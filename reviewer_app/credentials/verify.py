@@ -265,6 +265,8 @@ def _key_belongs(method: str, issuer: str | None, fetch: Fetch, result: VerifyRe
     did = method.split("#", 1)[0]
     if issuer is None:
         return result.add("key", False, "the credential names no issuer")
+    if issuer.startswith("https://"):
+        return _listed_by_issuer_document(method, issuer, fetch, result)
     if did != issuer:
         return result.add("key", False, f"signed with {did}, not by the issuer {issuer}")
     if did.startswith("did:key:"):
@@ -283,6 +285,29 @@ def _key_belongs(method: str, issuer: str | None, fetch: Fetch, result: VerifyRe
             return result.add("key", False, f"{did} does not list {method} for assertions")
         return result.add("key", True, f"listed in the DID document of {did}")
     return result.add("key", False, f"cannot resolve {did} offline")
+
+
+def _listed_by_issuer_document(
+    method: str, issuer: str, fetch: Fetch, result: VerifyResult
+) -> bool:
+    """An issuer known by an https address shows which keys are its own in the
+    (controller) document published there: the method must be listed for assertions."""
+    document = fetch(issuer)
+    if not isinstance(document, Mapping):
+        return result.add(
+            "key",
+            False,
+            f"cannot tell that {method} is the key of {issuer}: the issuer's document at "
+            "that address is not in the hosting folder",
+        )
+    listed = [
+        m if isinstance(m, str) else m.get("id")
+        for m in _as_list(document.get("assertionMethod"))
+        if isinstance(m, (str, Mapping))
+    ]
+    if method not in listed:
+        return result.add("key", False, f"the document of {issuer} does not list {method}")
+    return result.add("key", True, f"listed by the issuer's document at {issuer}")
 
 
 def _ed25519_key(method: str, fetch: Fetch) -> Ed25519PublicKey:
