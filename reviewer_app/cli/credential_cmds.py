@@ -21,6 +21,7 @@ def register(commands: Any) -> None:
     p.add_argument("--url", required=True, help="the issuer's web address (https://...)")
     p.add_argument("--email")
     p.add_argument("--description")
+    p.add_argument("--image", type=Path, help="the issuer's logo, a PNG or SVG file")
     p.add_argument(
         "--hosting-url",
         help="where the export's hosting/ folder will be served (default: --url)",
@@ -83,6 +84,12 @@ def run_issuer_init(args: argparse.Namespace) -> int:
     from reviewer_app.credentials.issuers import create_issuer
 
     passphrase = read_passphrase(args.passphrase_file)
+    image = None
+    if args.image is not None:
+        try:
+            image = args.image.read_bytes()
+        except OSError as e:
+            raise UserError(f"Cannot read the image {args.image}: {e.strerror}.") from None
     with open_folder(args) as folder:
         issuer_id = create_issuer(
             folder,
@@ -92,6 +99,7 @@ def run_issuer_init(args: argparse.Namespace) -> int:
             description=args.description,
             base_url=args.hosting_url,
             did_method=args.did,
+            image=image,
             passphrase=passphrase,
             actor=_actor(),
         )

@@ -38,11 +38,13 @@ from reviewer_app.credentials import badge_image, baking, dataintegrity, dids, j
 from reviewer_app.credentials import ob3 as ob3_docs
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.issuers import (
+    ISSUER_IMAGE,
     IssuerError,
     UnlockedIssuer,
     default_issuer,
     did_document_path,
     ed25519_public,
+    image_suffix,
     issuer_did,
     rsa_public,
     unlock,
@@ -416,6 +418,10 @@ def hosting_files(
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
     for relative, data in _badge_images(session, issuer, folder.store.objects):
         files[relative] = data
+    suffix = image_suffix(issuer, folder.store.objects)
+    if suffix and issuer.image_sha256:
+        sha = issuer.image_sha256
+        files[ISSUER_IMAGE + suffix] = (folder.store.objects / sha[:2] / sha).read_bytes()
     from reviewer_app.credentials.pathways import hosted_images
 
     files.update(hosted_images(session, folder.store.objects))

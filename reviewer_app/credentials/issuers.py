@@ -30,6 +30,7 @@ from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
 
 KeyKind = Literal["ed25519", "rsa"]
 KEYS_FOLDER = "keys"
+ISSUER_IMAGE = "issuer-image"  # under hosting/, with .png or .svg
 
 
 class IssuerError(UserError):
@@ -64,9 +65,11 @@ def create_issuer(
     description: str | None = None,
     base_url: str | None = None,
     did_method: Literal["key", "web"] = "key",
+    image: bytes | None = None,
 ) -> int:
     """A new issuer with a fresh Ed25519 and RSA key; the first one becomes the default.
-    `base_url` is where the export's hosting/ folder will be served (default: `url`)."""
+    `base_url` is where the export's hosting/ folder will be served (default: `url`);
+    `image` is the issuer's logo (PNG or SVG), published beside its profile."""
     name = name.strip()
     if not name:
         raise IssuerError("The issuer needs a name.")
@@ -76,7 +79,10 @@ def create_issuer(
         base += "/"
     if not passphrase:
         raise IssuerError("The passphrase must not be empty: it protects the signing keys.")
-    with folder.sessions.begin() as session:
+    staged = folder.store.stage_bytes(check_image(image)) if image is not None else None
+    created: list[int] = []
+
+    def record(session: Session) -> None:
         taken = set(session.scalars(select(Issuer.slug)))
         slug, n = slugify(name), 2
         while slug in taken:
@@ -91,6 +97,7 @@ def create_issuer(
             did_method=did_method,
             secret=secrets.token_hex(32),
             is_default=not taken,
+            image_sha256=staged.sha256 if staged else None,
         )
         session.add(issuer)
         session.flush()
@@ -104,7 +111,32 @@ def create_issuer(
             entity_id=issuer.id,
             after={"name": name, "url": url, "base_url": base, "did_method": did_method},
         )
-        return issuer.id
+        created.append(issuer.id)
+
+    with folder.write_lock():
+        folder.commit_files([staged] if staged else [], record)
+    return created[0]
+
+
+def check_image(data: bytes) -> bytes:
+    """A logo must be a PNG or an SVG (what badge images and profiles may point at)."""
+    from reviewer_app.credentials import baking
+
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return data
+    head = data[:4096].lstrip()
+    if head.startswith(b"<") and b"<svg" in head:
+        baking.extract_svg(data)  # parses it safely: hostile XML is refused here
+        return data
+    raise IssuerError("The issuer's image must be a PNG or an SVG file.")
+
+
+def image_suffix(issuer: Issuer, store_objects: Path) -> str | None:
+    sha = issuer.image_sha256
+    if not sha:
+        return None
+    with open(store_objects / sha[:2] / sha, "rb") as f:
+        return ".png" if f.read(4) == b"\x89PNG" else ".svg"
 
 
 def _add_key(
@@ -216,7 +248,10 @@ def verification_method(issuer: Issuer) -> str:
     return dids.did_key_method(ed25519_public(key))
 
 
-def issuer_info(issuer: Issuer, *, image_url: str | None = None) -> IssuerInfo:
+def issuer_info(issuer: Issuer, store_objects: Path | None = None) -> IssuerInfo:
+    """The issuer as documents name it; with `store_objects`, its logo's hosted URL."""
+    suffix = image_suffix(issuer, store_objects) if store_objects is not None else None
+    image_url = issuer.base_url + ISSUER_IMAGE + suffix if suffix else None
     return IssuerInfo(
         id=issuer_did(issuer),
         name=issuer.name,
@@ -250,7 +285,7 @@ def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssue
         raise IssuerError(f"The key files of {issuer.name!r} do not hold the expected keys.")
     return UnlockedIssuer(
         issuer_id=issuer.id,
-        info=issuer_info(issuer),
+        info=issuer_info(issuer, folder.store.objects),
         verification_method=verification_method(issuer),
         rsa_key_id=rsa_row.key_id,
         ed25519=ed,

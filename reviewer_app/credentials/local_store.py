@@ -28,7 +28,7 @@ def store_fetcher(folder: DataFolder) -> Fetch:
                 if not url.startswith(issuer.base_url):
                     continue
                 relative = url[len(issuer.base_url) :].split("#", 1)[0]
-                info = issuer_info(issuer)
+                info = issuer_info(issuer, folder.store.objects)
                 if relative == "keys/jwks.json":
                     rsa = [(rsa_public(k), k.key_id) for k in issuer.keys if k.kind == "rsa"]
                     return Trusted(keys.jwks(rsa))

@@ -194,3 +194,40 @@ def test_the_batch_schema_check_finds_what_the_whole_check_finds(
     del broken_achievement["credentialSubject"]["achievement"]["criteria"]
     for broken in (broken_subject, broken_achievement):
         assert checker.problems(broken) and ob3_problems(broken)
+
+
+def test_an_issuer_logo_is_published_and_named_in_every_credential(
+    passed_folder: DataFolder, tmp_path: Path
+) -> None:
+    from reviewer_app.credentials.issuers import IssuerError, create_issuer
+    from reviewer_app.resources import resource
+
+    with pytest.raises(IssuerError, match="PNG or an SVG"):
+        create_issuer(
+            passed_folder,
+            name="X",
+            url="https://x.example.org",
+            passphrase="p",
+            actor="lead",
+            image=b"GIF89a not a logo",
+        )
+    logo = resource("demo", "definitions", "families-as-partners.png").read_bytes()
+    create_issuer(
+        passed_folder,
+        name="Logo Centre",
+        url="https://logo.example.org",
+        email="b@logo.example.org",
+        passphrase=PASSPHRASE,
+        actor="lead",
+        image=logo,
+    )
+    out = tmp_path / "export"
+    run_export(passed_folder, out)
+    assert (out / "hosting" / "issuer-image.png").read_bytes() == logo
+    for _, credential in credential_json(out):
+        issuer = credential["issuer"]
+        assert issuer["image"] == {  # type: ignore[index]
+            "id": "https://logo.example.org/issuer-image.png",
+            "type": "Image",
+        }
+        assert ob3_problems(credential) == []
