@@ -56,6 +56,9 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    from reviewer_app.ui import gc_guard
+
+    gc_guard.install(app)
     _install_crash_dialog()
     settings = QSettings()
     choice = str(settings.value("appearance/scheme", SYSTEM))

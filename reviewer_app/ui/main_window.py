@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
         )
         review_menu.addSeparator()
         review_menu.addActions([self.earlier_action, self.reveal_action])
+        self._build_credentials_menu()
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.detach_action)
         help_menu = menu.addMenu("&Help")
@@ -237,6 +239,20 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.next_unreviewed_action)
+
+    def _build_credentials_menu(self) -> None:
+        self.issuers_dialog: QDialog | None = None
+        self.export_dialog: QDialog | None = None
+        self.verify_dialog: QDialog | None = None
+        self.revoke_dialog: QDialog | None = None
+        self.issuers_action = self._action("&Issuers and keys…", None, self.show_issuers)
+        self.export_action = self._action("&Export credentials…", "Ctrl+E", self.show_export)
+        self.verify_action = self._action("&Verify credentials…", None, self.show_verify)
+        self.revoke_action = self._action("&Revoke a credential…", None, self.show_revoke)
+        credentials_menu = self.menuBar().addMenu("&Credentials")
+        credentials_menu.addAction(self.issuers_action)
+        credentials_menu.addSeparator()
+        credentials_menu.addActions([self.export_action, self.verify_action, self.revoke_action])
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -506,6 +522,49 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    # Credentials ----------------------------------------------------------------------------
+    # Each dialog is non-modal (an export can run while reviewing goes on) and imported
+    # when first asked for; asking again brings the open one forward.
+
+    def _raise_if_open(self, dialog: QDialog | None) -> bool:
+        if dialog is not None and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return True
+        return False
+
+    def show_issuers(self) -> None:
+        if self.folder is None or self._raise_if_open(self.issuers_dialog):
+            return
+        from reviewer_app.ui.credentials.issuer_dialog import IssuersDialog
+
+        self.issuers_dialog = IssuersDialog(self.folder, self.reviewer, self)
+        self.issuers_dialog.show()
+
+    def show_export(self) -> None:
+        if self.folder is None or self._raise_if_open(self.export_dialog):
+            return
+        from reviewer_app.ui.credentials.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.folder, self.reviewer, self)
+        self.export_dialog.show()
+
+    def show_verify(self) -> None:
+        if self.folder is None or self._raise_if_open(self.verify_dialog):
+            return
+        from reviewer_app.ui.credentials.verify_dialog import VerifyDialog
+
+        self.verify_dialog = VerifyDialog(self.folder, self)
+        self.verify_dialog.show()
+
+    def show_revoke(self) -> None:
+        if self.folder is None or self._raise_if_open(self.revoke_dialog):
+            return
+        from reviewer_app.ui.credentials.revoke_dialog import RevokeDialog
+
+        self.revoke_dialog = RevokeDialog(self.folder, self.reviewer, self)
+        self.revoke_dialog.show()
 
     # Window -------------------------------------------------------------------------------
 

@@ -43,6 +43,11 @@ class _Worker(QObject):
             self.failed.emit(f"Something went wrong: {e}", traceback.format_exc())
         else:
             self.finished.emit(result)
+        finally:
+            # The thread ends as soon as the work does (its signals are already queued
+            # for the GUI thread), so the GUI thread may wait() for it without waiting
+            # on itself.
+            self.thread().quit()
 
 
 class BackgroundTask(QObject):

@@ -368,3 +368,41 @@ def test_every_control_is_named_for_screen_readers(window: MainWindow, qtbot: Qt
         and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert unnamed == []
+
+
+def test_a_background_task_can_be_waited_for_from_the_gui_thread(qapp: object) -> None:
+    """Closing during an import waits for the worker: the worker's thread must end with
+    its work, not only once the GUI thread has taken the result."""
+    import time
+
+    from reviewer_app.ui.tasks import BackgroundTask
+
+    task = BackgroundTask(lambda cancel, progress: 42)
+    results: list[object] = []
+    task.finished.connect(results.append)
+    task.start()
+    started = time.monotonic()
+    assert task.wait(5_000)
+    assert time.monotonic() - started < 4
+    QApplication.processEvents()
+    assert results == [42]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only() -> None:
+    import gc
+
+    from reviewer_app.ui import gc_guard
+
+    collector = gc_guard.install(QApplication.instance())  # type: ignore[arg-type]
+    assert not gc.isenabled()
+    cycle: list[object] = []
+    cycle.append(cycle)
+    del cycle
+    gc.set_threshold(1, 10, 10)
+    try:
+        for _ in range(5):
+            _ = [[] for _ in range(10)]
+        collector.collect_due()
+        assert gc.get_count()[0] <= 2
+    finally:
+        gc.set_threshold(700, 10, 10)

@@ -1,0 +1,208 @@
+"""Pieces the credentials dialogs share: a message strip, passphrase and folder fields,
+and a dialog that runs one background task at a time and never leaves it orphaned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+from reviewer_app.progress import CancelToken, ProgressReport
+from reviewer_app.ui.tasks import BackgroundTask
+
+Work = Callable[[CancelToken, Callable[[ProgressReport], None]], Any]
+
+
+class MessageStrip(QFrame):
+    """A sentence with an icon that says what kind it is (error, warning, note): kinds are
+    told by the icon's accessible name and the words, never by colour alone. Colours come
+    from the palette's tooltip roles, readable in light and dark schemes."""
+
+    _ICONS: ClassVar[dict[str, tuple[QStyle.StandardPixmap, str]]] = {
+        "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "Error"),
+        "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "Warning"),
+        "note": (QStyle.StandardPixmap.SP_MessageBoxInformation, "Note"),
+    }
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.icon = QLabel()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, kind: str, text: str) -> None:
+        pixmap, word = self._ICONS[kind]
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
+        self.icon.setPixmap(self.style().standardIcon(pixmap, None, self).pixmap(size))
+        self.icon.setAccessibleName(word)
+        self.kind = kind
+        self.label.setText(text)
+        self.setAccessibleDescription(f"{word}: {text}")
+        self.show()
+
+    def error(self, text: str) -> None:
+        self.show_message("error", text)
+
+    def warning(self, text: str) -> None:
+        self.show_message("warning", text)
+
+    def note(self, text: str) -> None:
+        self.show_message("note", text)
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.label.clear()
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+def passphrase_field(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def folder_field(
+    parent: QWidget, name: str, caption: str, label: str, placeholder: str = ""
+) -> tuple[QLineEdit, QPushButton, QLabel, QHBoxLayout]:
+    """A folder path to type or paste, a Choose… button beside it, and the form's label
+    for the pair (its mnemonic goes to the path: a form row of a layout has no buddy)."""
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    button = QPushButton("Choose…")
+    button.setAccessibleName(f"Choose the {name.lower()}")
+    button.setAutoDefault(False)  # Enter in the path field must not open a file dialog
+    title = QLabel(label)
+    title.setBuddy(edit)
+
+    def choose() -> None:
+        chosen = QFileDialog.getExistingDirectory(parent, caption, edit.text())
+        if chosen:
+            edit.setText(chosen)
+            edit.editingFinished.emit()
+
+    button.clicked.connect(choose)
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return edit, button, title, row
+
+
+class TaskDialog(QDialog):
+    """A dialog that runs its long work on a `BackgroundTask`, one at a time.
+
+    Closing it while the work runs cancels the work instead (the person sees it stop);
+    when the window it belongs to closes, the work is cancelled and waited for, so no
+    thread outlives the widgets it reports to.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task: BackgroundTask | None = None
+        # Closing any window above this one (the main window quitting) must stop the work
+        # first. The ancestors are not kept in a list: that would make a reference cycle
+        # with the window, left for the garbage collector, which may run on any thread.
+        ancestor = parent
+        while ancestor is not None:
+            ancestor.installEventFilter(self)
+            ancestor = ancestor.parentWidget()
+
+    def busy(self) -> bool:
+        return self.task is not None and self.task.is_running()
+
+    def run(
+        self,
+        work: Work,
+        finished: Callable[[Any], None],
+        failed: Callable[[str, str], None],
+        progressed: Callable[[ProgressReport], None] | None = None,
+    ) -> bool:
+        if self.busy():
+            return False
+        self.task = BackgroundTask(work, self)
+        self.task.finished.connect(finished)
+        self.task.failed.connect(failed)
+        if progressed is not None:
+            self.task.progressed.connect(progressed)
+        self.task.start()
+        return True
+
+    def cancel_task(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def stop_task(self) -> None:
+        """Cancels the work and waits for it. The thread ends only when its result is
+        handed over on this thread, so wait in an event loop, not in `QThread.wait`."""
+        task = self.task
+        if task is None or not task.is_running():
+            return
+        task.cancel()
+        loop = QEventLoop()
+        task.finished.connect(loop.quit)
+        task.failed.connect(loop.quit)
+        if task.is_running():
+            loop.exec()
+
+    def work_cancelled_by_closing(self) -> None:
+        """What to do when the person closes the dialog mid-work (default: cancel)."""
+        self.cancel_task()
+
+    def done(self, result: int) -> None:
+        if self.busy():
+            self.work_cancelled_by_closing()
+            return  # the dialog stays until the work has stopped and said how it ended
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy():
+            self.work_cancelled_by_closing()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _is_above(self, watched: QObject) -> bool:
+        ancestor = self.parentWidget()
+        while ancestor is not None:
+            if ancestor is watched:
+                return True
+            ancestor = ancestor.parentWidget()
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self._is_above(watched):
+            self.stop_task()
+        return super().eventFilter(watched, event)

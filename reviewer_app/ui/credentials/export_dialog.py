@@ -1,0 +1,398 @@
+"""Export credentials: sign the passing decisions that are waiting and write the export
+folder, in the background, with progress, Cancel and a summary of what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.progress import CancelToken, ProgressReport
+from reviewer_app.ui.credentials.common import (
+    MessageStrip,
+    TaskDialog,
+    folder_field,
+    passphrase_field,
+)
+from reviewer_app.ui.credentials.queries import (
+    FORMAT_WORDS,
+    IssuerRow,
+    default_issuer_id,
+    issuer_rows,
+    last_export_folder,
+    waiting_by_credential,
+)
+
+if TYPE_CHECKING:
+    from reviewer_app.credentials.export import ExportResult
+    from reviewer_app.storage.datafolder import DataFolder
+
+PROOF_WORDS = {
+    "data-integrity": "Data Integrity (eddsa-rdfc-2022): taken by most wallets",
+    "jwt": "VC-JWT: for verifiers that ask for JSON Web Tokens",
+}
+CANCELLED = (
+    "Export cancelled. Every credential signed so far is kept in the data folder, and no "
+    "file in the export folder is half-written. Export again into the same folder to "
+    "finish: nothing is signed twice."
+)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """The passphrase did not open the keys: told in the dialog, not as a failure."""
+
+    message: str
+
+
+def export_work(
+    folder: DataFolder,
+    out: Path,
+    *,
+    passphrase: str,
+    actor: str,
+    fmt: str,
+    proof: str,
+    issuer_id: int | None,
+) -> Callable[[CancelToken, Callable[[ProgressReport], None]], ExportResult | Refused]:
+    def work(
+        cancel: CancelToken, progress: Callable[[ProgressReport], None]
+    ) -> ExportResult | Refused:
+        from reviewer_app.credentials.export import export
+        from reviewer_app.credentials.keys import WrongPassphrase
+
+        try:
+            return export(
+                folder,
+                out,
+                passphrase=passphrase,
+                actor=actor,
+                fmt=fmt,  # type: ignore[arg-type]
+                proof=proof,  # type: ignore[arg-type]
+                issuer_id=issuer_id,
+                progress=progress,
+                cancel=cancel,
+            )
+        except WrongPassphrase as e:
+            return Refused(str(e))
+
+    return work
+
+
+class ExportDialog(TaskDialog):
+    def __init__(self, folder: DataFolder, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.actor = actor
+        self.exported: ExportResult | None = None
+        self.setWindowTitle("Export credentials")
+
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.waiting = QTableWidget(0, 2)
+        self.waiting.setAccessibleName("Passing decisions waiting to be exported")
+        self.waiting.setHorizontalHeaderLabels(["Micro-credential", "Waiting"])
+        self.waiting.verticalHeader().hide()
+        self.waiting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.waiting.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.waiting.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.waiting.setMaximumHeight(160)
+
+        self.out, self.choose_button, out_label, out_row = folder_field(
+            self,
+            "Export folder",
+            "Export credentials into",
+            "Export &folder:",
+            "a folder for the signed files",
+        )
+        self.format = QComboBox()
+        self.format.setAccessibleName("Credential format")
+        for fmt, words in FORMAT_WORDS.items():
+            self.format.addItem(words, fmt)
+        self.proof = QComboBox()
+        self.proof.setAccessibleName("Proof")
+        for proof, words in PROOF_WORDS.items():
+            self.proof.addItem(words, proof)
+        self.proof_note = QLabel("Open Badges 2.0 credentials are signed assertions (JWS).")
+        self.proof_note.setWordWrap(True)
+        self.issuer = QComboBox()
+        self.issuer.setAccessibleName("Issuer")
+        self.issuer_label = QLabel()
+        self.passphrase = passphrase_field("Passphrase of the issuer")
+
+        self.form = QFormLayout()
+        self.form.addRow(out_label, out_row)
+        self.form.addRow("F&ormat:", self.format)
+        self.form.addRow("&Proof:", self.proof)
+        self.form.addRow(self.proof_note)
+        self.form.addRow("&Issuer:", self.issuer)
+        self.form.addRow("Issuer:", self.issuer_label)
+        self.form.addRow("P&assphrase:", self.passphrase)
+
+        self.message = MessageStrip("Export message", self)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Export progress in words")
+        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button.setAccessibleName("Cancel the export")
+        self.cancel_button.clicked.connect(self.cancel_export)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label, 1)
+        progress_row.addWidget(self.cancel_button)
+
+        self.summary = QFrame()
+        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Export summary")
+        self.hosting_label = QLabel()
+        self.hosting_label.setWordWrap(True)
+        self.hosting_label.setAccessibleName("What to publish")
+        self.open_folder_button = QPushButton("Open the export folder")
+        self.open_folder_button.setAccessibleName("Open the export folder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_publish_button = QPushButton("Open PUBLISH.html")
+        self.open_publish_button.setAccessibleName("Open PUBLISH.html, the publishing guide")
+        self.open_publish_button.clicked.connect(self.open_publish)
+        summary_buttons = QHBoxLayout()
+        summary_buttons.addWidget(self.open_folder_button)
+        summary_buttons.addWidget(self.open_publish_button)
+        summary_buttons.addStretch(1)
+        summary_layout = QVBoxLayout(self.summary)
+        summary_layout.addWidget(self.summary_label)
+        summary_layout.addWidget(self.hosting_label)
+        summary_layout.addLayout(summary_buttons)
+
+        self.export_button = QPushButton("&Export")
+        self.export_button.setAccessibleName("Export the credentials")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.waiting_label)
+        layout.addWidget(self.waiting, 1)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)  # extra height goes below, not between the lines of text
+        layout.addWidget(buttons)
+
+        self.format.currentIndexChanged.connect(lambda _i: self._on_format())
+        self._fill()
+        self._show_progress(False)
+        self.summary.hide()
+        self.setMinimumWidth(720)
+
+    # State ----------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        with self.folder.sessions() as session:
+            self.issuers: list[IssuerRow] = issuer_rows(session)
+            last = last_export_folder(session)
+        if last and not self.out.text():
+            self.out.setText(last)
+        chosen = default_issuer_id(self.issuers)
+        for row in self.issuers:
+            self.issuer.addItem(row.name, row.id)
+        self.issuer.setCurrentIndex(max(self.issuer.findData(chosen), 0))
+        several = len(self.issuers) > 1
+        self.form.setRowVisible(self.issuer, several)
+        self.form.setRowVisible(self.issuer_label, len(self.issuers) == 1)
+        if len(self.issuers) == 1:
+            self.issuer_label.setText(self.issuers[0].name)
+        self._on_format()
+
+    def selected_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _on_format(self) -> None:
+        ob3 = self.selected_format() == "ob3"
+        self.proof.setEnabled(ob3)
+        self.form.setRowVisible(self.proof_note, not ob3)
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        fmt = self.selected_format()
+        with self.folder.sessions() as session:
+            counts = waiting_by_credential(session, fmt)
+        self.waiting.setRowCount(len(counts))
+        for n, (name, count) in enumerate(counts):
+            self.waiting.setItem(n, 0, QTableWidgetItem(name))
+            self.waiting.setItem(n, 1, QTableWidgetItem(str(count)))
+        self.waiting_count = sum(count for _, count in counts)
+        words = FORMAT_WORDS[fmt]
+        if self.waiting_count:
+            noun = "decision is" if self.waiting_count == 1 else "decisions are"
+            self.waiting_label.setText(
+                f"{self.waiting_count} passing {noun} waiting to be exported as {words}."
+            )
+        else:
+            self.waiting_label.setText(
+                f"Nothing to export: every passing decision has been exported as {words}."
+            )
+        self.waiting.setVisible(bool(counts))
+        self._update_export_button()
+
+    def _update_export_button(self) -> None:
+        self.export_button.setEnabled(
+            bool(self.issuers) and self.waiting_count > 0 and not self.busy()
+        )
+        if not self.issuers:
+            self.message.note(
+                "There is no issuer in this data folder yet: make one in Credentials, "
+                "Issuers and keys, before exporting."
+            )
+
+    def _set_editable(self, editable: bool) -> None:
+        for widget in (
+            self.out,
+            self.choose_button,
+            self.format,
+            self.issuer,
+            self.passphrase,
+        ):
+            widget.setEnabled(editable)
+        self.proof.setEnabled(editable and self.selected_format() == "ob3")
+
+    def _show_progress(self, visible: bool) -> None:
+        for widget in (self.progress, self.progress_label, self.cancel_button):
+            widget.setVisible(visible)
+
+    # Export ---------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        if self.busy():
+            return
+        out_text = self.out.text().strip()
+        if not out_text:
+            self.message.error("Choose the folder to export into.")
+            self.out.setFocus()
+            return
+        out = Path(out_text).expanduser()
+        if out.exists() and not out.is_dir():
+            self.message.error(f"{out} is a file, not a folder. Choose a folder.")
+            self.out.setFocus()
+            return
+        if not self.passphrase.text():
+            self.message.error("Type the issuer's passphrase: it unlocks the signing keys.")
+            self.passphrase.setFocus()
+            return
+        if self.waiting_count == 0:
+            self.message.note("Nothing to export: there is no passing decision waiting.")
+            return
+        self.message.clear()
+        self.summary.hide()
+        work = export_work(
+            self.folder,
+            out,
+            passphrase=self.passphrase.text(),
+            actor=self.actor,
+            fmt=self.selected_format(),
+            # 2.0 has one kind of signature; "data-integrity" is what the command passes.
+            proof=str(self.proof.currentData())
+            if self.selected_format() == "ob3"
+            else ("data-integrity"),
+            issuer_id=self.issuer.currentData(),
+        )
+        self.progress.setRange(0, 0)
+        self.progress_label.setText("Opening the signing keys…")
+        self.cancel_button.setEnabled(True)
+        self._show_progress(True)
+        self._set_editable(False)
+        self.run(work, self._on_finished, self._on_failed, self._on_progress)
+        self._update_export_button()
+
+    def cancel_export(self) -> None:
+        if self.busy():
+            self.cancel_task()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText("Cancelling; what is whole is kept…")
+
+    def work_cancelled_by_closing(self) -> None:
+        self.cancel_export()
+
+    def _on_progress(self, report: ProgressReport) -> None:
+        if report.items_total:
+            self.progress.setRange(0, report.items_total)
+            self.progress.setValue(report.items_done)
+        self.progress_label.setText(report.current)
+
+    def _done(self) -> None:
+        self._show_progress(False)
+        self._set_editable(True)
+        self.refresh_waiting()
+
+    def _on_finished(self, result: object) -> None:
+        from reviewer_app.credentials.export import ExportResult
+
+        self._done()
+        if result is None:
+            self.message.warning(CANCELLED)
+        elif isinstance(result, Refused):
+            self.message.error(result.message)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        elif isinstance(result, ExportResult):
+            self.passphrase.clear()  # signed: no need to keep it on screen any longer
+            self.show_summary(result)
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self._done()
+        self.message.error(message)
+
+    def show_summary(self, result: ExportResult) -> None:
+        self.exported = result
+        count = len(result.exported)
+        if count == 0:
+            self.message.note("Nothing to export: there was no passing decision waiting.")
+            return
+        self.message.clear()
+        noun = "credential" if count == 1 else "credentials"
+        self.summary_label.setText(f"Exported {count} {noun} to {result.out}.")
+        issuer = next((r for r in self.issuers if r.id == self.issuer.currentData()), None)
+        where = issuer.base_url if issuer else "the issuer's hosting address"
+        self.hosting_label.setText(
+            f"Before handing them out, publish the hosting folder at {where} (PUBLISH.html "
+            "says where each file goes): verifiers read the issuer's keys and revocation "
+            "list there. The upload folder holds CSV files for bulk awarding on Canvas "
+            "Credentials and Credly."
+        )
+        self.summary.show()
+        self.open_folder_button.setFocus()
+
+    def open_folder(self) -> None:
+        if self.exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.exported.out)))
+
+    def open_publish(self) -> None:
+        if self.exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.exported.out / "PUBLISH.html")))

@@ -1,0 +1,476 @@
+"""Issuers and their signing keys: list them, make a new one, rotate its keys.
+
+Making or opening a key runs Argon2id on the passphrase (about half a second per key),
+so creating and rotating run off the GUI thread behind a busy indicator.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.errors import UserError
+from reviewer_app.progress import CancelToken, ProgressReport
+from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, passphrase_field
+from reviewer_app.ui.credentials.queries import KIND_WORDS, IssuerRow, issuer_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reviewer_app.storage.datafolder import DataFolder
+
+ISSUER_ID = Qt.ItemDataRole.UserRole
+
+
+def _busy_bar(name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # no measure of Argon2's progress: a busy indicator
+    bar.setAccessibleName(name)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar
+
+
+class IssuersDialog(QDialog):
+    """The folder's issuers, each with its addresses, identifier and keys."""
+
+    def __init__(self, folder: DataFolder, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.actor = actor
+        self.setWindowTitle("Issuers and keys")
+        self.new_issuer_dialog: NewIssuerDialog | None = None
+        self.rotate_dialog: RotateKeysDialog | None = None
+
+        intro = QLabel(
+            "An issuer signs the credentials you export. Each has two signing keys, "
+            "kept in this data folder and locked with the issuer's passphrase."
+        )
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Issuers and their keys")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["Issuer or key", "Details", "Created", "Retired"])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.message = MessageStrip("About the issuers", self)
+
+        self.new_button = QPushButton("&New issuer…")
+        self.new_button.setAccessibleName("Make a new issuer")
+        self.new_button.clicked.connect(self.new_issuer)
+        self.rotate_button = QPushButton("&Rotate keys…")
+        self.rotate_button.setAccessibleName("Rotate the selected issuer's keys")
+        self.rotate_button.clicked.connect(self.rotate_keys)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.resize(860, 460)
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        with self.folder.sessions() as session:
+            self.rows = issuer_rows(session, self.folder.store.objects)
+        keep = select if select is not None else self.selected_issuer()
+        self.tree.clear()
+        items = [self._issuer_item(row) for row in self.rows]
+        self.tree.addTopLevelItems(items)
+        self.tree.expandAll()
+        for column in range(4):
+            self.tree.resizeColumnToContents(column)
+        target = keep if keep is not None else (self.rows[0].id if self.rows else None)
+        for row, item in zip(self.rows, items, strict=True):
+            if row.id == target:
+                self.tree.setCurrentItem(item)
+        if self.rows:
+            self.message.clear()
+        else:
+            self.message.note(
+                "There is no issuer in this data folder yet. Make one with New issuer… "
+                "before exporting credentials."
+            )
+        self._update_buttons()
+
+    def _issuer_item(self, row: IssuerRow) -> QTreeWidgetItem:
+        title = row.name + (" (the default issuer)" if row.is_default else "")
+        method = "did:web" if row.did_method == "web" else "did:key"
+        item = QTreeWidgetItem([title, f"Identifier: {method}", "", ""])
+        details = [
+            ("Web address", row.url),
+            ("Hosting address", row.base_url),
+            ("Email", row.email or "none given"),
+            ("Logo", row.logo or "none"),
+            ("Identifier (DID)", row.did),
+        ]
+        children = [QTreeWidgetItem(item, [label, value, "", ""]) for label, value in details]
+        for key in row.keys:
+            state = f"retired {key.retired}" if key.retired else "in use"
+            words = [
+                f"Key {key.key_id}",
+                f"{KIND_WORDS.get(key.kind, key.kind)}, {state}",
+                key.created,
+                key.retired or "in use",
+            ]
+            children.append(QTreeWidgetItem(item, words))
+        for child in [item, *children]:
+            child.setData(0, ISSUER_ID, row.id)
+            child.setToolTip(1, child.text(1))
+        return item
+
+    def selected_issuer(self) -> int | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        value = item.data(0, ISSUER_ID)
+        return int(value) if value is not None else None
+
+    def _update_buttons(self) -> None:
+        self.rotate_button.setEnabled(self.selected_issuer() is not None)
+
+    def new_issuer(self) -> None:
+        self.new_issuer_dialog = NewIssuerDialog(self.folder, self.actor, self)
+        self.new_issuer_dialog.created.connect(self._on_created)
+        self.new_issuer_dialog.open()
+
+    def _on_created(self, issuer_id: int) -> None:
+        self.reload(select=issuer_id)
+        name = next((r.name for r in self.rows if r.id == issuer_id), "The issuer")
+        self.message.note(
+            f"{name} is ready to sign. Keep its passphrase safe: it cannot be recovered."
+        )
+
+    def rotate_keys(self) -> None:
+        issuer_id = self.selected_issuer()
+        row = next((r for r in self.rows if r.id == issuer_id), None)
+        if row is None:
+            return
+        self.rotate_dialog = RotateKeysDialog(self.folder, self.actor, row, self)
+        self.rotate_dialog.rotated.connect(self._on_rotated)
+        self.rotate_dialog.open()
+
+    def _on_rotated(self, issuer_id: int, key_id: str) -> None:
+        self.reload(select=issuer_id)
+        self.message.note(
+            f"New key {key_id} made; the old one is retired but stays published, so what "
+            "it signed still verifies. Export again or update your export's hosting files, "
+            "then publish them."
+        )
+
+
+class NewIssuerDialog(TaskDialog):
+    """The form for a new issuer; creating it makes and locks its two keys."""
+
+    created = Signal(int)
+
+    def __init__(self, folder: DataFolder, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.actor = actor
+        self.setWindowTitle("New issuer")
+        self._hosting_edited = False
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Issuer name")
+        self.name.setPlaceholderText("as earners and verifiers will see it")
+        self.url = QLineEdit()
+        self.url.setAccessibleName("Issuer web address")
+        self.url.setPlaceholderText("https://")
+        self.email = QLineEdit()
+        self.email.setAccessibleName("Issuer email (optional)")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Issuer description (optional)")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.hosting = QLineEdit()
+        self.hosting.setAccessibleName("Hosting address")
+        self.hosting.setPlaceholderText("the web address, unless you publish elsewhere")
+        hosting_help = QLabel(
+            "Where the export's hosting folder will be published: verifiers read the "
+            "issuer's keys and revocation list there."
+        )
+        hosting_help.setWordWrap(True)
+        self.hosting.setAccessibleDescription(hosting_help.text())
+        self.logo = QLineEdit()
+        self.logo.setAccessibleName("Issuer logo file (optional)")
+        self.logo.setPlaceholderText("optional: a PNG or SVG file")
+        self.logo.setClearButtonEnabled(True)
+        self.logo_button = QPushButton("Choose…")
+        self.logo_button.setAccessibleName("Choose the issuer logo file")
+        self.logo_button.setAutoDefault(False)
+        self.logo_button.clicked.connect(self.choose_logo)
+        logo_label = QLabel("&Logo:")
+        logo_label.setBuddy(self.logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.logo_button)
+        self.did_kind = QComboBox()
+        self.did_kind.setAccessibleName("Identifier kind")
+        self.did_kind.addItem("did:key: works with no web server (recommended)", "key")
+        self.did_kind.addItem("did:web: tied to the hosting address's domain", "web")
+        self.passphrase = passphrase_field("Passphrase")
+        self.confirm = passphrase_field("Passphrase again")
+        self.warning = MessageStrip("Passphrase warning", self)
+        self.warning.warning(
+            "Write the passphrase down somewhere safe. If it is lost it cannot be "
+            "recovered, and no more credentials can be signed with these keys."
+        )
+        self.message = MessageStrip("Problem with the new issuer", self)
+        self.busy_bar = _busy_bar("Making the signing keys")
+        self.busy_label = QLabel("Making and locking the signing keys; this takes a few seconds.")
+        self.busy_label.hide()
+
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Web address:", self.url)
+        form.addRow("&Email:", self.email)
+        form.addRow("&Description:", self.description)
+        form.addRow(logo_label, logo_row)
+        form.addRow("&Hosting address:", self.hosting)
+        form.addRow(hosting_help)
+        form.addRow("&Identifier:", self.did_kind)
+        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow("&Confirm passphrase:", self.confirm)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = QPushButton("Create issuer")
+        self.create_button.setAccessibleName("Create the issuer")
+        self.create_button.setDefault(True)
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.create_button.clicked.connect(self.create_issuer)
+        self.buttons.rejected.connect(self.reject)
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.message)
+        layout.addLayout(busy)
+        layout.addWidget(self.buttons)
+        # The hosting address follows the web address until the person types their own.
+        self.hosting.textEdited.connect(self._on_hosting_edited)
+        self.url.textChanged.connect(self._follow_url)
+        self.setMinimumWidth(620)
+
+    def _on_hosting_edited(self, text: str) -> None:
+        self._hosting_edited = bool(text)
+
+    def _follow_url(self, text: str) -> None:
+        if not self._hosting_edited:
+            self.hosting.setText(text.strip())
+
+    def choose_logo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "The issuer's logo", self.logo.text(), "Images (*.png *.svg)"
+        )
+        if chosen:
+            self.logo.setText(chosen)
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        self.message.error(text)
+        field.setFocus()
+
+    def create_issuer(self) -> None:
+        name, url = self.name.text().strip(), self.url.text().strip()
+        passphrase = self.passphrase.text()
+        if not name:
+            return self._refuse("Give the issuer a name.", self.name)
+        if not url.startswith("https://"):
+            return self._refuse(
+                "The web address must start with https://, as in https://example.org.", self.url
+            )
+        if not passphrase:
+            return self._refuse("Choose a passphrase: it locks the signing keys.", self.passphrase)
+        if passphrase != self.confirm.text():
+            self.confirm.clear()
+            return self._refuse(
+                "The two passphrases are not the same. Type the passphrase again below.",
+                self.confirm,
+            )
+        self.message.clear()
+        folder, actor = self.folder, self.actor
+        values: dict[str, Any] = {
+            "name": name,
+            "url": url,
+            "email": self.email.text(),
+            "description": self.description.toPlainText(),
+            "base_url": self.hosting.text().strip() or None,
+            "did_method": self.did_kind.currentData(),
+            "passphrase": passphrase,
+        }
+        logo = Path(self.logo.text().strip()).expanduser() if self.logo.text().strip() else None
+
+        def work(_cancel: CancelToken, _progress: Callable[[ProgressReport], None]) -> int:
+            from reviewer_app.credentials.issuers import create_issuer
+
+            image = None
+            if logo is not None:
+                try:
+                    image = logo.read_bytes()
+                except OSError as e:
+                    raise UserError(f"Cannot read the logo {logo}: {e.strerror}.") from None
+            return create_issuer(folder, actor=actor, image=image, **values)
+
+        self._set_busy(True)
+        self.run(work, self._on_finished, self._on_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox)):
+                widget.setEnabled(not busy)
+        self.create_button.setEnabled(not busy)
+        self.logo_button.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    def _on_finished(self, issuer_id: object) -> None:
+        self._set_busy(False)
+        if isinstance(issuer_id, int):
+            self.created.emit(issuer_id)
+            self.accept()
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self._set_busy(False)
+        self.message.error(message)
+        if "image" in message or "logo" in message:
+            self.logo.setFocus()
+        elif "hosting address" in message:
+            self.hosting.setFocus()
+        elif "web address" in message:
+            self.url.setFocus()
+        elif "passphrase" in message:
+            self.passphrase.setFocus()
+        else:
+            self.name.setFocus()
+
+    def work_cancelled_by_closing(self) -> None:
+        # Making keys cannot be stopped half-way (and takes seconds): say so, then wait.
+        self.message.note("The keys are being made; this window closes itself when done.")
+
+
+class RotateKeysDialog(TaskDialog):
+    """Retires one of the issuer's keys and makes a new one; needs the passphrase."""
+
+    rotated = Signal(int, str)
+
+    def __init__(
+        self, folder: DataFolder, actor: str, issuer: IssuerRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.actor = actor
+        self.issuer = issuer
+        self.setWindowTitle(f"Rotate keys of {issuer.name}")
+        intro = QLabel(
+            "Rotating retires the key in use and makes a new one. The retired key stays "
+            "published, so every credential it signed still verifies. Rotate a key when it "
+            "may have been seen by someone who should not have it."
+        )
+        intro.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Which key to rotate")
+        for kind, words in KIND_WORDS.items():
+            self.kind.addItem(words, kind)
+        self.did_note = QLabel()
+        self.did_note.setWordWrap(True)
+        self.passphrase = passphrase_field("Passphrase of the issuer")
+        self.message = MessageStrip("Problem rotating the key", self)
+        self.busy_bar = _busy_bar("Rotating the key")
+        form = QFormLayout()
+        form.addRow("&Key:", self.kind)
+        form.addRow(self.did_note)
+        form.addRow("&Passphrase:", self.passphrase)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.rotate_button = QPushButton("Rotate key")
+        self.rotate_button.setAccessibleName("Rotate the key")
+        self.rotate_button.setDefault(True)
+        self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.rotate_button.clicked.connect(self.rotate)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self._update_note())
+        self._update_note()
+        self.setMinimumWidth(560)
+
+    def _update_note(self) -> None:
+        changes_did = self.kind.currentData() == "ed25519" and self.issuer.did_method == "key"
+        self.did_note.setText(
+            "This issuer's identifier is made from its Ed25519 key: a new key gives it a new "
+            "did:key identifier for the credentials signed from now on."
+            if changes_did
+            else ""
+        )
+        self.did_note.setVisible(changes_did)
+
+    def rotate(self) -> None:
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.message.error("Type the issuer's passphrase: it proves the keys are yours.")
+            self.passphrase.setFocus()
+            return
+        self.message.clear()
+        folder, actor, issuer_id = self.folder, self.actor, self.issuer.id
+        kind = self.kind.currentData()
+
+        def work(_cancel: CancelToken, _progress: Callable[[ProgressReport], None]) -> str:
+            from reviewer_app.credentials.issuers import rotate_key
+
+            return rotate_key(folder, issuer_id, kind, passphrase, actor)
+
+        self._set_busy(True)
+        self.run(work, self._on_finished, self._on_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.kind, self.passphrase, self.rotate_button):
+            widget.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+
+    def _on_finished(self, key_id: object) -> None:
+        self._set_busy(False)
+        self.rotated.emit(self.issuer.id, str(key_id))
+        self.accept()
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self._set_busy(False)
+        self.message.error(f"{message} Nothing was changed.")
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def work_cancelled_by_closing(self) -> None:
+        self.message.note("The new key is being made; this window closes itself when done.")

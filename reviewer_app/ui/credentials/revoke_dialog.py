@@ -1,0 +1,419 @@
+"""Revoke a credential: pick an issued one, say why, confirm, and (with the export
+folder and passphrase) bring its hosting files up to date at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.progress import CancelToken, ProgressReport
+from reviewer_app.ui.credentials.common import (
+    MessageStrip,
+    TaskDialog,
+    folder_field,
+    passphrase_field,
+)
+from reviewer_app.ui.credentials.queries import (
+    FORMAT_WORDS,
+    IssuedRow,
+    issued_rows,
+    issuer_rows,
+    last_export_folder,
+)
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
+
+COLUMNS = ["Submission", "Earner", "Micro-credential", "Issued", "Format", "Status"]
+
+
+@dataclass(frozen=True)
+class Refused:
+    message: str
+
+
+@dataclass(frozen=True)
+class Revoked:
+    row: IssuedRow | None  # None: only the hosting files were brought up to date
+    hosting_updated: bool
+
+
+def _check_passphrase(folder: DataFolder, issuer_id: int | None, passphrase: str) -> None:
+    """Opens one key, so that a wrong passphrase is found before anything changes
+    (`revoke` records the revocation first and signs the new list after)."""
+    from reviewer_app.credentials import keys
+    from reviewer_app.credentials.issuers import active_key, default_issuer, key_file
+    from reviewer_app.storage.models import Issuer
+
+    with folder.sessions() as session:
+        issuer = (
+            session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
+        )
+        if issuer is None:
+            return  # revoke says what is missing
+        keys.read_private_key(key_file(folder, issuer, active_key(issuer, "ed25519")), passphrase)
+
+
+def revoke_work(
+    folder: DataFolder,
+    row: IssuedRow,
+    reason: str,
+    *,
+    actor: str,
+    out: Path | None,
+    passphrase: str | None,
+) -> Callable[[CancelToken, Callable[[ProgressReport], None]], Revoked | Refused]:
+    def work(
+        _cancel: CancelToken, _progress: Callable[[ProgressReport], None]
+    ) -> Revoked | Refused:
+        from reviewer_app.credentials.keys import WrongPassphrase
+        from reviewer_app.credentials.revoke import revoke
+
+        try:
+            if out is not None and passphrase is not None:
+                _check_passphrase(folder, row.issuer_id, passphrase)
+            revoke(
+                folder,
+                row.submission_id,
+                reason,
+                actor=actor,
+                fmt=row.format,
+                out=out,
+                passphrase=passphrase,
+            )
+        except WrongPassphrase as e:
+            return Refused(f"{e} Nothing was revoked.")
+        return Revoked(row, hosting_updated=out is not None)
+
+    return work
+
+
+def refresh_work(
+    folder: DataFolder, out: Path, passphrase: str, issuer_id: int | None, fmt: str
+) -> Callable[[CancelToken, Callable[[ProgressReport], None]], Revoked | Refused]:
+    def work(
+        _cancel: CancelToken, _progress: Callable[[ProgressReport], None]
+    ) -> Revoked | Refused:
+        from reviewer_app.credentials.export import refresh_hosting
+        from reviewer_app.credentials.keys import WrongPassphrase
+
+        try:
+            refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)  # type: ignore[arg-type]
+        except WrongPassphrase as e:
+            return Refused(str(e))
+        return Revoked(None, hosting_updated=True)
+
+    return work
+
+
+class RevokeDialog(TaskDialog):
+    def __init__(self, folder: DataFolder, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.actor = actor
+        self.rows: list[IssuedRow] = []
+        self.shown: list[IssuedRow] = []
+        self.setWindowTitle("Revoke a credential")
+
+        intro = QLabel(
+            "Revoking tells anyone who checks the credential that it no longer holds. "
+            "It cannot be undone."
+        )
+        intro.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Find a credential by submission, earner or micro-credential")
+        self.search.setPlaceholderText("Find by submission, earner or micro-credential")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._fill_table())
+        self.show_revoked = QCheckBox("Show revoked credentials too")
+        self.show_revoked.setAccessibleName("Show revoked credentials too")
+        self.show_revoked.toggled.connect(lambda _on: self.reload())
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Issued credentials")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for revoking")
+        self.reason.setPlaceholderText(
+            "required: kept in the audit trail (and published, for Open Badges 2.0)"
+        )
+        self.out, self.choose_button, out_label, out_row = folder_field(
+            self, "Export folder", "Export folder to update", "&Export folder:", "optional"
+        )
+        out_help = QLabel(
+            "An export folder whose hosting files to update now. Signing the new revocation "
+            "list needs the issuer's passphrase."
+        )
+        out_help.setWordWrap(True)
+        self.out.setAccessibleDescription(out_help.text())
+        self.passphrase = passphrase_field("Passphrase of the issuer")
+        self.passphrase.setPlaceholderText("needed with an export folder")
+        form = QFormLayout()
+        form.addRow("&Reason:", self.reason)
+        form.addRow(out_label, out_row)
+        form.addRow(out_help)
+        form.addRow("&Passphrase:", self.passphrase)
+
+        self.message = MessageStrip("Revocation message", self)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setAccessibleName("Revoking")
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+
+        self.revoke_button = QPushButton("Re&voke…")
+        self.revoke_button.setAccessibleName("Revoke the selected credential")
+        self.revoke_button.clicked.connect(self.confirm_and_revoke)
+        self.revoke_button.setDefault(True)  # it asks before doing anything
+        self.refresh_button = QPushButton("&Update hosting files")
+        self.refresh_button.setAccessibleName("Update the export folder's hosting files only")
+        self.refresh_button.clicked.connect(self.update_hosting)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.addButton(self.revoke_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.search)
+        layout.addWidget(self.show_revoked)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(buttons)
+
+        with folder.sessions() as session:
+            last = last_export_folder(session)
+            self.base_urls = {r.id: r.base_url for r in issuer_rows(session)}
+        if last:
+            self.out.setText(last)
+        self.reload()
+        self.resize(860, 560)
+
+    # The list -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        with self.folder.sessions() as session:
+            self.rows = issued_rows(session, include_revoked=self.show_revoked.isChecked())
+        self._fill_table()
+
+    def shown_rows(self) -> list[IssuedRow]:
+        words = self.search.text().strip().lower()
+        if not words:
+            return self.rows
+        return [
+            r for r in self.rows if words in f"{r.submission_id} {r.earner} {r.credential}".lower()
+        ]
+
+    def _fill_table(self) -> None:
+        selected = self.selected()
+        shown = self.shown_rows()
+        self.table.setRowCount(len(shown))
+        for n, row in enumerate(shown):
+            status = f"revoked on {row.revoked}" if row.revoked else "in force"
+            if not row.revoked and not row.exported:
+                status += ", not exported yet"
+            cells = [
+                row.submission_id,
+                row.earner,
+                row.credential,
+                row.issued,
+                FORMAT_WORDS.get(row.format, row.format),
+                status,
+            ]
+            for column, text in enumerate(cells):
+                self.table.setItem(n, column, QTableWidgetItem(text))
+        self.shown = shown
+        if selected in shown:
+            self.table.selectRow(shown.index(selected))
+        if not self.rows:
+            self.empty.setText(
+                "No credential to revoke: none has been issued from this data folder yet, "
+                "or every one is revoked."
+            )
+        elif not shown:
+            self.empty.setText("No credential matches what you typed.")
+        self.empty.setVisible(not shown)
+        self._update_buttons()
+
+    def selected(self) -> IssuedRow | None:
+        row = self.table.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def select_submission(self, submission_id: str) -> bool:
+        for n, row in enumerate(self.shown):
+            if row.submission_id == submission_id:
+                self.table.selectRow(n)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        busy = self.busy()
+        self.revoke_button.setEnabled(row is not None and not row.revoked and not busy)
+        self.refresh_button.setEnabled(not busy)
+
+    # Revoking -----------------------------------------------------------------------------
+
+    def _export_folder(self) -> tuple[bool, Path | None]:
+        """The export folder to update (None: none given); False when it cannot be used."""
+        text = self.out.text().strip()
+        if not text:
+            return True, None
+        out = Path(text).expanduser()
+        if not (out / "hosting").is_dir():
+            self.message.error(
+                f"{out} is not an export folder: it has no hosting folder. Choose the folder "
+                "you exported into, or leave the field empty."
+            )
+            self.out.setFocus()
+            return False, None
+        if not self.passphrase.text():
+            self.message.error(
+                "Type the issuer's passphrase: the updated revocation list is signed with it."
+            )
+            self.passphrase.setFocus()
+            return False, None
+        return True, out
+
+    def confirm_and_revoke(self) -> None:
+        row = self.selected()
+        if row is None or self.busy():
+            self.message.error("Select the credential to revoke in the list.")
+            self.table.setFocus()
+            return
+        if row.revoked:
+            self.message.error(f"The credential for {row.submission_id} is already revoked.")
+            return
+        reason = self.reason.text().strip()
+        if not reason:
+            self.message.error(
+                "Say why the credential is revoked: the reason is kept in the audit trail."
+            )
+            self.reason.setFocus()
+            return
+        usable, out = self._export_folder()
+        if not usable:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Revoke a credential",
+            f"Revoke the {row.credential} credential of {row.earner} ({row.submission_id})?\n\n"
+            "This cannot be undone: anyone who checks it will be told it is revoked.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        work = revoke_work(
+            self.folder,
+            row,
+            reason,
+            actor=self.actor,
+            out=out,
+            passphrase=self.passphrase.text() if out else None,
+        )
+        self._start(work)
+
+    def update_hosting(self) -> None:
+        if not self.out.text().strip():
+            self.message.error("Choose the export folder whose hosting files to update.")
+            self.out.setFocus()
+            return
+        usable, out = self._export_folder()
+        if not usable or out is None:
+            return
+        row = self.selected()
+        self._start(
+            refresh_work(
+                self.folder,
+                out,
+                self.passphrase.text(),
+                row.issuer_id if row else None,
+                row.format if row else "ob3",
+            )
+        )
+
+    def _start(
+        self, work: Callable[[CancelToken, Callable[[ProgressReport], None]], object]
+    ) -> None:
+        self.message.clear()
+        self.busy_bar.show()
+        self.run(work, self._on_finished, self._on_failed)
+        self._update_buttons()
+
+    def work_cancelled_by_closing(self) -> None:
+        self.message.note("Revoking; this takes a moment. Close the window when it is done.")
+
+    def _on_finished(self, outcome: object) -> None:
+        self.busy_bar.hide()
+        if isinstance(outcome, Refused):
+            self.message.error(outcome.message)
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        elif isinstance(outcome, Revoked):
+            self.message.note(self._outcome_text(outcome))
+            if outcome.row is not None:
+                self.reason.clear()
+            self.passphrase.clear()
+            self.reload()
+        self._update_buttons()
+
+    def _outcome_text(self, outcome: Revoked) -> str:
+        out = self.out.text().strip()
+        row = outcome.row
+        where = self.base_urls.get(row.issuer_id or -1) if row else None
+        publish = (
+            f"publish its hosting folder again at {where}"
+            if where
+            else ("publish its hosting folder again")
+        )
+        if row is None:
+            return f"The hosting files in {out} are up to date: {publish}."
+        said = f"The credential for {row.submission_id} ({row.earner}) is revoked."
+        if outcome.hosting_updated:
+            return (
+                f"{said} The hosting files in {out} are updated: {publish} so that "
+                "verifiers see the revocation."
+            )
+        return (
+            f"{said} The published revocation list does not show it yet: choose your export "
+            f"folder, type the passphrase and press Update hosting files, then {publish}."
+        )
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self.busy_bar.hide()
+        self.reload()  # a revocation may be recorded even if updating the files failed
+        self.message.error(message)
