@@ -121,6 +121,12 @@ def verify_bytes(
     try:
         payload, baked = _payload(data, result)
         text = payload.strip()
+        if text.startswith("https://") and " " not in text:  # a 2.0 badge baked as its URL
+            hosted = fetch(text)
+            if hosted is None:
+                result.add("format", False, f"the assertion at {text} is not in the hosting folder")
+                raise _Failed
+            text = json.dumps(hosted)
         if text.startswith("{"):
             _verify_json(text, fetch, moment, result, baked)
         elif text.count(".") == 2:
@@ -132,6 +138,61 @@ def verify_bytes(
     except UserError as e:
         result.add("format", False, str(e))
     return result
+
+
+def _verify_ob2_hosted(
+    assertion: Mapping[str, Any], fetch: Fetch, now: dt.datetime, result: VerifyResult
+) -> None:
+    """An Open Badges 2.0 hosted assertion: it is genuine when the copy the issuer
+    publishes at its id is the same, within the issuer's own address."""
+    verification = assertion.get("verification")
+    kind = verification.get("type") if isinstance(verification, Mapping) else None
+    if kind not in ("hosted", "HostedBadge"):
+        result.add(
+            "format", False, "an Open Badges 2.0 assertion that is neither signed nor hosted"
+        )
+        raise _Failed
+    result.add("format", True, "Open Badges 2.0 hosted assertion")
+    assertion_id = str(assertion.get("id", ""))
+    published = fetch(assertion_id) if assertion_id.startswith("https://") else None
+    if published is None:
+        result.add(
+            "proof", False, f"the hosted copy at {assertion_id} is not in the hosting folder"
+        )
+        raise _Failed
+    if _canonical(published) != _canonical(assertion):
+        result.add("proof", False, "the hosted copy differs from this assertion")
+        raise _Failed
+    badge = assertion.get("badge")
+    badge_doc = fetch(badge) if isinstance(badge, str) else badge
+    issuer = badge_doc.get("issuer") if isinstance(badge_doc, Mapping) else None
+    issuer_doc = fetch(issuer) if isinstance(issuer, str) else issuer
+    if not isinstance(issuer_doc, Mapping):
+        result.add("key", False, "the badge's issuer profile is not in the hosting folder")
+        raise _Failed
+    allowed = verification.get("allowedOrigins") if isinstance(verification, Mapping) else None
+    origins = [str(o) for o in _as_list(allowed)] or [
+        urlsplit(str(issuer_doc.get("url", ""))).netloc
+    ]
+    if urlsplit(assertion_id).netloc not in origins:
+        result.add("key", False, f"{assertion_id} is not within the issuer's address")
+        raise _Failed
+    result.add("key", True, "hosted within the issuer's address")
+    result.add("proof", True, "the hosted copy matches")
+    issued = _date(assertion.get("issuedOn"))
+    expires = _date(assertion.get("expires"))
+    if issued is None or issued > now:
+        result.add("dates", False, "issuedOn is missing or in the future")
+    elif expires is not None and expires <= now:
+        result.add("dates", False, f"expired on {expires:%Y-%m-%d}")
+    else:
+        result.add("dates", True, f"issued on {issued:%Y-%m-%d}")
+    revoked = bool(published.get("revoked"))
+    result.add("revocation", not revoked, "revoked" if revoked else "not revoked")
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def _payload(data: bytes, result: VerifyResult) -> tuple[str, str | None]:
@@ -172,6 +233,10 @@ def _verify_json(
         result.add("format", False, "the JSON is not an object")
         raise _Failed
     types = _as_list(document.get("type"))
+    if "Assertion" in types:
+        result.format = "ob2 hosted" + (f" baked in {baked.upper()}" if baked else "")
+        _verify_ob2_hosted(document, fetch, now, result)
+        return
     if "VerifiableCredential" not in types:
         result.add("format", False, "not a Verifiable Credential (no VerifiableCredential type)")
         raise _Failed
