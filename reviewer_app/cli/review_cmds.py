@@ -25,6 +25,9 @@ def register(commands: Any) -> None:
     p = definitions.add_parser("list", help="list the current definitions")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_definitions_list)
+    from reviewer_app.cli import moderation_cmds
+
+    moderation_cmds.register_require_reviews(definitions)
 
     p = commands.add_parser("score", help="record one reviewer's scores for a submission")
     p.add_argument("submission_id", metavar="SUBMISSION_ID")

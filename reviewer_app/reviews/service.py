@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, defer
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
+from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
 from reviewer_app.rubrics.queries import current_definition
@@ -211,13 +212,14 @@ class ReviewSession:
                 .where(Review.id == self.review_id)
                 .values(submitted_at=now, decision=result.outcome)
             )
-            record_decision(session, self.submission_pk, result.outcome, self.review_id, now)
             self._audit(
                 session,
                 "review.submit",
                 None,
                 {"decision": result.outcome, "levels": self.levels, "total": result.total_points},
             )
+            # The decision stands now, or waits for more reviews or a lead.
+            settle(session, self.submission_pk, now)
         self.submitted_at, self.decision = now, result.outcome
         return result
 
@@ -248,6 +250,7 @@ class ReviewSession:
                 .values(status=IN_REVIEW)
             )
             self._audit(session, "review.reopen", {"decision": self.decision}, {"reason": reason})
+            settle(session, self.submission_pk, utcnow())
         self.submitted_at, self.decision = None, None
 
     # Internals -------------------------------------------------------------------------

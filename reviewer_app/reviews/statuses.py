@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-STATUSES = ("unreviewed", "in-review", "pass", "not-yet")
+STATUSES = ("unreviewed", "in-review", "adjudication", "pass", "not-yet")
 STATUS_WORDS = {
     "unreviewed": "Not reviewed",
     "in-review": "In review",
+    "adjudication": "Needs adjudication",
     "pass": "Pass",
     "not-yet": "Not Yet",
 }

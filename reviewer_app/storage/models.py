@@ -256,6 +256,10 @@ class Decision(Base):
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
     rationale: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # An adjudicated decision: whose feedback the earner receives (one of the reviews),
+    # or the lead's own words in `feedback`.
+    feedback_review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
+    feedback: Mapped[str | None] = mapped_column(Text)
 
 
 class Issuer(Base):
@@ -342,6 +346,30 @@ class Pathway(Base):
     content_digest: Mapped[str] = mapped_column(String(64))
     image_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
     added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CredentialSetting(Base):
+    """Per micro-credential (all its versions): how many independent reviews each
+    submission needs before a decision stands."""
+
+    __tablename__ = "credential_settings"
+
+    credential_uri: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    required_reviews: Mapped[int] = mapped_column(default=1)
+
+
+class Anchor(Base):
+    """A submission with known scores: the reference is a lead's submitted review.
+    Anchors calibrate and qualify assessors and can be seeded into live queues."""
+
+    __tablename__ = "anchors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), unique=True)
+    reference_review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    marked_by: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    rationale: Mapped[str | None] = mapped_column(Text)
+    marked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class FolderSetting(Base):

@@ -1,0 +1,175 @@
+"""`reviewers add`, `definitions require-reviews`, `calibration anchor` and
+`adjudicate`: several reviewers, double marking and its settlement."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reviewer_app.cli.evidence_cmds import open_folder
+from reviewer_app.cli.output import print_json
+from reviewer_app.errors import UserError
+
+
+def register(commands: Any) -> None:
+    reviewers = commands.add_parser("reviewers", help="reviewer profiles").add_subparsers(
+        dest="reviewers_command", metavar="ACTION", required=True
+    )
+    p = reviewers.add_parser("add", help="add a reviewer profile")
+    p.add_argument("name")
+    p.add_argument("--role", choices=["assessor", "lead"], required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_reviewers_add)
+    p = reviewers.add_parser("list", help="list the reviewer profiles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_reviewers_list)
+
+    calibration = commands.add_parser(
+        "calibration", help="anchors and agreement statistics"
+    ).add_subparsers(dest="calibration_command", metavar="ACTION", required=True)
+    p = calibration.add_parser(
+        "anchor", help="mark a submission as an anchor; its reference is a lead's review"
+    )
+    p.add_argument("submission_id", metavar="SUBMISSION_ID")
+    p.add_argument(
+        "--reviewer", required=True, help="the lead whose submitted review is the reference"
+    )
+    p.add_argument("--rationale", help="why the reference scores are what they are")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_anchor)
+    register_report(calibration)
+
+    p = commands.add_parser(
+        "adjudicate", help="a lead's final decision on a submission whose reviews disagree"
+    )
+    p.add_argument("submission_id", metavar="SUBMISSION_ID")
+    p.add_argument("--lead", required=True)
+    p.add_argument("--decision", choices=["pass", "not-yet"], required=True)
+    p.add_argument("--rationale", required=True)
+    p.add_argument("--feedback-from", metavar="REVIEWER", help="whose feedback the earner receives")
+    p.add_argument("--feedback", help="or the lead's own feedback to the earner")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_adjudicate)
+
+
+def register_report(calibration: Any) -> None:
+    """`calibration report` (the statistics live in reviewer_app.calibration)."""
+    p = calibration.add_parser("report", help="agreement statistics")
+    p.add_argument("--credential", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_report)
+
+
+def register_require_reviews(definitions: Any) -> None:
+    p = definitions.add_parser(
+        "require-reviews", help="how many independent reviews a credential's submissions need"
+    )
+    p.add_argument("credential_id", metavar="CREDENTIAL_ID")
+    p.add_argument("count", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_require_reviews)
+
+
+def _actor() -> str:
+    from reviewer_app.cli.review_cmds import _actor as actor
+
+    return actor()
+
+
+def run_reviewers_add(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from reviewer_app.audit import trail
+    from reviewer_app.storage.models import Reviewer
+
+    name = args.name.strip()
+    if not name:
+        raise UserError("A reviewer needs a name.")
+    with open_folder(args) as folder, folder.sessions.begin() as session:
+        person = session.scalar(select(Reviewer).where(Reviewer.name == name))
+        before = {"role": person.role} if person else None
+        if person is None:
+            person = Reviewer(name=name, role=args.role)
+            session.add(person)
+        person.role = args.role
+        session.flush()
+        trail.record(
+            session,
+            actor=_actor(),
+            action="reviewer.add" if before is None else "reviewer.role",
+            entity="reviewer",
+            entity_id=name,
+            before=before,
+            after={"role": args.role},
+        )
+    if args.json:
+        print_json({"name": name, "role": args.role})
+    else:
+        print(f"{name}: {args.role}")
+    return 0
+
+
+def run_reviewers_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from reviewer_app.storage.models import Reviewer
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        rows = [
+            {"name": r.name, "role": r.role}
+            for r in session.scalars(select(Reviewer).order_by(Reviewer.name))
+        ]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['name']}: {row['role']}")
+    return 0
+
+
+def run_require_reviews(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.moderation import set_required_reviews
+
+    with open_folder(args) as folder:
+        set_required_reviews(folder, args.credential_id, args.count, _actor())
+    if args.json:
+        print_json({"credential_id": args.credential_id, "required_reviews": args.count})
+    else:
+        print(f"{args.credential_id}: {args.count} independent reviews per submission")
+    return 0
+
+
+def run_anchor(args: argparse.Namespace) -> int:
+    from reviewer_app.calibration.anchors import mark_anchor
+
+    with open_folder(args) as folder:
+        anchor_id = mark_anchor(folder, args.submission_id, args.reviewer, rationale=args.rationale)
+    if args.json:
+        print_json({"anchor": anchor_id, "submission_id": args.submission_id})
+    else:
+        print(f"{args.submission_id} is an anchor; reference: {args.reviewer}'s review")
+    return 0
+
+
+def run_adjudicate(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.moderation import adjudicate
+
+    with open_folder(args) as folder:
+        adjudicate(
+            folder,
+            args.submission_id,
+            args.lead,
+            args.decision,
+            args.rationale,
+            feedback_from=args.feedback_from,
+            feedback=args.feedback,
+        )
+    if args.json:
+        print_json({"submission_id": args.submission_id, "decision": args.decision})
+    else:
+        print(f"{args.submission_id}: {args.decision} (adjudicated by {args.lead})")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    raise UserError("The calibration report is not available in this version yet.")
