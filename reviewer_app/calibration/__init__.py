@@ -1,0 +1,1 @@
+"""Calibration: agreement statistics between assessors, anchors and each other (Qt-free)."""
