@@ -172,4 +172,33 @@ def run_adjudicate(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    raise UserError("The calibration report is not available in this version yet.")
+    from reviewer_app.calibration.report import calibration_report
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        report = calibration_report(session, credential=args.credential)
+    if args.json:
+        print_json(report)
+        return 0
+    print("Reviewers against anchors:")
+    for r in report["reviewers"]:
+        if r["anchor_scores"]:
+            print(
+                f"  {r['reviewer']}: {r['anchor_scores']} anchor scores, exact "
+                f"{r['exact_agreement']:.0%}, adjacent {r['adjacent_agreement']:.0%}, "
+                f"severity {r['severity']:+.2f}; "
+                + ("qualified" if r["qualified"] else "not qualified: " + "; ".join(r["why"]))
+            )
+        else:
+            print(f"  {r['reviewer']}: has scored no anchors")
+    print("Criteria across reviewers:")
+    for c in report["criteria"]:
+        alpha = c["krippendorff_alpha_ordinal"]
+        shown = "n/a" if alpha is None else f"{alpha:.2f}"
+        print(f"  {c['criterion']}: {c['units']} submissions, alpha {shown}")
+    overall = report["overall"]
+    agreement = overall["decision_agreement"]
+    print(
+        f"Overall: {overall['units']} units; decision agreement "
+        + ("n/a" if agreement is None else f"{agreement:.0%}")
+    )
+    return 0

@@ -1,0 +1,152 @@
+"""The calibration report from a real data folder: reviewers against anchors, criteria
+across reviewers, overall; checked against the reference libraries on the same data."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from reviewer_app.calibration.anchors import mark_anchor
+from reviewer_app.calibration.report import calibration_report
+from reviewer_app.cli import main
+from reviewer_app.evidence.importer import Importer
+from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Reviewer
+from tests import craft
+
+CULTURE = "https://credentials.example.org/mc/cultural-proficiency-1"
+# Steps (0..3) per submission for each reviewer on the first three criteria; the rest
+# follow the first. The lead's reviews of CP-0 and CP-1 are the anchors' references.
+PLAN = {
+    "Lena Lead": {"CP-0": [3, 3, 2], "CP-1": [1, 2, 2]},
+    "Ana Ruiz": {"CP-0": [3, 2, 2], "CP-1": [1, 2, 1], "CP-2": [2, 2, 3], "CP-3": [0, 1, 1]},
+    "Ben Osei": {"CP-0": [1, 1, 2], "CP-1": [0, 0, 1], "CP-2": [2, 1, 3], "CP-3": [1, 1, 1]},
+}
+
+
+@pytest.fixture
+def calibrated(reviewed_folder: DataFolder, tmp_path: Path) -> DataFolder:
+    folder = reviewed_folder
+    bundles = [
+        craft.bundle_zip(
+            tmp_path / f"cp{n}.zip",
+            {"lesson.pdf": craft.text_pdf(f"lesson {n}")},
+            submission_id=f"CP-{n}",
+            credential={"id": CULTURE, "name": "Culture"},
+        )
+        for n in range(4)
+    ]
+    assert len(Importer(folder).import_paths(bundles).imported) == 4
+    with folder.sessions.begin() as session:
+        session.add(Reviewer(name="Lena Lead", role="lead"))
+    for reviewer, plan in PLAN.items():
+        for submission, steps in plan.items():
+            review = ReviewSession.open(folder, submission, reviewer)
+            for n, criterion in enumerate(review.rubric.criteria):
+                step = steps[n] if n < len(steps) else steps[0]
+                review.set_level(criterion.id, criterion.levels[step].id)
+            review.submit()
+    mark_anchor(folder, "CP-0", "Lena Lead")
+    mark_anchor(folder, "CP-1", "Lena Lead")
+    return folder
+
+
+def levels_of(folder: DataFolder, reviewer: str, submission: str) -> list[int]:
+    review = ReviewSession.open(folder, submission, reviewer)
+    return [
+        review.rubric.criterion(c.id).index_of(review.levels[c.id]) for c in review.rubric.criteria
+    ]
+
+
+def test_reviewers_against_anchors_match_scikit_learn(calibrated: DataFolder) -> None:
+    from sklearn.metrics import cohen_kappa_score
+
+    with calibrated.sessions() as session:
+        report = calibration_report(session, credential=CULTURE, n_resamples=200)
+    ben = next(r for r in report["reviewers"] if r["reviewer"] == "Ben Osei")
+    own = levels_of(calibrated, "Ben Osei", "CP-0") + levels_of(calibrated, "Ben Osei", "CP-1")
+    ref = levels_of(calibrated, "Lena Lead", "CP-0") + levels_of(calibrated, "Lena Lead", "CP-1")
+    assert ben["anchor_scores"] == len(own)
+    assert ben["exact_agreement"] == pytest.approx(np.mean(np.equal(own, ref)), abs=1e-9)
+    assert ben["severity"] == pytest.approx(np.mean(np.subtract(own, ref)), abs=1e-9)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kappa = cohen_kappa_score(own, ref, labels=[0, 1, 2, 3], weights="quadratic")
+    assert ben["quadratic_weighted_kappa"] == pytest.approx(kappa, abs=1e-9)
+    assert ben["severity"] < 0 and ben["qualified"] is False and ben["why"]
+    lena = next(r for r in report["reviewers"] if r["reviewer"] == "Lena Lead")
+    assert lena["anchor_scores"] == 0 and lena["qualified"] is False
+
+
+def test_criteria_and_overall_match_krippendorff(calibrated: DataFolder) -> None:
+    import krippendorff
+
+    with calibrated.sessions() as session:
+        report = calibration_report(session, credential=CULTURE, n_resamples=200)
+    first = report["criteria"][0]
+    criterion = first["criterion"]
+    # Coders: Ana and Ben (the lead's reference reviews are not among them); 4 units.
+    with calibrated.sessions() as session:
+        from reviewer_app.reviews.service import ReviewSession as RS
+
+        names = ["Ana Ruiz", "Ben Osei"]
+        data = []
+        for name in names:
+            row = []
+            for n in range(4):
+                review = RS.open(calibrated, f"CP-{n}", name)
+                row.append(review.rubric.criterion(criterion).index_of(review.levels[criterion]))
+            data.append(row)
+    expected = krippendorff.alpha(
+        reliability_data=np.array(data, dtype=float),
+        level_of_measurement="ordinal",
+        value_domain=[0, 1, 2, 3],
+    )
+    assert first["units"] == 4
+    assert first["krippendorff_alpha_ordinal"] == pytest.approx(expected, abs=1e-9)
+    low, high = first["krippendorff_alpha_interval"]
+    assert low is None or low <= first["krippendorff_alpha_ordinal"] <= high
+    overall = report["overall"]
+    assert overall["decision_units"] == 4
+    assert 0.0 <= overall["decision_agreement"] <= 1.0
+
+
+def test_calibration_report_json_from_the_command_line(
+    calibrated: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "--data-dir",
+            str(calibrated.root),
+            "calibration",
+            "report",
+            "--credential",
+            CULTURE,
+            "--json",
+        ]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    report = json.loads(out)
+    assert {"reviewers", "criteria", "overall"} <= set(report)
+    for r in report["reviewers"]:
+        assert {
+            "reviewer",
+            "anchor_scores",
+            "exact_agreement",
+            "adjacent_agreement",
+            "quadratic_weighted_kappa",
+            "severity",
+            "qualified",
+        } <= set(r)
+    for c in report["criteria"]:
+        assert {"criterion", "units", "krippendorff_alpha_ordinal", "exact_agreement"} <= set(c)
+    assert {"units", "krippendorff_alpha_ordinal", "decision_agreement"} <= set(report["overall"])
+    with calibrated.sessions() as session:
+        assert session.scalar(select(Reviewer.role).where(Reviewer.name == "Lena Lead")) == "lead"
