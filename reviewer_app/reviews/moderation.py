@@ -36,6 +36,7 @@ from reviewer_app.storage.models import (
 )
 
 ADJUDICATION = "adjudication"
+_DECISION_WORDS = {"pass": "Pass", "not-yet": "Not Yet"}
 IN_REVIEW = "in-review"
 MAX_REVIEWS = 9
 
@@ -56,7 +57,9 @@ class Disagreement:
         if len(set(self.decisions.values())) > 1:
             out.append(
                 "The decisions differ: "
-                + ", ".join(f"{r} {d}" for r, d in sorted(self.decisions.items()))
+                + ", ".join(
+                    f"{r} {_DECISION_WORDS.get(d, d)}" for r, d in sorted(self.decisions.items())
+                )
                 + "."
             )
         for criterion, levels in self.criteria.items():

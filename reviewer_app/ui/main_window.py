@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         )
         self.reveal_action = self._action("&Reveal the earner…", None, self.reveal_earner)
         self.reveal_action.setEnabled(False)
+        self.adjudication_dialog: QDialog | None = None
+        self.adjudicate_action = self._action(
+            "&Adjudicate…", "Ctrl+Shift+A", self.show_adjudication
+        )
         self.help_action = self._action("&Keyboard shortcuts", "F1", self.show_help)
         self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
 
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
         )
         review_menu.addSeparator()
         review_menu.addActions([self.earlier_action, self.reveal_action])
+        review_menu.addSeparator()
+        review_menu.addAction(self.adjudicate_action)
         self._build_credentials_menu()
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.detach_action)
@@ -522,6 +528,16 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    def show_adjudication(self) -> None:
+        if self.folder is None or self._raise_if_open(self.adjudication_dialog):
+            return
+        from reviewer_app.ui.adjudication import AdjudicationDialog
+
+        dialog = AdjudicationDialog(self.folder, self.reviewer, self, self.open_submission)
+        dialog.decided.connect(lambda _id: self._reload_keeping_selection())
+        self.adjudication_dialog = dialog
+        dialog.show()
 
     # Credentials ----------------------------------------------------------------------------
     # Each dialog is non-modal (an export can run while reviewing goes on) and imported

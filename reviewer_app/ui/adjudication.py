@@ -1,0 +1,393 @@
+"""The lead's adjudication screen: the submissions whose reviews disagree, their reviews
+side by side, and the lead's final decision with a rationale and the earner's feedback.
+
+The decision is one quick database write, so it runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.reviews.moderation import ModerationError, adjudicate
+from reviewer_app.reviews.statuses import STATUS_WORDS
+from reviewer_app.ui.adjudication_rows import Comparison, Waiting, compare, waiting
+from reviewer_app.ui.credentials.common import MessageStrip
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
+
+SUBMISSION_PK = Qt.ItemDataRole.UserRole
+OWN_FEEDBACK = "Write my own"
+
+
+def _text_box(name: str, lines: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * (lines + 1))
+    return box
+
+
+class AdjudicationDialog(QDialog):
+    """Non-modal: the lead reads the evidence in the main window beside it."""
+
+    # The submission id whose decision was recorded.
+    decided = Signal(str)
+
+    def __init__(
+        self,
+        folder: DataFolder,
+        lead: str,
+        parent: QWidget | None = None,
+        open_evidence: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.lead = lead
+        self.open_evidence = open_evidence
+        self.rows: list[Waiting] = []
+        self.comparison = Comparison((), ())
+        self.setWindowTitle("Adjudicate")
+
+        intro = QLabel(
+            "These submissions have the reviews they need, but the reviews disagree. "
+            f"Read them, then record the decision that stands. You are deciding as {lead}."
+        )
+        intro.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setAccessibleName("Submissions needing adjudication")
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["Submission", "Micro-credential", "Why"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.header().setStretchLastSection(True)
+        self.empty = QLabel("No submission is waiting for a lead.")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        list_label = QLabel("&Waiting for a lead:")
+        list_label.setBuddy(self.list)
+        left_layout.addWidget(list_label)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty)
+
+        self.detail = QWidget()
+        self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 880])
+
+        self.message = MessageStrip("About the adjudication", self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName("Close")
+        close.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(lambda *_: self._show_selected())
+        self.resize(1280, 820)
+        self.reload()
+
+    def _build_detail(self) -> None:
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setAccessibleName("Submission being adjudicated")
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons.setAccessibleName("Why it needs a lead")
+        self.evidence_button = QPushButton("&Open the evidence")
+        self.evidence_button.setAccessibleName("Open the evidence in the main window")
+        self.evidence_button.setAutoDefault(False)
+        self.evidence_button.clicked.connect(self.show_evidence)
+        self.evidence_button.setVisible(self.open_evidence is not None)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.evidence_button)
+
+        self.table = QTableWidget()
+        self.table.setAccessibleName("Levels chosen by each reviewer")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        table_label = QLabel("&Levels side by side:")
+        table_label.setBuddy(self.table)
+
+        # One read-only box per reviewer, side by side, made for each submission.
+        self.reviews_row = QHBoxLayout()
+        self.review_boxes: list[QPlainTextEdit] = []
+
+        self.pass_button = QRadioButton("&Pass")
+        self.pass_button.setAccessibleName("Decision: Pass")
+        self.not_yet_button = QRadioButton("&Not Yet")
+        self.not_yet_button.setAccessibleName("Decision: Not Yet")
+        self.outcome = QButtonGroup(self)
+        self.outcome.addButton(self.pass_button)
+        self.outcome.addButton(self.not_yet_button)
+        outcome_row = QHBoxLayout()
+        outcome_row.addWidget(self.pass_button)
+        outcome_row.addWidget(self.not_yet_button)
+        outcome_row.addStretch(1)
+        self.rationale = _text_box("Rationale (required)", 3)
+        self.rationale.setPlaceholderText("Why this decision: it is kept with the decision.")
+        self.feedback_choice = QComboBox()
+        self.feedback_choice.setAccessibleName("Feedback the earner receives")
+        self.own_feedback = _text_box("Your feedback to the earner", 3)
+        self.own_feedback.setPlaceholderText("Choose “Write my own” above to write it here.")
+        self.feedback_choice.currentIndexChanged.connect(lambda _i: self._update_own_feedback())
+        self.record_button = QPushButton("&Record decision")
+        self.record_button.setAccessibleName("Record the decision")
+        self.record_button.setDefault(True)
+        self.record_button.clicked.connect(self.record)
+        # A refusal is answered by changing the form: the error then goes.
+        self.rationale.textChanged.connect(self._clear_error)
+        self.own_feedback.textChanged.connect(self._clear_error)
+        self.outcome.buttonToggled.connect(lambda *_: self._clear_error())
+
+        form = QFormLayout()
+        outcome_label = QLabel("Decision:")
+        form.addRow(outcome_label, outcome_row)
+        form.addRow("R&ationale:", self.rationale)
+        form.addRow("&Feedback from:", self.feedback_choice)
+        form.addRow("&Your words:", self.own_feedback)
+        record_row = QHBoxLayout()
+        record_row.addStretch(1)
+        record_row.addWidget(self.record_button)
+        form.addRow(record_row)
+        decision_box = QGroupBox("Your decision")
+        decision_box.setLayout(form)
+
+        layout = QVBoxLayout(self.detail)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.reasons)
+        layout.addWidget(table_label)
+        layout.addWidget(self.table, 3)
+        reviews_label = QLabel("Each review's decision, comments and overall feedback:")
+        layout.addWidget(reviews_label)
+        layout.addLayout(self.reviews_row, 2)
+        layout.addWidget(decision_box)
+
+    # The list -------------------------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.selected_pk()
+        with self.folder.sessions() as session:
+            self.rows = waiting(session)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in self.rows:
+            item = QTreeWidgetItem([row.submission_id, row.credential, row.reasons_text()])
+            item.setData(0, SUBMISSION_PK, row.pk)
+            item.setToolTip(2, row.reasons_text())
+            self.list.addTopLevelItem(item)
+        index = next((n for n, r in enumerate(self.rows) if r.pk == keep), 0)
+        current = self.list.topLevelItem(index)
+        if current is not None:
+            self.list.setCurrentItem(current)
+        self.list.blockSignals(False)
+        self.list.resizeColumnToContents(0)
+        self.list.setColumnWidth(1, 160)
+        empty = not self.rows
+        self.empty.setVisible(empty)
+        self.detail.setEnabled(not empty)
+        self._show_selected()
+
+    def selected_pk(self) -> int | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        value = item.data(0, SUBMISSION_PK)
+        return int(value) if value is not None else None
+
+    def selected(self) -> Waiting | None:
+        pk = self.selected_pk()
+        return next((r for r in self.rows if r.pk == pk), None)
+
+    # The selected submission ----------------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.comparison = Comparison((), ())
+            self.heading.setText("Nothing selected")
+            self.reasons.clear()
+        else:
+            with self.folder.sessions() as session:
+                self.comparison = compare(session, row.pk)
+            self.heading.setText(f"{row.submission_id}, {row.credential}")
+            self.reasons.setText(row.reasons_text())
+        self.message.clear()
+        self._fill_table()
+        self._fill_reviews()
+        self._reset_decision()
+
+    def _fill_table(self) -> None:
+        reviews, rows = self.comparison.reviews, self.comparison.rows
+        names = [r.reviewer for r in reviews]
+        self.table.clear()
+        self.table.setColumnCount(len(names) + 2)
+        self.table.setHorizontalHeaderLabels(["Criterion", *names, "Agreement"])
+        self.table.setRowCount(len(rows) + (1 if reviews else 0))
+        for n, row in enumerate(rows):
+            cells = [row.title, *(label or "not scored" for label in row.levels), row.agreement]
+            for column, text in enumerate(cells):
+                self.table.setItem(n, column, self._cell(text, bold=row.differs))
+        if reviews:
+            # The decisions last, marked the same way as the criteria.
+            decisions = [r.decision for r in reviews]
+            same = len(set(decisions)) == 1
+            cells = ["Decision", *decisions, "Same decision" if same else "Decisions differ"]
+            for column, text in enumerate(cells):
+                self.table.setItem(len(rows), column, self._cell(text, bold=not same))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.resizeRowsToContents()
+
+    def _cell(self, text: str, *, bold: bool) -> QTableWidgetItem:
+        # Bold only repeats what the Agreement column says in words.
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        if bold:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        return item
+
+    def _fill_reviews(self) -> None:
+        for box in self.review_boxes:
+            self.reviews_row.removeWidget(box)
+            box.hide()  # until it is deleted, it would still be drawn where it was
+            box.deleteLater()
+        self.review_boxes = []
+        for review in self.comparison.reviews:
+            lines = [f"{review.reviewer}: {review.decision}", "", "Overall feedback:"]
+            lines.append(review.feedback or "(none written)")
+            lines += ["", "Comments:"]
+            lines += [f"{title}: {text}" for title, text in review.comments] or ["(none)"]
+            box = QPlainTextEdit("\n".join(lines))
+            box.setReadOnly(True)
+            box.setTabChangesFocus(True)
+            box.setAccessibleName(f"Review by {review.reviewer}")
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
+            self.reviews_row.addWidget(box, 1)
+            self.review_boxes.append(box)
+        # Boxes made now would come last in the Tab order: put them after the table.
+        chain: list[QWidget] = [self.table, *self.review_boxes, self.pass_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _reset_decision(self) -> None:
+        # Nothing carries over from another submission: the lead chooses afresh.
+        self.outcome.setExclusive(False)
+        self.pass_button.setChecked(False)
+        self.not_yet_button.setChecked(False)
+        self.outcome.setExclusive(True)
+        self.rationale.clear()
+        self.own_feedback.clear()
+        self.feedback_choice.clear()
+        for review in self.comparison.reviews:
+            words = "" if review.feedback else " (none written)"
+            self.feedback_choice.addItem(f"{review.reviewer}'s feedback{words}", review.reviewer)
+        self.feedback_choice.addItem(OWN_FEEDBACK, None)
+        self._update_own_feedback()
+
+    def _update_own_feedback(self) -> None:
+        self.own_feedback.setEnabled(self.feedback_choice.currentText() == OWN_FEEDBACK)
+
+    def show_evidence(self) -> None:
+        row = self.selected()
+        if row is None or self.open_evidence is None:
+            return
+        self.open_evidence(row.pk)
+        self.message.note(f"{row.submission_id} is open in the main window.")
+
+    # Deciding ---------------------------------------------------------------------------------
+
+    def _clear_error(self) -> None:
+        if self.message.kind == "error":
+            self.message.clear()
+
+    def _refuse(self, text: str, field: QWidget) -> None:
+        self.message.error(text)
+        field.setFocus()
+
+    def record(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if self.pass_button.isChecked():
+            outcome = "pass"
+        elif self.not_yet_button.isChecked():
+            outcome = "not-yet"
+        else:
+            return self._refuse("Choose Pass or Not Yet.", self.pass_button)
+        feedback_from = self.feedback_choice.currentData()
+        feedback = self.own_feedback.toPlainText() if feedback_from is None else None
+        try:
+            adjudicate(
+                self.folder,
+                row.submission_id,
+                self.lead,
+                outcome,
+                self.rationale.toPlainText(),
+                feedback_from=feedback_from,
+                feedback=feedback,
+            )
+        except ModerationError as e:
+            text = str(e)
+            if "Say why" in text:
+                field: QWidget = self.rationale
+            elif "feedback" in text:
+                field = self.own_feedback if feedback_from is None else self.feedback_choice
+            else:
+                field = self.record_button
+            return self._refuse(f"{text} Nothing was recorded.", field)
+        whose = f"{feedback_from}'s feedback" if feedback_from else "your own feedback"
+        self.reload()
+        self.message.note(
+            f"Recorded for {row.submission_id}: {STATUS_WORDS[outcome]}, with your rationale; "
+            f"the earner receives {whose}."
+        )
+        self.list.setFocus()
+        self.decided.emit(row.submission_id)
