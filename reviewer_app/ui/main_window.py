@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addAction(self.adjudicate_action)
         self._build_credentials_menu()
+        self._build_team_menu()
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.detach_action)
         help_menu = menu.addMenu("&Help")
@@ -259,6 +260,22 @@ class MainWindow(QMainWindow):
         credentials_menu.addAction(self.issuers_action)
         credentials_menu.addSeparator()
         credentials_menu.addActions([self.export_action, self.verify_action, self.revoke_action])
+
+    def _build_team_menu(self) -> None:
+        self.calibration_dashboard: QDialog | None = None
+        self.calibration_action = self._action(
+            "&Calibration dashboard…", None, self.show_calibration_dashboard
+        )
+        self.menuBar().addMenu("&Team").addAction(self.calibration_action)
+
+    def show_calibration_dashboard(self) -> None:
+        # Non-modal and imported when first asked for (it brings QtCharts and reportlab).
+        if self.folder is None or self._raise_if_open(self.calibration_dashboard):
+            return
+        from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
+
+        self.calibration_dashboard = CalibrationDashboard(self.folder, self, self.open_submission)
+        self.calibration_dashboard.show()
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()

@@ -1,0 +1,1 @@
+"""The calibration dashboard: how consistently the team scores, for team leads."""

@@ -1,0 +1,555 @@
+"""The calibration dashboard: the report for one micro-credential (or all), computed in
+the background, as four charts and two tables whose flags are words and icons; the
+submissions behind a row on double-click; and the whole exported as PDF or CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.calibration.export import (
+    NA,
+    coefficient_words,
+    criterion_flags,
+    decimal,
+    empty_report_words,
+    overall_words,
+    percent,
+    report_csv,
+    report_pdf,
+    reviewer_flags,
+)
+from reviewer_app.ui.calibration import charts
+from reviewer_app.ui.calibration.queries import (
+    Behind,
+    behind_criterion,
+    behind_reviewer,
+    compute_report,
+)
+from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
+
+Index = QModelIndex | QPersistentModelIndex
+# A column: header, the cell's words from the row, and the flag that may apply to it.
+Column = tuple[str, Callable[[dict[str, Any]], str], str | None]
+
+
+def _short(flag: str) -> str:
+    """The flag's first words, for the cell; the whole reason is in its tooltip."""
+    return flag.split(":")[0].split(" (")[0]
+
+
+def _difference_words(difference: int | None) -> str:
+    if not difference:
+        return "agrees"
+    return f"{difference:+d} steps ({'harsher' if difference < 0 else 'more lenient'})"
+
+
+class ReportTable(QAbstractTableModel):
+    """Rows of the report (reviewers or criteria), flagged cells marked in words and with
+    a warning icon; the full reason is the cell's tooltip."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        flags_of: Callable[[dict[str, Any]], dict[str, str]],
+        icons: tuple[QIcon, QIcon],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.flags_of = flags_of
+        self.warning_icon, self.good_icon = icons
+        self.rows: list[dict[str, Any]] = []
+        self.row_flags: list[dict[str, str]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.row_flags = [self.flags_of(r) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0]
+        return None
+
+    def flag(self, row: int, column: int) -> str:
+        key = self.columns[column][2]
+        return self.row_flags[row].get(key, "") if key else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        _header, words, key = self.columns[column]
+        flag = self.flag(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = words(self.rows[row])
+            if key == "qualified":
+                return flag or "qualified"
+            return f"{text}, {_short(flag)}" if flag else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return flag or None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if flag:
+                return self.warning_icon
+            if key == "qualified":
+                return self.good_icon
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[row]
+        return None
+
+
+def _reviewer_columns() -> list[Column]:
+    return [
+        ("Reviewer", lambda r: r["reviewer"], None),
+        ("Qualified", lambda r: "", "qualified"),
+        ("Anchor scores (N)", lambda r: str(r["anchor_scores"]), None),
+        ("Exact agreement", lambda r: percent(r["exact_agreement"]), "exact_agreement"),
+        ("Adjacent agreement", lambda r: percent(r["adjacent_agreement"]), None),
+        (
+            "Weighted kappa",
+            lambda r: coefficient_words(
+                r["quadratic_weighted_kappa"],
+                r.get("quadratic_weighted_kappa_interval"),
+                r["anchor_scores"],
+            ),
+            "quadratic_weighted_kappa",
+        ),
+        ("Severity (negative = harsher)", lambda r: decimal(r["severity"]), None),
+        ("Contradicted decisions", lambda r: str(r["contradicted_decisions"]), None),
+    ]
+
+
+def _criterion_columns() -> list[Column]:
+    return [
+        ("Criterion", lambda c: c["criterion"], None),
+        ("Levels", lambda c: str(c["levels"]), None),
+        ("Units (N)", lambda c: str(c["units"]), None),
+        (
+            "Krippendorff's alpha (ordinal)",
+            lambda c: coefficient_words(
+                c["krippendorff_alpha_ordinal"], c.get("krippendorff_alpha_interval"), c["units"]
+            ),
+            "krippendorff_alpha_ordinal",
+        ),
+        ("Exact agreement", lambda c: percent(c["exact_agreement"]), "exact_agreement"),
+        ("Fleiss' kappa", lambda c: decimal(c["fleiss_kappa"]), "fleiss_kappa"),
+        ("Base rate", lambda c: percent(c["base_rate"]), None),
+    ]
+
+
+def _table_view(name: str, model: QAbstractTableModel) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class CalibrationDashboard(TaskDialog):
+    """Non-modal window for team leads. `n_resamples` sets the bootstrap's size (the
+    intervals); `open_submission` opens a submission in the main window."""
+
+    def __init__(
+        self,
+        folder: DataFolder,
+        parent: QWidget | None = None,
+        open_submission: Callable[[int], None] | None = None,
+        *,
+        n_resamples: int = 1000,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.n_resamples = n_resamples
+        self.open_submission = open_submission or getattr(parent, "open_submission", None)
+        self.report: dict[str, Any] | None = None
+        self.behind: list[Behind] = []
+        self._again = False  # the filter changed while a report was being computed
+        self._close_when_done = False
+        self.computing = False
+        self.setWindowTitle("Calibration dashboard")
+        self.setWindowFlags(
+            Qt.WindowType.Window
+            | Qt.WindowType.WindowMinMaxButtonsHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
+        style = self.style()
+        icons = (
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
+        )
+
+        self.credential = QComboBox()
+        self.credential.setAccessibleName("Micro-credential to report on")
+        credential_label = QLabel("&Micro-credential:")
+        credential_label.setBuddy(self.credential)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setAccessibleName("Compute the report again")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setAccessibleName("Computing the report")
+        self.busy_label = QLabel("Computing the calibration report…")
+        self.pdf_button = QPushButton("Export &PDF…")
+        self.pdf_button.setAccessibleName("Export the report as PDF")
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.csv_button = QPushButton("Export &CSV…")
+        self.csv_button.setAccessibleName("Export the report as CSV")
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+        top = QHBoxLayout()
+        top.addWidget(credential_label)
+        top.addWidget(self.credential, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.busy_bar)
+        top.addWidget(self.busy_label)
+        top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.csv_button)
+
+        self.message = MessageStrip("Calibration message", self)
+        self.overall = QLabel()
+        self.overall.setWordWrap(True)
+        self.overall.setAccessibleName("Overall agreement")
+        self.overall.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.criteria_chart = charts.ChartPanel(
+            "Agreement per criterion", "Chart: agreement per criterion"
+        )
+        self.agreement_chart = charts.ChartPanel(
+            "Agreement with anchors per reviewer", "Chart: agreement with anchors per reviewer"
+        )
+        self.severity_chart = charts.ChartPanel(
+            "Severity per reviewer", "Chart: severity per reviewer"
+        )
+        self.drift_chart = charts.ChartPanel("Drift over time", "Chart: drift over time")
+        self.drift_reviewer = QComboBox()
+        self.drift_reviewer.setAccessibleName("Reviewer whose drift is shown")
+        self.drift_reviewer.currentIndexChanged.connect(lambda _i: self._show_drift())
+        drift_box = QWidget()
+        drift_layout = QVBoxLayout(drift_box)
+        drift_layout.setContentsMargins(0, 0, 0, 0)
+        drift_row = QHBoxLayout()
+        drift_label = QLabel("&Drift of:")
+        drift_label.setBuddy(self.drift_reviewer)
+        drift_row.addWidget(drift_label)
+        drift_row.addWidget(self.drift_reviewer, 1)
+        drift_layout.addLayout(drift_row)
+        drift_layout.addWidget(self.drift_chart, 1)
+        chart_grid = QWidget()
+        grid = QGridLayout(chart_grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.criteria_chart, 0, 0)
+        grid.addWidget(self.agreement_chart, 0, 1)
+        grid.addWidget(self.severity_chart, 1, 0)
+        grid.addWidget(drift_box, 1, 1)
+
+        self.reviewers_model = ReportTable(_reviewer_columns(), reviewer_flags, icons, self)
+        self.criteria_model = ReportTable(
+            _criterion_columns(), lambda c: criterion_flags(c, self._rules()), icons, self
+        )
+        self.reviewers_table = _table_view("Reviewers against anchors", self.reviewers_model)
+        self.criteria_table = _table_view("Criteria across reviewers", self.criteria_model)
+        self.reviewers_table.activated.connect(
+            lambda index: self.drill_reviewer(self.reviewers_model.rows[index.row()]["reviewer"])
+        )
+        self.criteria_table.activated.connect(
+            lambda index: self.drill_criterion(self.criteria_model.rows[index.row()]["criterion"])
+        )
+        # The reasons can be long: the column keeps a readable width, the tooltip has all.
+        header = self.reviewers_table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 280)
+        self.reviewers_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._follow_reviewer(current.row())
+        )
+        self.tables = QTabWidget()
+        self.tables.addTab(self.reviewers_table, "Re&viewers")
+        self.tables.addTab(self.criteria_table, "C&riteria")
+        hint = QLabel("Double-click a row (or press Enter) to list the submissions behind it.")
+        hint.setWordWrap(True)
+        tables_box = QWidget()
+        tables_layout = QVBoxLayout(tables_box)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(self.tables, 1)
+        tables_layout.addWidget(hint)
+
+        self.drill_title = QLabel("Submissions behind a row")
+        self.drill_title.setWordWrap(True)
+        self.drill_title.setAccessibleName("What the list shows")
+        self.drill = QTableWidget(0, 5)
+        self.drill.setAccessibleName("Submissions behind the chosen row")
+        self.drill.verticalHeader().hide()
+        self.drill.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.drill.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.drill.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.drill.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.drill.horizontalHeader().setStretchLastSection(True)
+        self.drill.activated.connect(lambda index: self.open_behind(index.row()))
+        drill_hint = QLabel("Double-click a submission to open it in the main window.")
+        drill_hint.setWordWrap(True)
+        drill_box = QWidget()
+        drill_layout = QVBoxLayout(drill_box)
+        drill_layout.setContentsMargins(0, 0, 0, 0)
+        drill_layout.addWidget(self.drill_title)
+        drill_layout.addWidget(self.drill, 1)
+        drill_layout.addWidget(drill_hint)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(chart_grid)
+        left.addWidget(tables_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(drill_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([980, 420])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.overall)
+        layout.addWidget(self.splitter, 1)
+        self.resize(1400, 900)
+
+        self._fill_credentials()
+        self.credential.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    # The report ---------------------------------------------------------------------------
+
+    def _fill_credentials(self) -> None:
+        from reviewer_app.reviews.queue import credentials_in_queue
+
+        self.credential.addItem("All micro-credentials", None)
+        with self.folder.sessions() as session:
+            for uri, name in credentials_in_queue(session):
+                self.credential.addItem(name, uri)
+
+    def selected_credential(self) -> str | None:
+        data = self.credential.currentData()
+        return str(data) if data else None
+
+    def _rules(self) -> dict[str, float]:
+        return self.report["rules"] if self.report else {}
+
+    def refresh(self) -> None:
+        if self.busy():
+            self._again = True
+            return
+        folder, credential, n = self.folder, self.selected_credential(), self.n_resamples
+        self._set_busy(True)
+        self.run(
+            lambda _cancel, _progress: compute_report(folder, credential, n),
+            self._on_report,
+            self._on_failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        # Not `busy()`: the thread ends a moment before its result is handed over.
+        self.computing = busy
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        for button in (self.pdf_button, self.csv_button, self.refresh_button):
+            button.setEnabled(not busy and (button is self.refresh_button or bool(self.report)))
+
+    def work_cancelled_by_closing(self) -> None:
+        # The report cannot stop midway; it takes seconds, so close once it is in.
+        self._close_when_done = True
+
+    def _after_work(self) -> bool:
+        """Whether to go on showing results (not closing, not computing again)."""
+        if self._close_when_done:
+            self.close()
+            return False
+        if self._again:
+            self._again = False
+            self.refresh()
+            return False
+        return True
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self._set_busy(False)
+        if self._after_work():
+            self.message.error(message)
+
+    def _on_report(self, report: dict[str, Any] | None) -> None:
+        self._set_busy(False)  # before _after_work, which may start computing again
+        if report is None or not self._after_work():
+            return
+        self.report = report
+        self._set_busy(False)  # the export buttons need the report
+        self.show_report(report)
+
+    def show_report(self, report: dict[str, Any]) -> None:
+        empty = empty_report_words(report)
+        if empty:
+            self.message.note(empty)
+        else:
+            self.message.clear()
+        self.overall.setText("Overall: " + " ".join(overall_words(report)))
+        self.reviewers_model.set_rows(report["reviewers"])
+        self.criteria_model.set_rows(report["criteria"])
+        charts.criteria_chart(self.criteria_chart, report)
+        charts.reviewer_agreement_chart(self.agreement_chart, report)
+        charts.severity_chart(self.severity_chart, report)
+        chosen = self.drift_reviewer.currentText()
+        self.drift_reviewer.blockSignals(True)
+        self.drift_reviewer.clear()
+        for entry in report["reviewers"]:
+            self.drift_reviewer.addItem(entry["reviewer"])
+        # Keep the chosen reviewer; else the first whose drift there is to see.
+        with_drift = [r["reviewer"] for r in report["reviewers"] if r.get("drift")]
+        keep = chosen if self.drift_reviewer.findText(chosen) >= 0 else None
+        self.drift_reviewer.setCurrentIndex(
+            max(self.drift_reviewer.findText(keep or (with_drift or [""])[0]), 0)
+        )
+        self.drift_reviewer.blockSignals(False)
+        self._show_drift()
+
+    def _show_drift(self) -> None:
+        if self.report is not None:
+            charts.drift_chart(self.drift_chart, self.report, self.drift_reviewer.currentText())
+
+    def _follow_reviewer(self, row: int) -> None:
+        if 0 <= row < len(self.reviewers_model.rows):
+            self.drift_reviewer.setCurrentText(self.reviewers_model.rows[row]["reviewer"])
+
+    # Drill-down ---------------------------------------------------------------------------
+
+    def drill_reviewer(self, reviewer: str) -> None:
+        with self.folder.sessions() as session:
+            behind = behind_reviewer(session, reviewer, self.selected_credential())
+        self._show_behind(
+            f"Anchors {reviewer} scored: their level against the reference, per criterion.",
+            ["Submission", "Criterion", "Level", "Reference", "Difference"],
+            [
+                [
+                    b.submission_id,
+                    b.criterion,
+                    b.level,
+                    b.reference or NA,
+                    _difference_words(b.difference),
+                ]
+                for b in behind
+            ],
+            behind,
+        )
+
+    def drill_criterion(self, criterion: str) -> None:
+        with self.folder.sessions() as session:
+            behind = behind_criterion(session, criterion, self.selected_credential())
+        self._show_behind(
+            f"Submissions two or more reviewers scored on {criterion}, and their levels.",
+            ["Submission", "Criterion", "Reviewer", "Level", ""],
+            [[b.submission_id, b.criterion, b.reviewer, b.level, ""] for b in behind],
+            behind,
+        )
+
+    def _show_behind(
+        self, title: str, headers: list[str], rows: list[list[str]], behind: list[Behind]
+    ) -> None:
+        self.behind = behind
+        self.drill_title.setText(title if rows else title + " None yet.")
+        self.drill.clearContents()
+        self.drill.setHorizontalHeaderLabels(headers)
+        self.drill.setColumnHidden(4, not headers[4])
+        self.drill.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for column, text in enumerate(row):
+                self.drill.setItem(n, column, QTableWidgetItem(text))
+
+    def behind_submissions(self) -> list[str]:
+        """The submission ids listed, in order, each once."""
+        return list(dict.fromkeys(b.submission_id for b in self.behind))
+
+    def open_behind(self, row: int) -> None:
+        if 0 <= row < len(self.behind) and self.open_submission is not None:
+            self.open_submission(self.behind[row].pk)
+
+    # Export -------------------------------------------------------------------------------
+
+    def chart_images(self) -> list[tuple[str, bytes]]:
+        panels = (self.criteria_chart, self.agreement_chart, self.severity_chart)
+        images = [(p.plot.title(), p.png()) for p in panels]
+        if self.drift_chart.plot.series():
+            images.append((self.drift_chart.plot.title(), self.drift_chart.png()))
+        return images
+
+    def _save_path(self, caption: str, name: str, kind: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, name, kind)
+        return Path(chosen) if chosen else None
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        if self.report is None:
+            return None
+        path = path or self._save_path(
+            "Export the calibration report", "calibration report.pdf", "PDF (*.pdf)"
+        )
+        if path is None:
+            return None
+        return self._write(path, report_pdf(self.report, self.chart_images()))
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        if self.report is None:
+            return None
+        path = path or self._save_path(
+            "Export the calibration report", "calibration report.csv", "CSV (*.csv)"
+        )
+        if path is None:
+            return None
+        return self._write(path, report_csv(self.report))
+
+    def _write(self, path: Path, data: bytes) -> Path | None:
+        from reviewer_app.storage.atomic import write_atomically
+
+        try:
+            write_atomically(path, data)
+        except OSError as e:
+            self.message.error(f"Could not write {path}: {e.strerror or e}")
+            return None
+        self.message.note(f"Saved the report to {path}.")
+        return path

@@ -1,0 +1,284 @@
+"""The calibration dashboard in the real window, on a real data folder with reviewers,
+anchors and double-marked submissions: the tables say what the report says, flags are
+words, rows drill down to the right submissions, and the report exports as PDF and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.calibration.anchors import mark_anchor
+from reviewer_app.calibration.report import calibration_report
+from reviewer_app.evidence.importer import Importer
+from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Reviewer
+from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
+from reviewer_app.ui.main_window import MainWindow
+from tests import craft
+from tests.ui.shots import save_shot
+
+CULTURE = "https://credentials.example.org/mc/cultural-proficiency-1"
+# As in tests/calibration/test_report.py: steps (0..3) per submission on the first three
+# criteria, the rest follow the first; the lead's CP-0 and CP-1 are the anchors.
+PLAN = {
+    "Lena Lead": {"CP-0": [3, 3, 2], "CP-1": [1, 2, 2]},
+    "Ana Ruiz": {"CP-0": [3, 2, 2], "CP-1": [1, 2, 1], "CP-2": [2, 2, 3], "CP-3": [0, 1, 1]},
+    "Ben Osei": {"CP-0": [1, 1, 2], "CP-1": [0, 0, 1], "CP-2": [2, 1, 3], "CP-3": [1, 1, 1]},
+}
+RESAMPLES = 100
+WAIT = 60_000
+
+
+@pytest.fixture
+def calibrated(reviewed_folder: DataFolder, tmp_path: Path) -> DataFolder:
+    folder = reviewed_folder
+    bundles = [
+        craft.bundle_zip(
+            tmp_path / f"cp{n}.zip",
+            {"lesson.pdf": craft.text_pdf(f"lesson {n}")},
+            submission_id=f"CP-{n}",
+            credential={"id": CULTURE, "name": "Culture"},
+        )
+        for n in range(4)
+    ]
+    assert len(Importer(folder).import_paths(bundles).imported) == 4
+    with folder.sessions.begin() as session:
+        session.add(Reviewer(name="Lena Lead", role="lead"))
+    for reviewer, plan in PLAN.items():
+        for submission, steps in plan.items():
+            review = ReviewSession.open(folder, submission, reviewer)
+            for n, criterion in enumerate(review.rubric.criteria):
+                step = steps[n] if n < len(steps) else steps[0]
+                review.set_level(criterion.id, criterion.levels[step].id)
+            review.submit()
+    mark_anchor(folder, "CP-0", "Lena Lead")
+    mark_anchor(folder, "CP-1", "Lena Lead")
+    return folder
+
+
+def open_window(folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(folder, "Lena Lead", settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window(calibrated: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    win = open_window(calibrated, qtbot, tmp_path)
+    yield win
+    win.close()
+
+
+def open_dashboard(win: MainWindow, qtbot: QtBot) -> CalibrationDashboard:
+    dashboard = CalibrationDashboard(win.folder, win, n_resamples=RESAMPLES)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitExposed(dashboard)
+    wait_for_report(dashboard, qtbot)
+    return dashboard
+
+
+def wait_for_report(dashboard: CalibrationDashboard, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.computing, timeout=WAIT)
+    assert not dashboard.busy_bar.isVisible()
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    interactive = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+    return [
+        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+        for w in root.findChildren(QWidget)
+        if isinstance(w, interactive)
+        and w.isVisibleTo(root)
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+    ]
+
+
+def cell(dashboard: CalibrationDashboard, model: str, row: int, column: int) -> str:
+    table = getattr(dashboard, model)
+    return str(table.index(row, column).data())
+
+
+def double_click(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    center = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def test_the_dashboard_shows_the_report_flags_and_drills_down(
+    window: MainWindow, calibrated: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.show_calibration_dashboard()
+    opened = window.calibration_dashboard
+    assert isinstance(opened, CalibrationDashboard) and opened.isVisible()
+    assert not opened.isModal()
+    wait_for_report(opened, qtbot)
+    opened.close()
+
+    dashboard = open_dashboard(window, qtbot)
+    dashboard.credential.setCurrentIndex(dashboard.credential.findData(CULTURE))
+    assert dashboard.busy() and dashboard.busy_bar.isVisibleTo(dashboard)
+    wait_for_report(dashboard, qtbot)
+    assert dashboard.report is not None and dashboard.report["credential"] == CULTURE
+    with calibrated.sessions() as session:
+        expected = calibration_report(session, credential=CULTURE, n_resamples=RESAMPLES)
+    assert dashboard.report == expected
+
+    names = [cell(dashboard, "reviewers_model", r, 0) for r in range(3)]
+    assert names == ["Ana Ruiz", "Ben Osei", "Lena Lead"]
+    ben = next(r for r in expected["reviewers"] if r["reviewer"] == "Ben Osei")
+    assert cell(dashboard, "reviewers_model", 1, 2) == str(ben["anchor_scores"])
+    assert cell(dashboard, "reviewers_model", 1, 3).startswith(f"{ben['exact_agreement']:.0%}")
+    assert cell(dashboard, "reviewers_model", 1, 3).endswith("below threshold")
+    kappa = cell(dashboard, "reviewers_model", 1, 5)
+    low, high = ben["quadratic_weighted_kappa_interval"]
+    value = ben["quadratic_weighted_kappa"]
+    assert kappa.startswith(f"{value:.2f} (95% CI {low:.2f} to {high:.2f}")
+    assert f"N = {ben['anchor_scores']}" in kappa
+    assert cell(dashboard, "reviewers_model", 1, 6) == f"{ben['severity']:.2f}"
+    qualified = cell(dashboard, "reviewers_model", 1, 1)
+    assert qualified.startswith("not qualified: exact agreement")
+    flagged = dashboard.reviewers_model.index(1, 1)
+    assert not flagged.data(Qt.ItemDataRole.DecorationRole).isNull()  # an icon, not colour
+    # The lead scored no anchors: n/a, not a number.
+    assert cell(dashboard, "reviewers_model", 2, 3) == "n/a"
+    assert cell(dashboard, "reviewers_model", 2, 1) == "not qualified: has scored no anchors"
+
+    first = expected["criteria"][0]
+    assert cell(dashboard, "criteria_model", 0, 0) == first["criterion"]
+    assert cell(dashboard, "criteria_model", 0, 2) == str(first["units"])
+    alpha = cell(dashboard, "criteria_model", 0, 3)
+    assert alpha.startswith(f"{first['krippendorff_alpha_ordinal']:.2f}")
+    assert f"N = {first['units']}" in alpha
+    if first["krippendorff_alpha_ordinal"] < 0.667:
+        assert alpha.endswith("below threshold")
+    assert dashboard.criteria_model.rowCount() == len(expected["criteria"])
+
+    # Charts describe their data in words.
+    assert "Ben Osei" in dashboard.agreement_chart.accessibleDescription()
+    assert "harsher" in dashboard.severity_chart.accessibleDescription()
+    assert first["criterion"] in dashboard.criteria_chart.accessibleDescription()
+    dashboard.drift_reviewer.setCurrentText("Ben Osei")
+    assert "Ben Osei" in dashboard.drift_chart.accessibleDescription()
+    assert dashboard.drift_chart.plot.series()
+
+    # Drill down into a reviewer: the anchors Ben scored, each criterion against the lead.
+    double_click(qtbot, dashboard.reviewers_table, 1)
+    assert dashboard.behind_submissions() == ["CP-0", "CP-1"]
+    assert dashboard.drill.rowCount() == ben["anchor_scores"]
+    assert "Ben Osei" in dashboard.drill_title.text()
+    assert {b.reviewer for b in dashboard.behind} == {"Ben Osei"}
+    assert any(b.difference and b.difference < 0 for b in dashboard.behind)
+    qtbot.wait(100)
+    save_shot(dashboard, "calibration-drilldown")
+
+    # Into a criterion: the submissions two non-reference reviewers scored, and who.
+    dashboard.tables.setCurrentWidget(dashboard.criteria_table)
+    double_click(qtbot, dashboard.criteria_table, 0)
+    assert dashboard.behind_submissions() == ["CP-0", "CP-1", "CP-2", "CP-3"]
+    assert {b.reviewer for b in dashboard.behind} == {"Ana Ruiz", "Ben Osei"}
+    assert {b.criterion for b in dashboard.behind} == {first["criterion"]}
+
+    # Double-clicking a listed submission opens it in the main window.
+    double_click(qtbot, dashboard.drill, 2)
+    assert window.current_pk == dashboard.behind[2].pk
+
+    assert unnamed_controls(dashboard) == []
+    dashboard.tables.setCurrentWidget(dashboard.reviewers_table)
+    dashboard.reviewers_table.selectRow(1)
+    qtbot.wait(100)  # charts lay themselves out in the event loop, as they do on screen
+    save_shot(dashboard, "calibration-dashboard")
+
+    pdf = dashboard.export_pdf(tmp_path / "report.pdf")
+    assert pdf is not None and "Saved" in dashboard.message.text()
+    reader = PdfReader(pdf)
+    assert len(reader.pages) >= 1
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    for words in ("Ana Ruiz", "Ben Osei", "Lena Lead", "Krippendorff", "not qualified"):
+        assert words in text, words
+    assert sum(len(page.images) for page in reader.pages) == 4  # the four charts
+
+    saved = dashboard.export_csv(tmp_path / "report.csv")
+    assert saved is not None
+    rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    start = rows.index(["Reviewers against anchors"]) + 1
+    header = rows[start]
+    people = {r[0]: dict(zip(header, r, strict=True)) for r in rows[start + 1 : start + 4]}
+    assert float(people["Ben Osei"]["exact_agreement"]) == pytest.approx(
+        ben["exact_agreement"], abs=1e-4
+    )
+    assert people["Lena Lead"]["exact_agreement"] == "n/a"
+    assert not list(tmp_path.glob(".*.tmp"))  # written atomically: no temp file left
+    dashboard.close()
+
+
+def test_an_unwritable_export_is_told_not_raised(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dashboard = open_dashboard(window, qtbot)
+    assert dashboard.export_csv(tmp_path / "missing" / "report.csv") is None
+    assert dashboard.message.kind == "error" and "Could not write" in dashboard.message.text()
+    dashboard.close()
+
+
+def test_an_empty_folder_says_what_is_needed(
+    folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    win = open_window(folder, qtbot, tmp_path)
+    dashboard = open_dashboard(win, qtbot)
+    assert dashboard.message.isVisible()
+    words = dashboard.message.text()
+    assert "anchors" in words and "double-marked" in words
+    assert dashboard.reviewers_model.rowCount() == 0
+    assert "n/a" in dashboard.overall.text()
+    assert unnamed_controls(dashboard) == []
+    assert dashboard.export_pdf(tmp_path / "empty.pdf") is not None
+    dashboard.close()
+    win.close()
+
+
+# Bringing the open dashboard forward calls raise(), which the offscreen platform ignores.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_the_team_menu_opens_one_dashboard(window: MainWindow, qtbot: QtBot) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Team" in titles
+    window.show_calibration_dashboard()
+    first = window.calibration_dashboard
+    assert first is not None
+    window.show_calibration_dashboard()
+    assert window.calibration_dashboard is first  # the open one is brought forward
+    assert isinstance(first, CalibrationDashboard)
+    wait_for_report(first, qtbot)
+    first.close()
