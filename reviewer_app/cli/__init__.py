@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer_app import APP_NAME, version
-from reviewer_app.cli import credential_cmds, demo_cmd, evidence_cmds, moderation_cmds, review_cmds
+from reviewer_app.cli import (
+    credential_cmds,
+    demo_cmd,
+    evidence_cmds,
+    moderation_cmds,
+    packet_cmds,
+    review_cmds,
+)
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -48,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     credential_cmds.register(commands)
     credential_cmds.register_verify(commands)
     moderation_cmds.register(commands)
+    packet_cmds.register(commands)
     demo_cmd.register(commands)
     return parser
 

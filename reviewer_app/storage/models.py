@@ -401,3 +401,76 @@ class AuditEvent(Base):
     after: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Packet(Base):
+    """A review packet: issued by this folder (a lead's) or received by it (an
+    assessor's). Its id travels in the file and in every return made from it."""
+
+    __tablename__ = "packets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[str] = mapped_column(String(36), unique=True)
+    direction: Mapped[str] = mapped_column(String(10))  # "issued" or "received"
+    issued_by: Mapped[str] = mapped_column(String(400))  # the lead and folder, as the file says
+    created_at: Mapped[dt.datetime]  # when the lead made it
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # SHA-256 of the packet file: the same id from other bytes is refused.
+    file_sha256: Mapped[str] = mapped_column(String(64))
+
+    assignments: Mapped[list[PacketAssignment]] = relationship(
+        back_populates="packet", order_by="PacketAssignment.id", cascade="all, delete-orphan"
+    )
+
+
+class PacketAssignment(Base):
+    """Who scores what: one reviewer and one submission of a packet. Names and ids are
+    kept as text, since they name people and submissions in another folder too."""
+
+    __tablename__ = "packet_assignments"
+    __table_args__ = (UniqueConstraint("packet_id", "reviewer", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packets.id", ondelete="CASCADE"))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    submission_id: Mapped[str] = mapped_column(String(200), index=True)
+    credential_uri: Mapped[str] = mapped_column(String(1000))
+
+    packet: Mapped[Packet] = relationship(back_populates="assignments")
+
+
+class PacketReturn(Base):
+    """A return file a lead imported; the same file (by digest) is never applied twice."""
+
+    __tablename__ = "packet_returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    packet_id: Mapped[int] = mapped_column(ForeignKey("packets.id"), index=True)
+    reviewer: Mapped[str] = mapped_column(String(200))
+    file_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]  # when the assessor made it
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # What importing did: submission ids "added", "unchanged" and in "conflicts".
+    summary: Mapped[dict[str, Any]]
+
+
+class ReviewConflict(Base):
+    """A returned review that differs from the one this folder already holds for that
+    reviewer and submission: kept aside, never applied, until a lead chooses."""
+
+    __tablename__ = "review_conflicts"
+    __table_args__ = (UniqueConstraint("return_sha256", "submission_id", "reviewer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"), index=True)
+    packet_id: Mapped[str] = mapped_column(String(36))
+    return_sha256: Mapped[str] = mapped_column(String(64))
+    submission_id: Mapped[str] = mapped_column(String(200))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    incoming: Mapped[dict[str, Any]]  # the review as the return holds it
+    incoming_digest: Mapped[str] = mapped_column(String(64))
+    detected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None]
+    resolution: Mapped[str | None] = mapped_column(String(10))  # "existing" or "incoming"
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
+    rationale: Mapped[str | None] = mapped_column(Text)

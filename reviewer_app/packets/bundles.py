@@ -1,0 +1,120 @@
+"""A stored submission written back out as an evidence bundle (see `evidence-bundle.md`)
+that the evidence importer accepts: the manifest made from the submission's rows, and
+every evidence file byte for byte from the store, checked against its hash on the way."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.packets.manifest import CHUNK, PacketError, json_bytes
+from reviewer_app.storage.blobstore import BlobStore
+from reviewer_app.storage.models import EvidenceItem, Submission
+
+BUNDLE_FORMAT = "evidence-bundle/1"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def bundle_manifest(submission: Submission) -> dict[str, Any]:
+    """The bundle's manifest.json: only what the rows hold, in the earner's order."""
+    if submission.shape != "manifest" or submission.credential_uri is None:
+        raise PacketError(
+            f"Submission {submission.submission_id} came as a loose bundle, without a "
+            "micro-credential or submission time; only submissions imported from a "
+            "manifest bundle can go into a packet."
+        )
+    if submission.submitted_at is None:
+        raise PacketError(f"Submission {submission.submission_id} has no submission time.")
+    earner: dict[str, Any] = {"id": submission.earner.external_id, "name": submission.earner.name}
+    if submission.earner.email is not None:
+        earner["email"] = submission.earner.email
+    credential: dict[str, Any] = {"id": submission.credential_uri}
+    if submission.credential_name is not None:
+        credential["name"] = submission.credential_name
+    doc: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "submission_id": submission.submission_id,
+        "attempt": submission.attempt,
+        "submitted_at": submission.submitted_at.isoformat(),
+        "earner": earner,
+        "credential": credential,
+        "evidence": [_item(submission, item) for item in submission.items],
+    }
+    if submission.notes is not None:
+        doc["notes"] = submission.notes
+    return doc
+
+
+def _item(submission: Submission, item: EvidenceItem) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if item.kind == "text":
+        out["text"] = item.text or ""
+    else:
+        if item.path is None or item.blob_sha256 is None:
+            raise PacketError(
+                f"Submission {submission.submission_id}: evidence item {item.position + 1} "
+                "has no stored file."
+            )
+        out["path"] = item.path
+        out["sha256"] = item.blob_sha256
+        # The earner's declared type, if any; otherwise the importer sniffs it again.
+        if item.declared_media_type is not None:
+            out["media_type"] = item.declared_media_type
+    for key in ("part", "title", "description"):
+        value = getattr(item, key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def write_bundle(store: BlobStore, submission: Submission, out: Path) -> None:
+    """Writes `submission` as a bundle zip at `out` (a new file)."""
+    doc = bundle_manifest(submission)
+    files = {
+        item.path: item.blob_sha256
+        for item in submission.items
+        if item.kind == "file" and item.path is not None and item.blob_sha256 is not None
+    }
+    if "manifest.json" in files:
+        raise PacketError(
+            f"Submission {submission.submission_id} lists a file named manifest.json as "
+            "evidence, which a bundle written again cannot hold."
+        )
+    with zipfile.ZipFile(out, "x", zipfile.ZIP_STORED) as archive:
+        archive.writestr(_info("manifest.json", 0), json_bytes(doc))
+        for path, sha in files.items():
+            _copy_blob(store, archive, submission.submission_id, path, sha)
+
+
+def _info(path: str, size: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(path, _ZIP_TIME)
+    info.create_system = 3
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    # Stored: the importer's ratio limit then never refuses what it accepted once.
+    info.compress_type = zipfile.ZIP_STORED
+    info.file_size = size
+    return info
+
+
+def _copy_blob(
+    store: BlobStore, archive: zipfile.ZipFile, submission_id: str, path: str, sha: str
+) -> None:
+    if not store.has(sha):
+        raise PacketError(
+            f"Submission {submission_id}: the evidence file {path!r} is missing from the "
+            "store; 'reviewer-app check' lists what is damaged."
+        )
+    size = store.path_for(sha).stat().st_size
+    digest = hashlib.sha256()
+    with store.open(sha) as src, archive.open(_info(path, size), "w") as dst:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+    if digest.hexdigest() != sha:
+        raise PacketError(
+            f"Submission {submission_id}: the stored evidence file {path!r} no longer "
+            "matches its hash; 'reviewer-app check' lists what is damaged."
+        )

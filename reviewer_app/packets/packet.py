@@ -1,0 +1,645 @@
+"""Review packets: what a lead gives an assessor who scores offline in a data folder of
+their own.
+
+A packet holds the chosen submissions (each written back out as an evidence bundle),
+the definitions they are scored under, and the assignment: which reviewer scores which
+submission. The lead's folder records the packets it issued, so that a return can be
+checked against them; the assessor's folder records the packets it received, so that a
+return can be made from them. See docs/packets.md for the file format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from reviewer_app.audit import trail
+from reviewer_app.evidence.importer import Importer
+from reviewer_app.evidence.limits import ImportLimits
+from reviewer_app.evidence.plan import plan_bundle
+from reviewer_app.evidence.shapes import MANIFEST as BUNDLE_MANIFEST
+from reviewer_app.evidence.shapes import open_source
+from reviewer_app.evidence.sources import BundleRejected
+from reviewer_app.formats import JsonProblem, parse_json
+from reviewer_app.packets.bundles import bundle_manifest, write_bundle
+from reviewer_app.packets.manifest import (
+    MANIFEST,
+    PACKET_FORMAT,
+    Archive,
+    ArchiveLimits,
+    ArchiveRejected,
+    ArchiveWriter,
+    PacketError,
+    Reject,
+    json_bytes,
+    now_text,
+    open_archive,
+    sha256_file,
+    text_field,
+    time_field,
+    uuid_field,
+)
+from reviewer_app.progress import CancelToken, Progress
+from reviewer_app.rubrics.queries import current_definition
+from reviewer_app.rubrics.store import add_files
+from reviewer_app.rubrics.validate import DEFINITION_FORMAT, DefinitionRejected, load_file
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import (
+    Definition,
+    Packet,
+    PacketAssignment,
+    Submission,
+)
+
+ISSUED, RECEIVED = "issued", "received"
+_SAFE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+
+
+@dataclass
+class ExportedPacket:
+    packet_id: str
+    out: Path
+    reviewer: str
+    submissions: list[str]
+    definitions: list[dict[str, Any]]  # {id, version}
+    sha256: str
+
+
+@dataclass
+class ImportedPacket:
+    packet_id: str
+    issued_by: str
+    assignment: list[dict[str, str]]  # {reviewer, submission_id, credential_id}
+    definitions_added: list[dict[str, Any]] = field(default_factory=list)
+    definitions_known: list[dict[str, Any]] = field(default_factory=list)
+    submissions_imported: list[str] = field(default_factory=list)
+    submissions_known: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    already_imported: bool = False
+
+
+# Export ---------------------------------------------------------------------------------
+
+
+def export_packet(
+    folder: DataFolder, reviewer: str, submission_ids: list[str], out: Path, *, actor: str
+) -> ExportedPacket:
+    """Writes a packet assigning `submission_ids` to `reviewer`, and records it here."""
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise PacketError("A packet is made for a reviewer: name them.")
+    wanted = list(dict.fromkeys(s.strip() for s in submission_ids if s.strip()))
+    if not wanted:
+        raise PacketError("Choose at least one submission for the packet.")
+    if out.is_dir():
+        raise PacketError(f"{out} is a folder; give the name of the packet file to write.")
+    if not out.parent.is_dir():
+        raise PacketError(f"The folder {out.parent} does not exist.")
+    packet_id, created = str(uuid.uuid4()), now_text()
+    with folder.sessions() as session:
+        submissions = _submissions(session, wanted)
+        definitions: dict[str, Definition] = {}
+        for submission in submissions:
+            bundle_manifest(submission)  # refuses what cannot be written, before writing
+            uri = submission.credential_uri
+            assert uri is not None
+            if uri not in definitions:
+                found = current_definition(session, uri)
+                if found is None:
+                    raise PacketError(
+                        f"Submission {submission.submission_id} is for {uri}, which has no "
+                        "definition here; add it before making the packet."
+                    )
+                definitions[uri] = found
+        assignment = [
+            {"reviewer": reviewer, "submission_id": s.submission_id, "credential_id": uri}
+            for s in submissions
+            if (uri := s.credential_uri) is not None
+        ]
+        source = {"lead": actor, "folder": folder.root.name}
+        manifest: dict[str, Any] = {
+            "format": PACKET_FORMAT,
+            "packet_id": packet_id,
+            "created": created,
+            "from": source,
+            "assignment": assignment,
+        }
+        try:
+            sha = _write(folder, out, manifest, list(definitions.values()), submissions)
+        except OSError as e:
+            raise PacketError(f"Cannot write {out}: {e.strerror or e}.") from None
+    try:
+        with folder.sessions.begin() as session:
+            session.add(
+                Packet(
+                    packet_id=packet_id,
+                    direction=ISSUED,
+                    issued_by=_issued_by(source),
+                    created_at=dt.datetime.fromisoformat(created),
+                    file_sha256=sha,
+                    assignments=[
+                        PacketAssignment(
+                            reviewer=a["reviewer"],
+                            submission_id=a["submission_id"],
+                            credential_uri=a["credential_id"],
+                        )
+                        for a in assignment
+                    ],
+                )
+            )
+            session.flush()
+            trail.record(
+                session,
+                actor=actor,
+                action="packet.export",
+                entity="packet",
+                entity_id=packet_id,
+                after={"file": out.name, "sha256": sha, "assignment": assignment},
+            )
+    except BaseException:
+        out.unlink(missing_ok=True)  # a packet this folder does not know must not exist
+        raise
+    return ExportedPacket(
+        packet_id,
+        out,
+        reviewer,
+        [s.submission_id for s in submissions],
+        [{"id": d.achievement_uri, "version": d.version} for d in definitions.values()],
+        sha,
+    )
+
+
+def _write(
+    folder: DataFolder,
+    out: Path,
+    manifest: dict[str, Any],
+    definitions: list[Definition],
+    submissions: list[Submission],
+) -> str:
+    """Writes the packet file; returns its SHA-256. Each bundle is made in a scratch
+    folder beside `out` and copied in, one at a time."""
+    with (
+        ArchiveWriter(out) as writer,
+        tempfile.TemporaryDirectory(dir=out.parent, prefix=".packet-") as scratch,
+    ):
+        manifest["definitions"] = [
+            _add_definition(folder, writer, n, d) for n, d in enumerate(definitions, start=1)
+        ]
+        manifest["bundles"] = []
+        for n, submission in enumerate(submissions, start=1):
+            bundle = Path(scratch) / f"{n}.zip"
+            write_bundle(folder.store, submission, bundle)
+            name = f"bundles/{_file_name(submission.submission_id, n)}.zip"
+            writer.add_file(name, bundle)
+            bundle.unlink()
+            manifest["bundles"].append({"submission_id": submission.submission_id, "path": name})
+        return writer.finish(manifest)
+
+
+def _submissions(session: Session, wanted: list[str]) -> list[Submission]:
+    rows = session.scalars(
+        select(Submission)
+        .options(joinedload(Submission.earner), selectinload(Submission.items))
+        .where(Submission.submission_id.in_(wanted))
+    ).all()
+    by_id = {s.submission_id: s for s in rows}
+    missing = [s for s in wanted if s not in by_id]
+    if missing:
+        raise PacketError(
+            "There is no submission " + ", ".join(repr(s) for s in missing) + " in this "
+            "data folder; 'reviewer-app submissions' lists them."
+        )
+    return [by_id[s] for s in wanted]
+
+
+def _file_name(submission_id: str, n: int) -> str:
+    """The submission id when it is a safe file name, else a number: ids may hold any
+    character, and the name is only a label (the manifest maps it)."""
+    if set(submission_id) <= _SAFE_NAME and submission_id.strip(".") and len(submission_id) <= 100:
+        return submission_id
+    return f"submission-{n}"
+
+
+def _issued_by(source: dict[str, Any]) -> str:
+    return f"{source.get('lead', '')} ({source.get('folder', '')})"[:400]
+
+
+def _add_definition(
+    folder: DataFolder, writer: ArchiveWriter, n: int, definition: Definition
+) -> dict[str, Any]:
+    """Writes one definition as `add_files` reads it: the JSON, and its image at the
+    relative path the JSON names (the folder the JSON sits in is nested deeper when
+    that path climbs with '..')."""
+    base = f"definitions/{n}"
+    entry: dict[str, Any] = {
+        "id": definition.achievement_uri,
+        "version": definition.version,
+        "digest": definition.content_digest,
+    }
+    json_dir = base
+    image_name = definition.content.get("achievement", {}).get("image")
+    if image_name is not None:
+        if definition.image_sha256 is None:
+            raise PacketError(f"The definition of {definition.achievement_uri} lost its image.")
+        relative = posixpath.normpath(str(image_name))
+        climbs = 0
+        while relative.startswith("../"):
+            relative, climbs = relative[3:], climbs + 1
+        if relative in ("", ".", "..") or relative.startswith("/"):
+            raise PacketError(
+                f"The image of {definition.achievement_uri} ({image_name!r}) cannot be "
+                "placed in a packet."
+            )
+        json_dir = base + "/_" * climbs
+        entry["image"] = f"{base}/{relative}"
+        with folder.store.open(definition.image_sha256) as f:
+            writer.add_bytes(entry["image"], f.read())
+    entry["path"] = f"{json_dir}/definition.json"
+    if entry["path"] == entry.get("image"):
+        entry["path"] = f"{json_dir}/definition-{n}.json"
+    writer.add_bytes(entry["path"], json_bytes(definition.content))
+    return entry
+
+
+# Import ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _DefinitionEntry:
+    id: str
+    version: int
+    digest: str
+    path: str
+    image: str | None
+
+
+@dataclass(frozen=True)
+class _BundleEntry:
+    submission_id: str
+    path: str
+
+
+@dataclass(frozen=True)
+class _PacketInfo:
+    packet_id: str
+    created: dt.datetime
+    issued_by: str
+    assignment: list[dict[str, str]]
+    definitions: list[_DefinitionEntry]
+    bundles: list[_BundleEntry]
+
+
+def import_packet(
+    folder: DataFolder,
+    path: Path,
+    *,
+    actor: str,
+    limits: ImportLimits | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportedPacket:
+    """Imports a packet into this (the assessor's) folder: definitions, submissions and
+    the assignment. The file is checked whole before anything here changes; the same
+    packet again changes nothing."""
+    label = str(path)
+    if not path.is_file():
+        raise ArchiveRejected(label, "does not exist or is not a file")
+    limits = limits or ImportLimits()
+    file_sha = sha256_file(path)
+    archive_limits = ArchiveLimits(max_entry_bytes=max(limits.max_bundle_bytes, 16 * 1024**2))
+    # The lock keeps another process's recovery from clearing the scratch files below.
+    with (
+        folder.write_lock(),
+        open_archive(path, label, PACKET_FORMAT, archive_limits) as archive,
+        tempfile.TemporaryDirectory(dir=folder.store.tmp, prefix="packet-") as scratch,
+    ):
+        info = _read_manifest(archive)
+        root = Path(scratch)
+        archive.extract_all(root)  # every entry checked against its size and hash
+        result = ImportedPacket(info.packet_id, info.issued_by, info.assignment)
+        with folder.sessions() as session:
+            known = session.scalar(select(Packet).where(Packet.packet_id == info.packet_id))
+            if known is not None:
+                return _already(known, file_sha, label, result)
+            _check_definitions(session, archive, root, info)
+            _check_bundles(session, archive, root, info, limits)
+        # Checked: from here on this folder changes.
+        _add_definitions(folder, root, info, label, actor, result)
+        _import_bundles(folder, root, info, label, limits, progress, cancel, result)
+        with folder.sessions.begin() as session:
+            session.add(
+                Packet(
+                    packet_id=info.packet_id,
+                    direction=RECEIVED,
+                    issued_by=info.issued_by,
+                    created_at=info.created,
+                    file_sha256=file_sha,
+                    assignments=[
+                        PacketAssignment(
+                            reviewer=a["reviewer"],
+                            submission_id=a["submission_id"],
+                            credential_uri=a["credential_id"],
+                        )
+                        for a in info.assignment
+                    ],
+                )
+            )
+            session.flush()
+            trail.record(
+                session,
+                actor=actor,
+                action="packet.import",
+                entity="packet",
+                entity_id=info.packet_id,
+                after={
+                    "file": path.name,
+                    "sha256": file_sha,
+                    "from": info.issued_by,
+                    "assignment": info.assignment,
+                },
+            )
+    return result
+
+
+def _already(known: Packet, file_sha: str, label: str, result: ImportedPacket) -> ImportedPacket:
+    if known.direction == ISSUED:
+        raise PacketError(
+            f"{label} is a packet this data folder made; import it in the assessor's data "
+            "folder. Nothing was imported."
+        )
+    if known.file_sha256 != file_sha:
+        raise PacketError(
+            f"{label} has the id of packet {known.packet_id}, imported here already from "
+            "a file with other content; ask the lead which one is right. Nothing was imported."
+        )
+    result.already_imported = True
+    return result
+
+
+def _read_manifest(archive: Archive) -> _PacketInfo:
+    m, reject = archive.manifest, archive.reject
+    packet_id = uuid_field(m, "packet_id", reject)
+    created = time_field(m, "created", "", reject)
+    source = m.get("from")
+    if not isinstance(source, dict):
+        raise reject("from must be an object naming the lead and their folder", MANIFEST)
+    assignment = _assignment(m, reject)
+    definitions = _definition_entries(m, reject)
+    bundles = _bundle_entries(m, reject)
+    referenced = [d.path for d in definitions] + [d.image for d in definitions if d.image]
+    referenced += [b.path for b in bundles]
+    if len(set(referenced)) != len(referenced):
+        raise reject("names one entry for two purposes", MANIFEST)
+    for name in referenced:
+        if name not in archive.files:
+            raise reject("is named in manifest.json but is not in the file", name)
+    unused = sorted(set(archive.files) - set(referenced))
+    if unused:
+        raise reject("is neither a definition, its image, nor a bundle", unused[0])
+    bundled = {b.submission_id for b in bundles}
+    assigned = {a["submission_id"] for a in assignment}
+    if bundled != assigned:
+        odd = sorted(bundled ^ assigned)[0]
+        raise reject(f"assigns and bundles different submissions ({odd!r})", MANIFEST)
+    defined = {d.id for d in definitions}
+    for a in assignment:
+        if a["credential_id"] not in defined:
+            raise reject(f"holds no definition of {a['credential_id']}", MANIFEST)
+    return _PacketInfo(packet_id, created, _issued_by(source), assignment, definitions, bundles)
+
+
+def _assignment(m: dict[str, Any], reject: Reject) -> list[dict[str, str]]:
+    raw = m.get("assignment")
+    if not isinstance(raw, list) or not raw:
+        raise reject("assignment must list who scores which submission", MANIFEST)
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for n, item in enumerate(raw):
+        where = f"assignment[{n}]."
+        if not isinstance(item, dict):
+            raise reject(f"assignment[{n}] must be an object", MANIFEST)
+        entry = {
+            key: text_field(item, key, where, reject).strip()
+            for key in ("reviewer", "submission_id", "credential_id")
+        }
+        key = (entry["reviewer"], entry["submission_id"])
+        if key in seen:
+            raise reject(f"{where[:-1]} assigns the same submission twice", MANIFEST)
+        seen.add(key)
+        out.append(entry)
+    return out
+
+
+def _definition_entries(m: dict[str, Any], reject: Reject) -> list[_DefinitionEntry]:
+    raw = m.get("definitions")
+    if not isinstance(raw, list):
+        raise reject("definitions must be a list", MANIFEST)
+    out = []
+    for n, item in enumerate(raw):
+        where = f"definitions[{n}]."
+        if not isinstance(item, dict):
+            raise reject(f"definitions[{n}] must be an object", MANIFEST)
+        version = item.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise reject(f"{where}version must be a whole number from 1", MANIFEST)
+        path = text_field(item, "path", where, reject)
+        image = item.get("image")
+        if not path.startswith("definitions/") or not path.endswith(".json"):
+            raise reject(f"{where}path must be a .json file under definitions/", MANIFEST)
+        if image is not None and (
+            not isinstance(image, str) or not image.startswith("definitions/")
+        ):
+            raise reject(f"{where}image must be a file under definitions/", MANIFEST)
+        out.append(
+            _DefinitionEntry(
+                text_field(item, "id", where, reject),
+                version,
+                text_field(item, "digest", where, reject),
+                path,
+                image,
+            )
+        )
+    return out
+
+
+def _bundle_entries(m: dict[str, Any], reject: Reject) -> list[_BundleEntry]:
+    raw = m.get("bundles")
+    if not isinstance(raw, list):
+        raise reject("bundles must be a list", MANIFEST)
+    out = []
+    for n, item in enumerate(raw):
+        where = f"bundles[{n}]."
+        if not isinstance(item, dict):
+            raise reject(f"bundles[{n}] must be an object", MANIFEST)
+        path = text_field(item, "path", where, reject)
+        if not path.startswith("bundles/") or not path.endswith(".zip") or path.count("/") != 1:
+            raise reject(f"{where}path must be a .zip file directly under bundles/", MANIFEST)
+        out.append(_BundleEntry(text_field(item, "submission_id", where, reject), path))
+    if len({b.submission_id for b in out}) != len(out):
+        raise reject("bundles lists a submission twice", MANIFEST)
+    return out
+
+
+def _check_definitions(session: Session, archive: Archive, root: Path, info: _PacketInfo) -> None:
+    for entry in info.definitions:
+        _check_image_name(archive, root, entry)
+        try:
+            loaded = load_file(root / entry.path)
+        except DefinitionRejected as e:
+            raise archive.reject(f"is not a valid definition ({e.problem})", entry.path) from None
+        if loaded.format != DEFINITION_FORMAT or loaded.uri != entry.id:
+            raise archive.reject(f"is not the definition of {entry.id}", entry.path)
+        if loaded.version != entry.version:
+            raise archive.reject(f"is not version {entry.version} of {entry.id}", entry.path)
+        if loaded.digest() != entry.digest:
+            raise archive.reject(
+                "does not match its digest in manifest.json: it was changed", entry.path
+            )
+        existing = session.scalar(
+            select(Definition.content_digest).where(
+                Definition.achievement_uri == entry.id, Definition.version == entry.version
+            )
+        )
+        if existing is not None and existing != entry.digest:
+            raise PacketError(
+                f"This data folder already holds version {entry.version} of {entry.id} with "
+                "other content than the packet's, so reviews here would not be scored on "
+                "the lead's rubric; ask the lead. Nothing was imported."
+            )
+
+
+def _check_image_name(archive: Archive, root: Path, entry: _DefinitionEntry) -> None:
+    """The image a definition names must be the packet's entry `entry.image`: never a
+    file elsewhere on this computer that a '..' in the name would reach. Checked before
+    the definition is loaded, since loading reads the image."""
+    try:
+        data = parse_json((root / entry.path).read_bytes())
+    except JsonProblem as e:
+        raise archive.reject(str(e), entry.path) from None
+    achievement = data.get("achievement") if isinstance(data, dict) else None
+    name = achievement.get("image") if isinstance(achievement, dict) else None
+    if name is None:
+        if entry.image is not None:
+            raise archive.reject("names no image, though the packet lists one", entry.path)
+        return
+    if not isinstance(name, str) or name.startswith(("/", "\\")) or "\\" in name:
+        raise archive.reject("names an image outside the packet", entry.path)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.path), name))
+    if target != entry.image or PurePosixPath(target).parts[0] != "definitions":
+        raise archive.reject("names an image other than the one the packet lists", entry.path)
+
+
+def _check_bundles(
+    session: Session, archive: Archive, root: Path, info: _PacketInfo, limits: ImportLimits
+) -> None:
+    credentials = {a["submission_id"]: a["credential_id"] for a in info.assignment}
+    for entry in info.bundles:
+        try:
+            source = open_source(root / entry.path, limits)
+        except BundleRejected as e:
+            raise archive.reject(e.problem, entry.path) from None
+        try:
+            files, _folders = source.top_level()
+            if BUNDLE_MANIFEST not in files:
+                raise archive.reject("is not a manifest bundle", entry.path)
+            plan = plan_bundle(source, "manifest")
+        except BundleRejected as e:
+            where = f" ({e.entry})" if e.entry else ""
+            raise archive.reject(f"is not a valid bundle{where}: {e.problem}", entry.path) from None
+        finally:
+            source.close()
+        if plan.submission_id != entry.submission_id:
+            raise archive.reject(f"is not the bundle of {entry.submission_id}", entry.path)
+        if plan.credential_uri != credentials[entry.submission_id]:
+            assigned = credentials[entry.submission_id]
+            raise archive.reject(
+                f"is for {plan.credential_uri}, not the assigned {assigned}", entry.path
+            )
+        existing = session.scalar(
+            select(Submission.content_digest).where(Submission.submission_id == plan.submission_id)
+        )
+        if existing is not None and existing != plan.digest({}):
+            raise PacketError(
+                f"This data folder already holds submission {plan.submission_id} with other "
+                "content than the packet's; ask the lead. Nothing was imported."
+            )
+
+
+def _add_definitions(
+    folder: DataFolder,
+    root: Path,
+    info: _PacketInfo,
+    label: str,
+    actor: str,
+    result: ImportedPacket,
+) -> None:
+    report = add_files(folder, [root / d.path for d in info.definitions], actor)
+    if report.rejected:
+        problem = report.rejected[0]["error"].replace(str(root) + "/", f"{label} > ")
+        raise PacketError(f"{problem}. The packet was not recorded; import it again later.")
+    result.definitions_added = [{"id": a["id"], "version": a["version"]} for a in report.added]
+    result.definitions_known = [{"id": a["id"], "version": a["version"]} for a in report.skipped]
+    result.warnings += [w.replace(str(root) + "/", f"{label} > ") for w in report.warnings]
+
+
+def _import_bundles(
+    folder: DataFolder,
+    root: Path,
+    info: _PacketInfo,
+    label: str,
+    limits: ImportLimits,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    result: ImportedPacket,
+) -> None:
+    importer = Importer(folder, limits, progress=progress, cancel=cancel)
+    report = importer.import_paths([root / b.path for b in info.bundles])
+    if report.rejected or report.cancelled:
+        why = (
+            report.rejected[0].error.replace(str(root) + "/", f"{label} > ")
+            if report.rejected
+            else "the import was cancelled"
+        )
+        raise PacketError(
+            f"{why}. The packet was not recorded; submissions imported before the problem "
+            "are kept, and importing the packet again finishes the rest."
+        )
+    result.submissions_imported = [r.submission_id for r in report.imported]
+    result.submissions_known = [r.submission_id for r in report.skipped]
+    for r in report.imported:
+        result.warnings += [f"{r.submission_id}: {w}" for w in r.warnings]
+
+
+# Queries ----------------------------------------------------------------------------------
+
+
+def list_packets(session: Session) -> list[dict[str, Any]]:
+    """Every packet this folder issued or received, newest first, with its assignment."""
+    rows = session.scalars(
+        select(Packet).options(selectinload(Packet.assignments)).order_by(Packet.id.desc())
+    )
+    return [
+        {
+            "packet_id": p.packet_id,
+            "direction": p.direction,
+            "from": p.issued_by,
+            "created": p.created_at.isoformat(),
+            "assignment": [
+                {
+                    "reviewer": a.reviewer,
+                    "submission_id": a.submission_id,
+                    "credential_id": a.credential_uri,
+                }
+                for a in p.assignments
+            ],
+        }
+        for p in rows
+    ]
