@@ -32,6 +32,7 @@ from reviewer_app.calibration import bootstrap, stats
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.models import (
     Anchor,
+    CredentialSetting,
     CriterionScore,
     Definition,
     Review,
@@ -58,6 +59,13 @@ class Rules:
         return (
             self.exact_two if levels <= 2 else self.exact_three if levels == 3 else self.exact_more
         )
+
+
+def rules_for(session: Session, credential_uri: str | None) -> Rules:
+    """The credential's qualification rules: its own thresholds over the defaults."""
+    setting = session.get(CredentialSetting, credential_uri) if credential_uri else None
+    values = (setting.rules or {}) if setting is not None else {}
+    return Rules(**{k: float(v) for k, v in values.items() if k in Rules.__dataclass_fields__})
 
 
 @dataclass
@@ -131,7 +139,7 @@ def calibration_report(
     rules: Rules | None = None,
     n_resamples: int = RESAMPLES,
 ) -> dict[str, Any]:
-    rules = rules or Rules()
+    rules = rules or rules_for(session, credential)
     reviews, anchors = _load(session, credential)
     references = {r.review_id: r for r in reviews if r.review_id in anchors.values()}
     reference_of = {

@@ -38,6 +38,7 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_anchor)
     register_report(calibration)
+    register_sets(calibration)
 
     p = commands.add_parser(
         "adjudicate", help="a lead's final decision on a submission whose reviews disagree"
@@ -58,6 +59,82 @@ def register_report(calibration: Any) -> None:
     p.add_argument("--credential", metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_report)
+
+
+def register_sets(calibration: Any) -> None:
+    sets = calibration.add_parser(
+        "set", help="calibration sets of anchors: practice or qualifying"
+    ).add_subparsers(dest="set_command", metavar="ACTION", required=True)
+    p = sets.add_parser("create", help="a set of anchors of one micro-credential")
+    p.add_argument("name")
+    p.add_argument("--mode", choices=["practice", "qualifying"], required=True)
+    p.add_argument("--anchor", action="append", required=True, metavar="SUBMISSION_ID")
+    p.add_argument("--lead", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_set_create)
+    p = sets.add_parser("assign", help="give a set to a reviewer")
+    p.add_argument("name")
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_set_assign)
+    p = sets.add_parser(
+        "status", help="a reviewer's progress, feedback (practice) or result (qualifying)"
+    )
+    p.add_argument("name")
+    p.add_argument("--reviewer", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_set_status)
+
+
+def run_set_create(args: argparse.Namespace) -> int:
+    from reviewer_app.calibration.sets import create_set
+
+    with open_folder(args) as folder:
+        set_id = create_set(folder, args.name, args.mode, args.anchor, args.lead)
+    if args.json:
+        print_json({"id": set_id, "name": args.name, "mode": args.mode, "anchors": args.anchor})
+    else:
+        print(f"{args.name}: {args.mode} set of {len(args.anchor)} anchors")
+    return 0
+
+
+def run_set_assign(args: argparse.Namespace) -> int:
+    from reviewer_app.calibration.sets import assign
+
+    with open_folder(args) as folder:
+        assign(folder, args.name, args.reviewer, _actor())
+    if args.json:
+        print_json({"set": args.name, "reviewer": args.reviewer})
+    else:
+        print(f"{args.name} assigned to {args.reviewer}")
+    return 0
+
+
+def run_set_status(args: argparse.Namespace) -> int:
+    from reviewer_app.calibration.sets import describe, status
+
+    with open_folder(args) as folder, folder.sessions() as session:
+        result = describe(status(session, args.name, args.reviewer))
+    if args.json:
+        print_json(result)
+        return 0
+    print(
+        f"{result['set']} ({result['mode']}): {len(result['done'])} done, "
+        f"{len(result['to_do'])} to do"
+    )
+    for item in result["feedback"]:
+        print(
+            f"  {item['submission_id']}: yours {item['your_decision']}, reference "
+            f"{item['reference_decision']}"
+        )
+        for c in item["criteria"]:
+            mark = "same" if c["steps_apart"] == 0 else f"{c['steps_apart']:+d} steps"
+            print(f"    {c['title']}: yours {c['yours']}, reference {c['reference']} ({mark})")
+    if result["qualified"] is not None:
+        print(
+            ("Qualified: " if result["qualified"] else "Not qualified: ") + "; ".join(result["why"])
+        )
+    return 0
 
 
 def register_require_reviews(definitions: Any) -> None:

@@ -356,6 +356,8 @@ class CredentialSetting(Base):
 
     credential_uri: Mapped[str] = mapped_column(String(1000), primary_key=True)
     required_reviews: Mapped[int] = mapped_column(default=1)
+    # Qualification thresholds when not the defaults (see calibration.report.Rules).
+    rules: Mapped[dict[str, Any] | None]
 
 
 class Anchor(Base):
@@ -474,3 +476,37 @@ class ReviewConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(10))  # "existing" or "incoming"
     resolved_by: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
     rationale: Mapped[str | None] = mapped_column(Text)
+
+
+class CalibrationSet(Base):
+    """Anchors given to assessors together: as practice (each scored anchor shows the
+    reference at once) or as a qualifying set (nothing shown until every one is done)."""
+
+    __tablename__ = "calibration_sets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    credential_uri: Mapped[str] = mapped_column(String(1000))
+    mode: Mapped[str] = mapped_column(String(20))  # "practice" or "qualifying"
+    created_by: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CalibrationSetItem(Base):
+    __tablename__ = "calibration_set_items"
+    __table_args__ = (UniqueConstraint("set_id", "anchor_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("calibration_sets.id"), index=True)
+    anchor_id: Mapped[int] = mapped_column(ForeignKey("anchors.id"))
+    position: Mapped[int]
+
+
+class CalibrationAssignment(Base):
+    __tablename__ = "calibration_assignments"
+    __table_args__ = (UniqueConstraint("set_id", "reviewer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("calibration_sets.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"))
+    assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
