@@ -325,6 +325,63 @@ def _qualify(feedback: list[PracticeFeedback], rules: Rules) -> tuple[bool, list
     return not why, why or ["meets every rule"]
 
 
+def practice_feedback_for(
+    session: Session, submission_pk: int, reviewer: str
+) -> PracticeFeedback | None:
+    """The feedback to show `reviewer` right after submitting this submission: when it
+    is an anchor of a practice set assigned to them (qualifying sets show nothing)."""
+    person = session.scalar(select(Reviewer).where(Reviewer.name == reviewer.strip()))
+    anchor = session.scalar(select(Anchor).where(Anchor.submission_id == submission_pk))
+    if person is None or anchor is None:
+        return None
+    in_practice = session.scalar(
+        select(CalibrationSet.id)
+        .join(CalibrationSetItem, CalibrationSetItem.set_id == CalibrationSet.id)
+        .join(CalibrationAssignment, CalibrationAssignment.set_id == CalibrationSet.id)
+        .where(
+            CalibrationSet.mode == "practice",
+            CalibrationSetItem.anchor_id == anchor.id,
+            CalibrationAssignment.reviewer_id == person.id,
+        )
+        .limit(1)
+    )
+    review = session.scalar(
+        select(Review).where(
+            Review.submission_id == submission_pk,
+            Review.reviewer_id == person.id,
+            Review.submitted_at.is_not(None),
+        )
+    )
+    if in_practice is None or review is None or review.id == anchor.reference_review_id:
+        return None
+    submission_id = session.get_one(Submission, submission_pk).submission_id
+    return _compare(session, anchor, review, submission_id)
+
+
+def feedback_text(feedback: PracticeFeedback) -> str:
+    """The practice feedback as plain sentences (for a message box or a terminal)."""
+    words = {"pass": "Pass", "not-yet": "Not Yet"}
+    lines = [
+        f"Your decision: {words.get(feedback.your_decision or '', '-')}; the reference: "
+        f"{words.get(feedback.reference_decision or '', '-')}."
+    ]
+    if feedback.rationale:
+        lines.append(f"Why the reference scores are what they are: {feedback.rationale}")
+    for row in feedback.criteria:
+        if row.steps_apart == 0:
+            how = "the same as the reference"
+        elif row.steps_apart is None:
+            how = "not compared"
+        else:
+            side = "harsher" if row.steps_apart < 0 else "more lenient"
+            how = f"{abs(row.steps_apart)} step(s) {side} than the reference ({row.reference})"
+        line = f"{row.title}: {row.yours or 'not scored'}, {how}."
+        if row.reference_comment:
+            line += f" Reference comment: {row.reference_comment}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def describe(status_: SetStatus) -> dict[str, Any]:
     return {
         "set": status_.name,

@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         self.imports.failed.connect(self._on_import_failed)
         self.rubric.saved.connect(self._on_review_saved)
         self.rubric.submitted.connect(lambda _decision: self._on_review_saved())
+        self.rubric.submitted.connect(lambda _decision: self._show_practice_feedback())
         self.rubric.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
 
     # The queue ----------------------------------------------------------------------------
@@ -545,6 +546,29 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
+
+    def _show_practice_feedback(self) -> None:
+        """After an assessor submits a practice anchor: the reference, at once."""
+        if self.folder is None or self.current_pk is None:
+            return
+        from reviewer_app.calibration.sets import feedback_text, practice_feedback_for
+
+        with self.folder.sessions() as session:
+            feedback = practice_feedback_for(session, self.current_pk, self.reviewer)
+        if feedback is None:
+            return
+        self.practice_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Practice: the reference scores",
+            f"{feedback.submission_id} is a practice anchor. Here is how your review "
+            "compares with the reference.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.practice_box.setInformativeText(feedback_text(feedback))
+        self.practice_box.setAccessibleName("Practice feedback")
+        self.practice_box.setModal(False)
+        self.practice_box.show()
 
     def show_adjudication(self) -> None:
         if self.folder is None or self._raise_if_open(self.adjudication_dialog):
