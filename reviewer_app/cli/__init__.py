@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer_app import APP_NAME, version
 from reviewer_app.cli import (
+    backup_cmds,
     credential_cmds,
     demo_cmd,
     evidence_cmds,
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     moderation_cmds.register(commands)
     packet_cmds.register(commands)
     demo_cmd.register(commands)
+    backup_cmds.register(commands)
     return parser
 
 

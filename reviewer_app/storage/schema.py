@@ -8,8 +8,6 @@ tables mean.
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,28 +92,8 @@ def upgrade_database(engine: Engine, backup_dir: Path | None, *, to: str = "head
         return None
     backup = None
     if current is not None and backup_dir is not None:
-        backup = backup_sqlite(engine, backup_dir, f"before-upgrade-{current}")
+        from reviewer_app.storage.backup import backup_before_upgrade
+
+        backup = backup_before_upgrade(engine, backup_dir)
     command.upgrade(cfg, to)
     return backup
-
-
-def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path | None:
-    """A consistent copy of a SQLite database (the online backup API), written atomically."""
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
-        return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    final = backup_dir / f"reviewer-{stamp}-{label}.sqlite3"
-    partial = final.with_suffix(".partial")
-    src = sqlite3.connect(database)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(final)
-    return final

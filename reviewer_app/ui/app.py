@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
+from reviewer_app.ui.tasks import BackgroundTask
 from reviewer_app.ui.theme import SYSTEM, apply_theme
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
+    from reviewer_app.ui.main_window import MainWindow
 
 
 def default_reviewer(settings: QSettings) -> str:
@@ -70,6 +72,7 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     window = MainWindow(None, default_reviewer(settings), settings)
     window.show()
     opened: list[DataFolder] = []
+    tasks: list[BackgroundTask] = []
 
     def attach() -> None:
         from reviewer_app.storage.datafolder import DataFolder
@@ -82,6 +85,7 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
             return
         opened.append(folder)
         window.attach(folder)
+        tasks.append(_start_daily_backup(window, folder))
 
     # After the first paint: the window is on screen while the data layer loads.
     window.first_painted.connect(attach)
@@ -90,5 +94,27 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     try:
         return app.exec()
     finally:
+        for task in tasks:  # a backup still being written finishes before the folder closes
+            task.wait()
         for folder in opened:
             folder.close()
+
+
+def _start_daily_backup(window: MainWindow, folder: DataFolder) -> BackgroundTask:
+    """A copy of the data folder once a day, made off the GUI thread after start-up."""
+    from reviewer_app.storage.backup import backup_if_due
+
+    task = BackgroundTask(lambda _cancel, _progress: backup_if_due(folder), window)
+
+    def done(made: object) -> None:
+        if made is not None:
+            window.statusBar().showMessage("Today's backup is made.", 5000)
+
+    task.finished.connect(done)
+    task.failed.connect(
+        lambda message, _details: window.statusBar().showMessage(
+            f"Today's backup could not be made: {message}", 15000
+        )
+    )
+    task.start()
+    return task

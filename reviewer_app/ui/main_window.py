@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             "Import a &folder…", "Ctrl+Shift+I", self.choose_import_folder
         )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.restore_action = self._action("&Restore from backup…", None, self.restore_from_backup)
         self.next_action = self._action("&Next submission", "Ctrl+Shift+Down", self.next_submission)
         self.previous_action = self._action(
             "&Previous submission", "Ctrl+Shift+Up", self.previous_submission
@@ -225,6 +226,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         review_menu = menu.addMenu("&Review")
@@ -627,6 +630,36 @@ class MainWindow(QMainWindow):
 
     def all_actions(self) -> list[QAction]:
         return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
+
+    def restore_from_backup(self) -> None:
+        """Restores a backup chosen from a list, then closes: every panel holds data
+        from the folder as it was, so the window starts afresh on the restored one."""
+        from reviewer_app.storage.backup import restore
+        from reviewer_app.ui.restore_dialog import RestoreDialog
+
+        if self.folder is None:
+            return
+        if self.imports.busy():
+            QMessageBox.information(self, APP_NAME, "Wait for the import to finish first.")
+            return
+        dialog = RestoreDialog(self.folder.root, self)
+        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if chosen is None:
+            return
+        self.rubric.set_review(None)  # what is being typed goes into the current database
+        self.review = None
+        self.folder.close()  # our own pooled connections would make restore refuse
+        try:
+            restore(chosen, self.folder.root)
+        except UserError as e:  # refused: nothing changed, and the folder reopens on use
+            QMessageBox.warning(self, APP_NAME, str(e))
+            if self.current_pk is not None:
+                self.open_submission(self.current_pk)  # back to the review left above
+            return
+        QMessageBox.information(
+            self, APP_NAME, f"Restored the backup {chosen.name}. Open Portfolio Reviewer again."
+        )
+        self.close()
 
     def show_help(self) -> None:
         self.help_sheet = HelpSheet(self.all_actions(), self)

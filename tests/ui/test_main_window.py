@@ -258,6 +258,12 @@ def test_the_command_with_no_subcommand_opens_the_window(tmp_path: Path) -> None
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "data" / "reviewer.sqlite3").is_file()
     assert "Traceback" not in out.stderr
+    # Starting the program makes the day's backup (off the GUI thread, finished at exit).
+    from reviewer_app.storage.backup import list_backups, verify_backup
+
+    made = list_backups(tmp_path / "data")
+    assert [b.kind for b in made] == ["daily"]
+    assert verify_backup(made[0].path) == []
 
 
 def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,0 +1,607 @@
+"""Backups of a data folder, and restoring one.
+
+A backup is a folder `backups/<UTC timestamp>-<kind>/` (kind: daily, upgrade, manual)::
+
+    backup.json        the manifest: format, kind, created, schema revision, app version,
+                       the database file's size and SHA-256, and every blob (hash, size)
+    reviewer.sqlite3   the database, copied with SQLite's online backup API
+    objects/ab/<sha>   the evidence the database refers to, hard-linked from the store
+
+Evidence files are immutable and named by hash, so a hard link is as good as a copy and
+costs nothing; a copy is made only when linking fails (another filesystem). A backup is
+built under `.partial-...` and renamed to its final name when whole, so an interrupted
+backup never looks complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import stat
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock, Timeout
+
+from reviewer_app.errors import UserError
+from reviewer_app.storage.atomic import fsync_dir, write_atomically
+from reviewer_app.storage.database import BUSY_TIMEOUT_MS
+from reviewer_app.storage.datafolder import DATABASE_NAME
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from reviewer_app.storage.datafolder import DataFolder
+
+FORMAT = 1
+MANIFEST = "backup.json"
+KINDS = ("daily", "upgrade", "manual")
+DAILY_EVERY = dt.timedelta(hours=24)
+KEEP_DAILY, KEEP_WEEKLY, KEEP_UPGRADE = 7, 4, 3
+STAMP = "%Y%m%dT%H%M%SZ"
+PARTIAL_PREFIX = ".partial-"
+# A partial folder this old belongs to no running backup: it is left from a crash.
+STALE_PARTIAL_SECONDS = 24 * 3600
+_NAME = re.compile(r"^(\d{8}T\d{6}Z)-(daily|upgrade|manual)(?:-(\d+))?$")
+CHUNK = 1024 * 1024
+
+
+class RestoreRefused(UserError):
+    """A restore that was not started; nothing in the data folder changed."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str
+    created: dt.datetime
+    size: int  # the database and the evidence, in bytes
+    blob_count: int
+    schema_revision: str | None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "path": str(self.path),
+            "kind": self.kind,
+            "created": self.created.isoformat(),
+            "size": self.size,
+            "blobs": self.blob_count,
+            "schema_revision": self.schema_revision,
+        }
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    backup: Path
+    database_aside: Path | None  # the database that was replaced, kept under this name
+    blobs_copied: int  # evidence files the store lacked
+    store_aside: Path | None  # where evidence the restored database does not know went
+
+
+def backups_dir(root: Path) -> Path:
+    return root / "backups"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# Making a backup -----------------------------------------------------------------------
+
+
+def backup_folder(folder: DataFolder, kind: str = "manual") -> BackupInfo:
+    """A backup of an open data folder (safe while it, or another process, writes)."""
+    database = _sqlite_path(folder.engine)
+    if database is None:
+        raise UserError("Backups cover SQLite data folders only.")
+    return create_backup(folder.root, kind, database=database)
+
+
+def create_backup(
+    root: Path,
+    kind: str = "manual",
+    *,
+    database: Path | None = None,
+    now: dt.datetime | None = None,
+) -> BackupInfo:
+    """Backs up the data folder at `root` into `root/backups/`; returns the new backup."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    database = database or root / DATABASE_NAME
+    if not database.is_file():
+        raise UserError(f"There is no database to back up at {database}.")
+    created = (now or _now()).astimezone(dt.UTC)
+    target = backups_dir(root)
+    target.mkdir(parents=True, exist_ok=True)
+    work = target / f"{PARTIAL_PREFIX}{created.strftime(STAMP)}-{kind}-{uuid.uuid4().hex[:8]}"
+    work.mkdir()
+    try:
+        db_copy = work / DATABASE_NAME
+        _copy_database(database, db_copy)
+        revision, blobs = _read_database(db_copy)
+        missing = _gather_blobs(root / "store" / "objects", work / "objects", blobs)
+        manifest = {
+            "format": FORMAT,
+            "kind": kind,
+            "created": created.isoformat(),
+            "schema_revision": revision,
+            "app_version": _app_version(),
+            "database": {
+                "name": DATABASE_NAME,
+                "size": db_copy.stat().st_size,
+                "sha256": _hash_file(db_copy),
+            },
+            "blobs": {
+                "count": len(blobs),
+                "total_size": sum(size for _, size in blobs),
+                "missing": missing,
+                "list": [[sha, size] for sha, size in blobs],
+            },
+        }
+        write_atomically(work / MANIFEST, json.dumps(manifest, indent=1).encode())
+        final = _free_name(target, created, kind)
+        os.rename(work, final)
+        fsync_dir(target)
+    except BaseException:
+        _remove_tree(work)
+        raise
+    return _info(final, manifest)
+
+
+def _sqlite_path(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def _copy_database(source: Path, dest: Path) -> None:
+    # The online backup API reads one consistent snapshot; under WAL the writer goes on.
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(dest, isolation_level=None)
+        try:
+            src.backup(dst)
+            # A standalone file: no -wal beside it, readable read-only, copyable as bytes.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    _fsync_file(dest)
+
+
+def _read_database(path: Path) -> tuple[str | None, list[tuple[str, int]]]:
+    con = _connect_read_only(path)
+    try:
+        try:
+            revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            revision = None
+        blobs = con.execute("SELECT sha256, size FROM blobs ORDER BY sha256").fetchall()
+    finally:
+        con.close()
+    return (revision[0] if revision else None), [(str(s), int(n)) for s, n in blobs]
+
+
+def _gather_blobs(store: Path, dest: Path, blobs: Iterable[tuple[str, int]]) -> list[str]:
+    """Links (else copies) each blob into the backup; returns the hashes the store lacks."""
+    missing: list[str] = []
+    buckets: set[Path] = set()
+    for sha, _size in blobs:
+        bucket = dest / sha[:2]
+        if bucket not in buckets:
+            bucket.mkdir(parents=True, exist_ok=True)
+            buckets.add(bucket)
+        try:
+            _link_or_copy(store / sha[:2] / sha, bucket / sha)
+        except FileNotFoundError:
+            missing.append(sha)
+    for bucket in buckets:
+        fsync_dir(bucket)
+    if buckets:
+        fsync_dir(dest)
+    return missing
+
+
+def _link_or_copy(source: Path, dest: Path) -> None:
+    try:
+        os.link(source, dest)
+    except FileNotFoundError:
+        raise
+    except OSError:  # another filesystem, or one without hard links
+        shutil.copyfile(source, dest)
+        os.chmod(dest, stat.S_IRUSR | stat.S_IRGRP)
+        _fsync_file(dest)
+
+
+def _free_name(target: Path, created: dt.datetime, kind: str) -> Path:
+    base = f"{created.strftime(STAMP)}-{kind}"
+    final, n = target / base, 1
+    while final.exists():
+        n += 1
+        final = target / f"{base}-{n}"
+    return final
+
+
+def _app_version() -> str:
+    from reviewer_app import version
+
+    return version()
+
+
+# Reading and checking backups -----------------------------------------------------------
+
+
+def list_backups(root: Path) -> list[BackupInfo]:
+    """The complete backups of the data folder at `root`, oldest first."""
+    found = []
+    target = backups_dir(root)
+    if not target.is_dir():
+        return []
+    for entry in target.iterdir():
+        if not _NAME.match(entry.name) or not entry.is_dir():
+            continue
+        try:
+            manifest = _read_manifest(entry)
+        except (OSError, ValueError):
+            continue  # not ours, or damaged: verify_backup says why
+        found.append(_info(entry, manifest))
+    return sorted(found, key=lambda b: (b.created, b.name))
+
+
+def find_backup(root: Path, name_or_path: str | Path) -> Path:
+    """A backup given as a path or as a name from `list_backups`."""
+    path = Path(name_or_path).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    named = backups_dir(root) / str(name_or_path)
+    if _NAME.match(str(name_or_path)) and named.is_dir():
+        return named
+    raise UserError(
+        f"There is no backup {name_or_path!s}: give a backup folder or a name that "
+        "`reviewer-app backup list` shows."
+    )
+
+
+def verify_backup(path: Path) -> list[str]:
+    """What is wrong with the backup at `path`, in plain words; empty when it is whole."""
+    try:
+        manifest = _read_manifest(path)
+    except FileNotFoundError:
+        return [f"{path} has no {MANIFEST}: it is not a backup, or an unfinished one"]
+    except (OSError, ValueError) as e:
+        return [f"its {MANIFEST} cannot be read ({e})"]
+    if manifest.get("format") != FORMAT:
+        return [
+            f"it was written in backup format {manifest.get('format')!r}, which this "
+            f"version does not read (it reads format {FORMAT})"
+        ]
+    problems: list[str] = []
+    try:
+        db = manifest["database"]
+        listed = {str(sha): int(size) for sha, size in manifest["blobs"]["list"]}
+        missing = list(manifest["blobs"]["missing"])
+    except (KeyError, TypeError, ValueError):
+        return [f"its {MANIFEST} lacks required fields"]
+    db_path = path / DATABASE_NAME
+    if not db_path.is_file():
+        return ["its database file is missing"]
+    if db_path.stat().st_size != db["size"] or _hash_file(db_path) != db["sha256"]:
+        problems.append("its database file was changed or damaged after the backup was made")
+    try:
+        con = _connect_read_only(db_path)
+        try:
+            result = [row[0] for row in con.execute("PRAGMA integrity_check")]
+            recorded = dict(con.execute("SELECT sha256, size FROM blobs").fetchall())
+        finally:
+            con.close()
+        if result != ["ok"]:
+            problems.append("its database fails SQLite's integrity check: " + "; ".join(result[:3]))
+        if recorded != listed:
+            problems.append("its list of evidence files does not match its database")
+    except sqlite3.DatabaseError as e:
+        problems.append(f"its database cannot be read ({e})")
+    for sha in missing:
+        problems.append(f"evidence file {sha} was missing from the store when it was made")
+    for sha, size in sorted(listed.items()):
+        if sha in missing:
+            continue
+        blob = path / "objects" / sha[:2] / sha
+        if not blob.is_file():
+            problems.append(f"evidence file {sha} is missing")
+        elif blob.stat().st_size != size or _hash_file(blob) != sha:
+            problems.append(f"evidence file {sha} no longer matches its hash")
+    return problems
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    if not isinstance(manifest, dict):
+        raise ValueError("not a JSON object")
+    return manifest
+
+
+def _info(path: Path, manifest: dict[str, Any]) -> BackupInfo:
+    blobs = manifest.get("blobs", {})
+    database = manifest.get("database", {})
+    return BackupInfo(
+        path=path,
+        kind=str(manifest.get("kind", "")),
+        created=dt.datetime.fromisoformat(str(manifest["created"])),
+        size=int(database.get("size", 0)) + int(blobs.get("total_size", 0)),
+        blob_count=int(blobs.get("count", 0)),
+        schema_revision=manifest.get("schema_revision"),
+    )
+
+
+# Automatic backups and thinning ---------------------------------------------------------
+
+
+def backup_if_due(folder: DataFolder, now: dt.datetime | None = None) -> BackupInfo | None:
+    """A daily backup when the newest backup is older than a day (or there is none),
+    then thinning. Call once at start, off the GUI thread: it copies the database."""
+    database = _sqlite_path(folder.engine)
+    if database is None:
+        return None
+    now = now or _now()
+    existing = list_backups(folder.root)
+    if existing and now - existing[-1].created < DAILY_EVERY:
+        return None
+    made = create_backup(folder.root, "daily", database=database, now=now)
+    thin_backups(folder.root, now)
+    return made
+
+
+def backup_before_upgrade(engine: Engine, target: Path) -> Path | None:
+    """The backup made before a schema upgrade; returns its database file (which is what
+    `DataFolder.upgrade_backup` has always pointed at)."""
+    database = _sqlite_path(engine)
+    if database is None:
+        return None
+    made = create_backup(target.parent, "upgrade", database=database)
+    thin_backups(target.parent)
+    return made.path / DATABASE_NAME
+
+
+def backups_to_keep(backups: list[BackupInfo], now: dt.datetime) -> set[Path]:
+    """Every manual backup; the newest 7 daily; the newest daily of each of the 4 newest
+    ISO weeks; the newest 3 upgrade; the newest backup; anything dated after `now`
+    (a clock set back: we cannot tell how old it is)."""
+    keep = {b.path for b in backups if b.kind == "manual" or b.created > now}
+    daily = sorted((b for b in backups if b.kind == "daily"), key=lambda b: b.created)
+    keep.update(b.path for b in daily[-KEEP_DAILY:])
+    weeks: dict[tuple[int, int], BackupInfo] = {}
+    for b in daily:  # oldest first, so each week ends with its newest
+        weeks[b.created.isocalendar()[:2]] = b
+    keep.update(weeks[w].path for w in sorted(weeks)[-KEEP_WEEKLY:])
+    upgrade = sorted((b for b in backups if b.kind == "upgrade"), key=lambda b: b.created)
+    keep.update(b.path for b in upgrade[-KEEP_UPGRADE:])
+    if backups:
+        keep.add(max(backups, key=lambda b: (b.created, b.name)).path)
+    return keep
+
+
+def thin_backups(folder: DataFolder | Path, now: dt.datetime | None = None) -> list[Path]:
+    """Deletes the backups the rules do not keep (and stale partial ones); returns them."""
+    root = folder if isinstance(folder, Path) else folder.root
+    backups = list_backups(root)
+    keep = backups_to_keep(backups, now or _now())
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        _remove_tree(path)
+    target = backups_dir(root)
+    if target.is_dir():
+        for entry in target.iterdir():
+            if entry.name.startswith(PARTIAL_PREFIX) and _older_than(entry, STALE_PARTIAL_SECONDS):
+                _remove_tree(entry)
+    return removed
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
+
+
+# Restoring -------------------------------------------------------------------------------
+
+
+def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> RestoreResult:
+    """Puts the backup's database and evidence in place in the data folder at `data_dir`.
+
+    Refused (nothing changed) when the backup fails `verify_backup`, was made by a newer
+    schema, or the folder is in use. The replaced database is kept beside the new one as
+    `reviewer.sqlite3.before-restore-<timestamp>`; evidence the restored database does not
+    know is moved to `store.before-restore-<timestamp>/`: nothing is deleted.
+    """
+    backup = backup.resolve()
+    problems = verify_backup(backup)
+    if problems:
+        shown = "; ".join(problems[:5]) + (
+            f"; and {len(problems) - 5} more" if problems[5:] else ""
+        )
+        raise RestoreRefused(
+            f"The backup {backup.name} cannot be restored: {shown}. Nothing was changed."
+        )
+    manifest = _read_manifest(backup)
+    _check_revision_known(manifest.get("schema_revision"), backup.name)
+    data_dir = data_dir.expanduser().resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    stamp = (now or _now()).astimezone(dt.UTC).strftime(STAMP)
+    lock = FileLock(str(data_dir / "folder.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise _in_use(data_dir) from None
+    try:
+        database = data_dir / DATABASE_NAME
+        _ensure_closed(database, data_dir)
+        store = data_dir / "store" / "objects"
+        listed = {str(sha): int(size) for sha, size in manifest["blobs"]["list"]}
+        # Evidence first: until the database is swapped, extra files in the store harm
+        # nothing, and the swap below is then the single moment the folder changes.
+        copied = _fill_store(backup / "objects", data_dir / "store", listed)
+        aside = _swap_database(backup / DATABASE_NAME, database, stamp)
+        store_aside = _move_unlisted(store, data_dir / f"store.before-restore-{stamp}", listed)
+    finally:
+        lock.release()
+    return RestoreResult(backup, aside, copied, store_aside)
+
+
+def _in_use(data_dir: Path) -> RestoreRefused:
+    return RestoreRefused(
+        f"The data folder {data_dir} is in use by Portfolio Reviewer (a window or a command "
+        "has it open). Close it and try again; nothing was changed."
+    )
+
+
+def _check_revision_known(revision: object, name: str) -> None:
+    if revision is None:
+        return
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    from reviewer_app.storage.schema import MIGRATIONS
+
+    try:
+        ScriptDirectory(str(MIGRATIONS)).get_revision(str(revision))
+    except CommandError:
+        raise RestoreRefused(
+            f"The backup {name} (schema {revision}) was made by a newer version of Portfolio "
+            "Reviewer. Install that version or newer to restore it; nothing was changed."
+        ) from None
+
+
+def _ensure_closed(database: Path, data_dir: Path) -> None:
+    """Refuses if another connection has the database open; leaves no -wal behind.
+
+    Leaving WAL mode needs the only connection, so it answers "is anyone else here?"
+    and folds the -wal file into the database, both at once.
+    """
+    if not database.exists():
+        return
+    con = sqlite3.connect(database, timeout=0, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise _in_use(data_dir) from None
+        # A damaged database (the reason to restore, often): it is set aside as it is.
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        con.close()
+
+
+def _fill_store(source: Path, store_root: Path, listed: dict[str, int]) -> int:
+    from reviewer_app.storage.blobstore import BlobStore
+
+    store = BlobStore(store_root)
+    placed = []
+    for sha, size in listed.items():
+        final = store.path_for(sha)
+        if final.is_file() and final.stat().st_size == size:
+            continue  # never replaced: stored files are immutable and named by hash
+        if final.exists():  # the wrong size: damaged; kept beside, the good copy goes in
+            os.replace(final, final.with_name(f"{sha}.damaged-{uuid.uuid4().hex[:8]}"))
+        with (source / sha[:2] / sha).open("rb") as f:
+            staged = store.stage(f)
+        if staged.sha256 != sha:
+            store.discard(staged)
+            raise UserError(f"The backup's evidence file {sha} changed while being restored.")
+        placed.append(store.place(staged, sync=False))
+    store.sync_dirs(placed)
+    return len(placed)
+
+
+def _swap_database(source: Path, database: Path, stamp: str) -> Path | None:
+    folder = database.parent
+    temp = folder / f".{database.name}.restore-{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        shutil.copyfile(source, temp)
+        _fsync_file(temp)
+        aside = None
+        if database.exists():
+            aside = folder / f"{database.name}.before-restore-{stamp}"
+            # Side files of a database that could not be closed cleanly go with it: a
+            # stale -wal beside the restored file would be replayed into it.
+            for suffix in ("-wal", "-shm", "-journal"):
+                side = folder / f"{database.name}{suffix}"
+                if side.exists():
+                    os.replace(side, folder / f"{aside.name}{suffix}")
+            try:  # a second name for the old file, so the swap below is one rename
+                os.link(database, aside)
+            except OSError:
+                shutil.copy2(database, aside)
+        os.replace(temp, database)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(folder)
+    return aside
+
+
+def _move_unlisted(store: Path, aside: Path, listed: dict[str, int]) -> Path | None:
+    moved = False
+    if not store.is_dir():
+        return None
+    for bucket in store.iterdir():
+        if not bucket.is_dir():
+            continue
+        for entry in bucket.iterdir():
+            if entry.name in listed:
+                continue
+            dest = aside / "objects" / bucket.name
+            dest.mkdir(parents=True, exist_ok=True)
+            os.replace(entry, dest / entry.name)
+            moved = True
+    return aside if moved else None
+
+
+# Small helpers ---------------------------------------------------------------------------
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_tree(path: Path) -> None:
+    def make_writable(func: Any, target: str, _exc: object) -> None:
+        # Stored files are read-only; Windows refuses to delete those until told.
+        os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
+        func(target)
+
+    if path.exists():
+        shutil.rmtree(path, onerror=make_writable)

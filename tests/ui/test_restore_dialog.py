@@ -1,0 +1,64 @@
+"""File > Restore from backup…: the list of backups, and the restore from the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.backup import create_backup
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.restore_dialog import RestoreDialog
+
+CRITERION = "artifacts-contact-log"
+
+
+def test_the_dialog_lists_backups_newest_first(folder: DataFolder, qtbot: QtBot) -> None:
+    empty = RestoreDialog(folder.root)
+    qtbot.addWidget(empty)
+    assert empty.chosen() is None
+    assert not empty.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    old = create_backup(folder.root, "daily", now=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    new = create_backup(folder.root, "manual", now=dt.datetime(2026, 1, 6, tzinfo=dt.UTC))
+    dialog = RestoreDialog(folder.root)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert "manual" in dialog.list.item(0).text()
+    assert dialog.chosen() == new.path
+    dialog.list.setCurrentRow(1)
+    assert dialog.chosen() == old.path
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_restore_from_the_window_then_it_closes(
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = reviewed_folder.root
+    made = create_backup(root, "manual")
+    review = ReviewSession.open(reviewed_folder, "FAP-1", "Ana Ruiz")
+    review.set_comment(CRITERION, "after the backup")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(reviewed_folder, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    file_menu = win.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu) and win.restore_action in file_menu.actions()
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+
+    win.restore_action.trigger()
+
+    assert told and made.name in told[0]
+    assert not win.isVisible()
+    with DataFolder.open(root) as restored:
+        assert ReviewSession.open(restored, "FAP-1", "Ana Ruiz").comments == {}
