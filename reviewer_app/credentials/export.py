@@ -22,6 +22,7 @@ import hashlib
 import html
 import io
 import json
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -184,6 +185,7 @@ def export(
     written.append("manifest.json")
     result.files = sorted(set(written))
     _mark_exported(folder, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed))
+    logging.getLogger(__name__).info("Exported %d %s credentials to %s", total, fmt, out)
     report(ProgressReport(total, total, 0, 0, f"Exported {total} credentials"))
     return result
 

@@ -3,6 +3,7 @@ or its entry in the revocation list (2.0) is set, and the hosting files follow."
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,6 +59,7 @@ def revoke(
             entity_id=credential_id,
             after={"submission_id": submission_id, "reason": reason, "format": fmt},
         )
+    logging.getLogger(__name__).info("Revoked %s (%s): %s", credential_id, submission_id, reason)
     if out is not None:
         from reviewer_app.credentials.export import refresh_hosting
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
@@ -37,16 +39,27 @@ def _install_crash_dialog() -> None:
     because every change was saved as it was made."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        from reviewer_app.logs import current_log
+
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
+        logging.getLogger("reviewer_app.crash").error("Unexpected problem:\n%s", details)
+        log = current_log()
+        where = f"\n\nThe program's log, with these details too: {log}" if log else ""
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             "Something went wrong",
             f"{APP_NAME} met an unexpected problem: {value}\n\n"
             "Your work so far is saved. You can copy the details below "
-            "and send them to whoever supports you.",
+            f"and send them to whoever supports you.{where}",
         )
         box.setDetailedText(details)
+        if log is not None:
+            folder = box.addButton("Open the log folder", QMessageBox.ButtonRole.ActionRole)
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
+            )
+        box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
 
     sys.excepthook = hook
@@ -61,6 +74,10 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     from reviewer_app.ui import gc_guard
 
     gc_guard.install(app)
+    from reviewer_app import logs
+
+    logs.setup()
+    logging.getLogger("reviewer_app").info("Started with the data folder %s", data_dir)
     _install_crash_dialog()
     settings = QSettings()
     choice = str(settings.value("appearance/scheme", SYSTEM))
@@ -104,17 +121,25 @@ def _start_daily_backup(window: MainWindow, folder: DataFolder) -> BackgroundTas
     """A copy of the data folder once a day, made off the GUI thread after start-up."""
     from reviewer_app.storage.backup import backup_if_due
 
-    task = BackgroundTask(lambda _cancel, _progress: backup_if_due(folder), window)
+    log = logging.getLogger("reviewer_app.backup")
+
+    def work(_cancel: object, _progress: object) -> object:
+        made = backup_if_due(folder)  # logged here: the window may close before it lands
+        log.info("Daily backup made: %s" if made else "No backup due today%s", made or "")
+        return made
+
+    task = BackgroundTask(work, window)
 
     def done(made: object) -> None:
         if made is not None:
             window.statusBar().showMessage("Today's backup is made.", 5000)
 
     task.finished.connect(done)
-    task.failed.connect(
-        lambda message, _details: window.statusBar().showMessage(
-            f"Today's backup could not be made: {message}", 15000
-        )
-    )
+
+    def failed(message: str, details: str) -> None:
+        log.error("Daily backup failed: %s\n%s", message, details)
+        window.statusBar().showMessage(f"Today's backup could not be made: {message}", 15000)
+
+    task.failed.connect(failed)
     task.start()
     return task

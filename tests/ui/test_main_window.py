@@ -239,6 +239,7 @@ def test_the_command_with_no_subcommand_opens_the_window(tmp_path: Path) -> None
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "REVIEWER_APP_LOG_DIR": str(tmp_path / "logs"),
     }
     out = subprocess.run(
         [
@@ -264,6 +265,8 @@ def test_the_command_with_no_subcommand_opens_the_window(tmp_path: Path) -> None
     made = list_backups(tmp_path / "data")
     assert [b.kind for b in made] == ["daily"]
     assert verify_backup(made[0].path) == []
+    log = (tmp_path / "logs" / "reviewer-app.log").read_text(encoding="utf-8")
+    assert "Started with the data folder" in log and "backup" in log
 
 
 def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> None:
