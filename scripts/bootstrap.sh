@@ -15,6 +15,7 @@ apt_packages=(
   libx11-6 fonts-dejavu-core
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
+  binutils  # PyInstaller reads libraries with objdump; build_installer.py strips with strip
 )
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
