@@ -8,18 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -30,6 +20,7 @@ from reviewer_app.storage.models import Decision, Review, Reviewer, Submission
 from reviewer_app.ui.adjudication import OWN_FEEDBACK, AdjudicationDialog
 from reviewer_app.ui.main_window import MainWindow
 from tests import craft
+from tests.ui.a11y import unnamed_controls
 from tests.ui.shots import save_shot
 
 LEAD = "Lena Lead"
@@ -85,26 +76,6 @@ def open_dialog(window: MainWindow, qtbot: QtBot) -> AdjudicationDialog:
     qtbot.waitExposed(dialog)
     assert not dialog.isModal()
     return dialog
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    interactive = (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
-    return [
-        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
-        for w in root.findChildren(QWidget)
-        if isinstance(w, interactive)
-        and w.isVisibleTo(root)
-        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not w.accessibleName()
-    ]
 
 
 def table_rows(dialog: AdjudicationDialog) -> list[list[str]]:

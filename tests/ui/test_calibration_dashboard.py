@@ -13,14 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +26,7 @@ from reviewer_app.storage.models import Reviewer
 from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
 from reviewer_app.ui.main_window import MainWindow
 from tests import craft
+from tests.ui.a11y import unnamed_controls
 from tests.ui.shots import save_shot
 
 CULTURE = "https://credentials.example.org/mc/cultural-proficiency-1"
@@ -102,26 +96,6 @@ def open_dashboard(win: MainWindow, qtbot: QtBot) -> CalibrationDashboard:
 def wait_for_report(dashboard: CalibrationDashboard, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.computing, timeout=WAIT)
     assert not dashboard.busy_bar.isVisible()
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    interactive = (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
-    return [
-        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
-        for w in root.findChildren(QWidget)
-        if isinstance(w, interactive)
-        and w.isVisibleTo(root)
-        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not w.accessibleName()
-    ]
 
 
 def cell(dashboard: CalibrationDashboard, model: str, row: int, column: int) -> str:

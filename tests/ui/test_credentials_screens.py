@@ -13,17 +13,10 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QFileDialog,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -38,6 +31,7 @@ from reviewer_app.ui.credentials.revoke_dialog import RevokeDialog
 from reviewer_app.ui.credentials.verify_dialog import VerifyDialog
 from reviewer_app.ui.main_window import MainWindow
 from tests.credentials.conftest import PASSPHRASE, pass_submission
+from tests.ui.a11y import unnamed_controls
 from tests.ui.shots import save_shot
 
 WAIT = 30_000  # Argon2id runs for each key opened: generous on a loaded machine
@@ -81,27 +75,6 @@ def window(passed_folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterator[
     win = open_window(passed_folder, qtbot, tmp_path)
     yield win
     win.close()
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Interactive controls a screen reader could land on with no name to read."""
-    interactive = (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
-    return [
-        f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
-        for w in root.findChildren(QWidget)
-        if isinstance(w, interactive)
-        and w.isVisibleTo(root)
-        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not w.accessibleName()
-    ]
 
 
 def issued_count(folder: DataFolder) -> int:

@@ -346,36 +346,12 @@ def test_revealing_the_earner_is_deliberate_and_recorded(
 
 
 def test_every_control_is_named_for_screen_readers(window: MainWindow, qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
 
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.review is not None)
-    interactive = (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-    )
-    unnamed = [
-        f"{type(w).__name__} {w.objectName()!r} {getattr(w, 'text', lambda: '')()!r}"
-        for w in window.findChildren(QWidget)
-        if isinstance(w, interactive)
-        and w.isVisibleTo(window)
-        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not w.accessibleName()
-        and not (isinstance(w, QAbstractButton) and w.text())
-    ]
+    from tests.ui.a11y import unnamed_controls
+
+    unnamed = unnamed_controls(window, text_names_buttons=True)
     assert unnamed == []
 
 
