@@ -21,6 +21,7 @@ from reviewer_app.cli import (
     moderation_cmds,
     packet_cmds,
     review_cmds,
+    settings_cmd,
 )
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     credential_cmds.register(commands)
     credential_cmds.register_verify(commands)
     moderation_cmds.register(commands)
+    settings_cmd.register(commands)
     packet_cmds.register(commands)
     demo_cmd.register(commands)
     backup_cmds.register(commands)

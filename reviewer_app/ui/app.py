@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
+from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings
 from reviewer_app.ui.tasks import BackgroundTask
 from reviewer_app.ui.theme import SYSTEM, apply_theme
 
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
     from reviewer_app.ui.main_window import MainWindow
 
 
-def default_reviewer(settings: QSettings) -> str:
-    name = settings.value("reviewer/name")
-    if isinstance(name, str) and name.strip():
+def default_reviewer(preferences: Settings) -> str:
+    name = preferences.get(REVIEWER_NAME)
+    if name.strip():
         return name.strip()
     try:
         return getpass.getuser()
@@ -79,15 +80,22 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     logs.setup()
     logging.getLogger("reviewer_app").info("Started with the data folder %s", data_dir)
     _install_crash_dialog()
-    settings = QSettings()
-    choice = str(settings.value("appearance/scheme", SYSTEM))
+    preferences = Settings.load()
+    for problem in preferences.problems:
+        logging.getLogger("reviewer_app.settings").warning(problem)
+    settings = QSettings()  # the window's layout only
+    choice = preferences.get(COLOR_SCHEME)
     apply_theme(app, choice)
     if choice == SYSTEM:  # follow the system when it switches between light and dark
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, SYSTEM))
     from reviewer_app.ui.main_window import MainWindow
 
-    window = MainWindow(None, default_reviewer(settings), settings)
+    window = MainWindow(None, default_reviewer(preferences), settings)
     window.show()
+    if preferences.problems:  # said, never silently reset
+        QTimer.singleShot(
+            0, lambda: QMessageBox.warning(window, APP_NAME, "\n\n".join(preferences.problems))
+        )
     opened: list[DataFolder] = []
     tasks: list[BackgroundTask] = []
 

@@ -1,0 +1,140 @@
+"""The person's settings: declared once here, with type, default and allowed values.
+
+Kept in `settings.json` in the platform's configuration folder. A file that is not
+valid JSON, or of a format this version does not know, is kept aside under another
+name with a message saying so, never silently reset; a value of the wrong type is
+ignored (the default applies) and reported; settings this version does not know are
+kept as they are when the file is written again. (The window's own layout, a Qt
+matter, stays in Qt's settings.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from platformdirs import user_config_dir
+
+from reviewer_app import APP_NAME
+from reviewer_app.errors import UserError
+from reviewer_app.storage.atomic import write_atomically
+
+FORMAT = "reviewer-app-settings/1"
+FILE_NAME = "settings.json"
+T = TypeVar("T")
+
+
+class SettingsError(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type[T]
+    default: T
+    description: str
+    choices: tuple[T, ...] | None = None
+
+    def check(self, value: object) -> T:
+        if not isinstance(value, self.kind) or isinstance(value, bool) != (self.kind is bool):
+            raise SettingsError(
+                f"The setting {self.key} must be {self.kind.__name__}, not {value!r}."
+            )
+        if self.choices is not None and value not in self.choices:
+            allowed = ", ".join(map(str, self.choices))
+            raise SettingsError(f"The setting {self.key} is one of {allowed}, not {value!r}.")
+        return value
+
+
+REVIEWER_NAME = Setting("reviewer.name", str, "", "Who is working (empty: the account's name)")
+COLOR_SCHEME = Setting(
+    "appearance.scheme",
+    str,
+    "system",
+    "Light or dark, or as the system is",
+    ("system", "light", "dark"),
+)
+LANGUAGE = Setting("language", str, "system", "The language of the window", ("system", "en", "es"))
+ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("REVIEWER_APP_CONFIG_DIR")
+    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+class Settings:
+    def __init__(self, path: Path, values: dict[str, Any], problems: list[str]) -> None:
+        self.path = path
+        self._values = values
+        self.problems = problems  # sentences for the person, from loading
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        path = path or config_dir() / FILE_NAME
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls(path, {}, [])
+        except OSError as e:
+            return cls(
+                path,
+                {},
+                [f"The settings file {path} cannot be read ({e.strerror}); the defaults apply."],
+            )
+        try:
+            document = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return cls(path, {}, [cls._set_aside(path, "is damaged (not valid JSON)")])
+        if (
+            not isinstance(document, dict)
+            or document.get("format") != FORMAT
+            or not isinstance(document.get("values"), dict)
+        ):
+            return cls(
+                path, {}, [cls._set_aside(path, "is of a format this version does not know")]
+            )
+        values: dict[str, Any] = dict(document["values"])
+        problems = []
+        known = {s.key: s for s in ALL}
+        for key, value in values.items():
+            setting = known.get(key)
+            if setting is None:
+                problems.append(f"The setting {key!r} is not known to this version; it is kept.")
+                continue
+            try:
+                setting.check(value)
+            except SettingsError as e:
+                problems.append(f"{e} The default ({setting.default!r}) applies.")
+        return cls(path, values, problems)
+
+    @staticmethod
+    def _set_aside(path: Path, why: str) -> str:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = path.with_name(f"{path.name}.set-aside-{stamp}")
+        try:
+            path.replace(aside)
+        except OSError:
+            return f"The settings file {path} {why}; the defaults apply for now."
+        return f"The settings file {path} {why}; it is kept as {aside.name} and the defaults apply."
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._values.get(setting.key, setting.default)
+        try:
+            return setting.check(value)
+        except SettingsError:
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Stores `value` at once (atomically), keeping settings it does not know."""
+        self._values[setting.key] = setting.check(value)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        document = {"format": FORMAT, "values": self._values}
+        write_atomically(
+            self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+        )
