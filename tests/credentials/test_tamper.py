@@ -74,3 +74,16 @@ def test_one_changed_character_anywhere_signed_fails(
     tampered = text[:position] + replacement + text[position + 1 :]
     result = verify_bytes(tampered.encode(), "c.json", hosting_fetcher(hosting))
     assert not result.valid, (position, text[max(0, position - 30) : position + 30])
+
+
+def test_a_key_swapped_for_an_alias_of_the_same_term_is_still_refused(
+    exported: tuple[str, Path],
+) -> None:
+    """ "criteria" and "Criteria" name the same IRI in the Open Badges context, so the
+    proof holds over the changed JSON; the schema check refuses it all the same."""
+    text, hosting = exported
+    changed = text.replace('"criteria":', '"Criteria":', 1)
+    assert changed != text
+    result = verify_bytes(changed.encode(), "c.json", hosting_fetcher(hosting))
+    assert not result.valid
+    assert result.error is not None and result.error.startswith("schema")
