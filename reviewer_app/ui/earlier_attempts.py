@@ -41,6 +41,9 @@ class EarlierAttemptsDialog(QDialog):
         self.browser.setAccessibleName("Earlier attempts and their feedback")
         self.browser.setHtml(attempts_html(attempts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            "Close the earlier attempts"
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

@@ -45,6 +45,9 @@ class HelpSheet(QDialog):
             self.table.setItem(n, 0, QTableWidgetItem(name))
             self.table.setItem(n, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            "Close the keyboard shortcuts"
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

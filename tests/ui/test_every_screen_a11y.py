@@ -1,0 +1,62 @@
+"""One walk over every screen the main window opens: no interactive control a screen
+reader can land on is left without a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.main_window import MainWindow
+from tests.ui.a11y import unnamed_controls
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_every_screen_names_its_controls(
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(reviewed_folder, "Ana Ruiz", settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.review is not None)
+    screens: dict[str, QWidget] = {"main window": window}
+    openers = {
+        "keyboard shortcuts": (window.show_help, "help_sheet"),
+        "earlier attempts": (window.show_earlier_attempts, "earlier_dialog"),
+        "issuers": (window.show_issuers, "issuers_dialog"),
+        "export": (window.show_export, "export_dialog"),
+        "verify": (window.show_verify, "verify_dialog"),
+        "revoke": (window.show_revoke, "revoke_dialog"),
+        "adjudication": (window.show_adjudication, "adjudication_dialog"),
+        "calibration dashboard": (window.show_calibration_dashboard, "calibration_dashboard"),
+    }
+    for name, (open_screen, attribute) in openers.items():
+        open_screen()
+        screen = getattr(window, attribute, None)
+        if screen is not None:
+            screens[name] = screen
+    missing = {
+        name: found
+        for name, screen in screens.items()
+        if (found := unnamed_controls(screen, text_names_buttons=name == "main window"))
+    }
+    assert missing == {}
+    assert len(screens) >= 8
+    for screen in screens.values():
+        if screen is not window:
+            screen.close()
+    qtbot.waitUntil(
+        lambda: (
+            not getattr(window, "calibration_dashboard", None)
+            or not window.calibration_dashboard.isVisible()
+        ),
+        timeout=30000,
+    )
+    window.close()
