@@ -179,6 +179,12 @@ def _verify_ob2_hosted(
         raise _Failed
     result.add("key", True, "hosted within the issuer's address")
     result.add("proof", True, "the hosted copy matches")
+    _check_ob2_dates(assertion, now, result)
+    revoked = bool(published.get("revoked"))
+    result.add("revocation", not revoked, "revoked" if revoked else "not revoked")
+
+
+def _check_ob2_dates(assertion: Mapping[str, Any], now: dt.datetime, result: VerifyResult) -> None:
     issued = _date(assertion.get("issuedOn"))
     expires = _date(assertion.get("expires"))
     if issued is None or issued > now:
@@ -187,8 +193,6 @@ def _verify_ob2_hosted(
         result.add("dates", False, f"expired on {expires:%Y-%m-%d}")
     else:
         result.add("dates", True, f"issued on {issued:%Y-%m-%d}")
-    revoked = bool(published.get("revoked"))
-    result.add("revocation", not revoked, "revoked" if revoked else "not revoked")
 
 
 def _canonical(value: Any) -> str:
@@ -559,14 +563,7 @@ def _verify_ob2(
         result.add("proof", False, str(e))
         raise _Failed from None
     result.add("proof", True, "the RS256 signature matches")
-    issued = _date(assertion.get("issuedOn"))
-    expires = _date(assertion.get("expires"))
-    if issued is None or issued > now:
-        result.add("dates", False, "issuedOn is missing or in the future")
-    elif expires is not None and expires <= now:
-        result.add("dates", False, f"expired on {expires:%Y-%m-%d}")
-    else:
-        result.add("dates", True, f"issued on {issued:%Y-%m-%d}")
+    _check_ob2_dates(assertion, now, result)
     list_url = issuer_doc.get("revocationList")
     revocations = fetch(str(list_url)) if list_url else None
     if revocations is None:
