@@ -43,6 +43,10 @@ def selftest() -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A large export signs in worker processes started from this same executable.
+    multiprocessing.freeze_support()
     if os.environ.get("REVIEWER_APP_BUNDLE_SELFTEST") == "1":
         sys.exit(selftest())
     from reviewer_app.cli import main

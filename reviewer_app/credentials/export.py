@@ -24,7 +24,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -51,6 +51,7 @@ from reviewer_app.credentials.issuers import (
     unlock,
 )
 from reviewer_app.credentials.schemas import BatchChecker
+from reviewer_app.credentials.signing_pool import Signer
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
@@ -134,25 +135,34 @@ def export(
     _remove_stale_temps(out)
 
     total = len(pending)
+    plan = _plan(folder, unlocked, pending, fmt)
+    to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
     signed: list[Signed] = []
-    checker = BatchChecker()
-    for start in range(0, total, BATCH):
-        cancel.check()
-        batch = pending[start : start + BATCH]
-        signed.extend(_sign_batch(folder, unlocked, batch, fmt, proof, cancel, checker))
-        report(ProgressReport(len(signed), total, 0, 0, f"Signed {len(signed)} of {total}"))
-
     result = ExportResult(out=out)
     written: list[str] = []
-    for n, item in enumerate(signed, 1):
-        cancel.check()
-        files = _write_credential(out, item, fmt, proof)
-        written.extend(files)
-        result.exported.append(
-            ExportedCredential(item.pending.award.submission_id, _credential_id(item), files)
-        )
-        if n % 20 == 0 or n == total:
-            report(ProgressReport(n, total, 0, 0, f"Wrote {n} of {total} credentials"))
+    # Every signature is asked for at once, so that the workers keep signing while each
+    # finished batch is recorded and its files written here.
+    with Signer(unlocked, fmt, proof, len(to_sign), BatchChecker()) as signer:
+        documents = signer.sign(to_sign, cancel)
+        for start in range(0, total, BATCH):
+            cancel.check()
+            batch = _record_batch(
+                folder, unlocked, plan[start : start + BATCH], fmt, proof, documents
+            )
+            signed.extend(batch)
+            for item in batch:
+                files = _write_credential(out, item, fmt, proof)
+                written.extend(files)
+                result.exported.append(
+                    ExportedCredential(
+                        item.pending.award.submission_id, _credential_id(item), files
+                    )
+                )
+            report(
+                ProgressReport(
+                    len(signed), total, 0, 0, f"Signed and wrote {len(signed)} of {total}"
+                )
+            )
     cancel.check()
     with folder.sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
@@ -228,53 +238,73 @@ def _credential_id(item: Signed) -> str:
 # Signing ------------------------------------------------------------------------------
 
 
-def _sign_batch(
-    folder: DataFolder,
-    unlocked: UnlockedIssuer,
-    batch: Sequence[PendingAward],
-    fmt: Format,
-    proof: ProofKind,
-    cancel: CancelToken,
-    checker: BatchChecker,
-) -> list[Signed]:
-    """Signs the awards of `batch` not signed before, and records them in one
-    transaction; awards signed by an earlier (interrupted) run come back as stored."""
-    with folder.sessions.begin() as session:
-        stored = {
-            row.decision_id: row
+@dataclass(frozen=True)
+class _Job:
+    pending: PendingAward
+    status_index: int | None
+    document: str | None  # signed by an earlier, interrupted run; None: to sign now
+
+
+def _plan(
+    folder: DataFolder, unlocked: UnlockedIssuer, pending: Sequence[PendingAward], fmt: Format
+) -> list[_Job]:
+    """Each award with its place in the status list: the one it was signed with by an
+    earlier run, or the next free one, in order."""
+    stored: dict[int, IssuedCredential] = {}
+    ids = [p.decision_id for p in pending]
+    with folder.sessions() as session:
+        for start in range(0, len(ids), 500):
             for row in session.scalars(
                 select(IssuedCredential).where(
                     IssuedCredential.format == fmt,
-                    IssuedCredential.decision_id.in_([p.decision_id for p in batch]),
+                    IssuedCredential.decision_id.in_(ids[start : start + 500]),
                 )
-            )
-        }
+            ):
+                stored[row.decision_id] = row
         next_index = _next_status_index(session, unlocked.issuer_id) if fmt == "ob3" else None
-        out = []
-        for pending in batch:
-            cancel.check()
-            row = stored.get(pending.decision_id)
-            if row is not None and row.document is not None:
-                out.append(Signed(pending, row.document, row.status_index))
+    plan = []
+    for p in pending:
+        earlier = stored.get(p.decision_id)
+        if earlier is not None and earlier.document is not None:
+            plan.append(_Job(p, earlier.status_index, earlier.document))
+            continue
+        plan.append(_Job(p, next_index, None))
+        if next_index is not None:
+            next_index += 1
+    return plan
+
+
+def _record_batch(
+    folder: DataFolder,
+    unlocked: UnlockedIssuer,
+    batch: Sequence[_Job],
+    fmt: Format,
+    proof: ProofKind,
+    documents: Iterator[str],
+) -> list[Signed]:
+    """Takes the signatures of `batch`'s new awards from `documents` (in plan order)
+    and records them in one transaction, before any of their files is written."""
+    out = []
+    with folder.sessions.begin() as session:
+        for job in batch:
+            if job.document is not None:
+                out.append(Signed(job.pending, job.document, job.status_index))
                 continue
-            index = next_index
-            if next_index is not None:
-                next_index += 1
-            document = sign_award(unlocked, pending, fmt, proof, index, checker)
+            document = next(documents)
             session.add(
                 IssuedCredential(
-                    decision_id=pending.decision_id,
-                    credential_id=pending.award.credential_id,
+                    decision_id=job.pending.decision_id,
+                    credential_id=job.pending.award.credential_id,
                     format=fmt,
                     issuer_id=unlocked.issuer_id,
                     key_id=unlocked.rsa_key_id if proof == "jwt" or fmt == "ob2" else None,
                     proof="jws" if fmt == "ob2" else proof,
-                    status_index=index,
+                    status_index=job.status_index,
                     document=document,
                     document_sha256=hashlib.sha256(document.encode()).hexdigest(),
                 )
             )
-            out.append(Signed(pending, document, index))
+            out.append(Signed(job.pending, document, job.status_index))
         try:
             session.flush()
         except IntegrityError:
@@ -282,7 +312,7 @@ def _sign_batch(
                 "Another export is signing these credentials at the same time; "
                 "run this one again when it has finished."
             ) from None
-        return out
+    return out
 
 
 def _next_status_index(session: Session, issuer_id: int) -> int:

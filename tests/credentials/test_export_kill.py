@@ -32,11 +32,13 @@ AWARDS = 24
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO)}
+def _env(workers: int) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO), "REVIEWER_APP_SIGNING_WORKERS": str(workers)}
 
 
-def _export(data_dir: Path, out: Path, passphrase: Path) -> subprocess.Popen[bytes]:
+def _export(
+    data_dir: Path, out: Path, passphrase: Path, workers: int = 1
+) -> subprocess.Popen[bytes]:
     log = open(data_dir.parent / f"{data_dir.name}-export.log", "ab")  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -51,12 +53,27 @@ def _export(data_dir: Path, out: Path, passphrase: Path) -> subprocess.Popen[byt
             "--passphrase-file",
             str(passphrase),
         ],
-        env=_env(),
+        env=_env(workers),
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
     log.close()  # the child has its own copy
     return process
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _log(data_dir: Path) -> str:
@@ -128,11 +145,19 @@ def test_a_killed_export_run_again_writes_exactly_the_uninterrupted_files(
     for round_ in range(ROUNDS):
         data, out = tmp_path / f"data{round_}", tmp_path / f"out{round_}"
         shutil.copytree(template, data)
-        process = _export(data, out, passphrase)
+        # Every other round signs in worker processes, killed with the export.
+        process = _export(data, out, passphrase, workers=1 + round_ % 2)
         time.sleep(rng.uniform(0.3, full * 1.1))
         if process.poll() is None:
+            workers = _children(process.pid)
             process.send_signal(signal.SIGKILL)
             killed_mid_way += 1
+            process.wait(timeout=60)
+            # Signing workers notice their export is gone and end: none left running.
+            deadline = time.monotonic() + 20
+            while (alive := [w for w in workers if _running(w)]) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert alive == [], f"round {round_}: workers still running"
         process.wait(timeout=60)
         if out.exists():  # nothing half-written under a final name, ever
             for name, content in tree(out).items():
