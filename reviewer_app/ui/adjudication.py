@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,15 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.reviews.moderation import ModerationError, adjudicate
-from reviewer_app.reviews.statuses import STATUS_WORDS
-from reviewer_app.ui.adjudication_rows import Comparison, Waiting, compare, waiting
+from reviewer_app.ui.adjudication_rows import (
+    Comparison,
+    Waiting,
+    compare,
+    status_words,
+    waiting,
+)
 from reviewer_app.ui.credentials.common import MessageStrip
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
 
 SUBMISSION_PK = Qt.ItemDataRole.UserRole
-OWN_FEEDBACK = "Write my own"
+# The choice that opens the feedback box (translated where it is shown).
+OWN_FEEDBACK = cast(str, QT_TRANSLATE_NOOP("AdjudicationDialog", "Write my own"))
 
 
 def _text_box(name: str, lines: int) -> QPlainTextEdit:
@@ -73,28 +79,32 @@ class AdjudicationDialog(QDialog):
         self.open_evidence = open_evidence
         self.rows: list[Waiting] = []
         self.comparison = Comparison((), ())
-        self.setWindowTitle("Adjudicate")
+        self.setWindowTitle(self.tr("Adjudicate"))
 
         intro = QLabel(
-            "These submissions have the reviews they need, but the reviews disagree. "
-            f"Read them, then record the decision that stands. You are deciding as {lead}."
+            self.tr(
+                "These submissions have the reviews they need, but the reviews disagree. "
+                "Read them, then record the decision that stands. You are deciding as {lead}."
+            ).format(lead=lead)
         )
         intro.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Submissions needing adjudication")
+        self.list.setAccessibleName(self.tr("Submissions needing adjudication"))
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Submission", "Micro-credential", "Why"])
+        self.list.setHeaderLabels(
+            [self.tr("Submission"), self.tr("Micro-credential"), self.tr("Why")]
+        )
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.header().setStretchLastSection(True)
-        self.empty = QLabel("No submission is waiting for a lead.")
+        self.empty = QLabel(self.tr("No submission is waiting for a lead."))
         self.empty.setWordWrap(True)
         self.empty.hide()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        list_label = QLabel("&Waiting for a lead:")
+        list_label = QLabel(self.tr("&Waiting for a lead:"))
         list_label.setBuddy(self.list)
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.list, 1)
@@ -108,10 +118,10 @@ class AdjudicationDialog(QDialog):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([380, 880])
 
-        self.message = MessageStrip("About the adjudication", self)
+        self.message = MessageStrip(self.tr("About the adjudication"), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(self.tr("Close"))
         close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
 
@@ -127,13 +137,13 @@ class AdjudicationDialog(QDialog):
     def _build_detail(self) -> None:
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setAccessibleName("Submission being adjudicated")
+        self.heading.setAccessibleName(self.tr("Submission being adjudicated"))
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
-        self.reasons.setAccessibleName("Why it needs a lead")
-        self.evidence_button = QPushButton("&Open the evidence")
-        self.evidence_button.setAccessibleName("Open the evidence in the main window")
+        self.reasons.setAccessibleName(self.tr("Why it needs a lead"))
+        self.evidence_button = QPushButton(self.tr("&Open the evidence"))
+        self.evidence_button.setAccessibleName(self.tr("Open the evidence in the main window"))
         self.evidence_button.setAutoDefault(False)
         self.evidence_button.clicked.connect(self.show_evidence)
         self.evidence_button.setVisible(self.open_evidence is not None)
@@ -142,23 +152,23 @@ class AdjudicationDialog(QDialog):
         top.addWidget(self.evidence_button)
 
         self.table = QTableWidget()
-        self.table.setAccessibleName("Levels chosen by each reviewer")
+        self.table.setAccessibleName(self.tr("Levels chosen by each reviewer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        table_label = QLabel("&Levels side by side:")
+        table_label = QLabel(self.tr("&Levels side by side:"))
         table_label.setBuddy(self.table)
 
         # One read-only box per reviewer, side by side, made for each submission.
         self.reviews_row = QHBoxLayout()
         self.review_boxes: list[QPlainTextEdit] = []
 
-        self.pass_button = QRadioButton("&Pass")
-        self.pass_button.setAccessibleName("Decision: Pass")
-        self.not_yet_button = QRadioButton("&Not Yet")
-        self.not_yet_button.setAccessibleName("Decision: Not Yet")
+        self.pass_button = QRadioButton(self.tr("&Pass"))
+        self.pass_button.setAccessibleName(self.tr("Decision: Pass"))
+        self.not_yet_button = QRadioButton(self.tr("&Not Yet"))
+        self.not_yet_button.setAccessibleName(self.tr("Decision: Not Yet"))
         self.outcome = QButtonGroup(self)
         self.outcome.addButton(self.pass_button)
         self.outcome.addButton(self.not_yet_button)
@@ -166,15 +176,21 @@ class AdjudicationDialog(QDialog):
         outcome_row.addWidget(self.pass_button)
         outcome_row.addWidget(self.not_yet_button)
         outcome_row.addStretch(1)
-        self.rationale = _text_box("Rationale (required)", 3)
-        self.rationale.setPlaceholderText("Why this decision: it is kept with the decision.")
+        self.rationale = _text_box(self.tr("Rationale (required)"), 3)
+        self.rationale.setPlaceholderText(
+            self.tr("Why this decision: it is kept with the decision.")
+        )
         self.feedback_choice = QComboBox()
-        self.feedback_choice.setAccessibleName("Feedback the earner receives")
-        self.own_feedback = _text_box("Your feedback to the earner", 3)
-        self.own_feedback.setPlaceholderText("Choose “Write my own” above to write it here.")
+        self.feedback_choice.setAccessibleName(self.tr("Feedback the earner receives"))
+        self.own_feedback = _text_box(self.tr("Your feedback to the earner"), 3)
+        self.own_feedback.setPlaceholderText(
+            self.tr("Choose “{option}” above to write it here.").format(
+                option=self.tr(OWN_FEEDBACK)
+            )
+        )
         self.feedback_choice.currentIndexChanged.connect(lambda _i: self._update_own_feedback())
-        self.record_button = QPushButton("&Record decision")
-        self.record_button.setAccessibleName("Record the decision")
+        self.record_button = QPushButton(self.tr("&Record decision"))
+        self.record_button.setAccessibleName(self.tr("Record the decision"))
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.record)
         # A refusal is answered by changing the form: the error then goes.
@@ -183,16 +199,16 @@ class AdjudicationDialog(QDialog):
         self.outcome.buttonToggled.connect(lambda *_: self._clear_error())
 
         form = QFormLayout()
-        outcome_label = QLabel("Decision:")
+        outcome_label = QLabel(self.tr("Decision:"))
         form.addRow(outcome_label, outcome_row)
-        form.addRow("R&ationale:", self.rationale)
-        form.addRow("&Feedback from:", self.feedback_choice)
-        form.addRow("&Your words:", self.own_feedback)
+        form.addRow(self.tr("R&ationale:"), self.rationale)
+        form.addRow(self.tr("&Feedback from:"), self.feedback_choice)
+        form.addRow(self.tr("&Your words:"), self.own_feedback)
         record_row = QHBoxLayout()
         record_row.addStretch(1)
         record_row.addWidget(self.record_button)
         form.addRow(record_row)
-        decision_box = QGroupBox("Your decision")
+        decision_box = QGroupBox(self.tr("Your decision"))
         decision_box.setLayout(form)
 
         layout = QVBoxLayout(self.detail)
@@ -201,7 +217,7 @@ class AdjudicationDialog(QDialog):
         layout.addWidget(self.reasons)
         layout.addWidget(table_label)
         layout.addWidget(self.table, 3)
-        reviews_label = QLabel("Each review's decision, comments and overall feedback:")
+        reviews_label = QLabel(self.tr("Each review's decision, comments and overall feedback:"))
         layout.addWidget(reviews_label)
         layout.addLayout(self.reviews_row, 2)
         layout.addWidget(decision_box)
@@ -248,7 +264,7 @@ class AdjudicationDialog(QDialog):
         row = self.selected()
         if row is None:
             self.comparison = Comparison((), ())
-            self.heading.setText("Nothing selected")
+            self.heading.setText(self.tr("Nothing selected"))
             self.reasons.clear()
         else:
             with self.folder.sessions() as session:
@@ -265,17 +281,19 @@ class AdjudicationDialog(QDialog):
         names = [r.reviewer for r in reviews]
         self.table.clear()
         self.table.setColumnCount(len(names) + 2)
-        self.table.setHorizontalHeaderLabels(["Criterion", *names, "Agreement"])
+        self.table.setHorizontalHeaderLabels([self.tr("Criterion"), *names, self.tr("Agreement")])
         self.table.setRowCount(len(rows) + (1 if reviews else 0))
+        not_scored = self.tr("not scored")
         for n, row in enumerate(rows):
-            cells = [row.title, *(label or "not scored" for label in row.levels), row.agreement]
+            cells = [row.title, *(label or not_scored for label in row.levels), row.agreement]
             for column, text in enumerate(cells):
                 self.table.setItem(n, column, self._cell(text, bold=row.differs))
         if reviews:
             # The decisions last, marked the same way as the criteria.
             decisions = [r.decision for r in reviews]
             same = len(set(decisions)) == 1
-            cells = ["Decision", *decisions, "Same decision" if same else "Decisions differ"]
+            agreement = self.tr("Same decision") if same else self.tr("Decisions differ")
+            cells = [self.tr("Decision"), *decisions, agreement]
             for column, text in enumerate(cells):
                 self.table.setItem(len(rows), column, self._cell(text, bold=not same))
         header = self.table.horizontalHeader()
@@ -301,14 +319,14 @@ class AdjudicationDialog(QDialog):
             box.deleteLater()
         self.review_boxes = []
         for review in self.comparison.reviews:
-            lines = [f"{review.reviewer}: {review.decision}", "", "Overall feedback:"]
-            lines.append(review.feedback or "(none written)")
-            lines += ["", "Comments:"]
-            lines += [f"{title}: {text}" for title, text in review.comments] or ["(none)"]
+            lines = [f"{review.reviewer}: {review.decision}", "", self.tr("Overall feedback:")]
+            lines.append(review.feedback or self.tr("(none written)"))
+            lines += ["", self.tr("Comments:")]
+            lines += [f"{title}: {text}" for title, text in review.comments] or [self.tr("(none)")]
             box = QPlainTextEdit("\n".join(lines))
             box.setReadOnly(True)
             box.setTabChangesFocus(True)
-            box.setAccessibleName(f"Review by {review.reviewer}")
+            box.setAccessibleName(self.tr("Review by {reviewer}").format(reviewer=review.reviewer))
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
             self.reviews_row.addWidget(box, 1)
             self.review_boxes.append(box)
@@ -327,20 +345,27 @@ class AdjudicationDialog(QDialog):
         self.own_feedback.clear()
         self.feedback_choice.clear()
         for review in self.comparison.reviews:
-            words = "" if review.feedback else " (none written)"
-            self.feedback_choice.addItem(f"{review.reviewer}'s feedback{words}", review.reviewer)
-        self.feedback_choice.addItem(OWN_FEEDBACK, None)
+            words = (
+                self.tr("{reviewer}'s feedback")
+                if review.feedback
+                else self.tr("{reviewer}'s feedback (none written)")
+            )
+            self.feedback_choice.addItem(words.format(reviewer=review.reviewer), review.reviewer)
+        self.feedback_choice.addItem(self.tr(OWN_FEEDBACK), None)
         self._update_own_feedback()
 
     def _update_own_feedback(self) -> None:
-        self.own_feedback.setEnabled(self.feedback_choice.currentText() == OWN_FEEDBACK)
+        own = self.feedback_choice.currentText() == self.tr(OWN_FEEDBACK)
+        self.own_feedback.setEnabled(own)
 
     def show_evidence(self) -> None:
         row = self.selected()
         if row is None or self.open_evidence is None:
             return
         self.open_evidence(row.pk)
-        self.message.note(f"{row.submission_id} is open in the main window.")
+        self.message.note(
+            self.tr("{submission} is open in the main window.").format(submission=row.submission_id)
+        )
 
     # Deciding ---------------------------------------------------------------------------------
 
@@ -361,7 +386,7 @@ class AdjudicationDialog(QDialog):
         elif self.not_yet_button.isChecked():
             outcome = "not-yet"
         else:
-            return self._refuse("Choose Pass or Not Yet.", self.pass_button)
+            return self._refuse(self.tr("Choose Pass or Not Yet."), self.pass_button)
         feedback_from = self.feedback_choice.currentData()
         feedback = self.own_feedback.toPlainText() if feedback_from is None else None
         try:
@@ -375,19 +400,31 @@ class AdjudicationDialog(QDialog):
                 feedback=feedback,
             )
         except ModerationError as e:
-            text = str(e)
+            text = str(e)  # the domain's words, shown as they are
             if "Say why" in text:
                 field: QWidget = self.rationale
             elif "feedback" in text:
                 field = self.own_feedback if feedback_from is None else self.feedback_choice
             else:
                 field = self.record_button
-            return self._refuse(f"{text} Nothing was recorded.", field)
-        whose = f"{feedback_from}'s feedback" if feedback_from else "your own feedback"
+            return self._refuse(self.tr("{error} Nothing was recorded.").format(error=text), field)
+        if feedback_from:
+            recorded = self.tr(
+                "Recorded for {submission}: {decision}, with your rationale; "
+                "the earner receives {reviewer}'s feedback."
+            )
+        else:
+            recorded = self.tr(
+                "Recorded for {submission}: {decision}, with your rationale; "
+                "the earner receives your own feedback."
+            )
         self.reload()
         self.message.note(
-            f"Recorded for {row.submission_id}: {STATUS_WORDS[outcome]}, with your rationale; "
-            f"the earner receives {whose}."
+            recorded.format(
+                submission=row.submission_id,
+                decision=status_words(outcome),
+                reviewer=feedback_from,
+            )
         )
         self.list.setFocus()
         self.decided.emit(row.submission_id)

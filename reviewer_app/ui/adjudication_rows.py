@@ -1,17 +1,41 @@
 """What the adjudication screen shows, read from the database: the submissions waiting for
-a lead, and one submission's submitted reviews side by side. Plain data, no Qt."""
+a lead, and one submission's submitted reviews side by side. Plain data; the only Qt is
+the translator, so the words are in the window's language (context "AdjudicationDialog")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.reviews.moderation import adjudication_queue
-from reviewer_app.reviews.statuses import STATUS_WORDS
+from reviewer_app.reviews.moderation import Disagreement, adjudication_queue, disagreement
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.models import CriterionScore, Definition, Review, Reviewer, Submission
+
+translate = QCoreApplication.translate
+
+# The statuses (and decisions) in words, as reviewer_app.reviews.statuses.STATUS_WORDS says
+# them, translated where they are shown. QT_TRANSLATE_NOOP returns its text unchanged; its
+# stub says `object`, hence the casts.
+STATUS_NAMES = cast(
+    dict[str, str],
+    {
+        "unreviewed": QT_TRANSLATE_NOOP("AdjudicationDialog", "Not reviewed"),
+        "in-review": QT_TRANSLATE_NOOP("AdjudicationDialog", "In review"),
+        "adjudication": QT_TRANSLATE_NOOP("AdjudicationDialog", "Needs adjudication"),
+        "pass": QT_TRANSLATE_NOOP("AdjudicationDialog", "Pass"),
+        "not-yet": QT_TRANSLATE_NOOP("AdjudicationDialog", "Not Yet"),
+    },
+)
+
+
+def status_words(status: str) -> str:
+    """A status or decision in the window's language; an unknown one as it is."""
+    name = STATUS_NAMES.get(status)
+    return translate("AdjudicationDialog", name) if name else status
 
 
 @dataclass(frozen=True)
@@ -22,13 +46,15 @@ class Waiting:
     reasons: tuple[str, ...]
 
     def reasons_text(self) -> str:
-        return " ".join(self.reasons) or "The reviews were not compared; read them to decide."
+        return " ".join(self.reasons) or translate(
+            "AdjudicationDialog", "The reviews were not compared; read them to decide."
+        )
 
 
 @dataclass(frozen=True)
 class ReviewColumn:
     reviewer: str
-    decision: str  # in words: "Pass", "Not Yet"
+    decision: str  # in words: "Pass", "Not Yet" (translated)
     feedback: str
     comments: tuple[tuple[str, str], ...]  # (criterion title, comment)
 
@@ -41,7 +67,7 @@ class CriterionRow:
 
     @property
     def differs(self) -> bool:
-        return self.agreement != SAME
+        return self.agreement != translate("AdjudicationDialog", SAME)
 
 
 @dataclass(frozen=True)
@@ -50,33 +76,87 @@ class Comparison:
     rows: tuple[CriterionRow, ...]
 
 
-SAME = "Same level"
+SAME = cast(str, QT_TRANSLATE_NOOP("AdjudicationDialog", "Same level"))
+
+
+def _submitted(session: Session, submission_pk: int) -> list[tuple[Review, str]]:
+    """The submitted reviews, oldest first, as the moderation rules read them."""
+    return [
+        (review, name)
+        for review, name in session.execute(
+            select(Review, Reviewer.name)
+            .join(Reviewer, Reviewer.id == Review.reviewer_id)
+            .where(Review.submission_id == submission_pk, Review.submitted_at.is_not(None))
+            .order_by(Review.submitted_at, Review.id)
+        ).all()
+    ]
+
+
+def reason_sentences(found: Disagreement) -> list[str]:
+    """Why the reviews disagree, as Disagreement.sentences() says it, translated."""
+    out = []
+    if len(set(found.decisions.values())) > 1:
+        decisions = ", ".join(
+            translate("AdjudicationDialog", "{reviewer} {decision}").format(
+                reviewer=name, decision=status_words(decision)
+            )
+            for name, decision in sorted(found.decisions.items())
+        )
+        out.append(
+            translate("AdjudicationDialog", "The decisions differ: {decisions}.").format(
+                decisions=decisions
+            )
+        )
+    for criterion, levels in found.criteria.items():
+        words = ", ".join(
+            translate("AdjudicationDialog", "{reviewer} {level}").format(reviewer=name, level=lv)
+            for name, lv in sorted(levels.items())
+        )
+        out.append(
+            translate(
+                "AdjudicationDialog", "{criterion}: levels more than one step apart ({levels})."
+            ).format(criterion=criterion, levels=words)
+        )
+    return out
 
 
 def waiting(session: Session) -> list[Waiting]:
     found = []
-    for submission_id, reasons in adjudication_queue(session):
+    for submission_id, _english in adjudication_queue(session):
         row = session.execute(
             select(Submission.id, Submission.credential_name, Submission.credential_uri).where(
                 Submission.submission_id == submission_id
             )
         ).one()
-        credential = row.credential_name or row.credential_uri or "No micro-credential"
-        found.append(Waiting(row.id, submission_id, credential, tuple(reasons)))
+        credential = (
+            row.credential_name
+            or row.credential_uri
+            or translate("AdjudicationDialog", "No micro-credential")
+        )
+        # The queue words its reasons in English: they are worded again here, in the
+        # window's language, from the same disagreement.
+        reviews = _submitted(session, row.id)
+        why = disagreement(session, reviews) if reviews else None
+        reasons = tuple(reason_sentences(why)) if why else ()
+        found.append(Waiting(row.id, submission_id, credential, reasons))
     return found
 
 
 def _agreement(steps: list[int | None], labels: list[str], names: list[str]) -> str:
     missing = [n for n, label in zip(names, labels, strict=True) if not label]
     if missing:
-        return "Not scored by " + ", ".join(missing)
+        return translate("AdjudicationDialog", "Not scored by {names}").format(
+            names=", ".join(missing)
+        )
     if len(set(labels)) == 1:
-        return SAME
+        return translate("AdjudicationDialog", SAME)
     known = [s for s in steps if s is not None]
     if len(known) < len(steps):
-        return "Differs (scored on different rubric versions)"
+        return translate("AdjudicationDialog", "Differs (scored on different rubric versions)")
     apart = max(known) - min(known)
-    return "Differs by one step" if apart == 1 else f"Differs: {apart} steps apart"
+    if apart == 1:
+        return translate("AdjudicationDialog", "Differs by one step")
+    return translate("AdjudicationDialog", "Differs: {steps} steps apart").format(steps=apart)
 
 
 def compare(session: Session, submission_pk: int) -> Comparison:
@@ -134,10 +214,15 @@ def compare(session: Session, submission_pk: int) -> Comparison:
             for c in order
             if (comment := by_criterion.get(c, (None, None))[1]) and comment.strip()
         )
+        decision = (
+            status_words(review.decision)
+            if review.decision
+            else translate("AdjudicationDialog", "No decision")
+        )
         columns.append(
             ReviewColumn(
                 name,
-                STATUS_WORDS.get(review.decision or "", review.decision or "No decision"),
+                decision,
                 (review.feedback or "").strip(),
                 comments,
             )

@@ -16,13 +16,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings
+from reviewer_app.settings import COLOR_SCHEME, LANGUAGE, REVIEWER_NAME, Settings
+from reviewer_app.ui import i18n
 from reviewer_app.ui.tasks import BackgroundTask
 from reviewer_app.ui.theme import SYSTEM, apply_theme
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
     from reviewer_app.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def default_reviewer(preferences: Settings) -> str:
@@ -46,17 +49,31 @@ def _install_crash_dialog() -> None:
         sys.stderr.write(details)
         logging.getLogger("reviewer_app.crash").error("Unexpected problem:\n%s", details)
         log = current_log()
-        where = f"\n\nThe program's log, with these details too: {log}" if log else ""
+        if log:
+            text = translate(
+                "CrashDialog",
+                "{app} met an unexpected problem: {problem}\n\n"
+                "Your work so far is saved. You can copy the details below and send them to "
+                "whoever supports you.\n\n"
+                "The program's log, with these details too: {log}",
+            )
+        else:
+            text = translate(
+                "CrashDialog",
+                "{app} met an unexpected problem: {problem}\n\n"
+                "Your work so far is saved. You can copy the details below and send them to "
+                "whoever supports you.",
+            )
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Something went wrong",
-            f"{APP_NAME} met an unexpected problem: {value}\n\n"
-            "Your work so far is saved. You can copy the details below "
-            f"and send them to whoever supports you.{where}",
+            translate("CrashDialog", "Something went wrong"),
+            text.format(app=APP_NAME, problem=value, log=log),
         )
         box.setDetailedText(details)
         if log is not None:
-            folder = box.addButton("Open the log folder", QMessageBox.ButtonRole.ActionRole)
+            folder = box.addButton(
+                translate("CrashDialog", "Open the log folder"), QMessageBox.ButtonRole.ActionRole
+            )
             folder.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
             )
@@ -64,6 +81,22 @@ def _install_crash_dialog() -> None:
         box.exec()
 
     sys.excepthook = hook
+
+
+def _install_language(app: QApplication, choice: str) -> i18n.Installed:
+    log = logging.getLogger("reviewer_app.i18n")
+    try:
+        installed = i18n.install(app, choice)
+    except FileNotFoundError as e:  # a damaged installation: English is still readable
+        log.warning("The %s catalogue is missing (%s); English is used instead", choice, e)
+        installed = i18n.install(app, "en")
+    log.info(
+        "Language: %s (chosen: %s; dates and numbers as %s)",
+        installed.language,
+        choice,
+        installed.locale.name(),
+    )
+    return installed
 
 
 def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
@@ -83,14 +116,20 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     preferences = Settings.load()
     for problem in preferences.problems:
         logging.getLogger("reviewer_app.settings").warning(problem)
+    _install_language(app, preferences.get(LANGUAGE))  # before any window is built
     settings = QSettings()  # the window's layout only
-    choice = preferences.get(COLOR_SCHEME)
-    apply_theme(app, choice)
-    if choice == SYSTEM:  # follow the system when it switches between light and dark
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, SYSTEM))
+    apply_theme(app, preferences.get(COLOR_SCHEME))
+
+    def follow_the_system(_scheme: object) -> None:
+        # When the system switches between light and dark, as long as the person's
+        # choice (which the settings dialog may change) is to follow it.
+        if preferences.get(COLOR_SCHEME) == SYSTEM:
+            apply_theme(app, SYSTEM)
+
+    app.styleHints().colorSchemeChanged.connect(follow_the_system)
     from reviewer_app.ui.main_window import MainWindow
 
-    window = MainWindow(None, default_reviewer(preferences), settings)
+    window = MainWindow(None, default_reviewer(preferences), settings, preferences=preferences)
     window.show()
     if preferences.problems:  # said, never silently reset
         QTimer.singleShot(
@@ -140,13 +179,16 @@ def _start_daily_backup(window: MainWindow, folder: DataFolder) -> BackgroundTas
 
     def done(made: object) -> None:
         if made is not None:
-            window.statusBar().showMessage("Today's backup is made.", 5000)
+            window.statusBar().showMessage(
+                translate("DailyBackup", "Today's backup is made."), 5000
+            )
 
     task.finished.connect(done)
 
     def failed(message: str, details: str) -> None:
         log.error("Daily backup failed: %s\n%s", message, details)
-        window.statusBar().showMessage(f"Today's backup could not be made: {message}", 15000)
+        text = translate("DailyBackup", "Today's backup could not be made: {problem}")
+        window.statusBar().showMessage(text.format(problem=message), 15000)
 
     task.failed.connect(failed)
     task.start()

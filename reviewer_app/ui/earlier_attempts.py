@@ -4,45 +4,77 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reviewer_app.reviews.feedback import EarlierAttempt
 
-DECISION_WORDS = {"pass": "Pass", "not-yet": "Not Yet", None: "no decision"}
+translate = QCoreApplication.translate
+
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the cast.
+DECISION_WORDS = cast(
+    dict[str | None, str],
+    {
+        "pass": QT_TRANSLATE_NOOP("EarlierAttempts", "Pass"),
+        "not-yet": QT_TRANSLATE_NOOP("EarlierAttempts", "Not Yet"),
+        None: QT_TRANSLATE_NOOP("EarlierAttempts", "no decision"),
+    },
+)
+
+
+def decision_word(decision: str | None) -> str:
+    word = DECISION_WORDS.get(decision)
+    return translate("EarlierAttempts", word) if word is not None else str(decision)
 
 
 def attempts_html(attempts: Sequence[EarlierAttempt]) -> str:
     parts = []
+    locale = QLocale()
     for a in attempts:
-        when = a.submitted_at.astimezone().strftime("%d %B %Y") if a.submitted_at else ""
-        parts.append(
-            f"<h3>Attempt {a.attempt} ({escape(a.submission_id)}), {when}: "
-            f"{DECISION_WORDS.get(a.decision, a.decision)}</h3>"
-        )
+        number = locale.toString(a.attempt)
+        decision = decision_word(a.decision)
+        if a.submitted_at:
+            local = a.submitted_at.astimezone()
+            when = locale.toString(
+                QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
+            )
+            heading = translate(
+                "EarlierAttempts", "Attempt {number} ({submission}), {date}: {decision}"
+            ).format(number=number, submission=a.submission_id, date=when, decision=decision)
+        else:
+            heading = translate(
+                "EarlierAttempts", "Attempt {number} ({submission}): {decision}"
+            ).format(number=number, submission=a.submission_id, decision=decision)
+        parts.append(f"<h3>{escape(heading)}</h3>")
         if a.feedback:
-            parts.append(f"<p><b>Overall feedback:</b> {escape(a.feedback)}</p>")
+            label = translate("EarlierAttempts", "Overall feedback:")
+            parts.append(f"<p><b>{escape(label)}</b> {escape(a.feedback)}</p>")
         for title, comment in a.comments.items():
             level = f" ({escape(a.levels[title])})" if a.levels and title in a.levels else ""
             parts.append(f"<p><b>{escape(title)}{level}:</b> {escape(comment)}</p>")
         if a.levels is None:
-            parts.append(
-                "<p><i>Earlier scores are hidden in this data folder, to avoid "
-                "anchoring; their feedback is shown.</i></p>"
+            hidden = translate(
+                "EarlierAttempts",
+                "Earlier scores are hidden in this data folder, to avoid anchoring; "
+                "their feedback is shown.",
             )
-    return "".join(parts) or "<p>This is the earner's first attempt.</p>"
+            parts.append(f"<p><i>{escape(hidden)}</i></p>")
+    first = translate("EarlierAttempts", "This is the earner's first attempt.")
+    return "".join(parts) or f"<p>{escape(first)}</p>"
 
 
 class EarlierAttemptsDialog(QDialog):
     def __init__(self, attempts: Sequence[EarlierAttempt], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Earlier attempts")
+        self.setWindowTitle(self.tr("Earlier attempts"))
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Earlier attempts and their feedback")
+        self.browser.setAccessibleName(self.tr("Earlier attempts and their feedback"))
         self.browser.setHtml(attempts_html(attempts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
-            "Close the earlier attempts"
+            self.tr("Close the earlier attempts")
         )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -5,7 +5,7 @@ Every string a person reads goes through Qt's translator (`self.tr` in a QObject
 `QCoreApplication.translate("Context", "literal")` elsewhere, so that `lupdate` finds
 it). Placeholders are filled with `str.format` after translation, never inside the call:
 the catalogue holds the sentence with its `{names}`, and a translator may move them.
-The catalogues are built by `scripts/translations.sh` from `resources/i18n/*/`.
+The catalogues are built by `scripts/translations.py` from `resources/i18n/*/`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,8 @@ from reviewer_app.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
+
+translate = QCoreApplication.translate
 
 
 def import_work(
@@ -92,19 +94,36 @@ class ImportController(QObject):
 
 
 def summary_text(report: ImportReport) -> str:
-    lines = [
-        f"{len(report.imported)} imported, {len(report.skipped)} already imported, "
-        f"{len(report.rejected)} rejected" + (" (import cancelled)" if report.cancelled else "")
-    ]
+    number = QLocale().toString
+    counts = {
+        "imported": number(len(report.imported)),
+        "skipped": number(len(report.skipped)),
+        "rejected": number(len(report.rejected)),
+    }
+    if report.cancelled:
+        heading = translate(
+            "ImportSummary",
+            "{imported} imported, {skipped} already imported, {rejected} rejected "
+            "(import cancelled)",
+        )
+    else:
+        heading = translate(
+            "ImportSummary", "{imported} imported, {skipped} already imported, {rejected} rejected"
+        )
+    lines = [heading.format(**counts)]
     if report.imported:
-        lines += ["", "Imported:"]
+        lines += ["", translate("ImportSummary", "Imported:")]
         for r in report.imported:
-            lines.append(f"  {r.submission_id}: {r.items} items")
-            lines += [f"      warning: {w}" for w in r.warnings]
+            items = translate("ImportSummary", "{submission}: {count} items")
+            lines.append("  " + items.format(submission=r.submission_id, count=number(r.items)))
+            warning = translate("ImportSummary", "warning: {problem}")
+            lines += ["      " + warning.format(problem=w) for w in r.warnings]
     if report.skipped:
-        lines += ["", "Already imported:"] + [f"  {r.submission_id}" for r in report.skipped]
+        lines += ["", translate("ImportSummary", "Already imported:")]
+        lines += [f"  {r.submission_id}" for r in report.skipped]
     if report.rejected:
-        lines += ["", "Rejected:"] + [f"  {r.error}" for r in report.rejected]
+        lines += ["", translate("ImportSummary", "Rejected:")]
+        lines += [f"  {r.error}" for r in report.rejected]
     return "\n".join(lines)
 
 
@@ -117,20 +136,20 @@ class ImportSummary(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import finished")
+        self.setWindowTitle(self.tr("Import finished"))
         self.report = report
         layout = QVBoxLayout(self)
         heading = QLabel(summary_text(report).splitlines()[0])
-        heading.setAccessibleName("Import result")
+        heading.setAccessibleName(self.tr("Import result"))
         layout.addWidget(heading)
         self.details = QPlainTextEdit(summary_text(report))
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Import details")
+        self.details.setAccessibleName(self.tr("Import details"))
         self.details.setMinimumSize(640, 320)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy rejected")
-        self.copy_button.setAccessibleName("Copy the list of rejected bundles")
+        self.copy_button = QPushButton(self.tr("Copy rejected"))
+        self.copy_button.setAccessibleName(self.tr("Copy the list of rejected bundles"))
         self.copy_button.setEnabled(bool(report.rejected))
         self.copy_button.clicked.connect(self.copy_rejected)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)

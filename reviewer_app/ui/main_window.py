@@ -8,11 +8,12 @@ QtPdf and the panels have loaded; the domain modules are imported where first us
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +42,8 @@ from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import ProgressReport
-from reviewer_app.reviews.statuses import STATUS_WORDS, STATUSES
+from reviewer_app.reviews.statuses import STATUSES
+from reviewer_app.settings import LANGUAGE, Settings
 from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
 from reviewer_app.ui.welcome import WelcomePanel
@@ -54,24 +56,44 @@ if TYPE_CHECKING:
     from reviewer_app.ui.rubric import RubricPanel
 
 
+logger = logging.getLogger("reviewer_app.settings")
+
+
+def settings_shortcuts() -> list[QKeySequence]:
+    """The platform's Preferences keys, and Ctrl+, wherever that is not one of them."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    comma = QKeySequence("Ctrl+,")
+    return [*keys, comma] if comma not in keys else list(keys)
+
+
 class MainWindow(QMainWindow):
     # The frame has been painted once: time to load the data folder behind it.
     first_painted = Signal()
 
     def __init__(
-        self, folder: DataFolder | None, reviewer: str, settings: QSettings | None = None
+        self,
+        folder: DataFolder | None,
+        reviewer: str,
+        settings: QSettings | None = None,
+        *,
+        preferences: Settings | None = None,
     ) -> None:
-        """With a folder, the window is ready at once; with None, call `attach()`."""
+        """With a folder, the window is ready at once; with None, call `attach()`.
+        `settings` keeps the window's layout; `preferences` are the person's settings
+        (File > Settings…), loaded when that dialog first opens if not given."""
         super().__init__()
         self.folder: DataFolder = None  # type: ignore[assignment]  # set by attach()
         self.reviewer = reviewer
         self.settings = settings or QSettings()
+        self.preferences = preferences
+        # The language the window speaks: what was chosen when it was built.
+        self.language_at_start = preferences.get(LANGUAGE) if preferences is not None else None
         self.review: ReviewSession | None = None
         self.current_pk: int | None = None
         self.blind = False
         self.setAcceptDrops(True)
         self.resize(1400, 900)
-        self.opening = QLabel("Opening the data folder…")
+        self.opening = QLabel(self.tr("Opening the data folder…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.installEventFilter(self)
         self.setCentralWidget(self.opening)
@@ -119,20 +141,22 @@ class MainWindow(QMainWindow):
     # Building ---------------------------------------------------------------------------
 
     def _build_queue_panel(self) -> None:
-        self.search = QLineEdit(placeholderText="Search evidence, ids, names")
-        self.search.setAccessibleName("Search the queue")
+        from reviewer_app.ui.queue_model import status_word
+
+        self.search = QLineEdit(placeholderText=self.tr("Search evidence, ids, names"))
+        self.search.setAccessibleName(self.tr("Search the queue"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Show submissions with status")
-        self.status_filter.addItem("All statuses", None)
+        self.status_filter.setAccessibleName(self.tr("Show submissions with status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
-            self.status_filter.addItem(STATUS_WORDS[status], status)
+            self.status_filter.addItem(status_word(status), status)
         self.credential_filter = QComboBox()
-        self.credential_filter.setAccessibleName("Show submissions for micro-credential")
-        self.resubmissions = QCheckBox("Resubmissions only")
-        self.resubmissions.setAccessibleName("Show resubmissions only")
+        self.credential_filter.setAccessibleName(self.tr("Show submissions for micro-credential"))
+        self.resubmissions = QCheckBox(self.tr("Resubmissions only"))
+        self.resubmissions.setAccessibleName(self.tr("Show resubmissions only"))
         self.table = QTableView()
-        self.table.setAccessibleName("Submission queue")
+        self.table.setAccessibleName(self.tr("Submission queue"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
@@ -142,7 +166,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.counts = QLabel()
-        self.counts.setAccessibleName("Submissions by status")
+        self.counts.setAccessibleName(self.tr("Submissions by status"))
 
         self.queue_panel = QWidget()
         layout = QVBoxLayout(self.queue_panel)
@@ -170,7 +194,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 900])
         self.setCentralWidget(self.splitter)
-        self.rubric_dock = QDockWidget("Rubric", self)
+        self.rubric_dock = QDockWidget(self.tr("Rubric"), self)
         self.rubric_dock.setObjectName("rubric-dock")
         self.rubric_dock.setWidget(self.rubric)
         self.rubric_dock.setFeatures(
@@ -192,45 +216,57 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.import_action = self._action("&Import bundles…", "Ctrl+I", self.choose_import)
+        self.import_action = self._action(self.tr("&Import bundles…"), "Ctrl+I", self.choose_import)
         self.import_folder_action = self._action(
-            "Import a &folder…", "Ctrl+Shift+I", self.choose_import_folder
+            self.tr("Import a &folder…"), "Ctrl+Shift+I", self.choose_import_folder
         )
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.restore_action = self._action("&Restore from backup…", None, self.restore_from_backup)
-        self.next_action = self._action("&Next submission", "Ctrl+Shift+Down", self.next_submission)
+        self.settings_dialog: QDialog | None = None
+        self.settings_action = self._action(self.tr("&Settings…"), None, self.show_settings)
+        self.settings_action.setShortcuts(settings_shortcuts())
+        # Explicit roles: on macOS they go to the application menu in any language.
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.restore_action = self._action(
+            self.tr("&Restore from backup…"), None, self.restore_from_backup
+        )
+        self.next_action = self._action(
+            self.tr("&Next submission"), "Ctrl+Shift+Down", self.next_submission
+        )
         self.previous_action = self._action(
-            "&Previous submission", "Ctrl+Shift+Up", self.previous_submission
+            self.tr("&Previous submission"), "Ctrl+Shift+Up", self.previous_submission
         )
         self.next_unreviewed_action = self._action(
-            "Next &unreviewed submission", "Ctrl+Shift+U", self.next_unreviewed
+            self.tr("Next &unreviewed submission"), "Ctrl+Shift+U", self.next_unreviewed
         )
-        self.find_action = self._action("&Find in queue", "Ctrl+L", self.focus_search)
+        self.find_action = self._action(self.tr("&Find in queue"), "Ctrl+L", self.focus_search)
         self.detach_action = self._action(
-            "&Detach rubric",
+            self.tr("&Detach rubric"),
             "Ctrl+Shift+D",
             lambda: self.rubric_dock.setFloating(not self.rubric_dock.isFloating()),
         )
         self.earlier_action = self._action(
-            "&Earlier attempts of this earner", "Ctrl+Shift+E", self.show_earlier_attempts
+            self.tr("&Earlier attempts of this earner"), "Ctrl+Shift+E", self.show_earlier_attempts
         )
-        self.reveal_action = self._action("&Reveal the earner…", None, self.reveal_earner)
+        self.reveal_action = self._action(self.tr("&Reveal the earner…"), None, self.reveal_earner)
         self.reveal_action.setEnabled(False)
         self.adjudication_dialog: QDialog | None = None
         self.adjudicate_action = self._action(
-            "&Adjudicate…", "Ctrl+Shift+A", self.show_adjudication
+            self.tr("&Adjudicate…"), "Ctrl+Shift+A", self.show_adjudication
         )
-        self.help_action = self._action("&Keyboard shortcuts", "F1", self.show_help)
+        self.help_action = self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_help)
         self.help_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
 
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        review_menu = menu.addMenu("&Review")
+        review_menu = menu.addMenu(self.tr("&Review"))
         review_menu.addActions(
             [self.next_action, self.previous_action, self.next_unreviewed_action, self.find_action]
         )
@@ -240,12 +276,12 @@ class MainWindow(QMainWindow):
         review_menu.addAction(self.adjudicate_action)
         self._build_credentials_menu()
         self._build_team_menu()
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.detach_action)
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.help_action)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.import_action)
         toolbar.addAction(self.next_unreviewed_action)
@@ -255,11 +291,13 @@ class MainWindow(QMainWindow):
         self.export_dialog: QDialog | None = None
         self.verify_dialog: QDialog | None = None
         self.revoke_dialog: QDialog | None = None
-        self.issuers_action = self._action("&Issuers and keys…", None, self.show_issuers)
-        self.export_action = self._action("&Export credentials…", "Ctrl+E", self.show_export)
-        self.verify_action = self._action("&Verify credentials…", None, self.show_verify)
-        self.revoke_action = self._action("&Revoke a credential…", None, self.show_revoke)
-        credentials_menu = self.menuBar().addMenu("&Credentials")
+        self.issuers_action = self._action(self.tr("&Issuers and keys…"), None, self.show_issuers)
+        self.export_action = self._action(
+            self.tr("&Export credentials…"), "Ctrl+E", self.show_export
+        )
+        self.verify_action = self._action(self.tr("&Verify credentials…"), None, self.show_verify)
+        self.revoke_action = self._action(self.tr("&Revoke a credential…"), None, self.show_revoke)
+        credentials_menu = self.menuBar().addMenu(self.tr("&Credentials"))
         credentials_menu.addAction(self.issuers_action)
         credentials_menu.addSeparator()
         credentials_menu.addActions([self.export_action, self.verify_action, self.revoke_action])
@@ -267,9 +305,9 @@ class MainWindow(QMainWindow):
     def _build_team_menu(self) -> None:
         self.calibration_dashboard: QDialog | None = None
         self.calibration_action = self._action(
-            "&Calibration dashboard…", None, self.show_calibration_dashboard
+            self.tr("&Calibration dashboard…"), None, self.show_calibration_dashboard
         )
-        self.menuBar().addMenu("&Team").addAction(self.calibration_action)
+        self.menuBar().addMenu(self.tr("&Team")).addAction(self.calibration_action)
 
     def show_calibration_dashboard(self) -> None:
         # Non-modal and imported when first asked for (it brings QtCharts and reportlab).
@@ -282,18 +320,18 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setMaximumWidth(260)
         self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Import progress in words")
-        self.cancel_button = QPushButton("Cancel import")
-        self.cancel_button.setAccessibleName("Cancel the import")
+        self.progress_label.setAccessibleName(self.tr("Import progress in words"))
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         bar = self.statusBar()
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        self.reviewer_label = QLabel(f"Reviewing as {self.reviewer}")
-        self.reviewer_label.setAccessibleName("Reviewer")
+        self.reviewer_label = QLabel(self.tr("Reviewing as {name}").format(name=self.reviewer))
+        self.reviewer_label.setAccessibleName(self.tr("Reviewer"))
         bar.addWidget(self.reviewer_label)
         self._show_progress(False)
 
@@ -324,7 +362,7 @@ class MainWindow(QMainWindow):
         current = self.credential_filter.currentData()
         self.credential_filter.blockSignals(True)
         self.credential_filter.clear()
-        self.credential_filter.addItem("All micro-credentials", None)
+        self.credential_filter.addItem(self.tr("All micro-credentials"), None)
         with self.folder.sessions() as session:
             for uri, name in credentials_in_queue(session):
                 self.credential_filter.addItem(name, uri)
@@ -346,11 +384,20 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         from reviewer_app.reviews.queue import status_counts
+        from reviewer_app.ui.queue_model import status_word
 
         with self.folder.sessions() as session:
             counts = status_counts(session)
-        words = ", ".join(f"{STATUS_WORDS[s]}: {counts[s]}" for s in STATUSES)
-        self.counts.setText(f"{self.model.rowCount()} shown. {words}")
+        number = QLocale().toString
+        words = ", ".join(
+            self.tr("{status}: {count}").format(status=status_word(s), count=number(counts[s]))
+            for s in STATUSES
+        )
+        self.counts.setText(
+            self.tr("{shown} shown. {counts}").format(
+                shown=number(self.model.rowCount()), counts=words
+            )
+        )
         empty = sum(counts.values()) == 0
         self.center.setCurrentWidget(self.welcome if empty else self.evidence)
 
@@ -434,9 +481,11 @@ class MainWindow(QMainWindow):
             return
         reason, ok = QInputDialog.getText(
             self,
-            "Reveal the earner",
-            "Blind review hides who the earner is. Revealing it is recorded in the audit "
-            "trail. Why do you need the earner's name?",
+            self.tr("Reveal the earner"),
+            self.tr(
+                "Blind review hides who the earner is. Revealing it is recorded in the audit "
+                "trail. Why do you need the earner's name?"
+            ),
         )
         if not ok:
             return
@@ -447,9 +496,11 @@ class MainWindow(QMainWindow):
                 self.folder, self.review.submission_id, self.reviewer, reason
             )
         except UserError as e:
-            QMessageBox.warning(self, "Reveal the earner", str(e))
+            QMessageBox.warning(self, self.tr("Reveal the earner"), str(e))
             return
-        QMessageBox.information(self, "The earner", f"{name}" + (f" <{email}>" if email else ""))
+        QMessageBox.information(
+            self, self.tr("The earner"), f"{name}" + (f" <{email}>" if email else "")
+        )
 
     def load_demo(self) -> None:
         if self.imports.busy():
@@ -474,11 +525,16 @@ class MainWindow(QMainWindow):
 
     def next_unreviewed(self) -> None:
         start = self.table.currentIndex().row() + 1
+        from reviewer_app.ui.queue_model import status_word
+
+        unreviewed = status_word("unreviewed")
         for row in range(start, self.model.rowCount()):
-            if self.model.index(row, 4).data() == STATUS_WORDS["unreviewed"]:
+            if self.model.index(row, 4).data() == unreviewed:
                 self.table.selectRow(row)
                 return
-        self.statusBar().showMessage("No unreviewed submission further down the queue.", 5000)
+        self.statusBar().showMessage(
+            self.tr("No unreviewed submission further down the queue."), 5000
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -493,12 +549,15 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import evidence bundles", "", "Evidence bundles (*.zip);;All files (*)"
+            self,
+            self.tr("Import evidence bundles"),
+            "",
+            self.tr("Evidence bundles (*.zip);;All files (*)"),
         )
         self.import_paths([Path(f) for f in files])
 
     def choose_import_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Import a folder of bundles")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of bundles"))
         if chosen:
             self.import_paths([Path(chosen)])
 
@@ -506,7 +565,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         if not self.imports.start(paths):
-            self.statusBar().showMessage("An import is already running.", 5000)
+            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
             return
         self._show_progress(True)
 
@@ -515,15 +574,19 @@ class MainWindow(QMainWindow):
             widget.setVisible(visible)
         if visible:
             self.progress.setRange(0, 0)
-            self.progress_label.setText("Importing…")
+            self.progress_label.setText(self.tr("Importing…"))
 
     def _on_import_progress(self, report: ProgressReport) -> None:
         if report.bytes_total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * report.bytes_done / report.bytes_total))
+        locale = QLocale()
         self.progress_label.setText(
-            f"{report.items_done} items, {report.bytes_done / 1e6:,.1f} of "
-            f"{report.bytes_total / 1e6:,.1f} MB"
+            self.tr("{items} items, {done} of {total} MB").format(
+                items=locale.toString(report.items_done),
+                done=locale.toString(report.bytes_done / 1e6, "f", 1),
+                total=locale.toString(report.bytes_total / 1e6, "f", 1),
+            )
         )
 
     def _on_import_finished(self, report: ImportReport) -> None:
@@ -535,7 +598,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_failed(self, message: str, details: str) -> None:
         self._show_progress(False)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Import failed", message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import failed"), message, parent=self)
         if details:
             box.setDetailedText(details)
         box.show()
@@ -562,14 +625,16 @@ class MainWindow(QMainWindow):
             return
         self.practice_box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Practice: the reference scores",
-            f"{feedback.submission_id} is a practice anchor. Here is how your review "
-            "compares with the reference.",
+            self.tr("Practice: the reference scores"),
+            self.tr(
+                "{submission} is a practice anchor. Here is how your review compares with "
+                "the reference."
+            ).format(submission=feedback.submission_id),
             QMessageBox.StandardButton.Ok,
             self,
         )
         self.practice_box.setInformativeText(feedback_text(feedback))
-        self.practice_box.setAccessibleName("Practice feedback")
+        self.practice_box.setAccessibleName(self.tr("Practice feedback"))
         self.practice_box.setModal(False)
         self.practice_box.show()
 
@@ -640,7 +705,7 @@ class MainWindow(QMainWindow):
         if self.folder is None:
             return
         if self.imports.busy():
-            QMessageBox.information(self, APP_NAME, "Wait for the import to finish first.")
+            QMessageBox.information(self, APP_NAME, self.tr("Wait for the import to finish first."))
             return
         dialog = RestoreDialog(self.folder.root, self)
         chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -657,17 +722,43 @@ class MainWindow(QMainWindow):
                 self.open_submission(self.current_pk)  # back to the review left above
             return
         QMessageBox.information(
-            self, APP_NAME, f"Restored the backup {chosen.name}. Open Portfolio Reviewer again."
+            self,
+            APP_NAME,
+            self.tr("Restored the backup {name}. Open Portfolio Reviewer again.").format(
+                name=chosen.name
+            ),
         )
         self.close()
+
+    def show_settings(self) -> None:
+        """File > Settings…: the person's settings (non-modal, like the other dialogs)."""
+        if self._raise_if_open(self.settings_dialog):
+            return
+        from reviewer_app.ui.settings_dialog import SettingsDialog
+
+        if self.preferences is None:
+            self.preferences = Settings.load()
+            for problem in self.preferences.problems:
+                logger.warning(problem)
+        self.settings_dialog = SettingsDialog(
+            self.preferences, self, running_language=self.language_at_start
+        )
+        self.settings_dialog.show()
 
     def show_help(self) -> None:
         self.help_sheet = HelpSheet(self.all_actions(), self)
         self.help_sheet.show()
 
     def _update_title(self, subject: str | None = None) -> None:
-        blind = " (blind review)" if self.blind else ""
-        self.setWindowTitle(f"{subject} - {APP_NAME}{blind}" if subject else f"{APP_NAME}{blind}")
+        if subject and self.blind:
+            title = self.tr("{subject} - {app} (blind review)")
+        elif subject:
+            title = self.tr("{subject} - {app}")
+        elif self.blind:
+            title = self.tr("{app} (blind review)")
+        else:
+            title = "{app}"
+        self.setWindowTitle(title.format(subject=subject, app=APP_NAME))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -7,27 +7,73 @@ bounded cache. Sorting and filtering re-run the id query in the database.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.queue import QueueFilter, QueueRow, queue_ids, queue_rows
 from reviewer_app.reviews.statuses import STATUS_WORDS
 from reviewer_app.storage.datafolder import DataFolder
 
-__all__ = ["PK_ROLE", "STATUS_WORDS", "QueueModel"]
+__all__ = ["PK_ROLE", "STATUS_WORDS", "QueueModel", "status_word"]
 
-COLUMNS = ("Submission", "Earner", "Micro-credential", "Attempt", "Status", "Submitted")
+translate = QCoreApplication.translate
+
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the casts.
+COLUMNS = cast(
+    tuple[str, ...],
+    (
+        QT_TRANSLATE_NOOP("QueueModel", "Submission"),
+        QT_TRANSLATE_NOOP("QueueModel", "Earner"),
+        QT_TRANSLATE_NOOP("QueueModel", "Micro-credential"),
+        QT_TRANSLATE_NOOP("QueueModel", "Attempt"),
+        QT_TRANSLATE_NOOP("QueueModel", "Status"),
+        QT_TRANSLATE_NOOP("QueueModel", "Submitted"),
+    ),
+)
+# How the window says each status (STATUS_WORDS, in the person's language).
+STATUS_NAMES = cast(
+    dict[str, str],
+    {
+        "unreviewed": QT_TRANSLATE_NOOP("QueueModel", "Not reviewed"),
+        "in-review": QT_TRANSLATE_NOOP("QueueModel", "In review"),
+        "adjudication": QT_TRANSLATE_NOOP("QueueModel", "Needs adjudication"),
+        "pass": QT_TRANSLATE_NOOP("QueueModel", "Pass"),
+        "not-yet": QT_TRANSLATE_NOOP("QueueModel", "Not Yet"),
+    },
+)
 SORT_BY_COLUMN = ("submission", "earner", "credential", "attempt", "status", "submitted")
 PAGE = 200
 CACHE_ROWS = 5_000
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def status_word(status: str) -> str:
+    """A status as the window says it, translated; an unknown one as it is."""
+    name = STATUS_NAMES.get(status)
+    return translate("QueueModel", name) if name is not None else status
+
+
+def local_time(moment: dt.datetime) -> str:
+    """A moment in the person's time zone and locale (short date and time)."""
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 class QueueModel(QAbstractTableModel):
@@ -99,7 +145,7 @@ class QueueModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -136,15 +182,13 @@ class QueueModel(QAbstractTableModel):
         if column == 1:
             return submission_code(row.submission_id) if self.blind else row.earner
         if column == 2:
-            return row.credential or "(no micro-credential yet)"
+            return row.credential or self.tr("(no micro-credential yet)")
         if column == 3:
-            return str(row.attempt)
+            return QLocale().toString(row.attempt)
         if column == 4:
-            return STATUS_WORDS.get(row.status, row.status)
+            return status_word(row.status)
         if column == 5:
-            return (
-                row.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.submitted_at else ""
-            )
+            return local_time(row.submitted_at) if row.submitted_at else ""
         return ""
 
     def _row(self, position: int) -> QueueRow | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,37 +18,55 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.storage.backup import list_backups
 
-_EXPLAIN = (
-    "Restoring puts the data folder back as it was when the backup was made. "
-    "The current database is kept beside it (reviewer.sqlite3.before-restore-…), and "
-    "nothing is deleted. Portfolio Reviewer closes afterwards; open it again to go on."
+# The kinds of backup (reviewer_app.storage.backup.KINDS), as the list says them.
+# (QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`.)
+KIND_WORDS = cast(
+    dict[str, str],
+    {
+        "daily": QT_TRANSLATE_NOOP("RestoreDialog", "daily"),
+        "upgrade": QT_TRANSLATE_NOOP("RestoreDialog", "before an upgrade"),
+        "manual": QT_TRANSLATE_NOOP("RestoreDialog", "manual"),
+    },
 )
 
 
 class RestoreDialog(QDialog):
     def __init__(self, root: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(560, 380)
         layout = QVBoxLayout(self)
-        explain = QLabel(_EXPLAIN)
+        explain = QLabel(
+            self.tr(
+                "Restoring puts the data folder back as it was when the backup was made. "
+                "The current database is kept beside it (reviewer.sqlite3.before-restore-…), "
+                "and nothing is deleted. Portfolio Reviewer closes afterwards; open it again "
+                "to go on."
+            )
+        )
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.list = QListWidget()
+        locale = QLocale()
         for b in reversed(list_backups(root)):  # newest first: the usual choice
-            local = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(
-                f"{local}  {b.kind}  ({b.size / 1e6:,.1f} MB, {b.blob_count} evidence files)"
+            created = QDateTime.fromMSecsSinceEpoch(int(b.created.timestamp() * 1000))
+            kind = KIND_WORDS.get(b.kind)
+            text = self.tr("{date}  {kind}  ({size}, {files} evidence files)").format(
+                date=locale.toString(created, QLocale.FormatType.ShortFormat),
+                kind=self.tr(kind) if kind is not None else b.kind,
+                size=locale.formattedDataSize(b.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat),
+                files=locale.toString(b.blob_count),
             )
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))
             self.list.addItem(item)
         layout.addWidget(self.list)
         if self.list.count() == 0:
-            layout.addWidget(QLabel("This data folder has no backups yet."))
+            layout.addWidget(QLabel(self.tr("This data folder has no backups yet.")))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Restore")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -40,7 +40,8 @@ class _Worker(QObject):
         except UserError as e:  # the world's fault: a sentence for the person
             self.failed.emit(str(e), "")
         except Exception as e:  # a bug: the crash dialog shows the details
-            self.failed.emit(f"Something went wrong: {e}", traceback.format_exc())
+            message = self.tr("Something went wrong: {problem}").format(problem=e)
+            self.failed.emit(message, traceback.format_exc())
         else:
             self.finished.emit(result)
         finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -12,20 +14,25 @@ class WelcomePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel("<h2>No submissions yet</h2>")
-        heading.setAccessibleName("No submissions yet")
+        title = self.tr("No submissions yet")
+        heading = QLabel(f"<h2>{escape(title)}</h2>")
+        heading.setAccessibleName(title)
         text = QLabel(
-            "Import the evidence bundles you received (zip files or folders; you can also "
-            "drop them on this window), or open the demo data to see how reviewing works: "
-            "fifteen submissions for three micro-credentials, with their rubrics."
+            self.tr(
+                "Import the evidence bundles you received (zip files or folders; you can also "
+                "drop them on this window), or open the demo data to see how reviewing works: "
+                "fifteen submissions for three micro-credentials, with their rubrics."
+            )
         )
         text.setWordWrap(True)
         text.setMaximumWidth(520)
-        self.import_button = QPushButton("Import bundles…")
-        self.import_button.setAccessibleName("Import evidence bundles")
+        self.import_button = QPushButton(self.tr("Import bundles…"))
+        self.import_button.setAccessibleName(self.tr("Import evidence bundles"))
         self.import_button.clicked.connect(self.import_requested)
-        self.demo_button = QPushButton("Open the demo data")
-        self.demo_button.setAccessibleName("Add the demo micro-credentials and submissions")
+        self.demo_button = QPushButton(self.tr("Open the demo data"))
+        self.demo_button.setAccessibleName(
+            self.tr("Add the demo micro-credentials and submissions")
+        )
         self.demo_button.clicked.connect(self.demo_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -36,6 +36,7 @@ def test_every_screen_names_its_controls(
         "revoke": (window.show_revoke, "revoke_dialog"),
         "adjudication": (window.show_adjudication, "adjudication_dialog"),
         "calibration dashboard": (window.show_calibration_dashboard, "calibration_dashboard"),
+        "settings": (window.show_settings, "settings_dialog"),
     }
     for name, (open_screen, attribute) in openers.items():
         open_screen()

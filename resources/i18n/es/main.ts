@@ -1,4 +1,664 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>{app} met an unexpected problem: {problem}
+
+Your work so far is saved. You can copy the details below and send them to whoever supports you.
+
+The program&apos;s log, with these details too: {log}</source>
+        <translation>{app} encontró un problema inesperado: {problem}
+
+Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y enviarlos a quien le dé soporte.
+
+El registro del programa, también con estos detalles: {log}</translation>
+    </message>
+    <message>
+        <source>{app} met an unexpected problem: {problem}
+
+Your work so far is saved. You can copy the details below and send them to whoever supports you.</source>
+        <translation>{app} encontró un problema inesperado: {problem}
+
+Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y enviarlos a quien le dé soporte.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta del registro</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Today&apos;s backup is made.</source>
+        <translation>La copia de seguridad de hoy está hecha.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made: {problem}</source>
+        <translation>No se pudo hacer la copia de seguridad de hoy: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierAttempts</name>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>no decision</source>
+        <translation>sin decisión</translation>
+    </message>
+    <message>
+        <source>Attempt {number} ({submission}), {date}: {decision}</source>
+        <translation>Intento {number} ({submission}), {date}: {decision}</translation>
+    </message>
+    <message>
+        <source>Attempt {number} ({submission}): {decision}</source>
+        <translation>Intento {number} ({submission}): {decision}</translation>
+    </message>
+    <message>
+        <source>Overall feedback:</source>
+        <translation>Retroalimentación general:</translation>
+    </message>
+    <message>
+        <source>Earlier scores are hidden in this data folder, to avoid anchoring; their feedback is shown.</source>
+        <translation>Las puntuaciones anteriores están ocultas en esta carpeta de datos, para evitar el efecto de anclaje; se muestra su retroalimentación.</translation>
+    </message>
+    <message>
+        <source>This is the earner&apos;s first attempt.</source>
+        <translation>Este es el primer intento del participante.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierAttemptsDialog</name>
+    <message>
+        <source>Earlier attempts</source>
+        <translation>Intentos anteriores</translation>
+    </message>
+    <message>
+        <source>Earlier attempts and their feedback</source>
+        <translation>Intentos anteriores y su retroalimentación</translation>
+    </message>
+    <message>
+        <source>Close the earlier attempts</source>
+        <translation>Cerrar los intentos anteriores</translation>
+    </message>
+</context>
+<context>
+    <name>HelpSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>Close the keyboard shortcuts</source>
+        <translation>Cerrar los atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>{imported} imported, {skipped} already imported, {rejected} rejected (import cancelled)</source>
+        <translation>{imported} importados, {skipped} ya importados, {rejected} rechazados (importación cancelada)</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {skipped} already imported, {rejected} rejected</source>
+        <translation>{imported} importados, {skipped} ya importados, {rejected} rechazados</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>Importados:</translation>
+    </message>
+    <message>
+        <source>{submission}: {count} items</source>
+        <translation>{submission}: {count} elementos</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>aviso: {problem}</translation>
+    </message>
+    <message>
+        <source>Already imported:</source>
+        <translation>Ya importados:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Rechazados:</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Importación terminada</translation>
+    </message>
+    <message>
+        <source>Import result</source>
+        <translation>Resultado de la importación</translation>
+    </message>
+    <message>
+        <source>Import details</source>
+        <translation>Detalles de la importación</translation>
+    </message>
+    <message>
+        <source>Copy rejected</source>
+        <translation>Copiar los rechazados</translation>
+    </message>
+    <message>
+        <source>Copy the list of rejected bundles</source>
+        <translation>Copiar la lista de paquetes rechazados</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>Abriendo la carpeta de datos…</translation>
+    </message>
+    <message>
+        <source>Search evidence, ids, names</source>
+        <translation>Buscar en evidencias, identificadores, nombres</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Buscar en la cola</translation>
+    </message>
+    <message>
+        <source>Show submissions with status</source>
+        <translation>Mostrar las entregas con el estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Show submissions for micro-credential</source>
+        <translation>Mostrar las entregas de la microcredencial</translation>
+    </message>
+    <message>
+        <source>Resubmissions only</source>
+        <translation>Solo entregas presentadas de nuevo</translation>
+    </message>
+    <message>
+        <source>Show resubmissions only</source>
+        <translation>Mostrar solo las entregas presentadas de nuevo</translation>
+    </message>
+    <message>
+        <source>Submission queue</source>
+        <translation>Cola de entregas</translation>
+    </message>
+    <message>
+        <source>Submissions by status</source>
+        <translation>Entregas por estado</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Importar paquetes…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>Importar una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Next submission</source>
+        <translation>Entrega &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous submission</source>
+        <translation>Entrega &amp;anterior</translation>
+    </message>
+    <message>
+        <source>Next &amp;unreviewed submission</source>
+        <translation>Siguiente entrega sin &amp;revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Find in queue</source>
+        <translation>&amp;Buscar en la cola</translation>
+    </message>
+    <message>
+        <source>&amp;Detach rubric</source>
+        <translation>&amp;Separar la rúbrica</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier attempts of this earner</source>
+        <translation>&amp;Intentos anteriores de este participante</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal the earner…</source>
+        <translation>&amp;Mostrar la identidad del participante…</translation>
+    </message>
+    <message>
+        <source>&amp;Adjudicate…</source>
+        <translation>Arbi&amp;trar…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Revisión</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Issuers and keys…</source>
+        <translation>&amp;Emisores y claves…</translation>
+    </message>
+    <message>
+        <source>&amp;Export credentials…</source>
+        <translation>E&amp;xportar credenciales…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify credentials…</source>
+        <translation>&amp;Verificar credenciales…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke a credential…</source>
+        <translation>&amp;Revocar una credencial…</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Credenciales</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration dashboard…</source>
+        <translation>Panel de &amp;calibración…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progreso de la importación</translation>
+    </message>
+    <message>
+        <source>Import progress in words</source>
+        <translation>Progreso de la importación en palabras</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancelar importación</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Cancelar la importación</translation>
+    </message>
+    <message>
+        <source>Reviewing as {name}</source>
+        <translation>Evaluando como {name}</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Evaluador</translation>
+    </message>
+    <message>
+        <source>All micro-credentials</source>
+        <translation>Todas las microcredenciales</translation>
+    </message>
+    <message>
+        <source>{status}: {count}</source>
+        <translation>{status}: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} shown. {counts}</source>
+        <translation>{shown} mostradas. {counts}</translation>
+    </message>
+    <message>
+        <source>Reveal the earner</source>
+        <translation>Mostrar la identidad del participante</translation>
+    </message>
+    <message>
+        <source>Blind review hides who the earner is. Revealing it is recorded in the audit trail. Why do you need the earner&apos;s name?</source>
+        <translation>La revisión anónima oculta quién es el participante. Mostrar su identidad queda anotado en el registro de auditoría. ¿Por qué necesita el nombre del participante?</translation>
+    </message>
+    <message>
+        <source>The earner</source>
+        <translation>El participante</translation>
+    </message>
+    <message>
+        <source>No unreviewed submission further down the queue.</source>
+        <translation>No hay ninguna entrega sin revisar más abajo en la cola.</translation>
+    </message>
+    <message>
+        <source>Import evidence bundles</source>
+        <translation>Importar paquetes de evidencias</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.zip);;All files (*)</source>
+        <translation>Paquetes de evidencias (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of bundles</source>
+        <translation>Importar una carpeta de paquetes</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>Ya hay una importación en curso.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>{items} items, {done} of {total} MB</source>
+        <translation>{items} elementos, {done} de {total} MB</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>La importación falló</translation>
+    </message>
+    <message>
+        <source>Practice: the reference scores</source>
+        <translation>Práctica: las puntuaciones de referencia</translation>
+    </message>
+    <message>
+        <source>{submission} is a practice anchor. Here is how your review compares with the reference.</source>
+        <translation>{submission} es un portafolio de referencia de práctica. Así se compara su revisión con la referencia.</translation>
+    </message>
+    <message>
+        <source>Practice feedback</source>
+        <translation>Retroalimentación de la práctica</translation>
+    </message>
+    <message>
+        <source>Wait for the import to finish first.</source>
+        <translation>Espere primero a que termine la importación.</translation>
+    </message>
+    <message>
+        <source>Restored the backup {name}. Open Portfolio Reviewer again.</source>
+        <translation>Se restauró la copia de seguridad {name}. Vuelva a abrir Portfolio Reviewer.</translation>
+    </message>
+    <message>
+        <source>{subject} - {app} (blind review)</source>
+        <translation>{subject} - {app} (revisión anónima)</translation>
+    </message>
+    <message>
+        <source>{subject} - {app}</source>
+        <translation>{subject} - {app}</translation>
+    </message>
+    <message>
+        <source>{app} (blind review)</source>
+        <translation>{app} (revisión anónima)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Submission</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Earner</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>Microcredencial</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Intento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Fecha de entrega</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Needs adjudication</source>
+        <translation>Requiere arbitraje</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>(no micro-credential yet)</source>
+        <translation>(aún sin microcredencial)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>antes de una actualización</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restoring puts the data folder back as it was when the backup was made. The current database is kept beside it (reviewer.sqlite3.before-restore-…), and nothing is deleted. Portfolio Reviewer closes afterwards; open it again to go on.</source>
+        <translation>Al restaurar, la carpeta de datos vuelve a quedar como estaba cuando se hizo la copia de seguridad. La base de datos actual se conserva al lado (reviewer.sqlite3.before-restore-…) y no se elimina nada. Después, Portfolio Reviewer se cierra; vuelva a abrirlo para continuar.</translation>
+    </message>
+    <message>
+        <source>{date}  {kind}  ({size}, {files} evidence files)</source>
+        <translation>{date}  {kind}  ({size}, {files} archivos de evidencias)</translation>
+    </message>
+    <message>
+        <source>This data folder has no backups yet.</source>
+        <translation>Esta carpeta de datos aún no tiene copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Your account&apos;s name ({name})</source>
+        <translation>El nombre de su cuenta ({name})</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>Nombre del evaluador</translation>
+    </message>
+    <message>
+        <source>The name your reviews are recorded under; empty for your account&apos;s name. Used from the next time Portfolio Reviewer starts.</source>
+        <translation>El nombre con el que se registran sus revisiones; vacío para usar el nombre de su cuenta. Se usa a partir del próximo inicio de Portfolio Reviewer.</translation>
+    </message>
+    <message>
+        <source>Used from the next time Portfolio Reviewer starts.</source>
+        <translation>Se usa a partir del próximo inicio de Portfolio Reviewer.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Same as the system ({language})</source>
+        <translation>Según el sistema ({language})</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies when Portfolio Reviewer is next started.</source>
+        <translation>El nuevo idioma se aplica la próxima vez que se inicie Portfolio Reviewer.</translation>
+    </message>
+    <message>
+        <source>Restart &amp;now</source>
+        <translation>&amp;Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Save the settings and restart Portfolio Reviewer now</source>
+        <translation>Guardar la configuración y reiniciar Portfolio Reviewer ahora</translation>
+    </message>
+    <message>
+        <source>Reviewer &amp;name:</source>
+        <translation>&amp;Nombre del evaluador:</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>A&amp;pariencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Guardar la configuración</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <source>This value cannot be saved: {problem}
+
+Nothing was changed.</source>
+        <translation>Este valor no se puede guardar: {problem}
+
+No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} could not be written ({reason}).
+
+Nothing was changed.</source>
+        <translation>No se pudo escribir el archivo de configuración {path} ({reason}).
+
+No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>A value contains characters that the settings file cannot hold.
+
+Nothing was changed.</source>
+        <translation>Un valor contiene caracteres que el archivo de configuración no puede guardar.
+
+No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>No se guardó la configuración</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Portfolio Reviewer could not start again by itself. The settings are saved; close it and start it again to use the new language.</source>
+        <translation>Portfolio Reviewer no pudo volver a iniciarse por sí solo. La configuración está guardada; ciérrelo y vuelva a iniciarlo para usar el nuevo idioma.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>No submissions yet</source>
+        <translation>Aún no hay entregas</translation>
+    </message>
+    <message>
+        <source>Import the evidence bundles you received (zip files or folders; you can also drop them on this window), or open the demo data to see how reviewing works: fifteen submissions for three micro-credentials, with their rubrics.</source>
+        <translation>Importe los paquetes de evidencias que recibió (archivos zip o carpetas; también puede soltarlos sobre esta ventana), o abra los datos de demostración para ver cómo funciona la revisión: quince entregas para tres microcredenciales, con sus rúbricas.</translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation>Importar paquetes…</translation>
+    </message>
+    <message>
+        <source>Import evidence bundles</source>
+        <translation>Importar paquetes de evidencias</translation>
+    </message>
+    <message>
+        <source>Open the demo data</source>
+        <translation>Abrir los datos de demostración</translation>
+    </message>
+    <message>
+        <source>Add the demo micro-credentials and submissions</source>
+        <translation>Añadir las microcredenciales y entregas de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>Something went wrong: {problem}</source>
+        <translation>Algo salió mal: {problem}</translation>
+    </message>
+</context>
 </TS>

@@ -2,702 +2,863 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Choose level 1 (the lowest) for the current criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose level {n} for the current criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear the current criterion&apos;s level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Previous criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next criterion not scored yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write a comment on the current criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insert a sentence from the current criterion&apos;s comment bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave the text box, back to the criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the overall feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submit the review</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>CriterionCard</name>
     <message>
         <source>Criterion {position} of {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio {position} de {count}: {title}</translation>
     </message>
     <message>
         <source>Comment for the earner on this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario para el participante sobre este criterio</translation>
     </message>
     <message>
         <source>Comment: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario: {title}</translation>
     </message>
     <message>
         <source>Key {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tecla {n}</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Comment bank: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Banco de comentarios: {title}</translation>
     </message>
     <message>
         <source>Comment bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Banco de comentarios</translation>
     </message>
     <message>
         <source>Insert a sentence from this criterion&apos;s bank (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insertar una frase del banco de este criterio (B)</translation>
     </message>
     <message>
         <source>No comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✓ &lt;b&gt;{label} (chosen): {descriptor}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{label}:&lt;/b&gt; {descriptor}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label} (chosen): {descriptor}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label}: {descriptor}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submit review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submit the review (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take the submitted review back to work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submitted {when}: {decision}. Reopen the review to change it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rubric</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Criteria</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why are you reopening the review of {submission}? (kept in the audit trail)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No review open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No submission is open. Choose one from the queue to score it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{submission} · {credential}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overall feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feedback for the earner on the whole submission</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No overall feedback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save to the data folder ({detail}). What you typed is still here and will be saved again in a few seconds; check the disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review was not reopened: give a reason for reopening it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} has {n} levels: press 1 to {n}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every criterion is scored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 pt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} pts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✓ {label}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{criterion}: {level}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 criterion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} criteria</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not scored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label}: meets the standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label}: below the passing level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{label}: scored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now: none, {count} not scored yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; {count} already below the passing level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now: Pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now: Not Yet: {count} below the passing level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now: Not Yet: the total is below the pass mark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision if submitted now: {outcome}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not Yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total {total} of {most}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(pass needs {needed})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not submitted: 1 criterion is not scored yet: {titles}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not submitted: {n} criteria are not scored yet: {titles}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current criterion {position} of {count}: {title}. {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin comentario</translation>
     </message>
 </context>
 <context>
-    <name>Evidence</name>
+    <name>DescriptorLabel</name>
     <message>
-        <source>Written answer</source>
-        <translation type="unfinished"></translation>
+        <source>✓ &lt;b&gt;{label} (chosen): {descriptor}&lt;/b&gt;</source>
+        <translation>✓ &lt;b&gt;{label} (elegido): {descriptor}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;{label}:&lt;/b&gt; {descriptor}</source>
+        <translation>&lt;b&gt;{label}:&lt;/b&gt; {descriptor}</translation>
     </message>
     <message>
-        <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <source>{label} (chosen): {descriptor}</source>
+        <translation>{label} (elegido): {descriptor}</translation>
+    </message>
+    <message>
+        <source>{label}: {descriptor}</source>
+        <translation>{label}: {descriptor}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceControls</name>
+    <message>
+        <source>Clear {name}</source>
+        <translation>Borrar el campo {name}</translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
+        <source>Written answer</source>
+        <translation>Respuesta escrita</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} páginas</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>Evidence items</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos de evidencia</translation>
     </message>
     <message>
         <source>Evidence items by rubric part (Alt+Down: next item)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elementos de evidencia por parte de la rúbrica (Alt+Abajo: siguiente elemento)</translation>
     </message>
     <message>
         <source>Evidence items heading</source>
-        <translation type="unfinished"></translation>
+        <translation>Encabezado de los elementos de evidencia</translation>
     </message>
     <message>
         <source>No submission is open</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna entrega abierta</translation>
     </message>
     <message>
         <source>Choose a submission in the queue to read its evidence here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una entrega en la cola para leer aquí sus evidencias.</translation>
     </message>
     <message>
         <source>Next evidence item</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente elemento de evidencia</translation>
     </message>
     <message>
         <source>Previous evidence item</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento de evidencia anterior</translation>
+    </message>
+    <message>
+        <source>{part}, 1 item</source>
+        <translation>{part}, 1 elemento</translation>
     </message>
     <message>
         <source>{part}, {count} items</source>
-        <translation type="unfinished"></translation>
+        <translation>{part}, {count} elementos</translation>
     </message>
     <message>
-        <source>, has a warning</source>
-        <translation type="unfinished"></translation>
+        <source>{description}, has a warning</source>
+        <translation>{description}, tiene un aviso</translation>
     </message>
     <message>
         <source>Item {n} of {count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemento {n} de {count}: {title}</translation>
     </message>
     <message>
         <source>This submission has no evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta entrega no tiene evidencias</translation>
     </message>
     <message>
         <source>The bundle listed no files and no written answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete de evidencias no incluía archivos ni respuestas escritas.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Work artifacts</source>
+        <translation>Artefactos de trabajo</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexión</translation>
+    </message>
+    <message>
+        <source>Other evidence</source>
+        <translation>Otras evidencias</translation>
+    </message>
+</context>
+<context>
+    <name>Footer</name>
+    <message>
+        <source>Decision if submitted now</source>
+        <translation>Decisión si se envía ahora</translation>
+    </message>
+    <message>
+        <source>Total points</source>
+        <translation>Puntuación total</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Submit review</source>
+        <translation>Enviar la revisión</translation>
+    </message>
+    <message>
+        <source>Submit the review (Ctrl+Enter)</source>
+        <translation>Enviar la revisión (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Reabrir…</translation>
+    </message>
+    <message>
+        <source>Reopen review</source>
+        <translation>Reabrir la revisión</translation>
+    </message>
+    <message>
+        <source>Take the submitted review back to work</source>
+        <translation>Volver a trabajar en la revisión enviada</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Submitted {when}: {decision}. Reopen the review to change it.</source>
+        <translation>Enviada el {when}: {decision}. Reabra la revisión para cambiarla.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Guardado: {time}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
     </message>
 </context>
 <context>
     <name>ImageView</name>
     <message>
         <source>Image viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Visor de imágenes</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen</translation>
     </message>
     <message>
         <source>Drag to move the picture; Ctrl and the mouse wheel zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre para mover la imagen; Ctrl y la rueda de desplazamiento acercan o alejan</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit to window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar a la ventana</translation>
     </message>
     <message>
         <source>Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño real</translation>
     </message>
     <message>
         <source>Rotate left</source>
-        <translation type="unfinished"></translation>
+        <translation>Girar a la izquierda</translation>
     </message>
     <message>
         <source>Rotate right</source>
-        <translation type="unfinished"></translation>
+        <translation>Girar a la derecha</translation>
     </message>
     <message>
         <source>Open with system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir con el visor del sistema</translation>
     </message>
     <message>
         <source>Open a read-only copy in your computer&apos;s own viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una copia de solo lectura en el visor de su equipo</translation>
     </message>
     <message>
         <source>The stored file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el archivo guardado</translation>
     </message>
     <message>
         <source>The data folder was changed outside Portfolio Reviewer. Check it with “reviewer-app check”, or import the bundle again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta de datos se modificó fuera de Portfolio Reviewer. Compruébela con “reviewer-app check” o vuelva a importar el paquete de evidencias.</translation>
     </message>
     <message>
         <source>This image is damaged and cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta imagen está dañada y no se puede mostrar</translation>
     </message>
     <message>
         <source>Open it with your system&apos;s viewer, which may show what is left of it, or ask the earner for a new copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ábrala con el visor del sistema, que quizá muestre lo que queda de ella, o pida al participante una copia nueva.</translation>
     </message>
     <message>
         <source>{width} by {height} pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>{width} por {height} píxeles</translation>
     </message>
     <message>
         <source>Fit {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuste: {percent} %</translation>
     </message>
     <message>
         <source>{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} %</translation>
     </message>
     <message>
         <source>Zoom {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom {percent} %</translation>
     </message>
     <message>
         <source>Page {frame} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Página {frame} de {count}</translation>
+    </message>
+</context>
+<context>
+    <name>MediaType</name>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>imagen JPEG</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>imagen PNG</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>imagen GIF</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>imagen WebP</translation>
+    </message>
+    <message>
+        <source>TIFF image</source>
+        <translation>imagen TIFF</translation>
+    </message>
+    <message>
+        <source>plain text</source>
+        <translation>texto sin formato</translation>
+    </message>
+    <message>
+        <source>Markdown text</source>
+        <translation>texto Markdown</translation>
+    </message>
+    <message>
+        <source>zip file (perhaps a Word or OpenDocument file)</source>
+        <translation>archivo zip (quizá un documento de Word u OpenDocument)</translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation>video MP4</translation>
+    </message>
+    <message>
+        <source>of no type we recognise</source>
+        <translation>de un tipo que no se reconoce</translation>
     </message>
 </context>
 <context>
     <name>OtherView</name>
     <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
         <source>File details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del archivo</translation>
     </message>
     <message>
         <source>Portfolio Reviewer cannot show this kind of file. Your system&apos;s viewer opens a read-only copy, so the evidence stays as the earner sent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Portfolio Reviewer no puede mostrar este tipo de archivo. El visor del sistema abre una copia de solo lectura, de modo que las evidencias se conservan tal como las envió el participante.</translation>
     </message>
     <message>
         <source>Open with system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir con el visor del sistema</translation>
     </message>
     <message>
         <source>Open a read-only copy in your computer&apos;s own viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una copia de solo lectura en el visor de su equipo</translation>
     </message>
     <message>
         <source>File name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del archivo:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño:</translation>
     </message>
     <message>
         <source>The stored file is missing from the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo guardado no está en la carpeta de datos.</translation>
     </message>
     <message>
         <source>{title}: {kind}, {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {kind}, {size}</translation>
     </message>
     <message>
         <source>No application on this computer opened it. Install a viewer for {kind} files, or ask the earner for another format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna aplicación de este equipo lo abrió. Instale un visor para archivos de tipo {kind} o pida al participante otro formato.</translation>
     </message>
 </context>
 <context>
     <name>PdfProblemPane</name>
     <message>
+        <source>The stored file is missing</source>
+        <translation>Falta el archivo guardado</translation>
+    </message>
+    <message>
+        <source>The data folder was changed outside Portfolio Reviewer. Check it with “reviewer-app check”, or import the bundle again.</source>
+        <translation>La carpeta de datos se modificó fuera de Portfolio Reviewer. Compruébela con “reviewer-app check” o vuelva a importar el paquete de evidencias.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password</source>
+        <translation>Este PDF está protegido con contraseña</translation>
+    </message>
+    <message>
+        <source>Type the password below if the earner gave it to you. Otherwise open it with your system&apos;s viewer, or ask the earner for a copy without a password.</source>
+        <translation>Escriba la contraseña abajo si el participante se la dio. Si no, ábralo con el visor del sistema o pida al participante una copia sin contraseña.</translation>
+    </message>
+    <message>
+        <source>This PDF uses a kind of protection that cannot be opened here</source>
+        <translation>Este PDF usa un tipo de protección que no se puede abrir aquí</translation>
+    </message>
+    <message>
+        <source>Open it with your system&apos;s viewer, or ask the earner for a copy without protection.</source>
+        <translation>Ábralo con el visor del sistema o pida al participante una copia sin protección.</translation>
+    </message>
+    <message>
+        <source>This PDF is damaged and cannot be shown</source>
+        <translation>Este PDF está dañado y no se puede mostrar</translation>
+    </message>
+    <message>
+        <source>It may have been cut off while it was uploaded or downloaded. Open it with your system&apos;s viewer, which can sometimes repair it, or ask the earner for a new copy.</source>
+        <translation>Puede que se cortara al subirlo o descargarlo. Ábralo con el visor del sistema, que a veces puede repararlo, o pida al participante una copia nueva.</translation>
+    </message>
+    <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>PDF password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña del PDF</translation>
     </message>
     <message>
         <source>The password the earner gave you</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña que le dio el participante</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>Unlock the PDF with this password</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear el PDF con esta contraseña</translation>
     </message>
     <message>
         <source>Open with system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir con el visor del sistema</translation>
     </message>
     <message>
         <source>Open a read-only copy in your computer&apos;s own viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una copia de solo lectura en el visor de su equipo</translation>
     </message>
     <message>
         <source>That password did not open it. Check it with the earner, or open the file with your system&apos;s viewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa contraseña no lo abrió. Compruébela con el participante o abra el archivo con el visor del sistema.</translation>
     </message>
 </context>
 <context>
     <name>PdfSearch</name>
     <message>
         <source>Find in PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el PDF</translation>
     </message>
     <message>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia siguiente</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia anterior</translation>
     </message>
     <message>
         <source>Find in this PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en este PDF</translation>
     </message>
     <message>
         <source>{find}; Enter: next match, Shift+Enter: previous</source>
-        <translation type="unfinished"></translation>
+        <translation>{find}; Intro: coincidencia siguiente, Mayús+Intro: anterior</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencias</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando…</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 coincidencia</translation>
     </message>
     <message>
         <source>{count} matches</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} coincidencias</translation>
     </message>
     <message>
         <source>{current} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{current} de {count}</translation>
     </message>
 </context>
 <context>
     <name>PdfView</name>
     <message>
         <source>PDF viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Visor de PDF</translation>
     </message>
     <message>
         <source>PDF pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas del PDF</translation>
     </message>
     <message>
         <source>PDF pages: Page Down and Page Up move by a page</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas del PDF: Av Pág y Re Pág avanzan o retroceden una página</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente</translation>
     </message>
     <message>
         <source>Go to page</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la página</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit page</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar la página</translation>
     </message>
     <message>
         <source>Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño real</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar al ancho</translation>
     </message>
     <message>
         <source>Page thumbnails</source>
-        <translation type="unfinished"></translation>
+        <translation>Miniaturas de las páginas</translation>
     </message>
     <message>
         <source>Page number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de página</translation>
     </message>
     <message>
         <source>Page number: type a page and press Enter to go there ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de página: escriba una página y pulse Intro para ir a ella ({keys})</translation>
     </message>
     <message>
         <source>of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>de {count}</translation>
     </message>
     <message>
         <source>{count} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
     </message>
     <message>
         <source>Page {page} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Página {page} de {count}</translation>
     </message>
     <message>
         <source>{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent} %</translation>
     </message>
     <message>
         <source>Zoom: {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom: {percent} %</translation>
     </message>
     <message>
         <source>Zoom {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPanel</name>
+    <message>
+        <source>Choose level 1 (the lowest) for the current criterion</source>
+        <translation>Elegir el nivel 1 (el más bajo) para el criterio actual</translation>
+    </message>
+    <message>
+        <source>Choose level {n} for the current criterion</source>
+        <translation>Elegir el nivel {n} para el criterio actual</translation>
+    </message>
+    <message>
+        <source>Clear the current criterion&apos;s level</source>
+        <translation>Borrar el nivel del criterio actual</translation>
+    </message>
+    <message>
+        <source>Next criterion</source>
+        <translation>Criterio siguiente</translation>
+    </message>
+    <message>
+        <source>Previous criterion</source>
+        <translation>Criterio anterior</translation>
+    </message>
+    <message>
+        <source>Next criterion not scored yet</source>
+        <translation>Siguiente criterio sin puntuar</translation>
+    </message>
+    <message>
+        <source>Write a comment on the current criterion</source>
+        <translation>Escribir un comentario sobre el criterio actual</translation>
+    </message>
+    <message>
+        <source>Insert a sentence from the current criterion&apos;s comment bank</source>
+        <translation>Insertar una frase del banco de comentarios del criterio actual</translation>
+    </message>
+    <message>
+        <source>Leave the text box, back to the criterion</source>
+        <translation>Salir del cuadro de texto y volver al criterio</translation>
+    </message>
+    <message>
+        <source>Write the overall feedback</source>
+        <translation>Escribir la retroalimentación general</translation>
+    </message>
+    <message>
+        <source>Submit the review</source>
+        <translation>Enviar la revisión</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criterios</translation>
+    </message>
+    <message>
+        <source>Reopen review</source>
+        <translation>Reabrir la revisión</translation>
+    </message>
+    <message>
+        <source>Why are you reopening the review of {submission}? (kept in the audit trail)</source>
+        <translation>¿Por qué reabre la revisión de {submission}? (Queda en el registro de auditoría).</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>No review open</source>
+        <translation>No hay ninguna revisión abierta</translation>
+    </message>
+    <message>
+        <source>No submission is open. Choose one from the queue to score it.</source>
+        <translation>No hay ninguna entrega abierta. Elija una de la cola para puntuarla.</translation>
+    </message>
+    <message>
+        <source>{submission} · {credential}</source>
+        <translation>{submission} · {credential}</translation>
+    </message>
+    <message>
+        <source>Overall feedback</source>
+        <translation>Retroalimentación general</translation>
+    </message>
+    <message>
+        <source>Feedback for the earner on the whole submission</source>
+        <translation>Retroalimentación para el participante sobre toda la entrega</translation>
+    </message>
+    <message>
+        <source>No overall feedback</source>
+        <translation>Sin retroalimentación general</translation>
+    </message>
+    <message>
+        <source>Could not save to the data folder ({detail}). What you typed is still here and will be saved again in a few seconds; check the disk.</source>
+        <translation>No se pudo guardar en la carpeta de datos ({detail}). Lo que ha escrito sigue aquí y se intentará guardar de nuevo en unos segundos; revise el disco.</translation>
+    </message>
+    <message>
+        <source>The review was not reopened: give a reason for reopening it.</source>
+        <translation>No se reabrió la revisión: indique el motivo para reabrirla.</translation>
+    </message>
+    <message>
+        <source>{title} has {n} levels: press 1 to {n}.</source>
+        <translation>{title} tiene {n} niveles: pulse de 1 a {n}.</translation>
+    </message>
+    <message>
+        <source>Every criterion is scored.</source>
+        <translation>Todos los criterios están puntuados.</translation>
+    </message>
+    <message>
+        <source>1 pt</source>
+        <translation>1 pt</translation>
+    </message>
+    <message>
+        <source>{n} pts</source>
+        <translation>{n} pts</translation>
+    </message>
+    <message>
+        <source>✓ {label}</source>
+        <translation>✓ {label}</translation>
+    </message>
+    <message>
+        <source>{criterion}: {level}</source>
+        <translation>{criterion}: {level}</translation>
+    </message>
+    <message>
+        <source>1 criterion</source>
+        <translation>1 criterio</translation>
+    </message>
+    <message>
+        <source>{n} criteria</source>
+        <translation>{n} criterios</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Sin puntuar</translation>
+    </message>
+    <message>
+        <source>{label}: meets the standard</source>
+        <translation>{label}: cumple el estándar</translation>
+    </message>
+    <message>
+        <source>{label}: below the passing level</source>
+        <translation>{label}: por debajo del nivel mínimo para superar</translation>
+    </message>
+    <message>
+        <source>{label}: scored</source>
+        <translation>{label}: puntuado</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: none, {count} not scored yet; {unmet} already below the passing level</source>
+        <translation>Decisión si se envía ahora: ninguna; {count} sin puntuar todavía; {unmet} ya por debajo del nivel mínimo para superar</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: none, {count} not scored yet</source>
+        <translation>Decisión si se envía ahora: ninguna; {count} sin puntuar todavía</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: Pass</source>
+        <translation>Decisión si se envía ahora: Superado</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: Not Yet: {count} below the passing level</source>
+        <translation>Decisión si se envía ahora: Aún no; {count} por debajo del nivel mínimo para superar</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: Not Yet: the total is below the pass mark</source>
+        <translation>Decisión si se envía ahora: Aún no; el total está por debajo de la puntuación mínima para superar</translation>
+    </message>
+    <message>
+        <source>Decision if submitted now: {outcome}</source>
+        <translation>Decisión si se envía ahora: {outcome}</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>Total {total} of {most}</source>
+        <translation>Total: {total} de {most}</translation>
+    </message>
+    <message>
+        <source>Total {total} of {most} (pass needs {needed})</source>
+        <translation>Total: {total} de {most} (para superar se necesitan {needed})</translation>
+    </message>
+    <message>
+        <source>Not submitted: 1 criterion is not scored yet: {titles}.</source>
+        <translation>No se envió: 1 criterio aún no está puntuado: {titles}.</translation>
+    </message>
+    <message>
+        <source>Not submitted: {n} criteria are not scored yet: {titles}.</source>
+        <translation>No se envió: {n} criterios aún no están puntuados: {titles}.</translation>
+    </message>
+    <message>
+        <source>Current criterion {position} of {count}: {title}. {state}.</source>
+        <translation>Criterio actual {position} de {count}: {title}. {state}.</translation>
     </message>
 </context>
 <context>
     <name>TextView</name>
     <message>
         <source>Text viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Visor de texto</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más grande</translation>
     </message>
     <message>
         <source>Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto más pequeño</translation>
     </message>
     <message>
         <source>The stored file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta el archivo guardado</translation>
     </message>
     <message>
         <source>The data folder was changed outside Portfolio Reviewer. Check it with “reviewer-app check”, or import the bundle again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta de datos se modificó fuera de Portfolio Reviewer. Compruébela con “reviewer-app check” o vuelva a importar el paquete de evidencias.</translation>
     </message>
     <message>
         <source>This text cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Este texto no se puede mostrar</translation>
     </message>
     <message>
         <source>The file {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo no se puede leer como texto ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailList</name>
+    <message>
+        <source>Page thumbnails</source>
+        <translation>Miniaturas de las páginas</translation>
+    </message>
+    <message>
+        <source>Page thumbnails: choose a page to go to it</source>
+        <translation>Miniaturas de las páginas: elija una página para ir a ella</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <source>Page {label}</source>
+        <translation>Página {label}</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <source>This file {warning}</source>
+        <translation>Aviso sobre este archivo: {warning}</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Warnings about this item</source>
+        <translation>Avisos sobre este elemento</translation>
     </message>
 </context>
 </TS>

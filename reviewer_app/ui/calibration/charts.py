@@ -1,10 +1,9 @@
 """The dashboard's four charts. Each keeps one QChart and refills it, so no chart is
 orphaned between reports; each says what it shows in its accessible description, for
-people who cannot see the bars."""
+people who cannot see the bars. Words in the window's language, numbers in its locale."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -19,11 +18,24 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, QPointF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QIODevice,
+    QLocale,
+    QPointF,
+    Qt,
+)
 from PySide6.QtGui import QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reviewer_app.calibration.export import NA, exact_needed, percent
+from reviewer_app.calibration.export import exact_needed
+from reviewer_app.ui.calibration.words import count, decimal, na, percent, signed
+
+translate = QCoreApplication.translate
 
 
 def _value(value: float | None) -> float:
@@ -47,6 +59,9 @@ class ChartPanel(QChartView):
     def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
         self.plot = QChart()
         self.plot.setTitle(title)
+        # Axis labels in the locale's digits (decimal commas in Spanish) and month names.
+        self.plot.setLocale(QLocale())
+        self.plot.setLocalizeNumbers(True)
         self.plot.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         super().__init__(self.plot, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -115,18 +130,25 @@ def criteria_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
     low = min([0.0, *(a for a in alphas if a is not None)])
     panel.bars(
         names,
-        [("Krippendorff's alpha (ordinal)", alphas), ("Exact agreement", exact)],
+        [
+            (translate("CalibrationDashboard", "Krippendorff's alpha (ordinal)"), alphas),
+            (translate("CalibrationDashboard", "Exact agreement"), exact),
+        ],
         max(low, -1.0),
         1.0,
-        "Agreement",
+        translate("CalibrationDashboard", "Agreement"),
     )
     words = [
-        f"{n}: alpha {NA if a is None else f'{a:.2f}'}, exact agreement {percent(e)}"
+        translate(
+            "CalibrationDashboard", "{criterion}: alpha {alpha}, exact agreement {exact}"
+        ).format(criterion=n, alpha=decimal(a), exact=percent(e))
         for n, a, e in zip(names, alphas, exact, strict=True)
     ]
     panel.tips = words
     panel.describe(
-        "Agreement per criterion across reviewers. " + ("; ".join(words) or "No criteria yet.")
+        translate(
+            "CalibrationDashboard", "Agreement per criterion across reviewers. {details}"
+        ).format(details="; ".join(words) or translate("CalibrationDashboard", "No criteria yet."))
     )
 
 
@@ -134,13 +156,23 @@ def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
     reviewers = report["reviewers"]
     names = [r["reviewer"] for r in reviewers]
     exact = [r["exact_agreement"] for r in reviewers]
-    panel.bars(names, [("Exact agreement with anchors", exact)], 0.0, 1.0, "Exact agreement")
+    panel.bars(
+        names,
+        [(translate("CalibrationDashboard", "Exact agreement with anchors"), exact)],
+        0.0,
+        1.0,
+        translate("CalibrationDashboard", "Exact agreement"),
+    )
     levels = max([c["levels"] for c in report["criteria"]] or [4])
     needed = exact_needed(report["rules"], levels)
     if names:
         # The threshold for the rubric's scale, drawn across every bar.
         line = QLineSeries()
-        line.setName(f"Threshold {needed:.0%} ({levels} levels)")
+        line.setName(
+            translate("CalibrationDashboard", "Threshold {percent} ({levels} levels)").format(
+                percent=percent(needed), levels=count(levels)
+            )
+        )
         line.append([QPointF(-0.5, needed), QPointF(len(names) - 0.5, needed)])
         pen = QPen(Qt.GlobalColor.darkRed)
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -150,13 +182,28 @@ def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
         for axis in panel.plot.axes():
             line.attachAxis(axis)
     words = [
-        f"{n}: {percent(e)}" + ("" if e is None or e >= needed else " (below threshold)")
+        (
+            translate("CalibrationDashboard", "{reviewer}: {exact}")
+            if e is None or e >= needed
+            else translate("CalibrationDashboard", "{reviewer}: {exact} (below threshold)")
+        ).format(reviewer=n, exact=percent(e))
         for n, e in zip(names, exact, strict=True)
     ]
-    panel.tips = [f"{w}; threshold {needed:.0%}" for w in words]
+    threshold = percent(needed)
+    panel.tips = [
+        translate("CalibrationDashboard", "{words}; threshold {threshold}").format(
+            words=w, threshold=threshold
+        )
+        for w in words
+    ]
     panel.describe(
-        f"Exact agreement with the anchors per reviewer, threshold {needed:.0%}. "
-        + ("; ".join(words) or "No reviewers yet.")
+        translate(
+            "CalibrationDashboard",
+            "Exact agreement with the anchors per reviewer, threshold {threshold}. {details}",
+        ).format(
+            threshold=threshold,
+            details="; ".join(words) or translate("CalibrationDashboard", "No reviewers yet."),
+        )
     )
 
 
@@ -168,52 +215,80 @@ def severity_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
     reach = max([1.0, *known])
     panel.bars(
         names,
-        [("Severity against anchors", severity)],
+        [(translate("CalibrationDashboard", "Severity against anchors"), severity)],
         -reach,
         reach,
-        "Steps (negative = harsher)",
+        translate("CalibrationDashboard", "Steps (negative = harsher)"),
     )
-    words = [
-        f"{n}: {NA if s is None else f'{s:+.2f}'}"
-        + ("" if s is None or s == 0 else " (harsher)" if s < 0 else " (more lenient)")
-        for n, s in zip(names, severity, strict=True)
-    ]
+    words = [_severity_words(n, s) for n, s in zip(names, severity, strict=True)]
     panel.tips = words
     panel.describe(
-        "Severity per reviewer, the mean steps from the anchors' reference levels; "
-        "negative is harsher. " + ("; ".join(words) or "No reviewers yet.")
+        translate(
+            "CalibrationDashboard",
+            "Severity per reviewer, the mean steps from the anchors' reference levels; "
+            "negative is harsher. {details}",
+        ).format(details="; ".join(words) or translate("CalibrationDashboard", "No reviewers yet."))
     )
+
+
+def _severity_words(reviewer: str, severity: float | None) -> str:
+    if severity is None:
+        return translate("CalibrationDashboard", "{reviewer}: {severity}").format(
+            reviewer=reviewer, severity=na()
+        )
+    if severity < 0:
+        text = translate("CalibrationDashboard", "{reviewer}: {severity} (harsher)")
+    elif severity > 0:
+        text = translate("CalibrationDashboard", "{reviewer}: {severity} (more lenient)")
+    else:
+        text = translate("CalibrationDashboard", "{reviewer}: {severity}")
+    return text.format(reviewer=reviewer, severity=signed(severity))
 
 
 def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None) -> None:
     panel.clear()
     entry = next((r for r in report["reviewers"] if r["reviewer"] == reviewer), None)
     drift = entry.get("drift") if entry else None
-    panel.plot.setTitle(f"Drift over time: {reviewer}" if reviewer else "Drift over time")
+    panel.plot.setTitle(
+        translate("CalibrationDashboard", "Drift over time: {reviewer}").format(reviewer=reviewer)
+        if reviewer
+        else translate("CalibrationDashboard", "Drift over time")
+    )
     if not drift or not drift["weeks"]:
         panel.tips = []
         panel.describe(
-            f"No drift to show for {reviewer}: it needs two or more anchor scores."
+            translate(
+                "CalibrationDashboard",
+                "No drift to show for {reviewer}: it needs two or more anchor scores.",
+            ).format(reviewer=reviewer)
             if reviewer
-            else "No reviewer chosen."
+            else translate("CalibrationDashboard", "No reviewer chosen.")
         )
         return
     series = QLineSeries()
-    series.setName("Weekly severity (negative = harsher)")
+    series.setName(translate("CalibrationDashboard", "Weekly severity (negative = harsher)"))
     series.setPointsVisible(True)
     words = []
     values = []
     for week in drift["weeks"]:
-        start = dt.date.fromisoformat(week["start"][:10])
-        moment = QDateTime(start.year, start.month, start.day, 0, 0, 0)
+        start = QDate.fromString(week["start"][:10], Qt.DateFormat.ISODate)
+        moment = QDateTime(start.year(), start.month(), start.day(), 0, 0, 0)
         series.append(float(moment.toMSecsSinceEpoch()), _value(week["severity"]))
         values.append(_value(week["severity"]))
-        severity = NA if week["severity"] is None else f"{week['severity']:+.2f}"
-        words.append(f"week of {start:%d %b %Y}: {severity} over {week['scores']} scores")
+        severity = na() if week["severity"] is None else signed(week["severity"])
+        words.append(
+            translate(
+                "CalibrationDashboard", "week of {date}: {severity} over {scores} scores"
+            ).format(
+                date=QLocale().toString(start, QLocale.FormatType.LongFormat),
+                severity=severity,
+                scores=count(week["scores"]),
+            )
+        )
     panel.plot.addSeries(series)
     x = QDateTimeAxis()
     x.setFormat("d MMM yyyy")
-    x.setTitleText("Week")
+    x.setTitleText(translate("CalibrationDashboard", "Week"))
     first, last = series.at(0).x(), series.at(series.count() - 1).x()
     day = 86_400_000.0
     x.setRange(
@@ -221,15 +296,27 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
         QDateTime.fromMSecsSinceEpoch(int(last + 3 * day)),
     )
     reach = max([1.0, *(abs(v) for v in values)])
-    y = _value_axis(-reach, reach, "Steps (negative = harsher)")
+    y = _value_axis(-reach, reach, translate("CalibrationDashboard", "Steps (negative = harsher)"))
     panel.plot.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     panel.plot.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
     series.attachAxis(y)
     slope = drift["slope_per_30_days"]
     panel.tips = words
+    if slope is not None:
+        text = translate(
+            "CalibrationDashboard",
+            "Weekly severity of {reviewer} against the anchors; {weeks}. "
+            "Trend {slope} steps per 30 days.",
+        )
+    else:
+        text = translate(
+            "CalibrationDashboard", "Weekly severity of {reviewer} against the anchors; {weeks}."
+        )
     panel.describe(
-        f"Weekly severity of {reviewer} against the anchors; "
-        + "; ".join(words)
-        + (f". Trend {slope:+.2f} steps per 30 days." if slope is not None else ".")
+        text.format(
+            reviewer=reviewer,
+            weeks="; ".join(words),
+            slope=signed(slope) if slope is not None else "",
+        )
     )

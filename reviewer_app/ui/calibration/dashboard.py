@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,24 +36,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.calibration.export import (
-    NA,
-    coefficient_words,
-    criterion_flags,
-    decimal,
-    empty_report_words,
-    overall_words,
-    percent,
-    report_csv,
-    report_pdf,
-    reviewer_flags,
-)
+from reviewer_app.calibration.export import report_csv, report_pdf
 from reviewer_app.ui.calibration import charts
 from reviewer_app.ui.calibration.queries import (
     Behind,
     behind_criterion,
     behind_reviewer,
     compute_report,
+)
+from reviewer_app.ui.calibration.words import (
+    coefficient_words,
+    count,
+    criterion_flags,
+    decimal,
+    empty_report_words,
+    na,
+    overall_words,
+    percent,
+    reviewer_flags,
+    signed_whole,
 )
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
 
@@ -58,16 +65,27 @@ Index = QModelIndex | QPersistentModelIndex
 # A column: header, the cell's words from the row, and the flag that may apply to it.
 Column = tuple[str, Callable[[dict[str, Any]], str], str | None]
 
+translate = QCoreApplication.translate
+
 
 def _short(flag: str) -> str:
-    """The flag's first words, for the cell; the whole reason is in its tooltip."""
+    """The flag's first words, for the cell; the whole reason is in its tooltip. (The
+    translations keep the flags' form: "words: reason", "words (detail)".)"""
     return flag.split(":")[0].split(" (")[0]
 
 
 def _difference_words(difference: int | None) -> str:
     if not difference:
-        return "agrees"
-    return f"{difference:+d} steps ({'harsher' if difference < 0 else 'more lenient'})"
+        return translate("CalibrationDashboard", "agrees")
+    if difference == -1:
+        text = translate("CalibrationDashboard", "{steps} step (harsher)")
+    elif difference < 0:
+        text = translate("CalibrationDashboard", "{steps} steps (harsher)")
+    elif difference == 1:
+        text = translate("CalibrationDashboard", "{steps} step (more lenient)")
+    else:
+        text = translate("CalibrationDashboard", "{steps} steps (more lenient)")
+    return text.format(steps=signed_whole(difference))
 
 
 class ReportTable(QAbstractTableModel):
@@ -120,7 +138,7 @@ class ReportTable(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = words(self.rows[row])
             if key == "qualified":
-                return flag or "qualified"
+                return flag or self.tr("qualified")
             return f"{text}, {_short(flag)}" if flag else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return flag or None
@@ -135,14 +153,27 @@ class ReportTable(QAbstractTableModel):
 
 
 def _reviewer_columns() -> list[Column]:
+    """Made when the window is (the headers are translated then)."""
     return [
-        ("Reviewer", lambda r: r["reviewer"], None),
-        ("Qualified", lambda r: "", "qualified"),
-        ("Anchor scores (N)", lambda r: str(r["anchor_scores"]), None),
-        ("Exact agreement", lambda r: percent(r["exact_agreement"]), "exact_agreement"),
-        ("Adjacent agreement", lambda r: percent(r["adjacent_agreement"]), None),
+        (translate("CalibrationDashboard", "Reviewer"), lambda r: r["reviewer"], None),
+        (translate("CalibrationDashboard", "Qualified"), lambda r: "", "qualified"),
         (
-            "Weighted kappa",
+            translate("CalibrationDashboard", "Anchor scores (N)"),
+            lambda r: count(r["anchor_scores"]),
+            None,
+        ),
+        (
+            translate("CalibrationDashboard", "Exact agreement"),
+            lambda r: percent(r["exact_agreement"]),
+            "exact_agreement",
+        ),
+        (
+            translate("CalibrationDashboard", "Adjacent agreement"),
+            lambda r: percent(r["adjacent_agreement"]),
+            None,
+        ),
+        (
+            translate("CalibrationDashboard", "Weighted kappa"),
             lambda r: coefficient_words(
                 r["quadratic_weighted_kappa"],
                 r.get("quadratic_weighted_kappa_interval"),
@@ -150,26 +181,47 @@ def _reviewer_columns() -> list[Column]:
             ),
             "quadratic_weighted_kappa",
         ),
-        ("Severity (negative = harsher)", lambda r: decimal(r["severity"]), None),
-        ("Contradicted decisions", lambda r: str(r["contradicted_decisions"]), None),
+        (
+            translate("CalibrationDashboard", "Severity (negative = harsher)"),
+            lambda r: decimal(r["severity"]),
+            None,
+        ),
+        (
+            translate("CalibrationDashboard", "Contradicted decisions"),
+            lambda r: count(r["contradicted_decisions"]),
+            None,
+        ),
     ]
 
 
 def _criterion_columns() -> list[Column]:
+    """Made when the window is (the headers are translated then)."""
     return [
-        ("Criterion", lambda c: c["criterion"], None),
-        ("Levels", lambda c: str(c["levels"]), None),
-        ("Units (N)", lambda c: str(c["units"]), None),
+        (translate("CalibrationDashboard", "Criterion"), lambda c: c["criterion"], None),
+        (translate("CalibrationDashboard", "Levels"), lambda c: count(c["levels"]), None),
+        (translate("CalibrationDashboard", "Units (N)"), lambda c: count(c["units"]), None),
         (
-            "Krippendorff's alpha (ordinal)",
+            translate("CalibrationDashboard", "Krippendorff's alpha (ordinal)"),
             lambda c: coefficient_words(
                 c["krippendorff_alpha_ordinal"], c.get("krippendorff_alpha_interval"), c["units"]
             ),
             "krippendorff_alpha_ordinal",
         ),
-        ("Exact agreement", lambda c: percent(c["exact_agreement"]), "exact_agreement"),
-        ("Fleiss' kappa", lambda c: decimal(c["fleiss_kappa"]), "fleiss_kappa"),
-        ("Base rate", lambda c: percent(c["base_rate"]), None),
+        (
+            translate("CalibrationDashboard", "Exact agreement"),
+            lambda c: percent(c["exact_agreement"]),
+            "exact_agreement",
+        ),
+        (
+            translate("CalibrationDashboard", "Fleiss' kappa"),
+            lambda c: decimal(c["fleiss_kappa"]),
+            "fleiss_kappa",
+        ),
+        (
+            translate("CalibrationDashboard", "Base rate"),
+            lambda c: percent(c["base_rate"]),
+            None,
+        ),
     ]
 
 
@@ -208,7 +260,7 @@ class CalibrationDashboard(TaskDialog):
         self._again = False  # the filter changed while a report was being computed
         self._close_when_done = False
         self.computing = False
-        self.setWindowTitle("Calibration dashboard")
+        self.setWindowTitle(self.tr("Calibration dashboard"))
         self.setWindowFlags(
             Qt.WindowType.Window
             | Qt.WindowType.WindowMinMaxButtonsHint
@@ -221,22 +273,22 @@ class CalibrationDashboard(TaskDialog):
         )
 
         self.credential = QComboBox()
-        self.credential.setAccessibleName("Micro-credential to report on")
-        credential_label = QLabel("&Micro-credential:")
+        self.credential.setAccessibleName(self.tr("Micro-credential to report on"))
+        credential_label = QLabel(self.tr("&Micro-credential:"))
         credential_label.setBuddy(self.credential)
-        self.refresh_button = QPushButton("&Refresh")
-        self.refresh_button.setAccessibleName("Compute the report again")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Compute the report again"))
         self.refresh_button.clicked.connect(self.refresh)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setAccessibleName("Computing the report")
-        self.busy_label = QLabel("Computing the calibration report…")
-        self.pdf_button = QPushButton("Export &PDF…")
-        self.pdf_button.setAccessibleName("Export the report as PDF")
+        self.busy_bar.setAccessibleName(self.tr("Computing the report"))
+        self.busy_label = QLabel(self.tr("Computing the calibration report…"))
+        self.pdf_button = QPushButton(self.tr("Export &PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Export the report as PDF"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        self.csv_button = QPushButton("Export &CSV…")
-        self.csv_button.setAccessibleName("Export the report as CSV")
+        self.csv_button = QPushButton(self.tr("Export &CSV…"))
+        self.csv_button.setAccessibleName(self.tr("Export the report as CSV"))
         self.csv_button.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
         top.addWidget(credential_label)
@@ -248,30 +300,33 @@ class CalibrationDashboard(TaskDialog):
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
 
-        self.message = MessageStrip("Calibration message", self)
+        self.message = MessageStrip(self.tr("Calibration message"), self)
         self.overall = QLabel()
         self.overall.setWordWrap(True)
-        self.overall.setAccessibleName("Overall agreement")
+        self.overall.setAccessibleName(self.tr("Overall agreement"))
         self.overall.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.criteria_chart = charts.ChartPanel(
-            "Agreement per criterion", "Chart: agreement per criterion"
+            self.tr("Agreement per criterion"), self.tr("Chart: agreement per criterion")
         )
         self.agreement_chart = charts.ChartPanel(
-            "Agreement with anchors per reviewer", "Chart: agreement with anchors per reviewer"
+            self.tr("Agreement with anchors per reviewer"),
+            self.tr("Chart: agreement with anchors per reviewer"),
         )
         self.severity_chart = charts.ChartPanel(
-            "Severity per reviewer", "Chart: severity per reviewer"
+            self.tr("Severity per reviewer"), self.tr("Chart: severity per reviewer")
         )
-        self.drift_chart = charts.ChartPanel("Drift over time", "Chart: drift over time")
+        self.drift_chart = charts.ChartPanel(
+            self.tr("Drift over time"), self.tr("Chart: drift over time")
+        )
         self.drift_reviewer = QComboBox()
-        self.drift_reviewer.setAccessibleName("Reviewer whose drift is shown")
+        self.drift_reviewer.setAccessibleName(self.tr("Reviewer whose drift is shown"))
         self.drift_reviewer.currentIndexChanged.connect(lambda _i: self._show_drift())
         drift_box = QWidget()
         drift_layout = QVBoxLayout(drift_box)
         drift_layout.setContentsMargins(0, 0, 0, 0)
         drift_row = QHBoxLayout()
-        drift_label = QLabel("&Drift of:")
+        drift_label = QLabel(self.tr("&Drift of:"))
         drift_label.setBuddy(self.drift_reviewer)
         drift_row.addWidget(drift_label)
         drift_row.addWidget(self.drift_reviewer, 1)
@@ -289,8 +344,10 @@ class CalibrationDashboard(TaskDialog):
         self.criteria_model = ReportTable(
             _criterion_columns(), lambda c: criterion_flags(c, self._rules()), icons, self
         )
-        self.reviewers_table = _table_view("Reviewers against anchors", self.reviewers_model)
-        self.criteria_table = _table_view("Criteria across reviewers", self.criteria_model)
+        self.reviewers_table = _table_view(
+            self.tr("Reviewers against anchors"), self.reviewers_model
+        )
+        self.criteria_table = _table_view(self.tr("Criteria across reviewers"), self.criteria_model)
         self.reviewers_table.activated.connect(
             lambda index: self.drill_reviewer(self.reviewers_model.rows[index.row()]["reviewer"])
         )
@@ -305,9 +362,11 @@ class CalibrationDashboard(TaskDialog):
             lambda current, _previous: self._follow_reviewer(current.row())
         )
         self.tables = QTabWidget()
-        self.tables.addTab(self.reviewers_table, "Re&viewers")
-        self.tables.addTab(self.criteria_table, "C&riteria")
-        hint = QLabel("Double-click a row (or press Enter) to list the submissions behind it.")
+        self.tables.addTab(self.reviewers_table, self.tr("Re&viewers"))
+        self.tables.addTab(self.criteria_table, self.tr("C&riteria"))
+        hint = QLabel(
+            self.tr("Double-click a row (or press Enter) to list the submissions behind it.")
+        )
         hint.setWordWrap(True)
         tables_box = QWidget()
         tables_layout = QVBoxLayout(tables_box)
@@ -315,11 +374,11 @@ class CalibrationDashboard(TaskDialog):
         tables_layout.addWidget(self.tables, 1)
         tables_layout.addWidget(hint)
 
-        self.drill_title = QLabel("Submissions behind a row")
+        self.drill_title = QLabel(self.tr("Submissions behind a row"))
         self.drill_title.setWordWrap(True)
-        self.drill_title.setAccessibleName("What the list shows")
+        self.drill_title.setAccessibleName(self.tr("What the list shows"))
         self.drill = QTableWidget(0, 5)
-        self.drill.setAccessibleName("Submissions behind the chosen row")
+        self.drill.setAccessibleName(self.tr("Submissions behind the chosen row"))
         self.drill.verticalHeader().hide()
         self.drill.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.drill.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -327,7 +386,7 @@ class CalibrationDashboard(TaskDialog):
         self.drill.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.drill.horizontalHeader().setStretchLastSection(True)
         self.drill.activated.connect(lambda index: self.open_behind(index.row()))
-        drill_hint = QLabel("Double-click a submission to open it in the main window.")
+        drill_hint = QLabel(self.tr("Double-click a submission to open it in the main window."))
         drill_hint.setWordWrap(True)
         drill_box = QWidget()
         drill_layout = QVBoxLayout(drill_box)
@@ -364,7 +423,7 @@ class CalibrationDashboard(TaskDialog):
     def _fill_credentials(self) -> None:
         from reviewer_app.reviews.queue import credentials_in_queue
 
-        self.credential.addItem("All micro-credentials", None)
+        self.credential.addItem(self.tr("All micro-credentials"), None)
         with self.folder.sessions() as session:
             for uri, name in credentials_in_queue(session):
                 self.credential.addItem(name, uri)
@@ -430,7 +489,9 @@ class CalibrationDashboard(TaskDialog):
             self.message.note(empty)
         else:
             self.message.clear()
-        self.overall.setText("Overall: " + " ".join(overall_words(report)))
+        self.overall.setText(
+            self.tr("Overall: {summary}").format(summary=" ".join(overall_words(report)))
+        )
         self.reviewers_model.set_rows(report["reviewers"])
         self.criteria_model.set_rows(report["criteria"])
         charts.criteria_chart(self.criteria_chart, report)
@@ -464,14 +525,22 @@ class CalibrationDashboard(TaskDialog):
         with self.folder.sessions() as session:
             behind = behind_reviewer(session, reviewer, self.selected_credential())
         self._show_behind(
-            f"Anchors {reviewer} scored: their level against the reference, per criterion.",
-            ["Submission", "Criterion", "Level", "Reference", "Difference"],
+            self.tr(
+                "Anchors {reviewer} scored: their level against the reference, per criterion."
+            ).format(reviewer=reviewer),
+            [
+                self.tr("Submission"),
+                self.tr("Criterion"),
+                self.tr("Level"),
+                self.tr("Reference"),
+                self.tr("Difference"),
+            ],
             [
                 [
                     b.submission_id,
                     b.criterion,
                     b.level,
-                    b.reference or NA,
+                    b.reference or na(),
                     _difference_words(b.difference),
                 ]
                 for b in behind
@@ -483,8 +552,16 @@ class CalibrationDashboard(TaskDialog):
         with self.folder.sessions() as session:
             behind = behind_criterion(session, criterion, self.selected_credential())
         self._show_behind(
-            f"Submissions two or more reviewers scored on {criterion}, and their levels.",
-            ["Submission", "Criterion", "Reviewer", "Level", ""],
+            self.tr(
+                "Submissions two or more reviewers scored on {criterion}, and their levels."
+            ).format(criterion=criterion),
+            [
+                self.tr("Submission"),
+                self.tr("Criterion"),
+                self.tr("Reviewer"),
+                self.tr("Level"),
+                "",
+            ],
             [[b.submission_id, b.criterion, b.reviewer, b.level, ""] for b in behind],
             behind,
         )
@@ -493,7 +570,9 @@ class CalibrationDashboard(TaskDialog):
         self, title: str, headers: list[str], rows: list[list[str]], behind: list[Behind]
     ) -> None:
         self.behind = behind
-        self.drill_title.setText(title if rows else title + " None yet.")
+        self.drill_title.setText(
+            title if rows else self.tr("{title} None yet.").format(title=title)
+        )
         self.drill.clearContents()
         self.drill.setHorizontalHeaderLabels(headers)
         self.drill.setColumnHidden(4, not headers[4])
@@ -513,6 +592,7 @@ class CalibrationDashboard(TaskDialog):
     # Export -------------------------------------------------------------------------------
 
     def chart_images(self) -> list[tuple[str, bytes]]:
+        """The charts as shown, with their titles (in the window's language, as drawn)."""
         panels = (self.criteria_chart, self.agreement_chart, self.severity_chart)
         images = [(p.plot.title(), p.png()) for p in panels]
         if self.drift_chart.plot.series():
@@ -527,7 +607,7 @@ class CalibrationDashboard(TaskDialog):
         if self.report is None:
             return None
         path = path or self._save_path(
-            "Export the calibration report", "calibration report.pdf", "PDF (*.pdf)"
+            self.tr("Export the calibration report"), "calibration report.pdf", "PDF (*.pdf)"
         )
         if path is None:
             return None
@@ -537,7 +617,7 @@ class CalibrationDashboard(TaskDialog):
         if self.report is None:
             return None
         path = path or self._save_path(
-            "Export the calibration report", "calibration report.csv", "CSV (*.csv)"
+            self.tr("Export the calibration report"), "calibration report.csv", "CSV (*.csv)"
         )
         if path is None:
             return None
@@ -549,7 +629,11 @@ class CalibrationDashboard(TaskDialog):
         try:
             write_atomically(path, data)
         except OSError as e:
-            self.message.error(f"Could not write {path}: {e.strerror or e}")
+            self.message.error(
+                self.tr("Could not write {path}: {reason}").format(
+                    path=path, reason=e.strerror or e
+                )
+            )
             return None
-        self.message.note(f"Saved the report to {path}.")
+        self.message.note(self.tr("Saved the report to {path}.").format(path=path))
         return path

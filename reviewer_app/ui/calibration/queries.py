@@ -1,6 +1,6 @@
-"""What the dashboard asks the database for (no Qt here): the report, and the
-submissions behind one reviewer's or one criterion's figures, counted as the report
-counts them (submitted reviews only; an anchor's reference review is not a coder)."""
+"""What the dashboard asks the database for (no Qt here but the translator): the report,
+and the submissions behind one reviewer's or one criterion's figures, counted as the
+report counts them (submitted reviews only; an anchor's reference review is not a coder)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +21,8 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,9 @@ def _submitted(session: Session, credential: str | None) -> dict[int, _Scores]:
 
 
 def _level_words(step: int, label: str) -> str:
-    return f"{label} (step {step})"
+    return translate("CalibrationDashboard", "{level} (step {step})").format(
+        level=label, step=QLocale().toString(step)
+    )
 
 
 def behind_reviewer(session: Session, reviewer: str, credential: str | None) -> list[Behind]:

@@ -1,12 +1,23 @@
 """Pieces the credentials dialogs share: a message strip, passphrase and folder fields,
-and a dialog that runs one background task at a time and never leaves it orphaned."""
+the words for credential formats, key kinds and dates, and a dialog that runs one
+background task at a time and never leaves it orphaned."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +34,51 @@ from PySide6.QtWidgets import (
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.tasks import BackgroundTask
 
+translate = QCoreApplication.translate
+
 Work = Callable[[CancelToken, Callable[[ProgressReport], None]], Any]
+
+# What the dialogs call each stored format and key kind (translated when shown).
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the casts.
+FORMAT_WORDS = cast(
+    dict[str, str],
+    {
+        "ob3": QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 3.0"),
+        "ob2": QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 2.0"),
+    },
+)
+KIND_WORDS = cast(
+    dict[str, str],
+    {
+        "ed25519": QT_TRANSLATE_NOOP(
+            "CredentialWords", "Ed25519 (Open Badges 3.0 Data Integrity proofs)"
+        ),
+        "rsa": QT_TRANSLATE_NOOP("CredentialWords", "RSA (VC-JWT and Open Badges 2.0 signatures)"),
+    },
+)
+
+
+def format_name(fmt: str) -> str:
+    """A stored format ("ob3", "ob2") as the person reads it; an unknown one as it is."""
+    words = FORMAT_WORDS.get(fmt)
+    return translate("CredentialWords", words) if words else fmt
+
+
+def kind_name(kind: str) -> str:
+    """A key kind ("ed25519", "rsa") as the person reads it; an unknown one as it is."""
+    words = KIND_WORDS.get(kind)
+    return translate("CredentialWords", words) if words else kind
+
+
+def shown_date(iso_day: str) -> str:
+    """A date listed as "YYYY-MM-DD" in the locale's short form ("" stays "")."""
+    if not iso_day:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso_day)
+    except ValueError:
+        return iso_day
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 class MessageStrip(QFrame):
@@ -31,11 +86,23 @@ class MessageStrip(QFrame):
     told by the icon's accessible name and the words, never by colour alone. Colours come
     from the palette's tooltip roles, readable in light and dark schemes."""
 
-    _ICONS: ClassVar[dict[str, tuple[QStyle.StandardPixmap, str]]] = {
-        "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, "Error"),
-        "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, "Warning"),
-        "note": (QStyle.StandardPixmap.SP_MessageBoxInformation, "Note"),
-    }
+    _ICONS: ClassVar[dict[str, tuple[QStyle.StandardPixmap, str]]] = cast(
+        dict[str, tuple[QStyle.StandardPixmap, str]],
+        {
+            "error": (
+                QStyle.StandardPixmap.SP_MessageBoxCritical,
+                QT_TRANSLATE_NOOP("MessageStrip", "Error"),
+            ),
+            "warning": (
+                QStyle.StandardPixmap.SP_MessageBoxWarning,
+                QT_TRANSLATE_NOOP("MessageStrip", "Warning"),
+            ),
+            "note": (
+                QStyle.StandardPixmap.SP_MessageBoxInformation,
+                QT_TRANSLATE_NOOP("MessageStrip", "Note"),
+            ),
+        },
+    )
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +125,14 @@ class MessageStrip(QFrame):
         self.hide()
 
     def show_message(self, kind: str, text: str) -> None:
-        pixmap, word = self._ICONS[kind]
+        pixmap, english = self._ICONS[kind]
+        word = self.tr(english)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
         self.icon.setPixmap(self.style().standardIcon(pixmap, None, self).pixmap(size))
         self.icon.setAccessibleName(word)
         self.kind = kind
         self.label.setText(text)
-        self.setAccessibleDescription(f"{word}: {text}")
+        self.setAccessibleDescription(self.tr("{kind}: {message}").format(kind=word, message=text))
         self.show()
 
     def error(self, text: str) -> None:
@@ -94,16 +162,24 @@ def passphrase_field(name: str, placeholder: str = "") -> QLineEdit:
 
 
 def folder_field(
-    parent: QWidget, name: str, caption: str, label: str, placeholder: str = ""
+    parent: QWidget,
+    name: str,
+    caption: str,
+    label: str,
+    placeholder: str = "",
+    *,
+    choose_name: str,
 ) -> tuple[QLineEdit, QPushButton, QLabel, QHBoxLayout]:
     """A folder path to type or paste, a Choose… button beside it, and the form's label
-    for the pair (its mnemonic goes to the path: a form row of a layout has no buddy)."""
+    for the pair (its mnemonic goes to the path: a form row of a layout has no buddy).
+    All the words come translated: `choose_name` is the Choose… button's accessible name
+    ("Choose the export folder")."""
     edit = QLineEdit()
     edit.setAccessibleName(name)
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
-    button = QPushButton("Choose…")
-    button.setAccessibleName(f"Choose the {name.lower()}")
+    button = QPushButton(translate("FolderField", "Choose…"))
+    button.setAccessibleName(choose_name)
     button.setAutoDefault(False)  # Enter in the path field must not open a file dialog
     title = QLabel(label)
     title.setBuddy(edit)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import (
+    FORMAT_WORDS,
     MessageStrip,
     TaskDialog,
     folder_field,
+    format_name,
     passphrase_field,
 )
 from reviewer_app.ui.credentials.queries import (
-    FORMAT_WORDS,
     IssuerRow,
     default_issuer_id,
     issuer_rows,
@@ -47,14 +48,26 @@ if TYPE_CHECKING:
     from reviewer_app.credentials.export import ExportResult
     from reviewer_app.storage.datafolder import DataFolder
 
-PROOF_WORDS = {
-    "data-integrity": "Data Integrity (eddsa-rdfc-2022): taken by most wallets",
-    "jwt": "VC-JWT: for verifiers that ask for JSON Web Tokens",
-}
-CANCELLED = (
-    "Export cancelled. Every credential signed so far is kept in the data folder, and no "
-    "file in the export folder is half-written. Export again into the same folder to "
-    "finish: nothing is signed twice."
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the casts.
+PROOF_WORDS = cast(
+    dict[str, str],
+    {
+        "data-integrity": QT_TRANSLATE_NOOP(
+            "ExportDialog", "Data Integrity (eddsa-rdfc-2022): taken by most wallets"
+        ),
+        "jwt": QT_TRANSLATE_NOOP(
+            "ExportDialog", "VC-JWT: for verifiers that ask for JSON Web Tokens"
+        ),
+    },
+)
+CANCELLED = cast(
+    str,
+    QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "Export cancelled. Every credential signed so far is kept in the data folder, and no "
+        "file in the export folder is half-written. Export again into the same folder to "
+        "finish: nothing is signed twice.",
+    ),
 )
 
 
@@ -105,13 +118,13 @@ class ExportDialog(TaskDialog):
         self.folder = folder
         self.actor = actor
         self.exported: ExportResult | None = None
-        self.setWindowTitle("Export credentials")
+        self.setWindowTitle(self.tr("Export credentials"))
 
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.waiting = QTableWidget(0, 2)
-        self.waiting.setAccessibleName("Passing decisions waiting to be exported")
-        self.waiting.setHorizontalHeaderLabels(["Micro-credential", "Waiting"])
+        self.waiting.setAccessibleName(self.tr("Passing decisions waiting to be exported"))
+        self.waiting.setHorizontalHeaderLabels([self.tr("Micro-credential"), self.tr("Waiting")])
         self.waiting.verticalHeader().hide()
         self.waiting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.waiting.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -122,42 +135,45 @@ class ExportDialog(TaskDialog):
 
         self.out, self.choose_button, out_label, out_row = folder_field(
             self,
-            "Export folder",
-            "Export credentials into",
-            "Export &folder:",
-            "a folder for the signed files",
+            self.tr("Export folder"),
+            self.tr("Export credentials into"),
+            self.tr("Export &folder:"),
+            self.tr("a folder for the signed files"),
+            choose_name=self.tr("Choose the export folder"),
         )
         self.format = QComboBox()
-        self.format.setAccessibleName("Credential format")
-        for fmt, words in FORMAT_WORDS.items():
-            self.format.addItem(words, fmt)
+        self.format.setAccessibleName(self.tr("Credential format"))
+        for fmt in FORMAT_WORDS:
+            self.format.addItem(format_name(fmt), fmt)
         self.proof = QComboBox()
-        self.proof.setAccessibleName("Proof")
+        self.proof.setAccessibleName(self.tr("Proof"))
         for proof, words in PROOF_WORDS.items():
-            self.proof.addItem(words, proof)
-        self.proof_note = QLabel("Open Badges 2.0 credentials are signed assertions (JWS).")
+            self.proof.addItem(self.tr(words), proof)
+        self.proof_note = QLabel(
+            self.tr("Open Badges 2.0 credentials are signed assertions (JWS).")
+        )
         self.proof_note.setWordWrap(True)
         self.issuer = QComboBox()
-        self.issuer.setAccessibleName("Issuer")
+        self.issuer.setAccessibleName(self.tr("Issuer"))
         self.issuer_label = QLabel()
-        self.passphrase = passphrase_field("Passphrase of the issuer")
+        self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
 
         self.form = QFormLayout()
         self.form.addRow(out_label, out_row)
-        self.form.addRow("F&ormat:", self.format)
-        self.form.addRow("&Proof:", self.proof)
+        self.form.addRow(self.tr("F&ormat:"), self.format)
+        self.form.addRow(self.tr("&Proof:"), self.proof)
         self.form.addRow(self.proof_note)
-        self.form.addRow("&Issuer:", self.issuer)
-        self.form.addRow("Issuer:", self.issuer_label)
-        self.form.addRow("P&assphrase:", self.passphrase)
+        self.form.addRow(self.tr("&Issuer:"), self.issuer)
+        self.form.addRow(self.tr("Issuer:"), self.issuer_label)
+        self.form.addRow(self.tr("P&assphrase:"), self.passphrase)
 
-        self.message = MessageStrip("Export message", self)
+        self.message = MessageStrip(self.tr("Export message"), self)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Export progress in words")
-        self.cancel_button = QPushButton("Cancel export")
-        self.cancel_button.setAccessibleName("Cancel the export")
+        self.progress_label.setAccessibleName(self.tr("Export progress in words"))
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the export"))
         self.cancel_button.clicked.connect(self.cancel_export)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -168,15 +184,17 @@ class ExportDialog(TaskDialog):
         self.summary.setFrameShape(QFrame.Shape.StyledPanel)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.summary_label.setAccessibleName("Export summary")
+        self.summary_label.setAccessibleName(self.tr("Export summary"))
         self.hosting_label = QLabel()
         self.hosting_label.setWordWrap(True)
-        self.hosting_label.setAccessibleName("What to publish")
-        self.open_folder_button = QPushButton("Open the export folder")
-        self.open_folder_button.setAccessibleName("Open the export folder")
+        self.hosting_label.setAccessibleName(self.tr("What to publish"))
+        self.open_folder_button = QPushButton(self.tr("Open the export folder"))
+        self.open_folder_button.setAccessibleName(self.tr("Open the export folder"))
         self.open_folder_button.clicked.connect(self.open_folder)
-        self.open_publish_button = QPushButton("Open PUBLISH.html")
-        self.open_publish_button.setAccessibleName("Open PUBLISH.html, the publishing guide")
+        self.open_publish_button = QPushButton(self.tr("Open PUBLISH.html"))
+        self.open_publish_button.setAccessibleName(
+            self.tr("Open PUBLISH.html, the publishing guide")
+        )
         self.open_publish_button.clicked.connect(self.open_publish)
         summary_buttons = QHBoxLayout()
         summary_buttons.addWidget(self.open_folder_button)
@@ -187,12 +205,12 @@ class ExportDialog(TaskDialog):
         summary_layout.addWidget(self.hosting_label)
         summary_layout.addLayout(summary_buttons)
 
-        self.export_button = QPushButton("&Export")
-        self.export_button.setAccessibleName("Export the credentials")
+        self.export_button = QPushButton(self.tr("&Export"))
+        self.export_button.setAccessibleName(self.tr("Export the credentials"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
@@ -247,18 +265,20 @@ class ExportDialog(TaskDialog):
         self.waiting.setRowCount(len(counts))
         for n, (name, count) in enumerate(counts):
             self.waiting.setItem(n, 0, QTableWidgetItem(name))
-            self.waiting.setItem(n, 1, QTableWidgetItem(str(count)))
+            self.waiting.setItem(n, 1, QTableWidgetItem(QLocale().toString(count)))
         self.waiting_count = sum(count for _, count in counts)
-        words = FORMAT_WORDS[fmt]
-        if self.waiting_count:
-            noun = "decision is" if self.waiting_count == 1 else "decisions are"
-            self.waiting_label.setText(
-                f"{self.waiting_count} passing {noun} waiting to be exported as {words}."
-            )
+        words = format_name(fmt)
+        if self.waiting_count == 1:
+            text = self.tr("1 passing decision is waiting to be exported as {format}.")
+        elif self.waiting_count:
+            text = self.tr("{n} passing decisions are waiting to be exported as {format}.")
         else:
-            self.waiting_label.setText(
-                f"Nothing to export: every passing decision has been exported as {words}."
+            text = self.tr(
+                "Nothing to export: every passing decision has been exported as {format}."
             )
+        self.waiting_label.setText(
+            text.format(n=QLocale().toString(self.waiting_count), format=words)
+        )
         self.waiting.setVisible(bool(counts))
         self._update_export_button()
 
@@ -268,8 +288,10 @@ class ExportDialog(TaskDialog):
         )
         if not self.issuers:
             self.message.note(
-                "There is no issuer in this data folder yet: make one in Credentials, "
-                "Issuers and keys, before exporting."
+                self.tr(
+                    "There is no issuer in this data folder yet: make one in Credentials, "
+                    "Issuers and keys, before exporting."
+                )
             )
 
     def _set_editable(self, editable: bool) -> None:
@@ -294,20 +316,24 @@ class ExportDialog(TaskDialog):
             return
         out_text = self.out.text().strip()
         if not out_text:
-            self.message.error("Choose the folder to export into.")
+            self.message.error(self.tr("Choose the folder to export into."))
             self.out.setFocus()
             return
         out = Path(out_text).expanduser()
         if out.exists() and not out.is_dir():
-            self.message.error(f"{out} is a file, not a folder. Choose a folder.")
+            self.message.error(
+                self.tr("{path} is a file, not a folder. Choose a folder.").format(path=out)
+            )
             self.out.setFocus()
             return
         if not self.passphrase.text():
-            self.message.error("Type the issuer's passphrase: it unlocks the signing keys.")
+            self.message.error(
+                self.tr("Type the issuer's passphrase: it unlocks the signing keys.")
+            )
             self.passphrase.setFocus()
             return
         if self.waiting_count == 0:
-            self.message.note("Nothing to export: there is no passing decision waiting.")
+            self.message.note(self.tr("Nothing to export: there is no passing decision waiting."))
             return
         self.message.clear()
         self.summary.hide()
@@ -324,7 +350,7 @@ class ExportDialog(TaskDialog):
             issuer_id=self.issuer.currentData(),
         )
         self.progress.setRange(0, 0)
-        self.progress_label.setText("Opening the signing keys…")
+        self.progress_label.setText(self.tr("Opening the signing keys…"))
         self.cancel_button.setEnabled(True)
         self._show_progress(True)
         self._set_editable(False)
@@ -335,7 +361,7 @@ class ExportDialog(TaskDialog):
         if self.busy():
             self.cancel_task()
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Cancelling; what is whole is kept…")
+            self.progress_label.setText(self.tr("Cancelling; what is whole is kept…"))
 
     def work_cancelled_by_closing(self) -> None:
         self.cancel_export()
@@ -356,7 +382,7 @@ class ExportDialog(TaskDialog):
 
         self._done()
         if result is None:
-            self.message.warning(CANCELLED)
+            self.message.warning(self.tr(CANCELLED))
         elif isinstance(result, Refused):
             self.message.error(result.message)
             self.passphrase.selectAll()
@@ -373,18 +399,23 @@ class ExportDialog(TaskDialog):
         self.exported = result
         count = len(result.exported)
         if count == 0:
-            self.message.note("Nothing to export: there was no passing decision waiting.")
+            self.message.note(self.tr("Nothing to export: there was no passing decision waiting."))
             return
         self.message.clear()
-        noun = "credential" if count == 1 else "credentials"
-        self.summary_label.setText(f"Exported {count} {noun} to {result.out}.")
+        if count == 1:
+            exported = self.tr("Exported 1 credential to {folder}.")
+        else:
+            exported = self.tr("Exported {n} credentials to {folder}.")
+        self.summary_label.setText(exported.format(n=QLocale().toString(count), folder=result.out))
         issuer = next((r for r in self.issuers if r.id == self.issuer.currentData()), None)
-        where = issuer.base_url if issuer else "the issuer's hosting address"
+        where = issuer.base_url if issuer else self.tr("the issuer's hosting address")
         self.hosting_label.setText(
-            f"Before handing them out, publish the hosting folder at {where} (PUBLISH.html "
-            "says where each file goes): verifiers read the issuer's keys and revocation "
-            "list there. The upload folder holds CSV files for bulk awarding on Canvas "
-            "Credentials and Credly."
+            self.tr(
+                "Before handing them out, publish the hosting folder at {address} "
+                "(PUBLISH.html says where each file goes): verifiers read the issuer's keys "
+                "and revocation list there. The upload folder holds CSV files for bulk "
+                "awarding on Canvas Credentials and Credly."
+            ).format(address=where)
         )
         self.summary.show()
         self.open_folder_button.setFocus()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,13 +30,22 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, ProgressReport
-from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, passphrase_field
-from reviewer_app.ui.credentials.queries import KIND_WORDS, IssuerRow, issuer_rows
+from reviewer_app.ui.credentials.common import (
+    KIND_WORDS,
+    MessageStrip,
+    TaskDialog,
+    kind_name,
+    passphrase_field,
+    shown_date,
+)
+from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reviewer_app.storage.datafolder import DataFolder
+
+translate = QCoreApplication.translate
 
 ISSUER_ID = Qt.ItemDataRole.UserRole
 
@@ -57,31 +66,35 @@ class IssuersDialog(QDialog):
         super().__init__(parent)
         self.folder = folder
         self.actor = actor
-        self.setWindowTitle("Issuers and keys")
+        self.setWindowTitle(self.tr("Issuers and keys"))
         self.new_issuer_dialog: NewIssuerDialog | None = None
         self.rotate_dialog: RotateKeysDialog | None = None
 
         intro = QLabel(
-            "An issuer signs the credentials you export. Each has two signing keys, "
-            "kept in this data folder and locked with the issuer's passphrase."
+            self.tr(
+                "An issuer signs the credentials you export. Each has two signing keys, "
+                "kept in this data folder and locked with the issuer's passphrase."
+            )
         )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Issuers and their keys")
+        self.tree.setAccessibleName(self.tr("Issuers and their keys"))
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Issuer or key", "Details", "Created", "Retired"])
+        self.tree.setHeaderLabels(
+            [self.tr("Issuer or key"), self.tr("Details"), self.tr("Created"), self.tr("Retired")]
+        )
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.message = MessageStrip("About the issuers", self)
+        self.message = MessageStrip(self.tr("About the issuers"), self)
 
-        self.new_button = QPushButton("&New issuer…")
-        self.new_button.setAccessibleName("Make a new issuer")
+        self.new_button = QPushButton(self.tr("&New issuer…"))
+        self.new_button.setAccessibleName(self.tr("Make a new issuer"))
         self.new_button.clicked.connect(self.new_issuer)
-        self.rotate_button = QPushButton("&Rotate keys…")
-        self.rotate_button.setAccessibleName("Rotate the selected issuer's keys")
+        self.rotate_button = QPushButton(self.tr("&Rotate keys…"))
+        self.rotate_button.setAccessibleName(self.tr("Rotate the selected issuer's keys"))
         self.rotate_button.clicked.connect(self.rotate_keys)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -113,30 +126,41 @@ class IssuersDialog(QDialog):
             self.message.clear()
         else:
             self.message.note(
-                "There is no issuer in this data folder yet. Make one with New issuer… "
-                "before exporting credentials."
+                self.tr(
+                    "There is no issuer in this data folder yet. Make one with New issuer… "
+                    "before exporting credentials."
+                )
             )
         self._update_buttons()
 
     def _issuer_item(self, row: IssuerRow) -> QTreeWidgetItem:
-        title = row.name + (" (the default issuer)" if row.is_default else "")
+        title = (
+            self.tr("{name} (the default issuer)").format(name=row.name)
+            if row.is_default
+            else row.name
+        )
         method = "did:web" if row.did_method == "web" else "did:key"
-        item = QTreeWidgetItem([title, f"Identifier: {method}", "", ""])
+        item = QTreeWidgetItem(
+            [title, self.tr("Identifier: {method}").format(method=method), "", ""]
+        )
         details = [
-            ("Web address", row.url),
-            ("Hosting address", row.base_url),
-            ("Email", row.email or "none given"),
-            ("Logo", row.logo or "none"),
-            ("Identifier (DID)", row.did),
+            (self.tr("Web address"), row.url),
+            (self.tr("Hosting address"), row.base_url),
+            (self.tr("Email"), row.email or self.tr("none given")),
+            (self.tr("Logo"), row.logo or self.tr("none")),
+            (self.tr("Identifier (DID)"), row.did),
         ]
         children = [QTreeWidgetItem(item, [label, value, "", ""]) for label, value in details]
         for key in row.keys:
-            state = f"retired {key.retired}" if key.retired else "in use"
+            retired = shown_date(key.retired)
+            state = (
+                self.tr("retired {date}").format(date=retired) if key.retired else self.tr("in use")
+            )
             words = [
-                f"Key {key.key_id}",
-                f"{KIND_WORDS.get(key.kind, key.kind)}, {state}",
-                key.created,
-                key.retired or "in use",
+                self.tr("Key {id}").format(id=key.key_id),
+                self.tr("{kind}, {state}").format(kind=kind_name(key.kind), state=state),
+                shown_date(key.created),
+                retired or self.tr("in use"),
             ]
             children.append(QTreeWidgetItem(item, words))
         for child in [item, *children]:
@@ -161,10 +185,16 @@ class IssuersDialog(QDialog):
 
     def _on_created(self, issuer_id: int) -> None:
         self.reload(select=issuer_id)
-        name = next((r.name for r in self.rows if r.id == issuer_id), "The issuer")
-        self.message.note(
-            f"{name} is ready to sign. Keep its passphrase safe: it cannot be recovered."
-        )
+        name = next((r.name for r in self.rows if r.id == issuer_id), None)
+        if name is None:
+            text = self.tr(
+                "The issuer is ready to sign. Keep its passphrase safe: it cannot be recovered."
+            )
+        else:
+            text = self.tr(
+                "{name} is ready to sign. Keep its passphrase safe: it cannot be recovered."
+            ).format(name=name)
+        self.message.note(text)
 
     def rotate_keys(self) -> None:
         issuer_id = self.selected_issuer()
@@ -178,9 +208,11 @@ class IssuersDialog(QDialog):
     def _on_rotated(self, issuer_id: int, key_id: str) -> None:
         self.reload(select=issuer_id)
         self.message.note(
-            f"New key {key_id} made; the old one is retired but stays published, so what "
-            "it signed still verifies. Export again or update your export's hosting files, "
-            "then publish them."
+            self.tr(
+                "New key {id} made; the old one is retired but stays published, so what "
+                "it signed still verifies. Export again or update your export's hosting "
+                "files, then publish them."
+            ).format(id=key_id)
         )
 
 
@@ -193,78 +225,84 @@ class NewIssuerDialog(TaskDialog):
         super().__init__(parent)
         self.folder = folder
         self.actor = actor
-        self.setWindowTitle("New issuer")
+        self.setWindowTitle(self.tr("New issuer"))
         self._hosting_edited = False
 
         self.name = QLineEdit()
-        self.name.setAccessibleName("Issuer name")
-        self.name.setPlaceholderText("as earners and verifiers will see it")
+        self.name.setAccessibleName(self.tr("Issuer name"))
+        self.name.setPlaceholderText(self.tr("as earners and verifiers will see it"))
         self.url = QLineEdit()
-        self.url.setAccessibleName("Issuer web address")
-        self.url.setPlaceholderText("https://")
+        self.url.setAccessibleName(self.tr("Issuer web address"))
+        self.url.setPlaceholderText(self.tr("https://"))
         self.email = QLineEdit()
-        self.email.setAccessibleName("Issuer email (optional)")
+        self.email.setAccessibleName(self.tr("Issuer email (optional)"))
         self.description = QPlainTextEdit()
-        self.description.setAccessibleName("Issuer description (optional)")
+        self.description.setAccessibleName(self.tr("Issuer description (optional)"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.hosting = QLineEdit()
-        self.hosting.setAccessibleName("Hosting address")
-        self.hosting.setPlaceholderText("the web address, unless you publish elsewhere")
+        self.hosting.setAccessibleName(self.tr("Hosting address"))
+        self.hosting.setPlaceholderText(self.tr("the web address, unless you publish elsewhere"))
         hosting_help = QLabel(
-            "Where the export's hosting folder will be published: verifiers read the "
-            "issuer's keys and revocation list there."
+            self.tr(
+                "Where the export's hosting folder will be published: verifiers read the "
+                "issuer's keys and revocation list there."
+            )
         )
         hosting_help.setWordWrap(True)
         self.hosting.setAccessibleDescription(hosting_help.text())
         self.logo = QLineEdit()
-        self.logo.setAccessibleName("Issuer logo file (optional)")
-        self.logo.setPlaceholderText("optional: a PNG or SVG file")
+        self.logo.setAccessibleName(self.tr("Issuer logo file (optional)"))
+        self.logo.setPlaceholderText(self.tr("optional: a PNG or SVG file"))
         self.logo.setClearButtonEnabled(True)
-        self.logo_button = QPushButton("Choose…")
-        self.logo_button.setAccessibleName("Choose the issuer logo file")
+        self.logo_button = QPushButton(self.tr("Choose…"))
+        self.logo_button.setAccessibleName(self.tr("Choose the issuer logo file"))
         self.logo_button.setAutoDefault(False)
         self.logo_button.clicked.connect(self.choose_logo)
-        logo_label = QLabel("&Logo:")
+        logo_label = QLabel(self.tr("&Logo:"))
         logo_label.setBuddy(self.logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(self.logo_button)
         self.did_kind = QComboBox()
-        self.did_kind.setAccessibleName("Identifier kind")
-        self.did_kind.addItem("did:key: works with no web server (recommended)", "key")
-        self.did_kind.addItem("did:web: tied to the hosting address's domain", "web")
-        self.passphrase = passphrase_field("Passphrase")
-        self.confirm = passphrase_field("Passphrase again")
-        self.warning = MessageStrip("Passphrase warning", self)
+        self.did_kind.setAccessibleName(self.tr("Identifier kind"))
+        self.did_kind.addItem(self.tr("did:key: works with no web server (recommended)"), "key")
+        self.did_kind.addItem(self.tr("did:web: tied to the hosting address's domain"), "web")
+        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.confirm = passphrase_field(self.tr("Passphrase again"))
+        self.warning = MessageStrip(self.tr("Passphrase warning"), self)
         self.warning.warning(
-            "Write the passphrase down somewhere safe. If it is lost it cannot be "
-            "recovered, and no more credentials can be signed with these keys."
+            self.tr(
+                "Write the passphrase down somewhere safe. If it is lost it cannot be "
+                "recovered, and no more credentials can be signed with these keys."
+            )
         )
-        self.message = MessageStrip("Problem with the new issuer", self)
-        self.busy_bar = _busy_bar("Making the signing keys")
-        self.busy_label = QLabel("Making and locking the signing keys; this takes a few seconds.")
+        self.message = MessageStrip(self.tr("Problem with the new issuer"), self)
+        self.busy_bar = _busy_bar(self.tr("Making the signing keys"))
+        self.busy_label = QLabel(
+            self.tr("Making and locking the signing keys; this takes a few seconds.")
+        )
         self.busy_label.hide()
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Web address:", self.url)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Description:", self.description)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Web address:"), self.url)
+        form.addRow(self.tr("&Email:"), self.email)
+        form.addRow(self.tr("&Description:"), self.description)
         form.addRow(logo_label, logo_row)
-        form.addRow("&Hosting address:", self.hosting)
+        form.addRow(self.tr("&Hosting address:"), self.hosting)
         form.addRow(hosting_help)
-        form.addRow("&Identifier:", self.did_kind)
-        form.addRow("&Passphrase:", self.passphrase)
-        form.addRow("&Confirm passphrase:", self.confirm)
+        form.addRow(self.tr("&Identifier:"), self.did_kind)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.tr("&Confirm passphrase:"), self.confirm)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.create_button = QPushButton("Create issuer")
-        self.create_button.setAccessibleName("Create the issuer")
+        self.create_button = QPushButton(self.tr("Create issuer"))
+        self.create_button.setAccessibleName(self.tr("Create the issuer"))
         self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.create_button.clicked.connect(self.create_issuer)
         self.buttons.rejected.connect(self.reject)
         busy = QHBoxLayout()
@@ -291,7 +329,7 @@ class NewIssuerDialog(TaskDialog):
 
     def choose_logo(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "The issuer's logo", self.logo.text(), "Images (*.png *.svg)"
+            self, self.tr("The issuer's logo"), self.logo.text(), self.tr("Images (*.png *.svg)")
         )
         if chosen:
             self.logo.setText(chosen)
@@ -304,17 +342,20 @@ class NewIssuerDialog(TaskDialog):
         name, url = self.name.text().strip(), self.url.text().strip()
         passphrase = self.passphrase.text()
         if not name:
-            return self._refuse("Give the issuer a name.", self.name)
+            return self._refuse(self.tr("Give the issuer a name."), self.name)
         if not url.startswith("https://"):
             return self._refuse(
-                "The web address must start with https://, as in https://example.org.", self.url
+                self.tr("The web address must start with https://, as in https://example.org."),
+                self.url,
             )
         if not passphrase:
-            return self._refuse("Choose a passphrase: it locks the signing keys.", self.passphrase)
+            return self._refuse(
+                self.tr("Choose a passphrase: it locks the signing keys."), self.passphrase
+            )
         if passphrase != self.confirm.text():
             self.confirm.clear()
             return self._refuse(
-                "The two passphrases are not the same. Type the passphrase again below.",
+                self.tr("The two passphrases are not the same. Type the passphrase again below."),
                 self.confirm,
             )
         self.message.clear()
@@ -338,7 +379,11 @@ class NewIssuerDialog(TaskDialog):
                 try:
                     image = logo.read_bytes()
                 except OSError as e:
-                    raise UserError(f"Cannot read the logo {logo}: {e.strerror}.") from None
+                    raise UserError(
+                        translate(
+                            "NewIssuerDialog", "Cannot read the logo {path}: {error}."
+                        ).format(path=logo, error=e.strerror)
+                    ) from None
             return create_issuer(folder, actor=actor, image=image, **values)
 
         self._set_busy(True)
@@ -375,7 +420,7 @@ class NewIssuerDialog(TaskDialog):
 
     def work_cancelled_by_closing(self) -> None:
         # Making keys cannot be stopped half-way (and takes seconds): say so, then wait.
-        self.message.note("The keys are being made; this window closes itself when done.")
+        self.message.note(self.tr("The keys are being made; this window closes itself when done."))
 
 
 class RotateKeysDialog(TaskDialog):
@@ -390,30 +435,34 @@ class RotateKeysDialog(TaskDialog):
         self.folder = folder
         self.actor = actor
         self.issuer = issuer
-        self.setWindowTitle(f"Rotate keys of {issuer.name}")
+        self.setWindowTitle(self.tr("Rotate keys of {name}").format(name=issuer.name))
         intro = QLabel(
-            "Rotating retires the key in use and makes a new one. The retired key stays "
-            "published, so every credential it signed still verifies. Rotate a key when it "
-            "may have been seen by someone who should not have it."
+            self.tr(
+                "Rotating retires the key in use and makes a new one. The retired key stays "
+                "published, so every credential it signed still verifies. Rotate a key when "
+                "it may have been seen by someone who should not have it."
+            )
         )
         intro.setWordWrap(True)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Which key to rotate")
-        for kind, words in KIND_WORDS.items():
-            self.kind.addItem(words, kind)
+        self.kind.setAccessibleName(self.tr("Which key to rotate"))
+        for kind in KIND_WORDS:
+            self.kind.addItem(kind_name(kind), kind)
         self.did_note = QLabel()
         self.did_note.setWordWrap(True)
-        self.passphrase = passphrase_field("Passphrase of the issuer")
-        self.message = MessageStrip("Problem rotating the key", self)
-        self.busy_bar = _busy_bar("Rotating the key")
+        self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
+        self.message = MessageStrip(self.tr("Problem rotating the key"), self)
+        self.busy_bar = _busy_bar(self.tr("Rotating the key"))
         form = QFormLayout()
-        form.addRow("&Key:", self.kind)
+        form.addRow(self.tr("&Key:"), self.kind)
         form.addRow(self.did_note)
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.rotate_button = QPushButton("Rotate key")
-        self.rotate_button.setAccessibleName("Rotate the key")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel")
+        )
+        self.rotate_button = QPushButton(self.tr("Rotate key"))
+        self.rotate_button.setAccessibleName(self.tr("Rotate the key"))
         self.rotate_button.setDefault(True)
         self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.rotate_button.clicked.connect(self.rotate)
@@ -431,8 +480,10 @@ class RotateKeysDialog(TaskDialog):
     def _update_note(self) -> None:
         changes_did = self.kind.currentData() == "ed25519" and self.issuer.did_method == "key"
         self.did_note.setText(
-            "This issuer's identifier is made from its Ed25519 key: a new key gives it a new "
-            "did:key identifier for the credentials signed from now on."
+            self.tr(
+                "This issuer's identifier is made from its Ed25519 key: a new key gives it a "
+                "new did:key identifier for the credentials signed from now on."
+            )
             if changes_did
             else ""
         )
@@ -441,7 +492,9 @@ class RotateKeysDialog(TaskDialog):
     def rotate(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.message.error("Type the issuer's passphrase: it proves the keys are yours.")
+            self.message.error(
+                self.tr("Type the issuer's passphrase: it proves the keys are yours.")
+            )
             self.passphrase.setFocus()
             return
         self.message.clear()
@@ -468,9 +521,11 @@ class RotateKeysDialog(TaskDialog):
 
     def _on_failed(self, message: str, _details: str) -> None:
         self._set_busy(False)
-        self.message.error(f"{message} Nothing was changed.")
+        self.message.error(self.tr("{message} Nothing was changed.").format(message=message))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
     def work_cancelled_by_closing(self) -> None:
-        self.message.note("The new key is being made; this window closes itself when done.")
+        self.message.note(
+            self.tr("The new key is being made; this window closes itself when done.")
+        )

@@ -28,15 +28,10 @@ from reviewer_app.storage.models import (
     Submission,
 )
 
-FORMAT_WORDS = {"ob3": "Open Badges 3.0", "ob2": "Open Badges 2.0"}
-KIND_WORDS = {
-    "ed25519": "Ed25519 (Open Badges 3.0 Data Integrity proofs)",
-    "rsa": "RSA (VC-JWT and Open Badges 2.0 signatures)",
-}
-
 
 def day(moment: dt.datetime | None) -> str:
-    """A date as people read it in a list; stored times are UTC, shown in local time."""
+    """The local date of a stored (UTC) time as "YYYY-MM-DD"; the dialogs show it in the
+    locale's own form."""
     if moment is None:
         return ""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
@@ -124,7 +119,7 @@ def waiting_by_credential(session: Session, fmt: str) -> list[tuple[str, int]]:
 class IssuedRow:
     submission_id: str
     earner: str
-    credential: str
+    credential: str  # "" when not known
     issued: str
     format: str  # "ob3" / "ob2"
     issuer_id: int | None
@@ -148,7 +143,7 @@ def issued_rows(session: Session, *, include_revoked: bool = False) -> list[Issu
         IssuedRow(
             submission_id=submission.submission_id,
             earner=earner.name,
-            credential=(definition.name if definition else submission.credential_name or "unknown"),
+            credential=(definition.name if definition else submission.credential_name or ""),
             issued=day(issued.issued_at),
             format=issued.format,
             issuer_id=issued.issuer_id,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,10 +31,11 @@ from reviewer_app.ui.credentials.common import (
     MessageStrip,
     TaskDialog,
     folder_field,
+    format_name,
     passphrase_field,
+    shown_date,
 )
 from reviewer_app.ui.credentials.queries import (
-    FORMAT_WORDS,
     IssuedRow,
     issued_rows,
     issuer_rows,
@@ -43,7 +45,20 @@ from reviewer_app.ui.credentials.queries import (
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
 
-COLUMNS = ["Submission", "Earner", "Micro-credential", "Issued", "Format", "Status"]
+translate = QCoreApplication.translate
+
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the cast.
+COLUMNS = cast(
+    list[str],
+    [
+        QT_TRANSLATE_NOOP("RevokeDialog", "Submission"),
+        QT_TRANSLATE_NOOP("RevokeDialog", "Earner"),
+        QT_TRANSLATE_NOOP("RevokeDialog", "Micro-credential"),
+        QT_TRANSLATE_NOOP("RevokeDialog", "Issued"),
+        QT_TRANSLATE_NOOP("RevokeDialog", "Format"),
+        QT_TRANSLATE_NOOP("RevokeDialog", "Status"),
+    ],
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +116,9 @@ def revoke_work(
                 passphrase=passphrase,
             )
         except WrongPassphrase as e:
-            return Refused(f"{e} Nothing was revoked.")
+            return Refused(
+                translate("RevokeDialog", "{message} Nothing was revoked.").format(message=e)
+            )
         return Revoked(row, hosting_updated=out is not None)
 
     return work
@@ -132,24 +149,28 @@ class RevokeDialog(TaskDialog):
         self.actor = actor
         self.rows: list[IssuedRow] = []
         self.shown: list[IssuedRow] = []
-        self.setWindowTitle("Revoke a credential")
+        self.setWindowTitle(self.tr("Revoke a credential"))
 
         intro = QLabel(
-            "Revoking tells anyone who checks the credential that it no longer holds. "
-            "It cannot be undone."
+            self.tr(
+                "Revoking tells anyone who checks the credential that it no longer holds. "
+                "It cannot be undone."
+            )
         )
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setAccessibleName("Find a credential by submission, earner or micro-credential")
-        self.search.setPlaceholderText("Find by submission, earner or micro-credential")
+        self.search.setAccessibleName(
+            self.tr("Find a credential by submission, earner or micro-credential")
+        )
+        self.search.setPlaceholderText(self.tr("Find by submission, earner or micro-credential"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._fill_table())
-        self.show_revoked = QCheckBox("Show revoked credentials too")
-        self.show_revoked.setAccessibleName("Show revoked credentials too")
+        self.show_revoked = QCheckBox(self.tr("Show revoked credentials too"))
+        self.show_revoked.setAccessibleName(self.tr("Show revoked credentials too"))
         self.show_revoked.toggled.connect(lambda _on: self.reload())
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Issued credentials")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Issued credentials"))
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -162,43 +183,52 @@ class RevokeDialog(TaskDialog):
         self.empty.setWordWrap(True)
 
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for revoking")
+        self.reason.setAccessibleName(self.tr("Reason for revoking"))
         self.reason.setPlaceholderText(
-            "required: kept in the audit trail (and published, for Open Badges 2.0)"
+            self.tr("required: kept in the audit trail (and published, for Open Badges 2.0)")
         )
         self.out, self.choose_button, out_label, out_row = folder_field(
-            self, "Export folder", "Export folder to update", "&Export folder:", "optional"
+            self,
+            self.tr("Export folder"),
+            self.tr("Export folder to update"),
+            self.tr("&Export folder:"),
+            self.tr("optional"),
+            choose_name=self.tr("Choose the export folder"),
         )
         out_help = QLabel(
-            "An export folder whose hosting files to update now. Signing the new revocation "
-            "list needs the issuer's passphrase."
+            self.tr(
+                "An export folder whose hosting files to update now. Signing the new "
+                "revocation list needs the issuer's passphrase."
+            )
         )
         out_help.setWordWrap(True)
         self.out.setAccessibleDescription(out_help.text())
-        self.passphrase = passphrase_field("Passphrase of the issuer")
-        self.passphrase.setPlaceholderText("needed with an export folder")
+        self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
+        self.passphrase.setPlaceholderText(self.tr("needed with an export folder"))
         form = QFormLayout()
-        form.addRow("&Reason:", self.reason)
+        form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(out_label, out_row)
         form.addRow(out_help)
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
 
-        self.message = MessageStrip("Revocation message", self)
+        self.message = MessageStrip(self.tr("Revocation message"), self)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Revoking")
+        self.busy_bar.setAccessibleName(self.tr("Revoking"))
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
 
-        self.revoke_button = QPushButton("Re&voke…")
-        self.revoke_button.setAccessibleName("Revoke the selected credential")
+        self.revoke_button = QPushButton(self.tr("Re&voke…"))
+        self.revoke_button.setAccessibleName(self.tr("Revoke the selected credential"))
         self.revoke_button.clicked.connect(self.confirm_and_revoke)
         self.revoke_button.setDefault(True)  # it asks before doing anything
-        self.refresh_button = QPushButton("&Update hosting files")
-        self.refresh_button.setAccessibleName("Update the export folder's hosting files only")
+        self.refresh_button = QPushButton(self.tr("&Update hosting files"))
+        self.refresh_button.setAccessibleName(
+            self.tr("Update the export folder's hosting files only")
+        )
         self.refresh_button.clicked.connect(self.update_hosting)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.addButton(self.revoke_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -242,15 +272,18 @@ class RevokeDialog(TaskDialog):
         shown = self.shown_rows()
         self.table.setRowCount(len(shown))
         for n, row in enumerate(shown):
-            status = f"revoked on {row.revoked}" if row.revoked else "in force"
-            if not row.revoked and not row.exported:
-                status += ", not exported yet"
+            if row.revoked:
+                status = self.tr("revoked on {date}").format(date=shown_date(row.revoked))
+            elif row.exported:
+                status = self.tr("in force")
+            else:
+                status = self.tr("in force, not exported yet")
             cells = [
                 row.submission_id,
                 row.earner,
-                row.credential,
-                row.issued,
-                FORMAT_WORDS.get(row.format, row.format),
+                self.credential_name(row),
+                shown_date(row.issued),
+                format_name(row.format),
                 status,
             ]
             for column, text in enumerate(cells):
@@ -260,13 +293,18 @@ class RevokeDialog(TaskDialog):
             self.table.selectRow(shown.index(selected))
         if not self.rows:
             self.empty.setText(
-                "No credential to revoke: none has been issued from this data folder yet, "
-                "or every one is revoked."
+                self.tr(
+                    "No credential to revoke: none has been issued from this data folder yet, "
+                    "or every one is revoked."
+                )
             )
         elif not shown:
-            self.empty.setText("No credential matches what you typed.")
+            self.empty.setText(self.tr("No credential matches what you typed."))
         self.empty.setVisible(not shown)
         self._update_buttons()
+
+    def credential_name(self, row: IssuedRow) -> str:
+        return row.credential or self.tr("unknown")
 
     def selected(self) -> IssuedRow | None:
         row = self.table.currentRow()
@@ -295,14 +333,18 @@ class RevokeDialog(TaskDialog):
         out = Path(text).expanduser()
         if not (out / "hosting").is_dir():
             self.message.error(
-                f"{out} is not an export folder: it has no hosting folder. Choose the folder "
-                "you exported into, or leave the field empty."
+                self.tr(
+                    "{path} is not an export folder: it has no hosting folder. Choose the "
+                    "folder you exported into, or leave the field empty."
+                ).format(path=out)
             )
             self.out.setFocus()
             return False, None
         if not self.passphrase.text():
             self.message.error(
-                "Type the issuer's passphrase: the updated revocation list is signed with it."
+                self.tr(
+                    "Type the issuer's passphrase: the updated revocation list is signed with it."
+                )
             )
             self.passphrase.setFocus()
             return False, None
@@ -311,16 +353,20 @@ class RevokeDialog(TaskDialog):
     def confirm_and_revoke(self) -> None:
         row = self.selected()
         if row is None or self.busy():
-            self.message.error("Select the credential to revoke in the list.")
+            self.message.error(self.tr("Select the credential to revoke in the list."))
             self.table.setFocus()
             return
         if row.revoked:
-            self.message.error(f"The credential for {row.submission_id} is already revoked.")
+            self.message.error(
+                self.tr("The credential for {submission} is already revoked.").format(
+                    submission=row.submission_id
+                )
+            )
             return
         reason = self.reason.text().strip()
         if not reason:
             self.message.error(
-                "Say why the credential is revoked: the reason is kept in the audit trail."
+                self.tr("Say why the credential is revoked: the reason is kept in the audit trail.")
             )
             self.reason.setFocus()
             return
@@ -329,9 +375,15 @@ class RevokeDialog(TaskDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Revoke a credential",
-            f"Revoke the {row.credential} credential of {row.earner} ({row.submission_id})?\n\n"
-            "This cannot be undone: anyone who checks it will be told it is revoked.",
+            self.tr("Revoke a credential"),
+            self.tr(
+                "Revoke the {credential} credential of {earner} ({submission})?\n\n"
+                "This cannot be undone: anyone who checks it will be told it is revoked."
+            ).format(
+                credential=self.credential_name(row),
+                earner=row.earner,
+                submission=row.submission_id,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -349,7 +401,7 @@ class RevokeDialog(TaskDialog):
 
     def update_hosting(self) -> None:
         if not self.out.text().strip():
-            self.message.error("Choose the export folder whose hosting files to update.")
+            self.message.error(self.tr("Choose the export folder whose hosting files to update."))
             self.out.setFocus()
             return
         usable, out = self._export_folder()
@@ -375,7 +427,9 @@ class RevokeDialog(TaskDialog):
         self._update_buttons()
 
     def work_cancelled_by_closing(self) -> None:
-        self.message.note("Revoking; this takes a moment. Close the window when it is done.")
+        self.message.note(
+            self.tr("Revoking; this takes a moment. Close the window when it is done.")
+        )
 
     def _on_finished(self, outcome: object) -> None:
         self.busy_bar.hide()
@@ -396,22 +450,29 @@ class RevokeDialog(TaskDialog):
         row = outcome.row
         where = self.base_urls.get(row.issuer_id or -1) if row else None
         publish = (
-            f"publish its hosting folder again at {where}"
+            self.tr("publish its hosting folder again at {address}").format(address=where)
             if where
-            else ("publish its hosting folder again")
+            else self.tr("publish its hosting folder again")
         )
         if row is None:
-            return f"The hosting files in {out} are up to date: {publish}."
-        said = f"The credential for {row.submission_id} ({row.earner}) is revoked."
+            return self.tr("The hosting files in {folder} are up to date: {publish}.").format(
+                folder=out, publish=publish
+            )
+        said = self.tr("The credential for {submission} ({earner}) is revoked.").format(
+            submission=row.submission_id, earner=row.earner
+        )
         if outcome.hosting_updated:
-            return (
-                f"{said} The hosting files in {out} are updated: {publish} so that "
+            then = self.tr(
+                "{revoked} The hosting files in {folder} are updated: {publish} so that "
                 "verifiers see the revocation."
             )
-        return (
-            f"{said} The published revocation list does not show it yet: choose your export "
-            f"folder, type the passphrase and press Update hosting files, then {publish}."
-        )
+        else:
+            then = self.tr(
+                "{revoked} The published revocation list does not show it yet: choose your "
+                "export folder, type the passphrase and press Update hosting files, then "
+                "{publish}."
+            )
+        return then.format(revoked=said, folder=out, publish=publish)
 
     def _on_failed(self, message: str, _details: str) -> None:
         self.busy_bar.hide()

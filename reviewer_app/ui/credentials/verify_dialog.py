@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,40 +35,120 @@ from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, folder_field
 
 if TYPE_CHECKING:
-    from reviewer_app.credentials.verify import VerifyResult
+    from reviewer_app.credentials.verify import Check, VerifyResult
     from reviewer_app.storage.datafolder import DataFolder
 
+translate = QCoreApplication.translate
+
 SUFFIXES = (".json", ".jwt", ".jws", ".png", ".svg")
-FORMAT_WORDS = {
-    "ob3": "Open Badges 3.0",
-    "ob3-jwt": "Open Badges 3.0 (VC-JWT)",
-    "ob2": "Open Badges 2.0",
-    "clr": "CLR 2.0",
-    "unknown": "not recognised",
-}
-CHECK_WORDS = {True: "ok", False: "FAILED", None: "not checked"}
+# The formats, check names and check results `credentials.verify` reports, in the words
+# shown (translated when shown; anything else the domain reports is shown as it is).
+# QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`, hence the casts.
+FORMAT_WORDS = cast(
+    dict[str, str],
+    {
+        "ob3": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 3.0"),
+        "ob3-jwt": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 3.0 (VC-JWT)"),
+        "ob2": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 2.0"),
+        "clr": QT_TRANSLATE_NOOP("VerifyDialog", "CLR 2.0"),
+        "unknown": QT_TRANSLATE_NOOP("VerifyDialog", "not recognised"),
+    },
+)
+CHECK_NAMES = cast(
+    dict[str, str],
+    {
+        "read": QT_TRANSLATE_NOOP("VerifyDialog", "read"),
+        "format": QT_TRANSLATE_NOOP("VerifyDialog", "format"),
+        "schema": QT_TRANSLATE_NOOP("VerifyDialog", "schema"),
+        "proof": QT_TRANSLATE_NOOP("VerifyDialog", "proof"),
+        "key": QT_TRANSLATE_NOOP("VerifyDialog", "key"),
+        "dates": QT_TRANSLATE_NOOP("VerifyDialog", "dates"),
+        "revocation": QT_TRANSLATE_NOOP("VerifyDialog", "revocation"),
+        "contents": QT_TRANSLATE_NOOP("VerifyDialog", "contents"),
+    },
+)
+CHECK_WORDS = cast(
+    dict[bool | None, str],
+    {
+        True: QT_TRANSLATE_NOOP("VerifyDialog", "ok"),
+        False: QT_TRANSLATE_NOOP("VerifyDialog", "FAILED"),
+        None: QT_TRANSLATE_NOOP("VerifyDialog", "not checked"),
+    },
+)
 
 
 def format_words(fmt: str) -> str:
     kind, _, baked = fmt.partition(" baked in ")
-    words = FORMAT_WORDS.get(kind, kind)
-    return f"{words}, baked in a {baked} image" if baked else words
+    words = FORMAT_WORDS.get(kind)
+    shown = translate("VerifyDialog", words) if words else kind
+    if not baked:
+        return shown
+    return translate("VerifyDialog", "{format}, baked in a {image} image").format(
+        format=shown, image=baked
+    )
+
+
+def check_name(check: Check) -> str:
+    words = CHECK_NAMES.get(check.name)
+    return translate("VerifyDialog", words) if words else check.name
+
+
+def check_result(check: Check) -> str:
+    return translate("VerifyDialog", CHECK_WORDS[check.ok])
+
+
+def first_problem(result: VerifyResult) -> str:
+    """The first failed check and what went wrong ("" when none failed)."""
+    failed = next((c for c in result.checks if c.ok is False), None)
+    if failed is None:
+        return ""
+    return translate("VerifyDialog", "{check}: {detail}").format(
+        check=check_name(failed), detail=failed.detail
+    )
 
 
 def validity(result: VerifyResult) -> str:
-    return "Valid" if result.valid else "NOT VALID"
+    return (
+        translate("VerifyDialog", "Valid")
+        if result.valid
+        else translate("VerifyDialog", "NOT VALID")
+    )
+
+
+def count(n: int) -> str:
+    return QLocale().toString(n)
 
 
 def report_text(results: Sequence[VerifyResult]) -> str:
     """The whole verification as plain text, for pasting into an email or a ticket."""
     valid = sum(r.valid for r in results)
+    if len(results) == 1:
+        heading = translate(
+            "VerifyDialog", "Verification of 1 file: {valid} valid, {invalid} NOT VALID"
+        )
+    else:
+        heading = translate(
+            "VerifyDialog", "Verification of {n} files: {valid} valid, {invalid} NOT VALID"
+        )
     lines = [
-        f"Verification of {len(results)} files: {valid} valid, {len(results) - valid} NOT VALID"
+        heading.format(
+            n=count(len(results)), valid=count(valid), invalid=count(len(results) - valid)
+        )
     ]
-    width = max(len(w) for w in CHECK_WORDS.values())
+    width = max(len(translate("VerifyDialog", w)) for w in CHECK_WORDS.values())
+    line = translate("VerifyDialog", "{result}: {file} ({format})")
     for r in results:
-        lines += ["", f"{validity(r)}: {r.file} ({format_words(r.format)})"]
-        lines += [f"    {CHECK_WORDS[c.ok]:<{width}}  {c.name}: {c.detail}" for c in r.checks]
+        lines += ["", line.format(result=validity(r), file=r.file, format=format_words(r.format))]
+        lines += [
+            "    {:<{width}}  {}".format(
+                check_result(c),
+                translate("VerifyDialog", "{check}: {detail}").format(
+                    check=check_name(c), detail=c.detail
+                ),
+                width=width,
+            )
+            for c in r.checks
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +178,10 @@ def verify_work(
         for n, path in enumerate(paths, 1):
             cancel.check()
             results.append(verify_file(path, fetch))
-            progress(ProgressReport(n, len(paths), 0, 0, f"Checked {n} of {len(paths)}"))
+            checked = translate("VerifyDialog", "Checked {n} of {total}").format(
+                n=count(n), total=count(len(paths))
+            )
+            progress(ProgressReport(n, len(paths), 0, 0, checked))
         return results
 
     return work
@@ -112,22 +195,25 @@ class VerifyDialog(TaskDialog):
         self.results: dict[Path, VerifyResult] = {}
         self._again = False
         self._hosting_used: Path | None = None
-        self.setWindowTitle("Verify credentials")
+        self.setWindowTitle(self.tr("Verify credentials"))
         self.setAcceptDrops(True)
 
         intro = QLabel(
-            "Check signed credentials offline: JSON, JWT or JWS files, and PNG or SVG badges "
-            "with a credential baked in. Add files, or drop files or an export folder here."
+            self.tr(
+                "Check signed credentials offline: JSON, JWT or JWS files, and PNG or SVG "
+                "badges with a credential baked in. Add files, or drop files or an export "
+                "folder here."
+            )
         )
         intro.setWordWrap(True)
-        self.add_button = QPushButton("&Add files…")
-        self.add_button.setAccessibleName("Add credential files")
+        self.add_button = QPushButton(self.tr("&Add files…"))
+        self.add_button.setAccessibleName(self.tr("Add credential files"))
         self.add_button.clicked.connect(self.choose_files)
-        self.remove_button = QPushButton("&Remove")
-        self.remove_button.setAccessibleName("Remove the selected file from the list")
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected file from the list"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton("C&lear")
-        self.clear_button.setAccessibleName("Clear the list of files")
+        self.clear_button = QPushButton(self.tr("C&lear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the list of files"))
         self.clear_button.clicked.connect(self.clear)
         for button in (self.add_button, self.remove_button, self.clear_button):
             button.setAutoDefault(False)  # Enter verifies; it never opens a file dialog
@@ -138,12 +224,19 @@ class VerifyDialog(TaskDialog):
         file_buttons.addStretch(1)
 
         self.hosting, self.hosting_button, hosting_label, hosting_row = folder_field(
-            self, "Hosting folder", "Hosting folder", "&Hosting folder:", "optional"
+            self,
+            self.tr("Hosting folder"),
+            self.tr("Hosting folder"),
+            self.tr("&Hosting folder:"),
+            self.tr("optional"),
+            choose_name=self.tr("Choose the hosting folder"),
         )
         self.hosting.editingFinished.connect(self._on_hosting_changed)
         hosting_help = QLabel(
-            "For keys and revocation lists published at https addresses: a folder laid out "
-            "like an export's hosting folder. This data folder's own issuers need none."
+            self.tr(
+                "For keys and revocation lists published at https addresses: a folder laid "
+                "out like an export's hosting folder. This data folder's own issuers need none."
+            )
         )
         hosting_help.setWordWrap(True)
         self.hosting.setAccessibleDescription(hosting_help.text())
@@ -152,8 +245,10 @@ class VerifyDialog(TaskDialog):
         form.addRow(hosting_help)
 
         self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName("Verification results, one file a row")
-        self.table.setHorizontalHeaderLabels(["File", "Result", "Format", "First problem"])
+        self.table.setAccessibleName(self.tr("Verification results, one file a row"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Result"), self.tr("Format"), self.tr("First problem")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -164,11 +259,13 @@ class VerifyDialog(TaskDialog):
         header.setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda row, *_: self.show_checks(row))
 
-        self.checks_label = QLabel("Select a file to see each check.")
+        self.checks_label = QLabel(self.tr("Select a file to see each check."))
         self.checks_label.setWordWrap(True)
         self.checks = QTableWidget(0, 3)
-        self.checks.setAccessibleName("Checks of the selected file")
-        self.checks.setHorizontalHeaderLabels(["Check", "Result", "Details"])
+        self.checks.setAccessibleName(self.tr("Checks of the selected file"))
+        self.checks.setHorizontalHeaderLabels(
+            [self.tr("Check"), self.tr("Result"), self.tr("Details")]
+        )
         self.checks.verticalHeader().hide()
         self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checks.setWordWrap(True)
@@ -187,22 +284,22 @@ class VerifyDialog(TaskDialog):
         splitter.setChildrenCollapsible(False)
 
         self.summary = QLabel()
-        self.summary.setAccessibleName("Verification summary")
+        self.summary.setAccessibleName(self.tr("Verification summary"))
         self.summary.setWordWrap(True)
-        self.message = MessageStrip("Verification message", self)
+        self.message = MessageStrip(self.tr("Verification message"), self)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Verification progress")
+        self.progress.setAccessibleName(self.tr("Verification progress"))
         self.progress.hide()
 
-        self.verify_button = QPushButton("&Verify again")
-        self.verify_button.setAccessibleName("Verify every file again")
+        self.verify_button = QPushButton(self.tr("&Verify again"))
+        self.verify_button.setAccessibleName(self.tr("Verify every file again"))
         self.verify_button.clicked.connect(self.verify_all)
         self.verify_button.setDefault(True)
-        self.copy_button = QPushButton("&Copy report")
-        self.copy_button.setAccessibleName("Copy the verification report")
+        self.copy_button = QPushButton(self.tr("&Copy report"))
+        self.copy_button.setAccessibleName(self.tr("Copy the verification report"))
         self.copy_button.clicked.connect(self.copy_report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -224,9 +321,9 @@ class VerifyDialog(TaskDialog):
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Add credentials to verify",
+            self.tr("Add credentials to verify"),
             "",
-            "Credentials (*.json *.jwt *.jws *.png *.svg);;All files (*)",
+            self.tr("Credentials (*.json *.jwt *.jws *.png *.svg);;All files (*)"),
         )
         self.add_paths([Path(f) for f in files])
 
@@ -243,7 +340,9 @@ class VerifyDialog(TaskDialog):
             self._fill_table()
             self.verify_all()
         elif paths:
-            self.message.note("No new credential files to add: they are in the list already.")
+            self.message.note(
+                self.tr("No new credential files to add: they are in the list already.")
+            )
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
@@ -287,7 +386,11 @@ class VerifyDialog(TaskDialog):
             return
         hosting = self.hosting_folder()
         if hosting is not None and not hosting.is_dir():
-            self.message.error(f"The hosting folder {hosting} does not exist. Choose another.")
+            self.message.error(
+                self.tr("The hosting folder {path} does not exist. Choose another.").format(
+                    path=hosting
+                )
+            )
             self.hosting.setFocus()
             return
         self._hosting_used = hosting
@@ -338,12 +441,12 @@ class VerifyDialog(TaskDialog):
             name = QTableWidgetItem(path.name)
             name.setToolTip(str(path))
             if result is None:
-                cells = [name, QTableWidgetItem("Checking…"), QTableWidgetItem(""), None]
+                cells = [name, QTableWidgetItem(self.tr("Checking…")), QTableWidgetItem(""), None]
             else:
                 verdict = QTableWidgetItem(validity(result))
                 verdict.setIcon(valid_icon if result.valid else invalid_icon)
-                problem = QTableWidgetItem(result.error or "")
-                problem.setToolTip(result.error or "")
+                problem = QTableWidgetItem(first_problem(result))
+                problem.setToolTip(problem.text())
                 cells = [name, verdict, QTableWidgetItem(format_words(result.format)), problem]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item or QTableWidgetItem(""))
@@ -358,31 +461,42 @@ class VerifyDialog(TaskDialog):
         if result is None:
             self.checks.setRowCount(0)
             self.checks_label.setText(
-                "Select a file to see each check." if row < 0 else "Checking this file…"
+                self.tr("Select a file to see each check.")
+                if row < 0
+                else self.tr("Checking this file…")
             )
             return
         self.checks_label.setText(
-            f"{Path(result.file).name}: {validity(result)}. Each check, in the order made:"
+            self.tr("{file}: {result}. Each check, in the order made:").format(
+                file=Path(result.file).name, result=validity(result)
+            )
         )
         self.checks.setRowCount(len(result.checks))
         for n, check in enumerate(result.checks):
             detail = QTableWidgetItem(check.detail)
             detail.setToolTip(check.detail)
-            self.checks.setItem(n, 0, QTableWidgetItem(check.name))
-            self.checks.setItem(n, 1, QTableWidgetItem(CHECK_WORDS[check.ok]))
+            self.checks.setItem(n, 0, QTableWidgetItem(check_name(check)))
+            self.checks.setItem(n, 1, QTableWidgetItem(check_result(check)))
             self.checks.setItem(n, 2, detail)
         self.checks.resizeRowsToContents()
 
     def _update_summary(self) -> None:
         done = [self.results[p] for p in self.paths if p in self.results]
         if not self.paths:
-            self.summary.setText("No files yet.")
+            self.summary.setText(self.tr("No files yet."))
         elif len(done) < len(self.paths):
-            self.summary.setText(f"Checking {len(self.paths)} files…")
+            checking = (
+                self.tr("Checking 1 file…")
+                if len(self.paths) == 1
+                else self.tr("Checking {n} files…")
+            )
+            self.summary.setText(checking.format(n=count(len(self.paths))))
         else:
             valid = sum(r.valid for r in done)
             self.summary.setText(
-                f"{len(done)} checked: {valid} valid, {len(done) - valid} NOT VALID."
+                self.tr("{n} checked: {valid} valid, {invalid} NOT VALID.").format(
+                    n=count(len(done)), valid=count(valid), invalid=count(len(done) - valid)
+                )
             )
 
     def _update_buttons(self) -> None:
@@ -397,4 +511,4 @@ class VerifyDialog(TaskDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report())
-        self.message.note("The report is copied: paste it wherever it is needed.")
+        self.message.note(self.tr("The report is copied: paste it wherever it is needed."))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
-from reviewer_app.ui.evidence.controls import translate
+translate = QCoreApplication.translate
 
 _SUBJECTLESS = ("is ", "has ", "could ", "cannot ", "contains ", "was ", "were ", "needs ")
 
@@ -19,7 +19,7 @@ def warning_sentence(warning: str) -> str:
     if not text:
         return ""
     if text.startswith(_SUBJECTLESS):
-        text = translate("This file {warning}").format(warning=text)
+        text = translate("WarningBanner", "This file {warning}").format(warning=text)
     else:
         text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -39,7 +39,7 @@ class WarningBanner(QFrame):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning, None, self)
         self.icon.setPixmap(warning.pixmap(size))
-        self.icon.setAccessibleName(translate("Warning"))
+        self.icon.setAccessibleName(self.tr("Warning"))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,7 +48,7 @@ class WarningBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
-        self.setAccessibleName(translate("Warnings about this item"))
+        self.setAccessibleName(self.tr("Warnings about this item"))
         self.hide()
 
     def set_warnings(self, warnings: Sequence[str]) -> None:

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QStyle, QToolButton, QWidget
 
+from reviewer_app.evidence.sniff import describe
+
+translate = QCoreApplication.translate
+
 Keys = str | QKeySequence | QKeySequence.StandardKey
 
-CONTEXT = "Evidence"
+# What `sniff.describe` calls each type it knows, without the article: the domain layer
+# says it in English, and the views translate it where they show it.
+MEDIA_TYPE_WORDS = (
+    QT_TRANSLATE_NOOP("MediaType", "PDF"),
+    QT_TRANSLATE_NOOP("MediaType", "JPEG image"),
+    QT_TRANSLATE_NOOP("MediaType", "PNG image"),
+    QT_TRANSLATE_NOOP("MediaType", "GIF image"),
+    QT_TRANSLATE_NOOP("MediaType", "WebP image"),
+    QT_TRANSLATE_NOOP("MediaType", "TIFF image"),
+    QT_TRANSLATE_NOOP("MediaType", "plain text"),
+    QT_TRANSLATE_NOOP("MediaType", "Markdown text"),
+    QT_TRANSLATE_NOOP("MediaType", "zip file (perhaps a Word or OpenDocument file)"),
+    QT_TRANSLATE_NOOP("MediaType", "MP4 video"),
+    QT_TRANSLATE_NOOP("MediaType", "of no type we recognise"),
+)
 
 
-def translate(text: str) -> str:
-    """`text` in the person's language (for strings outside a QObject's own `tr`)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def media_type_words(media_type: str | None) -> str:
+    """'JPEG image': a media type in words, without an article, in the person's
+    language; the bare media type when there are no words for it."""
+    words = describe(media_type).removeprefix("a ").removeprefix("an ")
+    return translate("MediaType", words)
 
 
 def make_action(
@@ -91,6 +111,6 @@ def name_parts(widget: QWidget) -> None:
             editor.setAccessibleName(name)
     for button in widget.findChildren(QToolButton):
         if not button.accessibleName():
-            label = translate("Clear {name}").format(name=name.lower())
+            label = translate("EvidenceControls", "Clear {name}").format(name=name.lower())
             button.setAccessibleName(label)
             button.setToolTip(label)

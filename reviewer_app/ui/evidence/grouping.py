@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reviewer_app.reviews.queue import ItemView
-from reviewer_app.ui.evidence.controls import translate
+
+translate = QCoreApplication.translate
 
 # Titles for the parts every demo rubric has; a rubric's own titles take precedence.
-PART_TITLES = {
-    "overview": "Overview",
-    "artifacts": "Work artifacts",
-    "reflection": "Reflection",
-}
-OTHER_EVIDENCE = "Other evidence"
+# Marked for translation here, translated when a group is titled.
+PART_TITLES = cast(
+    dict[str, str],
+    {
+        "overview": QT_TRANSLATE_NOOP("EvidencePanel", "Overview"),
+        "artifacts": QT_TRANSLATE_NOOP("EvidencePanel", "Work artifacts"),
+        "reflection": QT_TRANSLATE_NOOP("EvidencePanel", "Reflection"),
+    },
+)
+OTHER_EVIDENCE = cast(str, QT_TRANSLATE_NOOP("EvidencePanel", "Other evidence"))
 
 
 @dataclass(frozen=True)
@@ -26,11 +34,11 @@ class Group:
 
 def part_title(part: str | None, titles: Mapping[str, str] | None = None) -> str:
     if part is None:
-        return translate(OTHER_EVIDENCE)
+        return translate("EvidencePanel", OTHER_EVIDENCE)
     if titles and titles.get(part):
         return titles[part]
     if part in PART_TITLES:
-        return translate(PART_TITLES[part])
+        return translate("EvidencePanel", PART_TITLES[part])
     return part
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QIcon,
     QKeySequence,
@@ -173,7 +173,8 @@ class ImageView(QWidget):
     def _build_layout(self) -> None:
         self.frame_label = QLabel()
         self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Fit 888%"))
+        widest = self.tr("Fit {percent}%").format(percent=QLocale().toString(888))
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.frame_buttons = [
             tool_button(self.previous_frame_action),
@@ -294,7 +295,8 @@ class ImageView(QWidget):
             self._apply_view()
         self.canvas.setAccessibleDescription(
             self.tr("{width} by {height} pixels").format(
-                width=self._full.width(), height=self._full.height()
+                width=QLocale().toString(self._full.width()),
+                height=QLocale().toString(self._full.height()),
             )
         )
         self._update_controls()
@@ -419,7 +421,7 @@ class ImageView(QWidget):
             self._apply_view()
 
     def _update_zoom_label(self) -> None:
-        percent = round(self.zoom_factor() * 100)
+        percent = QLocale().toString(round(self.zoom_factor() * 100))
         if self._fit:
             text = self.tr("Fit {percent}%").format(percent=percent)
         else:
@@ -434,7 +436,9 @@ class ImageView(QWidget):
             button.setVisible(multi)
         self.frame_label.setVisible(multi)
         self.frame_label.setText(
-            self.tr("Page {frame} of {count}").format(frame=self._frame + 1, count=self._frames)
+            self.tr("Page {frame} of {count}").format(
+                frame=QLocale().toString(self._frame + 1), count=QLocale().toString(self._frames)
+            )
         )
         self.previous_frame_action.setEnabled(shown and multi and self._frame > 0)
         self.next_frame_action.setEnabled(shown and multi and self._frame < self._frames - 1)

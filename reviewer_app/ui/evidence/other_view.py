@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,19 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.evidence.sniff import describe
-from reviewer_app.ui.evidence.controls import human_size
+from reviewer_app.ui.evidence.controls import human_size, media_type_words
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
+
+translate = QCoreApplication.translate
 
 
 def type_in_words(media_type: str | None) -> str:
     """'MP4 video (video/mp4)'; the bare type when we have no words for it."""
     if not media_type:
-        return "unknown"
-    words = describe(media_type)
-    for article in ("a ", "an "):
-        if words.startswith(article):
-            words = words[len(article) :]
+        return translate("OtherView", "unknown")
+    words = media_type_words(media_type)
     return words if words == media_type else f"{words} ({media_type})"
 
 

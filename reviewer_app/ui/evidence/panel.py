@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES, describe
+from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES
 from reviewer_app.reviews.queue import ItemView, SubmissionView
 from reviewer_app.ui.evidence.banner import WarningBanner
-from reviewer_app.ui.evidence.controls import human_size, make_action
+from reviewer_app.ui.evidence.controls import human_size, make_action, media_type_words
 from reviewer_app.ui.evidence.grouping import group_items, part_title
 from reviewer_app.ui.evidence.image_loader import ImageLoader
 from reviewer_app.ui.evidence.image_view import ImageView
@@ -32,6 +32,8 @@ from reviewer_app.ui.evidence.pdf_view import PdfView
 from reviewer_app.ui.evidence.system_open import viewer_file_name
 from reviewer_app.ui.evidence.text_view import TextView
 
+translate = QCoreApplication.translate
+
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,23 +42,25 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 def describe_item(item: ItemView) -> str:
     """'PDF, 12 pages, 340 kB': what kind of thing an item is, in a few words."""
     if item.kind == "text":
-        return QApplication.translate("Evidence", "Written answer")
-    kind = describe(item.media_type)
-    kind = kind.removeprefix("a ").removeprefix("an ")
+        return translate("EvidencePanel", "Written answer")
+    locale = QLocale()
+    kind = media_type_words(item.media_type)
     parts = [kind[:1].upper() + kind[1:]]
     if item.page_count:
         parts.append(
-            QApplication.translate("Evidence", "{n} pages").format(n=item.page_count)
+            translate("EvidencePanel", "{n} pages").format(n=locale.toString(item.page_count))
             if item.page_count != 1
-            else QApplication.translate("Evidence", "1 page")
+            else translate("EvidencePanel", "1 page")
         )
     if item.frame_count and item.frame_count > 1:
-        parts.append(QApplication.translate("Evidence", "{n} pages").format(n=item.frame_count))
+        parts.append(
+            translate("EvidencePanel", "{n} pages").format(n=locale.toString(item.frame_count))
+        )
     if item.width and item.height:
         width, height = item.width, item.height
         if item.exif_orientation in (5, 6, 7, 8):
             width, height = height, width
-        parts.append(f"{width} \u00d7 {height}")
+        parts.append(f"{locale.toString(width)} \u00d7 {locale.toString(height)}")
     if item.size is not None:
         parts.append(human_size(item.size))
     return ", ".join(parts)
@@ -254,11 +258,12 @@ class EvidencePanel(QWidget):
     def _label_group(self, node: QTreeWidgetItem, title: str) -> None:
         count = node.data(0, COUNT_ROLE) or node.childCount()
         node.setText(0, title)
-        node.setData(
-            0,
-            Qt.ItemDataRole.AccessibleTextRole,
-            self.tr("{part}, {count} items").format(part=title, count=count),
+        text = (
+            self.tr("{part}, 1 item").format(part=title)
+            if count == 1
+            else self.tr("{part}, {count} items").format(part=title, count=count)
         )
+        node.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
 
     def _add_item(self, parent: QTreeWidgetItem, item: ItemView) -> None:
         node = QTreeWidgetItem(parent)
@@ -270,7 +275,7 @@ class EvidencePanel(QWidget):
         style = self.style()
         if item.warnings:
             node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            accessible += self.tr(", has a warning")
+            accessible = self.tr("{description}, has a warning").format(description=accessible)
             tooltip += "\n" + "\n".join(item.warnings)
         elif item.kind == "text":
             node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))

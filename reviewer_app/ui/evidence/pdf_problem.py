@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import cast
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
-from reviewer_app.ui.evidence.controls import translate
 from reviewer_app.ui.evidence.message import MessagePane, Severity
+
+translate = QCoreApplication.translate
 
 Error = QPdfDocument.Error
 
-MISSING_FILE = (
-    "The stored file is missing",
-    "The data folder was changed outside Portfolio Reviewer. Check it with "
-    "\u201creviewer-app check\u201d, or import the bundle again.",
+MISSING_FILE = cast(
+    tuple[str, str],
+    (
+        QT_TRANSLATE_NOOP("PdfProblemPane", "The stored file is missing"),
+        QT_TRANSLATE_NOOP(
+            "PdfProblemPane",
+            "The data folder was changed outside Portfolio Reviewer. Check it with "
+            "\u201creviewer-app check\u201d, or import the bundle again.",
+        ),
+    ),
 )
 
 
@@ -22,28 +31,35 @@ def problem_text(error: QPdfDocument.Error) -> tuple[str, str]:
     """(heading, what to do) for a PDF that cannot be shown."""
     if error == Error.IncorrectPassword:
         return (
-            translate("This PDF is protected by a password"),
+            translate("PdfProblemPane", "This PDF is protected by a password"),
             translate(
+                "PdfProblemPane",
                 "Type the password below if the earner gave it to you. Otherwise open "
-                "it with your system's viewer, or ask the earner for a copy without a password."
+                "it with your system's viewer, or ask the earner for a copy without a password.",
             ),
         )
     if error == Error.FileNotFound:
-        return translate(MISSING_FILE[0]), translate(MISSING_FILE[1])
+        return translate("PdfProblemPane", MISSING_FILE[0]), translate(
+            "PdfProblemPane", MISSING_FILE[1]
+        )
     if error == Error.UnsupportedSecurityScheme:
         return (
-            translate("This PDF uses a kind of protection that cannot be opened here"),
             translate(
+                "PdfProblemPane", "This PDF uses a kind of protection that cannot be opened here"
+            ),
+            translate(
+                "PdfProblemPane",
                 "Open it with your system's viewer, or ask the earner for a copy "
-                "without protection."
+                "without protection.",
             ),
         )
     return (
-        translate("This PDF is damaged and cannot be shown"),
+        translate("PdfProblemPane", "This PDF is damaged and cannot be shown"),
         translate(
+            "PdfProblemPane",
             "It may have been cut off while it was uploaded or downloaded. Open it with "
             "your system's viewer, which can sometimes repair it, or ask the earner "
-            "for a new copy."
+            "for a new copy.",
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
@@ -65,7 +65,8 @@ class PdfSearch(QWidget):
         name_parts(self.field)
         self.hits_label = QLabel()
         self.hits_label.setAccessibleName(self.tr("Matches"))
-        self.hits_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 of 888"))
+        widest = self.tr("{current} of {count}").format(current=888, count=888)
+        self.hits_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 2)
@@ -178,9 +179,15 @@ class PdfSearch(QWidget):
             searching = self.model.status() == Status.Searching
             text = self.tr("Searching\u2026") if searching else self.tr("No matches")
         elif current < 0:
-            text = self.tr("{count} matches").format(count=count)
+            text = (
+                self.tr("1 match")
+                if count == 1
+                else self.tr("{count} matches").format(count=QLocale().toString(count))
+            )
         else:
-            text = self.tr("{current} of {count}").format(current=current + 1, count=count)
+            text = self.tr("{current} of {count}").format(
+                current=QLocale().toString(current + 1), count=QLocale().toString(count)
+            )
         self.hits_label.setText(text)
         self.hits_label.setAccessibleDescription(text)
         self.next_hit_action.setEnabled(count > 0)

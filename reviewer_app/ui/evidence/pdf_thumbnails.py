@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,8 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
-
-from reviewer_app.ui.evidence.controls import translate
 
 THUMB_WIDTH = 110
 CACHE_PAGES = 200  # about 12 MB of thumbnails at most
@@ -89,11 +88,13 @@ class ThumbnailModel(QAbstractListModel):
         page = index.row()
         label = self._labels.get(page)
         if label is None:
-            label = self._labels[page] = self._document.pageLabel(page) or str(page + 1)
+            label = self._labels[page] = self._document.pageLabel(page) or QLocale().toString(
+                page + 1
+            )
         if role == Qt.ItemDataRole.DisplayRole:
             return label
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return translate("Page {label}").format(label=label)
+            return self.tr("Page {label}").format(label=label)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(page)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -199,8 +200,8 @@ class ThumbnailList(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFixedWidth(THUMB_WIDTH + 48)
-        self.setAccessibleName(translate("Page thumbnails"))
-        self.setToolTip(translate("Page thumbnails: choose a page to go to it"))
+        self.setAccessibleName(self.tr("Page thumbnails"))
+        self.setToolTip(self.tr("Page thumbnails: choose a page to go to it"))
         self.setModel(model)
         model.is_visible = self._row_visible
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QResizeEvent, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -174,7 +174,8 @@ class PdfView(QWidget):
         name_parts(self.page_box)
         self.page_count_label = QLabel()
         self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888%"))
+        widest = self.tr("{percent}%").format(percent=QLocale().toString(8888))
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         bar = QHBoxLayout()
@@ -261,8 +262,11 @@ class PdfView(QWidget):
         self.stack.setCurrentWidget(self.reader)
         count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
-        self.page_count_label.setText(self.tr("of {count}").format(count=count))
-        self.page_count_label.setAccessibleName(self.tr("{count} pages").format(count=count))
+        shown = QLocale().toString(count)
+        self.page_count_label.setText(self.tr("of {count}").format(count=shown))
+        self.page_count_label.setAccessibleName(
+            self.tr("1 page") if count == 1 else self.tr("{count} pages").format(count=shown)
+        )
         self._update_controls()
         target = max(0, min((page or 1) - 1, count - 1))
         self._pending_page = target
@@ -446,7 +450,9 @@ class PdfView(QWidget):
                 self.thumbnails.scrollTo(index)
             finally:
                 self._syncing = False
-            description = self.tr("Page {page} of {count}").format(page=page + 1, count=count)
+            description = self.tr("Page {page} of {count}").format(
+                page=QLocale().toString(page + 1), count=QLocale().toString(count)
+            )
             self.canvas.setAccessibleDescription(description)
             self.page_changed.emit(page + 1)
         self._update_controls()
@@ -479,7 +485,7 @@ class PdfView(QWidget):
         self._update_zoom_label()
 
     def _update_zoom_label(self) -> None:
-        percent = round(self.zoom_factor() * 100)
+        percent = QLocale().toString(round(self.zoom_factor() * 100))
         mode = self.canvas.zoomMode()
         self.fit_width_action.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
         self.fit_page_action.setChecked(mode == QPdfView.ZoomMode.FitInView)

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from reviewer_app.ui.rubric.wording import tr
+translate = QCoreApplication.translate
 
 MAX_LEVEL_KEYS = 9
 _PANEL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -99,9 +99,9 @@ def build_actions(
     for n in range(1, MAX_LEVEL_KEYS + 1):
         key = getattr(Qt.Key, f"Key_{n}")
         text = (
-            tr("Choose level 1 (the lowest) for the current criterion")
+            translate("RubricPanel", "Choose level 1 (the lowest) for the current criterion")
             if n == 1
-            else tr("Choose level {n} for the current criterion").format(n=n)
+            else translate("RubricPanel", "Choose level {n} for the current criterion").format(n=n)
         )
         actions.levels.append(
             _action(
@@ -113,41 +113,49 @@ def build_actions(
         )
     actions.clear_level = _action(
         parent,
-        tr("Clear the current criterion's level"),
+        translate("RubricPanel", "Clear the current criterion's level"),
         _keys(QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Backspace)),
         clear_level,
     )
     actions.next_criterion = _action(
-        parent, tr("Next criterion"), _keys("J", "Ctrl+Down"), lambda: move(1)
+        parent, translate("RubricPanel", "Next criterion"), _keys("J", "Ctrl+Down"), lambda: move(1)
     )
     actions.previous_criterion = _action(
-        parent, tr("Previous criterion"), _keys("K", "Ctrl+Up"), lambda: move(-1)
+        parent,
+        translate("RubricPanel", "Previous criterion"),
+        _keys("K", "Ctrl+Up"),
+        lambda: move(-1),
     )
     actions.next_unscored = _action(
-        parent, tr("Next criterion not scored yet"), _keys("N"), next_unscored
+        parent, translate("RubricPanel", "Next criterion not scored yet"), _keys("N"), next_unscored
     )
     actions.comment = _action(
         parent,
-        tr("Write a comment on the current criterion"),
+        translate("RubricPanel", "Write a comment on the current criterion"),
         _keys("C", QKeySequence(Qt.Key.Key_Return), QKeySequence(_KEYPAD | Qt.Key.Key_Enter)),
         comment,
     )
     actions.bank = _action(
-        parent, tr("Insert a sentence from the current criterion's comment bank"), _keys("B"), bank
+        parent,
+        translate("RubricPanel", "Insert a sentence from the current criterion's comment bank"),
+        _keys("B"),
+        bank,
     )
     # Esc acts only inside the text boxes it is added to, so that it never competes with
     # an Esc the window may have.
     actions.leave_text = _action(
         parent,
-        tr("Leave the text box, back to the criterion"),
+        translate("RubricPanel", "Leave the text box, back to the criterion"),
         _keys(QKeySequence(Qt.Key.Key_Escape)),
         leave_text,
         Qt.ShortcutContext.WidgetShortcut,
     )
-    actions.feedback = _action(parent, tr("Write the overall feedback"), _keys("F"), feedback)
+    actions.feedback = _action(
+        parent, translate("RubricPanel", "Write the overall feedback"), _keys("F"), feedback
+    )
     actions.submit = _action(
         parent,
-        tr("Submit the review"),
+        translate("RubricPanel", "Submit the review"),
         _keys(
             "Ctrl+Return",
             QKeySequence(Qt.KeyboardModifier.ControlModifier | _KEYPAD | Qt.Key.Key_Enter),

@@ -30,7 +30,6 @@ from reviewer_app.rubrics.model import Criterion
 from reviewer_app.ui.rubric import wording
 from reviewer_app.ui.rubric.descriptors import DescriptorLabel
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
-from reviewer_app.ui.rubric.wording import tr
 
 _BANK_MENU_CHARS = 72  # a bank sentence longer than this is shortened in the menu
 
@@ -71,7 +70,7 @@ class CriterionCard(QFrame):
         self.setObjectName(f"criterion-{criterion.id}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(
-            tr("Criterion {position} of {count}: {title}").format(
+            self.tr("Criterion {position} of {count}: {title}").format(
                 position=position, count=count, title=criterion.title
             )
         )
@@ -103,8 +102,10 @@ class CriterionCard(QFrame):
         layout.addLayout(self._build_state_line())
         layout.addLayout(self._build_comment_header(bank))
         self.comment_box = GrowingTextEdit(min_lines=2)
-        self.comment_box.setPlaceholderText(tr("Comment for the earner on this criterion"))
-        self.comment_box.setAccessibleName(tr("Comment: {title}").format(title=criterion.title))
+        self.comment_box.setPlaceholderText(self.tr("Comment for the earner on this criterion"))
+        self.comment_box.setAccessibleName(
+            self.tr("Comment: {title}").format(title=criterion.title)
+        )
         self.comment_label.setBuddy(self.comment_box)
         self.comment_box.textChanged.connect(self._comment_changed)
         self.comment_box.focus_left.connect(lambda: self.comment_left.emit(criterion.id))
@@ -128,7 +129,7 @@ class CriterionCard(QFrame):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(wording.level_accessible_name(self.criterion, level))
             descriptor = self.criterion.descriptors.get(level.id, "")
-            key = tr("Key {n}").format(n=n + 1) if n < 9 else ""
+            key = self.tr("Key {n}").format(n=n + 1) if n < 9 else ""
             button.setAccessibleDescription(" ".join(p for p in (descriptor, key) if p))
             button.setToolTip(key)
             button.clicked.connect(
@@ -152,7 +153,7 @@ class CriterionCard(QFrame):
 
     def _build_comment_header(self, bank: tuple[str, ...]) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.comment_label = QLabel(tr("Comment"))
+        self.comment_label = QLabel(self.tr("Comment"))
         row.addWidget(self.comment_label)
         row.addStretch(1)
         self.bank_menu: QMenu | None = None
@@ -161,7 +162,7 @@ class CriterionCard(QFrame):
             self.bank_menu = QMenu(self)
             self.bank_menu.setToolTipsVisible(True)
             self.bank_menu.setAccessibleName(
-                tr("Comment bank: {title}").format(title=self.criterion.title)
+                self.tr("Comment bank: {title}").format(title=self.criterion.title)
             )
             for sentence in bank:
                 action = QAction(_elide(sentence), self.bank_menu)
@@ -170,10 +171,10 @@ class CriterionCard(QFrame):
                 action.triggered.connect(lambda _c=False, s=sentence: self.insert_bank(s))
                 self.bank_menu.addAction(action)
             self.bank_button = QPushButton()
-            self.bank_button.setText(tr("Comment bank"))
-            self.bank_button.setToolTip(tr("Insert a sentence from this criterion's bank (B)"))
+            self.bank_button.setText(self.tr("Comment bank"))
+            self.bank_button.setToolTip(self.tr("Insert a sentence from this criterion's bank (B)"))
             self.bank_button.setAccessibleName(
-                tr("Comment bank: {title}").format(title=self.criterion.title)
+                self.tr("Comment bank: {title}").format(title=self.criterion.title)
             )
             self.bank_button.setAutoDefault(False)
             self.bank_button.setMenu(self.bank_menu)
@@ -230,7 +231,9 @@ class CriterionCard(QFrame):
             button.setEnabled(not read_only)
         self.comment_box.setReadOnly(read_only)
         self.comment_box.setPlaceholderText(
-            tr("No comment") if read_only else tr("Comment for the earner on this criterion")
+            self.tr("No comment")
+            if read_only
+            else self.tr("Comment for the earner on this criterion")
         )
         if self.bank_button is not None:
             self.bank_button.setEnabled(not read_only)

@@ -9,8 +9,6 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from reviewer_app.ui.rubric.wording import tr
-
 _BAR = 3  # width of the bar beside the chosen descriptor
 _INDENT = 10
 
@@ -43,15 +41,15 @@ class DescriptorLabel(QLabel):
         label = html.escape(self._level_label)
         descriptor = html.escape(self._descriptor)
         if self._chosen:
-            text = tr("\u2713 <b>{label} (chosen): {descriptor}</b>")
+            text = self.tr("\u2713 <b>{label} (chosen): {descriptor}</b>")
         else:
-            text = tr("<b>{label}:</b> {descriptor}")
+            text = self.tr("<b>{label}:</b> {descriptor}")
         self.setText(text.format(label=label, descriptor=descriptor))
         self.setAccessibleName(
             (
-                tr("{label} (chosen): {descriptor}")
+                self.tr("{label} (chosen): {descriptor}")
                 if self._chosen
-                else tr("{label}: {descriptor}")
+                else self.tr("{label}: {descriptor}")
             ).format(label=self._level_label, descriptor=self._descriptor)
         )
 

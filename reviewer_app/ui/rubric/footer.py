@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.ui.rubric.wording import outcome_word, tr
+from reviewer_app.ui.rubric.wording import outcome_word
+
+
+def clock(time: QTime) -> str:
+    """The time of day in the person's locale, to the second (a save a few seconds after
+    the last one shows that it happened)."""
+    locale = QLocale()
+    form = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "s" not in form and "mm" in form:
+        at = form.index("mm")
+        separator = form[at - 1] if at and not form[at - 1].isalpha() else ":"
+        form = form.replace("mm", f"mm{separator}ss", 1)
+    return locale.toString(time, form)
 
 
 class Footer(QFrame):
@@ -34,9 +46,9 @@ class Footer(QFrame):
         bold = QFont(self.font())
         bold.setBold(True)
         self.decision_label.setFont(bold)
-        self.decision_label.setAccessibleName(tr("Decision if submitted now"))
+        self.decision_label.setAccessibleName(self.tr("Decision if submitted now"))
         self.total_label = QLabel()
-        self.total_label.setAccessibleName(tr("Total points"))
+        self.total_label.setAccessibleName(self.tr("Total points"))
         layout.addWidget(self.decision_label)
         layout.addWidget(self.total_label)
 
@@ -48,7 +60,7 @@ class Footer(QFrame):
         )
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(tr("Problem"))
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         error_row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
         error_row.addWidget(self.error_label, 1)
@@ -59,16 +71,16 @@ class Footer(QFrame):
         layout.addWidget(self.submitted_label)
 
         buttons = QHBoxLayout()
-        self.submit_button = QPushButton(tr("Submit review"))
-        self.submit_button.setAccessibleName(tr("Submit review"))
-        self.submit_button.setToolTip(tr("Submit the review (Ctrl+Enter)"))
-        self.reopen_button = QPushButton(tr("Reopen\u2026"))
-        self.reopen_button.setAccessibleName(tr("Reopen review"))
-        self.reopen_button.setToolTip(tr("Take the submitted review back to work"))
+        self.submit_button = QPushButton(self.tr("Submit review"))
+        self.submit_button.setAccessibleName(self.tr("Submit review"))
+        self.submit_button.setToolTip(self.tr("Submit the review (Ctrl+Enter)"))
+        self.reopen_button = QPushButton(self.tr("Reopen\u2026"))
+        self.reopen_button.setAccessibleName(self.tr("Reopen review"))
+        self.reopen_button.setToolTip(self.tr("Take the submitted review back to work"))
         for button in (self.submit_button, self.reopen_button):
             button.setAutoDefault(False)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(tr("Save status"))
+        self.status_label.setAccessibleName(self.tr("Save status"))
         self.status_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons.addWidget(self.submit_button)
@@ -92,10 +104,12 @@ class Footer(QFrame):
         """Submitted: say when and with what decision, and offer Reopen instead of Submit."""
         submitted = at is not None
         if at is not None:
-            local = at.astimezone() if at.tzinfo else at.replace(tzinfo=dt.UTC).astimezone()
+            stamp = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+            local = QDateTime.fromMSecsSinceEpoch(round(stamp.timestamp() * 1000))
+            when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
             self.submitted_label.setText(
-                tr("Submitted {when}: {decision}. Reopen the review to change it.").format(
-                    when=local.strftime("%Y-%m-%d %H:%M"), decision=outcome_word(decision)
+                self.tr("Submitted {when}: {decision}. Reopen the review to change it.").format(
+                    when=when, decision=outcome_word(decision)
                 )
             )
         self.submitted_label.setVisible(submitted)
@@ -104,15 +118,13 @@ class Footer(QFrame):
         self.reopen_button.setVisible(submitted)
 
     def show_saving(self) -> None:
-        self.status_label.setText(tr("Saving\u2026"))
+        self.status_label.setText(self.tr("Saving\u2026"))
 
     def show_saved(self) -> None:
-        self.status_label.setText(
-            tr("Saved {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
-        )
+        self.status_label.setText(self.tr("Saved {time}").format(time=clock(QTime.currentTime())))
 
     def show_not_saved(self) -> None:
-        self.status_label.setText(tr("Not saved"))
+        self.status_label.setText(self.tr("Not saved"))
 
     def clear_status(self) -> None:
         self.status_label.setText("")

@@ -36,7 +36,6 @@ from reviewer_app.ui.rubric.footer import Footer
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
 from reviewer_app.ui.rubric.keys import EnterClicks
 from reviewer_app.ui.rubric.navigator import CriterionNavigator
-from reviewer_app.ui.rubric.wording import tr
 
 _FEEDBACK = "feedback"
 
@@ -67,7 +66,7 @@ class RubricPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Rubric"))
+        self.setAccessibleName(self.tr("Rubric"))
         self.setMinimumWidth(340)
         self._review: ReviewSession | None = None
         self._feedback_box: GrowingTextEdit | None = None
@@ -92,7 +91,7 @@ class RubricPanel(QWidget):
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._scroll.setAccessibleName(tr("Criteria"))
+        self._scroll.setAccessibleName(self.tr("Criteria"))
         layout.addWidget(self._scroll, 1)
         self._nav = CriterionNavigator(self._scroll, self)
         self._nav.announced.connect(self.setAccessibleDescription)
@@ -188,15 +187,15 @@ class RubricPanel(QWidget):
             return
         dialog = QInputDialog(self)
         dialog.setObjectName("reopen-dialog")
-        dialog.setWindowTitle(tr("Reopen review"))
+        dialog.setWindowTitle(self.tr("Reopen review"))
         dialog.setLabelText(
-            tr(
+            self.tr(
                 "Why are you reopening the review of {submission}? (kept in the audit trail)"
             ).format(submission=review.submission_id)
         )
-        dialog.setOkButtonText(tr("Reopen"))
+        dialog.setOkButtonText(self.tr("Reopen"))
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setAccessibleName(tr("Reopen review"))
+        dialog.setAccessibleName(self.tr("Reopen review"))
         dialog.textValueSelected.connect(lambda text: self._reopen_with(review, text))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -224,13 +223,13 @@ class RubricPanel(QWidget):
         layout.setContentsMargins(10, 6, 10, 10)
         layout.setSpacing(8)
         if review is None:
-            self._header.setText(tr("No review open"))
-            empty = QLabel(tr("No submission is open. Choose one from the queue to score it."))
+            self._header.setText(self.tr("No review open"))
+            empty = QLabel(self.tr("No submission is open. Choose one from the queue to score it."))
             empty.setWordWrap(True)
             layout.addWidget(empty)
         else:
             self._header.setText(
-                tr("{submission} \u00b7 {credential}").format(
+                self.tr("{submission} \u00b7 {credential}").format(
                     submission=review.submission_id, credential=review.credential_name
                 )
             )
@@ -253,7 +252,7 @@ class RubricPanel(QWidget):
         cards costs a tenth of a second; moving through a queue of one micro-credential
         should not."""
         self._header.setText(
-            tr("{submission} \u00b7 {credential}").format(
+            self.tr("{submission} \u00b7 {credential}").format(
                 submission=review.submission_id, credential=review.credential_name
             )
         )
@@ -309,9 +308,9 @@ class RubricPanel(QWidget):
                 cards.append(card)
                 layout.addWidget(card)
         layout.addSpacing(6)
-        layout.addWidget(_heading(tr("Overall feedback"), self.font()))
+        layout.addWidget(_heading(self.tr("Overall feedback"), self.font()))
         box = GrowingTextEdit(min_lines=4, max_lines=20)
-        box.setAccessibleName(tr("Overall feedback"))
+        box.setAccessibleName(self.tr("Overall feedback"))
         self._loading = True
         try:
             box.setPlainText(review.feedback)
@@ -337,9 +336,9 @@ class RubricPanel(QWidget):
         if self._feedback_box is not None:
             self._feedback_box.setReadOnly(not editable)
             self._feedback_box.setPlaceholderText(
-                tr("Feedback for the earner on the whole submission")
+                self.tr("Feedback for the earner on the whole submission")
                 if editable
-                else tr("No overall feedback")
+                else self.tr("No overall feedback")
             )
         for action in self._actions.editing():
             action.setEnabled(editable)
@@ -400,7 +399,7 @@ class RubricPanel(QWidget):
 
     def _plain(self, exc: Exception) -> str:
         if isinstance(exc, OperationalError):
-            return tr(
+            return self.tr(
                 "Could not save to the data folder ({detail}). What you typed is still "
                 "here and will be saved again in a few seconds; check the disk."
             ).format(detail=str(exc.orig) if exc.orig is not None else type(exc).__name__)
@@ -450,7 +449,7 @@ class RubricPanel(QWidget):
         if review is not self._review:
             return
         if not reason:
-            self._report(tr("The review was not reopened: give a reason for reopening it."))
+            self._report(self.tr("The review was not reopened: give a reason for reopening it."))
             return
         try:
             review.reopen(reason)
@@ -472,7 +471,7 @@ class RubricPanel(QWidget):
         levels = card.criterion.levels
         if index >= len(levels):
             self._footer.show_error(
-                tr("{title} has {n} levels: press 1 to {n}.").format(
+                self.tr("{title} has {n} levels: press 1 to {n}.").format(
                     title=card.criterion.title, n=len(levels)
                 )
             )
@@ -491,7 +490,7 @@ class RubricPanel(QWidget):
         if review is None:
             return
         if not self._nav.next_where(lambda criterion_id: criterion_id not in review.levels):
-            self._footer.show_error(tr("Every criterion is scored."))
+            self._footer.show_error(self.tr("Every criterion is scored."))
 
     def _focus_comment(self) -> None:
         card = self._nav.current

@@ -2,90 +2,105 @@
 
 Kept apart from the widgets so that every sentence a reviewer reads is in one place and
 can be checked without building a window. Strings go through Qt's translator; their
-placeholders are filled with `str.format` after translation, never inside `tr()`.
+placeholders are filled with `str.format` after translation, never inside `translate()`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from reviewer_app.rubrics.decision import NOT_YET, PASS, DecisionPreview
 from reviewer_app.rubrics.model import Criterion, Level, Rubric
 
-_CONTEXT = "RubricPanel"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def number(value: float) -> str:
-    """Points as a person writes them: 3, 2.5 (never 3.0)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """Points as a person writes them, in their locale: 3, 2.5 (never 3.0)."""
+    locale = QLocale()
+    if float(value).is_integer():
+        return locale.toString(int(value))
+    return locale.toString(float(value), "g", 6)
 
 
 def points(value: float) -> str:
     if value == 1:
-        return tr("1 pt")
-    return tr("{n} pts").format(n=number(value))
+        return translate("RubricPanel", "1 pt")
+    return translate("RubricPanel", "{n} pts").format(n=number(value))
 
 
 def level_button_text(level: Level, chosen: bool) -> str:
     """The label, the points under it if the scale has any, and a tick when chosen (so
     that the choice never shows by colour alone)."""
-    text = level.label if not chosen else tr("\u2713 {label}").format(label=level.label)
+    text = (
+        level.label
+        if not chosen
+        else translate("RubricPanel", "\u2713 {label}").format(label=level.label)
+    )
     if level.points is not None:
         text += "\n" + points(level.points)
     return text
 
 
 def level_accessible_name(criterion: Criterion, level: Level) -> str:
-    return tr("{criterion}: {level}").format(criterion=criterion.title, level=level.label)
+    return translate("RubricPanel", "{criterion}: {level}").format(
+        criterion=criterion.title, level=level.label
+    )
 
 
 def criteria_count(n: int) -> str:
-    return tr("1 criterion") if n == 1 else tr("{n} criteria").format(n=n)
+    return (
+        translate("RubricPanel", "1 criterion")
+        if n == 1
+        else translate("RubricPanel", "{n} criteria").format(n=n)
+    )
 
 
 def state_line(criterion: Criterion, level_id: str | None, meets: bool | None) -> str:
     """'Not scored', 'Proficient: meets the standard', 'Not Yet: below the passing level'."""
     if level_id is None:
-        return tr("Not scored")
+        return translate("RubricPanel", "Not scored")
     label = criterion.level(level_id).label
     if meets is True:
-        return tr("{label}: meets the standard").format(label=label)
+        return translate("RubricPanel", "{label}: meets the standard").format(label=label)
     if meets is False:
-        return tr("{label}: below the passing level").format(label=label)
-    return tr("{label}: scored").format(label=label)
+        return translate("RubricPanel", "{label}: below the passing level").format(label=label)
+    return translate("RubricPanel", "{label}: scored").format(label=label)
 
 
 def decision_text(preview: DecisionPreview, rubric: Rubric) -> str:
     """The decision the pass rule would give if the review were submitted now."""
     if preview.outcome is None:
-        text = tr("Decision if submitted now: none, {count} not scored yet").format(
-            count=criteria_count(len(preview.unscored))
-        )
+        unscored = criteria_count(len(preview.unscored))
         if preview.unmet:
-            text += tr("; {count} already below the passing level").format(
-                count=criteria_count(len(preview.unmet))
-            )
-        return text
+            return translate(
+                "RubricPanel",
+                "Decision if submitted now: none, {count} not scored yet; "
+                "{unmet} already below the passing level",
+            ).format(count=unscored, unmet=criteria_count(len(preview.unmet)))
+        return translate(
+            "RubricPanel", "Decision if submitted now: none, {count} not scored yet"
+        ).format(count=unscored)
     if preview.outcome == PASS:
-        return tr("Decision if submitted now: Pass")
+        return translate("RubricPanel", "Decision if submitted now: Pass")
     if preview.outcome == NOT_YET:
         if preview.unmet:
-            return tr("Decision if submitted now: Not Yet: {count} below the passing level").format(
-                count=criteria_count(len(preview.unmet))
-            )
-        return tr("Decision if submitted now: Not Yet: the total is below the pass mark")
-    return tr("Decision if submitted now: {outcome}").format(outcome=preview.outcome)
+            return translate(
+                "RubricPanel", "Decision if submitted now: Not Yet: {count} below the passing level"
+            ).format(count=criteria_count(len(preview.unmet)))
+        return translate(
+            "RubricPanel", "Decision if submitted now: Not Yet: the total is below the pass mark"
+        )
+    return translate("RubricPanel", "Decision if submitted now: {outcome}").format(
+        outcome=outcome_word(preview.outcome)
+    )
 
 
 def outcome_word(outcome: str | None) -> str:
     if outcome == PASS:
-        return tr("Pass")
+        return translate("RubricPanel", "Pass")
     if outcome == NOT_YET:
-        return tr("Not Yet")
+        return translate("RubricPanel", "Not Yet")
     return outcome or ""
 
 
@@ -105,28 +120,30 @@ def total_text(preview: DecisionPreview, rubric: Rubric) -> str:
     most = maximum_points(rubric)
     if most is None or preview.total_points is None:
         return ""
-    text = tr("Total {total} of {most}").format(
-        total=number(preview.total_points), most=number(most)
-    )
+    total, most_text = number(preview.total_points), number(most)
     needed = rubric.pass_rule.total_points_at_least
-    if needed is not None:
-        text += " " + tr("(pass needs {needed})").format(needed=number(needed))
-    return text
+    if needed is None:
+        return translate("RubricPanel", "Total {total} of {most}").format(
+            total=total, most=most_text
+        )
+    return translate("RubricPanel", "Total {total} of {most} (pass needs {needed})").format(
+        total=total, most=most_text, needed=number(needed)
+    )
 
 
 def unscored_error(titles: list[str]) -> str:
     """Why a review with unscored criteria was not submitted, naming them."""
     if len(titles) == 1:
-        return tr("Not submitted: 1 criterion is not scored yet: {titles}.").format(
-            titles=titles[0]
-        )
-    return tr("Not submitted: {n} criteria are not scored yet: {titles}.").format(
-        n=len(titles), titles="; ".join(titles)
-    )
+        return translate(
+            "RubricPanel", "Not submitted: 1 criterion is not scored yet: {titles}."
+        ).format(titles=titles[0])
+    return translate(
+        "RubricPanel", "Not submitted: {n} criteria are not scored yet: {titles}."
+    ).format(n=len(titles), titles="; ".join(titles))
 
 
 def current_description(position: int, count: int, criterion: Criterion, state: str) -> str:
     """What a screen reader announces about the current criterion."""
-    return tr("Current criterion {position} of {count}: {title}. {state}.").format(
-        position=position, count=count, title=criterion.title, state=state
-    )
+    return translate(
+        "RubricPanel", "Current criterion {position} of {count}: {title}. {state}."
+    ).format(position=position, count=count, title=criterion.title, state=state)
