@@ -429,18 +429,21 @@ class MainWindow(QMainWindow):
         self.rubric.flush()  # saves anything still typed in the previous one
         review: ReviewSession | None = None
         problem = None
-        # One session reads the submission and this reviewer's review of it.
+        # One session reads the submission and this reviewer's review of it. The evidence
+        # is shown first: its first page renders on QtPdf's thread while the review is
+        # read and the rubric refilled, all before the window paints (so that a key
+        # pressed at once never scores the previous submission).
         with self.folder.sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
             if view is None:
                 return
+            self.current_pk = pk
+            self.evidence.set_submission(view)
             try:
                 ref = SubmissionRef(pk, view.stored_id, view.credential_uri)
                 review = ReviewSession.open_in(session, self.folder, ref, self.reviewer)
             except ReviewError as e:
                 problem = str(e)
-        self.current_pk = pk
-        self.evidence.set_submission(view)
         self.review = review
         if problem:
             self.statusBar().showMessage(problem, 10_000)

@@ -237,7 +237,7 @@ class PdfView(QWidget):
     def open_file(self, path: Path, page: int | None = None, *, name: str | None = None) -> bool:
         """Shows the PDF at `path`, at 1-based `page` if given; False (and a message in the
         pane) when it cannot be opened. `name` is what the system viewer's copy is called."""
-        self.clear()
+        self.clear(update_controls=False)  # they follow the new document below
         self._path = path
         self._name = name or path.name
         self.message.reset()
@@ -267,10 +267,16 @@ class PdfView(QWidget):
         self.page_count_label.setAccessibleName(
             self.tr("1 page") if count == 1 else self.tr("{count} pages").format(count=shown)
         )
-        self._update_controls()
         target = max(0, min((page or 1) - 1, count - 1))
         self._pending_page = target
-        self._scroll_to(target)
+        if count:
+            self._scroll_to(target)  # which updates the controls for the page
+        else:
+            self._update_controls()
+        if self.canvas.isVisible():
+            # Painting now asks QtPdf's render thread for the visible pages at once, so
+            # they render while the rest of the window is refilled, not after.
+            self.canvas.viewport().repaint()
         # A search kept from the previous file highlights here too, without moving.
         self.search.search_for(self.search.field.text(), auto_hit=False)
 
@@ -293,7 +299,7 @@ class PdfView(QWidget):
         if error == Error.IncorrectPassword:
             self.message.wrong_password()
 
-    def clear(self) -> None:
+    def clear(self, *, update_controls: bool = True) -> None:
         """Closes the document (its memory is freed) and forgets the matches."""
         self._pending_page = None
         self.search.clear_results()
@@ -303,7 +309,8 @@ class PdfView(QWidget):
         self._problem = None
         self.stack.setCurrentWidget(self.reader)
         self.page_count_label.clear()
-        self._update_controls()
+        if update_controls:
+            self._update_controls()
 
     def open_with_system(self) -> bool:
         if self._path is None:
