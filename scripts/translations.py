@@ -22,16 +22,28 @@ LANGUAGES = ("es",)
 CATALOGUE = "reviewer_app"
 
 
+APP = ROOT / "reviewer_app"
+
+
+def _tree(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (APP / folder).rglob("*.py"))
+
+
 def areas() -> dict[str, list[Path]]:
-    """Every UI module, in exactly one area."""
+    """Every UI module in exactly one area, and the domain modules whose sentences
+    reach people through the window (see reviewer_app/wording.py)."""
     top = sorted(UI.glob("*.py"))
     team = [p for p in top if p.name.startswith("adjudication")]
     team += sorted((UI / "calibration").glob("*.py"))
+    core = [APP / name for name in ("errors.py", "formats.py", "paths.py", "settings.py")]
     return {
         "main": [p for p in top if p not in team],
         "reading": sorted((UI / "evidence").glob("*.py")) + sorted((UI / "rubric").glob("*.py")),
         "credentials": sorted((UI / "credentials").glob("*.py")),
         "team": team,
+        "domain-intake": core + _tree("evidence", "storage", "rubrics"),
+        "domain-credentials": _tree("credentials"),
+        "domain-team": _tree("reviews", "calibration", "packets", "audit"),
     }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from reviewer_app import wording
 from reviewer_app.resources import resource
 
 SYSTEM = "system"
@@ -70,10 +71,13 @@ def install(app: QCoreApplication, choice: str, system: QLocale | None = None) -
         translators.append(ours)
     for translator in translators:
         app.installTranslator(translator)
+    # The domain's sentences too (Qt's translator is safe to call from any thread).
+    wording.use(QCoreApplication.translate)
     return Installed(language, locale, translators, previous)
 
 
 def uninstall(app: QCoreApplication, installed: Installed) -> None:
     for translator in installed.translators:
         app.removeTranslator(translator)
+    wording.use(None)
     QLocale.setDefault(installed.previous)
