@@ -16,19 +16,7 @@ from typing import Any, cast
 from jsonschema import Draft202012Validator, ValidationError
 
 from reviewer_app.resources import resource
-
-_PATTERN_WORDS = {
-    "^[0-9a-f]{64}$": "64 lowercase hexadecimal characters (a SHA-256)",
-    "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$": "a URI such as https://example.org/badges/1",
-}
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "object": "an object",
-    "array": "a list",
-    "boolean": "true or false",
-}
+from reviewer_app.wording import translate
 
 
 class JsonProblem(ValueError):
@@ -36,7 +24,11 @@ class JsonProblem(ValueError):
 
 
 def _not_json(name: str) -> None:
-    raise JsonProblem(f"is not valid JSON: {name} is not a number JSON allows")
+    raise JsonProblem(
+        translate("FileFormat", "is not valid JSON: {name} is not a number JSON allows").format(
+            name=name
+        )
+    )
 
 
 def parse_json(raw: bytes) -> Any:
@@ -45,10 +37,16 @@ def parse_json(raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
     except UnicodeDecodeError as e:
-        raise JsonProblem(f"is not UTF-8 (byte {e.start:,} is not valid)") from None
+        raise JsonProblem(
+            translate("FileFormat", "is not UTF-8 (byte {position} is not valid)").format(
+                position=f"{e.start:,}"
+            )
+        ) from None
     except json.JSONDecodeError as e:
         raise JsonProblem(
-            f"is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+            translate(
+                "FileFormat", "is not valid JSON: {problem} at line {line}, column {column}"
+            ).format(problem=e.msg, line=e.lineno, column=e.colno)
         ) from None
 
 
@@ -75,46 +73,105 @@ def field_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def _type_words(value: Any) -> str:
+    """'must be <type>' in words; built at call time, in the person's language."""
+    sentences = {
+        "string": translate("FileFormat", "must be text"),
+        "integer": translate("FileFormat", "must be a whole number"),
+        "number": translate("FileFormat", "must be a number"),
+        "object": translate("FileFormat", "must be an object"),
+        "array": translate("FileFormat", "must be a list"),
+        "boolean": translate("FileFormat", "must be true or false"),
+    }
+    sentence = sentences.get(str(value))
+    if sentence is not None:
+        return sentence
+    return translate("FileFormat", "must be {kind}").format(kind=value)
+
+
+def _pattern_words(value: Any) -> str:
+    """'must be <pattern>' in words where the pattern has a name, else the pattern."""
+    sentences = {
+        "^[0-9a-f]{64}$": translate(
+            "FileFormat", "must be 64 lowercase hexadecimal characters (a SHA-256)"
+        ),
+        "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$": translate(
+            "FileFormat", "must be a URI such as https://example.org/badges/1"
+        ),
+    }
+    sentence = sentences.get(str(value))
+    if sentence is not None:
+        return sentence
+    return translate("FileFormat", "must be of the form {pattern}").format(pattern=value)
+
+
 def _words(error: ValidationError) -> Problem:
     where = field_path(list(error.absolute_path))
     kind = error.validator
     value: Any = error.validator_value
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(value)
-        return Problem(where, f"the required field {missing!r} is missing")
+        return Problem(
+            where,
+            translate("FileFormat", "the required field {field} is missing").format(
+                field=repr(missing)
+            ),
+        )
     if kind == "type":
-        return Problem(where, f"must be {_TYPE_WORDS.get(str(value), value)}")
+        return Problem(where, _type_words(value))
     if kind == "const":
         return Problem(
-            where, f"must be exactly {json.dumps(value)}, not {json.dumps(error.instance)}"
+            where,
+            translate("FileFormat", "must be exactly {expected}, not {found}").format(
+                expected=json.dumps(value), found=json.dumps(error.instance)
+            ),
         )
     if kind == "enum":
         options = ", ".join(json.dumps(v) for v in value)
-        return Problem(where, f"must be one of {options}")
-    if kind == "minLength":
         return Problem(
-            where, "must not be empty" if value == 1 else f"needs at least {value} characters"
+            where, translate("FileFormat", "must be one of {options}").format(options=options)
         )
-    if kind == "maxLength":
-        return Problem(where, f"is longer than {value} characters")
-    if kind in ("minimum", "exclusiveMinimum"):
+    if kind == "minLength":
+        if value == 1:
+            return Problem(where, translate("FileFormat", "must not be empty"))
         return Problem(
             where,
-            f"must be at least {value}" if kind == "minimum" else f"must be more than {value}",
+            translate("FileFormat", "needs at least {count} characters").format(count=value),
+        )
+    if kind == "maxLength":
+        return Problem(
+            where, translate("FileFormat", "is longer than {count} characters").format(count=value)
+        )
+    if kind == "minimum":
+        return Problem(
+            where, translate("FileFormat", "must be at least {value}").format(value=value)
+        )
+    if kind == "exclusiveMinimum":
+        return Problem(
+            where, translate("FileFormat", "must be more than {value}").format(value=value)
         )
     if kind == "minItems":
-        return Problem(where, f"needs at least {value} entr{'y' if value == 1 else 'ies'}")
+        if value == 1:
+            return Problem(where, translate("FileFormat", "needs at least 1 entry"))
+        return Problem(
+            where, translate("FileFormat", "needs at least {count} entries").format(count=value)
+        )
     if kind == "uniqueItems":
-        return Problem(where, "lists the same entry more than once")
+        return Problem(where, translate("FileFormat", "lists the same entry more than once"))
     if kind == "pattern":
-        return Problem(where, f"must be {_PATTERN_WORDS.get(str(value), f'of the form {value}')}")
+        return Problem(where, _pattern_words(value))
     if kind == "additionalProperties":
         known = cast(dict[str, Any], error.schema).get("properties", {})
         extra = ", ".join(sorted(set(cast(dict[str, Any], error.instance)) - set(known)))
-        return Problem(where, f"has fields this format does not know: {extra}")
+        return Problem(
+            where,
+            translate("FileFormat", "has fields this format does not know: {fields}").format(
+                fields=extra
+            ),
+        )
     if kind == "minProperties":
-        return Problem(where, "must not be empty")
-    return Problem(where, error.message)
+        return Problem(where, translate("FileFormat", "must not be empty"))
+    return Problem(where, error.message)  # jsonschema's own words: English
 
 
 def problems(instance: Any, schema_name: str) -> list[Problem]:

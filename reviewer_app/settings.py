@@ -22,6 +22,7 @@ from platformdirs import user_config_dir
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.wording import translate
 
 FORMAT = "reviewer-app-settings/1"
 FILE_NAME = "settings.json"
@@ -43,11 +44,17 @@ class Setting(Generic[T]):
     def check(self, value: object) -> T:
         if not isinstance(value, self.kind) or isinstance(value, bool) != (self.kind is bool):
             raise SettingsError(
-                f"The setting {self.key} must be {self.kind.__name__}, not {value!r}."
+                translate("Settings", "The setting {key} must be {kind}, not {value}.").format(
+                    key=self.key, kind=self.kind.__name__, value=repr(value)
+                )
             )
         if self.choices is not None and value not in self.choices:
             allowed = ", ".join(map(str, self.choices))
-            raise SettingsError(f"The setting {self.key} is one of {allowed}, not {value!r}.")
+            raise SettingsError(
+                translate("Settings", "The setting {key} is one of {allowed}, not {value}.").format(
+                    key=self.key, allowed=allowed, value=repr(value)
+                )
+            )
         return value
 
 
@@ -68,6 +75,17 @@ def config_dir() -> Path:
     return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
 
 
+def language_in(path: Path | None = None) -> str:
+    """The language the settings file asks for, read without touching the file (no
+    setting aside): the window's language is installed before the settings are loaded,
+    so that what loading has to say is said in it."""
+    try:
+        document = json.loads((path or config_dir() / FILE_NAME).read_text(encoding="utf-8"))
+        return LANGUAGE.check(document["values"][LANGUAGE.key])
+    except (OSError, ValueError, KeyError, TypeError, SettingsError):
+        return LANGUAGE.default
+
+
 class Settings:
     def __init__(self, path: Path, values: dict[str, Any], problems: list[str]) -> None:
         self.path = path
@@ -85,32 +103,45 @@ class Settings:
             return cls(
                 path,
                 {},
-                [f"The settings file {path} cannot be read ({e.strerror}); the defaults apply."],
+                [
+                    translate(
+                        "Settings",
+                        "The settings file {path} cannot be read ({problem}); the defaults apply.",
+                    ).format(path=path, problem=e.strerror)
+                ],
             )
         try:
             document = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            return cls(path, {}, [cls._set_aside(path, "is damaged (not valid JSON)")])
+            why = translate("Settings", "is damaged (not valid JSON)")
+            return cls(path, {}, [cls._set_aside(path, why)])
         if (
             not isinstance(document, dict)
             or document.get("format") != FORMAT
             or not isinstance(document.get("values"), dict)
         ):
-            return cls(
-                path, {}, [cls._set_aside(path, "is of a format this version does not know")]
-            )
+            why = translate("Settings", "is of a format this version does not know")
+            return cls(path, {}, [cls._set_aside(path, why)])
         values: dict[str, Any] = dict(document["values"])
         problems = []
         known = {s.key: s for s in ALL}
         for key, value in values.items():
             setting = known.get(key)
             if setting is None:
-                problems.append(f"The setting {key!r} is not known to this version; it is kept.")
+                problems.append(
+                    translate(
+                        "Settings", "The setting {key} is not known to this version; it is kept."
+                    ).format(key=repr(key))
+                )
                 continue
             try:
                 setting.check(value)
             except SettingsError as e:
-                problems.append(f"{e} The default ({setting.default!r}) applies.")
+                problems.append(
+                    translate("Settings", "{problem} The default ({default}) applies.").format(
+                        problem=e, default=repr(setting.default)
+                    )
+                )
         return cls(path, values, problems)
 
     @staticmethod
@@ -120,8 +151,13 @@ class Settings:
         try:
             path.replace(aside)
         except OSError:
-            return f"The settings file {path} {why}; the defaults apply for now."
-        return f"The settings file {path} {why}; it is kept as {aside.name} and the defaults apply."
+            return translate(
+                "Settings", "The settings file {path} {problem}; the defaults apply for now."
+            ).format(path=path, problem=why)
+        return translate(
+            "Settings",
+            "The settings file {path} {problem}; it is kept as {name} and the defaults apply.",
+        ).format(path=path, problem=why, name=aside.name)
 
     def get(self, setting: Setting[T]) -> T:
         value = self._values.get(setting.key, setting.default)

@@ -89,3 +89,17 @@ def test_settings_from_the_command_line(
     assert main(["settings", "appearance.scheme", "purple"]) == 1
     assert "one of system, light, dark" in capsys.readouterr().err
     assert main(["settings", "no.such"]) == 1
+
+
+def test_the_language_is_read_without_touching_the_file(tmp_path: Path) -> None:
+    from reviewer_app.settings import LANGUAGE, language_in
+
+    path = tmp_path / "settings.json"
+    assert language_in(path) == "system"  # no file yet
+    Settings.load(path).set(LANGUAGE, "es")
+    assert language_in(path) == "es"
+    path.write_text('{"format": "reviewer-app-settings/1", "values": {"language": "xx"}}')
+    assert language_in(path) == "system"  # not a language we speak: the default
+    path.write_text("{ not json")
+    assert language_in(path) == "system"
+    assert path.read_text() == "{ not json"  # left for Settings.load to set aside, and say

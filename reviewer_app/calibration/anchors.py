@@ -8,6 +8,7 @@ from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Anchor, Review, Reviewer, Submission
+from reviewer_app.wording import translate
 
 
 class AnchorError(UserError):
@@ -23,12 +24,19 @@ def mark_anchor(
             select(Submission).where(Submission.submission_id == submission_id)
         )
         if submission is None:
-            raise AnchorError(f"There is no submission {submission_id!r} here.")
+            raise AnchorError(
+                translate("Calibration", "There is no submission {submission!r} here.").format(
+                    submission=submission_id
+                )
+            )
         person = session.scalar(select(Reviewer).where(Reviewer.name == lead.strip()))
         if person is None or person.role != "lead":
             raise AnchorError(
-                f"{lead} is not a lead here: only a lead's review can be the reference "
-                "(reviewer-app reviewers add NAME --role lead)."
+                translate(
+                    "Calibration",
+                    "{lead} is not a lead here: only a lead's review can be the reference "
+                    "(reviewer-app reviewers add NAME --role lead).",
+                ).format(lead=lead)
             )
         review = session.scalar(
             select(Review).where(
@@ -39,8 +47,11 @@ def mark_anchor(
         )
         if review is None:
             raise AnchorError(
-                f"{person.name} has no submitted review of {submission_id}: score it first, "
-                "and that review becomes the reference."
+                translate(
+                    "Calibration",
+                    "{lead} has no submitted review of {submission}: score it first, "
+                    "and that review becomes the reference.",
+                ).format(lead=person.name, submission=submission_id)
             )
         anchor = session.scalar(select(Anchor).where(Anchor.submission_id == submission.id))
         before = {"reference_review": anchor.reference_review_id} if anchor else None

@@ -32,6 +32,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.wording import translate
 
 MODES = ("practice", "qualifying")
 
@@ -77,10 +78,18 @@ def set_rules(folder: DataFolder, credential_uri: str, actor: str, **thresholds:
     """Per-credential qualification thresholds (the defaults are kept for the rest)."""
     unknown = set(thresholds) - set(Rules.__dataclass_fields__)
     if unknown:
-        raise CalibrationSetError(f"Unknown rule(s): {', '.join(sorted(unknown))}.")
+        raise CalibrationSetError(
+            translate("Calibration", "Unknown rule(s): {rules}.").format(
+                rules=", ".join(sorted(unknown))
+            )
+        )
     for name, value in thresholds.items():
         if not 0.0 <= value <= 1.0:
-            raise CalibrationSetError(f"{name} must be between 0 and 1, not {value}.")
+            raise CalibrationSetError(
+                translate("Calibration", "{rule} must be between 0 and 1, not {value}.").format(
+                    rule=name, value=value
+                )
+            )
     with folder.sessions.begin() as session:
         setting = session.get(CredentialSetting, credential_uri)
         if setting is None:
@@ -104,7 +113,9 @@ def _person(session: Session, name: str) -> Reviewer:
     person = session.scalar(select(Reviewer).where(Reviewer.name == name.strip()))
     if person is None:
         raise CalibrationSetError(
-            f"There is no reviewer {name!r} here (reviewer-app reviewers add)."
+            translate(
+                "Calibration", "There is no reviewer {name!r} here (reviewer-app reviewers add)."
+            ).format(name=name)
         )
     return person
 
@@ -114,13 +125,23 @@ def create_set(
 ) -> int:
     """A set of anchors (by submission id) of one micro-credential."""
     if mode not in MODES:
-        raise CalibrationSetError(f"A set is for 'practice' or 'qualifying', not {mode!r}.")
+        raise CalibrationSetError(
+            translate(
+                "Calibration", "A set is for 'practice' or 'qualifying', not {mode!r}."
+            ).format(mode=mode)
+        )
     if not name.strip() or not submission_ids:
-        raise CalibrationSetError("A calibration set needs a name and at least one anchor.")
+        raise CalibrationSetError(
+            translate("Calibration", "A calibration set needs a name and at least one anchor.")
+        )
     with folder.sessions.begin() as session:
         person = _person(session, lead)
         if person.role != "lead":
-            raise CalibrationSetError(f"{person.name} is not a lead; leads make calibration sets.")
+            raise CalibrationSetError(
+                translate(
+                    "Calibration", "{name} is not a lead; leads make calibration sets."
+                ).format(name=person.name)
+            )
         anchors = []
         for submission_id in submission_ids:
             row = session.execute(
@@ -130,14 +151,23 @@ def create_set(
             ).first()
             if row is None:
                 raise CalibrationSetError(
-                    f"{submission_id} is not an anchor (reviewer-app calibration anchor)."
+                    translate(
+                        "Calibration",
+                        "{submission} is not an anchor (reviewer-app calibration anchor).",
+                    ).format(submission=submission_id)
                 )
             anchors.append((row[0], row[1]))
         credentials = {c for _, c in anchors}
         if len(credentials) != 1 or None in credentials:
-            raise CalibrationSetError("The anchors of a set must be of one micro-credential.")
+            raise CalibrationSetError(
+                translate("Calibration", "The anchors of a set must be of one micro-credential.")
+            )
         if session.scalar(select(CalibrationSet.id).where(CalibrationSet.name == name.strip())):
-            raise CalibrationSetError(f"There is already a calibration set named {name!r}.")
+            raise CalibrationSetError(
+                translate(
+                    "Calibration", "There is already a calibration set named {name!r}."
+                ).format(name=name)
+            )
         chosen = CalibrationSet(
             name=name.strip(), credential_uri=str(anchors[0][1]), mode=mode, created_by=person.id
         )
@@ -183,7 +213,11 @@ def assign(folder: DataFolder, set_name: str, reviewer: str, lead: str) -> None:
 def _set(session: Session, name: str) -> CalibrationSet:
     chosen = session.scalar(select(CalibrationSet).where(CalibrationSet.name == name.strip()))
     if chosen is None:
-        raise CalibrationSetError(f"There is no calibration set named {name!r}.")
+        raise CalibrationSetError(
+            translate("Calibration", "There is no calibration set named {name!r}.").format(
+                name=name
+            )
+        )
     return chosen
 
 
@@ -198,7 +232,11 @@ def status(session: Session, set_name: str, reviewer: str) -> SetStatus:
         )
     )
     if not assigned:
-        raise CalibrationSetError(f"{person.name} is not assigned the set {chosen.name!r}.")
+        raise CalibrationSetError(
+            translate("Calibration", "{name} is not assigned the set {set_name!r}.").format(
+                name=person.name, set_name=chosen.name
+            )
+        )
     items = session.execute(
         select(Anchor, Submission.submission_id)
         .join(CalibrationSetItem, CalibrationSetItem.anchor_id == Anchor.id)
@@ -360,24 +398,42 @@ def practice_feedback_for(
 
 def feedback_text(feedback: PracticeFeedback) -> str:
     """The practice feedback as plain sentences (for a message box or a terminal)."""
-    words = {"pass": "Pass", "not-yet": "Not Yet"}
+    words = {
+        "pass": translate("Calibration", "Pass"),
+        "not-yet": translate("Calibration", "Not Yet"),
+    }
     lines = [
-        f"Your decision: {words.get(feedback.your_decision or '', '-')}; the reference: "
-        f"{words.get(feedback.reference_decision or '', '-')}."
+        translate("Calibration", "Your decision: {yours}; the reference: {reference}.").format(
+            yours=words.get(feedback.your_decision or "", "-"),
+            reference=words.get(feedback.reference_decision or "", "-"),
+        )
     ]
     if feedback.rationale:
-        lines.append(f"Why the reference scores are what they are: {feedback.rationale}")
+        lines.append(
+            translate(
+                "Calibration", "Why the reference scores are what they are: {rationale}"
+            ).format(rationale=feedback.rationale)
+        )
     for row in feedback.criteria:
         if row.steps_apart == 0:
-            how = "the same as the reference"
+            how = translate("Calibration", "the same as the reference")
         elif row.steps_apart is None:
-            how = "not compared"
+            how = translate("Calibration", "not compared")
+        elif row.steps_apart < 0:
+            how = translate(
+                "Calibration", "{steps} step(s) harsher than the reference ({reference})"
+            ).format(steps=-row.steps_apart, reference=row.reference)
         else:
-            side = "harsher" if row.steps_apart < 0 else "more lenient"
-            how = f"{abs(row.steps_apart)} step(s) {side} than the reference ({row.reference})"
-        line = f"{row.title}: {row.yours or 'not scored'}, {how}."
+            how = translate(
+                "Calibration", "{steps} step(s) more lenient than the reference ({reference})"
+            ).format(steps=row.steps_apart, reference=row.reference)
+        line = translate("Calibration", "{criterion}: {yours}, {how}.").format(
+            criterion=row.title, yours=row.yours or translate("Calibration", "not scored"), how=how
+        )
         if row.reference_comment:
-            line += f" Reference comment: {row.reference_comment}"
+            line += " " + translate("Calibration", "Reference comment: {comment}").format(
+                comment=row.reference_comment
+            )
         lines.append(line)
     return "\n".join(lines)
 

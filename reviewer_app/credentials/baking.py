@@ -39,6 +39,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.expatbuilder import DefusedExpatBuilderNS
 
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 __all__ = [
     "MAX_IMAGE_BYTES",
@@ -93,8 +94,11 @@ def _mb(size: int) -> str:
 def _check_image_size(data: bytes) -> None:
     if len(data) > MAX_IMAGE_BYTES:
         raise BakingError(
-            f"The badge image is too large ({_mb(len(data))}); "
-            f"badge images of up to {_mb(MAX_IMAGE_BYTES)} are accepted."
+            translate(
+                "BadgeBaking",
+                "The badge image is too large ({size}); "
+                "badge images of up to {limit} are accepted.",
+            ).format(size=_mb(len(data)), limit=_mb(MAX_IMAGE_BYTES))
         )
 
 
@@ -128,40 +132,63 @@ class _Chunk:
 
     def damaged(self, what: str) -> BakingError:
         return BakingError(
-            f"The PNG image is damaged: {what} in its {self.name} chunk at byte {self.start}."
+            translate(
+                "BadgeBaking",
+                "The PNG image is damaged: {problem} in its {chunk} chunk at byte {at}.",
+            ).format(problem=what, chunk=self.name, at=self.start)
         )
 
 
 def _png_chunks(png: bytes) -> list[_Chunk]:
     """Every chunk from IHDR to IEND, each with its CRC checked."""
     if not png.startswith(_PNG_SIGNATURE):
-        raise BakingError("This file is not a PNG image (it does not start like one).")
+        raise BakingError(
+            translate("BadgeBaking", "This file is not a PNG image (it does not start like one).")
+        )
     view = memoryview(png)
     chunks: list[_Chunk] = []
     pos = len(_PNG_SIGNATURE)
     while True:
         if pos + 8 > len(png):
             raise BakingError(
-                "The PNG image is cut short: it ends before its end marker (IEND). "
-                "The file was probably not copied or downloaded completely."
+                translate(
+                    "BadgeBaking",
+                    "The PNG image is cut short: it ends before its end marker (IEND). "
+                    "The file was probably not copied or downloaded completely.",
+                )
             )
         length, kind = struct.unpack_from(">I4s", png, pos)
         if not kind.isalpha() or length > 0x7FFF_FFFF:
-            raise BakingError(f"The PNG image is damaged: there is no valid chunk at byte {pos}.")
+            raise BakingError(
+                translate(
+                    "BadgeBaking", "The PNG image is damaged: there is no valid chunk at byte {at}."
+                ).format(at=pos)
+            )
         chunk = _Chunk(kind, pos, pos + 12 + length)
         if chunk.end > len(png):
             raise BakingError(
-                f"The PNG image is cut short: it ends inside its {chunk.name} chunk. "
-                "The file was probably not copied or downloaded completely."
+                translate(
+                    "BadgeBaking",
+                    "The PNG image is cut short: it ends inside its {chunk} chunk. "
+                    "The file was probably not copied or downloaded completely.",
+                ).format(chunk=chunk.name)
             )
         (crc,) = struct.unpack_from(">I", png, chunk.body_end)
         if zlib.crc32(view[pos + 4 : chunk.body_end]) != crc:
             raise BakingError(
-                f"The PNG image is damaged: its {chunk.name} chunk at byte {pos} "
-                "fails its checksum (CRC)."
+                translate(
+                    "BadgeBaking",
+                    "The PNG image is damaged: its {chunk} chunk at byte {at} "
+                    "fails its checksum (CRC).",
+                ).format(chunk=chunk.name, at=pos)
             )
         if not chunks and kind != b"IHDR":
-            raise BakingError("The PNG image is damaged: it does not begin with its header (IHDR).")
+            raise BakingError(
+                translate(
+                    "BadgeBaking",
+                    "The PNG image is damaged: it does not begin with its header (IHDR).",
+                )
+            )
         chunks.append(chunk)
         pos = chunk.end
         if kind == b"IEND":
@@ -209,8 +236,9 @@ def bake_png(image: bytes, payload: str, *, keyword: str) -> bytes:
     text = payload.encode("utf-8")
     if len(text) > MAX_TEXT_BYTES:
         raise BakingError(
-            f"The credential is too large to bake ({_mb(len(text))}); "
-            f"the limit is {_mb(MAX_TEXT_BYTES)}."
+            translate(
+                "BadgeBaking", "The credential is too large to bake ({size}); the limit is {limit}."
+            ).format(size=_mb(len(text)), limit=_mb(MAX_TEXT_BYTES))
         )
     _check_image_size(image)
     chunks = _png_chunks(image)
@@ -230,7 +258,9 @@ def bake_png(image: bytes, payload: str, *, keyword: str) -> bytes:
             inserted = True
         parts.append(view[chunk.start : chunk.end])
     if not inserted:
-        raise BakingError("The PNG image is damaged: it holds no image data (IDAT).")
+        raise BakingError(
+            translate("BadgeBaking", "The PNG image is damaged: it holds no image data (IDAT).")
+        )
     parts.append(view[chunks[-1].end :])  # anything after IEND stays too
     return b"".join(parts)
 
@@ -241,27 +271,37 @@ def _inflate(data: memoryview, chunk: _Chunk) -> bytes:
     try:
         out = inflater.decompress(data, MAX_TEXT_BYTES + 1)
     except zlib.error as exc:
-        raise chunk.damaged("the compressed text cannot be read") from exc
+        raise chunk.damaged(translate("BadgeBaking", "the compressed text cannot be read")) from exc
     if len(out) > MAX_TEXT_BYTES:
         raise BakingError(
-            f"The {chunk.name} chunk at byte {chunk.start} of the PNG image unpacks to more "
-            f"than {_mb(MAX_TEXT_BYTES)} of text, far more than any credential; it is refused."
+            translate(
+                "BadgeBaking",
+                "The {chunk} chunk at byte {at} of the PNG image unpacks to more than {limit} "
+                "of text, far more than any credential; it is refused.",
+            ).format(chunk=chunk.name, at=chunk.start, limit=_mb(MAX_TEXT_BYTES))
         )
     if not inflater.eof:
-        raise chunk.damaged("the compressed text is cut short")
+        raise chunk.damaged(translate("BadgeBaking", "the compressed text is cut short"))
     return out
 
 
 def _decode_text(raw: bytes | memoryview, encoding: str, chunk: _Chunk) -> str:
     if len(raw) > MAX_TEXT_BYTES:
         raise BakingError(
-            f"The {chunk.name} chunk at byte {chunk.start} of the PNG image holds more than "
-            f"{_mb(MAX_TEXT_BYTES)} of text, far more than any credential; it is refused."
+            translate(
+                "BadgeBaking",
+                "The {chunk} chunk at byte {at} of the PNG image holds more than {limit} "
+                "of text, far more than any credential; it is refused.",
+            ).format(chunk=chunk.name, at=chunk.start, limit=_mb(MAX_TEXT_BYTES))
         )
     try:
         return str(raw, encoding)
     except UnicodeDecodeError as exc:
-        raise chunk.damaged(f"the text is not valid {encoding.upper()}") from exc
+        raise chunk.damaged(
+            translate("BadgeBaking", "the text is not valid {encoding}").format(
+                encoding=encoding.upper()
+            )
+        ) from exc
 
 
 def _itxt_text(png: bytes, chunk: _Chunk, pos: int) -> str:
@@ -271,10 +311,10 @@ def _itxt_text(png: bytes, chunk: _Chunk, pos: int) -> str:
     lang_end = png.find(b"\x00", pos + 2, end)
     tkey_end = png.find(b"\x00", lang_end + 1, end) if lang_end >= 0 else -1
     if tkey_end < 0:
-        raise chunk.damaged("the text header is incomplete")
+        raise chunk.damaged(translate("BadgeBaking", "the text header is incomplete"))
     compressed, method = png[pos], png[pos + 1]
     if compressed not in (0, 1) or (compressed and method != 0):
-        raise chunk.damaged("the compression method is unknown")
+        raise chunk.damaged(translate("BadgeBaking", "the compression method is unknown"))
     text = memoryview(png)[tkey_end + 1 : end]
     return _decode_text(_inflate(text, chunk) if compressed else text, "utf-8", chunk)
 
@@ -305,7 +345,7 @@ def extract_png(data: bytes) -> dict[str, str]:
             if chunk.kind == b"tEXt":
                 legacy[keyword] = _decode_text(rest, "latin-1", chunk)
             elif not rest or rest[0] != 0:
-                raise chunk.damaged("the compression method is unknown")
+                raise chunk.damaged(translate("BadgeBaking", "the compression method is unknown"))
             else:
                 legacy[keyword] = _decode_text(_inflate(rest[1:], chunk), "latin-1", chunk)
     for keyword, text in legacy.items():
@@ -329,19 +369,33 @@ def _parse_svg(data: bytes) -> tuple[Document, list[Element]]:
         doc = DefusedExpatBuilderNS().parseString(data)
     except EntitiesForbidden as exc:
         raise BakingError(
-            "The SVG image declares XML entities, which can make a small file expand "
-            "enormously or pull in other files; it is refused for safety."
+            translate(
+                "BadgeBaking",
+                "The SVG image declares XML entities, which can make a small file expand "
+                "enormously or pull in other files; it is refused for safety.",
+            )
         ) from exc
     except DefusedXmlException as exc:
         raise BakingError(
-            "The SVG image refers to outside files through XML; it is refused for safety."
+            translate(
+                "BadgeBaking",
+                "The SVG image refers to outside files through XML; it is refused for safety.",
+            )
         ) from exc
     except ExpatError as exc:
-        raise BakingError(f"The SVG image is not well-formed XML ({exc}).") from exc
+        raise BakingError(
+            translate("BadgeBaking", "The SVG image is not well-formed XML ({problem}).").format(
+                problem=exc
+            )
+        ) from exc
     root = doc.documentElement
     if root is None or root.localName != "svg":
-        name = "none" if root is None else f"<{root.tagName}>"
-        raise BakingError(f"This file is not an SVG image (its root element is {name}).")
+        name = translate("BadgeBaking", "none") if root is None else f"<{root.tagName}>"
+        raise BakingError(
+            translate(
+                "BadgeBaking", "This file is not an SVG image (its root element is {name})."
+            ).format(name=name)
+        )
     return doc, _elements(root)
 
 
@@ -355,7 +409,10 @@ def _elements(root: Element) -> list[Element]:
         element, depth = stack.pop()
         if depth > _MAX_SVG_DEPTH:
             raise BakingError(
-                f"The SVG image nests its elements more than {_MAX_SVG_DEPTH} deep; it is refused."
+                translate(
+                    "BadgeBaking",
+                    "The SVG image nests its elements more than {depth} deep; it is refused.",
+                ).format(depth=_MAX_SVG_DEPTH)
             )
         found.append(element)
         children = [child for child in element.childNodes if isinstance(child, Element)]
@@ -497,8 +554,11 @@ def bake_svg(svg: bytes, payload: str, *, version: BakedKind, signed: bool) -> b
     bound = root.getAttributeNS(_XMLNS, "openbadges")
     if bound and bound not in (OB3_SVG_NAMESPACE, OB2_SVG_NAMESPACE) and _prefix_in_use(elements):
         raise BakingError(
-            "The SVG image already uses the prefix “openbadges” for something else "
-            f"({bound}), so a credential cannot be baked into it."
+            translate(
+                "BadgeBaking",
+                "The SVG image already uses the prefix “openbadges” for something else "
+                "({namespace}), so a credential cannot be baked into it.",
+            ).format(namespace=bound)
         )
     for _, element in _baked_elements(elements):
         _remove(element)
@@ -543,7 +603,11 @@ def _read_file(path: Path) -> bytes:
         with path.open("rb") as file:
             data = file.read(MAX_IMAGE_BYTES + 1)
     except OSError as exc:
-        raise BakingError(f"The badge image {path.name} cannot be read: {exc.strerror}.") from exc
+        raise BakingError(
+            translate("BadgeBaking", "The badge image {name} cannot be read: {reason}.").format(
+                name=path.name, reason=exc.strerror
+            )
+        ) from exc
     _check_image_size(data)
     return data
 
@@ -566,5 +630,9 @@ def read_baked(source: bytes | str | os.PathLike[str]) -> list[tuple[BakedKind, 
             first.setdefault(kind, payload)
         return [(kind, first[kind]) for kind in ("ob3", "ob2") if kind in first]
     if data.startswith(b"\x1f\x8b"):
-        raise BakingError("Compressed SVG images (.svgz) are not supported; use a plain SVG.")
-    raise BakingError("This file is neither a PNG nor an SVG image.")
+        raise BakingError(
+            translate(
+                "BadgeBaking", "Compressed SVG images (.svgz) are not supported; use a plain SVG."
+            )
+        )
+    raise BakingError(translate("BadgeBaking", "This file is neither a PNG nor an SVG image."))

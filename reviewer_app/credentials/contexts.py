@@ -21,6 +21,7 @@ from pyld import jsonld
 
 from reviewer_app.errors import UserError
 from reviewer_app.resources import resource
+from reviewer_app.wording import translate
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,20 @@ def _read_verified(url: str, entry: ContextFile) -> Any:
         data = path.read_bytes()
     except OSError as error:
         raise ContextFileError(
-            f"The JSON-LD context for {url} cannot be read from {path}: {error.strerror}. "
-            "The installation is incomplete; reinstall Portfolio Reviewer."
+            translate(
+                "JsonLdContexts",
+                "The JSON-LD context for {url} cannot be read from {path}: {reason}. "
+                "The installation is incomplete; reinstall Portfolio Reviewer.",
+            ).format(url=url, path=path, reason=error.strerror)
         ) from error
     digest = hashlib.sha256(data).hexdigest()
     if digest != entry.sha256:
         raise ContextFileError(
-            f"The JSON-LD context file {path} (for {url}) has been changed: its SHA-256 is "
-            f"{digest}, not {entry.sha256}. It is not used; reinstall Portfolio Reviewer."
+            translate(
+                "JsonLdContexts",
+                "The JSON-LD context file {path} (for {url}) has been changed: its SHA-256 is "
+                "{digest}, not {expected}. It is not used; reinstall Portfolio Reviewer.",
+            ).format(path=path, url=url, digest=digest, expected=entry.sha256)
         )
     return json.loads(data)
 

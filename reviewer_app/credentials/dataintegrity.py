@@ -28,6 +28,7 @@ from pyld import jsonld
 from reviewer_app.credentials.contexts import load_document
 from reviewer_app.credentials.multibase import decode_base58btc, encode_base58btc
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 CRYPTOSUITE: Final = "eddsa-rdfc-2022"
 PROOF_TYPE: Final = "DataIntegrityProof"
@@ -52,9 +53,12 @@ class DroppedTerms(ProofError):
     def __init__(self, paths: Sequence[str]) -> None:
         self.paths: tuple[str, ...] = tuple(paths)
         super().__init__(
-            "A signature would not cover these parts of the credential, because JSON-LD "
-            "drops them (its @context does not define them, or they are not absolute "
-            "IRIs): " + ", ".join(self.paths) + "."
+            translate(
+                "DataIntegrity",
+                "A signature would not cover these parts of the credential, because JSON-LD "
+                "drops them (its @context does not define them, or they are not absolute "
+                "IRIs): {paths}.",
+            ).format(paths=", ".join(self.paths))
         )
 
 
@@ -291,14 +295,17 @@ def _plain(error: BaseException) -> str:
             and isinstance(details, dict)
             and isinstance(details.get("url"), str)
         ):
-            return (
-                f"The credential uses the JSON-LD context {details['url']}, which "
-                "Portfolio Reviewer does not have (contexts are never downloaded)."
-            )
+            return translate(
+                "DataIntegrity",
+                "The credential uses the JSON-LD context {url}, which "
+                "Portfolio Reviewer does not have (contexts are never downloaded).",
+            ).format(url=details["url"])
         innermost = cause
         cause = cause.__cause__ or cause.__context__
     reason = innermost.args[0] if innermost.args else type(innermost).__name__
-    return f"The credential is not valid JSON-LD: {reason}"
+    return translate("DataIntegrity", "The credential is not valid JSON-LD: {reason}").format(
+        reason=reason
+    )
 
 
 # --- proofs ---------------------------------------------------------------------------
@@ -314,7 +321,9 @@ def proof_configuration(
     """The proof options that get signed: the proof without its value, plus the
     document's @context (key order as in the W3C vectors)."""
     if "@context" not in document:
-        raise ProofError("The credential has no @context, so it cannot be signed.")
+        raise ProofError(
+            translate("DataIntegrity", "The credential has no @context, so it cannot be signed.")
+        )
     if not isinstance(verification_method, str) or ":" not in verification_method:
         raise ValueError(f"verification_method must be an absolute IRI: {verification_method!r}")
     if not isinstance(created, str) or not _DATE_TIME_STAMP.match(created):
@@ -393,19 +402,27 @@ def verify(
     contexts do not define fails (DroppedTerms), since those are not signed.
     """
     if not isinstance(document, Mapping):
-        raise ProofError("The credential is not a JSON object.")
+        raise ProofError(translate("DataIntegrity", "The credential is not a JSON object."))
     proofs = document.get("proof")
     if proofs is None or proofs == []:
-        raise ProofError("The credential has no proof: it is not signed.")
+        raise ProofError(
+            translate("DataIntegrity", "The credential has no proof: it is not signed.")
+        )
     proof_list = proofs if isinstance(proofs, list) else [proofs]
     for index, proof in enumerate(proof_list):
-        label = "The proof" if len(proof_list) == 1 else f"Proof {index + 1}"
+        label = (
+            translate("DataIntegrity", "The proof")
+            if len(proof_list) == 1
+            else translate("DataIntegrity", "Proof {n}").format(n=index + 1)
+        )
         _verify_proof(document, proof, label, resolve_key, proof_purpose)
 
 
 def verification_hash_data(document: Mapping[str, Any], proof: Mapping[str, Any]) -> HashData:
     """The hash data a verifier recomputes for one proof of a signed document."""
-    unsecured, config = _unsecured_and_config(document, proof, "The proof")
+    unsecured, config = _unsecured_and_config(
+        document, proof, translate("DataIntegrity", "The proof")
+    )
     return hash_data(unsecured, config)
 
 
@@ -420,11 +437,16 @@ def _unsecured_and_config(
         wanted = _as_list(config["@context"])
         have = _as_list(document.get("@context"))
         if have[: len(wanted)] != wanted:
-            raise ProofError(f"{label} names JSON-LD contexts the credential does not start with.")
+            raise ProofError(
+                translate(
+                    "DataIntegrity",
+                    "{proof} names JSON-LD contexts the credential does not start with.",
+                ).format(proof=label)
+            )
         unsecured["@context"] = config["@context"]
     else:
         if "@context" not in document:
-            raise ProofError("The credential has no @context.")
+            raise ProofError(translate("DataIntegrity", "The credential has no @context."))
         config["@context"] = document["@context"]
     return unsecured, config
 
@@ -437,38 +459,71 @@ def _verify_proof(
     proof_purpose: str | None,
 ) -> None:
     if not isinstance(proof, Mapping):
-        raise ProofError(f"{label} is not a JSON object.")
+        raise ProofError(
+            translate("DataIntegrity", "{proof} is not a JSON object.").format(proof=label)
+        )
     if proof.get("type") != PROOF_TYPE:
-        raise ProofError(f"{label} has type {proof.get('type')!r}; only {PROOF_TYPE} is known.")
+        raise ProofError(
+            translate("DataIntegrity", "{proof} has type {type}; only {known} is known.").format(
+                proof=label, type=repr(proof.get("type")), known=PROOF_TYPE
+            )
+        )
     if proof.get("cryptosuite") != CRYPTOSUITE:
         raise ProofError(
-            f"{label} uses the cryptosuite {proof.get('cryptosuite')!r}; only {CRYPTOSUITE} "
-            "is supported."
+            translate(
+                "DataIntegrity", "{proof} uses the cryptosuite {suite}; only {known} is supported."
+            ).format(proof=label, suite=repr(proof.get("cryptosuite")), known=CRYPTOSUITE)
         )
     if "previousProof" in proof:
-        raise ProofError(f"{label} is part of a proof chain (previousProof): not supported.")
+        raise ProofError(
+            translate(
+                "DataIntegrity", "{proof} is part of a proof chain (previousProof): not supported."
+            ).format(proof=label)
+        )
     if proof_purpose is not None and proof.get("proofPurpose") != proof_purpose:
-        raise ProofError(f"{label} is for {proof.get('proofPurpose')!r}, not {proof_purpose!r}.")
+        raise ProofError(
+            translate("DataIntegrity", "{proof} is for {purpose}, not {wanted}.").format(
+                proof=label, purpose=repr(proof.get("proofPurpose")), wanted=repr(proof_purpose)
+            )
+        )
     created = proof.get("created")
     if created is not None and not (isinstance(created, str) and _DATE_TIME_STAMP.match(created)):
-        raise ProofError(f"{label} has an invalid creation time {created!r}.")
+        raise ProofError(
+            translate("DataIntegrity", "{proof} has an invalid creation time {created}.").format(
+                proof=label, created=repr(created)
+            )
+        )
     method = proof.get("verificationMethod")
     if not isinstance(method, str) or not method:
-        raise ProofError(f"{label} does not say which key made it (verificationMethod).")
+        raise ProofError(
+            translate(
+                "DataIntegrity", "{proof} does not say which key made it (verificationMethod)."
+            ).format(proof=label)
+        )
     value = proof.get("proofValue")
     try:
         if not isinstance(value, str):
-            raise ValueError("it is missing")
+            raise ValueError(translate("DataIntegrity", "it is missing"))
         signature = decode_base58btc(value)
     except ValueError as error:
-        raise ProofError(f"{label} has no usable signature (proofValue): {error}") from error
+        raise ProofError(
+            translate(
+                "DataIntegrity", "{proof} has no usable signature (proofValue): {problem}"
+            ).format(proof=label, problem=error)
+        ) from error
     if len(signature) != 64:
-        raise ProofError(f"{label} signature has {len(signature)} bytes; Ed25519 has 64.")
+        raise ProofError(
+            translate("DataIntegrity", "{proof} signature has {n} bytes; Ed25519 has 64.").format(
+                proof=label, n=len(signature)
+            )
+        )
     try:
         public_key = resolve_key(method)
     except (ValueError, LookupError, OSError, UserError) as error:
         raise ProofError(
-            f"The key {method} that made {label.lower()} cannot be found: {error}"
+            translate(
+                "DataIntegrity", "The key {method} that made {proof} cannot be found: {problem}"
+            ).format(method=method, proof=label.lower(), problem=error)
         ) from error
     unsecured, config = _unsecured_and_config(document, proof, label)
     data = hash_data(unsecured, config)
@@ -476,8 +531,11 @@ def _verify_proof(
         public_key.verify(signature, data.combined)
     except InvalidSignature:
         raise ProofError(
-            f"{label} does not match: the credential was changed after it was signed, or "
-            f"was not signed by {method}."
+            translate(
+                "DataIntegrity",
+                "{proof} does not match: the credential was changed after it was signed, or "
+                "was not signed by {method}.",
+            ).format(proof=label, method=method)
         ) from None
 
 

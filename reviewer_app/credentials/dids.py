@@ -25,6 +25,7 @@ from reviewer_app.credentials.multibase import (
     split_multicodec,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 DID_KEY_PREFIX: Final = "did:key:"
 DID_WEB_PREFIX: Final = "did:web:"
@@ -64,31 +65,48 @@ def did_key_method(public: Ed25519PublicKey) -> str:
 def resolve_did_key(did_or_method: str) -> Ed25519PublicKey:
     """The Ed25519 key of a did:key, or of its verification method id. Offline."""
     if not isinstance(did_or_method, str) or not did_or_method.startswith(DID_KEY_PREFIX):
-        raise DidError(f"{_quote(did_or_method)} is not a did:key identifier.")
+        raise DidError(
+            translate("Dids", "{did} is not a did:key identifier.").format(
+                did=_quote(did_or_method)
+            )
+        )
     did, hash_sign, fragment = did_or_method.partition("#")
     value = did[len(DID_KEY_PREFIX) :]
     if not value or ":" in value or "/" in value or "?" in value:
         raise DidError(
-            f"{_quote(did_or_method)} is not a did:key: expected did:key:z6Mk... "
-            "with one multibase value."
+            translate(
+                "Dids",
+                "{did} is not a did:key: expected did:key:z6Mk... with one multibase value.",
+            ).format(did=_quote(did_or_method))
         )
     if hash_sign and fragment != value:
         raise DidError(
-            f"{_quote(did_or_method)} names a key other than the DID's own: a did:key "
-            "verification method is did:key:<key>#<the same key>."
+            translate(
+                "Dids",
+                "{did} names a key other than the DID's own: a did:key "
+                "verification method is did:key:<key>#<the same key>.",
+            ).format(did=_quote(did_or_method))
         )
     try:
         codec, _ = split_multicodec(decode_base58btc(value))
     except ValueError as error:
-        raise DidError(f"{_quote(did)} is not a valid did:key: {error}") from error
+        raise DidError(_not_a_valid_did_key(did, error)) from error
     if codec != ED25519_PUB_CODEC:
         raise DidError(
-            f"{_quote(did)} holds a {codec_name(codec)}; only Ed25519 keys are supported."
+            translate("Dids", "{did} holds a {codec}; only Ed25519 keys are supported.").format(
+                did=_quote(did), codec=codec_name(codec)
+            )
         )
     try:
         return ed25519_public_from_multibase(value)
     except ValueError as error:
-        raise DidError(f"{_quote(did)} is not a valid did:key: {error}") from error
+        raise DidError(_not_a_valid_did_key(did, error)) from error
+
+
+def _not_a_valid_did_key(did: str, error: ValueError) -> str:
+    return translate("Dids", "{did} is not a valid did:key: {problem}").format(
+        did=_quote(did), problem=error
+    )
 
 
 # --- did:web -------------------------------------------------------------------------
@@ -99,26 +117,42 @@ def did_web(url: str) -> str:
     did:web:example.org:issuers:centre (a port's colon is written %3A)."""
     parts = urlsplit(url.strip())
     if parts.scheme != "https":
-        raise DidError(f"{_quote(url)}: a did:web is made from an https:// address.")
+        raise DidError(
+            translate("Dids", "{url}: a did:web is made from an https:// address.").format(
+                url=_quote(url)
+            )
+        )
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise DidError(f"{_quote(url)}: a did:web address has no query, fragment or login.")
+        raise DidError(
+            translate("Dids", "{url}: a did:web address has no query, fragment or login.").format(
+                url=_quote(url)
+            )
+        )
     host = parts.hostname
     if not host:
-        raise DidError(f"{_quote(url)} has no host name.")
+        raise DidError(translate("Dids", "{url} has no host name.").format(url=_quote(url)))
     if not host.isascii():
         host = host.encode("idna").decode("ascii")
     if _is_ip_address(host):
-        raise DidError(f"{_quote(url)}: did:web needs a domain name, not an IP address.")
+        raise DidError(
+            translate("Dids", "{url}: did:web needs a domain name, not an IP address.").format(
+                url=_quote(url)
+            )
+        )
     try:
         port = parts.port
     except ValueError as error:
-        raise DidError(f"{_quote(url)} has an invalid port.") from error
+        raise DidError(
+            translate("Dids", "{url} has an invalid port.").format(url=_quote(url))
+        ) from error
     authority = host if port in (None, 443) else f"{host}%3A{port}"
 
     path = parts.path.strip("/")
     segments = path.split("/") if path else []
     if any(not segment for segment in segments):
-        raise DidError(f"{_quote(url)} has an empty path segment ('//').")
+        raise DidError(
+            translate("Dids", "{url} has an empty path segment ('//').").format(url=_quote(url))
+        )
     # DID ids allow only ALPHA / DIGIT / . - _ and %XX: re-encode everything else
     # (":" in particular, which would read as a separator). "~" is not a DID character.
     encoded = [quote(unquote(segment), safe="").replace("~", "%7E") for segment in segments]
@@ -148,18 +182,28 @@ def did_web_document(did: str, keys: Sequence[tuple[str, Ed25519PublicKey]]) -> 
     """
     _parse_did_web(did)
     if "#" in did:
-        raise DidError(f"{_quote(did)}: give the DID itself, without a #fragment.")
+        raise DidError(
+            translate("Dids", "{did}: give the DID itself, without a #fragment.").format(
+                did=_quote(did)
+            )
+        )
     if not keys:
-        raise DidError("A DID document needs at least one key.")
+        raise DidError(translate("Dids", "A DID document needs at least one key."))
     methods: list[dict[str, str]] = []
     ids: list[str] = []
     for fragment, public in keys:
         name = fragment.removeprefix("#")
         if not _FRAGMENT.match(name):
-            raise DidError(f"{fragment!r} cannot be a key id fragment.")
+            raise DidError(
+                translate("Dids", "{fragment} cannot be a key id fragment.").format(
+                    fragment=repr(fragment)
+                )
+            )
         method_id = f"{did}#{name}"
         if method_id in ids:
-            raise DidError(f"The key id {method_id} is used twice.")
+            raise DidError(
+                translate("Dids", "The key id {method} is used twice.").format(method=method_id)
+            )
         ids.append(method_id)
         methods.append(
             {
@@ -182,14 +226,22 @@ def key_from_did_document(document: Mapping[str, Any], method_id: str) -> Ed2551
     document allows it to make assertions (sign credentials)."""
     did = method_id.partition("#")[0]
     if document.get("id") != did:
-        raise DidError(f"The DID document is for {document.get('id')!r}, not {did}.")
+        raise DidError(
+            translate("Dids", "The DID document is for {found}, not {did}.").format(
+                found=repr(document.get("id")), did=did
+            )
+        )
     allowed = {
         entry if isinstance(entry, str) else entry.get("id")
         for entry in _as_list(document.get("assertionMethod"))
         if isinstance(entry, str | Mapping)
     }
     if method_id not in allowed:
-        raise DidError(f"The DID document does not list {method_id} for signing credentials.")
+        raise DidError(
+            translate(
+                "Dids", "The DID document does not list {method} for signing credentials."
+            ).format(method=method_id)
+        )
     candidates = [
         entry
         for entry in [
@@ -199,27 +251,49 @@ def key_from_did_document(document: Mapping[str, Any], method_id: str) -> Ed2551
         if isinstance(entry, Mapping) and entry.get("id") == method_id
     ]
     if not candidates:
-        raise DidError(f"The DID document has no verification method {method_id}.")
+        raise DidError(
+            translate("Dids", "The DID document has no verification method {method}.").format(
+                method=method_id
+            )
+        )
     multibase = candidates[0].get("publicKeyMultibase")
     if not isinstance(multibase, str):
-        raise DidError(f"The key {method_id} has no publicKeyMultibase.")
+        raise DidError(
+            translate("Dids", "The key {method} has no publicKeyMultibase.").format(
+                method=method_id
+            )
+        )
     try:
         return ed25519_public_from_multibase(multibase)
     except ValueError as error:
-        raise DidError(f"The key {method_id} is unusable: {error}") from error
+        raise DidError(
+            translate("Dids", "The key {method} is unusable: {problem}").format(
+                method=method_id, problem=error
+            )
+        ) from error
 
 
 def _parse_did_web(did: str) -> tuple[str, list[str]]:
     """(host[:port], path segments) of a did:web; a #fragment or ?query is ignored."""
     if not isinstance(did, str) or not did.startswith(DID_WEB_PREFIX):
-        raise DidError(f"{_quote(did)} is not a did:web identifier.")
+        raise DidError(
+            translate("Dids", "{did} is not a did:web identifier.").format(did=_quote(did))
+        )
     bare = re.split(r"[#?]", did, maxsplit=1)[0]
     parts = bare[len(DID_WEB_PREFIX) :].split(":")
     if any(not part or not _DID_WEB_PART.match(part) for part in parts):
-        raise DidError(f"{_quote(did)} is not a valid did:web (empty or invalid part).")
+        raise DidError(
+            translate("Dids", "{did} is not a valid did:web (empty or invalid part).").format(
+                did=_quote(did)
+            )
+        )
     host, _, port = unquote(parts[0]).partition(":")
     if not host or (port and not port.isdigit()) or "%" in host or "/" in host:
-        raise DidError(f"{_quote(did)} does not start with a valid domain name.")
+        raise DidError(
+            translate("Dids", "{did} does not start with a valid domain name.").format(
+                did=_quote(did)
+            )
+        )
     authority = f"{host}:{port}" if port else host
     return authority, parts[1:]
 

@@ -58,6 +58,7 @@ from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.atomic import write_atomically
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
+from reviewer_app.wording import translate
 
 Format = Literal["ob3", "ob2"]
 ProofKind = Literal["data-integrity", "jwt"]
@@ -127,7 +128,10 @@ def export(
         missing = [s for s in submission_ids if s not in found]
         if missing:
             raise ExportError(
-                "These submissions have no passing decision to export: " + ", ".join(missing)
+                translate(
+                    "CredentialExport",
+                    "These submissions have no passing decision to export: {submissions}",
+                ).format(submissions=", ".join(missing))
             )
     if not pending:
         return ExportResult(out=out)  # nothing new: the folder's files stay as they are
@@ -160,7 +164,13 @@ def export(
                 )
             report(
                 ProgressReport(
-                    len(signed), total, 0, 0, f"Signed and wrote {len(signed)} of {total}"
+                    len(signed),
+                    total,
+                    0,
+                    0,
+                    translate("CredentialExport", "Signed and wrote {done} of {total}").format(
+                        done=len(signed), total=total
+                    ),
                 )
             )
     cancel.check()
@@ -196,7 +206,15 @@ def export(
     result.files = sorted(set(written))
     _mark_exported(folder, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed))
     logging.getLogger(__name__).info("Exported %d %s credentials to %s", total, fmt, out)
-    report(ProgressReport(total, total, 0, 0, f"Exported {total} credentials"))
+    report(
+        ProgressReport(
+            total,
+            total,
+            0,
+            0,
+            translate("CredentialExport", "Exported {total} credentials").format(total=total),
+        )
+    )
     return result
 
 
@@ -225,8 +243,11 @@ def _issuer(session: Session, issuer_id: int | None) -> Issuer:
     issuer = session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
     if issuer is None:
         raise ExportError(
-            "There is no issuer in this data folder yet. Create one first "
-            "(reviewer-app issuer init --name NAME --url URL --passphrase-file FILE)."
+            translate(
+                "CredentialExport",
+                "There is no issuer in this data folder yet. Create one first "
+                "(reviewer-app issuer init --name NAME --url URL --passphrase-file FILE).",
+            )
         )
     return issuer
 
@@ -309,8 +330,11 @@ def _record_batch(
             session.flush()
         except IntegrityError:
             raise ExportError(
-                "Another export is signing these credentials at the same time; "
-                "run this one again when it has finished."
+                translate(
+                    "CredentialExport",
+                    "Another export is signing these credentials at the same time; "
+                    "run this one again when it has finished.",
+                )
             ) from None
     return out
 
@@ -349,7 +373,9 @@ def sign_award(
             )
             ob2.issuer_profile(info, [unlocked.rsa_key_id])  # what 2.0 requires of issuers
         except ValueError as e:
-            raise ExportError(f"Open Badges 2.0: {e}.") from None
+            raise ExportError(
+                translate("CredentialExport", "Open Badges 2.0: {problem}.").format(problem=e)
+            ) from None
         return ob2.sign_assertion(document, lambda data: jws.sign_compact(data, unlocked.rsa))
     credential = ob3_docs.achievement_credential(
         award,
@@ -360,8 +386,13 @@ def sign_award(
     problems = (checker or BatchChecker()).problems(credential)
     if problems:  # our own document: a bug, but never sign what the schema refuses
         raise ExportError(
-            f"The credential for {award.submission_id} does not meet the Open Badges 3.0 "
-            "schema: " + "; ".join(str(p) for p in problems[:5])
+            translate(
+                "CredentialExport",
+                "The credential for {submission} does not meet the Open Badges 3.0 schema: "
+                "{problems}",
+            ).format(
+                submission=award.submission_id, problems="; ".join(str(p) for p in problems[:5])
+            )
         )
     if proof == "jwt":
         return jws.encode_vc_jwt(
@@ -539,7 +570,9 @@ def ob2_hosting(
     try:
         return ob2.hosting_files(info, badges, rsa_keys, [(i, r or "") for i, r in revoked])
     except ValueError as e:
-        raise ExportError(f"Open Badges 2.0: {e}.") from None
+        raise ExportError(
+            translate("CredentialExport", "Open Badges 2.0: {problem}.").format(problem=e)
+        ) from None
 
 
 def upload_files(signed: Sequence[Signed], fmt: Format) -> dict[str, bytes]:

@@ -27,6 +27,7 @@ from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
+from reviewer_app.wording import translate
 
 KeyKind = Literal["ed25519", "rsa"]
 KEYS_FOLDER = "keys"
@@ -43,10 +44,11 @@ def slugify(name: str) -> str:
     return slug[:60] or "issuer"
 
 
-def _check_url(url: str, what: str) -> str:
+def _check_url(url: str, wrong: str) -> str:
+    """`url` without surrounding spaces; `wrong` (with {url}) says why it is refused."""
     url = url.strip()
     if not re.match(r"^https://[^\s/]+(/\S*)?$", url):
-        raise IssuerError(f"The {what} must be an https:// address, not {url!r}.")
+        raise IssuerError(wrong.format(url=repr(url)))
     return url
 
 
@@ -72,13 +74,23 @@ def create_issuer(
     `image` is the issuer's logo (PNG or SVG), published beside its profile."""
     name = name.strip()
     if not name:
-        raise IssuerError("The issuer needs a name.")
-    url = _check_url(url, "issuer's web address")
-    base = _check_url(base_url or url, "hosting address")
+        raise IssuerError(translate("IssuerKeys", "The issuer needs a name."))
+    url = _check_url(
+        url,
+        translate("IssuerKeys", "The issuer's web address must be an https:// address, not {url}."),
+    )
+    base = _check_url(
+        base_url or url,
+        translate("IssuerKeys", "The hosting address must be an https:// address, not {url}."),
+    )
     if not base.endswith("/"):
         base += "/"
     if not passphrase:
-        raise IssuerError("The passphrase must not be empty: it protects the signing keys.")
+        raise IssuerError(
+            translate(
+                "IssuerKeys", "The passphrase must not be empty: it protects the signing keys."
+            )
+        )
     staged = folder.store.stage_bytes(check_image(image)) if image is not None else None
     created: list[int] = []
 
@@ -128,7 +140,7 @@ def check_image(data: bytes) -> bytes:
     if head.startswith(b"<") and b"<svg" in head:
         baking.extract_svg(data)  # parses it safely: hostile XML is refused here
         return data
-    raise IssuerError("The issuer's image must be a PNG or an SVG file.")
+    raise IssuerError(translate("IssuerKeys", "The issuer's image must be a PNG or an SVG file."))
 
 
 def image_suffix(issuer: Issuer, store_objects: Path) -> str | None:
@@ -193,7 +205,11 @@ def rotate_key(
 def _issuer(session: Session, issuer_id: int) -> Issuer:
     issuer = session.get(Issuer, issuer_id)
     if issuer is None:
-        raise IssuerError(f"There is no issuer {issuer_id} in this data folder.")
+        raise IssuerError(
+            translate("IssuerKeys", "There is no issuer {issuer_id} in this data folder.").format(
+                issuer_id=issuer_id
+            )
+        )
     return issuer
 
 
@@ -201,7 +217,11 @@ def active_key(issuer: Issuer, kind: str) -> IssuerKey:
     for key in reversed(issuer.keys):
         if key.kind == kind and key.retired_at is None:
             return key
-    raise IssuerError(f"Issuer {issuer.name!r} has no active {kind} key.")
+    raise IssuerError(
+        translate("IssuerKeys", "Issuer {name} has no active {kind} key.").format(
+            name=repr(issuer.name), kind=kind
+        )
+    )
 
 
 def default_issuer(session: Session) -> Issuer | None:
@@ -215,14 +235,18 @@ def list_issuers(session: Session) -> list[Issuer]:
 def ed25519_public(key: IssuerKey) -> Ed25519PublicKey:
     public = serialization.load_pem_public_key(key.public_key.encode())
     if not isinstance(public, Ed25519PublicKey):
-        raise IssuerError(f"Key {key.key_id} is not an Ed25519 key.")
+        raise IssuerError(
+            translate("IssuerKeys", "Key {key_id} is not an Ed25519 key.").format(key_id=key.key_id)
+        )
     return public
 
 
 def rsa_public(key: IssuerKey) -> RSAPublicKey:
     public = serialization.load_pem_public_key(key.public_key.encode())
     if not isinstance(public, RSAPublicKey):
-        raise IssuerError(f"Key {key.key_id} is not an RSA key.")
+        raise IssuerError(
+            translate("IssuerKeys", "Key {key_id} is not an RSA key.").format(key_id=key.key_id)
+        )
     return public
 
 
@@ -282,7 +306,11 @@ def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssue
     ed = keys.read_private_key(key_file(folder, issuer, ed_row), passphrase).private_key
     rsa = keys.read_private_key(key_file(folder, issuer, rsa_row), passphrase).private_key
     if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey):
-        raise IssuerError(f"The key files of {issuer.name!r} do not hold the expected keys.")
+        raise IssuerError(
+            translate(
+                "IssuerKeys", "The key files of {name} do not hold the expected keys."
+            ).format(name=repr(issuer.name))
+        )
     return UnlockedIssuer(
         issuer_id=issuer.id,
         info=issuer_info(issuer, folder.store.objects),

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPubl
 
 from reviewer_app.credentials.keys import MIN_RSA_BITS, public_jwk
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 ALGORITHM = "RS256"
 # RFC 7519 section 4.1: these sit beside the credential's members, never inside it.
@@ -86,31 +87,43 @@ def sign_compact(
 def read_unverified(token: str) -> tuple[dict[str, Any], bytes]:
     """The header and payload of a compact JWS, checked for shape but NOT for signature."""
     if not isinstance(token, str):
-        raise JwsError("A signed token must be text.")
+        raise JwsError(translate("SignedTokens", "A signed token must be text."))
     parts = token.strip().split(".")
     if len(parts) != 3:
         raise JwsError(
-            f"This is not a compact JWS: it has {len(parts)} part(s) separated by dots, not three."
+            translate(
+                "SignedTokens",
+                "This is not a compact JWS: it has {n} part(s) separated by dots, not three.",
+            ).format(n=len(parts))
         )
     header_bytes = _b64url_decode(parts[0], "header")
     try:
         header = json.loads(header_bytes.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise JwsError("The token's header is not JSON.") from None
+        raise JwsError(translate("SignedTokens", "The token's header is not JSON.")) from None
     if not isinstance(header, dict):
-        raise JwsError("The token's header is not a JSON object.")
+        raise JwsError(translate("SignedTokens", "The token's header is not a JSON object."))
     # The algorithm before the rest, so an unsigned token is called that, not "malformed".
     alg = header.get("alg")
     if alg != ALGORITHM:
         raise JwsError(_refusal(alg))
     if "crit" in header:
         # RFC 7515 section 4.1.11: unknown critical extensions must be refused.
-        raise JwsError("The token asks for JWS extensions (crit) that this app does not support.")
+        raise JwsError(
+            translate(
+                "SignedTokens",
+                "The token asks for JWS extensions (crit) that this app does not support.",
+            )
+        )
     if header.get("b64", True) is not True:
-        raise JwsError("The token uses an unencoded payload (b64), which is not supported.")
+        raise JwsError(
+            translate(
+                "SignedTokens", "The token uses an unencoded payload (b64), which is not supported."
+            )
+        )
     payload = _b64url_decode(parts[1], "payload")
     if not _b64url_decode(parts[2], "signature"):
-        raise JwsError("The token has no signature.")
+        raise JwsError(translate("SignedTokens", "The token has no signature."))
     return header, payload
 
 
@@ -123,15 +136,24 @@ def verify_compact(token: str, public_key: RSAPublicKey) -> bytes:
         payload: bytes = _jws.decode(token.strip(), public_key, algorithms=[ALGORITHM])
     except jwt.InvalidSignatureError:
         raise JwsError(
-            "The signature does not match: the token was changed after it was signed, "
-            "or it was signed with a different key."
+            translate(
+                "SignedTokens",
+                "The signature does not match: the token was changed after it was signed, "
+                "or it was signed with a different key.",
+            )
         ) from None
     except jwt.InvalidKeyError:
         raise JwsError(
-            f"The public key is too short to be trusted (under {MIN_RSA_BITS} bits)."
+            translate(
+                "SignedTokens", "The public key is too short to be trusted (under {bits} bits)."
+            ).format(bits=MIN_RSA_BITS)
         ) from None
     except jwt.PyJWTError as error:
-        raise JwsError(f"The token cannot be verified: {error}.") from None
+        raise JwsError(
+            translate("SignedTokens", "The token cannot be verified: {problem}.").format(
+                problem=error
+            )
+        ) from None
     return payload
 
 
@@ -178,16 +200,24 @@ def decode_vc_jwt(
     """
     header, _ = read_unverified(token)
     if header.get("typ", "JWT") not in ("JWT", "vc+jwt"):
-        raise JwsError(f'The token\'s type is "{header.get("typ")}", not a JWT.')
+        raise JwsError(
+            translate("SignedTokens", 'The token\'s type is "{type}", not a JWT.').format(
+                type=header.get("typ")
+            )
+        )
     if isinstance(header.get("jwk"), Mapping) and _PRIVATE_JWK_MEMBERS & header["jwk"].keys():
-        raise JwsError("The token's header carries a private key; it must not be trusted.")
+        raise JwsError(
+            translate(
+                "SignedTokens", "The token's header carries a private key; it must not be trusted."
+            )
+        )
     payload = verify_compact(token, public_key)
     try:
         claims = json.loads(payload.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise JwsError("The token's payload is not JSON.") from None
+        raise JwsError(translate("SignedTokens", "The token's payload is not JSON.")) from None
     if not isinstance(claims, dict):
-        raise JwsError("The token's payload is not a JSON object.")
+        raise JwsError(translate("SignedTokens", "The token's payload is not a JSON object."))
 
     wrapped = claims.get("vc")
     if isinstance(wrapped, dict):  # the VC Data Model 1.1 form
@@ -198,32 +228,62 @@ def decode_vc_jwt(
         }
 
     expected = _expected_claims(credential, JwsError)
-    for name, label in (("iss", "issuer id"), ("jti", "credential id"), ("sub", "subject id")):
+    for name in ("iss", "jti", "sub"):
         if claims.get(name) != expected.get(name):
-            raise JwsError(f"The token's \"{name}\" claim does not match the credential's {label}.")
+            raise JwsError(_mismatch(name))
     nbf = _numeric_date(claims.get("nbf"), "nbf")
     if nbf is None or nbf != expected["nbf"]:
-        raise JwsError("The token's \"nbf\" claim does not match the credential's validFrom.")
+        raise JwsError(_mismatch("nbf"))
     exp = _numeric_date(claims.get("exp"), "exp")
     # A 1.1-style token may set the expiry by `exp` alone; the spec says to take it then.
     if "exp" in expected and exp != expected["exp"]:
-        raise JwsError("The token's \"exp\" claim does not match the credential's validUntil.")
+        raise JwsError(_mismatch("exp"))
 
     if now is None:
         return credential
     starts = dt.datetime.fromtimestamp(nbf, dt.UTC)
     if starts > now + _NBF_LEEWAY:
         raise CredentialNotYetValid(
-            f"The credential is not valid yet: it is valid from {starts.isoformat()}.", credential
+            translate(
+                "SignedTokens", "The credential is not valid yet: it is valid from {start}."
+            ).format(start=starts.isoformat()),
+            credential,
         )
     if exp is not None:
         ends = dt.datetime.fromtimestamp(exp, dt.UTC)
         if ends <= now:
-            raise CredentialExpired(f"The credential expired on {ends.isoformat()}.", credential)
+            raise CredentialExpired(
+                translate("SignedTokens", "The credential expired on {end}.").format(
+                    end=ends.isoformat()
+                ),
+                credential,
+            )
     return credential
 
 
 # --- helpers ------------------------------------------------------------------------
+
+
+def _mismatch(claim: str) -> str:
+    """Why the token's `claim` is refused: it says something else than the credential."""
+    return {
+        "iss": translate(
+            "SignedTokens", "The token's \"iss\" claim does not match the credential's issuer id."
+        ),
+        "jti": translate(
+            "SignedTokens",
+            "The token's \"jti\" claim does not match the credential's credential id.",
+        ),
+        "sub": translate(
+            "SignedTokens", "The token's \"sub\" claim does not match the credential's subject id."
+        ),
+        "nbf": translate(
+            "SignedTokens", "The token's \"nbf\" claim does not match the credential's validFrom."
+        ),
+        "exp": translate(
+            "SignedTokens", "The token's \"exp\" claim does not match the credential's validUntil."
+        ),
+    }[claim]
 
 
 def _expected_claims(credential: Mapping[str, Any], error: type[Exception]) -> dict[str, Any]:
@@ -236,16 +296,16 @@ def _expected_claims(credential: Mapping[str, Any], error: type[Exception]) -> d
     issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
     credential_id = credential.get("id")
     if not isinstance(issuer_id, str) or not issuer_id:
-        raise error("The credential has no issuer id.")
+        raise error(translate("SignedTokens", "The credential has no issuer id."))
     if not isinstance(credential_id, str) or not credential_id:
-        raise error("The credential has no id.")
+        raise error(translate("SignedTokens", "The credential has no id."))
     claims: dict[str, Any] = {"iss": issuer_id, "jti": credential_id}
     subject = credential.get("credentialSubject")
     if isinstance(subject, Mapping) and subject.get("id") is not None:
         claims["sub"] = subject["id"]
     valid_from = credential.get("validFrom", credential.get("issuanceDate"))
     if valid_from is None:
-        raise error("The credential has no validFrom date.")
+        raise error(translate("SignedTokens", "The credential has no validFrom date."))
     claims["nbf"] = _seconds(valid_from, "validFrom", error)
     valid_until = credential.get("validUntil", credential.get("expirationDate"))
     if valid_until is not None:
@@ -256,13 +316,21 @@ def _expected_claims(credential: Mapping[str, Any], error: type[Exception]) -> d
 def _seconds(value: Any, name: str, error: type[Exception]) -> int:
     """A credential date as a JWT NumericDate: whole seconds since 1970, UTC."""
     if not isinstance(value, str):
-        raise error(f"The credential's {name} is not a date.")
+        raise error(
+            translate("SignedTokens", "The credential's {name} is not a date.").format(name=name)
+        )
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise error(f'The credential\'s {name} ("{value[:40]}") is not a date.') from None
+        raise error(
+            translate("SignedTokens", 'The credential\'s {name} ("{value}") is not a date.').format(
+                name=name, value=value[:40]
+            )
+        ) from None
     if moment.tzinfo is None:
-        raise error(f"The credential's {name} has no time zone.")
+        raise error(
+            translate("SignedTokens", "The credential's {name} has no time zone.").format(name=name)
+        )
     return math.floor(moment.timestamp())
 
 
@@ -270,7 +338,11 @@ def _numeric_date(value: Any, name: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise JwsError(f'The token\'s "{name}" claim is not a date in seconds.')
+        raise JwsError(
+            translate(
+                "SignedTokens", 'The token\'s "{name}" claim is not a date in seconds.'
+            ).format(name=name)
+        )
     return math.floor(value)
 
 
@@ -284,28 +356,42 @@ def _check_public_jwk(jwk: Any) -> None:
 
 def _refusal(alg: Any) -> str:
     if alg is None:
-        return "The token's header names no signing algorithm."
+        return translate("SignedTokens", "The token's header names no signing algorithm.")
     if alg == "none" or (isinstance(alg, str) and alg.lower() == "none"):
-        return 'The token is not signed (its algorithm is "none"); it cannot be trusted.'
-    if isinstance(alg, str) and alg.upper().startswith("HS"):
-        return (
-            f'The token is signed with a shared secret ("{alg[:20]}"), which proves nothing '
-            "about the issuer; only RS256 signatures are accepted."
+        return translate(
+            "SignedTokens",
+            'The token is not signed (its algorithm is "none"); it cannot be trusted.',
         )
-    return f'The token uses the algorithm "{str(alg)[:20]}"; only RS256 is accepted.'
+    if isinstance(alg, str) and alg.upper().startswith("HS"):
+        return translate(
+            "SignedTokens",
+            'The token is signed with a shared secret ("{alg}"), which proves nothing '
+            "about the issuer; only RS256 signatures are accepted.",
+        ).format(alg=alg[:20])
+    return translate(
+        "SignedTokens", 'The token uses the algorithm "{alg}"; only RS256 is accepted.'
+    ).format(alg=str(alg)[:20])
 
 
 def _b64url_decode(part: str, name: str) -> bytes:
     # RFC 7515: base64url without padding; anything else is refused, not repaired.
     if not set(part) <= _BASE64URL or len(part) % 4 == 1:
-        raise JwsError(f"The token's {name} is not valid base64url.")
+        raise JwsError(_not_base64url(name))
     try:
         data = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
     except (binascii.Error, ValueError):
-        raise JwsError(f"The token's {name} is not valid base64url.") from None
+        raise JwsError(_not_base64url(name)) from None
     if base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii") != part:
-        raise JwsError(f"The token's {name} is not valid base64url.")
+        raise JwsError(_not_base64url(name))
     return data
+
+
+def _not_base64url(part: str) -> str:
+    return {
+        "header": translate("SignedTokens", "The token's header is not valid base64url."),
+        "payload": translate("SignedTokens", "The token's payload is not valid base64url."),
+        "signature": translate("SignedTokens", "The token's signature is not valid base64url."),
+    }[part]
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from reviewer_app.canonical import canonical_json
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.wording import translate
 
 FORMAT = "reviewer-app-private-key/1"
 _FORMAT_PREFIX = "reviewer-app-private-key/"
@@ -150,12 +151,20 @@ def write_private_key(
     passphrase): overwriting the only copy of a private key cannot be undone.
     """
     if not passphrase.strip():
-        raise UserError("The signing key needs a passphrase; an empty one cannot protect it.")
+        raise UserError(
+            translate(
+                "IssuerKeys", "The signing key needs a passphrase; an empty one cannot protect it."
+            )
+        )
     _check_key_id(key_id)
     kind = _kind_of_private(key)
     params = kdf_params or KdfParams()
     if path.exists() and not replace:
-        raise KeyFileError(f"A key file already exists at {path}; it was left as it is.")
+        raise KeyFileError(
+            translate(
+                "IssuerKeys", "A key file already exists at {path}; it was left as it is."
+            ).format(path=path)
+        )
 
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     header: dict[str, Any] = {
@@ -206,29 +215,46 @@ def read_private_key(path: Path, passphrase: str) -> StoredKey:
         # Only someone who rewrote the salt or the Argon2id settings and then fixed up the
         # checksum could cause this with the right passphrase; say so rather than insist.
         raise WrongPassphrase(
-            f'The passphrase is not right for the signing key "{info.key_id}" ({path.name}). '
-            "If you are sure it is, the key file's settings may have been altered."
+            translate(
+                "IssuerKeys",
+                'The passphrase is not right for the signing key "{key_id}" ({file}). '
+                "If you are sure it is, the key file's settings may have been altered.",
+            ).format(key_id=info.key_id, file=path.name)
         )
     try:
         plaintext = AESGCM(seal_key).decrypt(sealed.nonce, sealed.ciphertext, _aad(sealed.header))
     except InvalidTag:
         raise KeyFileError(
-            f"The key file {path} has been altered: the passphrase is right, but the sealed "
-            "key or its details (kind, key id, date, public key) are not what was sealed. "
-            "Restore it from a backup."
+            translate(
+                "IssuerKeys",
+                "The key file {path} has been altered: the passphrase is right, but the sealed "
+                "key or its details (kind, key id, date, public key) are not what was sealed. "
+                "Restore it from a backup.",
+            ).format(path=path)
         ) from None
     try:
         private = serialization.load_der_private_key(plaintext, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        raise KeyFileError(f"The key file {path} holds a key this app cannot read.") from None
+        raise KeyFileError(
+            translate("IssuerKeys", "The key file {path} holds a key this app cannot read.").format(
+                path=path
+            )
+        ) from None
     if not isinstance(private, Ed25519PrivateKey | RSAPrivateKey) or (
         _kind_of_private(private) != info.kind
     ):
-        raise KeyFileError(f"The key file {path} holds a different kind of key than it says.")
+        raise KeyFileError(
+            translate(
+                "IssuerKeys", "The key file {path} holds a different kind of key than it says."
+            ).format(path=path)
+        )
     if _spki(private.public_key()) != _spki(info.public_key):
         raise KeyFileError(
-            f"The key file {path} is inconsistent: its public key does not belong to its "
-            "private key."
+            translate(
+                "IssuerKeys",
+                "The key file {path} is inconsistent: its public key does not belong to its "
+                "private key.",
+            ).format(path=path)
         )
     return StoredKey(key_id=info.key_id, kind=info.kind, created=info.created, private_key=private)
 
@@ -285,42 +311,58 @@ class _Sealed:
 
 def _parse(path: Path) -> _Sealed:
     document = _load(path)
-    where = f"The key file {path}"
 
     def damaged(what: str) -> KeyFileError:
-        return KeyFileError(f"{where} is damaged: {what}.")
+        return KeyFileError(
+            translate("IssuerKeys", "The key file {path} is damaged: {problem}.").format(
+                path=path, problem=what
+            )
+        )
 
     checksum = document.get("checksum")
     if not isinstance(checksum, str):
-        raise damaged("its checksum is missing")
+        raise damaged(translate("IssuerKeys", "its checksum is missing"))
     body = {name: value for name, value in document.items() if name != "checksum"}
     if not hmac.compare_digest(checksum, _checksum(body)):
-        raise damaged("its contents do not match its checksum (changed after it was written)")
+        raise damaged(
+            translate(
+                "IssuerKeys",
+                "its contents do not match its checksum (changed after it was written)",
+            )
+        )
 
     key_id = _field(document, "key_id", str, damaged)
     if not _KEY_ID.fullmatch(key_id):
-        raise damaged("its key id is not valid")
+        raise damaged(translate("IssuerKeys", "its key id is not valid"))
     kind = _field(document, "kind", str, damaged)
     if kind not in ("ed25519", "rsa"):
-        raise damaged(f'it names an unknown kind of key ("{kind[:40]}")')
+        raise damaged(
+            translate("IssuerKeys", 'it names an unknown kind of key ("{kind}")').format(
+                kind=kind[:40]
+            )
+        )
     created_text = _field(document, "created", str, damaged)
     try:
         created = dt.datetime.fromisoformat(created_text)
     except ValueError:
-        raise damaged("its creation date is not a date") from None
+        raise damaged(translate("IssuerKeys", "its creation date is not a date")) from None
     if created.tzinfo is None:
-        raise damaged("its creation date has no time zone")
+        raise damaged(translate("IssuerKeys", "its creation date has no time zone"))
     pem = _field(document, "public_key", str, damaged)
     try:
         public = serialization.load_pem_public_key(pem.encode("ascii"))
     except (ValueError, UnicodeEncodeError, UnsupportedAlgorithm):
-        raise damaged("its public key cannot be read") from None
+        raise damaged(translate("IssuerKeys", "its public key cannot be read")) from None
     if not isinstance(public, RSAPublicKey | Ed25519PublicKey) or _kind_of_public(public) != kind:
-        raise damaged(f"its public key is not an {kind} key")
+        raise damaged(
+            translate("IssuerKeys", "its public key is not an {kind} key").format(kind=kind)
+        )
 
     kdf = _field(document, "kdf", dict, damaged)
     if kdf.get("name") != _KDF_NAME:
-        raise damaged("it uses a key-derivation method this app does not know")
+        raise damaged(
+            translate("IssuerKeys", "it uses a key-derivation method this app does not know")
+        )
     try:
         params = KdfParams(
             memory_kib=_field(kdf, "memory_kib", int, damaged),
@@ -328,20 +370,24 @@ def _parse(path: Path) -> _Sealed:
             lanes=_field(kdf, "lanes", int, damaged),
         )
     except ValueError as error:
-        raise damaged(f"its key-derivation settings are out of range ({error})") from None
+        raise damaged(
+            translate(
+                "IssuerKeys", "its key-derivation settings are out of range ({error})"
+            ).format(error=error)
+        ) from None
     salt = _b64_field(kdf, "salt", damaged)
     if len(salt) < _SALT_BYTES:
-        raise damaged("its salt is too short")
+        raise damaged(translate("IssuerKeys", "its salt is too short"))
     cipher = _field(document, "cipher", dict, damaged)
     if cipher.get("name") != _CIPHER_NAME:
-        raise damaged("it uses a cipher this app does not know")
+        raise damaged(translate("IssuerKeys", "it uses a cipher this app does not know"))
     nonce = _b64_field(cipher, "nonce", damaged)
     if len(nonce) != _NONCE_BYTES:
-        raise damaged("its nonce has the wrong length")
+        raise damaged(translate("IssuerKeys", "its nonce has the wrong length"))
     check = _b64_field(document, "passphrase_check", damaged)
     ciphertext = _b64_field(document, "ciphertext", damaged)
     if len(ciphertext) <= 16:  # the GCM tag alone is 16 bytes
-        raise damaged("its sealed key is cut short")
+        raise damaged(translate("IssuerKeys", "its sealed key is cut short"))
 
     header = {name: document[name] for name in ("format", "key_id", "kind", "created")}
     header["public_key"] = pem
@@ -361,30 +407,48 @@ def _load(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             data = handle.read(_MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise KeyFileError(f"There is no key file at {path}.") from None
+        raise KeyFileError(
+            translate("IssuerKeys", "There is no key file at {path}.").format(path=path)
+        ) from None
     except OSError as error:
-        raise KeyFileError(f"The key file {path} cannot be read: {error.strerror}.") from None
+        raise KeyFileError(
+            translate("IssuerKeys", "The key file {path} cannot be read: {reason}.").format(
+                path=path, reason=error.strerror
+            )
+        ) from None
     if not data.strip():
-        raise KeyFileError(f"The key file {path} is empty.")
+        raise KeyFileError(
+            translate("IssuerKeys", "The key file {path} is empty.").format(path=path)
+        )
     if len(data) > _MAX_FILE_BYTES:
-        raise KeyFileError(f"{path} is too large to be a key file.")
+        raise KeyFileError(
+            translate("IssuerKeys", "{path} is too large to be a key file.").format(path=path)
+        )
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise KeyFileError(
-            f"The key file {path} is damaged or cut short: it is not complete JSON."
+            translate(
+                "IssuerKeys",
+                "The key file {path} is damaged or cut short: it is not complete JSON.",
+            ).format(path=path)
         ) from None
     if not isinstance(document, dict):
-        raise KeyFileError(f"{path} is not a key file.")
+        raise KeyFileError(translate("IssuerKeys", "{path} is not a key file.").format(path=path))
     version = document.get("format")
     if version == FORMAT:
         return document
     if isinstance(version, str) and version.startswith(_FORMAT_PREFIX):
         raise KeyFileError(
-            f"The key file {path} is in a format this version of the app does not know "
-            f'("{version[:60]}"); it was probably written by a newer version.'
+            translate(
+                "IssuerKeys",
+                "The key file {path} is in a format this version of the app does not know "
+                '("{version}"); it was probably written by a newer version.',
+            ).format(path=path, version=version[:60])
         )
-    raise KeyFileError(f"{path} is not a Portfolio Reviewer key file.")
+    raise KeyFileError(
+        translate("IssuerKeys", "{path} is not a Portfolio Reviewer key file.").format(path=path)
+    )
 
 
 def _field(
@@ -393,7 +457,11 @@ def _field(
     value = mapping.get(name)
     # bool is an int to Python, never to this format.
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise damaged(f'its "{name}" is missing or not of the right type')
+        raise damaged(
+            translate("IssuerKeys", 'its "{name}" is missing or not of the right type').format(
+                name=name
+            )
+        )
     return value
 
 
@@ -404,7 +472,9 @@ def _b64_field(
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise damaged(f'its "{name}" is not valid base64') from None
+        raise damaged(
+            translate("IssuerKeys", 'its "{name}" is not valid base64').format(name=name)
+        ) from None
 
 
 # --- helpers ------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
+from reviewer_app.wording import translate
+
 BASE58BTC_PREFIX: Final = "z"
 _ALPHABET: Final = frozenset(base58.BITCOIN_ALPHABET.decode("ascii"))
 
@@ -54,22 +56,34 @@ def encode_base58btc(data: bytes) -> str:
 
 def decode_base58btc(text: str) -> bytes:
     """Inverse of `encode_base58btc`; ValueError saying what is wrong otherwise."""
-    return _decode(text, _short(text) if isinstance(text, str) else "The value")
+    shown = _short(text) if isinstance(text, str) else translate("Multibase", "The value")
+    return _decode(text, shown)
 
 
 def _decode(text: str, shown: str) -> bytes:
     if not isinstance(text, str) or not text:
-        raise ValueError(f"{shown} must be a non-empty multibase string.")
+        raise ValueError(
+            translate("Multibase", "{value} must be a non-empty multibase string.").format(
+                value=shown
+            )
+        )
     if not text.startswith(BASE58BTC_PREFIX):
         raise ValueError(
-            f"{shown} starts with {text[0]!r}; only multibase base58btc "
-            f"(prefix {BASE58BTC_PREFIX!r}) is supported."
+            translate(
+                "Multibase",
+                "{value} starts with {first}; only multibase base58btc "
+                "(prefix {prefix}) is supported.",
+            ).format(value=shown, first=repr(text[0]), prefix=repr(BASE58BTC_PREFIX))
         )
     body = text[1:]
     bad = sorted(set(body) - _ALPHABET)
     if bad:
         shown_bad = ", ".join(repr(c) for c in bad[:5])
-        raise ValueError(f"{shown} has characters outside base58btc: {shown_bad}.")
+        raise ValueError(
+            translate(
+                "Multibase", "{value} has characters outside base58btc: {characters}."
+            ).format(value=shown, characters=shown_bad)
+        )
     return base58.b58decode(body)
 
 
@@ -80,7 +94,7 @@ def read_varint(data: bytes) -> tuple[int, int]:
         value |= (byte & 0x7F) << (7 * index)
         if not byte & 0x80:
             return value, index + 1
-    raise ValueError("The multicodec prefix is not a valid varint.")
+    raise ValueError(translate("Multibase", "The multicodec prefix is not a valid varint."))
 
 
 def split_multicodec(data: bytes) -> tuple[int, bytes]:
@@ -97,11 +111,15 @@ def _expect_key(text: str, codec: int, shown: str) -> bytes:
     found, payload = split_multicodec(_decode(text, shown))
     if found != codec:
         raise ValueError(
-            f"{shown} is not an {codec_name(codec)} (its multicodec says: {codec_name(found)})."
+            translate(
+                "Multibase", "{value} is not an {expected} (its multicodec says: {found})."
+            ).format(value=shown, expected=codec_name(codec), found=codec_name(found))
         )
     if len(payload) != ED25519_KEY_LENGTH:
         raise ValueError(
-            f"{shown} holds {len(payload)} key bytes; an Ed25519 key has {ED25519_KEY_LENGTH}."
+            translate(
+                "Multibase", "{value} holds {n} key bytes; an Ed25519 key has {length}."
+            ).format(value=shown, n=len(payload), length=ED25519_KEY_LENGTH)
         )
     return payload
 
@@ -119,16 +137,18 @@ def ed25519_private_multibase(key: Ed25519PrivateKey) -> str:
 
 
 def ed25519_public_from_multibase(text: str) -> Ed25519PublicKey:
-    shown = _short(text) if isinstance(text, str) else "The public key"
+    shown = _short(text) if isinstance(text, str) else translate("Multibase", "The public key")
     return Ed25519PublicKey.from_public_bytes(_expect_key(text, ED25519_PUB_CODEC, shown))
 
 
 def ed25519_private_from_multibase(text: str) -> Ed25519PrivateKey:
     # Never quote a secret in an error message: it ends up in logs.
-    payload = _expect_key(text, ED25519_PRIV_CODEC, "The private key")
+    payload = _expect_key(text, ED25519_PRIV_CODEC, translate("Multibase", "The private key"))
     return Ed25519PrivateKey.from_private_bytes(payload)
 
 
 def _short(text: str) -> str:
     # Errors quote the value so people can find it, but never a whole secret or essay.
-    return "Multibase value " + repr(text if len(text) <= 24 else text[:20] + "...")
+    return translate("Multibase", "Multibase value {value}").format(
+        value=repr(text if len(text) <= 24 else text[:20] + "...")
+    )

@@ -12,6 +12,7 @@ from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Decision, IssuedCredential, Submission, utcnow
+from reviewer_app.wording import translate
 
 
 class RevokeError(UserError):
@@ -33,7 +34,12 @@ def revoke(
     needs the issuer's passphrase). Returns the credential's id."""
     reason = reason.strip()
     if not reason:
-        raise RevokeError("Say why the credential is revoked: the reason is kept and published.")
+        raise RevokeError(
+            translate(
+                "CredentialRevoke",
+                "Say why the credential is revoked: the reason is kept and published.",
+            )
+        )
     with folder.sessions.begin() as session:
         row = session.scalar(
             select(IssuedCredential)
@@ -42,11 +48,17 @@ def revoke(
             .where(Submission.submission_id == submission_id, IssuedCredential.format == fmt)
         )
         if row is None:
-            raise RevokeError(f"No {fmt} credential has been issued for {submission_id}.")
+            raise RevokeError(
+                translate(
+                    "CredentialRevoke", "No {format} credential has been issued for {submission}."
+                ).format(format=fmt, submission=submission_id)
+            )
         if row.revoked_at is not None:
             raise RevokeError(
-                f"The credential for {submission_id} was already revoked on "
-                f"{row.revoked_at:%Y-%m-%d}."
+                translate(
+                    "CredentialRevoke",
+                    "The credential for {submission} was already revoked on {date}.",
+                ).format(submission=submission_id, date=f"{row.revoked_at:%Y-%m-%d}")
             )
         row.revoked_at = utcnow()
         row.revocation_reason = reason
@@ -64,6 +76,11 @@ def revoke(
         from reviewer_app.credentials.export import refresh_hosting
 
         if passphrase is None:
-            raise RevokeError("The issuer's passphrase is needed to sign the updated list.")
+            raise RevokeError(
+                translate(
+                    "CredentialRevoke",
+                    "The issuer's passphrase is needed to sign the updated list.",
+                )
+            )
         refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)  # type: ignore[arg-type]
     return credential_id

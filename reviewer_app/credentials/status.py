@@ -18,6 +18,7 @@ from typing import Any
 from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.credentials.ob3 import VC_V2
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 LIST_SIZE = 131_072  # bits
 STATUS_PATH = "status/revocation.json"  # under hosting/
@@ -33,7 +34,11 @@ def encode_list(revoked: Iterable[int], size: int = LIST_SIZE) -> str:
     bits = bytearray(size // 8)
     for index in revoked:
         if not 0 <= index < size:
-            raise StatusListError(f"Status index {index} is outside the list of {size}.")
+            raise StatusListError(
+                translate(
+                    "StatusList", "Status index {index} is outside the list of {size}."
+                ).format(index=index, size=size)
+            )
         bits[index // 8] |= 0x80 >> (index % 8)
     packed = gzip.compress(bytes(bits), compresslevel=9, mtime=0)
     return "u" + base64.urlsafe_b64encode(packed).rstrip(b"=").decode()
@@ -43,24 +48,40 @@ def decode_list(encoded: str, *, limit: int = 16 * 1024 * 1024) -> bytes:
     """The bitstring back; a list that is not multibase base64url GZIP, or that would
     expand beyond `limit` bytes, is refused."""
     if not encoded.startswith("u"):
-        raise StatusListError("The status list is not multibase base64url (it must start 'u').")
+        raise StatusListError(
+            translate(
+                "StatusList", "The status list is not multibase base64url (it must start 'u')."
+            )
+        )
     try:
         packed = base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4))
     except ValueError as e:
-        raise StatusListError(f"The status list is not valid base64url: {e}") from None
+        raise StatusListError(
+            translate("StatusList", "The status list is not valid base64url: {problem}").format(
+                problem=e
+            )
+        ) from None
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(packed)) as stream:
             data = stream.read(limit + 1)
     except (OSError, EOFError) as e:
-        raise StatusListError(f"The status list is not valid GZIP data: {e}") from None
+        raise StatusListError(
+            translate("StatusList", "The status list is not valid GZIP data: {problem}").format(
+                problem=e
+            )
+        ) from None
     if len(data) > limit:
-        raise StatusListError("The status list expands beyond any sensible size.")
+        raise StatusListError(
+            translate("StatusList", "The status list expands beyond any sensible size.")
+        )
     return data
 
 
 def is_set(bitstring: bytes, index: int) -> bool:
     if not 0 <= index < len(bitstring) * 8:
-        raise StatusListError(f"Status index {index} is outside the list.")
+        raise StatusListError(
+            translate("StatusList", "Status index {index} is outside the list.").format(index=index)
+        )
     return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
 
 

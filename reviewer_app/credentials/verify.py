@@ -27,6 +27,7 @@ from reviewer_app.credentials import baking, dataintegrity, dids, jws, multibase
 from reviewer_app.credentials.schemas import ob3_problems
 from reviewer_app.credentials.status import decode_list, is_set
 from reviewer_app.errors import UserError
+from reviewer_app.wording import translate
 
 # A URL to the parsed JSON published there, or None when no local source has it.
 Fetch = Callable[[str], Any]
@@ -108,7 +109,13 @@ def verify_file(path: Path, fetch: Fetch, *, now: dt.datetime | None = None) -> 
     try:
         data = path.read_bytes()
     except OSError as e:
-        result.add("read", False, f"cannot read the file: {e.strerror}")
+        result.add(
+            "read",
+            False,
+            translate("CredentialVerify", "cannot read the file: {reason}").format(
+                reason=e.strerror
+            ),
+        )
         return result
     return verify_bytes(data, str(path), fetch, now=now)
 
@@ -124,7 +131,13 @@ def verify_bytes(
         if text.startswith("https://") and " " not in text:  # a 2.0 badge baked as its URL
             hosted = fetch(text)
             if hosted is None:
-                result.add("format", False, f"the assertion at {text} is not in the hosting folder")
+                result.add(
+                    "format",
+                    False,
+                    translate(
+                        "CredentialVerify", "the assertion at {url} is not in the hosting folder"
+                    ).format(url=text),
+                )
                 raise _Failed
             text = json.dumps(hosted)
         if text.startswith("{"):
@@ -132,7 +145,11 @@ def verify_bytes(
         elif text.count(".") == 2:
             _verify_compact(text, fetch, moment, result, baked)
         else:
-            result.add("format", False, "not a credential: neither JSON nor a JWT/JWS")
+            result.add(
+                "format",
+                False,
+                translate("CredentialVerify", "not a credential: neither JSON nor a JWT/JWS"),
+            )
     except _Failed:
         pass
     except UserError as e:
@@ -149,50 +166,90 @@ def _verify_ob2_hosted(
     kind = verification.get("type") if isinstance(verification, Mapping) else None
     if kind not in ("hosted", "HostedBadge"):
         result.add(
-            "format", False, "an Open Badges 2.0 assertion that is neither signed nor hosted"
+            "format",
+            False,
+            translate(
+                "CredentialVerify", "an Open Badges 2.0 assertion that is neither signed nor hosted"
+            ),
         )
         raise _Failed
-    result.add("format", True, "Open Badges 2.0 hosted assertion")
+    result.add("format", True, translate("CredentialVerify", "Open Badges 2.0 hosted assertion"))
     assertion_id = str(assertion.get("id", ""))
     published = fetch(assertion_id) if assertion_id.startswith("https://") else None
     if published is None:
         result.add(
-            "proof", False, f"the hosted copy at {assertion_id} is not in the hosting folder"
+            "proof",
+            False,
+            translate(
+                "CredentialVerify", "the hosted copy at {url} is not in the hosting folder"
+            ).format(url=assertion_id),
         )
         raise _Failed
     if _canonical(published) != _canonical(assertion):
-        result.add("proof", False, "the hosted copy differs from this assertion")
+        result.add(
+            "proof",
+            False,
+            translate("CredentialVerify", "the hosted copy differs from this assertion"),
+        )
         raise _Failed
     badge = assertion.get("badge")
     badge_doc = fetch(badge) if isinstance(badge, str) else badge
     issuer = badge_doc.get("issuer") if isinstance(badge_doc, Mapping) else None
     issuer_doc = fetch(issuer) if isinstance(issuer, str) else issuer
     if not isinstance(issuer_doc, Mapping):
-        result.add("key", False, "the badge's issuer profile is not in the hosting folder")
+        result.add(
+            "key",
+            False,
+            translate(
+                "CredentialVerify", "the badge's issuer profile is not in the hosting folder"
+            ),
+        )
         raise _Failed
     allowed = verification.get("allowedOrigins") if isinstance(verification, Mapping) else None
     origins = [str(o) for o in _as_list(allowed)] or [
         urlsplit(str(issuer_doc.get("url", ""))).netloc
     ]
     if urlsplit(assertion_id).netloc not in origins:
-        result.add("key", False, f"{assertion_id} is not within the issuer's address")
+        result.add(
+            "key",
+            False,
+            translate("CredentialVerify", "{url} is not within the issuer's address").format(
+                url=assertion_id
+            ),
+        )
         raise _Failed
-    result.add("key", True, "hosted within the issuer's address")
-    result.add("proof", True, "the hosted copy matches")
+    result.add("key", True, translate("CredentialVerify", "hosted within the issuer's address"))
+    result.add("proof", True, translate("CredentialVerify", "the hosted copy matches"))
     _check_ob2_dates(assertion, now, result)
     revoked = bool(published.get("revoked"))
-    result.add("revocation", not revoked, "revoked" if revoked else "not revoked")
+    result.add("revocation", not revoked, _revocation_words(revoked))
+
+
+def _revocation_words(revoked: bool) -> str:
+    if revoked:
+        return translate("CredentialVerify", "revoked")
+    return translate("CredentialVerify", "not revoked")
 
 
 def _check_ob2_dates(assertion: Mapping[str, Any], now: dt.datetime, result: VerifyResult) -> None:
     issued = _date(assertion.get("issuedOn"))
     expires = _date(assertion.get("expires"))
     if issued is None or issued > now:
-        result.add("dates", False, "issuedOn is missing or in the future")
+        result.add(
+            "dates", False, translate("CredentialVerify", "issuedOn is missing or in the future")
+        )
     elif expires is not None and expires <= now:
-        result.add("dates", False, f"expired on {expires:%Y-%m-%d}")
+        result.add(
+            "dates",
+            False,
+            translate("CredentialVerify", "expired on {date}").format(date=f"{expires:%Y-%m-%d}"),
+        )
     else:
-        result.add("dates", True, f"issued on {issued:%Y-%m-%d}")
+        result.add(
+            "dates",
+            True,
+            translate("CredentialVerify", "issued on {date}").format(date=f"{issued:%Y-%m-%d}"),
+        )
 
 
 def _canonical(value: Any) -> str:
@@ -205,20 +262,26 @@ def _payload(data: bytes, result: VerifyResult) -> tuple[str, str | None]:
         found = baking.extract_png(data)
         text = found.get("openbadgecredential") or found.get("openbadges")
         if not text:
-            result.add("format", False, "the PNG has no baked credential")
+            result.add(
+                "format", False, translate("CredentialVerify", "the PNG has no baked credential")
+            )
             raise _Failed
         return text, "png"
     head = data[:512].lstrip()
     if head.startswith(b"<"):
         svg = baking.extract_svg(data)
         if svg is None:
-            result.add("format", False, "the SVG has no baked credential")
+            result.add(
+                "format", False, translate("CredentialVerify", "the SVG has no baked credential")
+            )
             raise _Failed
         return svg[1], "svg"
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
-        result.add("format", False, "the file is neither text, PNG nor SVG")
+        result.add(
+            "format", False, translate("CredentialVerify", "the file is neither text, PNG nor SVG")
+        )
         raise _Failed from None
 
 
@@ -231,10 +294,14 @@ def _verify_json(
     try:
         document = json.loads(text)
     except ValueError as e:
-        result.add("format", False, f"the JSON does not parse: {e}")
+        result.add(
+            "format",
+            False,
+            translate("CredentialVerify", "the JSON does not parse: {problem}").format(problem=e),
+        )
         raise _Failed from None
     if not isinstance(document, dict):
-        result.add("format", False, "the JSON is not an object")
+        result.add("format", False, translate("CredentialVerify", "the JSON is not an object"))
         raise _Failed
     types = _as_list(document.get("type"))
     if "Assertion" in types:
@@ -242,13 +309,24 @@ def _verify_json(
         _verify_ob2_hosted(document, fetch, now, result)
         return
     if "VerifiableCredential" not in types:
-        result.add("format", False, "not a Verifiable Credential (no VerifiableCredential type)")
+        result.add(
+            "format",
+            False,
+            translate(
+                "CredentialVerify", "not a Verifiable Credential (no VerifiableCredential type)"
+            ),
+        )
         raise _Failed
     clr = "ClrCredential" in types
     kind = "clr" if clr else "ob3"
     result.format = kind + (f" baked in {baked.upper()}" if baked else "")
-    words = "CLR 2.0 credential" if clr else "Open Badges 3.0 credential"
-    result.add("format", True, words if clr or _is_ob3(types) else "credential")
+    if clr:
+        words = translate("CredentialVerify", "CLR 2.0 credential")
+    elif _is_ob3(types):
+        words = translate("CredentialVerify", "Open Badges 3.0 credential")
+    else:
+        words = translate("CredentialVerify", "credential")
+    result.add("format", True, words)
     if not clr:
         _check_schema(document, types, result)
     _check_data_integrity(document, fetch, result)
@@ -265,16 +343,26 @@ def _check_embedded(
     subject = document.get("credentialSubject")
     embedded = _as_list(subject.get("verifiableCredential")) if isinstance(subject, Mapping) else []
     if not embedded:
-        result.add("contents", False, "the CLR holds no credentials")
+        result.add("contents", False, translate("CredentialVerify", "the CLR holds no credentials"))
         return
     for n, credential in enumerate(embedded):
         inner = VerifyResult(file=f"credential {n + 1}")
         with contextlib.suppress(_Failed):
             _verify_json(json.dumps(credential), fetch, now, inner, None)
         if not inner.valid:
-            result.add("contents", False, f"credential {n + 1} of the CLR: {inner.error}")
+            result.add(
+                "contents",
+                False,
+                translate("CredentialVerify", "credential {n} of the CLR: {problem}").format(
+                    n=n + 1, problem=inner.error
+                ),
+            )
             return
-    result.add("contents", True, f"all {len(embedded)} credentials in it verify")
+    result.add(
+        "contents",
+        True,
+        translate("CredentialVerify", "all {n} credentials in it verify").format(n=len(embedded)),
+    )
 
 
 def _is_ob3(types: list[Any]) -> bool:
@@ -283,15 +371,19 @@ def _is_ob3(types: list[Any]) -> bool:
 
 def _check_schema(document: Mapping[str, Any], types: list[Any], result: VerifyResult) -> None:
     if not _is_ob3(types):
-        result.add("schema", None, "not an Open Badges credential: no schema to check")
+        result.add(
+            "schema",
+            None,
+            translate("CredentialVerify", "not an Open Badges credential: no schema to check"),
+        )
         return
     problems = ob3_problems(document)
     result.add(
         "schema",
         not problems,
-        "meets the Open Badges 3.0 schema"
+        translate("CredentialVerify", "meets the Open Badges 3.0 schema")
         if not problems
-        else "; ".join(str(p) for p in problems[:5]),
+        else "; ".join(str(p) for p in problems[:5]),  # jsonschema's own words, in English
     )
 
 
@@ -308,12 +400,16 @@ def _check_data_integrity(document: Mapping[str, Any], fetch: Fetch, result: Ver
     issuer = _issuer_id(document)
     proofs = _as_list(document.get("proof"))
     if not proofs:
-        result.add("proof", False, "the credential has no proof")
+        result.add("proof", False, translate("CredentialVerify", "the credential has no proof"))
         raise _Failed
     for proof in proofs:
         method = proof.get("verificationMethod") if isinstance(proof, Mapping) else None
         if not isinstance(method, str):
-            result.add("proof", False, "the proof names no verification method")
+            result.add(
+                "proof",
+                False,
+                translate("CredentialVerify", "the proof names no verification method"),
+            )
             raise _Failed
         if not _key_belongs(method, issuer, fetch, result):
             raise _Failed
@@ -326,34 +422,66 @@ def _check_data_integrity(document: Mapping[str, Any], fetch: Fetch, result: Ver
     except UserError as e:
         result.add("proof", False, str(e))
         raise _Failed from None
-    result.add("proof", True, "the eddsa-rdfc-2022 signature matches")
+    result.add(
+        "proof", True, translate("CredentialVerify", "the eddsa-rdfc-2022 signature matches")
+    )
 
 
 def _key_belongs(method: str, issuer: str | None, fetch: Fetch, result: VerifyResult) -> bool:
     """Key provenance: the signing key is the issuer's own."""
     did = method.split("#", 1)[0]
     if issuer is None:
-        return result.add("key", False, "the credential names no issuer")
+        return result.add(
+            "key", False, translate("CredentialVerify", "the credential names no issuer")
+        )
     if issuer.startswith("https://"):
         return _listed_by_issuer_document(method, issuer, fetch, result)
     if did != issuer:
-        return result.add("key", False, f"signed with {did}, not by the issuer {issuer}")
+        return result.add(
+            "key",
+            False,
+            translate("CredentialVerify", "signed with {did}, not by the issuer {issuer}").format(
+                did=did, issuer=issuer
+            ),
+        )
     if did.startswith("did:key:"):
-        return result.add("key", True, "did:key: the key is the issuer's identifier itself")
+        return result.add(
+            "key",
+            True,
+            translate("CredentialVerify", "did:key: the key is the issuer's identifier itself"),
+        )
     if did.startswith("did:web:"):
         document = fetch(dids.did_web_document_url(did))
         if document is None:
             return result.add(
-                "key", False, f"the DID document of {did} is not in the hosting folder"
+                "key",
+                False,
+                translate(
+                    "CredentialVerify", "the DID document of {did} is not in the hosting folder"
+                ).format(did=did),
             )
         allowed = [
             m if isinstance(m, str) else m.get("id")
             for m in _as_list(document.get("assertionMethod"))
         ]
         if method not in allowed and method.replace(did, "", 1) not in allowed:
-            return result.add("key", False, f"{did} does not list {method} for assertions")
-        return result.add("key", True, f"listed in the DID document of {did}")
-    return result.add("key", False, f"cannot resolve {did} offline")
+            return result.add(
+                "key",
+                False,
+                translate("CredentialVerify", "{did} does not list {method} for assertions").format(
+                    did=did, method=method
+                ),
+            )
+        return result.add(
+            "key",
+            True,
+            translate("CredentialVerify", "listed in the DID document of {did}").format(did=did),
+        )
+    return result.add(
+        "key",
+        False,
+        translate("CredentialVerify", "cannot resolve {did} offline").format(did=did),
+    )
 
 
 def _listed_by_issuer_document(
@@ -366,8 +494,11 @@ def _listed_by_issuer_document(
         return result.add(
             "key",
             False,
-            f"cannot tell that {method} is the key of {issuer}: the issuer's document at "
-            "that address is not in the hosting folder",
+            translate(
+                "CredentialVerify",
+                "cannot tell that {method} is the key of {issuer}: the issuer's document at "
+                "that address is not in the hosting folder",
+            ).format(method=method, issuer=issuer),
         )
     listed = [
         m if isinstance(m, str) else m.get("id")
@@ -375,8 +506,20 @@ def _listed_by_issuer_document(
         if isinstance(m, (str, Mapping))
     ]
     if method not in listed:
-        return result.add("key", False, f"the document of {issuer} does not list {method}")
-    return result.add("key", True, f"listed by the issuer's document at {issuer}")
+        return result.add(
+            "key",
+            False,
+            translate("CredentialVerify", "the document of {issuer} does not list {method}").format(
+                issuer=issuer, method=method
+            ),
+        )
+    return result.add(
+        "key",
+        True,
+        translate("CredentialVerify", "listed by the issuer's document at {issuer}").format(
+            issuer=issuer
+        ),
+    )
 
 
 def _ed25519_key(method: str, fetch: Fetch) -> Ed25519PublicKey:
@@ -390,21 +533,46 @@ def _ed25519_key(method: str, fetch: Fetch) -> Ed25519PublicKey:
         entry_id = str(entry.get("id", ""))
         if entry_id == method or (did + entry_id if entry_id.startswith("#") else "") == method:
             return multibase.ed25519_public_from_multibase(str(entry.get("publicKeyMultibase")))
-    raise dataintegrity.ProofError(f"The key {method} is not published.")
+    raise dataintegrity.ProofError(
+        translate("CredentialVerify", "The key {method} is not published.").format(method=method)
+    )
 
 
 def _check_dates(document: Mapping[str, Any], now: dt.datetime, result: VerifyResult) -> None:
     start = _date(document.get("validFrom") or document.get("issuanceDate"))
     end = _date(document.get("validUntil") or document.get("expirationDate"))
     if start is None:
-        result.add("dates", False, "validFrom is missing or not a date")
+        result.add(
+            "dates", False, translate("CredentialVerify", "validFrom is missing or not a date")
+        )
     elif start > now:
-        result.add("dates", False, f"not valid before {start:%Y-%m-%d %H:%M} UTC")
+        result.add(
+            "dates",
+            False,
+            translate("CredentialVerify", "not valid before {moment} UTC").format(
+                moment=f"{start:%Y-%m-%d %H:%M}"
+            ),
+        )
     elif end is not None and end <= now:
-        result.add("dates", False, f"expired on {end:%Y-%m-%d}")
+        result.add(
+            "dates",
+            False,
+            translate("CredentialVerify", "expired on {date}").format(date=f"{end:%Y-%m-%d}"),
+        )
+    elif end is not None:
+        result.add(
+            "dates",
+            True,
+            translate("CredentialVerify", "valid from {start}, until {end}").format(
+                start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"
+            ),
+        )
     else:
-        until = f", until {end:%Y-%m-%d}" if end else ""
-        result.add("dates", True, f"valid from {start:%Y-%m-%d}{until}")
+        result.add(
+            "dates",
+            True,
+            translate("CredentialVerify", "valid from {start}").format(start=f"{start:%Y-%m-%d}"),
+        )
 
 
 def _date(value: Any) -> dt.datetime | None:
@@ -420,19 +588,37 @@ def _date(value: Any) -> dt.datetime | None:
 def _check_status(document: Mapping[str, Any], fetch: Fetch, result: VerifyResult) -> None:
     entries = [e for e in _as_list(document.get("credentialStatus")) if isinstance(e, Mapping)]
     if not entries:
-        result.add("revocation", None, "the credential has no status entry")
+        result.add(
+            "revocation", None, translate("CredentialVerify", "the credential has no status entry")
+        )
         return
     for entry in entries:
         if entry.get("type") != "BitstringStatusListEntry":
-            result.add("revocation", None, f"status type {entry.get('type')!r} is not checked")
+            result.add(
+                "revocation",
+                None,
+                translate("CredentialVerify", "status type {kind} is not checked").format(
+                    kind=repr(entry.get("type"))
+                ),
+            )
             continue
         url = str(entry.get("statusListCredential", ""))
         listing = fetch(url)
         if listing is None:
-            result.add("revocation", None, f"the status list {url} is not in the hosting folder")
+            result.add(
+                "revocation",
+                None,
+                translate(
+                    "CredentialVerify", "the status list {url} is not in the hosting folder"
+                ).format(url=url),
+            )
             continue
         if _issuer_id(listing) != _issuer_id(document):
-            result.add("revocation", False, "the status list is not the issuer's")
+            result.add(
+                "revocation",
+                False,
+                translate("CredentialVerify", "the status list is not the issuer's"),
+            )
             continue
         try:
             if not isinstance(listing, Trusted):
@@ -440,9 +626,15 @@ def _check_status(document: Mapping[str, Any], fetch: Fetch, result: VerifyResul
             bits = decode_list(str(listing["credentialSubject"]["encodedList"]))
             revoked = is_set(bits, int(entry.get("statusListIndex", -1)))
         except (UserError, KeyError, TypeError, ValueError) as e:
-            result.add("revocation", False, f"the status list cannot be read: {e}")
+            result.add(
+                "revocation",
+                False,
+                translate("CredentialVerify", "the status list cannot be read: {problem}").format(
+                    problem=e
+                ),
+            )
             continue
-        result.add("revocation", not revoked, "revoked" if revoked else "not revoked")
+        result.add("revocation", not revoked, _revocation_words(revoked))
 
 
 # JWT and JWS ------------------------------------------------------------------------
@@ -455,10 +647,18 @@ def _verify_compact(
         header, payload = jws.read_unverified(token)
         claims = json.loads(payload)
     except (UserError, ValueError) as e:
-        result.add("format", False, f"not a readable JWT/JWS: {e}")
+        result.add(
+            "format",
+            False,
+            translate("CredentialVerify", "not a readable JWT/JWS: {problem}").format(problem=e),
+        )
         raise _Failed from None
     if not isinstance(claims, dict):
-        result.add("format", False, "the JWT/JWS payload is not a JSON object")
+        result.add(
+            "format",
+            False,
+            translate("CredentialVerify", "the JWT/JWS payload is not a JSON object"),
+        )
         raise _Failed
     where = f" baked in {baked.upper()}" if baked else ""
     if "vc" in claims or "VerifiableCredential" in _as_list(claims.get("type")):
@@ -479,9 +679,11 @@ def _verify_vc_jwt(
 ) -> None:
     credential = claims.get("vc", claims)
     if not isinstance(credential, dict):
-        result.add("format", False, "the JWT's vc claim is not an object")
+        result.add(
+            "format", False, translate("CredentialVerify", "the JWT's vc claim is not an object")
+        )
         raise _Failed
-    result.add("format", True, "Open Badges 3.0 VC-JWT")
+    result.add("format", True, translate("CredentialVerify", "Open Badges 3.0 VC-JWT"))
     _check_schema(credential, _as_list(credential.get("type")), result)
     key = _rsa_key_for(header, _issuer_id(credential), fetch, result)
     try:
@@ -489,7 +691,7 @@ def _verify_vc_jwt(
     except UserError as e:
         result.add("proof", False, str(e))
         raise _Failed from None
-    result.add("proof", True, "the RS256 signature matches")
+    result.add("proof", True, translate("CredentialVerify", "the RS256 signature matches"))
     _check_dates(credential, now, result)
     _check_status(credential, fetch, result)
 
@@ -508,14 +710,30 @@ def _rsa_key_for(
         if (key_id and entry.get("kid") == key_id) or (
             isinstance(wanted, Mapping) and entry.get("n") == wanted.get("n")
         ):
-            result.add("key", True, f"published by the issuer at {jwks_url}")
+            result.add(
+                "key",
+                True,
+                translate("CredentialVerify", "published by the issuer at {url}").format(
+                    url=jwks_url
+                ),
+            )
             return _rsa_from_jwk(entry)
     if published is None:
         result.add(
-            "key", False, f"the issuer's keys ({kid or 'no kid'}) are not in the hosting folder"
+            "key",
+            False,
+            translate(
+                "CredentialVerify", "the issuer's keys ({kid}) are not in the hosting folder"
+            ).format(kid=kid or translate("CredentialVerify", "no kid")),
         )
     else:
-        result.add("key", False, f"{jwks_url} does not publish the signing key")
+        result.add(
+            "key",
+            False,
+            translate("CredentialVerify", "{url} does not publish the signing key").format(
+                url=jwks_url
+            ),
+        )
     raise _Failed
 
 
@@ -535,9 +753,13 @@ def _verify_ob2(
     token: str, assertion: Mapping[str, Any], fetch: Fetch, now: dt.datetime, result: VerifyResult
 ) -> None:
     if assertion.get("type") != "Assertion" and "Assertion" not in _as_list(assertion.get("type")):
-        result.add("format", False, "neither an Open Badges 2.0 assertion nor a VC-JWT")
+        result.add(
+            "format",
+            False,
+            translate("CredentialVerify", "neither an Open Badges 2.0 assertion nor a VC-JWT"),
+        )
         raise _Failed
-    result.add("format", True, "Open Badges 2.0 signed assertion")
+    result.add("format", True, translate("CredentialVerify", "Open Badges 2.0 signed assertion"))
     verification = assertion.get("verification") or {}
     creator = verification.get("creator") if isinstance(verification, Mapping) else None
     badge = assertion.get("badge")
@@ -546,35 +768,53 @@ def _verify_ob2(
     key_doc = fetch(str(creator)) if creator else None
     issuer_doc = fetch(str(issuer_url)) if issuer_url else None
     if key_doc is None or issuer_doc is None:
-        result.add("key", False, "the signing key or issuer profile is not in the hosting folder")
+        result.add(
+            "key",
+            False,
+            translate(
+                "CredentialVerify", "the signing key or issuer profile is not in the hosting folder"
+            ),
+        )
         raise _Failed
     listed = _as_list(issuer_doc.get("publicKey"))
     listed_ids = [k if isinstance(k, str) else k.get("id") for k in listed]
     if key_doc.get("owner") != issuer_doc.get("id") or creator not in listed_ids:
-        result.add("key", False, "the signing key is not one the issuer publishes")
+        result.add(
+            "key",
+            False,
+            translate("CredentialVerify", "the signing key is not one the issuer publishes"),
+        )
         raise _Failed
-    result.add("key", True, f"published by the issuer at {creator}")
+    result.add(
+        "key",
+        True,
+        translate("CredentialVerify", "published by the issuer at {url}").format(url=creator),
+    )
     try:
         public = serialization.load_pem_public_key(str(key_doc.get("publicKeyPem")).encode())
         if not isinstance(public, RSAPublicKey):
-            raise jws.JwsError("the published key is not an RSA key")
+            raise jws.JwsError(translate("CredentialVerify", "the published key is not an RSA key"))
         jws.verify_compact(token, public)
     except (UserError, ValueError) as e:
         result.add("proof", False, str(e))
         raise _Failed from None
-    result.add("proof", True, "the RS256 signature matches")
+    result.add("proof", True, translate("CredentialVerify", "the RS256 signature matches"))
     _check_ob2_dates(assertion, now, result)
     list_url = issuer_doc.get("revocationList")
     revocations = fetch(str(list_url)) if list_url else None
     if revocations is None:
-        result.add("revocation", None, "no revocation list in the hosting folder")
+        result.add(
+            "revocation",
+            None,
+            translate("CredentialVerify", "no revocation list in the hosting folder"),
+        )
         return
     revoked = [
         r.get("id") if isinstance(r, Mapping) else r
         for r in _as_list(revocations.get("revokedAssertions"))
     ]
     gone = assertion.get("id") in revoked
-    result.add("revocation", not gone, "revoked" if gone else "not revoked")
+    result.add("revocation", not gone, _revocation_words(gone))
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -24,6 +24,7 @@ from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import StagedFile
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import EvidenceItem, Submission
+from reviewer_app.wording import translate
 
 
 @dataclass
@@ -85,7 +86,8 @@ def derive_pending(
             if cancel is not None:
                 cancel.check()
             if progress is not None:
-                progress(ProgressReport(done, len(todo), 0, 0, "making evidence searchable"))
+                doing = translate("EvidenceFiles", "making evidence searchable")
+                progress(ProgressReport(done, len(todo), 0, 0, doing))
             if sha256 is None or not wanted[_kind(media_type)]:
                 continue
             path = folder.store.path_for(sha256)
@@ -122,7 +124,11 @@ def _derive(path: Path, media_type: str, limits: ImportLimits, folder: DataFolde
             out.status = "none"
     except (InvalidEvidence, OSError, ValueError, SyntaxError) as e:
         out.status = "failed"
-        out.warnings.append(f"could not be prepared for viewing ({e})")
+        out.warnings.append(
+            translate("EvidenceFiles", "could not be prepared for viewing ({problem})").format(
+                problem=e
+            )
+        )
     return out
 
 

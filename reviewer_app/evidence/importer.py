@@ -36,6 +36,7 @@ from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
+from reviewer_app.wording import translate
 
 __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 
@@ -167,8 +168,12 @@ class Importer:
             )
         except (SQLAlchemyError, OSError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            why = f"could not be saved ({reason}); nothing of it was kept"
-            report.rejected += [Rejection(r.label, f"{r.label} {why}") for r in good]
+            why = translate(
+                "BundleImport", "{bundle} could not be saved ({problem}); nothing of it was kept"
+            )
+            report.rejected += [
+                Rejection(r.label, why.format(bundle=r.label, problem=reason)) for r in good
+            ]
             self._discard(good)
         else:
             report.imported += [r.result() for r in good]
@@ -194,12 +199,15 @@ class Importer:
                     plan.credential_uri,
                     plan.attempt,
                     len(plan.items),
-                    ["already imported"],
+                    [translate("BundleImport", "already imported")],
                 )
             )
         raise source.reject(
-            f"conflicts with submission {plan.submission_id!r}, already imported from "
-            f"{known[1]} with different content; nothing was changed"
+            translate(
+                "BundleImport",
+                "conflicts with submission {submission}, already imported from {source} with "
+                "different content; nothing was changed",
+            ).format(submission=repr(plan.submission_id), source=known[1])
         )
 
     def _pending(self, submission_id: str) -> tuple[str, str] | None:
@@ -247,27 +255,43 @@ class Importer:
                 )
         except SizeLimitExceeded:
             raise source.reject(
-                f"is larger than the limit of {self.limits.max_file_bytes:,} bytes for one file",
+                translate(
+                    "BundleImport", "is larger than the limit of {limit} bytes for one file"
+                ).format(limit=f"{self.limits.max_file_bytes:,}"),
                 path,
             ) from None
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
             raise source.reject(
-                f"cannot be extracted: its zip entry is damaged ({e})", path
+                translate(
+                    "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
+                ).format(problem=e),
+                path,
             ) from None
         except OSError as e:
-            raise source.reject(f"cannot be read ({e.strerror or e})", path) from None
+            raise source.reject(
+                translate("BundleImport", "cannot be read ({problem})").format(
+                    problem=e.strerror or e
+                ),
+                path,
+            ) from None
         check = self._checker.submit(self._check_file, staged, planned)
         cleanup.callback(store.discard, staged)
         cleanup.callback(futures.wait, [check])  # runs first: never delete under a check
         expected = source.entries()[path].size
         if staged.size != expected:
             raise source.reject(
-                f"holds {staged.size:,} bytes but the bundle declares {expected:,}", path
+                translate(
+                    "BundleImport", "holds {size} bytes but the bundle declares {declared}"
+                ).format(size=f"{staged.size:,}", declared=f"{expected:,}"),
+                path,
             )
         if planned.sha256 is not None and planned.sha256 != staged.sha256:
             raise source.reject(
-                f"does not match its hash in manifest.json (expected {planned.sha256}, "
-                f"found {staged.sha256}): the file is damaged or was changed",
+                translate(
+                    "BundleImport",
+                    "does not match its hash in manifest.json (expected {expected}, found "
+                    "{found}): the file is damaged or was changed",
+                ).format(expected=planned.sha256, found=staged.sha256),
                 path,
             )
         return StagedItem(planned, staged, check)

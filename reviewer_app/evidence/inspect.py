@@ -7,16 +7,21 @@ from pathlib import Path, PurePosixPath
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.readers import Inspection, InvalidEvidence, image, pdf, text
 from reviewer_app.evidence.sniff import (
+    GIF,
     HEAD_BYTES,
     IMAGE_TYPES,
+    JPEG,
     MARKDOWN,
     OCTET,
     PDF,
+    PNG,
     TEXT,
     TEXT_TYPES,
-    describe,
+    TIFF,
+    WEBP,
     sniff_bytes,
 )
+from reviewer_app.wording import translate
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -25,6 +30,30 @@ def normalize_media_type(value: str | None) -> str | None:
     if value is None:
         return None
     return value.split(";", 1)[0].strip().lower() or None
+
+
+def in_words(media_type: str | None) -> str:
+    """A media type in words for the person, in their language: 'a JPEG image'.
+
+    (`sniff.describe` is the English original, which the window keys its own words on.)
+    """
+    names = {
+        PDF: translate("EvidenceFiles", "a PDF"),
+        JPEG: translate("EvidenceFiles", "a JPEG image"),
+        PNG: translate("EvidenceFiles", "a PNG image"),
+        GIF: translate("EvidenceFiles", "a GIF image"),
+        WEBP: translate("EvidenceFiles", "a WebP image"),
+        TIFF: translate("EvidenceFiles", "a TIFF image"),
+        TEXT: translate("EvidenceFiles", "plain text"),
+        MARKDOWN: translate("EvidenceFiles", "Markdown text"),
+        "application/zip": translate(
+            "EvidenceFiles", "a zip file (perhaps a Word or OpenDocument file)"
+        ),
+        "video/mp4": translate("EvidenceFiles", "an MP4 video"),
+    }
+    if media_type is None:
+        return translate("EvidenceFiles", "of no type we recognise")
+    return names.get(media_type, media_type)
 
 
 def inspect_file(path: Path, declared: str | None, name: str, limits: ImportLimits) -> Inspection:
@@ -44,12 +73,18 @@ def inspect_file(path: Path, declared: str | None, name: str, limits: ImportLimi
 
     if media_type == PDF:
         if detected != PDF:
-            raise InvalidEvidence(f"is said to be a PDF but is {describe(detected)}")
+            raise InvalidEvidence(
+                translate("EvidenceFiles", "is said to be a PDF but is {kind}").format(
+                    kind=in_words(detected)
+                )
+            )
         return pdf.inspect(path)
     if media_type in IMAGE_TYPES:
         if detected != media_type:
             raise InvalidEvidence(
-                f"is said to be {describe(media_type)} but is {describe(detected)}"
+                translate("EvidenceFiles", "is said to be {declared} but is {kind}").format(
+                    declared=in_words(media_type), kind=in_words(detected)
+                )
             )
         width, height, orientation, frames = image.inspect(
             path, media_type, limits.max_image_pixels
@@ -63,7 +98,11 @@ def inspect_file(path: Path, declared: str | None, name: str, limits: ImportLimi
         )
     if media_type in TEXT_TYPES:
         if detected is not None:
-            raise InvalidEvidence(f"is said to be text but is {describe(detected)}")
+            raise InvalidEvidence(
+                translate("EvidenceFiles", "is said to be text but is {kind}").format(
+                    kind=in_words(detected)
+                )
+            )
         text.decode_text(path)
         return Inspection(media_type)
     return Inspection(media_type)

@@ -18,6 +18,7 @@ from reviewer_app.canonical import canonical_json
 from reviewer_app.evidence.shapes import MANIFEST
 from reviewer_app.evidence.sources import BundleRejected, Source, escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json, problems
+from reviewer_app.wording import translate
 
 SCHEMA = "evidence-bundle-1.schema.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
@@ -92,7 +93,12 @@ def _read_manifest(source: Source) -> Any:
     entries = source.entries()
     entry = entries[MANIFEST]
     if entry.size > MAX_MANIFEST_BYTES:
-        raise source.reject(f"is larger than {MAX_MANIFEST_BYTES:,} bytes", MANIFEST)
+        raise source.reject(
+            translate("BundleImport", "is larger than {limit} bytes").format(
+                limit=f"{MAX_MANIFEST_BYTES:,}"
+            ),
+            MANIFEST,
+        )
     with source.open(MANIFEST) as f:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
     try:
@@ -105,10 +111,19 @@ def _check_path(source: Source, path: str, where: str) -> str:
     normalized = path.replace("\\", "/")
     escape = escapes_bundle(normalized)
     if escape == "absolute":
-        raise source.reject(f"{where}.path {path!r} is absolute; it must be relative", MANIFEST)
+        raise source.reject(
+            translate(
+                "BundleImport", "{field}.path {path} is absolute; it must be relative"
+            ).format(field=where, path=repr(path)),
+            MANIFEST,
+        )
     if escape == "parent":
         raise source.reject(
-            f"{where}.path {path!r} has a '..' segment, which would leave the bundle", MANIFEST
+            translate(
+                "BundleImport",
+                "{field}.path {path} has a '..' segment, which would leave the bundle",
+            ).format(field=where, path=repr(path)),
+            MANIFEST,
         )
     return str(PurePosixPath(normalized))
 
@@ -117,12 +132,20 @@ def plan_manifest_bundle(source: Source) -> SubmissionPlan:
     data = _read_manifest(source)
     found = problems(data, SCHEMA)
     if found:
-        raise source.reject(f"is not a valid manifest: {found[0]}", MANIFEST)
+        raise source.reject(
+            translate("BundleImport", "is not a valid manifest: {problem}").format(
+                problem=found[0]
+            ),
+            MANIFEST,
+        )
     submitted_at = parse_rfc3339(data["submitted_at"])
     if submitted_at is None:
         raise source.reject(
-            "is not a valid manifest: submitted_at must be an RFC 3339 date-time with an "
-            f"offset, such as 2026-10-03T14:22:05-05:00 (not {data['submitted_at']!r})",
+            translate(
+                "BundleImport",
+                "is not a valid manifest: submitted_at must be an RFC 3339 date-time with an "
+                "offset, such as 2026-10-03T14:22:05-05:00 (not {value})",
+            ).format(value=repr(data["submitted_at"])),
             MANIFEST,
         )
     entries = source.entries()
@@ -140,7 +163,10 @@ def plan_manifest_bundle(source: Source) -> SubmissionPlan:
         path = _check_path(source, raw["path"], f"evidence[{position}]")
         if path not in entries:
             raise source.reject(
-                f"evidence[{position}] lists {path!r}, which is not in the bundle", MANIFEST
+                translate(
+                    "BundleImport", "evidence[{position}] lists {path}, which is not in the bundle"
+                ).format(position=position, path=repr(path)),
+                MANIFEST,
             )
         listed.add(path)
         items.append(
@@ -169,11 +195,20 @@ def plan_manifest_bundle(source: Source) -> SubmissionPlan:
     )
     unlisted = sorted(set(entries) - listed)
     if unlisted:
-        shown = ", ".join(unlisted[:5]) + (" and more" if len(unlisted) > 5 else "")
-        plan.warnings.append(
-            f"{len(unlisted)} file(s) in the bundle are listed in no evidence item and "
-            f"were ignored: {shown}"
-        )
+        shown = ", ".join(unlisted[:5])
+        if len(unlisted) > 5:
+            warning = translate(
+                "BundleImport",
+                "{count} file(s) in the bundle are listed in no evidence item and were "
+                "ignored: {files} and more",
+            )
+        else:
+            warning = translate(
+                "BundleImport",
+                "{count} file(s) in the bundle are listed in no evidence item and were "
+                "ignored: {files}",
+            )
+        plan.warnings.append(warning.format(count=len(unlisted), files=shown))
     return plan
 
 
@@ -190,7 +225,7 @@ def _natural_key(path: str) -> list[Any]:
 def plan_loose_bundle(source: Source) -> SubmissionPlan:
     entries = source.entries()
     if not entries:
-        raise source.reject("holds no files")
+        raise source.reject(translate("BundleImport", "holds no files"))
     paths = sorted(entries, key=_natural_key)
     items = [
         PlannedItem("file", n, path=p, title=PurePosixPath(p).name) for n, p in enumerate(paths)
@@ -208,7 +243,12 @@ def plan_loose_bundle(source: Source) -> SubmissionPlan:
         submitted_at=None,
         notes=None,
         items=items,
-        warnings=["a loose bundle: check the earner's name and assign a micro-credential"],
+        warnings=[
+            translate(
+                "BundleImport",
+                "a loose bundle: check the earner's name and assign a micro-credential",
+            )
+        ],
     )
 
 
@@ -218,4 +258,6 @@ def plan_bundle(source: Source, shape: str) -> SubmissionPlan:
             return plan_manifest_bundle(source)
         return plan_loose_bundle(source)
     except OSError as e:
-        raise BundleRejected(source.label, f"cannot be read ({e})") from None
+        raise BundleRejected(
+            source.label, translate("BundleImport", "cannot be read ({problem})").format(problem=e)
+        ) from None

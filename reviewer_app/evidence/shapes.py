@@ -15,6 +15,7 @@ from typing import Literal
 
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.sources import BundleRejected, DirSource, Source, ZipSource
+from reviewer_app.wording import translate
 
 MANIFEST = "manifest.json"
 
@@ -35,9 +36,9 @@ def open_source(path: Path, limits: ImportLimits) -> Source:
     if path.is_dir():
         return DirSource(path, label, path.name, limits)
     if not path.exists():
-        raise BundleRejected(label, "does not exist")
+        raise BundleRejected(label, translate("BundleImport", "does not exist"))
     if not path.is_file() or not zipfile.is_zipfile(path):
-        raise BundleRejected(label, "is not a zip file or a folder")
+        raise BundleRejected(label, translate("BundleImport", "is not a zip file or a folder"))
     stem = path.name[:-4] if path.name.lower().endswith(".zip") else path.name
     return ZipSource.open_path(path, label, stem, limits)
 
@@ -75,11 +76,12 @@ def open_bundles(
         yield e
         return
     except OSError as e:
-        yield BundleRejected(str(path), f"cannot be read ({e.strerror})")
+        why = translate("BundleImport", "cannot be read ({problem})").format(problem=e.strerror)
+        yield BundleRejected(str(path), why)
         return
     if not files and not folders:
         source.close()
-        yield BundleRejected(source.label, "is empty")
+        yield BundleRejected(source.label, translate("BundleImport", "is empty"))
         return
     if not _is_batch(files, folders):
         yield Candidate(source, _shape_of(source))

@@ -21,6 +21,7 @@ from typing import BinaryIO, cast
 
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.limits import ImportLimits
+from reviewer_app.wording import translate
 
 # Litter that operating systems add to folders and zips; never evidence.
 JUNK_NAMES = frozenset({"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -97,18 +98,23 @@ class Source(ABC):
         found[entry.path] = entry
         if len(found) > self.limits.max_entries:
             raise self.reject(
-                f"has more than {self.limits.max_entries:,} files, the limit for one bundle"
+                translate(
+                    "BundleImport", "has more than {limit} files, the limit for one bundle"
+                ).format(limit=f"{self.limits.max_entries:,}")
             )
         if entry.size > self.limits.max_file_bytes:
             raise self.reject(
-                f"is {entry.size:,} bytes, more than the limit of "
-                f"{self.limits.max_file_bytes:,} for one file",
+                translate(
+                    "BundleImport", "is {size} bytes, more than the limit of {limit} for one file"
+                ).format(size=f"{entry.size:,}", limit=f"{self.limits.max_file_bytes:,}"),
                 entry.path,
             )
         self._total += entry.size
         if self._total > self.limits.max_bundle_bytes:
             raise self.reject(
-                f"holds more than {self.limits.max_bundle_bytes:,} bytes, the limit for one bundle"
+                translate(
+                    "BundleImport", "holds more than {limit} bytes, the limit for one bundle"
+                ).format(limit=f"{self.limits.max_bundle_bytes:,}")
             )
 
 
@@ -144,13 +150,23 @@ class DirSource(Source):
                 if is_junk(rel):
                     continue
                 if item.is_symlink():
-                    raise self.reject("is a symbolic link, which a bundle may not hold", rel)
+                    raise self.reject(
+                        translate(
+                            "BundleImport", "is a symbolic link, which a bundle may not hold"
+                        ),
+                        rel,
+                    )
                 if item.is_dir(follow_symlinks=False):
                     self._walk(Path(item.path), rel + "/", found)
                 elif item.is_file(follow_symlinks=False):
                     self.add_entry(found, Entry(rel, item.stat(follow_symlinks=False).st_size))
                 else:
-                    raise self.reject("is not a regular file (a device, pipe or socket)", rel)
+                    raise self.reject(
+                        translate(
+                            "BundleImport", "is not a regular file (a device, pipe or socket)"
+                        ),
+                        rel,
+                    )
 
     def open(self, path: str) -> BinaryIO:
         return (self.root / path).open("rb")
@@ -158,13 +174,17 @@ class DirSource(Source):
     def nested_zip(self, name: str, scratch: Path) -> Path:
         path = self.root / name
         if path.is_symlink() or not path.is_file():
-            raise BundleRejected(f"{self.label} > {name}", "is not a regular file")
+            raise BundleRejected(
+                f"{self.label} > {name}", translate("BundleImport", "is not a regular file")
+            )
         return path
 
     def sub(self, folder: str) -> Source:
         path = self.root / folder
         if path.is_symlink():
-            raise BundleRejected(f"{self.label} > {folder}", "is a symbolic link")
+            raise BundleRejected(
+                f"{self.label} > {folder}", translate("BundleImport", "is a symbolic link")
+            )
         return DirSource(path, f"{self.label} > {folder}", folder, self.limits)
 
 
@@ -199,7 +219,12 @@ class ZipSource(Source):
         try:
             archive = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
-            raise BundleRejected(label, f"is not a readable zip file ({e})") from None
+            raise BundleRejected(
+                label,
+                translate("BundleImport", "is not a readable zip file ({problem})").format(
+                    problem=e
+                ),
+            ) from None
         source = cls(archive, label, stem, limits, owned_file=owned_file)
         try:
             source._check_container()
@@ -213,17 +238,29 @@ class ZipSource(Source):
         infos = self.archive.infolist()
         if len(infos) > self.limits.max_entries:
             raise self.reject(
-                f"has {len(infos):,} entries, more than the limit of {self.limits.max_entries:,}"
+                translate(
+                    "BundleImport", "has {count} entries, more than the limit of {limit}"
+                ).format(count=f"{len(infos):,}", limit=f"{self.limits.max_entries:,}")
             )
         for info in infos:
             name = info.filename.replace("\\", "/")
             escape = escapes_bundle(name)
             if escape == "absolute":
-                raise self.reject("has an absolute path, which a bundle may not hold", name)
+                raise self.reject(
+                    translate("BundleImport", "has an absolute path, which a bundle may not hold"),
+                    name,
+                )
             if escape == "parent":
-                raise self.reject("has a '..' segment that would land outside the bundle", name)
+                raise self.reject(
+                    translate(
+                        "BundleImport", "has a '..' segment that would land outside the bundle"
+                    ),
+                    name,
+                )
             if "\x00" in name:
-                raise self.reject("has a NUL character in its name", name)
+                raise self.reject(
+                    translate("BundleImport", "has a NUL character in its name"), name
+                )
 
     def _names(self) -> list[tuple[str, zipfile.ZipInfo]]:
         out = []
@@ -251,16 +288,27 @@ class ZipSource(Source):
         for rel, info in self._names():
             mode = info.external_attr >> 16
             if info.create_system == 3 and stat.S_ISLNK(mode):
-                raise self.reject("is a symbolic link, which a bundle may not hold", rel)
+                raise self.reject(
+                    translate("BundleImport", "is a symbolic link, which a bundle may not hold"),
+                    rel,
+                )
             if info.is_dir():
                 continue
             # Many writers leave the file-type bits at zero: only a stated type counts.
             if info.create_system == 3 and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
-                raise self.reject("is not a regular file (a device, pipe or socket)", rel)
+                raise self.reject(
+                    translate("BundleImport", "is not a regular file (a device, pipe or socket)"),
+                    rel,
+                )
             if info.flag_bits & 0x1:
-                raise self.reject("is encrypted; bundles must not be password-protected", rel)
+                raise self.reject(
+                    translate(
+                        "BundleImport", "is encrypted; bundles must not be password-protected"
+                    ),
+                    rel,
+                )
             if rel in found:
-                raise self.reject("appears twice in the zip", rel)
+                raise self.reject(translate("BundleImport", "appears twice in the zip"), rel)
             self.add_entry(found, Entry(rel, info.file_size))
             self._infos[rel] = info
         for rel, info in self._infos.items():  # after the sizes, which say more
@@ -274,9 +322,16 @@ class ZipSource(Source):
         if info.compress_size == 0 or info.file_size / info.compress_size > self.limits.max_ratio:
             ratio = info.file_size / max(info.compress_size, 1)
             raise self.reject(
-                f"expands {ratio:,.0f} times (from {info.compress_size:,} to "
-                f"{info.file_size:,} bytes), more than the limit of "
-                f"{self.limits.max_ratio:,.0f}:1 (a zip bomb)",
+                translate(
+                    "BundleImport",
+                    "expands {ratio} times (from {packed} to {size} bytes), more than the "
+                    "limit of {limit}:1 (a zip bomb)",
+                ).format(
+                    ratio=f"{ratio:,.0f}",
+                    packed=f"{info.compress_size:,}",
+                    size=f"{info.file_size:,}",
+                    limit=f"{self.limits.max_ratio:,.0f}",
+                ),
                 rel,
             )
 
@@ -288,12 +343,16 @@ class ZipSource(Source):
         info = self.archive.getinfo(self.prefix + name)
         label = f"{self.label} > {name}"
         if info.flag_bits & 0x1:
-            raise BundleRejected(label, "is encrypted; bundles must not be password-protected")
+            raise BundleRejected(
+                label,
+                translate("BundleImport", "is encrypted; bundles must not be password-protected"),
+            )
         if info.file_size > self.limits.max_bundle_bytes:
             raise BundleRejected(
                 label,
-                f"is {info.file_size:,} bytes, more than the limit of "
-                f"{self.limits.max_bundle_bytes:,} for one bundle",
+                translate(
+                    "BundleImport", "is {size} bytes, more than the limit of {limit} for one bundle"
+                ).format(size=f"{info.file_size:,}", limit=f"{self.limits.max_bundle_bytes:,}"),
             )
         self._check_ratio(name, info)
         fd, tmp = tempfile.mkstemp(suffix=".zip", dir=scratch)
@@ -302,7 +361,12 @@ class ZipSource(Source):
                 shutil.copyfileobj(src, out, 1024 * 1024)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:
             Path(tmp).unlink(missing_ok=True)
-            raise BundleRejected(label, f"cannot be extracted: it is damaged ({e})") from None
+            raise BundleRejected(
+                label,
+                translate("BundleImport", "cannot be extracted: it is damaged ({problem})").format(
+                    problem=e
+                ),
+            ) from None
         return Path(tmp)
 
     def sub(self, folder: str) -> Source:

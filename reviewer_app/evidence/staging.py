@@ -11,6 +11,7 @@ from reviewer_app.evidence.readers import Inspection, InvalidEvidence
 from reviewer_app.evidence.report import BundleResult
 from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.storage.blobstore import StagedFile
+from reviewer_app.wording import translate
 
 
 @dataclass
@@ -52,7 +53,9 @@ class ReadyBundle:
                     self._outcome = BundleRejected(self.label, str(e), item.planned.path)
                     break
                 except OSError as e:
-                    why = f"could not be written to the store ({e.strerror or e})"
+                    why = translate(
+                        "BundleImport", "could not be written to the store ({problem})"
+                    ).format(problem=e.strerror or e)
                     self._outcome = BundleRejected(self.label, why, item.planned.path)
                     break
         return self._outcome

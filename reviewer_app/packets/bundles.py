@@ -13,6 +13,7 @@ from typing import Any
 from reviewer_app.packets.manifest import CHUNK, PacketError, json_bytes
 from reviewer_app.storage.blobstore import BlobStore
 from reviewer_app.storage.models import EvidenceItem, Submission
+from reviewer_app.wording import translate
 
 BUNDLE_FORMAT = "evidence-bundle/1"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -22,12 +23,19 @@ def bundle_manifest(submission: Submission) -> dict[str, Any]:
     """The bundle's manifest.json: only what the rows hold, in the earner's order."""
     if submission.shape != "manifest" or submission.credential_uri is None:
         raise PacketError(
-            f"Submission {submission.submission_id} came as a loose bundle, without a "
-            "micro-credential or submission time; only submissions imported from a "
-            "manifest bundle can go into a packet."
+            translate(
+                "ReviewPackets",
+                "Submission {submission} came as a loose bundle, without a "
+                "micro-credential or submission time; only submissions imported from a "
+                "manifest bundle can go into a packet.",
+            ).format(submission=submission.submission_id)
         )
     if submission.submitted_at is None:
-        raise PacketError(f"Submission {submission.submission_id} has no submission time.")
+        raise PacketError(
+            translate("ReviewPackets", "Submission {submission} has no submission time.").format(
+                submission=submission.submission_id
+            )
+        )
     earner: dict[str, Any] = {"id": submission.earner.external_id, "name": submission.earner.name}
     if submission.earner.email is not None:
         earner["email"] = submission.earner.email
@@ -55,8 +63,10 @@ def _item(submission: Submission, item: EvidenceItem) -> dict[str, Any]:
     else:
         if item.path is None or item.blob_sha256 is None:
             raise PacketError(
-                f"Submission {submission.submission_id}: evidence item {item.position + 1} "
-                "has no stored file."
+                translate(
+                    "ReviewPackets",
+                    "Submission {submission}: evidence item {number} has no stored file.",
+                ).format(submission=submission.submission_id, number=item.position + 1)
             )
         out["path"] = item.path
         out["sha256"] = item.blob_sha256
@@ -80,8 +90,11 @@ def write_bundle(store: BlobStore, submission: Submission, out: Path) -> None:
     }
     if "manifest.json" in files:
         raise PacketError(
-            f"Submission {submission.submission_id} lists a file named manifest.json as "
-            "evidence, which a bundle written again cannot hold."
+            translate(
+                "ReviewPackets",
+                "Submission {submission} lists a file named manifest.json as "
+                "evidence, which a bundle written again cannot hold.",
+            ).format(submission=submission.submission_id)
         )
     with zipfile.ZipFile(out, "x", zipfile.ZIP_STORED) as archive:
         archive.writestr(_info("manifest.json", 0), json_bytes(doc))
@@ -104,8 +117,11 @@ def _copy_blob(
 ) -> None:
     if not store.has(sha):
         raise PacketError(
-            f"Submission {submission_id}: the evidence file {path!r} is missing from the "
-            "store; 'reviewer-app check' lists what is damaged."
+            translate(
+                "ReviewPackets",
+                "Submission {submission}: the evidence file {path!r} is missing from the "
+                "store; 'reviewer-app check' lists what is damaged.",
+            ).format(submission=submission_id, path=path)
         )
     size = store.path_for(sha).stat().st_size
     digest = hashlib.sha256()
@@ -115,6 +131,9 @@ def _copy_blob(
             dst.write(chunk)
     if digest.hexdigest() != sha:
         raise PacketError(
-            f"Submission {submission_id}: the stored evidence file {path!r} no longer "
-            "matches its hash; 'reviewer-app check' lists what is damaged."
+            translate(
+                "ReviewPackets",
+                "Submission {submission}: the stored evidence file {path!r} no longer "
+                "matches its hash; 'reviewer-app check' lists what is damaged.",
+            ).format(submission=submission_id, path=path)
         )

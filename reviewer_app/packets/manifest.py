@@ -32,6 +32,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.evidence.sources import escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json
 from reviewer_app.storage.atomic import fsync_dir
+from reviewer_app.wording import translate
 
 MANIFEST = "manifest.json"
 PACKET_FORMAT = "review-packet/1"
@@ -42,11 +43,7 @@ GiB = 1024 * MiB
 # Entries carry a fixed time, so the same content makes the same zip bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_KINDS = {
-    PACKET_FORMAT: "a review packet",
-    RETURN_FORMAT: "a review return",
-    "evidence-bundle/1": "an evidence bundle",
-}
+_KINDS = (PACKET_FORMAT, RETURN_FORMAT, "evidence-bundle/1")
 _IMPORT_WITH = {
     PACKET_FORMAT: "'reviewer-app packet import'",
     RETURN_FORMAT: "'reviewer-app packet import-return'",
@@ -55,6 +52,34 @@ _IMPORT_WITH = {
 
 
 Reject = Callable[..., "ArchiveRejected"]  # (problem, entry=None)
+
+
+def _kind_words(fmt: str) -> str:
+    """What a file of format `fmt` is, in words ("a review packet")."""
+    words = {
+        PACKET_FORMAT: translate("ReviewPackets", "a review packet"),
+        RETURN_FORMAT: translate("ReviewPackets", "a review return"),
+        "evidence-bundle/1": translate("ReviewPackets", "an evidence bundle"),
+    }
+    return words[fmt]
+
+
+def cannot_write(out: Path, error: OSError) -> PacketError:
+    return PacketError(
+        translate("ReviewPackets", "Cannot write {path}: {reason}.").format(
+            path=out, reason=error.strerror or error
+        )
+    )
+
+
+def not_a_file() -> str:
+    return translate("ReviewPackets", "does not exist or is not a file")
+
+
+def cannot_read(error: OSError) -> str:
+    return translate("ReviewPackets", "cannot be read ({reason})").format(
+        reason=error.strerror or error
+    )
 
 
 class PacketError(UserError):
@@ -69,7 +94,11 @@ class ArchiveRejected(PacketError):
         self.entry = entry
         self.problem = problem
         where = f"{label}: {entry!r}" if entry else label
-        super().__init__(f"{where} {problem}. Nothing was imported.")
+        super().__init__(
+            translate("ReviewPackets", "{where} {problem}. Nothing was imported.").format(
+                where=where, problem=problem
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -126,7 +155,7 @@ class ArchiveWriter:
         try:
             self._zip = zipfile.ZipFile(self.temp, "x", zipfile.ZIP_STORED)
         except OSError as e:
-            raise PacketError(f"Cannot write {self.out}: {e.strerror or e}.") from None
+            raise cannot_write(self.out, e) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -184,7 +213,7 @@ class ArchiveWriter:
         try:
             os.replace(self.temp, self.out)
         except OSError as e:
-            raise PacketError(f"Cannot write {self.out}: {e.strerror or e}.") from None
+            raise cannot_write(self.out, e) from None
         fsync_dir(self.out.parent)
         return digest
 
@@ -223,17 +252,16 @@ class Archive:
                     digest.update(chunk)
                     out.write(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
-            raise self.reject(f"cannot be read: the file is damaged ({e})", path) from None
+            raise self.reject(_damaged(e), path) from None
         if size != entry.size:
-            raise self.reject(
-                f"holds {size:,} bytes, not the {entry.size:,} manifest.json lists: "
-                "the file is damaged or was changed",
-                path,
-            )
+            raise self.reject(_wrong_size(size, entry.size), path)
         if digest.hexdigest() != entry.sha256:
             raise self.reject(
-                f"does not match its hash in manifest.json (expected {entry.sha256}, "
-                f"found {digest.hexdigest()}): the file is damaged or was changed",
+                translate(
+                    "ReviewPackets",
+                    "does not match its hash in manifest.json (expected {expected}, "
+                    "found {found}): the file is damaged or was changed",
+                ).format(expected=entry.sha256, found=digest.hexdigest()),
                 path,
             )
 
@@ -250,13 +278,13 @@ class Archive:
             out = dest.open("xb")
         except OSError as e:
             # Also two names one file system takes as the same ("a.zip", "A.zip").
-            raise self.reject(f"cannot be extracted ({e.strerror or e})", path) from None
+            raise self.reject(_cannot_extract(e), path) from None
         try:
             with out:
                 self._copy(path, out)
         except OSError as e:
             dest.unlink(missing_ok=True)
-            raise self.reject(f"cannot be extracted ({e.strerror or e})", path) from None
+            raise self.reject(_cannot_extract(e), path) from None
         except BaseException:
             dest.unlink(missing_ok=True)
             raise
@@ -264,6 +292,26 @@ class Archive:
     def extract_all(self, root: Path) -> None:
         for path in sorted(self.files):
             self.extract(path, root / path)
+
+
+def _damaged(error: Exception) -> str:
+    return translate("ReviewPackets", "cannot be read: the file is damaged ({problem})").format(
+        problem=error
+    )
+
+
+def _wrong_size(size: int, listed: int) -> str:
+    return translate(
+        "ReviewPackets",
+        "holds {size} bytes, not the {listed} manifest.json lists: "
+        "the file is damaged or was changed",
+    ).format(size=f"{size:,}", listed=f"{listed:,}")
+
+
+def _cannot_extract(error: OSError) -> str:
+    return translate("ReviewPackets", "cannot be extracted ({reason})").format(
+        reason=error.strerror or error
+    )
 
 
 @contextmanager
@@ -275,15 +323,19 @@ def open_archive(
     limits = limits or ArchiveLimits()
     stream: BinaryIO | Path = io.BytesIO(source) if isinstance(source, bytes) else source
     if isinstance(source, Path) and not source.is_file():
-        raise ArchiveRejected(label, "does not exist or is not a file")
+        raise ArchiveRejected(label, not_a_file())
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as e:
         raise ArchiveRejected(
-            label, f"is not a readable zip file: it is damaged or incomplete ({e})"
+            label,
+            translate(
+                "ReviewPackets",
+                "is not a readable zip file: it is damaged or incomplete ({problem})",
+            ).format(problem=e),
         ) from None
     except OSError as e:
-        raise ArchiveRejected(label, f"cannot be read ({e.strerror or e})") from None
+        raise ArchiveRejected(label, cannot_read(e)) from None
     try:
         checked = _check(archive, label, expected, limits)
     except BaseException:
@@ -303,100 +355,174 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
     # A zip cut short can end inside a stored inner zip, which zipfile then reads as
     # if it were the whole file, with the bytes before it taken as a prefix.
     if infos and min(info.header_offset for info in infos) != 0:
-        raise reject("is not a readable zip file: it is damaged or incomplete")
+        raise reject(
+            translate("ReviewPackets", "is not a readable zip file: it is damaged or incomplete")
+        )
     if len(infos) > limits.max_entries:
-        raise reject(f"has {len(infos):,} entries, more than the limit of {limits.max_entries:,}")
+        raise reject(
+            translate(
+                "ReviewPackets", "has {count} entries, more than the limit of {limit}"
+            ).format(count=f"{len(infos):,}", limit=f"{limits.max_entries:,}")
+        )
     names: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
         if "\\" in name or "\x00" in name:
-            raise reject("has a backslash or NUL character in its name", name)
+            raise reject(
+                translate("ReviewPackets", "has a backslash or NUL character in its name"), name
+            )
         escape = escapes_bundle(name)
         if escape == "absolute":
-            raise reject("has an absolute path, which this file may not hold", name)
+            raise reject(
+                translate("ReviewPackets", "has an absolute path, which this file may not hold"),
+                name,
+            )
         if escape == "parent":
-            raise reject("has a '..' segment that would land outside the file", name)
+            raise reject(
+                translate("ReviewPackets", "has a '..' segment that would land outside the file"),
+                name,
+            )
         mode = info.external_attr >> 16
         if info.create_system == 3 and stat.S_ISLNK(mode):
-            raise reject("is a symbolic link, which this file may not hold", name)
+            raise reject(
+                translate("ReviewPackets", "is a symbolic link, which this file may not hold"), name
+            )
         if info.flag_bits & 0x1:
-            raise reject("is encrypted; packets and returns are never password-protected", name)
+            raise reject(
+                translate(
+                    "ReviewPackets",
+                    "is encrypted; packets and returns are never password-protected",
+                ),
+                name,
+            )
         if name in names:
-            raise reject("appears twice in the zip", name)
+            raise reject(translate("ReviewPackets", "appears twice in the zip"), name)
         if info.file_size > limits.max_entry_bytes:
             raise reject(
-                f"is {info.file_size:,} bytes, more than the limit of "
-                f"{limits.max_entry_bytes:,} for one entry",
+                translate(
+                    "ReviewPackets", "is {size} bytes, more than the limit of {limit} for one entry"
+                ).format(size=f"{info.file_size:,}", limit=f"{limits.max_entry_bytes:,}"),
                 name,
             )
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise reject(f"holds more than {limits.max_total_bytes:,} bytes, the limit")
+            raise reject(
+                translate("ReviewPackets", "holds more than {limit} bytes, the limit").format(
+                    limit=f"{limits.max_total_bytes:,}"
+                )
+            )
         if info.file_size and (
             info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio
         ):
             raise reject(
-                f"expands from {info.compress_size:,} to {info.file_size:,} bytes, more than "
-                f"the limit of {limits.max_ratio:,.0f}:1 (a zip bomb)",
+                translate(
+                    "ReviewPackets",
+                    "expands from {packed} to {size} bytes, more than "
+                    "the limit of {ratio}:1 (a zip bomb)",
+                ).format(
+                    packed=f"{info.compress_size:,}",
+                    size=f"{info.file_size:,}",
+                    ratio=f"{limits.max_ratio:,.0f}",
+                ),
                 name,
             )
         names[name] = info
-    what = _KINDS[expected]
+    what = _kind_words(expected)
     if MANIFEST not in names:
-        raise reject(f"has no {MANIFEST}: it is not {what}")
+        raise reject(
+            translate("ReviewPackets", "has no {manifest}: it is not {kind}").format(
+                manifest=MANIFEST, kind=what
+            )
+        )
     if names[MANIFEST].file_size > limits.max_manifest_bytes:
-        raise reject(f"is larger than {limits.max_manifest_bytes:,} bytes", MANIFEST)
+        raise reject(too_large(limits.max_manifest_bytes), MANIFEST)
     try:
         with archive.open(MANIFEST) as f:
             raw = f.read(limits.max_manifest_bytes + 1)
         manifest = parse_json(raw)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
-        raise reject(f"cannot be read: the file is damaged ({e})", MANIFEST) from None
+        raise reject(_damaged(e), MANIFEST) from None
     except JsonProblem as e:
         raise reject(str(e), MANIFEST) from None
     if not isinstance(manifest, dict):
-        raise reject("must hold a JSON object", MANIFEST)
+        raise reject(translate("ReviewPackets", "must hold a JSON object"), MANIFEST)
     fmt = manifest.get("format")
     if fmt != expected:
         if isinstance(fmt, str) and fmt in _KINDS:
-            raise reject(f"is {_KINDS[fmt]}, not {what}: import it with {_IMPORT_WITH[fmt]}")
-        raise reject(f'has format {fmt!r}; {what} has "{expected}"', MANIFEST)
+            raise reject(
+                translate(
+                    "ReviewPackets", "is {kind}, not {expected}: import it with {command}"
+                ).format(kind=_kind_words(fmt), expected=what, command=_IMPORT_WITH[fmt])
+            )
+        raise reject(
+            translate("ReviewPackets", 'has format {format!r}; {kind} has "{expected}"').format(
+                format=fmt, kind=what, expected=expected
+            ),
+            MANIFEST,
+        )
     files = _files(manifest, reject)
     listed = {entry.path for entry in files}
     extra = sorted(set(names) - listed - {MANIFEST})
     if extra:
-        raise reject("is not listed in manifest.json (an unexpected entry)", extra[0])
+        raise reject(
+            translate("ReviewPackets", "is not listed in manifest.json (an unexpected entry)"),
+            extra[0],
+        )
     missing = sorted(listed - set(names))
     if missing:
-        raise reject("is listed in manifest.json but missing from the file", missing[0])
+        raise reject(
+            translate("ReviewPackets", "is listed in manifest.json but missing from the file"),
+            missing[0],
+        )
     for entry in files:
         if names[entry.path].file_size != entry.size:
-            raise reject(
-                f"holds {names[entry.path].file_size:,} bytes, not the {entry.size:,} "
-                "manifest.json lists: the file is damaged or was changed",
-                entry.path,
-            )
+            raise reject(_wrong_size(names[entry.path].file_size, entry.size), entry.path)
     return Archive(label, archive, manifest, files)
+
+
+def too_large(limit: int) -> str:
+    return translate("ReviewPackets", "is larger than {limit} bytes").format(limit=f"{limit:,}")
+
+
+def must_be_object(field: str) -> str:
+    return translate("ReviewPackets", "{field} must be an object").format(field=field)
 
 
 def _files(manifest: dict[str, Any], reject: Reject) -> list[FileEntry]:
     raw = manifest.get("files")
     if not isinstance(raw, list):
-        raise reject("must list the file's entries in 'files'", MANIFEST)
+        raise reject(
+            translate("ReviewPackets", "must list the file's entries in 'files'"), MANIFEST
+        )
     out: list[FileEntry] = []
     seen: set[str] = set()
     for n, item in enumerate(raw):
         where = f"files[{n}]"
         if not isinstance(item, dict):
-            raise reject(f"{where} must be an object", MANIFEST)
+            raise reject(must_be_object(where), MANIFEST)
         path, sha, size = item.get("path"), item.get("sha256"), item.get("size")
         if not isinstance(path, str) or not path or path == MANIFEST or path in seen:
-            raise reject(f"{where}.path must name another entry, once", MANIFEST)
+            raise reject(
+                translate("ReviewPackets", "{field} must name another entry, once").format(
+                    field=f"{where}.path"
+                ),
+                MANIFEST,
+            )
         if not isinstance(sha, str) or not _SHA256.match(sha):
-            raise reject(f"{where}.sha256 must be 64 lowercase hexadecimal characters", MANIFEST)
+            raise reject(
+                translate(
+                    "ReviewPackets", "{field} must be 64 lowercase hexadecimal characters"
+                ).format(field=f"{where}.sha256"),
+                MANIFEST,
+            )
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise reject(f"{where}.size must be a whole number of bytes", MANIFEST)
+            raise reject(
+                translate("ReviewPackets", "{field} must be a whole number of bytes").format(
+                    field=f"{where}.size"
+                ),
+                MANIFEST,
+            )
         seen.add(path)
         out.append(FileEntry(path, sha, size))
     return out
@@ -408,7 +534,7 @@ def _files(manifest: dict[str, Any], reject: Reject) -> list[FileEntry]:
 def text_field(data: dict[str, Any], key: str, where: str, reject: Reject) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise reject(f"{where}{key} must be non-empty text", MANIFEST)
+        raise reject(non_empty_text(f"{where}{key}"), MANIFEST)
     return value
 
 
@@ -419,7 +545,12 @@ def time_field(data: dict[str, Any], key: str, where: str, reject: Reject) -> dt
     except ValueError:
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        raise reject(f"{where}{key} must be a date-time with an offset, not {value!r}", MANIFEST)
+        raise reject(
+            translate(
+                "ReviewPackets", "{field} must be a date-time with an offset, not {value!r}"
+            ).format(field=f"{where}{key}", value=value),
+            MANIFEST,
+        )
     return parsed
 
 
@@ -428,4 +559,17 @@ def uuid_field(data: dict[str, Any], key: str, reject: Reject) -> str:
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise reject(f"{key} must be a UUID, not {value!r}", MANIFEST) from None
+        raise reject(
+            translate("ReviewPackets", "{field} must be a UUID, not {value!r}").format(
+                field=key, value=value
+            ),
+            MANIFEST,
+        ) from None
+
+
+def non_empty_text(field: str) -> str:
+    return translate("ReviewPackets", "{field} must be non-empty text").format(field=field)
+
+
+def whole_number_from_one(field: str) -> str:
+    return translate("ReviewPackets", "{field} must be a whole number from 1").format(field=field)

@@ -39,13 +39,17 @@ from reviewer_app.packets.manifest import (
     ArchiveWriter,
     PacketError,
     Reject,
+    cannot_write,
     json_bytes,
+    must_be_object,
+    not_a_file,
     now_text,
     open_archive,
     sha256_file,
     text_field,
     time_field,
     uuid_field,
+    whole_number_from_one,
 )
 from reviewer_app.progress import CancelToken, Progress
 from reviewer_app.rubrics.queries import current_definition
@@ -58,6 +62,7 @@ from reviewer_app.storage.models import (
     PacketAssignment,
     Submission,
 )
+from reviewer_app.wording import translate
 
 ISSUED, RECEIVED = "issued", "received"
 _SAFE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
@@ -95,14 +100,22 @@ def export_packet(
     """Writes a packet assigning `submission_ids` to `reviewer`, and records it here."""
     reviewer = reviewer.strip()
     if not reviewer:
-        raise PacketError("A packet is made for a reviewer: name them.")
+        raise PacketError(translate("ReviewPackets", "A packet is made for a reviewer: name them."))
     wanted = list(dict.fromkeys(s.strip() for s in submission_ids if s.strip()))
     if not wanted:
-        raise PacketError("Choose at least one submission for the packet.")
+        raise PacketError(
+            translate("ReviewPackets", "Choose at least one submission for the packet.")
+        )
     if out.is_dir():
-        raise PacketError(f"{out} is a folder; give the name of the packet file to write.")
+        raise PacketError(
+            translate(
+                "ReviewPackets", "{path} is a folder; give the name of the packet file to write."
+            ).format(path=out)
+        )
     if not out.parent.is_dir():
-        raise PacketError(f"The folder {out.parent} does not exist.")
+        raise PacketError(
+            translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
+        )
     packet_id, created = str(uuid.uuid4()), now_text()
     with folder.sessions() as session:
         submissions = _submissions(session, wanted)
@@ -115,8 +128,11 @@ def export_packet(
                 found = current_definition(session, uri)
                 if found is None:
                     raise PacketError(
-                        f"Submission {submission.submission_id} is for {uri}, which has no "
-                        "definition here; add it before making the packet."
+                        translate(
+                            "ReviewPackets",
+                            "Submission {submission} is for {credential}, which has no "
+                            "definition here; add it before making the packet.",
+                        ).format(submission=submission.submission_id, credential=uri)
                     )
                 definitions[uri] = found
         assignment = [
@@ -135,7 +151,7 @@ def export_packet(
         try:
             sha = _write(folder, out, manifest, list(definitions.values()), submissions)
         except OSError as e:
-            raise PacketError(f"Cannot write {out}: {e.strerror or e}.") from None
+            raise cannot_write(out, e) from None
     try:
         with folder.sessions.begin() as session:
             session.add(
@@ -214,8 +230,11 @@ def _submissions(session: Session, wanted: list[str]) -> list[Submission]:
     missing = [s for s in wanted if s not in by_id]
     if missing:
         raise PacketError(
-            "There is no submission " + ", ".join(repr(s) for s in missing) + " in this "
-            "data folder; 'reviewer-app submissions' lists them."
+            translate(
+                "ReviewPackets",
+                "There is no submission {submissions} in this data folder; "
+                "'reviewer-app submissions' lists them.",
+            ).format(submissions=", ".join(repr(s) for s in missing))
         )
     return [by_id[s] for s in wanted]
 
@@ -248,15 +267,21 @@ def _add_definition(
     image_name = definition.content.get("achievement", {}).get("image")
     if image_name is not None:
         if definition.image_sha256 is None:
-            raise PacketError(f"The definition of {definition.achievement_uri} lost its image.")
+            raise PacketError(
+                translate("ReviewPackets", "The definition of {credential} lost its image.").format(
+                    credential=definition.achievement_uri
+                )
+            )
         relative = posixpath.normpath(str(image_name))
         climbs = 0
         while relative.startswith("../"):
             relative, climbs = relative[3:], climbs + 1
         if relative in ("", ".", "..") or relative.startswith("/"):
             raise PacketError(
-                f"The image of {definition.achievement_uri} ({image_name!r}) cannot be "
-                "placed in a packet."
+                translate(
+                    "ReviewPackets",
+                    "The image of {credential} ({image!r}) cannot be placed in a packet.",
+                ).format(credential=definition.achievement_uri, image=image_name)
             )
         json_dir = base + "/_" * climbs
         entry["image"] = f"{base}/{relative}"
@@ -311,7 +336,7 @@ def import_packet(
     packet again changes nothing."""
     label = str(path)
     if not path.is_file():
-        raise ArchiveRejected(label, "does not exist or is not a file")
+        raise ArchiveRejected(label, not_a_file())
     limits = limits or ImportLimits()
     file_sha = sha256_file(path)
     archive_limits = ArchiveLimits(max_entry_bytes=max(limits.max_bundle_bytes, 16 * 1024**2))
@@ -372,13 +397,19 @@ def import_packet(
 def _already(known: Packet, file_sha: str, label: str, result: ImportedPacket) -> ImportedPacket:
     if known.direction == ISSUED:
         raise PacketError(
-            f"{label} is a packet this data folder made; import it in the assessor's data "
-            "folder. Nothing was imported."
+            translate(
+                "ReviewPackets",
+                "{file} is a packet this data folder made; import it in the assessor's data "
+                "folder. Nothing was imported.",
+            ).format(file=label)
         )
     if known.file_sha256 != file_sha:
         raise PacketError(
-            f"{label} has the id of packet {known.packet_id}, imported here already from "
-            "a file with other content; ask the lead which one is right. Nothing was imported."
+            translate(
+                "ReviewPackets",
+                "{file} has the id of packet {packet}, imported here already from a file with "
+                "other content; ask the lead which one is right. Nothing was imported.",
+            ).format(file=label, packet=known.packet_id)
         )
     result.already_imported = True
     return result
@@ -390,49 +421,74 @@ def _read_manifest(archive: Archive) -> _PacketInfo:
     created = time_field(m, "created", "", reject)
     source = m.get("from")
     if not isinstance(source, dict):
-        raise reject("from must be an object naming the lead and their folder", MANIFEST)
+        raise reject(
+            translate("ReviewPackets", "from must be an object naming the lead and their folder"),
+            MANIFEST,
+        )
     assignment = _assignment(m, reject)
     definitions = _definition_entries(m, reject)
     bundles = _bundle_entries(m, reject)
     referenced = [d.path for d in definitions] + [d.image for d in definitions if d.image]
     referenced += [b.path for b in bundles]
     if len(set(referenced)) != len(referenced):
-        raise reject("names one entry for two purposes", MANIFEST)
+        raise reject(translate("ReviewPackets", "names one entry for two purposes"), MANIFEST)
     for name in referenced:
         if name not in archive.files:
-            raise reject("is named in manifest.json but is not in the file", name)
+            raise reject(
+                translate("ReviewPackets", "is named in manifest.json but is not in the file"), name
+            )
     unused = sorted(set(archive.files) - set(referenced))
     if unused:
-        raise reject("is neither a definition, its image, nor a bundle", unused[0])
+        raise reject(
+            translate("ReviewPackets", "is neither a definition, its image, nor a bundle"),
+            unused[0],
+        )
     bundled = {b.submission_id for b in bundles}
     assigned = {a["submission_id"] for a in assignment}
     if bundled != assigned:
         odd = sorted(bundled ^ assigned)[0]
-        raise reject(f"assigns and bundles different submissions ({odd!r})", MANIFEST)
+        raise reject(
+            translate(
+                "ReviewPackets", "assigns and bundles different submissions ({submission!r})"
+            ).format(submission=odd),
+            MANIFEST,
+        )
     defined = {d.id for d in definitions}
     for a in assignment:
         if a["credential_id"] not in defined:
-            raise reject(f"holds no definition of {a['credential_id']}", MANIFEST)
+            raise reject(
+                translate("ReviewPackets", "holds no definition of {credential}").format(
+                    credential=a["credential_id"]
+                ),
+                MANIFEST,
+            )
     return _PacketInfo(packet_id, created, _issued_by(source), assignment, definitions, bundles)
 
 
 def _assignment(m: dict[str, Any], reject: Reject) -> list[dict[str, str]]:
     raw = m.get("assignment")
     if not isinstance(raw, list) or not raw:
-        raise reject("assignment must list who scores which submission", MANIFEST)
+        raise reject(
+            translate("ReviewPackets", "assignment must list who scores which submission"), MANIFEST
+        )
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for n, item in enumerate(raw):
         where = f"assignment[{n}]."
         if not isinstance(item, dict):
-            raise reject(f"assignment[{n}] must be an object", MANIFEST)
+            raise reject(must_be_object(f"assignment[{n}]"), MANIFEST)
         entry = {
             key: text_field(item, key, where, reject).strip()
             for key in ("reviewer", "submission_id", "credential_id")
         }
         key = (entry["reviewer"], entry["submission_id"])
         if key in seen:
-            raise reject(f"{where[:-1]} assigns the same submission twice", MANIFEST)
+            raise reject(
+                translate("ReviewPackets", "{field} assigns the same submission twice").format(
+                    field=where[:-1]
+                ),
+                MANIFEST,
+            )
         seen.add(key)
         out.append(entry)
     return out
@@ -441,23 +497,33 @@ def _assignment(m: dict[str, Any], reject: Reject) -> list[dict[str, str]]:
 def _definition_entries(m: dict[str, Any], reject: Reject) -> list[_DefinitionEntry]:
     raw = m.get("definitions")
     if not isinstance(raw, list):
-        raise reject("definitions must be a list", MANIFEST)
+        raise reject(translate("ReviewPackets", "definitions must be a list"), MANIFEST)
     out = []
     for n, item in enumerate(raw):
         where = f"definitions[{n}]."
         if not isinstance(item, dict):
-            raise reject(f"definitions[{n}] must be an object", MANIFEST)
+            raise reject(must_be_object(f"definitions[{n}]"), MANIFEST)
         version = item.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise reject(f"{where}version must be a whole number from 1", MANIFEST)
+            raise reject(whole_number_from_one(f"{where}version"), MANIFEST)
         path = text_field(item, "path", where, reject)
         image = item.get("image")
         if not path.startswith("definitions/") or not path.endswith(".json"):
-            raise reject(f"{where}path must be a .json file under definitions/", MANIFEST)
+            raise reject(
+                translate(
+                    "ReviewPackets", "{field} must be a .json file under definitions/"
+                ).format(field=f"{where}path"),
+                MANIFEST,
+            )
         if image is not None and (
             not isinstance(image, str) or not image.startswith("definitions/")
         ):
-            raise reject(f"{where}image must be a file under definitions/", MANIFEST)
+            raise reject(
+                translate("ReviewPackets", "{field} must be a file under definitions/").format(
+                    field=f"{where}image"
+                ),
+                MANIFEST,
+            )
         out.append(
             _DefinitionEntry(
                 text_field(item, "id", where, reject),
@@ -473,18 +539,23 @@ def _definition_entries(m: dict[str, Any], reject: Reject) -> list[_DefinitionEn
 def _bundle_entries(m: dict[str, Any], reject: Reject) -> list[_BundleEntry]:
     raw = m.get("bundles")
     if not isinstance(raw, list):
-        raise reject("bundles must be a list", MANIFEST)
+        raise reject(translate("ReviewPackets", "bundles must be a list"), MANIFEST)
     out = []
     for n, item in enumerate(raw):
         where = f"bundles[{n}]."
         if not isinstance(item, dict):
-            raise reject(f"bundles[{n}] must be an object", MANIFEST)
+            raise reject(must_be_object(f"bundles[{n}]"), MANIFEST)
         path = text_field(item, "path", where, reject)
         if not path.startswith("bundles/") or not path.endswith(".zip") or path.count("/") != 1:
-            raise reject(f"{where}path must be a .zip file directly under bundles/", MANIFEST)
+            raise reject(
+                translate(
+                    "ReviewPackets", "{field} must be a .zip file directly under bundles/"
+                ).format(field=f"{where}path"),
+                MANIFEST,
+            )
         out.append(_BundleEntry(text_field(item, "submission_id", where, reject), path))
     if len({b.submission_id for b in out}) != len(out):
-        raise reject("bundles lists a submission twice", MANIFEST)
+        raise reject(translate("ReviewPackets", "bundles lists a submission twice"), MANIFEST)
     return out
 
 
@@ -494,14 +565,32 @@ def _check_definitions(session: Session, archive: Archive, root: Path, info: _Pa
         try:
             loaded = load_file(root / entry.path)
         except DefinitionRejected as e:
-            raise archive.reject(f"is not a valid definition ({e.problem})", entry.path) from None
+            raise archive.reject(
+                translate("ReviewPackets", "is not a valid definition ({problem})").format(
+                    problem=e.problem
+                ),
+                entry.path,
+            ) from None
         if loaded.format != DEFINITION_FORMAT or loaded.uri != entry.id:
-            raise archive.reject(f"is not the definition of {entry.id}", entry.path)
+            raise archive.reject(
+                translate("ReviewPackets", "is not the definition of {credential}").format(
+                    credential=entry.id
+                ),
+                entry.path,
+            )
         if loaded.version != entry.version:
-            raise archive.reject(f"is not version {entry.version} of {entry.id}", entry.path)
+            raise archive.reject(
+                translate("ReviewPackets", "is not version {version} of {credential}").format(
+                    version=entry.version, credential=entry.id
+                ),
+                entry.path,
+            )
         if loaded.digest() != entry.digest:
             raise archive.reject(
-                "does not match its digest in manifest.json: it was changed", entry.path
+                translate(
+                    "ReviewPackets", "does not match its digest in manifest.json: it was changed"
+                ),
+                entry.path,
             )
         existing = session.scalar(
             select(Definition.content_digest).where(
@@ -510,9 +599,12 @@ def _check_definitions(session: Session, archive: Archive, root: Path, info: _Pa
         )
         if existing is not None and existing != entry.digest:
             raise PacketError(
-                f"This data folder already holds version {entry.version} of {entry.id} with "
-                "other content than the packet's, so reviews here would not be scored on "
-                "the lead's rubric; ask the lead. Nothing was imported."
+                translate(
+                    "ReviewPackets",
+                    "This data folder already holds version {version} of {credential} with "
+                    "other content than the packet's, so reviews here would not be scored on "
+                    "the lead's rubric; ask the lead. Nothing was imported.",
+                ).format(version=entry.version, credential=entry.id)
             )
 
 
@@ -528,13 +620,21 @@ def _check_image_name(archive: Archive, root: Path, entry: _DefinitionEntry) -> 
     name = achievement.get("image") if isinstance(achievement, dict) else None
     if name is None:
         if entry.image is not None:
-            raise archive.reject("names no image, though the packet lists one", entry.path)
+            raise archive.reject(
+                translate("ReviewPackets", "names no image, though the packet lists one"),
+                entry.path,
+            )
         return
     if not isinstance(name, str) or name.startswith(("/", "\\")) or "\\" in name:
-        raise archive.reject("names an image outside the packet", entry.path)
+        raise archive.reject(
+            translate("ReviewPackets", "names an image outside the packet"), entry.path
+        )
     target = posixpath.normpath(posixpath.join(posixpath.dirname(entry.path), name))
     if target != entry.image or PurePosixPath(target).parts[0] != "definitions":
-        raise archive.reject("names an image other than the one the packet lists", entry.path)
+        raise archive.reject(
+            translate("ReviewPackets", "names an image other than the one the packet lists"),
+            entry.path,
+        )
 
 
 def _check_bundles(
@@ -549,27 +649,43 @@ def _check_bundles(
         try:
             files, _folders = source.top_level()
             if BUNDLE_MANIFEST not in files:
-                raise archive.reject("is not a manifest bundle", entry.path)
+                raise archive.reject(
+                    translate("ReviewPackets", "is not a manifest bundle"), entry.path
+                )
             plan = plan_bundle(source, "manifest")
         except BundleRejected as e:
-            where = f" ({e.entry})" if e.entry else ""
-            raise archive.reject(f"is not a valid bundle{where}: {e.problem}", entry.path) from None
+            if e.entry:
+                why = translate("ReviewPackets", "is not a valid bundle ({entry}): {problem}")
+            else:
+                why = translate("ReviewPackets", "is not a valid bundle: {problem}")
+            raise archive.reject(why.format(entry=e.entry, problem=e.problem), entry.path) from None
         finally:
             source.close()
         if plan.submission_id != entry.submission_id:
-            raise archive.reject(f"is not the bundle of {entry.submission_id}", entry.path)
+            raise archive.reject(
+                translate("ReviewPackets", "is not the bundle of {submission}").format(
+                    submission=entry.submission_id
+                ),
+                entry.path,
+            )
         if plan.credential_uri != credentials[entry.submission_id]:
             assigned = credentials[entry.submission_id]
             raise archive.reject(
-                f"is for {plan.credential_uri}, not the assigned {assigned}", entry.path
+                translate(
+                    "ReviewPackets", "is for {credential}, not the assigned {assigned}"
+                ).format(credential=plan.credential_uri, assigned=assigned),
+                entry.path,
             )
         existing = session.scalar(
             select(Submission.content_digest).where(Submission.submission_id == plan.submission_id)
         )
         if existing is not None and existing != plan.digest({}):
             raise PacketError(
-                f"This data folder already holds submission {plan.submission_id} with other "
-                "content than the packet's; ask the lead. Nothing was imported."
+                translate(
+                    "ReviewPackets",
+                    "This data folder already holds submission {submission} with other "
+                    "content than the packet's; ask the lead. Nothing was imported.",
+                ).format(submission=plan.submission_id)
             )
 
 
@@ -584,7 +700,11 @@ def _add_definitions(
     report = add_files(folder, [root / d.path for d in info.definitions], actor)
     if report.rejected:
         problem = report.rejected[0]["error"].replace(str(root) + "/", f"{label} > ")
-        raise PacketError(f"{problem}. The packet was not recorded; import it again later.")
+        raise PacketError(
+            translate(
+                "ReviewPackets", "{problem}. The packet was not recorded; import it again later."
+            ).format(problem=problem)
+        )
     result.definitions_added = [{"id": a["id"], "version": a["version"]} for a in report.added]
     result.definitions_known = [{"id": a["id"], "version": a["version"]} for a in report.skipped]
     result.warnings += [w.replace(str(root) + "/", f"{label} > ") for w in report.warnings]
@@ -606,11 +726,14 @@ def _import_bundles(
         why = (
             report.rejected[0].error.replace(str(root) + "/", f"{label} > ")
             if report.rejected
-            else "the import was cancelled"
+            else translate("ReviewPackets", "the import was cancelled")
         )
         raise PacketError(
-            f"{why}. The packet was not recorded; submissions imported before the problem "
-            "are kept, and importing the packet again finishes the rest."
+            translate(
+                "ReviewPackets",
+                "{problem}. The packet was not recorded; submissions imported before the "
+                "problem are kept, and importing the packet again finishes the rest.",
+            ).format(problem=why)
         )
     result.submissions_imported = [r.submission_id for r in report.imported]
     result.submissions_known = [r.submission_id for r in report.skipped]

@@ -30,12 +30,18 @@ from reviewer_app.packets.manifest import (
     ArchiveWriter,
     PacketError,
     Reject,
+    cannot_read,
     json_bytes,
+    must_be_object,
+    non_empty_text,
+    not_a_file,
     now_text,
     open_archive,
     text_field,
     time_field,
+    too_large,
     uuid_field,
+    whole_number_from_one,
 )
 from reviewer_app.packets.packet import ISSUED
 from reviewer_app.reviews.moderation import settle
@@ -56,6 +62,7 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.wording import translate
 
 REVIEWS = "reviews.json"
 MAX_RETURN_BYTES = 64 * 1024 * 1024
@@ -140,9 +147,15 @@ def export_return(
     and listed; with none submitted, nothing is written."""
     packet_id, reviewer = packet_id.strip(), reviewer.strip()
     if out.is_dir():
-        raise PacketError(f"{out} is a folder; give the name of the return file to write.")
+        raise PacketError(
+            translate(
+                "ReviewPackets", "{path} is a folder; give the name of the return file to write."
+            ).format(path=out)
+        )
     if not out.parent.is_dir():
-        raise PacketError(f"The folder {out.parent} does not exist.")
+        raise PacketError(
+            translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
+        )
     with folder.sessions() as session:
         packet = session.scalar(
             select(Packet)
@@ -151,26 +164,38 @@ def export_return(
         )
         if packet is None:
             raise PacketError(
-                f"No packet {packet_id} was imported into this data folder; "
-                "'reviewer-app packet list' shows those that were."
+                translate(
+                    "ReviewPackets",
+                    "No packet {packet} was imported into this data folder; "
+                    "'reviewer-app packet list' shows those that were.",
+                ).format(packet=packet_id)
             )
         if packet.direction == ISSUED:
             raise PacketError(
-                f"Packet {packet_id} was made in this data folder. A return is made in the "
-                "assessor's data folder, from the packet imported there."
+                translate(
+                    "ReviewPackets",
+                    "Packet {packet} was made in this data folder. A return is made in the "
+                    "assessor's data folder, from the packet imported there.",
+                ).format(packet=packet_id)
             )
         mine = [a.submission_id for a in packet.assignments if a.reviewer == reviewer]
         if not mine:
             names = sorted({a.reviewer for a in packet.assignments})
             raise PacketError(
-                f"Packet {packet_id} assigns nothing to {reviewer!r}; it assigns submissions "
-                f"to {', '.join(names)}."
+                translate(
+                    "ReviewPackets",
+                    "Packet {packet} assigns nothing to {reviewer!r}; it assigns submissions "
+                    "to {names}.",
+                ).format(packet=packet_id, reviewer=reviewer, names=", ".join(names))
             )
         if submissions:
             unknown = [s for s in submissions if s not in mine]
             if unknown:
                 raise PacketError(
-                    f"Packet {packet_id} does not assign {', '.join(unknown)} to {reviewer}."
+                    translate(
+                        "ReviewPackets",
+                        "Packet {packet} does not assign {submissions} to {reviewer}.",
+                    ).format(packet=packet_id, submissions=", ".join(unknown), reviewer=reviewer)
                 )
             mine = [s for s in mine if s in submissions]
         done: list[dict[str, Any]] = []
@@ -187,10 +212,20 @@ def export_return(
             content = review_content(session, review, submission_id, reviewer)
             done.append({**content, "digest": review_digest(content)})
     if not done:
-        waiting = "; ".join(f"{n['submission_id']} ({n['state']})" for n in not_done)
+        waiting = "; ".join(
+            (
+                translate("ReviewPackets", "{submission} (not started)")
+                if n["state"] == "not started"
+                else translate("ReviewPackets", "{submission} (not submitted)")
+            ).format(submission=n["submission_id"])
+            for n in not_done
+        )
         raise PacketError(
-            f"None of {reviewer}'s reviews in packet {packet_id} is submitted yet: {waiting}. "
-            "Nothing was written."
+            translate(
+                "ReviewPackets",
+                "None of {reviewer}'s reviews in packet {packet} is submitted yet: {waiting}. "
+                "Nothing was written.",
+            ).format(reviewer=reviewer, packet=packet_id, waiting=waiting)
         )
     manifest = {
         "format": RETURN_FORMAT,
@@ -254,9 +289,9 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         time_field(m, "created", "", reject)
         odd = sorted(set(archive.files) - {REVIEWS})
         if odd:
-            raise reject("is not part of a return", odd[0])
+            raise reject(translate("ReviewPackets", "is not part of a return"), odd[0])
         if REVIEWS not in archive.files:
-            raise reject(f"has no {REVIEWS}")
+            raise reject(translate("ReviewPackets", "has no {file}").format(file=REVIEWS))
         try:
             body = parse_json(archive.read(REVIEWS))
         except JsonProblem as e:
@@ -309,63 +344,84 @@ def _read_whole(path: Path, label: str) -> bytes:
     """The file's bytes, read once: what is hashed is what is checked and imported."""
     try:
         if not path.is_file():
-            raise ArchiveRejected(label, "does not exist or is not a file")
+            raise ArchiveRejected(label, not_a_file())
         if path.stat().st_size > MAX_RETURN_BYTES:
-            raise ArchiveRejected(label, f"is larger than {MAX_RETURN_BYTES:,} bytes")
+            raise ArchiveRejected(label, too_large(MAX_RETURN_BYTES))
         return path.read_bytes()
     except OSError as e:
-        raise ArchiveRejected(label, f"cannot be read ({e.strerror or e})") from None
+        raise ArchiveRejected(label, cannot_read(e)) from None
 
 
 def _parse_reviews(body: Any, reviewer: str, reject: Reject) -> list[dict[str, Any]]:
     if not isinstance(body, dict) or not isinstance(body.get("reviews"), list):
-        raise reject("must hold an object with a list 'reviews'", REVIEWS)
+        raise reject(
+            translate("ReviewPackets", "must hold an object with a list 'reviews'"), REVIEWS
+        )
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for n, raw in enumerate(body["reviews"]):
         review = _parse_review(raw, f"reviews[{n}].", reject)
         if review["reviewer"] != reviewer:
             raise reject(
-                f"reviews[{n}] is by {review['reviewer']!r}, but the return is {reviewer!r}'s",
+                translate(
+                    "ReviewPackets", "{field} is by {author!r}, but the return is {reviewer!r}'s"
+                ).format(field=f"reviews[{n}]", author=review["reviewer"], reviewer=reviewer),
                 REVIEWS,
             )
         if review["submission_id"] in seen:
-            raise reject(f"reviews[{n}] reviews {review['submission_id']} again", REVIEWS)
+            raise reject(
+                translate("ReviewPackets", "{field} reviews {submission} again").format(
+                    field=f"reviews[{n}]", submission=review["submission_id"]
+                ),
+                REVIEWS,
+            )
         seen.add(review["submission_id"])
         out.append(review)
     if not out:
-        raise reject("holds no review", REVIEWS)
+        raise reject(translate("ReviewPackets", "holds no review"), REVIEWS)
     return out
 
 
 def _parse_review(raw: Any, where: str, reject: Reject) -> dict[str, Any]:
+    """`where` is the review's place with a dot ("reviews[0].")."""
+
     def fail(problem: str) -> ArchiveRejected:
-        return reject(f"{where}{problem}", REVIEWS)
+        return reject(problem, REVIEWS)
 
     if not isinstance(raw, dict):
-        raise fail("must be an object")
+        raise fail(must_be_object(where[:-1]))
     out: dict[str, Any] = {}
     for key in ("submission_id", "reviewer", "credential_id", "definition_digest", "digest"):
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise fail(f"{key} must be non-empty text")
+            raise fail(non_empty_text(f"{where}{key}"))
         out[key] = value
     version = raw.get("rubric_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail("rubric_version must be a whole number from 1")
+        raise fail(whole_number_from_one(f"{where}rubric_version"))
     out["rubric_version"] = version
     for key in ("levels", "comments"):
         value = raw.get(key)
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()
         ):
-            raise fail(f"{key} must map criterion ids to text")
+            raise fail(
+                translate("ReviewPackets", "{field} must map criterion ids to text").format(
+                    field=f"{where}{key}"
+                )
+            )
         out[key] = value
     if not isinstance(raw.get("feedback"), str):
-        raise fail("feedback must be text")
+        raise fail(
+            translate("ReviewPackets", "{field} must be text").format(field=f"{where}feedback")
+        )
     out["feedback"] = raw["feedback"]
     if raw.get("decision") not in DECISIONS:
-        raise fail("decision must be 'pass' or 'not-yet'")
+        raise fail(
+            translate("ReviewPackets", "{field} must be 'pass' or 'not-yet'").format(
+                field=f"{where}decision"
+            )
+        )
     out["decision"] = raw["decision"]
     for key in ("started_at", "submitted_at"):
         try:
@@ -373,12 +429,19 @@ def _parse_review(raw: Any, where: str, reject: Reject) -> dict[str, Any]:
         except ValueError:
             value = None
         if value is None or value.tzinfo is None:
-            raise fail(f"{key} must be a date-time with an offset")
+            raise fail(
+                translate("ReviewPackets", "{field} must be a date-time with an offset").format(
+                    field=f"{where}{key}"
+                )
+            )
         out[key] = raw[key]
     if review_digest(out) != out["digest"]:
         raise fail(
-            f"(the review of {out['submission_id']}) does not match its digest: "
-            "it was changed after the return was made"
+            translate(
+                "ReviewPackets",
+                "{field} (the review of {submission}) does not match its digest: "
+                "it was changed after the return was made",
+            ).format(field=where[:-1], submission=out["submission_id"])
         )
     return out
 
@@ -391,13 +454,19 @@ def _issued_packet(session: Session, packet_id: str, label: str) -> Packet:
     )
     if packet is None:
         raise PacketError(
-            f"{label} answers packet {packet_id}, which this data folder did not issue: "
-            "import a return in the lead's folder that made its packet. Nothing was imported."
+            translate(
+                "ReviewPackets",
+                "{file} answers packet {packet}, which this data folder did not issue: import "
+                "a return in the lead's folder that made its packet. Nothing was imported.",
+            ).format(file=label, packet=packet_id)
         )
     if packet.direction != ISSUED:
         raise PacketError(
-            f"{label} answers packet {packet_id}, which this data folder received rather "
-            "than issued: import the return in the lead's folder. Nothing was imported."
+            translate(
+                "ReviewPackets",
+                "{file} answers packet {packet}, which this data folder received rather "
+                "than issued: import the return in the lead's folder. Nothing was imported.",
+            ).format(file=label, packet=packet_id)
         )
     return packet
 
@@ -415,14 +484,24 @@ def _target(
 
     def refuse(problem: str) -> PacketError:
         return PacketError(
-            f"{label}: the review of {sid} by {reviewer} {problem}. Nothing was imported."
+            translate(
+                "ReviewPackets",
+                "{file}: the review of {submission} by {reviewer} {problem}. Nothing was imported.",
+            ).format(file=label, submission=sid, reviewer=reviewer, problem=problem)
         )
 
     if sid not in assigned:
-        raise refuse(f"was not asked for: packet {packet_id} did not assign {sid} to {reviewer}")
+        raise refuse(
+            translate(
+                "ReviewPackets",
+                "was not asked for: packet {packet} did not assign {submission} to {reviewer}",
+            ).format(packet=packet_id, submission=sid, reviewer=reviewer)
+        )
     submission = session.scalar(select(Submission).where(Submission.submission_id == sid))
     if submission is None:
-        raise refuse("is of a submission this data folder does not hold")
+        raise refuse(
+            translate("ReviewPackets", "is of a submission this data folder does not hold")
+        )
     definition = session.scalar(
         select(Definition).where(
             Definition.achievement_uri == review["credential_id"],
@@ -431,15 +510,25 @@ def _target(
     )
     if definition is None:
         raise refuse(
-            f"was scored under version {review['rubric_version']} of {review['credential_id']}, "
-            "which this data folder does not have"
+            translate(
+                "ReviewPackets",
+                "was scored under version {version} of {credential}, "
+                "which this data folder does not have",
+            ).format(version=review["rubric_version"], credential=review["credential_id"])
         )
     if definition.achievement_uri != submission.credential_uri:
-        raise refuse(f"was scored under {definition.achievement_uri}, not the submission's")
+        raise refuse(
+            translate(
+                "ReviewPackets", "was scored under {credential}, not the submission's"
+            ).format(credential=definition.achievement_uri)
+        )
     if definition.content_digest != review["definition_digest"]:
         raise refuse(
-            f"was scored under a version {definition.version} of {definition.achievement_uri} "
-            "whose content differs from this folder's"
+            translate(
+                "ReviewPackets",
+                "was scored under a version {version} of {credential} "
+                "whose content differs from this folder's",
+            ).format(version=definition.version, credential=definition.achievement_uri)
         )
     problem = rubric_problem(Rubric.from_content(definition.content), review)
     if problem is not None:
@@ -454,22 +543,30 @@ def rubric_problem(rubric: Rubric, review: Mapping[str, Any]) -> str | None:
             criterion = rubric.criterion(criterion_id)
             criterion.index_of(level_id)
         except KeyError:
-            return f"scores {criterion_id!r}, which is not a criterion of its rubric"
+            return translate(
+                "ReviewPackets", "scores {criterion!r}, which is not a criterion of its rubric"
+            ).format(criterion=criterion_id)
         except ValueError:
-            return f"gives {criterion_id!r} the level {level_id!r}, which it does not have"
+            return translate(
+                "ReviewPackets", "gives {criterion!r} the level {level!r}, which it does not have"
+            ).format(criterion=criterion_id, level=level_id)
     for criterion_id in review["comments"]:
         try:
             rubric.criterion(criterion_id)
         except KeyError:
-            return f"comments on {criterion_id!r}, which is not a criterion of its rubric"
+            return translate(
+                "ReviewPackets", "comments on {criterion!r}, which is not a criterion of its rubric"
+            ).format(criterion=criterion_id)
     preview = decide(rubric, review["levels"])
     if preview.outcome is None:
-        return f"leaves criteria unscored ({', '.join(preview.unscored)})"
-    if preview.outcome != review["decision"]:
-        return (
-            f"says {review['decision']!r}, but its levels give {preview.outcome!r} by the "
-            "rubric's pass rule"
+        return translate("ReviewPackets", "leaves criteria unscored ({criteria})").format(
+            criteria=", ".join(preview.unscored)
         )
+    if preview.outcome != review["decision"]:
+        return translate(
+            "ReviewPackets",
+            "says {decision!r}, but its levels give {outcome!r} by the rubric's pass rule",
+        ).format(decision=review["decision"], outcome=preview.outcome)
     return None
 
 
@@ -644,21 +741,36 @@ def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[
 def differences(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
     """How two versions of one review differ, in sentences a lead reads."""
     out = []
-    for key, words in (("decision", "decision"), ("rubric_version", "rubric version")):
+    sentences = {
+        "decision": translate(
+            "ReviewPackets", "The decision is {here!r} here, {incoming!r} incoming."
+        ),
+        "rubric_version": translate(
+            "ReviewPackets", "The rubric version is {here!r} here, {incoming!r} incoming."
+        ),
+        "levels": translate(
+            "ReviewPackets", "{criterion}: level {here!r} here, {incoming!r} incoming."
+        ),
+        "comments": translate(
+            "ReviewPackets", "{criterion}: comment {here!r} here, {incoming!r} incoming."
+        ),
+    }
+    for key in ("decision", "rubric_version"):
         if existing.get(key) != incoming.get(key):
-            out.append(
-                f"The {words} is {existing.get(key)!r} here, {incoming.get(key)!r} incoming."
-            )
-    for key, words in (("levels", "level"), ("comments", "comment")):
+            out.append(sentences[key].format(here=existing.get(key), incoming=incoming.get(key)))
+    for key in ("levels", "comments"):
         mine, theirs = existing.get(key, {}), incoming.get(key, {})
         for criterion in sorted(set(mine) | set(theirs)):
             if mine.get(criterion) != theirs.get(criterion):
                 out.append(
-                    f"{criterion}: {words} {mine.get(criterion)!r} here, "
-                    f"{theirs.get(criterion)!r} incoming."
+                    sentences[key].format(
+                        criterion=criterion,
+                        here=mine.get(criterion),
+                        incoming=theirs.get(criterion),
+                    )
                 )
     if existing.get("feedback") != incoming.get("feedback"):
-        out.append("The feedback to the earner differs.")
+        out.append(translate("ReviewPackets", "The feedback to the earner differs."))
     return out
 
 
@@ -669,23 +781,42 @@ def resolve_conflict(
     ("incoming", which then replaces its levels, comments, feedback and decision).
     Returns the submission's status afterwards."""
     if keep not in KEEP:
-        raise PacketError(f"Keep 'existing' or 'incoming', not {keep!r}.")
+        raise PacketError(
+            translate("ReviewPackets", "Keep 'existing' or 'incoming', not {keep!r}.").format(
+                keep=keep
+            )
+        )
     if not rationale.strip():
-        raise PacketError("Say why: a resolved conflict keeps its rationale.")
+        raise PacketError(
+            translate("ReviewPackets", "Say why: a resolved conflict keeps its rationale.")
+        )
     with folder.sessions.begin() as session:
         conflict = session.get(ReviewConflict, conflict_id)
         if conflict is None:
             raise PacketError(
-                f"There is no conflict {conflict_id}; 'reviewer-app packet conflicts' lists them."
+                translate(
+                    "ReviewPackets",
+                    "There is no conflict {conflict}; 'reviewer-app packet conflicts' lists them.",
+                ).format(conflict=conflict_id)
             )
         if conflict.resolved_at is not None:
             raise PacketError(
-                f"Conflict {conflict_id} was resolved already ({conflict.resolution} kept, "
-                f"{conflict.resolved_at:%Y-%m-%d})."
+                translate(
+                    "ReviewPackets",
+                    "Conflict {conflict} was resolved already ({kept} kept, {date}).",
+                ).format(
+                    conflict=conflict_id,
+                    kept=conflict.resolution,
+                    date=f"{conflict.resolved_at:%Y-%m-%d}",
+                )
             )
         person = session.scalar(select(Reviewer).where(Reviewer.name == lead.strip()))
         if person is None or person.role != "lead":
-            raise PacketError(f"{lead} is not a lead here; only leads resolve conflicts.")
+            raise PacketError(
+                translate(
+                    "ReviewPackets", "{lead} is not a lead here; only leads resolve conflicts."
+                ).format(lead=lead)
+            )
         review = session.get_one(Review, conflict.review_id)
         before = review_content(session, review, conflict.submission_id, conflict.reviewer)
         status = session.get_one(Submission, review.submission_id).status
@@ -715,7 +846,11 @@ def _replace(session: Session, review: Review, conflict: ReviewConflict) -> str:
     incoming = conflict.incoming
 
     def refuse(problem: str) -> PacketError:
-        return PacketError(f"Conflict {conflict.id} cannot take the incoming review: {problem}.")
+        return PacketError(
+            translate(
+                "ReviewPackets", "Conflict {conflict} cannot take the incoming review: {problem}."
+            ).format(conflict=conflict.id, problem=problem)
+        )
 
     issued = session.scalar(
         select(IssuedCredential.credential_id)
@@ -724,7 +859,10 @@ def _replace(session: Session, review: Review, conflict: ReviewConflict) -> str:
     )
     if issued is not None:
         raise refuse(
-            f"a credential ({issued}) was issued on the review's decision; revoke it first"
+            translate(
+                "ReviewPackets",
+                "a credential ({credential}) was issued on the review's decision; revoke it first",
+            ).format(credential=issued)
         )
     definition = session.scalar(
         select(Definition).where(
@@ -734,10 +872,12 @@ def _replace(session: Session, review: Review, conflict: ReviewConflict) -> str:
     )
     if definition is None or definition.content_digest != incoming["definition_digest"]:
         raise refuse(
-            f"version {incoming['rubric_version']} of {incoming['credential_id']} is not here"
+            translate("ReviewPackets", "version {version} of {credential} is not here").format(
+                version=incoming["rubric_version"], credential=incoming["credential_id"]
+            )
         )
     problem = rubric_problem(Rubric.from_content(definition.content), incoming)
     if problem is not None:
-        raise refuse(f"it {problem}")
+        raise refuse(translate("ReviewPackets", "it {problem}").format(problem=problem))
     _write_scores(session, review, incoming, definition)
     return settle(session, review.submission_id, utcnow())

@@ -14,6 +14,7 @@ from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
+from reviewer_app.wording import translate
 
 
 def submission_code(submission_id: str) -> str:
@@ -27,13 +28,19 @@ def reveal_earner(
     """The earner's name and email, for a reviewer who asks on purpose; the audit trail
     records who asked, when, and why."""
     if not reason.strip():
-        raise UserError("Say why the earner's name is needed; it is recorded.")
+        raise UserError(
+            translate("BlindReview", "Say why the earner's name is needed; it is recorded.")
+        )
     with folder.sessions.begin() as session:
         submission = session.scalar(
             select(Submission).where(Submission.submission_id == submission_id)
         )
         if submission is None:
-            raise UserError(f"There is no submission {submission_id!r}.")
+            raise UserError(
+                translate("BlindReview", "There is no submission {submission!r}.").format(
+                    submission=submission_id
+                )
+            )
         trail.record(
             session,
             actor=reviewer,

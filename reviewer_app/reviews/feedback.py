@@ -27,6 +27,7 @@ from reviewer_app.rubrics.decision import meets_level
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.folder_settings import SHOW_EARLIER_SCORES
 from reviewer_app.storage.models import CriterionScore, Decision, Definition, Review, Submission
+from reviewer_app.wording import translate
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,18 @@ def letter_for(
 ) -> FeedbackLetter:
     submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
     if submission is None:
-        raise UserError(f"There is no submission {submission_id!r} in this data folder.")
+        raise UserError(
+            translate(
+                "Review", "There is no submission {submission!r} in this data folder."
+            ).format(submission=submission_id)
+        )
     review = decided_review(session, submission)
     if review is None:
-        raise UserError(f"Submission {submission_id} has no decision yet: submit a review first.")
+        raise UserError(
+            translate(
+                "Review", "Submission {submission} has no decision yet: submit a review first."
+            ).format(submission=submission_id)
+        )
     by_id = {c.criterion_id: c for c in review.criteria}
     parts = tuple(
         LetterPart(

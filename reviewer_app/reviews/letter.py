@@ -39,6 +39,7 @@ from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.resources import resource
 from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.wording import translate
 
 __all__ = [
     "DECISION_NOT_YET",
@@ -591,5 +592,9 @@ def write_letter(letter: FeedbackLetter, path: Path) -> Path:
         write_atomically(path, data)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UserError(f"Could not write the feedback letter to {path}: {reason}") from error
+        raise UserError(
+            translate("Review", "Could not write the feedback letter to {path}: {reason}").format(
+                path=path, reason=reason
+            )
+        ) from error
     return path

@@ -34,6 +34,7 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.wording import translate
 
 ADJUDICATION = "adjudication"
 _DECISION_WORDS = {"pass": "Pass", "not-yet": "Not Yet"}
@@ -81,7 +82,10 @@ def required_reviews(session: Session, credential_uri: str | None) -> int:
 def set_required_reviews(folder: DataFolder, credential_uri: str, count: int, actor: str) -> None:
     if not 1 <= count <= MAX_REVIEWS:
         raise ModerationError(
-            f"A submission needs between 1 and {MAX_REVIEWS} independent reviews, not {count}."
+            translate(
+                "Moderation",
+                "A submission needs between 1 and {most} independent reviews, not {count}.",
+            ).format(most=MAX_REVIEWS, count=count)
         )
     with folder.sessions.begin() as session:
         known = session.scalar(
@@ -89,8 +93,11 @@ def set_required_reviews(folder: DataFolder, credential_uri: str, count: int, ac
         )
         if known is None:
             raise ModerationError(
-                f"There is no micro-credential {credential_uri!r} here; "
-                "'reviewer-app definitions list' shows them."
+                translate(
+                    "Moderation",
+                    "There is no micro-credential {credential!r} here; "
+                    "'reviewer-app definitions list' shows them.",
+                ).format(credential=credential_uri)
             )
         setting = session.get(CredentialSetting, credential_uri)
         before = setting.required_reviews if setting is not None else 1
@@ -219,30 +226,50 @@ def adjudicate(
     from reviewer_app.reviews.service import record_decision
 
     if outcome not in ("pass", "not-yet"):
-        raise ModerationError(f"A decision is 'pass' or 'not-yet', not {outcome!r}.")
+        raise ModerationError(
+            translate("Moderation", "A decision is 'pass' or 'not-yet', not {outcome!r}.").format(
+                outcome=outcome
+            )
+        )
     if not rationale.strip():
-        raise ModerationError("Say why: an adjudicated decision keeps its rationale.")
+        raise ModerationError(
+            translate("Moderation", "Say why: an adjudicated decision keeps its rationale.")
+        )
     with folder.sessions.begin() as session:
         person = session.scalar(select(Reviewer).where(Reviewer.name == lead.strip()))
         if person is None or person.role != "lead":
-            raise ModerationError(f"{lead} is not a lead here; only leads adjudicate.")
+            raise ModerationError(
+                translate("Moderation", "{lead} is not a lead here; only leads adjudicate.").format(
+                    lead=lead
+                )
+            )
         submission = session.scalar(
             select(Submission).where(Submission.submission_id == submission_id)
         )
         if submission is None:
-            raise ModerationError(f"There is no submission {submission_id!r} here.")
+            raise ModerationError(
+                translate("Moderation", "There is no submission {submission!r} here.").format(
+                    submission=submission_id
+                )
+            )
         reviews = _submitted(session, submission.id)
         chosen = None
         if feedback_from is not None:
             chosen = next((r for r, name in reviews if name == feedback_from.strip()), None)
             if chosen is None:
                 raise ModerationError(
-                    f"{feedback_from} has no submitted review of {submission_id} to take "
-                    "the feedback from."
+                    translate(
+                        "Moderation",
+                        "{reviewer} has no submitted review of {submission} to take "
+                        "the feedback from.",
+                    ).format(reviewer=feedback_from, submission=submission_id)
                 )
         if chosen is None and not (feedback or "").strip():
             raise ModerationError(
-                "Choose whose feedback the earner receives, or write the feedback."
+                translate(
+                    "Moderation",
+                    "Choose whose feedback the earner receives, or write the feedback.",
+                )
             )
         now = utcnow()
         record_decision(

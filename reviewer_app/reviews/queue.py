@@ -26,6 +26,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.wording import translate
 
 SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
 
@@ -326,6 +327,10 @@ def _item_title(item: Row[Any], blind: bool) -> str:  # a row of _ITEM_COLUMNS
     if item.kind == "text" or not blind:
         if item.title:
             return str(item.title)
-        return Path(item.path).name if item.path else f"Item {item.position + 1}"
+        if item.path:
+            return Path(item.path).name
+        return translate("ReviewQueue", "Item {number}").format(number=item.position + 1)
     kind = (item.media_type or "file").split("/")[-1].upper()
-    return f"Evidence {item.position + 1} ({kind})"
+    return translate("ReviewQueue", "Evidence {number} ({kind})").format(
+        number=item.position + 1, kind=kind
+    )

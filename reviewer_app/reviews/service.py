@@ -34,6 +34,7 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.wording import translate
 
 UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
 _SCORES = cast(Table, CriterionScore.__table__)
@@ -157,7 +158,10 @@ class ReviewSession:
         if level_id is not None and level_id not in {lv.id for lv in criterion.levels}:
             choices = ", ".join(lv.id for lv in criterion.levels)
             raise ReviewError(
-                f"{level_id!r} is not a level of criterion {criterion_id!r} (choose {choices})"
+                translate(
+                    "Review",
+                    "{level!r} is not a level of criterion {criterion!r} (choose {choices})",
+                ).format(level=level_id, criterion=criterion_id, choices=choices)
             )
         before = self.levels.get(criterion_id)
         if before == level_id:
@@ -202,8 +206,11 @@ class ReviewSession:
         if result.outcome is None:
             left = [f"{c} ({self.rubric.criterion(c).title})" for c in result.unscored]
             raise ReviewError(
-                f"The review of {self.submission_id} cannot be submitted: "
-                f"{len(left)} criteria are not scored yet: {'; '.join(left)}."
+                translate(
+                    "Review",
+                    "The review of {submission} cannot be submitted: "
+                    "{count} criteria are not scored yet: {criteria}.",
+                ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
             )
         now = utcnow()
         with self._change() as session:
@@ -235,8 +242,11 @@ class ReviewSession:
             )
             if issued is not None:
                 raise ReviewError(
-                    f"A credential ({issued}) was issued on this review's decision; "
-                    "revoke it before reopening the review."
+                    translate(
+                        "Review",
+                        "A credential ({credential}) was issued on this review's decision; "
+                        "revoke it before reopening the review.",
+                    ).format(credential=issued)
                 )
             session.execute(
                 update(Review)
@@ -261,8 +271,10 @@ class ReviewSession:
         except KeyError:
             known = ", ".join(c.id for c in self.rubric.criteria)
             raise ReviewError(
-                f"{criterion_id!r} is not a criterion of {self.credential_name} (its criteria: "
-                f"{known})"
+                translate(
+                    "Review",
+                    "{criterion!r} is not a criterion of {credential} (its criteria: {known})",
+                ).format(criterion=criterion_id, credential=self.credential_name, known=known)
             ) from None
 
     def _change(self) -> AbstractContextManager[Session]:
@@ -280,7 +292,9 @@ class ReviewSession:
     def _check_open(self) -> None:
         if self.submitted_at is not None:
             raise ReviewError(
-                f"The review of {self.submission_id} is submitted; reopen it to change it."
+                translate(
+                    "Review", "The review of {submission} is submitted; reopen it to change it."
+                ).format(submission=self.submission_id)
             )
 
     def _upsert_score(self, conn: Connection, criterion_id: str, **values: str | None) -> None:
@@ -312,7 +326,7 @@ def reviewer_named(session: Session, name: str, *, role: str = "assessor") -> Re
     """The reviewer profile with this name, added (as `role`) if new."""
     name = name.strip()
     if not name:
-        raise ReviewError("A reviewer needs a name.")
+        raise ReviewError(translate("Review", "A reviewer needs a name."))
     person = session.scalar(select(Reviewer).where(Reviewer.name == name))
     if person is None:
         person = Reviewer(name=name, role=role)
@@ -364,7 +378,11 @@ def record_decision(
 def _submission(session: Session, submission_id: str) -> Submission:
     submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
     if submission is None:
-        raise ReviewError(f"There is no submission {submission_id!r} in this data folder.")
+        raise ReviewError(
+            translate(
+                "Review", "There is no submission {submission!r} in this data folder."
+            ).format(submission=submission_id)
+        )
     return submission
 
 
@@ -389,14 +407,20 @@ def _definition_for(session: Session, submission: SubmissionRef) -> Definition:
     """The definition a new review of `submission` is scored under: the current one."""
     if submission.credential_uri is None:
         raise ReviewError(
-            f"Submission {submission.submission_id} has no micro-credential yet "
-            "(it came as a loose bundle); assign one before reviewing it."
+            translate(
+                "Review",
+                "Submission {submission} has no micro-credential yet "
+                "(it came as a loose bundle); assign one before reviewing it.",
+            ).format(submission=submission.submission_id)
         )
     definition = current_definition(session, submission.credential_uri, with_content=False)
     if definition is None:
         raise ReviewError(
-            f"Submission {submission.submission_id} is for {submission.credential_uri}, "
-            "which has no definition here; add it with 'reviewer-app definitions add FILE'."
+            translate(
+                "Review",
+                "Submission {submission} is for {credential}, which has no definition here; "
+                "add it with 'reviewer-app definitions add FILE'.",
+            ).format(submission=submission.submission_id, credential=submission.credential_uri)
         )
     return definition
 

@@ -28,6 +28,7 @@ from reviewer_app.rubrics.validate import (
 )
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Definition, Pathway
+from reviewer_app.wording import translate
 
 __all__ = [
     "AddReport",
@@ -97,8 +98,11 @@ def _record_definition(session: Session, loaded: LoadedFile, image: str | None, 
             return "already added"
         raise DefinitionRejected(
             loaded.path,
-            f"version {loaded.version} of {loaded.uri} is already added with other content; "
-            "give the changed definition a higher version",
+            translate(
+                "DefinitionCheck",
+                "version {version} of {id} is already added with other content; "
+                "give the changed definition a higher version",
+            ).format(version=loaded.version, id=loaded.uri),
             "rubric.version",
         )
     row = Definition(
@@ -166,10 +170,14 @@ def save_new_version(
     if current is None:
         raise KeyError(achievement_uri)
     content = copy.deepcopy(content)
+    # Where the version came from, as the audit trail records it (in English); messages
+    # name it in the person's language.
+    source = Path(f"edit of {achievement_uri}")
+    label = Path(translate("DefinitionCheck", "edit of {id}").format(id=achievement_uri))
     if content.get("achievement", {}).get("id") != achievement_uri:
         raise DefinitionRejected(
-            Path(f"edit of {achievement_uri}"),
-            "an edit cannot change the micro-credential's id",
+            label,
+            translate("DefinitionCheck", "an edit cannot change the micro-credential's id"),
             "achievement.id",
         )
     content["rubric"]["version"] = current.version + 1
@@ -177,9 +185,12 @@ def save_new_version(
     if current.image_sha256:
         with folder.store.open(current.image_sha256) as f:
             image = f.read()
-    loaded = LoadedFile(Path(f"edit of {achievement_uri}"), DEFINITION_FORMAT, content, image, None)
-    check_content(loaded)
-    _add(folder, loaded, actor)
+    loaded = LoadedFile(source, DEFINITION_FORMAT, content, image, None)
+    try:
+        check_content(loaded)
+        _add(folder, loaded, actor)
+    except DefinitionRejected as e:
+        raise DefinitionRejected(label, e.problem, e.where) from None
     with folder.sessions() as session:
         saved = current_definition(session, achievement_uri)
         assert saved is not None

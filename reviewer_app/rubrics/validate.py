@@ -19,6 +19,7 @@ from reviewer_app.canonical import canonical_json
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.sniff import PNG, sniff_bytes
 from reviewer_app.formats import JsonProblem, parse_json, problems
+from reviewer_app.wording import translate
 
 DEFINITION_FORMAT = "microcredential/1"
 PATHWAY_FORMAT = "pathway/1"
@@ -78,21 +79,33 @@ def load_file(path: Path) -> LoadedFile:
     """Reads and checks one definition or pathway file; raises DefinitionRejected."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise DefinitionRejected(path, f"is larger than {MAX_FILE_BYTES:,} bytes")
+            raise DefinitionRejected(
+                path,
+                translate("DefinitionCheck", "is larger than {limit} bytes").format(
+                    limit=f"{MAX_FILE_BYTES:,}"
+                ),
+            )
         raw = path.read_bytes()
     except OSError as e:
-        raise DefinitionRejected(path, f"cannot be read ({e.strerror or e})") from None
+        raise DefinitionRejected(
+            path,
+            translate("DefinitionCheck", "cannot be read ({problem})").format(
+                problem=e.strerror or e
+            ),
+        ) from None
     try:
         content = parse_json(raw)
     except JsonProblem as e:
         raise DefinitionRejected(path, str(e)) from None
     if not isinstance(content, dict):
-        raise DefinitionRejected(path, "must hold a JSON object")
+        raise DefinitionRejected(path, translate("DefinitionCheck", "must hold a JSON object"))
     fmt = content.get("format")
     if fmt not in SCHEMAS:
         raise DefinitionRejected(
             path,
-            f'must be "{DEFINITION_FORMAT}" or "{PATHWAY_FORMAT}", not {json.dumps(fmt)}',
+            translate(
+                "DefinitionCheck", 'must be "{definition}" or "{pathway}", not {found}'
+            ).format(definition=DEFINITION_FORMAT, pathway=PATHWAY_FORMAT, found=json.dumps(fmt)),
             "format",
         )
     loaded = LoadedFile(path, fmt, content, None, None)
@@ -125,22 +138,32 @@ def _check_rubric(loaded: LoadedFile) -> None:
     if threshold is not None and threshold not in scale:
         raise reject(
             "rubric.pass.every_criterion_at_least",
-            f"{threshold!r} is not a level of the rubric's scale ({', '.join(scale)})",
+            translate(
+                "DefinitionCheck", "{level} is not a level of the rubric's scale ({levels})"
+            ).format(level=repr(threshold), levels=", ".join(scale)),
         )
     part_ids: set[str] = set()
     criterion_ids: set[str] = set()
     scales: list[tuple[str, dict[str, float | None]]] = []
     for p, part in enumerate(rubric["parts"]):
         if part["id"] in part_ids:
-            raise reject(f"rubric.parts[{p}].id", f"{part['id']!r} is used by another part")
+            raise reject(
+                f"rubric.parts[{p}].id",
+                translate("DefinitionCheck", "{id} is used by another part").format(
+                    id=repr(part["id"])
+                ),
+            )
         part_ids.add(part["id"])
         for c, criterion in enumerate(part["criteria"]):
             where = f"rubric.parts[{p}].criteria[{c}]"
             if criterion["id"] in criterion_ids:
                 raise reject(
                     f"{where}.id",
-                    f"{criterion['id']!r} is used by another criterion (ids are unique "
-                    "across the whole rubric)",
+                    translate(
+                        "DefinitionCheck",
+                        "{id} is used by another criterion (ids are unique across the whole "
+                        "rubric)",
+                    ).format(id=repr(criterion["id"])),
                 )
             criterion_ids.add(criterion["id"])
             own = scale
@@ -149,26 +172,37 @@ def _check_rubric(loaded: LoadedFile) -> None:
                 if threshold is not None and threshold not in own:
                     raise reject(
                         f"{where}.levels",
-                        f"this criterion's own scale has no level {threshold!r}, which "
-                        "rubric.pass.every_criterion_at_least names",
+                        translate(
+                            "DefinitionCheck",
+                            "this criterion's own scale has no level {level}, which "
+                            "rubric.pass.every_criterion_at_least names",
+                        ).format(level=repr(threshold)),
                     )
             scales.append((where, own))
             for level_id in criterion["descriptors"]:
                 if level_id not in own:
                     raise reject(
                         f"{where}.descriptors",
-                        f"{level_id!r} is not a level of this criterion's scale ({', '.join(own)})",
+                        translate(
+                            "DefinitionCheck",
+                            "{level} is not a level of this criterion's scale ({levels})",
+                        ).format(level=repr(level_id), levels=", ".join(own)),
                     )
             missing = [lv for lv in own if lv not in criterion["descriptors"]]
             if missing:
                 loaded.warnings.append(
-                    f"{where}.descriptors: no descriptor for {', '.join(missing)}"
+                    translate(
+                        "DefinitionCheck", "{field}.descriptors: no descriptor for {levels}"
+                    ).format(field=where, levels=", ".join(missing))
                 )
     _check_points(rule.get("total_points_at_least"), scales, reject)
     for criterion_id in rubric.get("comments", {}):
         if criterion_id not in criterion_ids:
             raise reject(
-                f"rubric.comments.{criterion_id}", f"{criterion_id!r} is not a criterion id"
+                f"rubric.comments.{criterion_id}",
+                translate("DefinitionCheck", "{id} is not a criterion id").format(
+                    id=repr(criterion_id)
+                ),
             )
 
 
@@ -176,7 +210,12 @@ def _check_scale(levels: list[dict[str, Any]], where: str, reject: Any) -> dict[
     scale: dict[str, float | None] = {}
     for n, level in enumerate(levels):
         if level["id"] in scale:
-            raise reject(f"{where}[{n}].id", f"{level['id']!r} is used by another level")
+            raise reject(
+                f"{where}[{n}].id",
+                translate("DefinitionCheck", "{id} is used by another level").format(
+                    id=repr(level["id"])
+                ),
+            )
         scale[level["id"]] = level.get("points")
     return scale
 
@@ -194,39 +233,65 @@ def _check_points(
         if unpointed:
             raise reject(
                 where,
-                f"rubric.pass.total_points_at_least needs points on every level, and "
-                f"{', '.join(unpointed)} has none",
+                translate(
+                    "DefinitionCheck",
+                    "rubric.pass.total_points_at_least needs points on every level, and "
+                    "{levels} has none",
+                ).format(levels=", ".join(unpointed)),
             )
         best += max(p for p in scale.values() if p is not None)
     if threshold > best:
         raise reject(
             "rubric.pass.total_points_at_least",
-            f"{threshold:g} can never be reached: the most a review can score is {best:g}",
+            translate(
+                "DefinitionCheck",
+                "{threshold} can never be reached: the most a review can score is {best}",
+            ).format(threshold=f"{threshold:g}", best=f"{best:g}"),
         )
 
 
 def _read_image(definition: Path, name: str, where: str) -> tuple[bytes, str]:
     if Path(name).is_absolute() or name.startswith(("/", "\\")):
         raise DefinitionRejected(
-            definition, f"{name!r} must be a path relative to the definition file", where
+            definition,
+            translate(
+                "DefinitionCheck", "{name} must be a path relative to the definition file"
+            ).format(name=repr(name)),
+            where,
         )
     image = (definition.parent / name).resolve()
     try:
         if image.stat().st_size > MAX_FILE_BYTES:
-            raise DefinitionRejected(definition, f"{name!r} is larger than 5 MB", where)
+            raise DefinitionRejected(
+                definition,
+                translate("DefinitionCheck", "{name} is larger than 5 MB").format(name=repr(name)),
+                where,
+            )
         data = image.read_bytes()
     except FileNotFoundError:
         raise DefinitionRejected(
-            definition, f"{name!r} was not found next to the definition", where
+            definition,
+            translate("DefinitionCheck", "{name} was not found next to the definition").format(
+                name=repr(name)
+            ),
+            where,
         ) from None
     except OSError as e:
-        why = f"{name!r} cannot be read ({e.strerror})"
+        why = translate("DefinitionCheck", "{name} cannot be read ({problem})").format(
+            name=repr(name), problem=e.strerror
+        )
         raise DefinitionRejected(definition, why, where) from None
     if sniff_bytes(data[:16]) == PNG:
         return data, PNG
     if _is_svg(data):
         return data, SVG
-    raise DefinitionRejected(definition, f"{name!r} is neither a PNG nor an SVG image", where)
+    raise DefinitionRejected(
+        definition,
+        translate("DefinitionCheck", "{name} is neither a PNG nor an SVG image").format(
+            name=repr(name)
+        ),
+        where,
+    )
 
 
 def _is_svg(data: bytes) -> bool:

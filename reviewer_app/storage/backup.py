@@ -36,6 +36,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir, write_atomically
 from reviewer_app.storage.database import BUSY_TIMEOUT_MS
 from reviewer_app.storage.datafolder import DATABASE_NAME
+from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -107,7 +108,7 @@ def backup_folder(folder: DataFolder, kind: str = "manual") -> BackupInfo:
     """A backup of an open data folder (safe while it, or another process, writes)."""
     database = _sqlite_path(folder.engine)
     if database is None:
-        raise UserError("Backups cover SQLite data folders only.")
+        raise UserError(translate("Backup", "Backups cover SQLite data folders only."))
     return create_backup(folder.root, kind, database=database)
 
 
@@ -123,7 +124,9 @@ def create_backup(
         raise ValueError(f"unknown backup kind {kind!r}")
     database = database or root / DATABASE_NAME
     if not database.is_file():
-        raise UserError(f"There is no database to back up at {database}.")
+        raise UserError(
+            translate("Backup", "There is no database to back up at {path}.").format(path=database)
+        )
     created = (now or _now()).astimezone(dt.UTC)
     target = backups_dir(root)
     target.mkdir(parents=True, exist_ok=True)
@@ -283,13 +286,24 @@ def verify_backup(path: Path) -> list[str]:
     try:
         manifest = _read_manifest(path)
     except FileNotFoundError:
-        return [f"{path} has no {MANIFEST}: it is not a backup, or an unfinished one"]
+        return [
+            translate(
+                "Backup", "{path} has no {manifest}: it is not a backup, or an unfinished one"
+            ).format(path=path, manifest=MANIFEST)
+        ]
     except (OSError, ValueError) as e:
-        return [f"its {MANIFEST} cannot be read ({e})"]
+        return [
+            translate("Backup", "its {manifest} cannot be read ({problem})").format(
+                manifest=MANIFEST, problem=e
+            )
+        ]
     if manifest.get("format") != FORMAT:
         return [
-            f"it was written in backup format {manifest.get('format')!r}, which this "
-            f"version does not read (it reads format {FORMAT})"
+            translate(
+                "Backup",
+                "it was written in backup format {found}, which this version does not read "
+                "(it reads format {expected})",
+            ).format(found=repr(manifest.get("format")), expected=FORMAT)
         ]
     problems: list[str] = []
     try:
@@ -297,12 +311,18 @@ def verify_backup(path: Path) -> list[str]:
         listed = {str(sha): int(size) for sha, size in manifest["blobs"]["list"]}
         missing = list(manifest["blobs"]["missing"])
     except (KeyError, TypeError, ValueError):
-        return [f"its {MANIFEST} lacks required fields"]
+        return [
+            translate("Backup", "its {manifest} lacks required fields").format(manifest=MANIFEST)
+        ]
     db_path = path / DATABASE_NAME
     if not db_path.is_file():
-        return ["its database file is missing"]
+        return [translate("Backup", "its database file is missing")]
     if db_path.stat().st_size != db["size"] or _hash_file(db_path) != db["sha256"]:
-        problems.append("its database file was changed or damaged after the backup was made")
+        problems.append(
+            translate(
+                "Backup", "its database file was changed or damaged after the backup was made"
+            )
+        )
     try:
         con = _connect_read_only(db_path)
         try:
@@ -311,21 +331,37 @@ def verify_backup(path: Path) -> list[str]:
         finally:
             con.close()
         if result != ["ok"]:
-            problems.append("its database fails SQLite's integrity check: " + "; ".join(result[:3]))
+            problems.append(
+                translate(
+                    "Backup", "its database fails SQLite's integrity check: {problems}"
+                ).format(problems="; ".join(result[:3]))
+            )
         if recorded != listed:
-            problems.append("its list of evidence files does not match its database")
+            problems.append(
+                translate("Backup", "its list of evidence files does not match its database")
+            )
     except sqlite3.DatabaseError as e:
-        problems.append(f"its database cannot be read ({e})")
+        problems.append(
+            translate("Backup", "its database cannot be read ({problem})").format(problem=e)
+        )
     for sha in missing:
-        problems.append(f"evidence file {sha} was missing from the store when it was made")
+        problems.append(
+            translate(
+                "Backup", "evidence file {sha} was missing from the store when it was made"
+            ).format(sha=sha)
+        )
     for sha, size in sorted(listed.items()):
         if sha in missing:
             continue
         blob = path / "objects" / sha[:2] / sha
         if not blob.is_file():
-            problems.append(f"evidence file {sha} is missing")
+            problems.append(translate("Backup", "evidence file {sha} is missing").format(sha=sha))
         elif blob.stat().st_size != size or _hash_file(blob) != sha:
-            problems.append(f"evidence file {sha} no longer matches its hash")
+            problems.append(
+                translate("Backup", "evidence file {sha} no longer matches its hash").format(
+                    sha=sha
+                )
+            )
     return problems
 
 
@@ -433,11 +469,19 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
     backup = backup.resolve()
     problems = verify_backup(backup)
     if problems:
-        shown = "; ".join(problems[:5]) + (
-            f"; and {len(problems) - 5} more" if problems[5:] else ""
-        )
+        shown = "; ".join(problems[:5])
+        if problems[5:]:
+            refused = translate(
+                "Backup",
+                "The backup {name} cannot be restored: {problems}; and {count} more. "
+                "Nothing was changed.",
+            )
+        else:
+            refused = translate(
+                "Backup", "The backup {name} cannot be restored: {problems}. Nothing was changed."
+            )
         raise RestoreRefused(
-            f"The backup {backup.name} cannot be restored: {shown}. Nothing was changed."
+            refused.format(name=backup.name, problems=shown, count=len(problems) - 5)
         )
     manifest = _read_manifest(backup)
     _check_revision_known(manifest.get("schema_revision"), backup.name)
@@ -466,8 +510,11 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
 
 def _in_use(data_dir: Path) -> RestoreRefused:
     return RestoreRefused(
-        f"The data folder {data_dir} is in use by Portfolio Reviewer (a window or a command "
-        "has it open). Close it and try again; nothing was changed."
+        translate(
+            "Backup",
+            "The data folder {path} is in use by Portfolio Reviewer (a window or a command "
+            "has it open). Close it and try again; nothing was changed.",
+        ).format(path=data_dir)
     )
 
 
@@ -483,8 +530,11 @@ def _check_revision_known(revision: object, name: str) -> None:
         ScriptDirectory(str(MIGRATIONS)).get_revision(str(revision))
     except CommandError:
         raise RestoreRefused(
-            f"The backup {name} (schema {revision}) was made by a newer version of Portfolio "
-            "Reviewer. Install that version or newer to restore it; nothing was changed."
+            translate(
+                "Backup",
+                "The backup {name} (schema {schema}) was made by a newer version of Portfolio "
+                "Reviewer. Install that version or newer to restore it; nothing was changed.",
+            ).format(name=name, schema=revision)
         ) from None
 
 
@@ -524,7 +574,11 @@ def _fill_store(source: Path, store_root: Path, listed: dict[str, int]) -> int:
             staged = store.stage(f)
         if staged.sha256 != sha:
             store.discard(staged)
-            raise UserError(f"The backup's evidence file {sha} changed while being restored.")
+            raise UserError(
+                translate(
+                    "Backup", "The backup's evidence file {sha} changed while being restored."
+                ).format(sha=sha)
+            )
         placed.append(store.place(staged, sync=False))
     store.sync_dirs(placed)
     return len(placed)

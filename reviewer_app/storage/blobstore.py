@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
+from reviewer_app.wording import translate
 
 CHUNK = 1024 * 1024
 
@@ -75,7 +76,11 @@ class BlobStore:
                 while chunk := source.read(CHUNK):
                     size += len(chunk)
                     if limit is not None and size > limit:
-                        raise SizeLimitExceeded(f"more than {limit:,} bytes")
+                        raise SizeLimitExceeded(
+                            translate("DataFolder", "more than {limit} bytes").format(
+                                limit=f"{limit:,}"
+                            )
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                     if on_bytes is not None:

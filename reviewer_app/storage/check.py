@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Blob, EvidenceItem
+from reviewer_app.wording import translate
 
 
 @dataclass(frozen=True)
@@ -32,44 +33,68 @@ def check_folder(
                     problems.append(Problem("database", "integrity_check", row))
             for row in session.execute(text("PRAGMA foreign_key_check")):
                 problems.append(
-                    Problem("database", row[0], f"row {row[1]} refers to a missing {row[2]} row")
+                    Problem(
+                        "database",
+                        row[0],
+                        translate("DataFolder", "row {row} refers to a missing {table} row").format(
+                            row=row[1], table=row[2]
+                        ),
+                    )
                 )
         blobs = {sha: size for sha, size in session.execute(select(Blob.sha256, Blob.size))}
         users: dict[str, str] = {}
+        named = translate("DataFolder", "{name} (submission row {row})")
         for sha, name, sid in session.execute(
             select(EvidenceItem.blob_sha256, EvidenceItem.path, EvidenceItem.submission_id).where(
                 EvidenceItem.blob_sha256.is_not(None)
             )
         ):
-            users.setdefault(sha or "", f"{name} (submission row {sid})")
+            users.setdefault(sha or "", named.format(name=name, row=sid))
     total = sum(blobs.values())
     done = 0
     for n, (sha, size) in enumerate(sorted(blobs.items())):
         if cancel is not None:
             cancel.check()
-        used_by = f" used by {users[sha]}" if sha in users else ""
+        user = users.get(sha)
         path = folder.store.path_for(sha)
         if not path.is_file():
-            problems.append(Problem("missing", sha, f"the stored file{used_by} is missing"))
+            if user is None:
+                missing = translate("DataFolder", "the stored file is missing")
+            else:
+                missing = translate("DataFolder", "the stored file used by {user} is missing")
+            problems.append(Problem("missing", sha, missing.format(user=user)))
             continue
         actual = folder.store.hash_file(path)
         if actual != sha:
-            problems.append(
-                Problem(
-                    "damaged",
-                    sha,
-                    f"the stored file{used_by} no longer matches its hash "
-                    f"(it now hashes to {actual})",
+            if user is None:
+                damaged = translate(
+                    "DataFolder",
+                    "the stored file no longer matches its hash (it now hashes to {found})",
                 )
-            )
+            else:
+                damaged = translate(
+                    "DataFolder",
+                    "the stored file used by {user} no longer matches its hash "
+                    "(it now hashes to {found})",
+                )
+            problems.append(Problem("damaged", sha, damaged.format(user=user, found=actual)))
         elif path.stat().st_size != size:
-            problems.append(Problem("damaged", sha, f"the stored file{used_by} changed size"))
+            if user is None:
+                resized = translate("DataFolder", "the stored file changed size")
+            else:
+                resized = translate("DataFolder", "the stored file used by {user} changed size")
+            problems.append(Problem("damaged", sha, resized.format(user=user)))
         done += size
         if progress is not None:
-            progress(ProgressReport(n + 1, len(blobs), done, total, "checking stored files"))
+            doing = translate("DataFolder", "checking stored files")
+            progress(ProgressReport(n + 1, len(blobs), done, total, doing))
     for sha, stray in folder.store.iter_hashes():
         if sha not in blobs:
             problems.append(
-                Problem("unreferenced", str(stray), "a file in the store that no record refers to")
+                Problem(
+                    "unreferenced",
+                    str(stray),
+                    translate("DataFolder", "a file in the store that no record refers to"),
+                )
             )
     return problems

@@ -28,6 +28,7 @@ from reviewer_app.storage.blobstore import BlobStore, StagedFile
 from reviewer_app.storage.database import make_engine, make_session_factory
 from reviewer_app.storage.models import Blob, StoreIntent
 from reviewer_app.storage.schema import upgrade_database
+from reviewer_app.wording import translate
 
 __all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
 
@@ -54,9 +55,15 @@ class DataFolder:
             root.mkdir(parents=True, exist_ok=True)
             store = BlobStore(root / "store")
         except OSError as e:
-            raise DataFolderError(f"Cannot use {root} as a data folder: {e.strerror}.") from e
+            raise DataFolderError(
+                translate("DataFolder", "Cannot use {path} as a data folder: {problem}.").format(
+                    path=root, problem=e.strerror
+                )
+            ) from e
         if not os.access(root, os.W_OK):
-            raise DataFolderError(f"Cannot write to the data folder {root}.")
+            raise DataFolderError(
+                translate("DataFolder", "Cannot write to the data folder {path}.").format(path=root)
+            )
         url = database_url or f"sqlite:///{root / DATABASE_NAME}"
         engine = make_engine(url)
         folder = cls(root, engine, store)
@@ -66,8 +73,11 @@ class DataFolder:
         except DatabaseError as e:
             engine.dispose()
             raise DataFolderError(
-                f"The database in {root} cannot be read ({e.orig}). "
-                "Restore it from a backup or choose another data folder."
+                translate(
+                    "DataFolder",
+                    "The database in {path} cannot be read ({problem}). "
+                    "Restore it from a backup or choose another data folder.",
+                ).format(path=root, problem=e.orig)
             ) from e
         except BaseException:
             engine.dispose()
@@ -91,8 +101,11 @@ class DataFolder:
                 yield
         except Timeout:
             raise DataFolderError(
-                f"Another Portfolio Reviewer is importing into {self.root}; "
-                "try again when it has finished."
+                translate(
+                    "DataFolder",
+                    "Another Portfolio Reviewer is importing into {path}; "
+                    "try again when it has finished.",
+                ).format(path=self.root)
             ) from None
 
     def commit_files(self, staged: Sequence[StagedFile], record: Callable[[Session], None]) -> None:

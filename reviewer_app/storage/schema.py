@@ -15,6 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import DataFolderError
+from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -74,18 +75,23 @@ def upgrade_database(engine: Engine, backup_dir: Path | None, *, to: str = "head
             tables = set(inspect(conn).get_table_names())
         if tables:
             raise DataFolderError(
-                f"The database {engine.url.database} was not made by Portfolio Reviewer "
-                f"(it has tables {', '.join(sorted(tables))} but no schema version). "
-                "Choose another data folder."
+                translate(
+                    "DataFolder",
+                    "The database {path} was not made by Portfolio Reviewer (it has tables "
+                    "{tables} but no schema version). Choose another data folder.",
+                ).format(path=engine.url.database, tables=", ".join(sorted(tables)))
             )
     else:
         try:
             script.get_revision(current)
         except CommandError:
             raise DataFolderError(
-                f"The data folder's database (schema {current}) was written by a newer "
-                "version of Portfolio Reviewer. Install that version or newer to open it; "
-                "nothing was changed."
+                translate(
+                    "DataFolder",
+                    "The data folder's database (schema {schema}) was written by a newer "
+                    "version of Portfolio Reviewer. Install that version or newer to open it; "
+                    "nothing was changed.",
+                ).format(schema=current)
             ) from None
     target = script.get_revision(to)
     if target is not None and current == target.revision:

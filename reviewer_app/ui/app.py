@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.settings import COLOR_SCHEME, LANGUAGE, REVIEWER_NAME, Settings
+from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings, language_in
 from reviewer_app.ui import i18n
 from reviewer_app.ui.tasks import BackgroundTask
 from reviewer_app.ui.theme import SYSTEM, apply_theme
@@ -113,10 +113,12 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     logs.setup()
     logging.getLogger("reviewer_app").info("Started with the data folder %s", data_dir)
     _install_crash_dialog()
+    # The language first (before any window is built, and before loading the settings
+    # says what is wrong with them, in that language).
+    _install_language(app, language_in())
     preferences = Settings.load()
     for problem in preferences.problems:
         logging.getLogger("reviewer_app.settings").warning(problem)
-    _install_language(app, preferences.get(LANGUAGE))  # before any window is built
     settings = QSettings()  # the window's layout only
     apply_theme(app, preferences.get(COLOR_SCHEME))
 

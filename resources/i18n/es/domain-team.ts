@@ -1,4 +1,742 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>BlindReview</name>
+    <message>
+        <source>Say why the earner&apos;s name is needed; it is recorded.</source>
+        <translation>Indique por qué necesita el nombre del participante; queda registrado.</translation>
+    </message>
+    <message>
+        <source>There is no submission {submission!r}.</source>
+        <translation>No existe la entrega {submission!r}.</translation>
+    </message>
+</context>
+<context>
+    <name>Calibration</name>
+    <message>
+        <source>There is no submission {submission!r} here.</source>
+        <translation>No hay ninguna entrega {submission!r} aquí.</translation>
+    </message>
+    <message>
+        <source>{lead} is not a lead here: only a lead&apos;s review can be the reference (reviewer-app reviewers add NAME --role lead).</source>
+        <translation>{lead} no es responsable de equipo aquí: solo la revisión de un responsable de equipo puede ser la referencia (reviewer-app reviewers add NAME --role lead).</translation>
+    </message>
+    <message>
+        <source>{lead} has no submitted review of {submission}: score it first, and that review becomes the reference.</source>
+        <translation>{lead} no tiene ninguna revisión enviada de {submission}: puntúela primero y esa revisión pasará a ser la referencia.</translation>
+    </message>
+    <message>
+        <source>Unknown rule(s): {rules}.</source>
+        <translation>Regla(s) desconocida(s): {rules}.</translation>
+    </message>
+    <message>
+        <source>{rule} must be between 0 and 1, not {value}.</source>
+        <translation>{rule} debe estar entre 0 y 1, no ser {value}.</translation>
+    </message>
+    <message>
+        <source>There is no reviewer {name!r} here (reviewer-app reviewers add).</source>
+        <translation>No hay ningún evaluador {name!r} aquí (reviewer-app reviewers add).</translation>
+    </message>
+    <message>
+        <source>A set is for &apos;practice&apos; or &apos;qualifying&apos;, not {mode!r}.</source>
+        <translation>Un conjunto es para &apos;practice&apos; (práctica) o &apos;qualifying&apos; (acreditación), no para {mode!r}.</translation>
+    </message>
+    <message>
+        <source>A calibration set needs a name and at least one anchor.</source>
+        <translation>Un conjunto de calibración necesita un nombre y al menos un portafolio de referencia.</translation>
+    </message>
+    <message>
+        <source>{name} is not a lead; leads make calibration sets.</source>
+        <translation>{name} no es responsable de equipo; los conjuntos de calibración los crean los responsables de equipo.</translation>
+    </message>
+    <message>
+        <source>{submission} is not an anchor (reviewer-app calibration anchor).</source>
+        <translation>{submission} no es un portafolio de referencia (reviewer-app calibration anchor).</translation>
+    </message>
+    <message>
+        <source>The anchors of a set must be of one micro-credential.</source>
+        <translation>Los portafolios de referencia de un conjunto deben ser de una sola microcredencial.</translation>
+    </message>
+    <message>
+        <source>There is already a calibration set named {name!r}.</source>
+        <translation>Ya existe un conjunto de calibración llamado {name!r}.</translation>
+    </message>
+    <message>
+        <source>There is no calibration set named {name!r}.</source>
+        <translation>No existe ningún conjunto de calibración llamado {name!r}.</translation>
+    </message>
+    <message>
+        <source>{name} is not assigned the set {set_name!r}.</source>
+        <translation>{name} no tiene asignado el conjunto {set_name!r}.</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>Your decision: {yours}; the reference: {reference}.</source>
+        <translation>Su decisión: {yours}; la de referencia: {reference}.</translation>
+    </message>
+    <message>
+        <source>Why the reference scores are what they are: {rationale}</source>
+        <translation>Por qué las puntuaciones de referencia son las que son: {rationale}</translation>
+    </message>
+    <message>
+        <source>the same as the reference</source>
+        <translation>igual que la referencia</translation>
+    </message>
+    <message>
+        <source>not compared</source>
+        <translation>sin comparar</translation>
+    </message>
+    <message>
+        <source>{steps} step(s) harsher than the reference ({reference})</source>
+        <translation>más severo que la referencia en {steps} nivel(es) ({reference})</translation>
+    </message>
+    <message>
+        <source>{steps} step(s) more lenient than the reference ({reference})</source>
+        <translation>más indulgente que la referencia en {steps} nivel(es) ({reference})</translation>
+    </message>
+    <message>
+        <source>{criterion}: {yours}, {how}.</source>
+        <translation>{criterion}: {yours}, {how}.</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>sin puntuar</translation>
+    </message>
+    <message>
+        <source>Reference comment: {comment}</source>
+        <translation>Comentario de referencia: {comment}</translation>
+    </message>
+</context>
+<context>
+    <name>Moderation</name>
+    <message>
+        <source>A submission needs between 1 and {most} independent reviews, not {count}.</source>
+        <translation>Una entrega necesita entre 1 y {most} revisiones independientes, no {count}.</translation>
+    </message>
+    <message>
+        <source>There is no micro-credential {credential!r} here; &apos;reviewer-app definitions list&apos; shows them.</source>
+        <translation>No hay ninguna microcredencial {credential!r} aquí; &apos;reviewer-app definitions list&apos; las muestra.</translation>
+    </message>
+    <message>
+        <source>A decision is &apos;pass&apos; or &apos;not-yet&apos;, not {outcome!r}.</source>
+        <translation>Una decisión es &apos;pass&apos; (Superado) o &apos;not-yet&apos; (Aún no), no {outcome!r}.</translation>
+    </message>
+    <message>
+        <source>Say why: an adjudicated decision keeps its rationale.</source>
+        <translation>Indique el motivo: una decisión arbitrada conserva su justificación.</translation>
+    </message>
+    <message>
+        <source>{lead} is not a lead here; only leads adjudicate.</source>
+        <translation>{lead} no es responsable de equipo aquí; solo los responsables de equipo arbitran.</translation>
+    </message>
+    <message>
+        <source>There is no submission {submission!r} here.</source>
+        <translation>No hay ninguna entrega {submission!r} aquí.</translation>
+    </message>
+    <message>
+        <source>{reviewer} has no submitted review of {submission} to take the feedback from.</source>
+        <translation>{reviewer} no tiene ninguna revisión enviada de {submission} de la que tomar la retroalimentación.</translation>
+    </message>
+    <message>
+        <source>Choose whose feedback the earner receives, or write the feedback.</source>
+        <translation>Elija qué retroalimentación recibe el participante o escríbala usted.</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>There is no submission {submission!r} in this data folder.</source>
+        <translation>No hay ninguna entrega {submission!r} en esta carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} has no decision yet: submit a review first.</source>
+        <translation>La entrega {submission} aún no tiene decisión: envíe antes una revisión.</translation>
+    </message>
+    <message>
+        <source>Could not write the feedback letter to {path}: {reason}</source>
+        <translation>No se pudo escribir la carta de retroalimentación en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{level!r} is not a level of criterion {criterion!r} (choose {choices})</source>
+        <translation>{level!r} no es un nivel del criterio {criterion!r} (elija entre {choices})</translation>
+    </message>
+    <message>
+        <source>The review of {submission} cannot be submitted: {count} criteria are not scored yet: {criteria}.</source>
+        <translation>La revisión de {submission} no se puede enviar: hay {count} criterios aún sin puntuar: {criteria}.</translation>
+    </message>
+    <message>
+        <source>A credential ({credential}) was issued on this review&apos;s decision; revoke it before reopening the review.</source>
+        <translation>Se emitió una credencial ({credential}) a partir de la decisión de esta revisión; revóquela antes de reabrir la revisión.</translation>
+    </message>
+    <message>
+        <source>{criterion!r} is not a criterion of {credential} (its criteria: {known})</source>
+        <translation>{criterion!r} no es un criterio de {credential} (sus criterios: {known})</translation>
+    </message>
+    <message>
+        <source>The review of {submission} is submitted; reopen it to change it.</source>
+        <translation>La revisión de {submission} ya está enviada; reábrala para cambiarla.</translation>
+    </message>
+    <message>
+        <source>A reviewer needs a name.</source>
+        <translation>Un evaluador necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} has no micro-credential yet (it came as a loose bundle); assign one before reviewing it.</source>
+        <translation>La entrega {submission} aún no tiene microcredencial (llegó como paquete de evidencias suelto); asígnele una antes de revisarla.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} is for {credential}, which has no definition here; add it with &apos;reviewer-app definitions add FILE&apos;.</source>
+        <translation>La entrega {submission} es para {credential}, que no tiene definición aquí; añádala con &apos;reviewer-app definitions add FILE&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPackets</name>
+    <message>
+        <source>Submission {submission} came as a loose bundle, without a micro-credential or submission time; only submissions imported from a manifest bundle can go into a packet.</source>
+        <translation>La entrega {submission} llegó como paquete de evidencias suelto, sin microcredencial ni fecha de entrega; solo las entregas importadas de un paquete con manifiesto pueden ir en un lote de revisión.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} has no submission time.</source>
+        <translation>La entrega {submission} no tiene fecha de entrega.</translation>
+    </message>
+    <message>
+        <source>Submission {submission}: evidence item {number} has no stored file.</source>
+        <translation>Entrega {submission}: el elemento de evidencia {number} no tiene archivo guardado.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} lists a file named manifest.json as evidence, which a bundle written again cannot hold.</source>
+        <translation>La entrega {submission} incluye como evidencia un archivo llamado manifest.json, que un paquete de evidencias reescrito no puede contener.</translation>
+    </message>
+    <message>
+        <source>Submission {submission}: the evidence file {path!r} is missing from the store; &apos;reviewer-app check&apos; lists what is damaged.</source>
+        <translation>Entrega {submission}: falta el archivo de evidencia {path!r} en el almacén; &apos;reviewer-app check&apos; indica lo que está dañado.</translation>
+    </message>
+    <message>
+        <source>Submission {submission}: the stored evidence file {path!r} no longer matches its hash; &apos;reviewer-app check&apos; lists what is damaged.</source>
+        <translation>Entrega {submission}: el archivo de evidencia guardado {path!r} ya no coincide con su hash; &apos;reviewer-app check&apos; indica lo que está dañado.</translation>
+    </message>
+    <message>
+        <source>a review packet</source>
+        <translation>un lote de revisión</translation>
+    </message>
+    <message>
+        <source>a review return</source>
+        <translation>una devolución de revisiones</translation>
+    </message>
+    <message>
+        <source>an evidence bundle</source>
+        <translation>un paquete de evidencias</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>No se puede escribir {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>does not exist or is not a file</source>
+        <translation>no existe o no es un archivo</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>{where} {problem}. Nothing was imported.</source>
+        <translation>{where} {problem}. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>does not match its hash in manifest.json (expected {expected}, found {found}): the file is damaged or was changed</source>
+        <translation>no coincide con su hash en manifest.json (se esperaba {expected}, se encontró {found}): el archivo está dañado o se modificó</translation>
+    </message>
+    <message>
+        <source>cannot be read: the file is damaged ({problem})</source>
+        <translation>no se puede leer: el archivo está dañado ({problem})</translation>
+    </message>
+    <message>
+        <source>holds {size} bytes, not the {listed} manifest.json lists: the file is damaged or was changed</source>
+        <translation>contiene {size} bytes, no los {listed} que indica manifest.json: el archivo está dañado o se modificó</translation>
+    </message>
+    <message>
+        <source>cannot be extracted ({reason})</source>
+        <translation>no se puede extraer ({reason})</translation>
+    </message>
+    <message>
+        <source>is not a readable zip file: it is damaged or incomplete ({problem})</source>
+        <translation>no es un archivo zip legible: está dañado o incompleto ({problem})</translation>
+    </message>
+    <message>
+        <source>is not a readable zip file: it is damaged or incomplete</source>
+        <translation>no es un archivo zip legible: está dañado o incompleto</translation>
+    </message>
+    <message>
+        <source>has {count} entries, more than the limit of {limit}</source>
+        <translation>tiene {count} entradas, más que el límite de {limit}</translation>
+    </message>
+    <message>
+        <source>has a backslash or NUL character in its name</source>
+        <translation>tiene una barra invertida o un carácter NUL en el nombre</translation>
+    </message>
+    <message>
+        <source>has an absolute path, which this file may not hold</source>
+        <translation>tiene una ruta absoluta, que este archivo no puede contener</translation>
+    </message>
+    <message>
+        <source>has a &apos;..&apos; segment that would land outside the file</source>
+        <translation>tiene un segmento &apos;..&apos; que quedaría fuera del archivo</translation>
+    </message>
+    <message>
+        <source>is a symbolic link, which this file may not hold</source>
+        <translation>es un enlace simbólico, que este archivo no puede contener</translation>
+    </message>
+    <message>
+        <source>is encrypted; packets and returns are never password-protected</source>
+        <translation>está cifrado; los lotes de revisión y las devoluciones nunca están protegidos con contraseña</translation>
+    </message>
+    <message>
+        <source>appears twice in the zip</source>
+        <translation>aparece dos veces en el zip</translation>
+    </message>
+    <message>
+        <source>is {size} bytes, more than the limit of {limit} for one entry</source>
+        <translation>ocupa {size} bytes, más que el límite de {limit} por entrada</translation>
+    </message>
+    <message>
+        <source>holds more than {limit} bytes, the limit</source>
+        <translation>contiene más de {limit} bytes, que es el límite</translation>
+    </message>
+    <message>
+        <source>expands from {packed} to {size} bytes, more than the limit of {ratio}:1 (a zip bomb)</source>
+        <translation>se expande de {packed} a {size} bytes, más que el límite de {ratio}:1 (una bomba zip)</translation>
+    </message>
+    <message>
+        <source>has no {manifest}: it is not {kind}</source>
+        <translation>no tiene {manifest}: no es {kind}</translation>
+    </message>
+    <message>
+        <source>must hold a JSON object</source>
+        <translation>debe contener un objeto JSON</translation>
+    </message>
+    <message>
+        <source>is {kind}, not {expected}: import it with {command}</source>
+        <translation>es {kind}, no {expected}: impórtelo con {command}</translation>
+    </message>
+    <message>
+        <source>has format {format!r}; {kind} has &quot;{expected}&quot;</source>
+        <translation>tiene el formato {format!r}; {kind} tiene &quot;{expected}&quot;</translation>
+    </message>
+    <message>
+        <source>is not listed in manifest.json (an unexpected entry)</source>
+        <translation>no figura en manifest.json (una entrada inesperada)</translation>
+    </message>
+    <message>
+        <source>is listed in manifest.json but missing from the file</source>
+        <translation>figura en manifest.json pero falta en el archivo</translation>
+    </message>
+    <message>
+        <source>is larger than {limit} bytes</source>
+        <translation>ocupa más de {limit} bytes</translation>
+    </message>
+    <message>
+        <source>{field} must be an object</source>
+        <translation>{field} debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>must list the file&apos;s entries in &apos;files&apos;</source>
+        <translation>debe enumerar las entradas del archivo en &apos;files&apos;</translation>
+    </message>
+    <message>
+        <source>{field} must name another entry, once</source>
+        <translation>{field} debe nombrar otra entrada, una sola vez</translation>
+    </message>
+    <message>
+        <source>{field} must be 64 lowercase hexadecimal characters</source>
+        <translation>{field} debe tener 64 caracteres hexadecimales en minúscula</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number of bytes</source>
+        <translation>{field} debe ser un número entero de bytes</translation>
+    </message>
+    <message>
+        <source>{field} must be a date-time with an offset, not {value!r}</source>
+        <translation>{field} debe ser una fecha y hora con desfase horario, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{field} must be a UUID, not {value!r}</source>
+        <translation>{field} debe ser un UUID, no {value!r}</translation>
+    </message>
+    <message>
+        <source>{field} must be non-empty text</source>
+        <translation>{field} debe ser un texto no vacío</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number from 1</source>
+        <translation>{field} debe ser un número entero a partir de 1</translation>
+    </message>
+    <message>
+        <source>A packet is made for a reviewer: name them.</source>
+        <translation>Un lote de revisión se prepara para un evaluador: indique su nombre.</translation>
+    </message>
+    <message>
+        <source>Choose at least one submission for the packet.</source>
+        <translation>Elija al menos una entrega para el lote de revisión.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of the packet file to write.</source>
+        <translation>{path} es una carpeta; indique el nombre del archivo del lote de revisión que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} is for {credential}, which has no definition here; add it before making the packet.</source>
+        <translation>La entrega {submission} es para {credential}, que no tiene definición aquí; añádala antes de preparar el lote de revisión.</translation>
+    </message>
+    <message>
+        <source>There is no submission {submissions} in this data folder; &apos;reviewer-app submissions&apos; lists them.</source>
+        <translation>No hay ninguna entrega {submissions} en esta carpeta de datos; &apos;reviewer-app submissions&apos; las enumera.</translation>
+    </message>
+    <message>
+        <source>The definition of {credential} lost its image.</source>
+        <translation>La definición de {credential} ha perdido su imagen.</translation>
+    </message>
+    <message>
+        <source>The image of {credential} ({image!r}) cannot be placed in a packet.</source>
+        <translation>La imagen de {credential} ({image!r}) no se puede incluir en un lote de revisión.</translation>
+    </message>
+    <message>
+        <source>{file} is a packet this data folder made; import it in the assessor&apos;s data folder. Nothing was imported.</source>
+        <translation>{file} es un lote de revisión creado en esta carpeta de datos; impórtelo en la carpeta de datos del evaluador. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file} has the id of packet {packet}, imported here already from a file with other content; ask the lead which one is right. Nothing was imported.</source>
+        <translation>{file} tiene el identificador del lote de revisión {packet}, ya importado aquí desde un archivo con otro contenido; pregunte al responsable de equipo cuál es el correcto. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>from must be an object naming the lead and their folder</source>
+        <translation>from debe ser un objeto que indique el responsable de equipo y su carpeta</translation>
+    </message>
+    <message>
+        <source>names one entry for two purposes</source>
+        <translation>nombra una misma entrada para dos fines</translation>
+    </message>
+    <message>
+        <source>is named in manifest.json but is not in the file</source>
+        <translation>se nombra en manifest.json pero no está en el archivo</translation>
+    </message>
+    <message>
+        <source>is neither a definition, its image, nor a bundle</source>
+        <translation>no es una definición, ni su imagen, ni un paquete de evidencias</translation>
+    </message>
+    <message>
+        <source>assigns and bundles different submissions ({submission!r})</source>
+        <translation>asigna unas entregas e incluye otras distintas ({submission!r})</translation>
+    </message>
+    <message>
+        <source>holds no definition of {credential}</source>
+        <translation>no contiene ninguna definición de {credential}</translation>
+    </message>
+    <message>
+        <source>assignment must list who scores which submission</source>
+        <translation>assignment debe indicar quién puntúa cada entrega</translation>
+    </message>
+    <message>
+        <source>{field} assigns the same submission twice</source>
+        <translation>{field} asigna la misma entrega dos veces</translation>
+    </message>
+    <message>
+        <source>definitions must be a list</source>
+        <translation>definitions debe ser una lista</translation>
+    </message>
+    <message>
+        <source>{field} must be a .json file under definitions/</source>
+        <translation>{field} debe ser un archivo .json dentro de definitions/</translation>
+    </message>
+    <message>
+        <source>{field} must be a file under definitions/</source>
+        <translation>{field} debe ser un archivo dentro de definitions/</translation>
+    </message>
+    <message>
+        <source>bundles must be a list</source>
+        <translation>bundles debe ser una lista</translation>
+    </message>
+    <message>
+        <source>{field} must be a .zip file directly under bundles/</source>
+        <translation>{field} debe ser un archivo .zip directamente dentro de bundles/</translation>
+    </message>
+    <message>
+        <source>bundles lists a submission twice</source>
+        <translation>bundles incluye una entrega dos veces</translation>
+    </message>
+    <message>
+        <source>is not a valid definition ({problem})</source>
+        <translation>no es una definición válida ({problem})</translation>
+    </message>
+    <message>
+        <source>is not the definition of {credential}</source>
+        <translation>no es la definición de {credential}</translation>
+    </message>
+    <message>
+        <source>is not version {version} of {credential}</source>
+        <translation>no es la versión {version} de {credential}</translation>
+    </message>
+    <message>
+        <source>does not match its digest in manifest.json: it was changed</source>
+        <translation>no coincide con su huella en manifest.json: se modificó</translation>
+    </message>
+    <message>
+        <source>This data folder already holds version {version} of {credential} with other content than the packet&apos;s, so reviews here would not be scored on the lead&apos;s rubric; ask the lead. Nothing was imported.</source>
+        <translation>Esta carpeta de datos ya contiene la versión {version} de {credential} con un contenido distinto al del lote de revisión, así que las revisiones de aquí no se puntuarían con la rúbrica del responsable de equipo; consulte al responsable de equipo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>names no image, though the packet lists one</source>
+        <translation>no nombra ninguna imagen, aunque el lote de revisión incluye una</translation>
+    </message>
+    <message>
+        <source>names an image outside the packet</source>
+        <translation>nombra una imagen que está fuera del lote de revisión</translation>
+    </message>
+    <message>
+        <source>names an image other than the one the packet lists</source>
+        <translation>nombra una imagen distinta de la que incluye el lote de revisión</translation>
+    </message>
+    <message>
+        <source>is not a manifest bundle</source>
+        <translation>no es un paquete de evidencias con manifiesto</translation>
+    </message>
+    <message>
+        <source>is not a valid bundle ({entry}): {problem}</source>
+        <translation>no es un paquete de evidencias válido ({entry}): {problem}</translation>
+    </message>
+    <message>
+        <source>is not a valid bundle: {problem}</source>
+        <translation>no es un paquete de evidencias válido: {problem}</translation>
+    </message>
+    <message>
+        <source>is not the bundle of {submission}</source>
+        <translation>no es el paquete de evidencias de {submission}</translation>
+    </message>
+    <message>
+        <source>is for {credential}, not the assigned {assigned}</source>
+        <translation>es para {credential}, no para la asignada, {assigned}</translation>
+    </message>
+    <message>
+        <source>This data folder already holds submission {submission} with other content than the packet&apos;s; ask the lead. Nothing was imported.</source>
+        <translation>Esta carpeta de datos ya contiene la entrega {submission} con un contenido distinto al del lote de revisión; consulte al responsable de equipo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{problem}. The packet was not recorded; import it again later.</source>
+        <translation>{problem}. El lote de revisión no se registró; vuelva a importarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>se canceló la importación</translation>
+    </message>
+    <message>
+        <source>{problem}. The packet was not recorded; submissions imported before the problem are kept, and importing the packet again finishes the rest.</source>
+        <translation>{problem}. El lote de revisión no se registró; las entregas importadas antes del problema se conservan, y al importar de nuevo el lote de revisión se completa el resto.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give the name of the return file to write.</source>
+        <translation>{path} es una carpeta; indique el nombre del archivo de devolución que se va a escribir.</translation>
+    </message>
+    <message>
+        <source>No packet {packet} was imported into this data folder; &apos;reviewer-app packet list&apos; shows those that were.</source>
+        <translation>No se importó ningún lote de revisión {packet} en esta carpeta de datos; &apos;reviewer-app packet list&apos; muestra los que sí se importaron.</translation>
+    </message>
+    <message>
+        <source>Packet {packet} was made in this data folder. A return is made in the assessor&apos;s data folder, from the packet imported there.</source>
+        <translation>El lote de revisión {packet} se creó en esta carpeta de datos. La devolución se prepara en la carpeta de datos del evaluador, a partir del lote de revisión importado allí.</translation>
+    </message>
+    <message>
+        <source>Packet {packet} assigns nothing to {reviewer!r}; it assigns submissions to {names}.</source>
+        <translation>El lote de revisión {packet} no asigna nada a {reviewer!r}; asigna entregas a {names}.</translation>
+    </message>
+    <message>
+        <source>Packet {packet} does not assign {submissions} to {reviewer}.</source>
+        <translation>El lote de revisión {packet} no asigna {submissions} a {reviewer}.</translation>
+    </message>
+    <message>
+        <source>{submission} (not started)</source>
+        <translation>{submission} (sin empezar)</translation>
+    </message>
+    <message>
+        <source>{submission} (not submitted)</source>
+        <translation>{submission} (sin enviar)</translation>
+    </message>
+    <message>
+        <source>None of {reviewer}&apos;s reviews in packet {packet} is submitted yet: {waiting}. Nothing was written.</source>
+        <translation>Ninguna de las revisiones de {reviewer} del lote de revisión {packet} se ha enviado todavía: {waiting}. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>is not part of a return</source>
+        <translation>no forma parte de una devolución</translation>
+    </message>
+    <message>
+        <source>has no {file}</source>
+        <translation>no tiene {file}</translation>
+    </message>
+    <message>
+        <source>must hold an object with a list &apos;reviews&apos;</source>
+        <translation>debe contener un objeto con una lista &apos;reviews&apos;</translation>
+    </message>
+    <message>
+        <source>{field} is by {author!r}, but the return is {reviewer!r}&apos;s</source>
+        <translation>{field} es de {author!r}, pero la devolución es de {reviewer!r}</translation>
+    </message>
+    <message>
+        <source>{field} reviews {submission} again</source>
+        <translation>{field} vuelve a revisar {submission}</translation>
+    </message>
+    <message>
+        <source>holds no review</source>
+        <translation>no contiene ninguna revisión</translation>
+    </message>
+    <message>
+        <source>{field} must map criterion ids to text</source>
+        <translation>{field} debe asociar identificadores de criterio a textos</translation>
+    </message>
+    <message>
+        <source>{field} must be text</source>
+        <translation>{field} debe ser un texto</translation>
+    </message>
+    <message>
+        <source>{field} must be &apos;pass&apos; or &apos;not-yet&apos;</source>
+        <translation>{field} debe ser &apos;pass&apos; o &apos;not-yet&apos;</translation>
+    </message>
+    <message>
+        <source>{field} must be a date-time with an offset</source>
+        <translation>{field} debe ser una fecha y hora con desfase horario</translation>
+    </message>
+    <message>
+        <source>{field} (the review of {submission}) does not match its digest: it was changed after the return was made</source>
+        <translation>{field} (la revisión de {submission}) no coincide con su huella: se modificó después de preparar la devolución</translation>
+    </message>
+    <message>
+        <source>{file} answers packet {packet}, which this data folder did not issue: import a return in the lead&apos;s folder that made its packet. Nothing was imported.</source>
+        <translation>{file} responde al lote de revisión {packet}, que esta carpeta de datos no emitió: importe una devolución en la carpeta del responsable de equipo que creó su lote de revisión. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file} answers packet {packet}, which this data folder received rather than issued: import the return in the lead&apos;s folder. Nothing was imported.</source>
+        <translation>{file} responde al lote de revisión {packet}, que esta carpeta de datos recibió en lugar de emitir: importe la devolución en la carpeta del responsable de equipo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file}: the review of {submission} by {reviewer} {problem}. Nothing was imported.</source>
+        <translation>{file}: la revisión de {submission} hecha por {reviewer} {problem}. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>was not asked for: packet {packet} did not assign {submission} to {reviewer}</source>
+        <translation>no se pidió: el lote de revisión {packet} no asignó {submission} a {reviewer}</translation>
+    </message>
+    <message>
+        <source>is of a submission this data folder does not hold</source>
+        <translation>es de una entrega que esta carpeta de datos no contiene</translation>
+    </message>
+    <message>
+        <source>was scored under version {version} of {credential}, which this data folder does not have</source>
+        <translation>se puntuó con la versión {version} de {credential}, que esta carpeta de datos no tiene</translation>
+    </message>
+    <message>
+        <source>was scored under {credential}, not the submission&apos;s</source>
+        <translation>se puntuó con {credential}, no con la de la entrega</translation>
+    </message>
+    <message>
+        <source>was scored under a version {version} of {credential} whose content differs from this folder&apos;s</source>
+        <translation>se puntuó con una versión {version} de {credential} cuyo contenido difiere del de esta carpeta</translation>
+    </message>
+    <message>
+        <source>scores {criterion!r}, which is not a criterion of its rubric</source>
+        <translation>puntúa {criterion!r}, que no es un criterio de su rúbrica</translation>
+    </message>
+    <message>
+        <source>gives {criterion!r} the level {level!r}, which it does not have</source>
+        <translation>asigna a {criterion!r} el nivel {level!r}, que ese criterio no tiene</translation>
+    </message>
+    <message>
+        <source>comments on {criterion!r}, which is not a criterion of its rubric</source>
+        <translation>comenta {criterion!r}, que no es un criterio de su rúbrica</translation>
+    </message>
+    <message>
+        <source>leaves criteria unscored ({criteria})</source>
+        <translation>deja criterios sin puntuar ({criteria})</translation>
+    </message>
+    <message>
+        <source>says {decision!r}, but its levels give {outcome!r} by the rubric&apos;s pass rule</source>
+        <translation>dice {decision!r}, pero sus niveles dan {outcome!r} según la regla de superación de la rúbrica</translation>
+    </message>
+    <message>
+        <source>The decision is {here!r} here, {incoming!r} incoming.</source>
+        <translation>La decisión es {here!r} aquí y {incoming!r} en la entrante.</translation>
+    </message>
+    <message>
+        <source>The rubric version is {here!r} here, {incoming!r} incoming.</source>
+        <translation>La versión de la rúbrica es {here!r} aquí y {incoming!r} en la entrante.</translation>
+    </message>
+    <message>
+        <source>{criterion}: level {here!r} here, {incoming!r} incoming.</source>
+        <translation>{criterion}: nivel {here!r} aquí y {incoming!r} en la entrante.</translation>
+    </message>
+    <message>
+        <source>{criterion}: comment {here!r} here, {incoming!r} incoming.</source>
+        <translation>{criterion}: comentario {here!r} aquí y {incoming!r} en la entrante.</translation>
+    </message>
+    <message>
+        <source>The feedback to the earner differs.</source>
+        <translation>La retroalimentación para el participante es distinta.</translation>
+    </message>
+    <message>
+        <source>Keep &apos;existing&apos; or &apos;incoming&apos;, not {keep!r}.</source>
+        <translation>Conserve &apos;existing&apos; (la existente) o &apos;incoming&apos; (la entrante), no {keep!r}.</translation>
+    </message>
+    <message>
+        <source>Say why: a resolved conflict keeps its rationale.</source>
+        <translation>Indique el motivo: un conflicto resuelto conserva su justificación.</translation>
+    </message>
+    <message>
+        <source>There is no conflict {conflict}; &apos;reviewer-app packet conflicts&apos; lists them.</source>
+        <translation>No existe el conflicto {conflict}; &apos;reviewer-app packet conflicts&apos; los enumera.</translation>
+    </message>
+    <message>
+        <source>Conflict {conflict} was resolved already ({kept} kept, {date}).</source>
+        <translation>El conflicto {conflict} ya se resolvió (se conservó {kept}, {date}).</translation>
+    </message>
+    <message>
+        <source>{lead} is not a lead here; only leads resolve conflicts.</source>
+        <translation>{lead} no es responsable de equipo aquí; solo los responsables de equipo resuelven conflictos.</translation>
+    </message>
+    <message>
+        <source>Conflict {conflict} cannot take the incoming review: {problem}.</source>
+        <translation>El conflicto {conflict} no puede adoptar la revisión entrante: {problem}.</translation>
+    </message>
+    <message>
+        <source>a credential ({credential}) was issued on the review&apos;s decision; revoke it first</source>
+        <translation>se emitió una credencial ({credential}) a partir de la decisión de la revisión; revóquela primero</translation>
+    </message>
+    <message>
+        <source>version {version} of {credential} is not here</source>
+        <translation>la versión {version} de {credential} no está aquí</translation>
+    </message>
+    <message>
+        <source>it {problem}</source>
+        <translation>{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Item {number}</source>
+        <translation>Elemento {number}</translation>
+    </message>
+    <message>
+        <source>Evidence {number} ({kind})</source>
+        <translation>Evidencia {number} ({kind})</translation>
+    </message>
+</context>
 </TS>

@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from reviewer_app.evidence.readers import InvalidEvidence
+from reviewer_app.wording import translate
 
 THUMBNAIL_SIZE = (320, 320)
 EXIF_ORIENTATION = 0x0112
@@ -32,19 +33,29 @@ def _checked_open(path: Path, max_pixels: int) -> Image.Image:
             image = Image.open(path)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise InvalidEvidence(
-                f"declares more pixels than the limit of {max_pixels:,} "
-                "(a decompression bomb), so it was not opened"
+                translate(
+                    "EvidenceFiles",
+                    "declares more pixels than the limit of {limit} (a decompression bomb), "
+                    "so it was not opened",
+                ).format(limit=f"{max_pixels:,}")
             ) from None
         except UnidentifiedImageError:
-            raise InvalidEvidence("is not an image that can be opened") from None
+            raise InvalidEvidence(
+                translate("EvidenceFiles", "is not an image that can be opened")
+            ) from None
         except (OSError, ValueError, SyntaxError) as e:
-            raise InvalidEvidence(f"is a damaged image ({e})") from None
+            raise InvalidEvidence(
+                translate("EvidenceFiles", "is a damaged image ({problem})").format(problem=e)
+            ) from None
     width, height = image.size
     if width * height > max_pixels:
         image.close()
         raise InvalidEvidence(
-            f"is {width:,} x {height:,} pixels, more than the limit of {max_pixels:,} "
-            "(a decompression bomb), so it was not opened"
+            translate(
+                "EvidenceFiles",
+                "is {width} x {height} pixels, more than the limit of {limit} "
+                "(a decompression bomb), so it was not opened",
+            ).format(width=f"{width:,}", height=f"{height:,}", limit=f"{max_pixels:,}")
         )
     return image
 
@@ -55,7 +66,9 @@ def inspect(path: Path, media_type: str, max_pixels: int) -> tuple[int, int, int
         actual = _PIL_FORMATS.get(image.format or "")
         if actual != media_type:
             raise InvalidEvidence(
-                f"is said to be {media_type} but Pillow reads it as {image.format}"
+                translate(
+                    "EvidenceFiles", "is said to be {declared} but Pillow reads it as {found}"
+                ).format(declared=media_type, found=image.format)
             )
         try:
             orientation = image.getexif().get(EXIF_ORIENTATION)

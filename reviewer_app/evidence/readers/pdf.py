@@ -15,6 +15,7 @@ from pypdf.errors import PyPdfError
 
 from reviewer_app.evidence.readers import Inspection, PageText
 from reviewer_app.evidence.sniff import PDF
+from reviewer_app.wording import translate
 
 # pypdf logs every repair it makes to a damaged file; those are our warnings, not logs.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -49,13 +50,22 @@ def _open(stream: BinaryIO) -> PdfReader:
                 ok = reader.decrypt("")
             except (*_ERRORS, NotImplementedError) as e:
                 raise PdfUnreadable(
-                    f"is encrypted in a way that cannot be opened here ({e})"
+                    translate(
+                        "EvidenceFiles",
+                        "is encrypted in a way that cannot be opened here ({problem})",
+                    ).format(problem=e)
                 ) from None
             if not ok:
-                raise PdfUnreadable("is encrypted with a password, so its pages cannot be read")
+                raise PdfUnreadable(
+                    translate(
+                        "EvidenceFiles", "is encrypted with a password, so its pages cannot be read"
+                    )
+                )
         return reader
     except _ERRORS as e:
-        raise PdfUnreadable(f"is damaged: {_reason(e)}") from None
+        raise PdfUnreadable(
+            translate("EvidenceFiles", "is damaged: {problem}").format(problem=_reason(e))
+        ) from None
 
 
 def _reason(e: BaseException) -> str:
@@ -69,9 +79,17 @@ def inspect(path: Path) -> Inspection:
         with path.open("rb") as stream:
             result.page_count = _page_count(_open(stream))
     except PdfUnreadable as e:
-        result.warnings.append(f"{e}; it is kept, but cannot be searched")
+        result.warnings.append(
+            translate("EvidenceFiles", "{problem}; it is kept, but cannot be searched").format(
+                problem=e
+            )
+        )
     except _ERRORS as e:
-        result.warnings.append(f"is damaged: {_reason(e)}; it is kept, but cannot be searched")
+        result.warnings.append(
+            translate(
+                "EvidenceFiles", "is damaged: {problem}; it is kept, but cannot be searched"
+            ).format(problem=_reason(e))
+        )
     return result
 
 
@@ -111,7 +129,16 @@ def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
     warnings = []
     if failed:
         listed = ", ".join(str(n) for n in failed[:10])
-        warnings.append(f"the text of page(s) {listed} could not be read")
+        warnings.append(
+            translate("EvidenceFiles", "the text of page(s) {pages} could not be read").format(
+                pages=listed
+            )
+        )
     if pages and not texts and not failed:
-        warnings.append("has no text layer (perhaps a scan): it can be read but not searched")
+        warnings.append(
+            translate(
+                "EvidenceFiles",
+                "has no text layer (perhaps a scan): it can be read but not searched",
+            )
+        )
     return texts, warnings

@@ -11,6 +11,7 @@ import codecs
 from pathlib import Path
 
 from reviewer_app.evidence.readers import InvalidEvidence, PageText
+from reviewer_app.wording import translate
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,7 +37,10 @@ def decode_text(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise InvalidEvidence(
-            f"is {size:,} bytes, too large for a text reflection (at most {MAX_TEXT_BYTES:,} bytes)"
+            translate(
+                "EvidenceFiles",
+                "is {size} bytes, too large for a text reflection (at most {limit} bytes)",
+            ).format(size=f"{size:,}", limit=f"{MAX_TEXT_BYTES:,}")
         )
     data = path.read_bytes()
     encoding = encoding_of(data[:4])
@@ -44,14 +48,22 @@ def decode_text(path: Path) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
         if encoding != "utf-8":
-            raise InvalidEvidence(f"is not valid {encoding.upper()} text") from None
+            raise InvalidEvidence(
+                translate("EvidenceFiles", "is not valid {encoding} text").format(
+                    encoding=encoding.upper()
+                )
+            ) from None
         raise InvalidEvidence(
-            f"is not UTF-8 text: byte 0x{data[e.start]:02X} at position {e.start:,} "
-            "is not valid UTF-8 (perhaps it was saved as Windows-1252 or Latin-1); "
-            "ask for it saved as UTF-8"
+            translate(
+                "EvidenceFiles",
+                "is not UTF-8 text: byte {byte} at position {position} is not valid UTF-8 "
+                "(perhaps it was saved as Windows-1252 or Latin-1); ask for it saved as UTF-8",
+            ).format(byte=f"0x{data[e.start]:02X}", position=f"{e.start:,}")
         ) from None
     if "\x00" in text:
-        raise InvalidEvidence("contains NUL characters, so it is not text")
+        raise InvalidEvidence(
+            translate("EvidenceFiles", "contains NUL characters, so it is not text")
+        )
     return text
 
 
