@@ -43,6 +43,7 @@ from reviewer_app.ui.adjudication_rows import (
     waiting,
 )
 from reviewer_app.ui.credentials.common import MessageStrip
+from reviewer_app.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -131,7 +132,7 @@ class AdjudicationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self.reload()
 
     def _build_detail(self) -> None:

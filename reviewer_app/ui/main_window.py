@@ -44,9 +44,11 @@ from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import ProgressReport
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.settings import LANGUAGE, Settings
+from reviewer_app.ui.eliding_combo import ElidingComboBox
 from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
 from reviewer_app.ui.welcome import WelcomePanel
+from reviewer_app.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewer_app.reviews.service import ReviewSession
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         self.current_pk: int | None = None
         self.blind = False
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        fit_to_screen(self, 1400, 900)  # at 200% a screen may be only 1280 wide
         self.opening = QLabel(self.tr("Opening the data folder…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.opening.installEventFilter(self)
@@ -146,12 +148,13 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(placeholderText=self.tr("Search evidence, ids, names"))
         self.search.setAccessibleName(self.tr("Search the queue"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.search.placeholderText())
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show submissions with status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
             self.status_filter.addItem(status_word(status), status)
-        self.credential_filter = QComboBox()
+        self.credential_filter = ElidingComboBox()  # long names: cut short, whole in the tip
         self.credential_filter.setAccessibleName(self.tr("Show submissions for micro-credential"))
         self.resubmissions = QCheckBox(self.tr("Resubmissions only"))
         self.resubmissions.setAccessibleName(self.tr("Show resubmissions only"))
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.counts = QLabel()
+        self.counts.setWordWrap(True)  # the counts of every status, on two lines if need be
         self.counts.setAccessibleName(self.tr("Submissions by status"))
 
         self.queue_panel = QWidget()

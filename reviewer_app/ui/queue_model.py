@@ -144,7 +144,9 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+        # The tooltip too: a narrow column cuts its header short ("Micro-creden…").
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if horizontal and role in shown and 0 <= section < len(COLUMNS):
             return self.tr(COLUMNS[section])
         return None
 

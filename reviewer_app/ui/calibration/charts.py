@@ -1,6 +1,8 @@
 """The dashboard's four charts. Each keeps one QChart and refills it, so no chart is
 orphaned between reports; each says what it shows in its accessible description, for
-people who cannot see the bars. Words in the window's language, numbers in its locale."""
+people who cannot see the bars. Words in the window's language, numbers in its locale.
+Colours come from `theme.chart_colours` for the palette in use, and follow it when the
+person switches between light and dark."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QDateTimeAxis,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -24,27 +28,35 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QIODevice,
     QLocale,
     QPointF,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QCursor, QPainter, QPen
+from PySide6.QtGui import QBrush, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reviewer_app.calibration.export import exact_needed
 from reviewer_app.ui.calibration.words import count, decimal, na, percent, signed
+from reviewer_app.ui.theme import chart_colours
 
 translate = QCoreApplication.translate
+THRESHOLD = "threshold"  # the object name of the threshold's line series
+MINIMUM_SIZE = QSize(460, 400)
 
 
 def _value(value: float | None) -> float:
     return 0.0 if value is None else float(value)
 
 
-def _value_axis(low: float, high: float, title: str) -> QValueAxis:
-    """Ticks on round numbers from zero (0.25 or 0.5 apart), not the range's fifths."""
+def _value_axis(low: float, high: float, title: str, *, across: bool = False) -> QValueAxis:
+    """Ticks on round numbers from zero (0.25 or 0.5 apart), not the range's fifths;
+    `across` (an axis along the bottom) has half as many, so their labels stay apart."""
     step = 0.25 if high - low <= 2 else 0.5
+    if across:
+        step *= 2
     axis = QValueAxis()
     axis.setRange(math.floor(low / step) * step, math.ceil(high / step) * step)
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -63,11 +75,53 @@ class ChartPanel(QChartView):
         self.plot.setLocale(QLocale())
         self.plot.setLocalizeNumbers(True)
         self.plot.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.plot.legend().setShowToolTips(True)  # the whole name of an entry cut short
         super().__init__(self.plot, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(name)
-        self.setMinimumSize(320, 220)
+        # Room for the axes' labels and titles whole (smaller, Qt cuts them short); the
+        # dashboard scrolls its charts when the window is smaller than four of these.
+        self.setMinimumSize(MINIMUM_SIZE)
         self.tips: list[str] = []  # per category, shown when a bar is hovered
+        self._reversed = False  # bars drawn bottom to top: tips are in reading order
+        self.apply_colours()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_colours()
+
+    def apply_colours(self) -> None:
+        """Colours the chart and what is in it for the palette (light or dark)."""
+        colours = chart_colours(self.palette())
+        plot = self.plot
+        plot.setBackgroundBrush(QBrush(colours.background))
+        plot.setBackgroundPen(QPen(colours.grid))
+        plot.setTitleBrush(QBrush(colours.text))
+        plot.legend().setLabelColor(colours.text)
+        for axis in plot.axes():
+            axis.setLabelsColor(colours.text)
+            axis.setTitleBrush(QBrush(colours.text))
+            axis.setLinePenColor(colours.text)
+            axis.setGridLineColor(colours.grid)
+        n = 0
+        for series in plot.series():
+            if isinstance(series, QAbstractBarSeries):
+                for bar_set in series.barSets():
+                    bar_set.setColor(colours.series[n % len(colours.series)])
+                    # Bars side by side stay apart: a line of the background between.
+                    bar_set.setPen(QPen(colours.background, 1))
+                    bar_set.setLabelColor(colours.text)
+                    n += 1
+            elif isinstance(series, QLineSeries):
+                pen = series.pen()
+                if series.objectName() == THRESHOLD:
+                    pen.setColor(colours.threshold)
+                else:
+                    pen.setColor(colours.series[n % len(colours.series)])
+                    n += 1
+                series.setPen(pen)
+                series.setBrush(QBrush(pen.color()))
 
     def clear(self) -> None:
         self.plot.removeAllSeries()
@@ -95,27 +149,43 @@ class ChartPanel(QChartView):
         low: float,
         high: float,
         y_title: str,
+        *,
+        horizontal: bool = False,
     ) -> tuple[QBarCategoryAxis, QValueAxis]:
+        """Bars per category. `horizontal` lays them across, the categories down the
+        left in reading order, with room for long names (criterion ids)."""
         self.clear()
-        series = QBarSeries()
+        self._reversed = horizontal
+        order = list(reversed(range(len(categories)))) if horizontal else range(len(categories))
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
         for name, values in sets:
             bar_set = QBarSet(name)
-            bar_set.append([_value(v) for v in values])
+            bar_set.append([_value(values[i]) for i in order])
             series.append(bar_set)
         series.hovered.connect(self._hovered)
         self.plot.addSeries(series)
         x = QBarCategoryAxis()
-        x.append(list(categories))
-        if len(categories) > 4:  # long criterion ids: slanted, so fewer are cut short
+        x.append([categories[i] for i in order])
+        if horizontal:
+            x.setTruncateLabels(False)  # one under another, the whole of each fits
+        elif len(categories) > 4:  # long names: slanted, so fewer are cut short
             x.setLabelsAngle(-35)
-        y = _value_axis(low, high, y_title)
-        self.plot.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.plot.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        y = _value_axis(low, high, y_title, across=horizontal)
+        category_side, value_side = (
+            (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+            if horizontal
+            else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
+        )
+        self.plot.addAxis(x, category_side)
+        self.plot.addAxis(y, value_side)
         series.attachAxis(x)
         series.attachAxis(y)
+        self.apply_colours()
         return x, y
 
     def _hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
+        if self._reversed:
+            index = len(self.tips) - 1 - index
         if status and 0 <= index < len(self.tips):
             QToolTip.showText(QCursor.pos(), self.tips[index], self)
         else:
@@ -137,6 +207,7 @@ def criteria_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
         max(low, -1.0),
         1.0,
         translate("CalibrationDashboard", "Agreement"),
+        horizontal=True,
     )
     words = [
         translate(
@@ -174,13 +245,15 @@ def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
             )
         )
         line.append([QPointF(-0.5, needed), QPointF(len(names) - 0.5, needed)])
-        pen = QPen(Qt.GlobalColor.darkRed)
+        line.setObjectName(THRESHOLD)
+        pen = QPen()
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setWidth(2)
         line.setPen(pen)
         panel.plot.addSeries(line)
         for axis in panel.plot.axes():
             line.attachAxis(axis)
+        panel.apply_colours()
     words = [
         (
             translate("CalibrationDashboard", "{reviewer}: {exact}")
@@ -288,6 +361,7 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
     panel.plot.addSeries(series)
     x = QDateTimeAxis()
     x.setFormat("d MMM yyyy")
+    x.setTickCount(3)  # dates are wide: more would be cut short
     x.setTitleText(translate("CalibrationDashboard", "Week"))
     first, last = series.at(0).x(), series.at(series.count() - 1).x()
     day = 86_400_000.0
@@ -301,6 +375,7 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
     panel.plot.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
     series.attachAxis(y)
+    panel.apply_colours()
     slope = drift["slope_per_30_days"]
     panel.tips = words
     if slope is not None:

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QTableView,
@@ -57,6 +61,7 @@ from reviewer_app.ui.calibration.words import (
     signed_whole,
 )
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
+from reviewer_app.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -233,10 +238,44 @@ def _table_view(name: str, model: QAbstractTableModel) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
+    # Every column as wide as its header and cells (the last too: stretched, it would
+    # cut its header short in a narrow window); the table scrolls sideways instead.
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     view.setWordWrap(False)
     return view
+
+
+class _ChartGrid(QWidget):
+    """The charts two by two, or one under another when two side by side would be
+    narrower than a chart needs (a small window, or the screen at 200%)."""
+
+    def __init__(self, panels: list[QWidget]) -> None:
+        super().__init__()
+        self.panels = panels
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = 0
+        self._place(2)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for panel in self.panels:
+            self.grid.removeWidget(panel)
+        for n, panel in enumerate(self.panels):
+            self.grid.addWidget(panel, n // columns, n % columns)
+
+    def follow(self, viewport: QWidget) -> None:
+        """Chooses the columns by the width of `viewport`, the scroll area's (this grid
+        is never narrower than its columns, so its own width cannot tell)."""
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            two = 2 * charts.MINIMUM_SIZE.width() + self.grid.horizontalSpacing()
+            self._place(2 if watched.width() >= two else 1)
+        return False
 
 
 class CalibrationDashboard(TaskDialog):
@@ -332,13 +371,15 @@ class CalibrationDashboard(TaskDialog):
         drift_row.addWidget(self.drift_reviewer, 1)
         drift_layout.addLayout(drift_row)
         drift_layout.addWidget(self.drift_chart, 1)
-        chart_grid = QWidget()
-        grid = QGridLayout(chart_grid)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.criteria_chart, 0, 0)
-        grid.addWidget(self.agreement_chart, 0, 1)
-        grid.addWidget(self.severity_chart, 1, 0)
-        grid.addWidget(drift_box, 1, 1)
+        chart_grid = _ChartGrid(
+            [self.criteria_chart, self.agreement_chart, self.severity_chart, drift_box]
+        )
+        # Charts keep the size their labels need; a small screen (or 200%) scrolls them.
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidget(chart_grid)
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        chart_grid.follow(self.chart_area.viewport())
 
         self.reviewers_model = ReportTable(_reviewer_columns(), reviewer_flags, icons, self)
         self.criteria_model = ReportTable(
@@ -396,7 +437,7 @@ class CalibrationDashboard(TaskDialog):
         drill_layout.addWidget(drill_hint)
 
         left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(chart_grid)
+        left.addWidget(self.chart_area)
         left.addWidget(tables_box)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
@@ -412,7 +453,7 @@ class CalibrationDashboard(TaskDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.overall)
         layout.addWidget(self.splitter, 1)
-        self.resize(1400, 900)
+        fit_to_screen(self, 1400, 900)
 
         self._fill_credentials()
         self.credential.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -39,6 +38,7 @@ from reviewer_app.ui.evidence.controls import make_action, theme_icon, tool_butt
 from reviewer_app.ui.evidence.image_loader import ImageLoader, LoadedFrame
 from reviewer_app.ui.evidence.message import MessagePane, Severity
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
+from reviewer_app.ui.flow_layout import FlowLayout
 
 ZOOM_STEPS = (0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 FIRST_DECODE_SIDE = 2048  # enough to fit a photo sharply on most screens
@@ -180,7 +180,9 @@ class ImageView(QWidget):
             tool_button(self.previous_frame_action),
             tool_button(self.next_frame_action),
         ]
-        bar = QHBoxLayout()
+        # One row where there is room; beside the rubric at 200% (in Spanish above all)
+        # the controls are wider than the viewer, and wrap onto a second row.
+        bar = FlowLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.setSpacing(2)
         bar.addWidget(self.frame_buttons[0])
@@ -195,7 +197,6 @@ class ImageView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(tool_button(self.rotate_left_action))
         bar.addWidget(tool_button(self.rotate_right_action))
-        bar.addStretch(1)
 
         self.viewer = QWidget()
         column = QVBoxLayout(self.viewer)

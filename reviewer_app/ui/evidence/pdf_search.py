@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QWidget
 
-from reviewer_app.ui.evidence.controls import make_action, name_parts, tool_button
+from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon, tool_button
 
 SEARCH_DELAY_MS = 250
 Status = QPdfSearchModel.Status
@@ -43,14 +43,21 @@ class PdfSearch(QWidget):
         self.find_action = make_action(
             owner, self.tr("Find in PDF"), self.focus, [QKeySequence.StandardKey.Find]
         )
+        # Arrows, named in their tooltips and for screen readers: with their words the
+        # row was too wide for the viewer beside the rubric at 200%.
         self.next_hit_action = make_action(
-            owner, self.tr("Next match"), self.next_hit, [QKeySequence.StandardKey.FindNext, "F3"]
+            owner,
+            self.tr("Next match"),
+            self.next_hit,
+            [QKeySequence.StandardKey.FindNext, "F3"],
+            icon=theme_icon(QIcon.ThemeIcon.GoDown, QStyle.StandardPixmap.SP_ArrowDown, owner),
         )
         self.previous_hit_action = make_action(
             owner,
             self.tr("Previous match"),
             self.previous_hit,
             [QKeySequence.StandardKey.FindPrevious, "Shift+F3"],
+            icon=theme_icon(QIcon.ThemeIcon.GoUp, QStyle.StandardPixmap.SP_ArrowUp, owner),
         )
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Find in this PDF"))

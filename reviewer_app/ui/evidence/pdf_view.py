@@ -28,6 +28,7 @@ from reviewer_app.ui.evidence.pdf_problem import PdfProblemPane
 from reviewer_app.ui.evidence.pdf_search import PdfSearch
 from reviewer_app.ui.evidence.pdf_thumbnails import ThumbnailList, ThumbnailModel
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
+from reviewer_app.ui.flow_layout import FlowLayout
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 6.0)
 Error = QPdfDocument.Error
@@ -94,6 +95,9 @@ class PdfView(QWidget):
         self.canvas.setDocument(self.document)
         self.canvas.setPageMode(QPdfView.PageMode.MultiPage)
         self.canvas.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Always there: a page fitted to the width would otherwise make the scroll bar
+        # come and go, and each time change the width it is fitted to, without end.
+        self.canvas.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setAccessibleName(self.tr("PDF pages"))
         self.canvas.setToolTip(self.tr("PDF pages: Page Down and Page Up move by a page"))
@@ -178,7 +182,7 @@ class PdfView(QWidget):
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # on two rows when the viewer is narrow (200%, Spanish)
         bar.setContentsMargins(4, 2, 4, 2)
         bar.setSpacing(2)
         bar.addWidget(tool_button(self.previous_page_action))
@@ -193,7 +197,6 @@ class PdfView(QWidget):
         bar.addWidget(tool_button(self.fit_page_action))
         bar.addSpacing(12)
         bar.addWidget(tool_button(self.thumbnails_action))
-        bar.addStretch(1)
 
         pages = QHBoxLayout()
         pages.setContentsMargins(0, 0, 0, 0)
