@@ -25,10 +25,12 @@ import hashlib
 import os
 import platform
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -161,21 +163,103 @@ def freeze(python: Path, version: str, epoch: int) -> Path:
     return dist
 
 
-def strip_interpreter(bundle: Path) -> None:
-    """Strips debug symbols from the copied Python (libpython, lib-dynload).
+@dataclass
+class Elf:
+    """What strip_binaries needs to know of a 64-bit little-endian ELF shared object."""
 
-    Python built from source keeps them (libpython alone is ~23 MB instead of ~6); wheels'
-    libraries are left alone: they come stripped, and stripping some of them breaks them.
+    sections: list[str]  # names
+    loads: list[tuple[int, int, int, int]]  # PT_LOAD: offset, address, file size, align
+    search_paths: list[str]  # DT_RPATH and DT_RUNPATH
+
+
+def read_elf(path: Path) -> Elf | None:
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return None  # not ELF, or 32-bit or big-endian: left alone
+    phoff, shoff = struct.unpack_from("<QQ", data, 0x20)
+    phentsize, phnum, shentsize, shnum, shstrndx = struct.unpack_from("<HHHHH", data, 0x36)
+    loads: list[tuple[int, int, int, int]] = []
+    dynamic: tuple[int, int] | None = None
+    for i in range(phnum):
+        kind, _, offset, address, _, filesz, _, align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + i * phentsize
+        )
+        if kind == 1:  # PT_LOAD
+            loads.append((offset, address, filesz, align))
+        elif kind == 2:  # PT_DYNAMIC
+            dynamic = (offset, filesz)
+    tags: list[tuple[int, int]] = []
+    if dynamic is not None:
+        for at in range(dynamic[0], dynamic[0] + dynamic[1], 16):
+            tags.append(struct.unpack_from("<qQ", data, at))
+    strtab = next((value for tag, value in tags if tag == 5), None)  # DT_STRTAB, an address
+    search_paths = []
+    for offset, address, filesz, _ in loads:
+        if strtab is not None and address <= strtab < address + filesz:
+            at = strtab - address + offset
+            for tag, value in tags:
+                if tag in (15, 29):  # DT_RPATH, DT_RUNPATH
+                    end = data.index(b"\0", at + value)
+                    search_paths.append(data[at + value : end].decode("utf-8", "replace"))
+            break
+    sections = []
+    if shoff and shstrndx < shnum:
+        names_at = struct.unpack_from("<Q", data, shoff + shstrndx * shentsize + 0x18)[0]
+        for i in range(shnum):
+            name = struct.unpack_from("<I", data, shoff + i * shentsize)[0]
+            end = data.index(b"\0", names_at + name)
+            sections.append(data[names_at + name : end].decode("ascii", "replace"))
+    return Elf(sections, loads, search_paths)
+
+
+def loadable(elf: Elf, size: int) -> bool:
+    """What the dynamic loader checks of each segment (a stripped library patched by
+    patchelf fails here: "ELF load command address/offset not page-aligned")."""
+    return all(
+        offset + filesz <= size and (align <= 1 or offset % align == address % align)
+        for offset, address, filesz, align in elf.loads
+    )
+
+
+def strip_binaries(bundle: Path) -> None:
+    """Strips symbol tables and debug information from the bundle's shared libraries.
+
+    Python built from source keeps its debug symbols (libpython alone is ~23 MB instead of
+    ~6), and so do some wheels' compiled modules: SQLAlchemy's Cython modules (8 MB of
+    9), cryptography's Rust module (3 MB of 14). Files that auditwheel's patchelf may have
+    rewritten are left alone (vendored libraries in `*.libs/` folders, and modules and
+    libraries that find those through an `$ORIGIN` path: NumPy, OpenBLAS, Pillow, also
+    Qt): `strip` rewrites a patched file in a way the loader refuses (OpenBLAS: "ELF load
+    command address/offset not page-aligned"). Each stripped file is also checked the way
+    the loader checks it, and put back as it was if it fails.
     """
     strip = shutil.which("strip")
     if strip is None:
-        log("warning: `strip` not found (binutils), the bundle keeps Python's debug symbols")
+        log("warning: `strip` not found (binutils): the bundle keeps ~20 MB of debug symbols")
         return
     internal = bundle / "_internal"
-    files = [p for p in internal.glob("libpython3*.so*") if not p.is_symlink()]
-    files += sorted((internal / f"python{sys.version_info[0]}.{sys.version_info[1]}").rglob("*.so"))
-    for path in files:
+    saved = 0
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        elf = read_elf(path)
+        if elf is None or not any(
+            name == ".symtab" or name.startswith(".debug") for name in elf.sections
+        ):
+            continue
+        if any("$ORIGIN" in p for p in elf.search_paths) or any(
+            part.endswith(".libs") for part in path.parts
+        ):
+            continue
+        before = path.read_bytes()
         subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
+        after = read_elf(path)
+        if after is None or not loadable(after, path.stat().st_size):
+            log(f"warning: {path.relative_to(bundle)} does not load once stripped; kept whole")
+            path.write_bytes(before)
+            continue
+        saved += len(before) - path.stat().st_size
+    log(f"stripped {saved / 1e6:.1f} MB of symbols and debug information")
 
 
 def tree_size(path: Path) -> int:
@@ -296,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     bundle = dist / BUNDLE_NAME
 
     if sys.platform.startswith("linux"):
-        strip_interpreter(bundle)
+        strip_binaries(bundle)
         out = pack_linux(bundle, version, epoch)
     elif sys.platform == "win32":
         out = pack_windows(bundle, version)

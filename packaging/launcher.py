@@ -2,11 +2,52 @@
 
 With REVIEWER_APP_BUNDLE_SELFTEST=1 it instead imports every module of the app and checks
 the data files, so that a smoke test catches what a run would only meet later (modules
-imported on first use, such as the charts and the PDF viewer, fonts, JSON-LD contexts).
+imported on first use, such as the charts and the PDF viewer, fonts, JSON-LD contexts,
+translations), and that the parts of ICU's data the spec keeps still answer.
 """
 
 import os
 import sys
+
+
+def translation_problems() -> list[str]:
+    """Our catalogue and Qt's own for every language the window speaks besides English,
+    where reviewer_app.ui.i18n loads them from (Qt's: QLibraryInfo's TranslationsPath)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from reviewer_app.ui.i18n import LANGUAGES, QT_CATALOGUES, catalogue_path
+
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    wanted = [Path(catalogue_path(lang)) for lang in LANGUAGES if lang != "en"]
+    wanted += [
+        qt_folder / f"{c}_{lang}.qm" for c in QT_CATALOGUES for lang in LANGUAGES if lang != "en"
+    ]
+    return [
+        f"missing translation: {path}"
+        for path in wanted
+        if not path.is_file() or not QTranslator().load(str(path))
+    ]
+
+
+def icu_problems() -> list[str]:
+    """ICU-backed Qt features, whose data the spec trims (packaging/icu_data.py)."""
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    problems = []
+    if QCollator(QLocale("es")).compare("ñu", "nz") <= 0:  # Spanish sorts ñ after n
+        problems.append("ICU collation: no Spanish ordering")
+    if not QStringDecoder("Shift_JIS").isValid():
+        problems.append("ICU converters: no Shift_JIS")
+    madrid = QTimeZone(b"Europe/Madrid")
+    if madrid.isValid():  # needs the system's time zone files
+        name = madrid.displayName(
+            QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("es")
+        )
+        if "Europa" not in name:
+            problems.append(f"ICU time zone names: Europe/Madrid in Spanish is {name!r}")
+    return problems
 
 
 def selftest() -> int:
@@ -36,6 +77,8 @@ def selftest() -> int:
         "pyld contexts": Path(pyld.__file__).parent / "documentloader" / "frozen",
     }
     failed += [f"missing {what}: {path}" for what, path in checks.items() if not path.exists()]
+    failed += translation_problems()
+    failed += icu_problems()
     for line in failed:
         print(line, file=sys.stderr)
     print(f"selftest: {len(names)} modules, {len(failed)} problems")

@@ -3,22 +3,26 @@
 Builds the archive (or takes REVIEWER_APP_BUNDLE: an archive, or an unpacked bundle folder
 holding `reviewer-app`), installs it with its install.sh under a throw-away prefix, then
 runs the installed program as a user would, with a throw-away home and data folder: the
-version, a self-check of modules and data files, the demo import and the main window.
-Any stderr output not on the short allow-list below fails the test.
+version, a self-check of modules, data files and translations, the demo import, the main
+window (in English and in Spanish), and a signed export whose signing runs in two worker
+processes started from the bundle's own executable. Any stderr output not on the short
+allow-list (tests/installer_fixtures.py) fails the test. tests/test_installer_chroot.py
+runs the same bundle on a root file system holding only the documented system libraries.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 import pytest
 
 from reviewer_app import version
+from tests.installer_fixtures import given_folder, top_levels, unexpected, unpack
 
 pytestmark = [
     pytest.mark.slow,
@@ -26,36 +30,9 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-# What the issue asked for is 200 MB; PySide6 (with ICU), NumPy (OpenBLAS), cryptography and
-# the interpreter alone come to ~190 MB, so the bundle measures ~210 MB: see
-# docs/installing.md. The limit is there to catch a regression such as QtWebEngine or QML
-# coming back (each over 100 MB), not to forbid a new dependency.
-SIZE_LIMIT_MB = 230
-# Qt lines that are harmless: the offscreen platform cannot pass window size hints on.
-ALLOWED_STDERR = [re.compile(p) for p in (r"propagateSizeHints",)]
-
-
-def unexpected(stderr: str) -> list[str]:
-    return [
-        line
-        for line in stderr.splitlines()
-        if line.strip() and not any(p.search(line) for p in ALLOWED_STDERR)
-    ]
-
-
-def build_archive() -> Path:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "build_installer.py")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1500,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr[-5000:]
-    print(done.stdout)
-    found = re.search(r"^installer: (\S+\.tar\.gz)", done.stdout, re.MULTILINE)
-    assert found, done.stdout
-    return Path(found.group(1))
+# The issue's figure. The bundle measures ~195 MB (docs/installing.md says where the bytes
+# go and what the spec cuts); a new dependency or a cut coming undone shows here.
+SIZE_LIMIT_MB = 200
 
 
 @pytest.fixture(scope="module")
@@ -85,16 +62,10 @@ def env(home: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def program(home: Path, env: dict[str, str]) -> Path:
     """The `reviewer-app` to run: installed from the archive, or the given bundle's own."""
-    given = os.environ.get("REVIEWER_APP_BUNDLE")
-    if given and Path(given).is_dir():
-        exe = Path(given) / "reviewer-app"
-        assert exe.is_file(), f"REVIEWER_APP_BUNDLE={given} holds no reviewer-app"
-        return exe
-    archive = Path(given) if given else build_archive()
-    unpacked = home / "unpacked"
-    with tarfile.open(archive) as tar:
-        tar.extractall(unpacked, filter="tar")
-    (top,) = unpacked.iterdir()
+    folder = given_folder()
+    if folder is not None:
+        return folder / "reviewer-app"
+    top = unpack(home / "unpacked")
     assert {p.name for p in top.iterdir()} == {
         "portfolio-reviewer",
         "portfolio-reviewer.desktop",
@@ -118,6 +89,17 @@ def program(home: Path, env: dict[str, str]) -> Path:
     return exe
 
 
+@pytest.fixture(scope="module")
+def demo_data(program: Path, env: dict[str, str], home: Path) -> Path:
+    """A data folder with the demo imported."""
+    data = home / "data"
+    done = run(program, env, "--data-dir", str(data), "demo")
+    imported = re.search(r"(\d+) imported, \d+ already there, (\d+) rejected", done.stdout)
+    assert imported, done.stdout
+    assert int(imported.group(1)) > 0
+    return data
+
+
 def run(program: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [str(program), *args], env=env, capture_output=True, text=True, timeout=300
@@ -136,14 +118,45 @@ def test_modules_and_data_files(program: Path, env: dict[str, str]) -> None:
     assert ", 0 problems" in done.stdout
 
 
-def test_demo_import_then_window(program: Path, env: dict[str, str], home: Path) -> None:
-    data = home / "data"
-    done = run(program, env, "--data-dir", str(data), "demo")
-    imported = re.search(r"(\d+) imported, \d+ already there, (\d+) rejected", done.stdout)
-    assert imported, done.stdout
-    assert int(imported.group(1)) > 0
-    assert run(program, env, "--data-dir", str(data), "submissions").stdout.strip()
-    run(program, env, "--data-dir", str(data), "--quit-after", "1500")
+def test_demo_import_then_window(program: Path, env: dict[str, str], demo_data: Path) -> None:
+    assert run(program, env, "--data-dir", str(demo_data), "submissions").stdout.strip()
+    run(program, env, "--data-dir", str(demo_data), "--quit-after", "1500")
+    # In Spanish: our catalogue (an exception if missing) and Qt's qtbase_es.qm.
+    run(program, env, "settings", "language", "es")
+    try:
+        run(program, env, "--data-dir", str(demo_data), "--quit-after", "1500")
+    finally:
+        run(program, env, "settings", "language", "system")
+
+
+def test_export_signs_in_worker_processes(
+    program: Path, env: dict[str, str], demo_data: Path, home: Path
+) -> None:
+    """An export signing in two spawned processes of the bundle's own executable (which
+    multiprocessing.freeze_support() in the launcher turns into workers), then verified."""
+    data = ["--data-dir", str(demo_data)]
+    listed = json.loads(run(program, env, *data, "submissions", "--json").stdout)
+    chosen = next(s for s in listed if s["credential_id"] and s["status"] == "unreviewed")
+    scored = run(
+        program, env, *data, "score", chosen["submission_id"], "--reviewer", "Smoke Test",
+        *top_levels(chosen["credential_id"]), "--submit", "--json",
+    )  # fmt: skip
+    assert json.loads(scored.stdout)["decision"] == "pass"
+    passphrase = home / "passphrase"
+    passphrase.write_text("correct horse battery staple\n")
+    key = ["--passphrase-file", str(passphrase)]
+    run(program, env, *data, "issuer", "init", "--name", "Smoke Test Issuer",
+        "--url", "https://issuer.example.org", *key, "--json")  # fmt: skip
+    out = home / "export"
+    workers = env | {"REVIEWER_APP_SIGNING_WORKERS": "2"}
+    exported = json.loads(run(program, workers, *data, "export", "--out", str(out), *key,
+                              "--json").stdout)["exported"]  # fmt: skip
+    assert [e["submission_id"] for e in exported] == [chosen["submission_id"]]
+    signed = [out / f for f in exported[0]["files"] if f.endswith(".json")]
+    assert signed
+    verified = run(program, env, *data, "verify", *map(str, signed), "--hosting",
+                   str(out / "hosting"), "--json")  # fmt: skip
+    assert all(result["valid"] for result in json.loads(verified.stdout)), verified.stdout
 
 
 def test_size(program: Path) -> None:
