@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QWidget
 from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon, tool_button
 
 SEARCH_DELAY_MS = 250
-Status = QPdfSearchModel.Status
+# QtPdf (6.11) searches page by page on timer ticks and does not say when it is done: a
+# search whose count has not changed for this long is taken as finished.
+SETTLED_MS = 400
 
 
 class PdfSearch(QWidget):
@@ -90,8 +92,11 @@ class PdfSearch(QWidget):
         self._timer.timeout.connect(lambda: self.search_for(self.field.text()))
         self.field.textChanged.connect(lambda _text: self._timer.start())
         self.field.returnPressed.connect(self._on_return)
-        self.model.countChanged.connect(self._on_results)
-        self.model.statusChanged.connect(self._on_results)
+        self._settled = QTimer(self)
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(SETTLED_MS)
+        self._settled.timeout.connect(self._on_results)
+        self.model.countChanged.connect(self._on_count)
         canvas.currentSearchResultIndexChanged.connect(lambda _i: self._update())
 
     def focus(self) -> None:
@@ -112,6 +117,7 @@ class PdfSearch(QWidget):
         self._canvas.setCurrentSearchResultIndex(-1)
         if text != self.model.searchString():
             self.model.setSearchString(text)
+            self._settled.start()
         self._on_results()
 
     def hit_count(self) -> int:
@@ -146,6 +152,7 @@ class PdfSearch(QWidget):
     def clear_results(self) -> None:
         """Forgets the matches (the field keeps its text for the next file)."""
         self._timer.stop()
+        self._settled.stop()
         self.model.setSearchString("")
         self._canvas.setCurrentSearchResultIndex(-1)
         self._update()
@@ -166,14 +173,18 @@ class PdfSearch(QWidget):
                 return index
         return 0
 
+    def _on_count(self) -> None:
+        self._settled.start()
+        self._on_results()
+
+    def _searching(self) -> bool:
+        return bool(self.model.searchString()) and self._settled.isActive()
+
     def _on_results(self) -> None:
         if self._auto_hit and self.hit_count() and self.current_hit() < 0:
             index = self._first_from_here()
             here = self._canvas.pageNavigator().currentPage()
-            if (
-                self.model.resultAtIndex(index).page() >= here
-                or self.model.status() == Status.Finished
-            ):
+            if self.model.resultAtIndex(index).page() >= here or not self._searching():
                 self.show_hit(index)
         self._update()
 
@@ -183,8 +194,7 @@ class PdfSearch(QWidget):
         if not self.model.searchString():
             text = ""
         elif count == 0:
-            searching = self.model.status() == Status.Searching
-            text = self.tr("Searching\u2026") if searching else self.tr("No matches")
+            text = self.tr("Searching\u2026") if self._searching() else self.tr("No matches")
         elif current < 0:
             text = (
                 self.tr("1 match")
