@@ -13,16 +13,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
-from sqlalchemy import Connection, Table, bindparam, delete, select, update
+from sqlalchemy import Connection, Row, Table, bindparam, delete, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
-from reviewer_app.rubrics.queries import current_definition
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     CriterionScore,
@@ -39,10 +38,27 @@ from reviewer_app.wording import translate
 UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
 _SCORES = cast(Table, CriterionScore.__table__)
 # Statements run on every submission opened, built once.
+# Opening a review runs on every move through the queue: plain column reads (no ORM
+# objects, which cost several times as much to load), statements built once.
 _REVIEW_BY_REVIEWER = (
-    select(Review)
+    select(Review.id, Review.definition_id, Review.feedback, Review.submitted_at, Review.decision)
     .join(Reviewer, Reviewer.id == Review.reviewer_id)
     .where(Review.submission_id == bindparam("submission"), Reviewer.name == bindparam("reviewer"))
+)
+_DEFINITION_COLUMNS = (
+    Definition.id,
+    Definition.achievement_uri,
+    Definition.name,
+    Definition.content_digest,
+)
+# id, achievement_uri, name, content_digest
+DefinitionRow = Row[int, str, str, str]
+_DEFINITION_BY_ID = select(*_DEFINITION_COLUMNS).where(Definition.id == bindparam("id"))
+_CURRENT_DEFINITION = (
+    select(*_DEFINITION_COLUMNS)
+    .where(Definition.achievement_uri == bindparam("uri"))
+    .order_by(Definition.version.desc())
+    .limit(1)
 )
 _SCORES_OF_REVIEW = select(
     CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
@@ -113,13 +129,11 @@ class ReviewSession:
     ) -> ReviewSession:
         """`open` inside a session the caller already holds (the window reads the
         submission and its review in one go)."""
-        review = session.scalar(
+        review = session.execute(
             _REVIEW_BY_REVIEWER, {"submission": submission.pk, "reviewer": reviewer.strip()}
-        )
+        ).one_or_none()
         if review is not None:
-            definition = session.get_one(
-                Definition, review.definition_id, options=[defer(Definition.content)]
-            )
+            definition = session.execute(_DEFINITION_BY_ID, {"id": review.definition_id}).one()
             scores = list(session.execute(_SCORES_OF_REVIEW, {"review": review.id}))
         else:
             definition = _definition_for(session, submission)
@@ -392,7 +406,7 @@ _RUBRICS: dict[str, Rubric] = {}
 _RUBRICS_KEPT = 64
 
 
-def _rubric_of(session: Session, definition: Definition) -> Rubric:
+def _rubric_of(session: Session, definition: DefinitionRow) -> Rubric:
     rubric = _RUBRICS.get(definition.content_digest)
     if rubric is None:
         content = session.scalar(select(Definition.content).where(Definition.id == definition.id))
@@ -403,7 +417,7 @@ def _rubric_of(session: Session, definition: Definition) -> Rubric:
     return rubric
 
 
-def _definition_for(session: Session, submission: SubmissionRef) -> Definition:
+def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRow:
     """The definition a new review of `submission` is scored under: the current one."""
     if submission.credential_uri is None:
         raise ReviewError(
@@ -413,7 +427,9 @@ def _definition_for(session: Session, submission: SubmissionRef) -> Definition:
                 "(it came as a loose bundle); assign one before reviewing it.",
             ).format(submission=submission.submission_id)
         )
-    definition = current_definition(session, submission.credential_uri, with_content=False)
+    definition = session.execute(
+        _CURRENT_DEFINITION, {"uri": submission.credential_uri}
+    ).one_or_none()
     if definition is None:
         raise ReviewError(
             translate(
