@@ -91,6 +91,12 @@ class AdjudicationDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setAccessibleName(self.tr("Submissions needing adjudication"))
+        self.list.setAccessibleDescription(
+            self.tr(
+                "Submission, micro-credential and why it needs a lead; Up and Down choose "
+                "the one shown beside the list"
+            )
+        )
         self.list.setColumnCount(3)
         self.list.setHeaderLabels(
             [self.tr("Submission"), self.tr("Micro-credential"), self.tr("Why")]
@@ -123,6 +129,7 @@ class AdjudicationDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes this window (Esc); a decision not recorded is not kept"))
         close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
 
@@ -145,6 +152,9 @@ class AdjudicationDialog(QDialog):
         self.reasons.setAccessibleName(self.tr("Why it needs a lead"))
         self.evidence_button = QPushButton(self.tr("&Open the evidence"))
         self.evidence_button.setAccessibleName(self.tr("Open the evidence in the main window"))
+        self.evidence_button.setToolTip(
+            self.tr("Shows this submission's evidence in the main window, beside this one")
+        )
         self.evidence_button.setAutoDefault(False)
         self.evidence_button.clicked.connect(self.show_evidence)
         self.evidence_button.setVisible(self.open_evidence is not None)
@@ -154,6 +164,12 @@ class AdjudicationDialog(QDialog):
 
         self.table = QTableWidget()
         self.table.setAccessibleName(self.tr("Levels chosen by each reviewer"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "One criterion a row, then the decisions: a column for each reviewer's level "
+                "and one for agreement"
+            )
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -168,8 +184,14 @@ class AdjudicationDialog(QDialog):
 
         self.pass_button = QRadioButton(self.tr("&Pass"))
         self.pass_button.setAccessibleName(self.tr("Decision: Pass"))
+        self.pass_button.setToolTip(
+            self.tr("The submission meets the micro-credential; its credential can be exported")
+        )
         self.not_yet_button = QRadioButton(self.tr("&Not Yet"))
         self.not_yet_button.setAccessibleName(self.tr("Decision: Not Yet"))
+        self.not_yet_button.setToolTip(
+            self.tr("The submission does not meet it yet; the earner may submit again")
+        )
         self.outcome = QButtonGroup(self)
         self.outcome.addButton(self.pass_button)
         self.outcome.addButton(self.not_yet_button)
@@ -181,9 +203,22 @@ class AdjudicationDialog(QDialog):
         self.rationale.setPlaceholderText(
             self.tr("Why this decision: it is kept with the decision.")
         )
+        self.rationale.setAccessibleDescription(
+            self.tr("Why this decision stands; required, and kept with the decision")
+        )
         self.feedback_choice = QComboBox()
         self.feedback_choice.setAccessibleName(self.tr("Feedback the earner receives"))
+        self.feedback_choice.setToolTip(
+            self.tr(
+                "Whose overall feedback the earner reads, or “{option}” to write it below"
+            ).format(option=self.tr(OWN_FEEDBACK))
+        )
         self.own_feedback = _text_box(self.tr("Your feedback to the earner"), 3)
+        self.own_feedback.setAccessibleDescription(
+            self.tr(
+                "What the earner reads instead of a reviewer's feedback, when “{option}” is chosen"
+            ).format(option=self.tr(OWN_FEEDBACK))
+        )
         self.own_feedback.setPlaceholderText(
             self.tr("Choose “{option}” above to write it here.").format(
                 option=self.tr(OWN_FEEDBACK)
@@ -192,6 +227,12 @@ class AdjudicationDialog(QDialog):
         self.feedback_choice.currentIndexChanged.connect(lambda _i: self._update_own_feedback())
         self.record_button = QPushButton(self.tr("&Record decision"))
         self.record_button.setAccessibleName(self.tr("Record the decision"))
+        self.record_button.setToolTip(
+            self.tr(
+                "Records the decision that stands, with your rationale; the submission then "
+                "leaves the list"
+            )
+        )
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.record)
         # A refusal is answered by changing the form: the error then goes.
@@ -328,6 +369,11 @@ class AdjudicationDialog(QDialog):
             box.setReadOnly(True)
             box.setTabChangesFocus(True)
             box.setAccessibleName(self.tr("Review by {reviewer}").format(reviewer=review.reviewer))
+            box.setAccessibleDescription(
+                self.tr("{reviewer}'s decision, overall feedback and comments; read-only").format(
+                    reviewer=review.reviewer
+                )
+            )
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
             self.reviews_row.addWidget(box, 1)
             self.review_boxes.append(box)

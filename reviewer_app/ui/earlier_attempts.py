@@ -71,11 +71,14 @@ class EarlierAttemptsDialog(QDialog):
         self.setWindowTitle(self.tr("Earlier attempts"))
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(self.tr("Earlier attempts and their feedback"))
+        self.browser.setAccessibleDescription(
+            self.tr("Each earlier attempt, oldest first, with its decision and feedback; read-only")
+        )
         self.browser.setHtml(attempts_html(attempts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
-            self.tr("Close the earlier attempts")
-        )
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close the earlier attempts"))
+        close.setToolTip(self.tr("Closes this window (Esc); Ctrl+Shift+E opens it again"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

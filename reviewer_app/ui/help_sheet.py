@@ -37,6 +37,9 @@ class HelpSheet(QDialog):
         rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 2)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setAccessibleDescription(
+            self.tr("One command a row: what it does, then its keys; the arrow keys move")
+        )
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -45,9 +48,9 @@ class HelpSheet(QDialog):
             self.table.setItem(n, 0, QTableWidgetItem(name))
             self.table.setItem(n, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
-            self.tr("Close the keyboard shortcuts")
-        )
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close the keyboard shortcuts"))
+        close.setToolTip(self.tr("Closes this list (Esc); F1 opens it again"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

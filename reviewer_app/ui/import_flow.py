@@ -145,14 +145,23 @@ class ImportSummary(QDialog):
         self.details = QPlainTextEdit(summary_text(report))
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Import details"))
+        self.details.setAccessibleDescription(
+            self.tr("What was imported, already there or rejected, each rejection with its reason")
+        )
         self.details.setMinimumSize(640, 320)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Copy rejected"))
         self.copy_button.setAccessibleName(self.tr("Copy the list of rejected bundles"))
+        self.copy_button.setToolTip(
+            self.tr("Copies each rejected bundle's reason as text, to send to whoever sent it")
+        )
         self.copy_button.setEnabled(bool(report.rejected))
         self.copy_button.clicked.connect(self.copy_rejected)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes this summary (Esc)"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

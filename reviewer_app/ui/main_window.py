@@ -151,15 +151,30 @@ class MainWindow(QMainWindow):
         self.search.setToolTip(self.search.placeholderText())
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show submissions with status"))
+        self.status_filter.setToolTip(self.tr("Lists only the submissions with this status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in STATUSES:
             self.status_filter.addItem(status_word(status), status)
         self.credential_filter = ElidingComboBox()  # long names: cut short, whole in the tip
         self.credential_filter.setAccessibleName(self.tr("Show submissions for micro-credential"))
+        # Its tooltip is the whole current name (see ElidingComboBox): the description says
+        # what it does.
+        self.credential_filter.setAccessibleDescription(
+            self.tr("Lists only the submissions for this micro-credential")
+        )
         self.resubmissions = QCheckBox(self.tr("Resubmissions only"))
         self.resubmissions.setAccessibleName(self.tr("Show resubmissions only"))
+        self.resubmissions.setToolTip(
+            self.tr("Lists only second and later attempts, hiding first submissions")
+        )
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Submission queue"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "One submission a row; Up and Down arrows move, and the chosen one opens in "
+                "the evidence and rubric panels"
+            )
+        )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
@@ -330,6 +345,9 @@ class MainWindow(QMainWindow):
         self.progress_label.setAccessibleName(self.tr("Import progress in words"))
         self.cancel_button = QPushButton(self.tr("Cancel import"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
+        self.cancel_button.setToolTip(
+            self.tr("Stops the import; the bundles already imported whole are kept")
+        )
         bar = self.statusBar()
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)

@@ -47,6 +47,10 @@ class RestoreDialog(QDialog):
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Backups"))
+        self.list.setAccessibleDescription(
+            self.tr("One backup a row, newest first, with its date, kind and size")
+        )
         locale = QLocale()
         for b in reversed(list_backups(root)):  # newest first: the usual choice
             created = QDateTime.fromMSecsSinceEpoch(int(b.created.timestamp() * 1000))
@@ -66,7 +70,18 @@ class RestoreDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Restore"))
+        restore = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        restore.setText(self.tr("Restore"))
+        restore.setAccessibleName(self.tr("Restore the chosen backup"))
+        restore.setToolTip(
+            self.tr(
+                "Puts the data folder back as it was at that backup, then closes Portfolio "
+                "Reviewer; nothing is deleted"
+            )
+        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Closes this window without restoring anything (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

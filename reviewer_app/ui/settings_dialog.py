@@ -107,6 +107,9 @@ class SettingsDialog(QDialog):
         self.scheme.addItem(self.tr("Dark"), DARK)
         self._select(self.scheme, preferences.get(COLOR_SCHEME))
         self.scheme.setAccessibleName(self.tr("Appearance"))
+        self.scheme.setToolTip(
+            self.tr("Light or dark colours for every window, from when you save")
+        )
 
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -119,6 +122,9 @@ class SettingsDialog(QDialog):
             self.language.addItem(own_name, code)
         self._select(self.language, preferences.get(LANGUAGE))
         self.language.setAccessibleName(self.tr("Language"))
+        self.language.setToolTip(
+            self.tr("The language of the windows, from the next time Portfolio Reviewer starts")
+        )
 
         self.restart_offer = QWidget()
         self.restart_offer.setObjectName("restart-offer")
@@ -129,6 +135,12 @@ class SettingsDialog(QDialog):
         self.restart_button = QPushButton(self.tr("Restart &now"))
         self.restart_button.setAccessibleName(
             self.tr("Save the settings and restart Portfolio Reviewer now")
+        )
+        self.restart_button.setToolTip(
+            self.tr(
+                "Closes Portfolio Reviewer, keeping what you were writing, and starts it again "
+                "in the new language"
+            )
         )
         self.restart_button.setAutoDefault(False)
         self.restart_button.clicked.connect(self.restart_now)
@@ -158,8 +170,12 @@ class SettingsDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setAccessibleName(self.tr("Save the settings"))
+        self.ok_button.setToolTip(self.tr("Saves the settings and closes this window (Enter)"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(self.tr("Close without saving"))
+        self.cancel_button.setToolTip(
+            self.tr("Closes this window; nothing changed here is kept (Esc)")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)  # Esc too, as in every QDialog
 

@@ -28,10 +28,16 @@ class WelcomePanel(QWidget):
         text.setMaximumWidth(520)
         self.import_button = QPushButton(self.tr("Import bundles…"))
         self.import_button.setAccessibleName(self.tr("Import evidence bundles"))
+        self.import_button.setToolTip(
+            self.tr("Opens a file picker for the zip files you received (Ctrl+I)")
+        )
         self.import_button.clicked.connect(self.import_requested)
         self.demo_button = QPushButton(self.tr("Open the demo data"))
         self.demo_button.setAccessibleName(
             self.tr("Add the demo micro-credentials and submissions")
+        )
+        self.demo_button.setToolTip(
+            self.tr("Fills this data folder with fifteen practice submissions and their rubrics")
         )
         self.demo_button.clicked.connect(self.demo_requested)
         layout = QVBoxLayout(self)

@@ -1,5 +1,6 @@
 """One walk over every screen the main window opens: no interactive control a screen
-reader can land on is left without a name."""
+reader can land on is left without a name, nor without a description (what it does,
+its shortcut, what to type, or what a table holds)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.main_window import MainWindow
-from tests.ui.a11y import unnamed_controls
+from tests.ui.a11y import undescribed_controls, unnamed_controls
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
-def test_every_screen_names_its_controls(
+def test_every_screen_names_and_describes_its_controls(
     reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -43,13 +44,17 @@ def test_every_screen_names_its_controls(
         screen = getattr(window, attribute, None)
         if screen is not None:
             screens[name] = screen
+    assert set(screens) == {"main window", *openers}  # every screen opened, settings too
     missing = {
         name: found
         for name, screen in screens.items()
         if (found := unnamed_controls(screen, text_names_buttons=name == "main window"))
     }
     assert missing == {}
-    assert len(screens) >= 8
+    undescribed = {
+        name: found for name, screen in screens.items() if (found := undescribed_controls(screen))
+    }
+    assert undescribed == {}
     for screen in screens.values():
         if screen is not window:
             screen.close()

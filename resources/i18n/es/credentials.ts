@@ -43,6 +43,10 @@
         <translation>Decisiones de «Superado» pendientes de exportar</translation>
     </message>
     <message>
+        <source>One micro-credential a row, with how many passing decisions wait for it</source>
+        <translation>Una microcredencial por fila, con cuántas decisiones de «Superado» están pendientes</translation>
+    </message>
+    <message>
         <source>Micro-credential</source>
         <translation>Microcredencial</translation>
     </message>
@@ -71,12 +75,24 @@
         <translation>Elegir la carpeta de exportación</translation>
     </message>
     <message>
+        <source>Where the signed credentials, the hosting folder and upload files go</source>
+        <translation>Dónde se guardan las credenciales firmadas, la carpeta hosting y los archivos para cargar</translation>
+    </message>
+    <message>
         <source>Credential format</source>
         <translation>Formato de la credencial</translation>
     </message>
     <message>
+        <source>The Open Badges version to sign; the list above counts what waits in it</source>
+        <translation>La versión de Open Badges con la que se firma; la lista de arriba cuenta lo pendiente en ella</translation>
+    </message>
+    <message>
         <source>Proof</source>
         <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>How Open Badges 3.0 credentials are signed; 2.0 has one kind only</source>
+        <translation>Cómo se firman las credenciales Open Badges 3.0; la versión 2.0 tiene un solo tipo</translation>
     </message>
     <message>
         <source>Open Badges 2.0 credentials are signed assertions (JWS).</source>
@@ -87,8 +103,16 @@
         <translation>Emisor</translation>
     </message>
     <message>
+        <source>The issuer whose keys sign the credentials</source>
+        <translation>El emisor cuyas claves firman las credenciales</translation>
+    </message>
+    <message>
         <source>Passphrase of the issuer</source>
         <translation>Frase de contraseña del emisor</translation>
+    </message>
+    <message>
+        <source>Unlocks the issuer&apos;s signing keys; cleared once the export is done</source>
+        <translation>Desbloquea las claves de firma del emisor; se borra al terminar la exportación</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
@@ -131,6 +155,10 @@
         <translation>Cancelar la exportación</translation>
     </message>
     <message>
+        <source>Stops the export; every credential signed so far is kept</source>
+        <translation>Detiene la exportación; se conservan todas las credenciales firmadas hasta el momento</translation>
+    </message>
+    <message>
         <source>Export summary</source>
         <translation>Resumen de la exportación</translation>
     </message>
@@ -143,12 +171,20 @@
         <translation>Abrir la carpeta de exportación</translation>
     </message>
     <message>
+        <source>Shows the exported files in your file manager</source>
+        <translation>Muestra los archivos exportados en su explorador de archivos</translation>
+    </message>
+    <message>
         <source>Open PUBLISH.html</source>
         <translation>Abrir PUBLISH.html</translation>
     </message>
     <message>
         <source>Open PUBLISH.html, the publishing guide</source>
         <translation>Abrir PUBLISH.html, la guía de publicación</translation>
+    </message>
+    <message>
+        <source>Opens, in your browser, the guide to where each hosting file goes</source>
+        <translation>Abre en su navegador la guía que indica dónde va cada archivo para publicar</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -159,8 +195,16 @@
         <translation>Exportar las credenciales</translation>
     </message>
     <message>
+        <source>Signs the passing decisions waiting and writes them to the export folder (Enter)</source>
+        <translation>Firma las decisiones de «Superado» pendientes y las guarda en la carpeta de exportación (Intro)</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this window (Esc); during an export, cancels it first</source>
+        <translation>Cierra esta ventana (Esc); durante una exportación, primero la cancela</translation>
     </message>
     <message>
         <source>1 passing decision is waiting to be exported as {format}.</source>
@@ -229,6 +273,10 @@
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
+    <message>
+        <source>Opens a folder picker; you can also type or paste the path</source>
+        <translation>Abre un selector de carpetas; también puede escribir o pegar la ruta</translation>
+    </message>
 </context>
 <context>
     <name>IssuersDialog</name>
@@ -243,6 +291,10 @@
     <message>
         <source>Issuers and their keys</source>
         <translation>Emisores y sus claves</translation>
+    </message>
+    <message>
+        <source>One issuer a branch, with its addresses and keys below it; arrow keys move, Right opens a branch</source>
+        <translation>Un emisor por rama, con sus direcciones y claves debajo; las flechas desplazan y Derecha abre una rama</translation>
     </message>
     <message>
         <source>Issuer or key</source>
@@ -273,6 +325,10 @@
         <translation>Crear un emisor nuevo</translation>
     </message>
     <message>
+        <source>Opens a form for the issuer&apos;s name and addresses, and makes its two keys</source>
+        <translation>Abre un formulario para el nombre y las direcciones del emisor, y crea sus dos claves</translation>
+    </message>
+    <message>
         <source>&amp;Rotate keys…</source>
         <translation>&amp;Rotar las claves…</translation>
     </message>
@@ -281,8 +337,16 @@
         <translation>Rotar las claves del emisor seleccionado</translation>
     </message>
     <message>
+        <source>Retires a key in use and makes a new one; asks for the issuer&apos;s passphrase</source>
+        <translation>Retira una clave en uso y crea una nueva; pide la frase de contraseña del emisor</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes the issuers and keys (Esc)</source>
+        <translation>Cierra los emisores y claves (Esc)</translation>
     </message>
     <message>
         <source>There is no issuer in this data folder yet. Make one with New issuer… before exporting credentials.</source>
@@ -383,12 +447,20 @@
         <translation>Nombre del emisor</translation>
     </message>
     <message>
+        <source>Shown in every credential as the one who awards it</source>
+        <translation>Aparece en cada credencial como quien la otorga</translation>
+    </message>
+    <message>
         <source>as earners and verifiers will see it</source>
         <translation>tal como lo verán los participantes y los verificadores</translation>
     </message>
     <message>
         <source>Issuer web address</source>
         <translation>Dirección web del emisor</translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s home page, starting with https://</source>
+        <translation>La página principal del emisor, que empieza por https://</translation>
     </message>
     <message>
         <source>https://</source>
@@ -399,8 +471,16 @@
         <translation>Correo electrónico del emisor (opcional)</translation>
     </message>
     <message>
+        <source>A contact address in the issuer&apos;s profile; needed for Open Badges 2.0</source>
+        <translation>Una dirección de contacto en el perfil del emisor; necesaria para Open Badges 2.0</translation>
+    </message>
+    <message>
         <source>Issuer description (optional)</source>
         <translation>Descripción del emisor (opcional)</translation>
+    </message>
+    <message>
+        <source>A few words about the issuer, published in its profile</source>
+        <translation>Unas palabras sobre el emisor, publicadas en su perfil</translation>
     </message>
     <message>
         <source>Hosting address</source>
@@ -419,6 +499,10 @@
         <translation>Archivo del logotipo del emisor (opcional)</translation>
     </message>
     <message>
+        <source>The path of a PNG or SVG image, published with the issuer&apos;s profile</source>
+        <translation>La ruta de una imagen PNG o SVG, publicada con el perfil del emisor</translation>
+    </message>
+    <message>
         <source>optional: a PNG or SVG file</source>
         <translation>opcional: un archivo PNG o SVG</translation>
     </message>
@@ -431,12 +515,20 @@
         <translation>Elegir el archivo del logotipo del emisor</translation>
     </message>
     <message>
+        <source>Opens a file picker for PNG and SVG images</source>
+        <translation>Abre un selector de archivos para imágenes PNG y SVG</translation>
+    </message>
+    <message>
         <source>&amp;Logo:</source>
         <translation>&amp;Logotipo:</translation>
     </message>
     <message>
         <source>Identifier kind</source>
         <translation>Tipo de identificador</translation>
+    </message>
+    <message>
+        <source>How verifiers find the issuer&apos;s keys: in the identifier itself, or on a web server</source>
+        <translation>Cómo encuentran los verificadores las claves del emisor: en el propio identificador o en un servidor web</translation>
     </message>
     <message>
         <source>did:key: works with no web server (recommended)</source>
@@ -453,6 +545,14 @@
     <message>
         <source>Passphrase again</source>
         <translation>Frase de contraseña otra vez</translation>
+    </message>
+    <message>
+        <source>Locks the issuer&apos;s signing keys; it cannot be recovered if lost</source>
+        <translation>Bloquea las claves de firma del emisor; si se pierde, no se puede recuperar</translation>
+    </message>
+    <message>
+        <source>The same passphrase, to catch a typing mistake</source>
+        <translation>La misma frase de contraseña, para detectar errores al escribirla</translation>
     </message>
     <message>
         <source>Passphrase warning</source>
@@ -515,8 +615,16 @@
         <translation>Crear el emisor</translation>
     </message>
     <message>
+        <source>Makes and locks the issuer&apos;s two signing keys; takes a few seconds (Enter)</source>
+        <translation>Crea y bloquea las dos claves de firma del emisor; tarda unos segundos (Intro)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Closes this form without making an issuer (Esc)</source>
+        <translation>Cierra este formulario sin crear ningún emisor (Esc)</translation>
     </message>
     <message>
         <source>The issuer&apos;s logo</source>
@@ -598,16 +706,32 @@
         <translation>Buscar por entrega, participante o microcredencial</translation>
     </message>
     <message>
+        <source>Narrows the list of issued credentials as you type</source>
+        <translation>Filtra la lista de credenciales emitidas a medida que escribe</translation>
+    </message>
+    <message>
         <source>Show revoked credentials too</source>
         <translation>Mostrar también las credenciales revocadas</translation>
+    </message>
+    <message>
+        <source>Lists the credentials already revoked as well, with their status</source>
+        <translation>Muestra también las credenciales ya revocadas, con su estado</translation>
     </message>
     <message>
         <source>Issued credentials</source>
         <translation>Credenciales emitidas</translation>
     </message>
     <message>
+        <source>One credential a row; Up and Down choose the one to revoke</source>
+        <translation>Una credencial por fila; Arriba y Abajo eligen la que se va a revocar</translation>
+    </message>
+    <message>
         <source>Reason for revoking</source>
         <translation>Motivo de la revocación</translation>
+    </message>
+    <message>
+        <source>Why it no longer holds; kept in the audit trail, and published for Open Badges 2.0</source>
+        <translation>Por qué ya no es válida; se guarda en el registro de auditoría y se publica en Open Badges 2.0</translation>
     </message>
     <message>
         <source>required: kept in the audit trail (and published, for Open Badges 2.0)</source>
@@ -646,6 +770,10 @@
         <translation>necesaria si indica una carpeta de exportación</translation>
     </message>
     <message>
+        <source>Unlocks the issuer&apos;s keys to sign the new revocation list</source>
+        <translation>Desbloquea las claves del emisor para firmar la nueva lista de revocación</translation>
+    </message>
+    <message>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
     </message>
@@ -670,6 +798,10 @@
         <translation>Revocar la credencial seleccionada</translation>
     </message>
     <message>
+        <source>Asks you to confirm, then revokes for good; it cannot be undone (Enter)</source>
+        <translation>Pide confirmación y luego revoca de forma definitiva; no se puede deshacer (Intro)</translation>
+    </message>
+    <message>
         <source>&amp;Update hosting files</source>
         <translation>&amp;Actualizar los archivos para publicar</translation>
     </message>
@@ -678,8 +810,16 @@
         <translation>Actualizar solo los archivos para publicar de la carpeta de exportación</translation>
     </message>
     <message>
+        <source>Signs the revocation list into the export folder again, revoking nothing</source>
+        <translation>Vuelve a firmar la lista de revocación en la carpeta de exportación, sin revocar nada</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this window (Esc)</source>
+        <translation>Cierra esta ventana (Esc)</translation>
     </message>
     <message>
         <source>revoked on {date}</source>
@@ -781,8 +921,16 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Qué clave rotar</translation>
     </message>
     <message>
+        <source>Each kind of key signs a different credential format</source>
+        <translation>Cada tipo de clave firma un formato de credencial distinto</translation>
+    </message>
+    <message>
         <source>Passphrase of the issuer</source>
         <translation>Frase de contraseña del emisor</translation>
+    </message>
+    <message>
+        <source>Unlocks the issuer&apos;s keys; the new key is locked with it</source>
+        <translation>Desbloquea las claves del emisor; la clave nueva queda bloqueada con ella</translation>
     </message>
     <message>
         <source>Problem rotating the key</source>
@@ -805,12 +953,20 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Cancelar</translation>
     </message>
     <message>
+        <source>Closes this window without rotating any key (Esc)</source>
+        <translation>Cierra esta ventana sin rotar ninguna clave (Esc)</translation>
+    </message>
+    <message>
         <source>Rotate key</source>
         <translation>Rotar la clave</translation>
     </message>
     <message>
         <source>Rotate the key</source>
         <translation>Rotar la clave</translation>
+    </message>
+    <message>
+        <source>Retires the chosen key and makes a new one; it cannot be undone (Enter)</source>
+        <translation>Retira la clave elegida y crea una nueva; no se puede deshacer (Intro)</translation>
     </message>
     <message>
         <source>This issuer&apos;s identifier is made from its Ed25519 key: a new key gives it a new did:key identifier for the credentials signed from now on.</source>
@@ -944,6 +1100,10 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Añadir archivos de credenciales</translation>
     </message>
     <message>
+        <source>Opens a file picker; the files added are verified at once</source>
+        <translation>Abre un selector de archivos; los archivos añadidos se verifican en el acto</translation>
+    </message>
+    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Quitar</translation>
     </message>
@@ -952,12 +1112,20 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Quitar de la lista el archivo seleccionado</translation>
     </message>
     <message>
+        <source>Takes the selected file off the list; the file itself is not deleted</source>
+        <translation>Quita de la lista el archivo seleccionado; el archivo en sí no se elimina</translation>
+    </message>
+    <message>
         <source>C&amp;lear</source>
         <translation>Vac&amp;iar</translation>
     </message>
     <message>
         <source>Clear the list of files</source>
         <translation>Vaciar la lista de archivos</translation>
+    </message>
+    <message>
+        <source>Empties the list and its results; no file is deleted</source>
+        <translation>Vacía la lista y sus resultados; no se elimina ningún archivo</translation>
     </message>
     <message>
         <source>Hosting folder</source>
@@ -984,6 +1152,10 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Resultados de la verificación, un archivo por fila</translation>
     </message>
     <message>
+        <source>File, result, format and first problem; Up and Down choose a file, whose checks are listed below</source>
+        <translation>Archivo, resultado, formato y primer problema; Arriba y Abajo eligen un archivo, cuyas comprobaciones aparecen debajo</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -1006,6 +1178,10 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
     <message>
         <source>Checks of the selected file</source>
         <translation>Comprobaciones del archivo seleccionado</translation>
+    </message>
+    <message>
+        <source>One check a row, with its result and details; the arrow keys move</source>
+        <translation>Una comprobación por fila, con su resultado y detalles; las flechas permiten desplazarse</translation>
     </message>
     <message>
         <source>Check</source>
@@ -1036,6 +1212,10 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Verificar de nuevo todos los archivos</translation>
     </message>
     <message>
+        <source>Checks every file in the list again, with the hosting folder (Enter)</source>
+        <translation>Vuelve a comprobar todos los archivos de la lista, con la carpeta de publicación (Intro)</translation>
+    </message>
+    <message>
         <source>&amp;Copy report</source>
         <translation>&amp;Copiar el informe</translation>
     </message>
@@ -1044,8 +1224,16 @@ No se puede deshacer: a quien la compruebe se le indicará que está revocada.</
         <translation>Copiar el informe de verificación</translation>
     </message>
     <message>
+        <source>Copies every file&apos;s result and checks as text, to paste elsewhere</source>
+        <translation>Copia como texto el resultado y las comprobaciones de cada archivo, para pegarlos en otro lugar</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this window (Esc); a check under way is cancelled first</source>
+        <translation>Cierra esta ventana (Esc); si hay una comprobación en curso, primero se cancela</translation>
     </message>
     <message>
         <source>Add credentials to verify</source>

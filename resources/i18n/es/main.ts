@@ -89,8 +89,16 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Intentos anteriores y su retroalimentación</translation>
     </message>
     <message>
+        <source>Each earlier attempt, oldest first, with its decision and feedback; read-only</source>
+        <translation>Cada intento anterior, del más antiguo al más reciente, con su decisión y su retroalimentación; solo lectura</translation>
+    </message>
+    <message>
         <source>Close the earlier attempts</source>
         <translation>Cerrar los intentos anteriores</translation>
+    </message>
+    <message>
+        <source>Closes this window (Esc); Ctrl+Shift+E opens it again</source>
+        <translation>Cierra esta ventana (Esc); Ctrl+Mayús+E la vuelve a abrir</translation>
     </message>
 </context>
 <context>
@@ -98,6 +106,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>One command a row: what it does, then its keys; the arrow keys move</source>
+        <translation>Un comando por fila: lo que hace y, después, sus teclas; las flechas permiten desplazarse</translation>
     </message>
     <message>
         <source>Action</source>
@@ -110,6 +122,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Close the keyboard shortcuts</source>
         <translation>Cerrar los atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Closes this list (Esc); F1 opens it again</source>
+        <translation>Cierra esta lista (Esc); F1 la vuelve a abrir</translation>
     </message>
 </context>
 <context>
@@ -155,12 +171,28 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Detalles de la importación</translation>
     </message>
     <message>
+        <source>What was imported, already there or rejected, each rejection with its reason</source>
+        <translation>Lo que se importó, lo que ya estaba y lo rechazado, cada rechazo con su motivo</translation>
+    </message>
+    <message>
         <source>Copy rejected</source>
         <translation>Copiar los rechazados</translation>
     </message>
     <message>
         <source>Copy the list of rejected bundles</source>
         <translation>Copiar la lista de paquetes rechazados</translation>
+    </message>
+    <message>
+        <source>Copies each rejected bundle&apos;s reason as text, to send to whoever sent it</source>
+        <translation>Copia como texto el motivo de cada paquete rechazado, para enviarlo a quien lo mandó</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this summary (Esc)</source>
+        <translation>Cierra este resumen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -182,12 +214,20 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Mostrar las entregas con el estado</translation>
     </message>
     <message>
+        <source>Lists only the submissions with this status</source>
+        <translation>Muestra solo las entregas con este estado</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Todos los estados</translation>
     </message>
     <message>
         <source>Show submissions for micro-credential</source>
         <translation>Mostrar las entregas de la microcredencial</translation>
+    </message>
+    <message>
+        <source>Lists only the submissions for this micro-credential</source>
+        <translation>Muestra solo las entregas de esta microcredencial</translation>
     </message>
     <message>
         <source>Resubmissions only</source>
@@ -198,8 +238,16 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Mostrar solo las entregas presentadas de nuevo</translation>
     </message>
     <message>
+        <source>Lists only second and later attempts, hiding first submissions</source>
+        <translation>Muestra solo los segundos intentos y posteriores, y oculta las primeras entregas</translation>
+    </message>
+    <message>
         <source>Submission queue</source>
         <translation>Cola de entregas</translation>
+    </message>
+    <message>
+        <source>One submission a row; Up and Down arrows move, and the chosen one opens in the evidence and rubric panels</source>
+        <translation>Una entrega por fila; las flechas Arriba y Abajo desplazan, y la elegida se abre en los paneles de evidencias y de rúbrica</translation>
     </message>
     <message>
         <source>Submissions by status</source>
@@ -328,6 +376,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Cancel the import</source>
         <translation>Cancelar la importación</translation>
+    </message>
+    <message>
+        <source>Stops the import; the bundles already imported whole are kept</source>
+        <translation>Detiene la importación; se conservan los paquetes ya importados por completo</translation>
     </message>
     <message>
         <source>Reviewing as {name}</source>
@@ -500,6 +552,14 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Al restaurar, la carpeta de datos vuelve a quedar como estaba cuando se hizo la copia de seguridad. La base de datos actual se conserva al lado (reviewer.sqlite3.before-restore-…) y no se elimina nada. Después, Portfolio Reviewer se cierra; vuelva a abrirlo para continuar.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>One backup a row, newest first, with its date, kind and size</source>
+        <translation>Una copia de seguridad por fila, de la más reciente a la más antigua, con su fecha, tipo y tamaño</translation>
+    </message>
+    <message>
         <source>{date}  {kind}  ({size}, {files} evidence files)</source>
         <translation>{date}  {kind}  ({size}, {files} archivos de evidencias)</translation>
     </message>
@@ -510,6 +570,22 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Restore</source>
         <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Restore the chosen backup</source>
+        <translation>Restaurar la copia de seguridad elegida</translation>
+    </message>
+    <message>
+        <source>Puts the data folder back as it was at that backup, then closes Portfolio Reviewer; nothing is deleted</source>
+        <translation>Devuelve la carpeta de datos al estado de esa copia y después cierra Portfolio Reviewer; no se elimina nada</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Closes this window without restoring anything (Esc)</source>
+        <translation>Cierra esta ventana sin restaurar nada (Esc)</translation>
     </message>
 </context>
 <context>
@@ -551,12 +627,20 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Apariencia</translation>
     </message>
     <message>
+        <source>Light or dark colours for every window, from when you save</source>
+        <translation>Colores claros u oscuros para todas las ventanas, en cuanto guarde</translation>
+    </message>
+    <message>
         <source>Same as the system ({language})</source>
         <translation>Según el sistema ({language})</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of the windows, from the next time Portfolio Reviewer starts</source>
+        <translation>El idioma de las ventanas, a partir del próximo inicio de Portfolio Reviewer</translation>
     </message>
     <message>
         <source>The new language applies when Portfolio Reviewer is next started.</source>
@@ -569,6 +653,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Save the settings and restart Portfolio Reviewer now</source>
         <translation>Guardar la configuración y reiniciar Portfolio Reviewer ahora</translation>
+    </message>
+    <message>
+        <source>Closes Portfolio Reviewer, keeping what you were writing, and starts it again in the new language</source>
+        <translation>Cierra Portfolio Reviewer, conservando lo que estaba escribiendo, y lo vuelve a iniciar en el nuevo idioma</translation>
     </message>
     <message>
         <source>Reviewer &amp;name:</source>
@@ -587,8 +675,16 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Guardar la configuración</translation>
     </message>
     <message>
+        <source>Saves the settings and closes this window (Enter)</source>
+        <translation>Guarda la configuración y cierra esta ventana (Intro)</translation>
+    </message>
+    <message>
         <source>Close without saving</source>
         <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <source>Closes this window; nothing changed here is kept (Esc)</source>
+        <translation>Cierra esta ventana; no se conserva nada de lo cambiado aquí (Esc)</translation>
     </message>
     <message>
         <source>This value cannot be saved: {problem}
@@ -646,12 +742,20 @@ No se ha cambiado nada.</translation>
         <translation>Importar paquetes de evidencias</translation>
     </message>
     <message>
+        <source>Opens a file picker for the zip files you received (Ctrl+I)</source>
+        <translation>Abre un selector de archivos para los archivos zip que recibió (Ctrl+I)</translation>
+    </message>
+    <message>
         <source>Open the demo data</source>
         <translation>Abrir los datos de demostración</translation>
     </message>
     <message>
         <source>Add the demo micro-credentials and submissions</source>
         <translation>Añadir las microcredenciales y entregas de demostración</translation>
+    </message>
+    <message>
+        <source>Fills this data folder with fifteen practice submissions and their rubrics</source>
+        <translation>Llena esta carpeta de datos con quince entregas de práctica y sus rúbricas</translation>
     </message>
 </context>
 <context>

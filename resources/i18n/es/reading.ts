@@ -16,6 +16,10 @@
         <translation>Comentario: {title}</translation>
     </message>
     <message>
+        <source>What the earner reads about {title}; Ctrl+Down goes to the next criterion&apos;s comment, Esc back to the levels</source>
+        <translation>Lo que el participante lee sobre {title}; Ctrl+Abajo lleva al comentario del siguiente criterio y Esc vuelve a los niveles</translation>
+    </message>
+    <message>
         <source>Key {n}</source>
         <translation>Tecla {n}</translation>
     </message>
@@ -677,6 +681,10 @@
         <translation>Retroalimentación general</translation>
     </message>
     <message>
+        <source>What the earner reads about the whole portfolio, with the decision (F)</source>
+        <translation>Lo que el participante lee sobre el portafolio completo, junto con la decisión (F)</translation>
+    </message>
+    <message>
         <source>Feedback for the earner on the whole submission</source>
         <translation>Retroalimentación para el participante sobre toda la entrega</translation>
     </message>
@@ -802,6 +810,10 @@
     <message>
         <source>Text</source>
         <translation>Texto</translation>
+    </message>
+    <message>
+        <source>The earner&apos;s text, read-only; Ctrl+Plus and Ctrl+Minus change its size</source>
+        <translation>El texto del participante, de solo lectura; Ctrl+Más y Ctrl+Menos cambian su tamaño</translation>
     </message>
     <message>
         <source>Larger text</source>

@@ -20,6 +20,10 @@
         <translation>Entregas que requieren arbitraje</translation>
     </message>
     <message>
+        <source>Submission, micro-credential and why it needs a lead; Up and Down choose the one shown beside the list</source>
+        <translation>Entrega, microcredencial y por qué necesita un responsable de equipo; Arriba y Abajo eligen la que se muestra junto a la lista</translation>
+    </message>
+    <message>
         <source>Submission</source>
         <translation>Entrega</translation>
     </message>
@@ -48,6 +52,10 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Closes this window (Esc); a decision not recorded is not kept</source>
+        <translation>Cierra esta ventana (Esc); una decisión no registrada no se conserva</translation>
+    </message>
+    <message>
         <source>Submission being adjudicated</source>
         <translation>Entrega en arbitraje</translation>
     </message>
@@ -64,8 +72,16 @@
         <translation>Abrir las evidencias en la ventana principal</translation>
     </message>
     <message>
+        <source>Shows this submission&apos;s evidence in the main window, beside this one</source>
+        <translation>Muestra las evidencias de esta entrega en la ventana principal, junto a esta</translation>
+    </message>
+    <message>
         <source>Levels chosen by each reviewer</source>
         <translation>Niveles elegidos por cada evaluador</translation>
+    </message>
+    <message>
+        <source>One criterion a row, then the decisions: a column for each reviewer&apos;s level and one for agreement</source>
+        <translation>Un criterio por fila y, al final, las decisiones: una columna con el nivel de cada evaluador y otra con la concordancia</translation>
     </message>
     <message>
         <source>&amp;Levels side by side:</source>
@@ -80,12 +96,20 @@
         <translation>Decisión: Superado</translation>
     </message>
     <message>
+        <source>The submission meets the micro-credential; its credential can be exported</source>
+        <translation>La entrega cumple la microcredencial; su credencial se puede exportar</translation>
+    </message>
+    <message>
         <source>&amp;Not Yet</source>
         <translation>Aún &amp;no</translation>
     </message>
     <message>
         <source>Decision: Not Yet</source>
         <translation>Decisión: Aún no</translation>
+    </message>
+    <message>
+        <source>The submission does not meet it yet; the earner may submit again</source>
+        <translation>La entrega aún no la cumple; el participante puede volver a entregar</translation>
     </message>
     <message>
         <source>Rationale (required)</source>
@@ -96,12 +120,24 @@
         <translation>Por qué esta decisión: se guarda junto con la decisión.</translation>
     </message>
     <message>
+        <source>Why this decision stands; required, and kept with the decision</source>
+        <translation>Por qué se mantiene esta decisión; obligatoria, y se guarda con la decisión</translation>
+    </message>
+    <message>
         <source>Feedback the earner receives</source>
         <translation>Retroalimentación que recibe el participante</translation>
     </message>
     <message>
+        <source>Whose overall feedback the earner reads, or “{option}” to write it below</source>
+        <translation>Qué retroalimentación general lee el participante, o “{option}” para escribirla abajo</translation>
+    </message>
+    <message>
         <source>Your feedback to the earner</source>
         <translation>Su retroalimentación para el participante</translation>
+    </message>
+    <message>
+        <source>What the earner reads instead of a reviewer&apos;s feedback, when “{option}” is chosen</source>
+        <translation>Lo que lee el participante en lugar de la retroalimentación de un evaluador, si se elige “{option}”</translation>
     </message>
     <message>
         <source>Choose “{option}” above to write it here.</source>
@@ -114,6 +150,10 @@
     <message>
         <source>Record the decision</source>
         <translation>Registrar la decisión</translation>
+    </message>
+    <message>
+        <source>Records the decision that stands, with your rationale; the submission then leaves the list</source>
+        <translation>Registra la decisión que se mantiene, con su justificación; después, la entrega sale de la lista</translation>
     </message>
     <message>
         <source>Decision:</source>
@@ -186,6 +226,10 @@
     <message>
         <source>Review by {reviewer}</source>
         <translation>Revisión de {reviewer}</translation>
+    </message>
+    <message>
+        <source>{reviewer}&apos;s decision, overall feedback and comments; read-only</source>
+        <translation>Decisión, retroalimentación general y comentarios de {reviewer}; solo lectura</translation>
     </message>
     <message>
         <source>{reviewer}&apos;s feedback</source>
@@ -475,6 +519,10 @@
         <translation>Microcredencial del informe</translation>
     </message>
     <message>
+        <source>Choosing another computes the report for it</source>
+        <translation>Al elegir otra, se calcula el informe para ella</translation>
+    </message>
+    <message>
         <source>&amp;Micro-credential:</source>
         <translation>&amp;Microcredencial:</translation>
     </message>
@@ -485,6 +533,10 @@
     <message>
         <source>Compute the report again</source>
         <translation>Volver a calcular el informe</translation>
+    </message>
+    <message>
+        <source>Computes the report again, with any reviews recorded since</source>
+        <translation>Vuelve a calcular el informe, con las revisiones registradas desde entonces</translation>
     </message>
     <message>
         <source>Computing the report</source>
@@ -503,12 +555,20 @@
         <translation>Exportar el informe como PDF</translation>
     </message>
     <message>
+        <source>Saves the report with its charts as a PDF file; asks where</source>
+        <translation>Guarda el informe con sus gráficos como archivo PDF; pregunta dónde</translation>
+    </message>
+    <message>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
         <source>Export the report as CSV</source>
         <translation>Exportar el informe como CSV</translation>
+    </message>
+    <message>
+        <source>Saves the report&apos;s figures as a CSV file for a spreadsheet; asks where</source>
+        <translation>Guarda las cifras del informe como archivo CSV para una hoja de cálculo; pregunta dónde</translation>
     </message>
     <message>
         <source>Calibration message</source>
@@ -551,6 +611,10 @@
         <translation>Evaluador cuya deriva se muestra</translation>
     </message>
     <message>
+        <source>The chart below shows this reviewer&apos;s severity against the anchors, week by week</source>
+        <translation>El gráfico de abajo muestra, semana a semana, la severidad de este evaluador respecto a los portafolios de referencia</translation>
+    </message>
+    <message>
         <source>&amp;Drift of:</source>
         <translation>&amp;Deriva de:</translation>
     </message>
@@ -559,8 +623,16 @@
         <translation>Evaluadores frente a los portafolios de referencia</translation>
     </message>
     <message>
+        <source>One reviewer a row; Enter lists the submissions behind the row</source>
+        <translation>Un evaluador por fila; Intro muestra las entregas en las que se basa la fila</translation>
+    </message>
+    <message>
         <source>Criteria across reviewers</source>
         <translation>Criterios entre evaluadores</translation>
+    </message>
+    <message>
+        <source>One criterion a row; Enter lists the submissions behind the row</source>
+        <translation>Un criterio por fila; Intro muestra las entregas en las que se basa la fila</translation>
     </message>
     <message>
         <source>Re&amp;viewers</source>
@@ -585,6 +657,10 @@
     <message>
         <source>Submissions behind the chosen row</source>
         <translation>Entregas en las que se basa la fila elegida</translation>
+    </message>
+    <message>
+        <source>One submission a row; Enter opens it in the main window</source>
+        <translation>Una entrega por fila; Intro la abre en la ventana principal</translation>
     </message>
     <message>
         <source>Double-click a submission to open it in the main window.</source>

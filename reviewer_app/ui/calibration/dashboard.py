@@ -230,9 +230,10 @@ def _criterion_columns() -> list[Column]:
     ]
 
 
-def _table_view(name: str, model: QAbstractTableModel) -> QTableView:
+def _table_view(name: str, description: str, model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setAccessibleName(name)
+    view.setAccessibleDescription(description)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -313,10 +314,14 @@ class CalibrationDashboard(TaskDialog):
 
         self.credential = QComboBox()
         self.credential.setAccessibleName(self.tr("Micro-credential to report on"))
+        self.credential.setToolTip(self.tr("Choosing another computes the report for it"))
         credential_label = QLabel(self.tr("&Micro-credential:"))
         credential_label.setBuddy(self.credential)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Compute the report again"))
+        self.refresh_button.setToolTip(
+            self.tr("Computes the report again, with any reviews recorded since")
+        )
         self.refresh_button.clicked.connect(self.refresh)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -325,9 +330,15 @@ class CalibrationDashboard(TaskDialog):
         self.busy_label = QLabel(self.tr("Computing the calibration report…"))
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         self.pdf_button.setAccessibleName(self.tr("Export the report as PDF"))
+        self.pdf_button.setToolTip(
+            self.tr("Saves the report with its charts as a PDF file; asks where")
+        )
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.csv_button.setAccessibleName(self.tr("Export the report as CSV"))
+        self.csv_button.setToolTip(
+            self.tr("Saves the report's figures as a CSV file for a spreadsheet; asks where")
+        )
         self.csv_button.clicked.connect(lambda: self.export_csv())
         top = QHBoxLayout()
         top.addWidget(credential_label)
@@ -360,6 +371,11 @@ class CalibrationDashboard(TaskDialog):
         )
         self.drift_reviewer = QComboBox()
         self.drift_reviewer.setAccessibleName(self.tr("Reviewer whose drift is shown"))
+        self.drift_reviewer.setToolTip(
+            self.tr(
+                "The chart below shows this reviewer's severity against the anchors, week by week"
+            )
+        )
         self.drift_reviewer.currentIndexChanged.connect(lambda _i: self._show_drift())
         drift_box = QWidget()
         drift_layout = QVBoxLayout(drift_box)
@@ -386,9 +402,15 @@ class CalibrationDashboard(TaskDialog):
             _criterion_columns(), lambda c: criterion_flags(c, self._rules()), icons, self
         )
         self.reviewers_table = _table_view(
-            self.tr("Reviewers against anchors"), self.reviewers_model
+            self.tr("Reviewers against anchors"),
+            self.tr("One reviewer a row; Enter lists the submissions behind the row"),
+            self.reviewers_model,
         )
-        self.criteria_table = _table_view(self.tr("Criteria across reviewers"), self.criteria_model)
+        self.criteria_table = _table_view(
+            self.tr("Criteria across reviewers"),
+            self.tr("One criterion a row; Enter lists the submissions behind the row"),
+            self.criteria_model,
+        )
         self.reviewers_table.activated.connect(
             lambda index: self.drill_reviewer(self.reviewers_model.rows[index.row()]["reviewer"])
         )
@@ -420,6 +442,9 @@ class CalibrationDashboard(TaskDialog):
         self.drill_title.setAccessibleName(self.tr("What the list shows"))
         self.drill = QTableWidget(0, 5)
         self.drill.setAccessibleName(self.tr("Submissions behind the chosen row"))
+        self.drill.setAccessibleDescription(
+            self.tr("One submission a row; Enter opens it in the main window")
+        )
         self.drill.verticalHeader().hide()
         self.drill.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.drill.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

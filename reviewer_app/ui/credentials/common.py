@@ -180,6 +180,9 @@ def folder_field(
     edit.setClearButtonEnabled(True)
     button = QPushButton(translate("FolderField", "Choose…"))
     button.setAccessibleName(choose_name)
+    button.setToolTip(
+        translate("FolderField", "Opens a folder picker; you can also type or paste the path")
+    )
     button.setAutoDefault(False)  # Enter in the path field must not open a file dialog
     title = QLabel(label)
     title.setBuddy(edit)

@@ -124,6 +124,9 @@ class ExportDialog(TaskDialog):
         self.waiting_label.setWordWrap(True)
         self.waiting = QTableWidget(0, 2)
         self.waiting.setAccessibleName(self.tr("Passing decisions waiting to be exported"))
+        self.waiting.setAccessibleDescription(
+            self.tr("One micro-credential a row, with how many passing decisions wait for it")
+        )
         self.waiting.setHorizontalHeaderLabels([self.tr("Micro-credential"), self.tr("Waiting")])
         self.waiting.verticalHeader().hide()
         self.waiting.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,12 +144,21 @@ class ExportDialog(TaskDialog):
             self.tr("a folder for the signed files"),
             choose_name=self.tr("Choose the export folder"),
         )
+        self.out.setToolTip(
+            self.tr("Where the signed credentials, the hosting folder and upload files go")
+        )
         self.format = QComboBox()
         self.format.setAccessibleName(self.tr("Credential format"))
+        self.format.setToolTip(
+            self.tr("The Open Badges version to sign; the list above counts what waits in it")
+        )
         for fmt in FORMAT_WORDS:
             self.format.addItem(format_name(fmt), fmt)
         self.proof = QComboBox()
         self.proof.setAccessibleName(self.tr("Proof"))
+        self.proof.setToolTip(
+            self.tr("How Open Badges 3.0 credentials are signed; 2.0 has one kind only")
+        )
         for proof, words in PROOF_WORDS.items():
             self.proof.addItem(self.tr(words), proof)
         self.proof_note = QLabel(
@@ -155,8 +167,12 @@ class ExportDialog(TaskDialog):
         self.proof_note.setWordWrap(True)
         self.issuer = QComboBox()
         self.issuer.setAccessibleName(self.tr("Issuer"))
+        self.issuer.setToolTip(self.tr("The issuer whose keys sign the credentials"))
         self.issuer_label = QLabel()
         self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
+        self.passphrase.setToolTip(
+            self.tr("Unlocks the issuer's signing keys; cleared once the export is done")
+        )
 
         self.form = QFormLayout()
         self.form.addRow(out_label, out_row)
@@ -174,6 +190,9 @@ class ExportDialog(TaskDialog):
         self.progress_label.setAccessibleName(self.tr("Export progress in words"))
         self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the export"))
+        self.cancel_button.setToolTip(
+            self.tr("Stops the export; every credential signed so far is kept")
+        )
         self.cancel_button.clicked.connect(self.cancel_export)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -190,10 +209,14 @@ class ExportDialog(TaskDialog):
         self.hosting_label.setAccessibleName(self.tr("What to publish"))
         self.open_folder_button = QPushButton(self.tr("Open the export folder"))
         self.open_folder_button.setAccessibleName(self.tr("Open the export folder"))
+        self.open_folder_button.setToolTip(self.tr("Shows the exported files in your file manager"))
         self.open_folder_button.clicked.connect(self.open_folder)
         self.open_publish_button = QPushButton(self.tr("Open PUBLISH.html"))
         self.open_publish_button.setAccessibleName(
             self.tr("Open PUBLISH.html, the publishing guide")
+        )
+        self.open_publish_button.setToolTip(
+            self.tr("Opens, in your browser, the guide to where each hosting file goes")
         )
         self.open_publish_button.clicked.connect(self.open_publish)
         summary_buttons = QHBoxLayout()
@@ -207,10 +230,17 @@ class ExportDialog(TaskDialog):
 
         self.export_button = QPushButton(self.tr("&Export"))
         self.export_button.setAccessibleName(self.tr("Export the credentials"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Signs the passing decisions waiting and writes them to the export folder (Enter)"
+            )
+        )
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes this window (Esc); during an export, cancels it first"))
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 

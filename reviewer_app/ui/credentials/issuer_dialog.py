@@ -79,6 +79,12 @@ class IssuersDialog(QDialog):
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Issuers and their keys"))
+        self.tree.setAccessibleDescription(
+            self.tr(
+                "One issuer a branch, with its addresses and keys below it; arrow keys move, "
+                "Right opens a branch"
+            )
+        )
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(
             [self.tr("Issuer or key"), self.tr("Details"), self.tr("Created"), self.tr("Retired")]
@@ -89,12 +95,20 @@ class IssuersDialog(QDialog):
 
         self.new_button = QPushButton(self.tr("&New issuer…"))
         self.new_button.setAccessibleName(self.tr("Make a new issuer"))
+        self.new_button.setToolTip(
+            self.tr("Opens a form for the issuer's name and addresses, and makes its two keys")
+        )
         self.new_button.clicked.connect(self.new_issuer)
         self.rotate_button = QPushButton(self.tr("&Rotate keys…"))
         self.rotate_button.setAccessibleName(self.tr("Rotate the selected issuer's keys"))
+        self.rotate_button.setToolTip(
+            self.tr("Retires a key in use and makes a new one; asks for the issuer's passphrase")
+        )
         self.rotate_button.clicked.connect(self.rotate_keys)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes the issuers and keys (Esc)"))
         buttons.addButton(self.new_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -230,14 +244,22 @@ class NewIssuerDialog(TaskDialog):
 
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Issuer name"))
+        self.name.setToolTip(self.tr("Shown in every credential as the one who awards it"))
         self.name.setPlaceholderText(self.tr("as earners and verifiers will see it"))
         self.url = QLineEdit()
         self.url.setAccessibleName(self.tr("Issuer web address"))
+        self.url.setToolTip(self.tr("The issuer's home page, starting with https://"))
         self.url.setPlaceholderText(self.tr("https://"))
         self.email = QLineEdit()
         self.email.setAccessibleName(self.tr("Issuer email (optional)"))
+        self.email.setToolTip(
+            self.tr("A contact address in the issuer's profile; needed for Open Badges 2.0")
+        )
         self.description = QPlainTextEdit()
         self.description.setAccessibleName(self.tr("Issuer description (optional)"))
+        self.description.setAccessibleDescription(
+            self.tr("A few words about the issuer, published in its profile")
+        )
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.hosting = QLineEdit()
@@ -253,10 +275,14 @@ class NewIssuerDialog(TaskDialog):
         self.hosting.setAccessibleDescription(hosting_help.text())
         self.logo = QLineEdit()
         self.logo.setAccessibleName(self.tr("Issuer logo file (optional)"))
+        self.logo.setToolTip(
+            self.tr("The path of a PNG or SVG image, published with the issuer's profile")
+        )
         self.logo.setPlaceholderText(self.tr("optional: a PNG or SVG file"))
         self.logo.setClearButtonEnabled(True)
         self.logo_button = QPushButton(self.tr("Choose…"))
         self.logo_button.setAccessibleName(self.tr("Choose the issuer logo file"))
+        self.logo_button.setToolTip(self.tr("Opens a file picker for PNG and SVG images"))
         self.logo_button.setAutoDefault(False)
         self.logo_button.clicked.connect(self.choose_logo)
         logo_label = QLabel(self.tr("&Logo:"))
@@ -266,10 +292,19 @@ class NewIssuerDialog(TaskDialog):
         logo_row.addWidget(self.logo_button)
         self.did_kind = QComboBox()
         self.did_kind.setAccessibleName(self.tr("Identifier kind"))
+        self.did_kind.setToolTip(
+            self.tr(
+                "How verifiers find the issuer's keys: in the identifier itself, or on a web server"
+            )
+        )
         self.did_kind.addItem(self.tr("did:key: works with no web server (recommended)"), "key")
         self.did_kind.addItem(self.tr("did:web: tied to the hosting address's domain"), "web")
         self.passphrase = passphrase_field(self.tr("Passphrase"))
         self.confirm = passphrase_field(self.tr("Passphrase again"))
+        self.passphrase.setToolTip(
+            self.tr("Locks the issuer's signing keys; it cannot be recovered if lost")
+        )
+        self.confirm.setToolTip(self.tr("The same passphrase, to catch a typing mistake"))
         self.warning = MessageStrip(self.tr("Passphrase warning"), self)
         self.warning.warning(
             self.tr(
@@ -299,10 +334,14 @@ class NewIssuerDialog(TaskDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = QPushButton(self.tr("Create issuer"))
         self.create_button.setAccessibleName(self.tr("Create the issuer"))
+        self.create_button.setToolTip(
+            self.tr("Makes and locks the issuer's two signing keys; takes a few seconds (Enter)")
+        )
         self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Closes this form without making an issuer (Esc)"))
         self.create_button.clicked.connect(self.create_issuer)
         self.buttons.rejected.connect(self.reject)
         busy = QHBoxLayout()
@@ -446,11 +485,15 @@ class RotateKeysDialog(TaskDialog):
         intro.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Which key to rotate"))
+        self.kind.setToolTip(self.tr("Each kind of key signs a different credential format"))
         for kind in KIND_WORDS:
             self.kind.addItem(kind_name(kind), kind)
         self.did_note = QLabel()
         self.did_note.setWordWrap(True)
         self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
+        self.passphrase.setToolTip(
+            self.tr("Unlocks the issuer's keys; the new key is locked with it")
+        )
         self.message = MessageStrip(self.tr("Problem rotating the key"), self)
         self.busy_bar = _busy_bar(self.tr("Rotating the key"))
         form = QFormLayout()
@@ -458,11 +501,14 @@ class RotateKeysDialog(TaskDialog):
         form.addRow(self.did_note)
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Cancel")
-        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Closes this window without rotating any key (Esc)"))
         self.rotate_button = QPushButton(self.tr("Rotate key"))
         self.rotate_button.setAccessibleName(self.tr("Rotate the key"))
+        self.rotate_button.setToolTip(
+            self.tr("Retires the chosen key and makes a new one; it cannot be undone (Enter)")
+        )
         self.rotate_button.setDefault(True)
         self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.rotate_button.clicked.connect(self.rotate)

@@ -163,13 +163,20 @@ class RevokeDialog(TaskDialog):
             self.tr("Find a credential by submission, earner or micro-credential")
         )
         self.search.setPlaceholderText(self.tr("Find by submission, earner or micro-credential"))
+        self.search.setToolTip(self.tr("Narrows the list of issued credentials as you type"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._fill_table())
         self.show_revoked = QCheckBox(self.tr("Show revoked credentials too"))
         self.show_revoked.setAccessibleName(self.tr("Show revoked credentials too"))
+        self.show_revoked.setToolTip(
+            self.tr("Lists the credentials already revoked as well, with their status")
+        )
         self.show_revoked.toggled.connect(lambda _on: self.reload())
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName(self.tr("Issued credentials"))
+        self.table.setAccessibleDescription(
+            self.tr("One credential a row; Up and Down choose the one to revoke")
+        )
         self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,6 +191,11 @@ class RevokeDialog(TaskDialog):
 
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason for revoking"))
+        self.reason.setToolTip(
+            self.tr(
+                "Why it no longer holds; kept in the audit trail, and published for Open Badges 2.0"
+            )
+        )
         self.reason.setPlaceholderText(
             self.tr("required: kept in the audit trail (and published, for Open Badges 2.0)")
         )
@@ -205,6 +217,9 @@ class RevokeDialog(TaskDialog):
         self.out.setAccessibleDescription(out_help.text())
         self.passphrase = passphrase_field(self.tr("Passphrase of the issuer"))
         self.passphrase.setPlaceholderText(self.tr("needed with an export folder"))
+        self.passphrase.setToolTip(
+            self.tr("Unlocks the issuer's keys to sign the new revocation list")
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(out_label, out_row)
@@ -220,15 +235,23 @@ class RevokeDialog(TaskDialog):
 
         self.revoke_button = QPushButton(self.tr("Re&voke…"))
         self.revoke_button.setAccessibleName(self.tr("Revoke the selected credential"))
+        self.revoke_button.setToolTip(
+            self.tr("Asks you to confirm, then revokes for good; it cannot be undone (Enter)")
+        )
         self.revoke_button.clicked.connect(self.confirm_and_revoke)
         self.revoke_button.setDefault(True)  # it asks before doing anything
         self.refresh_button = QPushButton(self.tr("&Update hosting files"))
         self.refresh_button.setAccessibleName(
             self.tr("Update the export folder's hosting files only")
         )
+        self.refresh_button.setToolTip(
+            self.tr("Signs the revocation list into the export folder again, revoking nothing")
+        )
         self.refresh_button.clicked.connect(self.update_hosting)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes this window (Esc)"))
         buttons.addButton(self.revoke_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -208,12 +208,21 @@ class VerifyDialog(TaskDialog):
         intro.setWordWrap(True)
         self.add_button = QPushButton(self.tr("&Add files…"))
         self.add_button.setAccessibleName(self.tr("Add credential files"))
+        self.add_button.setToolTip(
+            self.tr("Opens a file picker; the files added are verified at once")
+        )
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected file from the list"))
+        self.remove_button.setToolTip(
+            self.tr("Takes the selected file off the list; the file itself is not deleted")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button = QPushButton(self.tr("C&lear"))
         self.clear_button.setAccessibleName(self.tr("Clear the list of files"))
+        self.clear_button.setToolTip(
+            self.tr("Empties the list and its results; no file is deleted")
+        )
         self.clear_button.clicked.connect(self.clear)
         for button in (self.add_button, self.remove_button, self.clear_button):
             button.setAutoDefault(False)  # Enter verifies; it never opens a file dialog
@@ -246,6 +255,12 @@ class VerifyDialog(TaskDialog):
 
         self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Verification results, one file a row"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "File, result, format and first problem; Up and Down choose a file, whose "
+                "checks are listed below"
+            )
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("File"), self.tr("Result"), self.tr("Format"), self.tr("First problem")]
         )
@@ -263,6 +278,9 @@ class VerifyDialog(TaskDialog):
         self.checks_label.setWordWrap(True)
         self.checks = QTableWidget(0, 3)
         self.checks.setAccessibleName(self.tr("Checks of the selected file"))
+        self.checks.setAccessibleDescription(
+            self.tr("One check a row, with its result and details; the arrow keys move")
+        )
         self.checks.setHorizontalHeaderLabels(
             [self.tr("Check"), self.tr("Result"), self.tr("Details")]
         )
@@ -293,13 +311,21 @@ class VerifyDialog(TaskDialog):
 
         self.verify_button = QPushButton(self.tr("&Verify again"))
         self.verify_button.setAccessibleName(self.tr("Verify every file again"))
+        self.verify_button.setToolTip(
+            self.tr("Checks every file in the list again, with the hosting folder (Enter)")
+        )
         self.verify_button.clicked.connect(self.verify_all)
         self.verify_button.setDefault(True)
         self.copy_button = QPushButton(self.tr("&Copy report"))
         self.copy_button.setAccessibleName(self.tr("Copy the verification report"))
+        self.copy_button.setToolTip(
+            self.tr("Copies every file's result and checks as text, to paste elsewhere")
+        )
         self.copy_button.clicked.connect(self.copy_report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        close.setToolTip(self.tr("Closes this window (Esc); a check under way is cancelled first"))
         buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

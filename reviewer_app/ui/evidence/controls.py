@@ -104,11 +104,15 @@ def human_size(size: int | None) -> str:
 
 def name_parts(widget: QWidget) -> None:
     """Names the controls Qt builds inside `widget` (a spin box's editor, a line edit's
-    clear button), which screen readers otherwise announce as nameless."""
+    clear button), which screen readers otherwise announce as nameless, and gives an
+    editor the description (or tooltip) of `widget`: call it after setting those."""
     name = widget.accessibleName()
+    description = widget.accessibleDescription() or widget.toolTip()
     for editor in widget.findChildren(QLineEdit):
         if not editor.accessibleName():
             editor.setAccessibleName(name)
+        if not editor.accessibleDescription() and not editor.toolTip():
+            editor.setAccessibleDescription(description)
     for button in widget.findChildren(QToolButton):
         if not button.accessibleName():
             label = translate("EvidenceControls", "Clear {name}").format(name=name.lower())

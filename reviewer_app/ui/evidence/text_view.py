@@ -72,6 +72,9 @@ class TextView(QWidget):
         self.setAccessibleName(self.tr("Text viewer"))
         self.reader = Reader(self)
         self.reader.setAccessibleName(self.tr("Text"))
+        self.reader.setAccessibleDescription(
+            self.tr("The earner's text, read-only; Ctrl+Plus and Ctrl+Minus change its size")
+        )
         self.setFocusProxy(self.reader)
         self.message = MessagePane(self)
         self.stack = QStackedWidget()

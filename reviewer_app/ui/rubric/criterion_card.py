@@ -106,6 +106,12 @@ class CriterionCard(QFrame):
         self.comment_box.setAccessibleName(
             self.tr("Comment: {title}").format(title=criterion.title)
         )
+        self.comment_box.setAccessibleDescription(
+            self.tr(
+                "What the earner reads about {title}; Ctrl+Down goes to the next "
+                "criterion's comment, Esc back to the levels"
+            ).format(title=criterion.title)
+        )
         self.comment_label.setBuddy(self.comment_box)
         self.comment_box.textChanged.connect(self._comment_changed)
         self.comment_box.focus_left.connect(lambda: self.comment_left.emit(criterion.id))

@@ -311,6 +311,9 @@ class RubricPanel(QWidget):
         layout.addWidget(_heading(self.tr("Overall feedback"), self.font()))
         box = GrowingTextEdit(min_lines=4, max_lines=20)
         box.setAccessibleName(self.tr("Overall feedback"))
+        box.setAccessibleDescription(
+            self.tr("What the earner reads about the whole portfolio, with the decision (F)")
+        )
         self._loading = True
         try:
             box.setPlainText(review.feedback)
