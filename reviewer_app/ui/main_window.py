@@ -451,10 +451,9 @@ class MainWindow(QMainWindow):
         self.rubric.flush()  # saves anything still typed in the previous one
         review: ReviewSession | None = None
         problem = None
-        # One session reads the submission and this reviewer's review of it. The evidence
-        # is shown first: its first page renders on QtPdf's thread while the review is
-        # read and the rubric refilled, all before the window paints (so that a key
-        # pressed at once never scores the previous submission).
+        # One session reads the submission and this reviewer's review of it; both are
+        # shown before the window paints, so that a key pressed at once never scores
+        # the previous submission.
         with self.folder.sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
             if view is None:

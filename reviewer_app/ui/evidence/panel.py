@@ -175,12 +175,18 @@ class EvidencePanel(QWidget):
         )
         self._submission = view
         self._current = None
-        for viewer in (self.pdf_view, self.image_view, self.text_view, self.other_view):
-            viewer.clear()
         self._fill_tree()
-        if self._items:
-            ids = [i.id for i in self._items]
-            self.show_item(keep if keep in ids else ids[0])
+        ids = [i.id for i in self._items]
+        first = keep if keep in ids else (ids[0] if ids else None)
+        target = next((i for i in self._items if i.id == first), None)
+        # The viewer about to show the first item opens it in place: clearing it first
+        # would disable and enable its controls again (each repaints) on every move.
+        showing = self._view_for(target) if target is not None else None
+        for viewer in (self.pdf_view, self.image_view, self.text_view, self.other_view):
+            if viewer is not showing or viewer is not self.pdf_view:
+                viewer.clear()
+        if first is not None:
+            self.show_item(first)
         else:
             self._show_empty(view)
         self._update_actions()

@@ -276,10 +276,6 @@ class PdfView(QWidget):
             self._scroll_to(target)  # which updates the controls for the page
         else:
             self._update_controls()
-        if self.canvas.isVisible():
-            # Painting now asks QtPdf's render thread for the visible pages at once, so
-            # they render while the rest of the window is refilled, not after.
-            self.canvas.viewport().repaint()
         # A search kept from the previous file highlights here too, without moving.
         self.search.search_for(self.search.field.text(), auto_hit=False)
 
