@@ -129,12 +129,15 @@ class ReviewSession:
     ) -> ReviewSession:
         """`open` inside a session the caller already holds (the window reads the
         submission and its review in one go)."""
-        review = session.execute(
+        # Core statements on the session's connection: the ORM's execution layer would
+        # double their cost, and none of them loads an ORM object.
+        connection = session.connection()
+        review = connection.execute(
             _REVIEW_BY_REVIEWER, {"submission": submission.pk, "reviewer": reviewer.strip()}
         ).one_or_none()
         if review is not None:
-            definition = session.execute(_DEFINITION_BY_ID, {"id": review.definition_id}).one()
-            scores = list(session.execute(_SCORES_OF_REVIEW, {"review": review.id}))
+            definition = connection.execute(_DEFINITION_BY_ID, {"id": review.definition_id}).one()
+            scores = list(connection.execute(_SCORES_OF_REVIEW, {"review": review.id}))
         else:
             definition = _definition_for(session, submission)
             scores = []
@@ -427,9 +430,11 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
                 "(it came as a loose bundle); assign one before reviewing it.",
             ).format(submission=submission.submission_id)
         )
-    definition = session.execute(
-        _CURRENT_DEFINITION, {"uri": submission.credential_uri}
-    ).one_or_none()
+    definition = (
+        session.connection()
+        .execute(_CURRENT_DEFINITION, {"uri": submission.credential_uri})
+        .one_or_none()
+    )
     if definition is None:
         raise ReviewError(
             translate(
