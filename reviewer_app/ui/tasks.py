@@ -72,15 +72,21 @@ class BackgroundTask(QObject):
         self._worker.progressed.connect(self.progressed)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
+        self._started = False
+        self._delivered = False  # its result handed over on the GUI thread
 
     def start(self) -> None:
+        self._started = True
         self._thread.start()
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
 
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        """True from `start` until the result has been handed over here: the worker's
+        thread ends a moment before its result arrives, and a caller that saw it ended
+        would read a result not yet shown."""
+        return self._started and not self._delivered
 
     def wait(self, msecs: int = 60_000) -> bool:
         return self._thread.wait(msecs)
@@ -91,8 +97,10 @@ class BackgroundTask(QObject):
 
     def _on_finished(self, result: object) -> None:
         self._stop_thread()
+        self._delivered = True
         self.finished.emit(result)
 
     def _on_failed(self, message: str, details: str) -> None:
         self._stop_thread()
+        self._delivered = True
         self.failed.emit(message, details)
