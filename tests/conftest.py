@@ -9,6 +9,7 @@ os.environ.setdefault("LANG", "C.UTF-8")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +50,18 @@ def reviewed_folder(folder: DataFolder, tmp_path: Path) -> DataFolder:
     )
     assert len(Importer(folder).import_paths([first, second]).imported) == 2
     return folder
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[Any]:
+    """The shipped Spanish catalogues in use (the window's and the domain's, with
+    Spain's dates and numbers) for one test, then English again."""
+    from PySide6.QtCore import QLocale
+
+    from reviewer_app.ui import i18n
+
+    installed = i18n.install(qapp, "es", QLocale("es_ES"))
+    try:
+        yield installed
+    finally:
+        i18n.uninstall(qapp, installed)

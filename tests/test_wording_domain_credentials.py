@@ -4,50 +4,16 @@ the window's translator is in use, built from resources/i18n/es/domain-credentia
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 
-from reviewer_app import wording
 from reviewer_app.credentials import badge_image, keys
 from reviewer_app.credentials.revoke import RevokeError, revoke
 from reviewer_app.credentials.verify import verify_bytes
 from reviewer_app.storage.datafolder import DataFolder
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import translations  # noqa: E402
-
 FAST = keys.KdfParams(memory_kib=1024, iterations=1, lanes=1)
-
-
-@pytest.fixture
-def in_spanish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    qm = tmp_path / "domain-credentials_es.qm"
-    subprocess.run(
-        [
-            translations.tool("lrelease"),
-            "-silent",
-            str(translations.I18N / "es" / "domain-credentials.ts"),
-            "-qm",
-            str(qm),
-        ],
-        check=True,
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    wording.use(QCoreApplication.translate)
-    try:
-        yield
-    finally:
-        wording.use(None)
-        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -59,7 +25,7 @@ def key_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_wrong_passphrase_is_told_in_spanish(key_file: Path, in_spanish: None) -> None:
+def test_a_wrong_passphrase_is_told_in_spanish(key_file: Path, spanish: object) -> None:
     with pytest.raises(keys.WrongPassphrase) as caught:
         keys.read_private_key(key_file, "wrong one")
     assert str(caught.value).startswith(
@@ -67,7 +33,7 @@ def test_a_wrong_passphrase_is_told_in_spanish(key_file: Path, in_spanish: None)
     )
 
 
-def test_a_damaged_key_file_is_told_in_spanish(key_file: Path, in_spanish: None) -> None:
+def test_a_damaged_key_file_is_told_in_spanish(key_file: Path, spanish: object) -> None:
     document = json.loads(key_file.read_text(encoding="utf-8"))
     document["kind"] = "rsa"  # an edit the checksum catches
     key_file.write_text(json.dumps(document), encoding="utf-8")
@@ -80,13 +46,13 @@ def test_a_damaged_key_file_is_told_in_spanish(key_file: Path, in_spanish: None)
 
 
 def test_a_revocation_without_a_reason_is_refused_in_spanish(
-    folder: DataFolder, in_spanish: None
+    folder: DataFolder, spanish: object
 ) -> None:
     with pytest.raises(RevokeError, match=r"^Indique por qué se revoca la credencial"):
         revoke(folder, "FAP-1", "  ", actor="lead")
 
 
-def test_verification_details_are_in_spanish(in_spanish: None) -> None:
+def test_verification_details_are_in_spanish(spanish: object) -> None:
     plain = verify_bytes(
         badge_image.plain_badge_png("Families as Partners"), "b.png", lambda _: None
     )

@@ -4,50 +4,16 @@ the window's translator is in use, built from resources/i18n/es/domain-intake.ts
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 
-from reviewer_app import wording
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.resources import resource
 from reviewer_app.rubrics.validate import DefinitionRejected, load_file
 from reviewer_app.settings import Settings
 from reviewer_app.storage.datafolder import DataFolder
 from tests import craft
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import translations  # noqa: E402
-
-
-@pytest.fixture
-def in_spanish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    qm = tmp_path / "domain-intake_es.qm"
-    subprocess.run(
-        [
-            translations.tool("lrelease"),
-            "-silent",
-            str(translations.I18N / "es" / "domain-intake.ts"),
-            "-qm",
-            str(qm),
-        ],
-        check=True,
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    wording.use(QCoreApplication.translate)
-    try:
-        yield
-    finally:
-        wording.use(None)
-        qapp.removeTranslator(translator)
 
 
 def _pdf_that_is_a_photo(tmp_path: Path) -> Path:
@@ -69,7 +35,7 @@ def _definition_with_an_unknown_level(tmp_path: Path) -> Path:
 
 
 def test_a_bundle_is_rejected_in_spanish(
-    folder: DataFolder, tmp_path: Path, in_spanish: None
+    folder: DataFolder, tmp_path: Path, spanish: object
 ) -> None:
     bundle = _pdf_that_is_a_photo(tmp_path)
     report = Importer(folder).import_paths([bundle])
@@ -78,7 +44,7 @@ def test_a_bundle_is_rejected_in_spanish(
     ]
 
 
-def test_a_definition_is_refused_in_spanish(tmp_path: Path, in_spanish: None) -> None:
+def test_a_definition_is_refused_in_spanish(tmp_path: Path, spanish: object) -> None:
     with pytest.raises(DefinitionRejected) as e:
         load_file(_definition_with_an_unknown_level(tmp_path))
     assert e.value.where == "rubric.pass.every_criterion_at_least"
@@ -88,7 +54,7 @@ def test_a_definition_is_refused_in_spanish(tmp_path: Path, in_spanish: None) ->
 
 
 def test_a_manifest_field_of_the_wrong_type_is_told_in_spanish(
-    folder: DataFolder, tmp_path: Path, in_spanish: None
+    folder: DataFolder, tmp_path: Path, spanish: object
 ) -> None:
     files = {"plan.pdf": craft.text_pdf()}
     doc = craft.manifest(files, submission_id="NEW-2")
@@ -100,7 +66,7 @@ def test_a_manifest_field_of_the_wrong_type_is_told_in_spanish(
     ]
 
 
-def test_damaged_settings_are_told_in_spanish(tmp_path: Path, in_spanish: None) -> None:
+def test_damaged_settings_are_told_in_spanish(tmp_path: Path, spanish: object) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json", encoding="utf-8")
     [problem] = Settings.load(path).problems

@@ -3,51 +3,17 @@ translator is in use, built from resources/i18n/es/domain-team.ts."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 
-from reviewer_app import wording
 from reviewer_app.packets import ArchiveRejected, import_packet
 from reviewer_app.reviews.service import ReviewError, ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import translations  # noqa: E402
-
-
-@pytest.fixture
-def in_spanish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    qm = tmp_path / "domain-team_es.qm"
-    subprocess.run(
-        [
-            translations.tool("lrelease"),
-            "-silent",
-            str(translations.I18N / "es" / "domain-team.ts"),
-            "-qm",
-            str(qm),
-        ],
-        check=True,
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    wording.use(QCoreApplication.translate)
-    try:
-        yield
-    finally:
-        wording.use(None)
-        qapp.removeTranslator(translator)
-
 
 def test_a_review_with_unscored_criteria_is_refused_in_spanish(
-    reviewed_folder: DataFolder, in_spanish: None
+    reviewed_folder: DataFolder, spanish: object
 ) -> None:
     review = ReviewSession.open(reviewed_folder, "FAP-1", "Ana Ruiz")
     review.set_level("overview-goal", "proficient")
@@ -59,7 +25,7 @@ def test_a_review_with_unscored_criteria_is_refused_in_spanish(
 
 
 def test_a_damaged_packet_is_refused_in_spanish(
-    folder: DataFolder, tmp_path: Path, in_spanish: None
+    folder: DataFolder, tmp_path: Path, spanish: object
 ) -> None:
     damaged = tmp_path / "packet.zip"
     damaged.write_bytes(b"PK\x03\x04 this is no zip file")

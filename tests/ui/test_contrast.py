@@ -46,6 +46,7 @@ from reviewer_app.ui.calibration import charts
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme, chart_colours
 from tests.calibration.setup import calibrate
+from tests.ui.screens import open_screens
 
 TEXT, NON_TEXT = 4.5, 3.0
 SCHEMES = (LIGHT, DARK)
@@ -383,17 +384,9 @@ def test_focus_shows_on_every_control_of_every_screen(
     window.show()
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.review is not None)
-    screens: dict[str, QWidget] = {"main window": window}
-    for name, (open_screen, attribute) in {
-        "issuers": (window.show_issuers, "issuers_dialog"),
-        "export": (window.show_export, "export_dialog"),
-        "verify": (window.show_verify, "verify_dialog"),
-        "revoke": (window.show_revoke, "revoke_dialog"),
-        "adjudication": (window.show_adjudication, "adjudication_dialog"),
-        "settings": (window.show_settings, "settings_dialog"),
-    }.items():
-        open_screen()
-        screens[name] = getattr(window, attribute)
+    names = ["issuers", "export", "verify", "revoke", "adjudication", "settings"]
+    screens = open_screens(window, names)
+    assert set(screens) == {"main window", *names}
     try:
         problems = {}
         for scheme in SCHEMES:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.main_window import MainWindow
 from tests.ui.a11y import undescribed_controls, unnamed_controls
+from tests.ui.screens import open_screens, screen_openers
 
 
 @pytest.mark.qt_log_ignore("does not support raise")
@@ -27,24 +27,11 @@ def test_every_screen_names_and_describes_its_controls(
     window.show()
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.review is not None)
-    screens: dict[str, QWidget] = {"main window": window}
-    openers = {
-        "keyboard shortcuts": (window.show_help, "help_sheet"),
-        "earlier attempts": (window.show_earlier_attempts, "earlier_dialog"),
-        "issuers": (window.show_issuers, "issuers_dialog"),
-        "export": (window.show_export, "export_dialog"),
-        "verify": (window.show_verify, "verify_dialog"),
-        "revoke": (window.show_revoke, "revoke_dialog"),
-        "adjudication": (window.show_adjudication, "adjudication_dialog"),
-        "calibration dashboard": (window.show_calibration_dashboard, "calibration_dashboard"),
-        "settings": (window.show_settings, "settings_dialog"),
-    }
-    for name, (open_screen, attribute) in openers.items():
-        open_screen()
-        screen = getattr(window, attribute, None)
-        if screen is not None:
-            screens[name] = screen
-    assert set(screens) == {"main window", *openers}  # every screen opened, settings too
+    screens = open_screens(window)
+    assert set(screens) == {
+        "main window",
+        *screen_openers(window),
+    }  # every screen opened, settings too
     missing = {
         name: found
         for name, screen in screens.items()

@@ -29,6 +29,7 @@ from reviewer_app.resources import resource
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui import i18n
 from reviewer_app.ui.main_window import MainWindow
+from tests.ui.screens import open_screens, screen_openers
 from tests.ui.shots import save_shot
 
 
@@ -135,22 +136,9 @@ def test_every_screen_speaks_spanish(
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&File" not in menus and "&Review" not in menus, menus
 
-    screens: dict[str, QWidget] = {"main window": window}
-    openers = {
-        "keyboard shortcuts": (window.show_help, "help_sheet"),
-        "issuers": (window.show_issuers, "issuers_dialog"),
-        "export": (window.show_export, "export_dialog"),
-        "verify": (window.show_verify, "verify_dialog"),
-        "revoke": (window.show_revoke, "revoke_dialog"),
-        "adjudication": (window.show_adjudication, "adjudication_dialog"),
-        "calibration dashboard": (window.show_calibration_dashboard, "calibration_dashboard"),
-        "settings": (window.show_settings, "settings_dialog"),
-    }
-    for name, (open_screen, attribute) in openers.items():
-        open_screen()
-        screen = getattr(window, attribute, None)
-        assert screen is not None, name
-        screens[name] = screen
+    names = [name for name in screen_openers(window) if name != "earlier attempts"]
+    screens = open_screens(window, names)
+    assert set(screens) == {"main window", *names}
     shots = {
         "keyboard shortcuts": "es-keyboard-shortcuts",
         "export": "es-export",
