@@ -54,13 +54,15 @@ class _KeysForWorker:
 
     @classmethod
     def of(cls, unlocked: UnlockedIssuer) -> _KeysForWorker:
-        raw, pkcs8 = serialization.Encoding.Raw, serialization.PrivateFormat.Raw
+        raw = serialization.Encoding.Raw
         return cls(
             issuer_id=unlocked.issuer_id,
             info=unlocked.info,
             verification_method=unlocked.verification_method,
             rsa_key_id=unlocked.rsa_key_id,
-            ed25519=unlocked.ed25519.private_bytes(raw, pkcs8, serialization.NoEncryption()),
+            ed25519=unlocked.ed25519.private_bytes(
+                raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+            ),
             rsa=unlocked.rsa.private_bytes(
                 serialization.Encoding.DER,
                 serialization.PrivateFormat.PKCS8,

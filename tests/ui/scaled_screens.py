@@ -76,6 +76,7 @@ def main(argv: list[str]) -> int:
     from reviewer_app.ui.theme import LIGHT, apply_theme
     from tests import craft
     from tests.ui.clipping import clipped_text
+    from tests.ui.screens import screen_openers
     from tests.ui.shots import save_shot
 
     data, language, out = Path(argv[0]), argv[1], Path(argv[2])
@@ -171,23 +172,13 @@ def main(argv: list[str]) -> int:
     check("import summary", window.import_summary, "import-summary")
     window.import_summary.close()
 
-    openers: dict[str, tuple[Callable[[], None], str, str | None]] = {
-        "keyboard shortcuts": (window.show_help, "help_sheet", None),
-        "earlier attempts": (window.show_earlier_attempts, "earlier_dialog", None),
-        "issuers": (window.show_issuers, "issuers_dialog", None),
-        "export": (window.show_export, "export_dialog", "export"),
-        "verify": (window.show_verify, "verify_dialog", None),
-        "revoke": (window.show_revoke, "revoke_dialog", None),
-        "adjudication": (window.show_adjudication, "adjudication_dialog", None),
-        "calibration dashboard": (
-            window.show_calibration_dashboard,
-            "calibration_dashboard",
-            "calibration-dashboard",
-        ),
-        "settings": (window.show_settings, "settings_dialog", "settings"),
+    shots = {
+        "export": "export",
+        "calibration dashboard": "calibration-dashboard",
+        "settings": "settings",
     }
     opened: list[QDialog] = []
-    for name, (open_screen, attribute, shot) in openers.items():
+    for name, (open_screen, attribute) in screen_openers(window).items():
         open_screen()
         dialog = getattr(window, attribute, None)
         if dialog is None:
@@ -195,7 +186,7 @@ def main(argv: list[str]) -> int:
         opened.append(dialog)
         if name == "calibration dashboard":
             settle(lambda d=dialog: d.report is not None and not d.computing)  # type: ignore[misc]
-        check(name, dialog, shot)
+        check(name, dialog, shots.get(name))
         dialog.close()
     settle(at_least=0.2)
     dashboard = window.calibration_dashboard

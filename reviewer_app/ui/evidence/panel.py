@@ -181,9 +181,9 @@ class EvidencePanel(QWidget):
         target = next((i for i in self._items if i.id == first), None)
         # The viewer about to show the first item opens it in place: clearing it first
         # would disable and enable its controls again (each repaints) on every move.
-        showing = self._view_for(target) if target is not None else None
+        opens_in_place = target is not None and self._view_for(target) is self.pdf_view
         for viewer in (self.pdf_view, self.image_view, self.text_view, self.other_view):
-            if viewer is not showing or viewer is not self.pdf_view:
+            if not (opens_in_place and viewer is self.pdf_view):
                 viewer.clear()
         if first is not None:
             self.show_item(first)
