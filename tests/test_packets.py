@@ -4,6 +4,8 @@ issues packets, two assessors' folders score them offline, the returns come back
 from __future__ import annotations
 
 import hashlib
+import hmac
+import io
 import json
 import zipfile
 from collections.abc import Callable, Iterator
@@ -12,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from reviewer_app.audit import trail
+from reviewer_app.audit.anchor import ANCHOR_KEY
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.packets import (
     ArchiveRejected,
@@ -29,14 +32,19 @@ from reviewer_app.packets import (
 )
 from reviewer_app.packets.returns import review_content, review_digest
 from reviewer_app.resources import resource
+from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.moderation import adjudicate, set_required_reviews
+from reviewer_app.reviews.queue import submission_view
 from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.rubrics.model import Rubric
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import (
     AuditEvent,
     Definition,
     EvidenceItem,
+    FolderSetting,
     Review,
     Reviewer,
     Submission,
@@ -548,3 +556,196 @@ def test_keeping_the_existing_review_leaves_it_and_its_decision(laptops: Laptops
             select(AuditEvent).where(AuditEvent.action == "conflict.resolve")
         )
         assert json.loads(resolved.one().after)["keep"] == "existing"
+
+
+# Trust: returns bound to their packet, believable times, blind packets ----------------------
+
+
+def packet_key(packet: Path) -> str:
+    """The per-packet return key that a packet file carries (its assessor holds it)."""
+    with zipfile.ZipFile(packet) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    key = manifest["return_key"]
+    assert key["method"] == "hmac-sha256"
+    return str(key["key"])
+
+
+def sealed_with(key: str) -> Callable[[dict[str, bytes]], None]:
+    """Authenticates a rewritten return's manifest with `key`, as whoever holds that key
+    can: HMAC-SHA256 over the canonical JSON of the manifest without its authentication."""
+
+    def apply(entries: dict[str, bytes]) -> None:
+        manifest = json.loads(entries["manifest.json"])
+        manifest.pop("authentication", None)
+        manifest["files"] = [
+            {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in sorted(entries.items())
+            if name != "manifest.json"
+        ]
+        content = json.dumps(manifest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        mac = hmac.new(bytes.fromhex(key), content.encode(), hashlib.sha256).hexdigest()
+        manifest["authentication"] = {"method": "hmac-sha256", "mac": mac}
+        entries["manifest.json"] = json.dumps(manifest).encode()
+
+    return apply
+
+
+def both(*changes: Callable[[dict[str, bytes]], None]) -> Callable[[dict[str, bytes]], None]:
+    def apply(entries: dict[str, bytes]) -> None:
+        for change in changes:
+            change(entries)
+
+    return apply
+
+
+def test_an_assessor_cannot_forge_a_return_in_another_assessors_name(laptops: Laptops) -> None:
+    """Ben knows Ana's packet id. He turns his own return into one "from" Ana's packet,
+    by Ana, passing FAP-1: unauthenticated, or sealed with his own packet's key."""
+    _ra, rb, id_a, _id_b = scored_returns(laptops)
+    ben_key = packet_key(laptops.tmp / "packet-ben.zip")
+
+    def as_ana(entries: dict[str, bytes]) -> None:
+        manifest = json.loads(entries["manifest.json"])
+        manifest["packet_id"], manifest["reviewer"] = id_a, ANA
+        manifest.pop("authentication", None)
+        entries["manifest.json"] = json.dumps(manifest).encode()
+        body = json.loads(entries["reviews.json"])
+        for review in body["reviews"]:
+            review["reviewer"] = ANA
+        entries["reviews.json"] = json.dumps(body).encode()
+
+    def passing(entries: dict[str, bytes]) -> None:
+        with laptops.lead.sessions() as session:
+            definition = session.scalars(
+                select(Definition).where(Definition.achievement_uri == CREDENTIAL)
+            ).first()
+            assert definition is not None
+            rubric = Rubric.from_content(definition.content)
+        body = json.loads(entries["reviews.json"])
+        for review in body["reviews"]:
+            review["levels"] = {c.id: c.levels[-1].id for c in rubric.criteria}
+            review["decision"] = "pass"
+            review["digest"] = review_digest(review)
+        entries["reviews.json"] = json.dumps(body).encode()
+
+    before = craft.snapshot(laptops.lead.root)
+    plain = rewrite(rb, laptops.tmp / "forged-plain.zip", both(as_ana, passing))
+    with pytest.raises(PacketError, match="carries no authentication") as e:
+        import_return(laptops.lead, plain, actor=LEAD)
+    assert "Nothing was imported" in str(e.value)
+    sealed = rewrite(
+        rb, laptops.tmp / "forged-sealed.zip", both(as_ana, passing, sealed_with(ben_key))
+    )
+    with pytest.raises(PacketError, match=f"was not made from packet {id_a}"):
+        import_return(laptops.lead, sealed, actor=LEAD)
+    assert craft.snapshot(laptops.lead.root) == before
+
+
+@pytest.mark.parametrize("when", ["1970-01-01T00:00:00+00:00", "2099-06-01T12:00:00+00:00"])
+def test_a_return_with_unbelievable_review_times_is_refused(laptops: Laptops, when: str) -> None:
+    """Times are outside a review's digest, and Ana holds her packet's key: the times
+    themselves must be checked against the packet's issue and the lead's clock."""
+    ra, _rb, _id_a, _id_b = scored_returns(laptops)
+    ana_key = packet_key(laptops.tmp / "packet-ana.zip")
+
+    def retimed(reviews: list[dict[str, Any]]) -> None:
+        reviews[1]["started_at"] = reviews[1]["submitted_at"] = when
+
+    before = craft.snapshot(laptops.lead.root)
+    odd = rewrite(ra, laptops.tmp / "odd.zip", both(change_reviews(retimed), sealed_with(ana_key)))
+    with pytest.raises(PacketError, match="review of FAP-2 by Ana Ruiz .*submitted") as e:
+        import_return(laptops.lead, odd, actor=LEAD)
+    assert when[:4] in str(e.value) and "Nothing was imported" in str(e.value)
+    assert craft.snapshot(laptops.lead.root) == before
+    # The same return untouched is taken.
+    assert import_return(laptops.lead, ra, actor=LEAD).added == ["FAP-1", "FAP-2"]
+
+
+def test_a_return_for_a_packet_issued_before_returns_were_authenticated_is_refused(
+    laptops: Laptops,
+) -> None:
+    ra, _rb, id_a, _id_b = scored_returns(laptops)
+    # As a folder made before returns were authenticated holds it: no return key.
+    with laptops.lead.sessions.begin() as session:
+        session.execute(delete(FolderSetting).where(FolderSetting.key.contains(id_a)))
+    before = craft.snapshot(laptops.lead.root)
+    with pytest.raises(PacketError, match="reissue"):
+        import_return(laptops.lead, ra, actor=LEAD)
+    assert craft.snapshot(laptops.lead.root) == before
+
+
+def test_a_reissued_packet_brings_back_reviews_scored_from_the_first(laptops: Laptops) -> None:
+    """Reviews submitted before a packet is reissued are still within the times of the
+    first packet that gave those submissions to that reviewer."""
+    pa, _pb, id_a, _id_b = packets_for_both(laptops)
+    import_packet(laptops.a, pa, actor=ANA)
+    score(laptops.a, "FAP-1", ANA)
+    again = laptops.tmp / "reissued.zip"
+    reissued = export_packet(laptops.lead, ANA, ["FAP-1"], again, actor=LEAD)
+    assert import_packet(laptops.a, again, actor=ANA).submissions_known == ["FAP-1"]
+    back = laptops.tmp / "back.zip"
+    export_return(laptops.a, reissued.packet_id, ANA, back, actor=ANA)
+    assert import_return(laptops.lead, back, actor=LEAD).added == ["FAP-1"]
+
+
+def test_a_return_carries_the_assessors_audit_anchor(laptops: Laptops) -> None:
+    ra, _rb, _id_a, _id_b = scored_returns(laptops)
+    with zipfile.ZipFile(ra) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    anchor = manifest[ANCHOR_KEY]
+    with laptops.a.sessions() as session:
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()
+    # The head when the return was made: the entry that records the return comes after.
+    assert events[-1].action == "packet.return"
+    assert anchor == {"entries": events[-2].seq, "head": events[-2].hash}
+
+
+def test_a_blind_packet_carries_codes_and_its_return_maps_back(laptops: Laptops) -> None:
+    named = craft.bundle_zip(
+        laptops.tmp / "named.zip",
+        {"Ana Lima - lesson plan.pdf": craft.text_pdf("plan")},
+        submission_id="FAP-7",
+    )
+    assert Importer(laptops.lead).import_paths([named]).imported
+    with laptops.lead.sessions.begin() as session:
+        BLIND_REVIEW.set(session, True)
+    packet = laptops.tmp / "blind.zip"
+    made = export_packet(laptops.lead, ANA, ["FAP-1", "FAP-7"], packet, actor=LEAD)
+    codes = [submission_code("FAP-1"), submission_code("FAP-7")]
+
+    raw = packet.read_bytes()  # entries are stored, so every inner bundle's bytes show
+    for secret in (b"Ana Lima", b"ana@example.org", b"example.org", b"Lima", b"FAP-7"):
+        assert secret not in raw, secret
+    with zipfile.ZipFile(packet) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        for entry in manifest["bundles"]:
+            with zipfile.ZipFile(io.BytesIO(z.read(entry["path"]))) as inner:
+                assert all("Lima" not in name for name in inner.namelist())
+    assert [a["submission_id"] for a in manifest["assignment"]] == codes
+
+    got = import_packet(laptops.a, packet, actor=ANA)
+    assert sorted(got.submissions_imported) == sorted(codes)
+    with laptops.a.sessions() as session:
+        pk = session.scalars(
+            select(Submission.id).where(Submission.submission_id == codes[1])
+        ).one()
+        view = submission_view(session, pk, laptops.a.store.objects)
+    assert view is not None
+    assert view.submission_id == codes[1] and view.earner == codes[1]
+    assert view.earner_email is None
+    assert all(item.path is None or "Lima" not in item.path for item in view.items)
+
+    for code in codes:
+        score(laptops.a, code, ANA)
+    back = laptops.tmp / "blind-return.zip"
+    assert export_return(laptops.a, made.packet_id, ANA, back, actor=ANA).submissions == codes
+    got_back = import_return(laptops.lead, back, actor=LEAD)
+    assert got_back.added == ["FAP-1", "FAP-7"]
+    held = review_of(laptops.lead, "FAP-7", ANA)
+    theirs = review_of(laptops.a, codes[1], ANA)
+    assert held == {**theirs, "submission_id": "FAP-7"}
+    # Returned again unchanged: the same reviews, not conflicts.
+    again = laptops.tmp / "blind-again.zip"
+    export_return(laptops.a, made.packet_id, ANA, again, actor=ANA)
+    repeat = import_return(laptops.lead, again, actor=LEAD)
+    assert repeat.unchanged == ["FAP-1", "FAP-7"] and not repeat.conflicts
