@@ -1,6 +1,7 @@
 """A stored submission written back out as an evidence bundle (see `evidence-bundle.md`)
 that the evidence importer accepts: the manifest made from the submission's rows, and
-every evidence file byte for byte from the store, checked against its hash on the way."""
+every evidence file byte for byte from the store, checked against its hash on the way.
+Written blind (with a code), it names no earner and no original file name."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from reviewer_app.packets import blind_codes
 from reviewer_app.packets.manifest import CHUNK, PacketError, json_bytes
 from reviewer_app.storage.blobstore import BlobStore
 from reviewer_app.storage.models import EvidenceItem, Submission
@@ -19,8 +21,9 @@ BUNDLE_FORMAT = "evidence-bundle/1"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def bundle_manifest(submission: Submission) -> dict[str, Any]:
-    """The bundle's manifest.json: only what the rows hold, in the earner's order."""
+def bundle_manifest(submission: Submission, code: str | None = None) -> dict[str, Any]:
+    """The bundle's manifest.json: only what the rows hold, in the earner's order. With
+    a blind `code`, the code stands for the submission id and the earner."""
     if submission.shape != "manifest" or submission.credential_uri is None:
         raise PacketError(
             translate(
@@ -39,24 +42,26 @@ def bundle_manifest(submission: Submission) -> dict[str, Any]:
     earner: dict[str, Any] = {"id": submission.earner.external_id, "name": submission.earner.name}
     if submission.earner.email is not None:
         earner["email"] = submission.earner.email
+    if code is not None:
+        earner = dict(blind_codes.earner(code))
     credential: dict[str, Any] = {"id": submission.credential_uri}
     if submission.credential_name is not None:
         credential["name"] = submission.credential_name
     doc: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
-        "submission_id": submission.submission_id,
+        "submission_id": code if code is not None else submission.submission_id,
         "attempt": submission.attempt,
         "submitted_at": submission.submitted_at.isoformat(),
         "earner": earner,
         "credential": credential,
-        "evidence": [_item(submission, item) for item in submission.items],
+        "evidence": [_item(submission, item, code is not None) for item in submission.items],
     }
     if submission.notes is not None:
         doc["notes"] = submission.notes
     return doc
 
 
-def _item(submission: Submission, item: EvidenceItem) -> dict[str, Any]:
+def _item(submission: Submission, item: EvidenceItem, blind: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if item.kind == "text":
         out["text"] = item.text or ""
@@ -68,23 +73,32 @@ def _item(submission: Submission, item: EvidenceItem) -> dict[str, Any]:
                     "Submission {submission}: evidence item {number} has no stored file.",
                 ).format(submission=submission.submission_id, number=item.position + 1)
             )
-        out["path"] = item.path
+        out["path"] = _file_name(item, blind)
         out["sha256"] = item.blob_sha256
         # The earner's declared type, if any; otherwise the importer sniffs it again.
         if item.declared_media_type is not None:
             out["media_type"] = item.declared_media_type
-    for key in ("part", "title", "description"):
+    # A file's title is mostly its file name (the window hides it in blind review too).
+    hide_title = blind and item.kind == "file"
+    for key in ("part", "description") if hide_title else ("part", "title", "description"):
         value = getattr(item, key)
         if value is not None:
             out[key] = value
     return out
 
 
-def write_bundle(store: BlobStore, submission: Submission, out: Path) -> None:
-    """Writes `submission` as a bundle zip at `out` (a new file)."""
-    doc = bundle_manifest(submission)
+def _file_name(item: EvidenceItem, blind: bool) -> str:
+    assert item.path is not None
+    return blind_codes.file_name(item.position, item.path) if blind else item.path
+
+
+def write_bundle(
+    store: BlobStore, submission: Submission, out: Path, code: str | None = None
+) -> None:
+    """Writes `submission` as a bundle zip at `out` (a new file); blind with a `code`."""
+    doc = bundle_manifest(submission, code)
     files = {
-        item.path: item.blob_sha256
+        _file_name(item, code is not None): item.blob_sha256
         for item in submission.items
         if item.kind == "file" and item.path is not None and item.blob_sha256 is not None
     }

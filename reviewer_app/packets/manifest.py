@@ -193,9 +193,14 @@ class ArchiveWriter:
                 dst.write(chunk)
         self._files.append(FileEntry(path, digest.hexdigest(), size))
 
-    def finish(self, manifest: dict[str, Any]) -> str:
-        """Adds manifest.json (with `files` listing every entry), makes the file durable
-        and gives it its final name; returns the SHA-256 of the whole file."""
+    def finish(
+        self,
+        manifest: dict[str, Any],
+        seal: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> str:
+        """Adds manifest.json (with `files` listing every entry, then passed through
+        `seal` if given, which may authenticate it), makes the file durable and gives it
+        its final name; returns the SHA-256 of the whole file."""
         assert self._zip is not None
         document = {
             **manifest,
@@ -204,6 +209,8 @@ class ArchiveWriter:
                 for f in sorted(self._files, key=lambda f: f.path)
             ],
         }
+        if seal is not None:
+            document = seal(document)
         self._zip.writestr(self._info(MANIFEST, 0), json_bytes(document))
         self._zip.close()
         self._zip = None

@@ -5,7 +5,9 @@ A packet holds the chosen submissions (each written back out as an evidence bund
 the definitions they are scored under, and the assignment: which reviewer scores which
 submission. The lead's folder records the packets it issued, so that a return can be
 checked against them; the assessor's folder records the packets it received, so that a
-return can be made from them. See docs/packets.md for the file format.
+return can be made from them. Each packet carries its own return key (see
+`return_keys`), and one made under blind review names no earner (see `blind_codes`).
+See docs/packets.md for the file format.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from reviewer_app.evidence.shapes import MANIFEST as BUNDLE_MANIFEST
 from reviewer_app.evidence.shapes import open_source
 from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.formats import JsonProblem, parse_json
+from reviewer_app.packets import blind_codes, return_keys
 from reviewer_app.packets.bundles import bundle_manifest, write_bundle
 from reviewer_app.packets.manifest import (
     MANIFEST,
@@ -56,6 +59,7 @@ from reviewer_app.rubrics.queries import current_definition
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.rubrics.validate import DEFINITION_FORMAT, DefinitionRejected, load_file
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import (
     Definition,
     Packet,
@@ -76,6 +80,12 @@ class ExportedPacket:
     submissions: list[str]
     definitions: list[dict[str, Any]]  # {id, version}
     sha256: str
+    # Made under blind review: each submission's code in the packet (id -> code).
+    codes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blind(self) -> bool:
+        return bool(self.codes)
 
 
 @dataclass
@@ -89,15 +99,24 @@ class ImportedPacket:
     submissions_known: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     already_imported: bool = False
+    blind: bool = False
 
 
 # Export ---------------------------------------------------------------------------------
 
 
 def export_packet(
-    folder: DataFolder, reviewer: str, submission_ids: list[str], out: Path, *, actor: str
+    folder: DataFolder,
+    reviewer: str,
+    submission_ids: list[str],
+    out: Path,
+    *,
+    actor: str,
+    blind: bool | None = None,
 ) -> ExportedPacket:
-    """Writes a packet assigning `submission_ids` to `reviewer`, and records it here."""
+    """Writes a packet assigning `submission_ids` to `reviewer`, and records it here
+    with its return key. The packet is blind (codes, no earner) when `blind` says so or,
+    by default, when this folder reviews blind."""
     reviewer = reviewer.strip()
     if not reviewer:
         raise PacketError(translate("ReviewPackets", "A packet is made for a reviewer: name them."))
@@ -116,9 +135,12 @@ def export_packet(
         raise PacketError(
             translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
         )
-    packet_id, created = str(uuid.uuid4()), now_text()
+    packet_id, created, key = str(uuid.uuid4()), now_text(), return_keys.new_key()
     with folder.sessions() as session:
+        if blind is None:
+            blind = BLIND_REVIEW.get(session)
         submissions = _submissions(session, wanted)
+        codes = blind_codes.packet_codes(wanted) if blind else {}
         definitions: dict[str, Definition] = {}
         for submission in submissions:
             bundle_manifest(submission)  # refuses what cannot be written, before writing
@@ -146,10 +168,15 @@ def export_packet(
             "packet_id": packet_id,
             "created": created,
             "from": source,
-            "assignment": assignment,
+            "assignment": [
+                {**a, "submission_id": codes.get(a["submission_id"], a["submission_id"])}
+                for a in assignment
+            ],
+            "blind": bool(blind),
+            return_keys.PACKET_FIELD: return_keys.packet_field(key),
         }
         try:
-            sha = _write(folder, out, manifest, list(definitions.values()), submissions)
+            sha = _write(folder, out, manifest, list(definitions.values()), submissions, codes)
         except OSError as e:
             raise cannot_write(out, e) from None
     try:
@@ -172,13 +199,19 @@ def export_packet(
                 )
             )
             session.flush()
+            return_keys.keep(session, packet_id, key, {c: sid for sid, c in codes.items()})
             trail.record(
                 session,
                 actor=actor,
                 action="packet.export",
                 entity="packet",
                 entity_id=packet_id,
-                after={"file": out.name, "sha256": sha, "assignment": assignment},
+                after={
+                    "file": out.name,
+                    "sha256": sha,
+                    "assignment": assignment,
+                    **({"codes": codes} if codes else {}),
+                },
             )
     except BaseException:
         out.unlink(missing_ok=True)  # a packet this folder does not know must not exist
@@ -190,6 +223,7 @@ def export_packet(
         [s.submission_id for s in submissions],
         [{"id": d.achievement_uri, "version": d.version} for d in definitions.values()],
         sha,
+        codes,
     )
 
 
@@ -199,9 +233,10 @@ def _write(
     manifest: dict[str, Any],
     definitions: list[Definition],
     submissions: list[Submission],
+    codes: dict[str, str],
 ) -> str:
     """Writes the packet file; returns its SHA-256. Each bundle is made in a scratch
-    folder beside `out` and copied in, one at a time."""
+    folder beside `out` and copied in, one at a time; under its code if `codes` has one."""
     with (
         ArchiveWriter(out) as writer,
         tempfile.TemporaryDirectory(dir=out.parent, prefix=".packet-") as scratch,
@@ -212,11 +247,13 @@ def _write(
         manifest["bundles"] = []
         for n, submission in enumerate(submissions, start=1):
             bundle = Path(scratch) / f"{n}.zip"
-            write_bundle(folder.store, submission, bundle)
-            name = f"bundles/{_file_name(submission.submission_id, n)}.zip"
+            code = codes.get(submission.submission_id)
+            write_bundle(folder.store, submission, bundle, code)
+            named = code or submission.submission_id
+            name = f"bundles/{_file_name(named, n)}.zip"
             writer.add_file(name, bundle)
             bundle.unlink()
-            manifest["bundles"].append({"submission_id": submission.submission_id, "path": name})
+            manifest["bundles"].append({"submission_id": named, "path": name})
         return writer.finish(manifest)
 
 
@@ -320,6 +357,8 @@ class _PacketInfo:
     assignment: list[dict[str, str]]
     definitions: list[_DefinitionEntry]
     bundles: list[_BundleEntry]
+    return_key: bytes
+    blind: bool
 
 
 def import_packet(
@@ -349,7 +388,7 @@ def import_packet(
         info = _read_manifest(archive)
         root = Path(scratch)
         archive.extract_all(root)  # every entry checked against its size and hash
-        result = ImportedPacket(info.packet_id, info.issued_by, info.assignment)
+        result = ImportedPacket(info.packet_id, info.issued_by, info.assignment, blind=info.blind)
         with folder.sessions() as session:
             known = session.scalar(select(Packet).where(Packet.packet_id == info.packet_id))
             if known is not None:
@@ -378,6 +417,7 @@ def import_packet(
                 )
             )
             session.flush()
+            return_keys.keep(session, info.packet_id, info.return_key, {})
             trail.record(
                 session,
                 actor=actor,
@@ -419,6 +459,17 @@ def _read_manifest(archive: Archive) -> _PacketInfo:
     m, reject = archive.manifest, archive.reject
     packet_id = uuid_field(m, "packet_id", reject)
     created = time_field(m, "created", "", reject)
+    return_key = return_keys.from_packet_field(m.get(return_keys.PACKET_FIELD))
+    if return_key is None:
+        # Made before returns were authenticated: no return from it would be taken.
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "{file} carries no key for its returns: it was made by an earlier version, "
+                "and the lead could not accept what is scored from it. Ask the lead to make "
+                "the packet again. Nothing was imported.",
+            ).format(file=archive.label)
+        )
     source = m.get("from")
     if not isinstance(source, dict):
         raise reject(
@@ -462,7 +513,16 @@ def _read_manifest(archive: Archive) -> _PacketInfo:
                 ),
                 MANIFEST,
             )
-    return _PacketInfo(packet_id, created, _issued_by(source), assignment, definitions, bundles)
+    return _PacketInfo(
+        packet_id,
+        created,
+        _issued_by(source),
+        assignment,
+        definitions,
+        bundles,
+        return_key,
+        m.get("blind") is True,
+    )
 
 
 def _assignment(m: dict[str, Any], reject: Reject) -> list[dict[str, str]]:

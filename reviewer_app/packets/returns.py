@@ -1,8 +1,10 @@
 """Returns: the reviews an assessor scored from a packet, carried back to the lead.
 
-The assessor's folder writes the submitted reviews of one reviewer in one packet. The
-lead's folder checks the file whole first (hashes, then that the packet is one it issued
-and the reviewer was assigned each submission, then each review against its rubric);
+The assessor's folder writes the submitted reviews of one reviewer in one packet, and
+authenticates the file with the packet's return key. The lead's folder checks the file
+whole first (hashes, then that the packet is one it issued, that the file was made with
+that packet's key, that the reviewer was assigned each submission, that the review's
+times can be true, then each review against its rubric);
 only then, in one transaction, adds each review that is new and settles its submission.
 A review the lead already holds with the same content is left alone; with other content
 it becomes a conflict that a lead resolves. The same return file twice changes nothing.
@@ -17,12 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewer_app.audit import trail
+from reviewer_app.audit.anchor import ANCHOR_KEY, current_anchor
 from reviewer_app.canonical import canonical_json
 from reviewer_app.formats import JsonProblem, parse_json
+from reviewer_app.packets import return_keys
 from reviewer_app.packets.manifest import (
     RETURN_FORMAT,
     ArchiveLimits,
@@ -44,6 +48,7 @@ from reviewer_app.packets.manifest import (
     whole_number_from_one,
 )
 from reviewer_app.packets.packet import ISSUED
+from reviewer_app.packets.review_times import outside, review_time_problem
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.reviews.service import reviewer_named
 from reviewer_app.rubrics.decision import decide
@@ -55,6 +60,7 @@ from reviewer_app.storage.models import (
     Definition,
     IssuedCredential,
     Packet,
+    PacketAssignment,
     PacketReturn,
     Review,
     ReviewConflict,
@@ -178,6 +184,16 @@ def export_return(
                     "assessor's data folder, from the packet imported there.",
                 ).format(packet=packet_id)
             )
+        keys = return_keys.kept(session, packet_id)
+        if keys is None:
+            raise PacketError(
+                translate(
+                    "ReviewPackets",
+                    "Packet {packet} was imported by an earlier version, without a key for "
+                    "its returns, so the lead could not accept a return from it. Ask the lead "
+                    "to make the packet again and import that one; your reviews are kept.",
+                ).format(packet=packet_id)
+            )
         mine = [a.submission_id for a in packet.assignments if a.reviewer == reviewer]
         if not mine:
             names = sorted({a.reviewer for a in packet.assignments})
@@ -211,6 +227,8 @@ def export_return(
                 continue
             content = review_content(session, review, submission_id, reviewer)
             done.append({**content, "digest": review_digest(content)})
+        # The trail's head as it stands now, for `audit verify --anchor` in this folder.
+        anchor = current_anchor(session)
     if not done:
         waiting = "; ".join(
             (
@@ -233,10 +251,11 @@ def export_return(
         "reviewer": reviewer,
         "created": now_text(),
         "from": {"folder": folder.root.name},
+        ANCHOR_KEY: anchor,
     }
     with ArchiveWriter(out) as writer:
         writer.add_bytes(REVIEWS, json_bytes({"reviews": done}))
-        sha = writer.finish(manifest)
+        sha = writer.finish(manifest, lambda document: return_keys.seal(document, keys.key))
     exported = [r["submission_id"] for r in done]
     try:
         with folder.sessions.begin() as session:
@@ -286,23 +305,37 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         m, reject = archive.manifest, archive.reject
         packet_id = uuid_field(m, "packet_id", reject)
         reviewer = text_field(m, "reviewer", "", reject).strip()
-        time_field(m, "created", "", reject)
+        created = time_field(m, "created", "", reject)
         odd = sorted(set(archive.files) - {REVIEWS})
         if odd:
             raise reject(translate("ReviewPackets", "is not part of a return"), odd[0])
         if REVIEWS not in archive.files:
             raise reject(translate("ReviewPackets", "has no {file}").format(file=REVIEWS))
-        try:
-            body = parse_json(archive.read(REVIEWS))
-        except JsonProblem as e:
-            raise reject(str(e), REVIEWS) from None
-        incoming = _parse_reviews(body, reviewer, reject)
+        reviews_bytes = archive.read(REVIEWS)
     result = ImportedReturn(packet_id, reviewer)
+    # Raising inside this transaction rolls it back: a refusal leaves the folder as it was.
     with folder.sessions.begin() as session:
         if session.scalar(select(PacketReturn.id).where(PacketReturn.file_sha256 == file_sha)):
             result.already_imported = True
             return result
         packet = _issued_packet(session, packet_id, label)
+        keys = _authenticate(session, m, packet, label)
+        if outside(created, packet.created_at, utcnow()):
+            raise PacketError(
+                translate(
+                    "ReviewPackets",
+                    "{file} says it was made at {when}, outside the time between the packet's "
+                    "issue ({issued}) and now: a computer's clock is wrong, or the file was "
+                    "changed. Nothing was imported.",
+                ).format(
+                    file=label, when=m["created"], issued=f"{packet.created_at:%Y-%m-%d %H:%M}"
+                )
+            )
+        try:
+            body = parse_json(reviews_bytes)
+        except JsonProblem as e:
+            raise reject(str(e), REVIEWS) from None
+        incoming = [_unblind(r, keys.codes) for r in _parse_reviews(body, reviewer, reject)]
         assigned = {a.submission_id for a in packet.assignments if a.reviewer == reviewer}
         targets = [_target(session, label, packet_id, reviewer, assigned, r) for r in incoming]
         # Every review checked: now the changes, all in this one transaction.
@@ -314,7 +347,7 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
                 packet_id=packet.id,
                 reviewer=reviewer,
                 file_sha256=file_sha,
-                created_at=dt.datetime.fromisoformat(m["created"]),
+                created_at=created,
                 summary={
                     "added": result.added,
                     "unchanged": result.unchanged,
@@ -338,6 +371,54 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
             },
         )
     return result
+
+
+def _authenticate(
+    session: Session, manifest: dict[str, Any], packet: Packet, label: str
+) -> return_keys.PacketKey:
+    """The packet's key, once the return is shown to be made with it."""
+    keys = return_keys.kept(session, packet.packet_id)
+    if keys is None:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "{file} answers packet {packet}, which was issued before returns were "
+                "authenticated, so it cannot be told from a forgery. Reissue the packet "
+                "('reviewer-app packet export') and ask for a return from the new one. "
+                "Nothing was imported.",
+            ).format(file=label, packet=packet.packet_id)
+        )
+    verdict = return_keys.authenticated(manifest, keys.key)
+    if verdict is None:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "{file} carries no authentication, so it cannot be told from a forgery: it "
+                "was made by an earlier version. Reissue packet {packet} and ask for a return "
+                "from the new one. Nothing was imported.",
+            ).format(file=label, packet=packet.packet_id)
+        )
+    if not verdict:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "{file} was not made from packet {packet}: it is not authenticated with that "
+                "packet's key, so it was forged or changed after it was made. A return is made "
+                "in the data folder that imported the packet. Nothing was imported.",
+            ).format(file=label, packet=packet.packet_id)
+        )
+    return keys
+
+
+def _unblind(review: dict[str, Any], codes: Mapping[str, str]) -> dict[str, Any]:
+    """A review of a blind packet's code, as a review of the submission it stands for.
+    Its digest (checked against the code) is made again for the id, so that the same
+    review returned again is recognized as the same."""
+    sid = codes.get(review["submission_id"])
+    if sid is None:
+        return review
+    mapped = {**review, "submission_id": sid}
+    return {**mapped, "digest": review_digest(mapped)}
 
 
 def _read_whole(path: Path, label: str) -> bytes:
@@ -497,6 +578,26 @@ def _target(
                 "was not asked for: packet {packet} did not assign {submission} to {reviewer}",
             ).format(packet=packet_id, submission=sid, reviewer=reviewer)
         )
+    # From the first packet that gave it to them: a packet made again (say, to replace
+    # one made before returns were authenticated) still brings reviews scored earlier.
+    first_issued = session.scalar(
+        select(func.min(Packet.created_at))
+        .join(PacketAssignment, PacketAssignment.packet_id == Packet.id)
+        .where(
+            Packet.direction == ISSUED,
+            PacketAssignment.reviewer == reviewer,
+            PacketAssignment.submission_id == sid,
+        )
+    )
+    assert first_issued is not None  # this packet is one of them
+    problem = review_time_problem(
+        dt.datetime.fromisoformat(review["started_at"]),
+        dt.datetime.fromisoformat(review["submitted_at"]),
+        first_issued,
+        utcnow(),
+    )
+    if problem is not None:
+        raise refuse(problem)
     submission = session.scalar(select(Submission).where(Submission.submission_id == sid))
     if submission is None:
         raise refuse(
