@@ -681,6 +681,29 @@ def test_a_return_for_a_packet_issued_before_returns_were_authenticated_is_refus
         import_return(laptops.lead, ra, actor=LEAD)
     assert craft.snapshot(laptops.lead.root) == before
 
+    # The assessor's folder that imported a packet before then has no key either.
+    with laptops.a.sessions.begin() as session:
+        session.execute(delete(FolderSetting).where(FolderSetting.key.contains(id_a)))
+    with pytest.raises(PacketError, match="Ask the lead to make the packet again"):
+        export_return(laptops.a, id_a, ANA, laptops.tmp / "unkeyed.zip", actor=ANA)
+    assert not (laptops.tmp / "unkeyed.zip").exists()
+
+    # And a packet file made before then is refused on import, before any scoring.
+    def unkeyed(entries: dict[str, bytes]) -> None:
+        manifest = json.loads(entries["manifest.json"])
+        del manifest["return_key"]
+        entries["manifest.json"] = json.dumps(manifest).encode()
+
+    old = rewrite(laptops.tmp / "packet-ben.zip", laptops.tmp / "old-packet.zip", unkeyed)
+    fresh = DataFolder.open(laptops.tmp / "fresh")
+    try:
+        before = craft.snapshot(fresh.root)
+        with pytest.raises(PacketError, match="Ask the lead to make the packet again"):
+            import_packet(fresh, old, actor=BEN)
+        assert craft.snapshot(fresh.root) == before
+    finally:
+        fresh.close()
+
 
 def test_a_reissued_packet_brings_back_reviews_scored_from_the_first(laptops: Laptops) -> None:
     """Reviews submitted before a packet is reissued are still within the times of the

@@ -11,6 +11,7 @@ import pytest
 from reviewer_app.cli import main
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.resources import resource
+from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.moderation import set_required_reviews
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.rubrics.store import add_files
@@ -112,3 +113,30 @@ def test_packet_round_trip_from_the_command_line(
         main(["--data-dir", str(lead), "packet", "resolve", "7", "--keep", "both"])
     assert usage.value.code == 2
     capsys.readouterr()
+
+
+def test_a_blind_packet_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--blind` makes a blind packet from a folder that does not review blind; the
+    assessor's side says the packet is blind and lists codes."""
+    lead, ana = tmp_path / "lead", tmp_path / "ana"
+    with DataFolder.open(lead) as folder:
+        definitions = sorted(resource("demo", "definitions").glob("*.json"))
+        assert not add_files(folder, definitions, "lead").rejected
+        bundle = craft.bundle_zip(
+            tmp_path / "b.zip", {"Ana Lima plan.pdf": craft.text_pdf()}, submission_id="FAP-1"
+        )
+        assert Importer(folder).import_paths([bundle]).imported
+    packet = tmp_path / "packet.zip"
+    export = ["packet", "export", "--reviewer", "Ana Ruiz", "--submission", "FAP-1"]
+    code, doc = run(capsys, lead, *export, "--out", str(packet), "--blind", "--json")
+    code_of = submission_code("FAP-1")
+    assert code == 0 and doc["blind"] and doc["codes"] == {"FAP-1": code_of}
+    assert b"Lima" not in packet.read_bytes()
+    code, doc = run(capsys, ana, "packet", "import", str(packet), "--json")
+    assert code == 0 and doc["blind"] and doc["submissions_imported"] == [code_of]
+
+    plain = tmp_path / "plain.zip"
+    code, doc = run(capsys, lead, *export, "--out", str(plain), "--not-blind", "--json")
+    assert code == 0 and not doc["blind"] and b"Lima" in plain.read_bytes()

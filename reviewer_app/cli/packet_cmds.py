@@ -31,6 +31,21 @@ def register(commands: Any) -> None:
         "--submission", required=True, nargs="+", action="extend", metavar="ID", dest="submissions"
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    blind = p.add_mutually_exclusive_group()
+    blind.add_argument(
+        "--blind",
+        action="store_true",
+        default=None,
+        help="submission codes only, no earner names, emails or file names "
+        "(the default when this folder reviews blind)",
+    )
+    blind.add_argument(
+        "--not-blind",
+        action="store_false",
+        dest="blind",
+        default=None,
+        help="earners' names and emails as they are, though this folder reviews blind",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_guarded(run_export))
 
@@ -111,7 +126,9 @@ def run_export(args: argparse.Namespace) -> int:
     from reviewer_app.packets import export_packet
 
     with open_folder(args) as folder:
-        made = export_packet(folder, args.reviewer, args.submissions, args.out, actor=_actor())
+        made = export_packet(
+            folder, args.reviewer, args.submissions, args.out, actor=_actor(), blind=args.blind
+        )
     doc = {
         "ok": True,
         "packet_id": made.packet_id,
@@ -120,11 +137,17 @@ def run_export(args: argparse.Namespace) -> int:
         "submissions": made.submissions,
         "definitions": made.definitions,
         "sha256": made.sha256,
+        "blind": made.blind,
+        "codes": made.codes,
     }
     if args.json:
         print_json(doc)
     else:
         print(f"packet {made.packet_id} for {made.reviewer}: {len(made.submissions)} submissions")
+        if made.blind:
+            print("blind: the packet names submissions by these codes only")
+            for sid, code in made.codes.items():
+                print(f"  {code}  {sid}")
         print(f"written to {made.out}")
     return 0
 
@@ -147,6 +170,7 @@ def run_import(args: argparse.Namespace) -> int:
         "ok": True,
         "packet_id": got.packet_id,
         "from": got.issued_by,
+        "blind": got.blind,
         "already_imported": got.already_imported,
         "assignment": got.assignment,
         "definitions_added": got.definitions_added,
@@ -161,7 +185,7 @@ def run_import(args: argparse.Namespace) -> int:
     if got.already_imported:
         print(f"packet {got.packet_id} was imported already; nothing changed")
         return 0
-    print(f"packet {got.packet_id} from {got.issued_by}")
+    print(f"packet {got.packet_id} from {got.issued_by}" + (" (blind)" if got.blind else ""))
     for a in got.assignment:
         print(f"  {a['submission_id']:<24} for {a['reviewer']}")
     print(

@@ -78,9 +78,10 @@ def _item(submission: Submission, item: EvidenceItem, blind: bool) -> dict[str, 
         # The earner's declared type, if any; otherwise the importer sniffs it again.
         if item.declared_media_type is not None:
             out["media_type"] = item.declared_media_type
-    # A file's title is mostly its file name (the window hides it in blind review too).
-    hide_title = blind and item.kind == "file"
-    for key in ("part", "description") if hide_title else ("part", "title", "description"):
+    # A file's title and description are the uploader's labels, often their file name
+    # (the window does not show them in blind review either).
+    hide_labels = blind and item.kind == "file"
+    for key in ("part",) if hide_labels else ("part", "title", "description"):
         value = getattr(item, key)
         if value is not None:
             out[key] = value
