@@ -32,6 +32,7 @@ from reviewer_app.packets import (
     resolve_conflict,
 )
 from reviewer_app.packets.returns import review_content, review_digest
+from reviewer_app.packets.review_times import review_time_problem
 from reviewer_app.resources import resource
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.moderation import adjudicate, set_required_reviews
@@ -780,3 +781,17 @@ def test_a_blind_packet_carries_codes_and_its_return_maps_back(laptops: Laptops)
     export_return(laptops.a, made.packet_id, ANA, again, actor=ANA)
     repeat = import_return(laptops.lead, again, actor=LEAD)
     assert repeat.unchanged == ["FAP-1", "FAP-7"] and not repeat.conflicts
+
+
+def test_review_times_allow_a_small_clock_difference_and_no_more() -> None:
+    issued = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+    now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    minutes = dt.timedelta(minutes=1)
+    assert review_time_problem(issued - 14 * minutes, issued, issued, now) is None
+    assert review_time_problem(now, now + 14 * minutes, issued, now) is None
+    early = review_time_problem(issued - 16 * minutes, issued, issued, now)
+    assert early is not None and "was started at 2026-11-30T08:44:00+00:00" in early
+    late = review_time_problem(now, now + 16 * minutes, issued, now)
+    assert late is not None and "was submitted at 2026-12-01T09:16:00+00:00" in late
+    backwards = review_time_problem(now, issued, issued, now)
+    assert backwards is not None and "before it was started" in backwards
