@@ -420,6 +420,10 @@
         <translation>{file} tiene el identificador del lote de revisión {packet}, ya importado aquí desde un archivo con otro contenido; pregunte al responsable de equipo cuál es el correcto. No se importó nada.</translation>
     </message>
     <message>
+        <source>{file} carries no key for its returns: it was made by an earlier version, and the lead could not accept what is scored from it. Ask the lead to make the packet again. Nothing was imported.</source>
+        <translation>{file} no lleva clave para sus devoluciones: lo creó una versión anterior, y el responsable de equipo no podría aceptar lo que se puntúe a partir de él. Pida al responsable de equipo que cree de nuevo el lote de revisión. No se importó nada.</translation>
+    </message>
+    <message>
         <source>from must be an object naming the lead and their folder</source>
         <translation>from debe ser un objeto que indique el responsable de equipo y su carpeta</translation>
     </message>
@@ -556,6 +560,10 @@
         <translation>El lote de revisión {packet} se creó en esta carpeta de datos. La devolución se prepara en la carpeta de datos del evaluador, a partir del lote de revisión importado allí.</translation>
     </message>
     <message>
+        <source>Packet {packet} was imported by an earlier version, without a key for its returns, so the lead could not accept a return from it. Ask the lead to make the packet again and import that one; your reviews are kept.</source>
+        <translation>El lote de revisión {packet} se importó con una versión anterior, sin clave para sus devoluciones, así que el responsable de equipo no podría aceptar una devolución suya. Pida al responsable de equipo que cree de nuevo el lote de revisión e importe ese; sus revisiones se conservan.</translation>
+    </message>
+    <message>
         <source>Packet {packet} assigns nothing to {reviewer!r}; it assigns submissions to {names}.</source>
         <translation>El lote de revisión {packet} no asigna nada a {reviewer!r}; asigna entregas a {names}.</translation>
     </message>
@@ -582,6 +590,22 @@
     <message>
         <source>has no {file}</source>
         <translation>no tiene {file}</translation>
+    </message>
+    <message>
+        <source>{file} says it was made at {when}, outside the time between the packet&apos;s issue ({issued}) and now: a computer&apos;s clock is wrong, or the file was changed. Nothing was imported.</source>
+        <translation>{file} dice que se creó el {when}, fuera del tiempo entre la emisión del lote de revisión ({issued}) y ahora: el reloj de un equipo está mal, o el archivo se modificó. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file} answers packet {packet}, which was issued before returns were authenticated, so it cannot be told from a forgery. Reissue the packet (&apos;reviewer-app packet export&apos;) and ask for a return from the new one. Nothing was imported.</source>
+        <translation>{file} responde al lote de revisión {packet}, emitido antes de que las devoluciones se autenticaran, así que no se puede distinguir de una falsificación. Emita de nuevo el lote de revisión (&apos;reviewer-app packet export&apos;) y pida una devolución del nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file} carries no authentication, so it cannot be told from a forgery: it was made by an earlier version. Reissue packet {packet} and ask for a return from the new one. Nothing was imported.</source>
+        <translation>{file} no lleva autenticación, así que no se puede distinguir de una falsificación: lo creó una versión anterior. Emita de nuevo el lote de revisión {packet} y pida una devolución del nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>{file} was not made from packet {packet}: it is not authenticated with that packet&apos;s key, so it was forged or changed after it was made. A return is made in the data folder that imported the packet. Nothing was imported.</source>
+        <translation>{file} no se creó a partir del lote de revisión {packet}: no está autenticado con la clave de ese lote, así que se falsificó o se modificó después de crearse. La devolución se prepara en la carpeta de datos que importó el lote de revisión. No se importó nada.</translation>
     </message>
     <message>
         <source>must hold an object with a list &apos;reviews&apos;</source>
@@ -726,6 +750,26 @@
     <message>
         <source>it {problem}</source>
         <translation>{problem}</translation>
+    </message>
+    <message>
+        <source>was submitted at {when}, before the lead gave it to them in a packet ({issued})</source>
+        <translation>se envió el {when}, antes de que el responsable de equipo se la diera en un lote de revisión ({issued})</translation>
+    </message>
+    <message>
+        <source>was submitted at {when}, later than the time now on this computer ({now})</source>
+        <translation>se envió el {when}, después de la hora actual de este equipo ({now})</translation>
+    </message>
+    <message>
+        <source>was started at {when}, before the lead gave it to them in a packet ({issued})</source>
+        <translation>se empezó el {when}, antes de que el responsable de equipo se la diera en un lote de revisión ({issued})</translation>
+    </message>
+    <message>
+        <source>was started at {when}, later than the time now on this computer ({now})</source>
+        <translation>se empezó el {when}, después de la hora actual de este equipo ({now})</translation>
+    </message>
+    <message>
+        <source>was submitted at {submitted}, before it was started ({started})</source>
+        <translation>se envió el {submitted}, antes de empezarse ({started})</translation>
     </message>
 </context>
 <context>
