@@ -592,7 +592,8 @@ def sealed_with(key: str) -> Callable[[dict[str, bytes]], None]:
             if name != "manifest.json"
         ]
         content = json.dumps(manifest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        mac = hmac.new(bytes.fromhex(key), content.encode(), hashlib.sha256).hexdigest()
+        data = content.encode("utf-8", "surrogatepass")  # a test may seal what is no text
+        mac = hmac.new(bytes.fromhex(key), data, hashlib.sha256).hexdigest()
         manifest["authentication"] = {"method": "hmac-sha256", "mac": mac}
         entries["manifest.json"] = json.dumps(manifest).encode()
 
@@ -795,3 +796,25 @@ def test_review_times_allow_a_small_clock_difference_and_no_more() -> None:
     assert late is not None and "was submitted at 2026-12-01T09:16:00+00:00" in late
     backwards = review_time_problem(now, issued, issued, now)
     assert backwards is not None and "before it was started" in backwards
+
+
+def test_a_return_with_half_a_surrogate_pair_is_refused_in_words(laptops: Laptops) -> None:
+    """JSON can escape a lone surrogate, which no UTF-8 text holds: refused, no traceback,
+    whether in the manifest or (sealed by the assessor) in a review."""
+    ra, _rb, _id_a, _id_b = scored_returns(laptops)
+    sealed = sealed_with(packet_key(laptops.tmp / "packet-ana.zip"))
+
+    def in_manifest(entries: dict[str, bytes]) -> None:
+        manifest = json.loads(entries["manifest.json"])
+        manifest["from"]["folder"] = "\ud800"
+        entries["manifest.json"] = json.dumps(manifest).encode()
+
+    def in_feedback(reviews: list[dict[str, Any]]) -> None:
+        reviews[0]["feedback"] = "Good\udfff"
+
+    before = craft.snapshot(laptops.lead.root)
+    for n, change in enumerate((in_manifest, change_reviews(in_feedback))):
+        odd = rewrite(ra, laptops.tmp / f"surrogate-{n}.zip", both(change, sealed))
+        with pytest.raises(ArchiveRejected, match="not valid Unicode"):
+            import_return(laptops.lead, odd, actor=LEAD)
+    assert craft.snapshot(laptops.lead.root) == before

@@ -608,6 +608,10 @@
         <translation>{file} no se creó a partir del lote de revisión {packet}: no está autenticado con la clave de ese lote, así que se falsificó o se modificó después de crearse. La devolución se prepara en la carpeta de datos que importó el lote de revisión. No se importó nada.</translation>
     </message>
     <message>
+        <source>holds text that is not valid Unicode (a lone surrogate)</source>
+        <translation>contiene texto que no es Unicode válido (un sustituto suelto)</translation>
+    </message>
+    <message>
         <source>must hold an object with a list &apos;reviews&apos;</source>
         <translation>debe contener un objeto con una lista &apos;reviews&apos;</translation>
     </message>
