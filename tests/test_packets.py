@@ -818,3 +818,18 @@ def test_a_return_with_half_a_surrogate_pair_is_refused_in_words(laptops: Laptop
         with pytest.raises(ArchiveRejected, match="not valid Unicode"):
             import_return(laptops.lead, odd, actor=LEAD)
     assert craft.snapshot(laptops.lead.root) == before
+
+    def lead_named_oddly(entries: dict[str, bytes]) -> None:
+        manifest = json.loads(entries["manifest.json"])
+        manifest["from"]["lead"] = "Lena\ud800"
+        entries["manifest.json"] = json.dumps(manifest).encode()
+
+    packet = rewrite(
+        laptops.tmp / "packet-ben.zip", laptops.tmp / "odd-packet.zip", lead_named_oddly
+    )
+    fresh = DataFolder.open(laptops.tmp / "fresh")
+    try:
+        with pytest.raises(ArchiveRejected, match="not valid Unicode"):
+            import_packet(fresh, packet, actor=BEN)
+    finally:
+        fresh.close()

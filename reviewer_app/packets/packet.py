@@ -51,6 +51,7 @@ from reviewer_app.packets.manifest import (
     sha256_file,
     text_field,
     time_field,
+    unicode_only,
     uuid_field,
     whole_number_from_one,
 )
@@ -457,6 +458,7 @@ def _already(known: Packet, file_sha: str, label: str, result: ImportedPacket) -
 
 def _read_manifest(archive: Archive) -> _PacketInfo:
     m, reject = archive.manifest, archive.reject
+    unicode_only(m, reject, MANIFEST)
     packet_id = uuid_field(m, "packet_id", reject)
     created = time_field(m, "created", "", reject)
     return_key = return_keys.from_packet_field(m.get(return_keys.PACKET_FIELD))

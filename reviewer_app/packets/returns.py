@@ -45,6 +45,7 @@ from reviewer_app.packets.manifest import (
     text_field,
     time_field,
     too_large,
+    unicode_only,
     uuid_field,
     whole_number_from_one,
 )
@@ -304,7 +305,7 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
     )
     with open_archive(raw, label, RETURN_FORMAT, limits) as archive:
         m, reject = archive.manifest, archive.reject
-        _unicode_only(m, reject, MANIFEST)
+        unicode_only(m, reject, MANIFEST)
         packet_id = uuid_field(m, "packet_id", reject)
         reviewer = text_field(m, "reviewer", "", reject).strip()
         created = time_field(m, "created", "", reject)
@@ -337,7 +338,7 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
             body = parse_json(reviews_bytes)
         except JsonProblem as e:
             raise reject(str(e), REVIEWS) from None
-        _unicode_only(body, reject, REVIEWS)
+        unicode_only(body, reject, REVIEWS)
         incoming = [_unblind(r, keys.codes) for r in _parse_reviews(body, reviewer, reject)]
         assigned = {a.submission_id for a in packet.assignments if a.reviewer == reviewer}
         targets = [_target(session, label, packet_id, reviewer, assigned, r) for r in incoming]
@@ -411,18 +412,6 @@ def _authenticate(
             ).format(file=label, packet=packet.packet_id)
         )
     return keys
-
-
-def _unicode_only(value: Any, reject: Reject, entry: str) -> None:
-    """JSON may escape half of a surrogate pair ("\\ud800"), which is no character: such
-    text could be neither hashed nor stored."""
-    try:
-        canonical_json(value).encode()
-    except UnicodeEncodeError:
-        raise reject(
-            translate("ReviewPackets", "holds text that is not valid Unicode (a lone surrogate)"),
-            entry,
-        ) from None
 
 
 def _unblind(review: dict[str, Any], codes: Mapping[str, str]) -> dict[str, Any]:
