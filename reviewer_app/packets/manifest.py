@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from reviewer_app.canonical import canonical_json
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.sources import escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json
@@ -572,18 +571,6 @@ def uuid_field(data: dict[str, Any], key: str, reject: Reject) -> str:
                 field=key, value=value
             ),
             MANIFEST,
-        ) from None
-
-
-def unicode_only(value: Any, reject: Reject, entry: str) -> None:
-    """JSON may escape half of a surrogate pair ("\\ud800"), which is no character: such
-    text could be neither hashed nor stored, so the file is refused."""
-    try:
-        canonical_json(value).encode()
-    except UnicodeEncodeError:
-        raise reject(
-            translate("ReviewPackets", "holds text that is not valid Unicode (a lone surrogate)"),
-            entry,
         ) from None
 
 

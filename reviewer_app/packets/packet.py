@@ -33,6 +33,7 @@ from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.formats import JsonProblem, parse_json
 from reviewer_app.packets import blind_codes, return_keys
 from reviewer_app.packets.bundles import bundle_manifest, write_bundle
+from reviewer_app.packets.json_text import unicode_only
 from reviewer_app.packets.manifest import (
     MANIFEST,
     PACKET_FORMAT,
@@ -51,7 +52,6 @@ from reviewer_app.packets.manifest import (
     sha256_file,
     text_field,
     time_field,
-    unicode_only,
     uuid_field,
     whole_number_from_one,
 )

@@ -27,6 +27,7 @@ from reviewer_app.audit.anchor import ANCHOR_KEY, current_anchor
 from reviewer_app.canonical import canonical_json
 from reviewer_app.formats import JsonProblem, parse_json
 from reviewer_app.packets import return_keys
+from reviewer_app.packets.json_text import unicode_only
 from reviewer_app.packets.manifest import (
     MANIFEST,
     RETURN_FORMAT,
@@ -45,7 +46,6 @@ from reviewer_app.packets.manifest import (
     text_field,
     time_field,
     too_large,
-    unicode_only,
     uuid_field,
     whole_number_from_one,
 )
