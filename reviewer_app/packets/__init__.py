@@ -3,7 +3,8 @@
 A lead exports a packet (submissions, definitions, who scores what); an assessor imports
 it into their own data folder, scores as usual and exports a return; the lead imports
 the return. Both files carry a manifest of hashes and are checked whole before anything
-changes. See docs/packets.md.
+changes; a return is authenticated with a key that only its packet carries, and a packet
+made under blind review names no earner. See docs/packets.md.
 """
 
 from reviewer_app.packets.manifest import ArchiveRejected, PacketError
