@@ -157,6 +157,22 @@ def test_a_change_made_in_the_database_is_named(decided: DataFolder, edit: str) 
     assert sentence in problems(doc)
 
 
+def test_a_submission_the_trail_never_touched_must_be_unreviewed(
+    reviewed_folder: DataFolder,
+) -> None:
+    score_all(reviewed_folder, "FAP-1", ANA, "proficient")
+    sql(reviewed_folder, "UPDATE submissions SET status = 'pass' WHERE submission_id = 'FAP-2'")
+    code, doc = verify_json(reviewed_folder)
+    assert code == 1 and doc["replay"]["unchecked"] == []
+    assert doc["replay"]["findings"] == [
+        {
+            "submission": "FAP-2",
+            "problem": "it has reviews, a decision or a status that the trail never recorded",
+            "seq": None,
+        }
+    ]
+
+
 def test_a_decision_contradicting_its_levels_is_named(decided: DataFolder) -> None:
     sql(
         decided,

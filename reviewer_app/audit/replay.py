@@ -92,6 +92,7 @@ def replay(session: Session) -> Replay:
     result = Replay()
     recorded: dict[str, State] = {}
     pending: list[_Delta] = []
+    first_review_entry: int | None = None  # before any state entry
     history_before_states = False
     rows = session.execute(
         select(AuditEvent.seq, AuditEvent.action, AuditEvent.entity_id, AuditEvent.after)
@@ -102,8 +103,8 @@ def replay(session: Session) -> Replay:
     for seq, action, entity_id, after_text in rows:
         after = _loads(after_text)
         if action != STATE_ACTION:
-            if not recorded:
-                history_before_states = True
+            if not recorded and first_review_entry is None:
+                first_review_entry = seq
             if action in _DELTAS:
                 pending.append(_Delta(seq, action, entity_id, after))
             continue
@@ -112,8 +113,13 @@ def replay(session: Session) -> Replay:
                 Finding(entity_id, "the trail's state entry cannot be read", seq)
             )
             continue
+        if not recorded and first_review_entry is not None:
+            # A change recorded its state with it; an entry further back is older.
+            history_before_states = first_review_entry < seq - _SAME_CHANGE
         pending = _check_deltas(result, pending, seq, entity_id, after)
         recorded[entity_id] = after
+    if not recorded and first_review_entry is not None:
+        history_before_states = True
     current = current_states(session)
     for submission_id in sorted(set(current) | set(recorded)):
         now = current.get(submission_id)
