@@ -12,10 +12,9 @@ and a changed word still shows. Levels, decisions and statuses are recorded as t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.audit import trail
@@ -49,7 +48,7 @@ def note(session: Session | Connection, submission_pk: int, actor: str) -> None:
     """Records the submission's state as this transaction leaves it; call last in it."""
     if isinstance(session, Session):
         session.flush()
-    states = current_states(session, [submission_pk])
+    states = current_states(session, submission_pk)
     for submission_id, state in states.items():
         trail.record(
             session,
@@ -61,51 +60,57 @@ def note(session: Session | Connection, submission_pk: int, actor: str) -> None:
         )
 
 
-def current_states(
-    session: Session | Connection, submission_pks: Iterable[int] | None = None
-) -> dict[str, State]:
-    """Submission id -> its state in the database; every submission when not narrowed."""
-    chosen = list(submission_pks) if submission_pks is not None else None
-    submissions = select(Submission.id, Submission.submission_id, Submission.status)
-    reviews = (
-        select(
-            Review.id,
-            Review.submission_id,
-            Reviewer.name,
-            Definition.version,
-            Review.feedback,
-            Review.submitted_at,
-            Review.decision,
-        )
-        .join(Reviewer, Reviewer.id == Review.reviewer_id)
-        .join(Definition, Definition.id == Review.definition_id, isouter=True)
+# The statements are built once: a state is noted with every score saved, and building
+# them each time cost more than running them.
+_LEAD = aliased(Reviewer)
+_ALL = (
+    select(Submission.id, Submission.submission_id, Submission.status),
+    select(
+        Review.id,
+        Review.submission_id,
+        Reviewer.name,
+        Definition.version,
+        Review.feedback,
+        Review.submitted_at,
+        Review.decision,
     )
-    scores = select(
+    .join(Reviewer, Reviewer.id == Review.reviewer_id)
+    .join(Definition, Definition.id == Review.definition_id, isouter=True),
+    select(
         CriterionScore.review_id,
         Review.submission_id,
         CriterionScore.criterion_id,
         CriterionScore.level_id,
         CriterionScore.comment,
-    ).join(Review, Review.id == CriterionScore.review_id)
-    lead = aliased(Reviewer)
-    decisions = select(
+    ).join(Review, Review.id == CriterionScore.review_id),
+    select(
         Decision.submission_id,
         Decision.outcome,
         Decision.review_id,
-        lead.name,
+        _LEAD.name,
         Decision.feedback_review_id,
         Decision.feedback,
         Decision.rationale,
-    ).join(lead, lead.id == Decision.decided_by, isouter=True)
-    if chosen is not None:
-        submissions = submissions.where(Submission.id.in_(chosen))
-        reviews = reviews.where(Review.submission_id.in_(chosen))
-        scores = scores.where(Review.submission_id.in_(chosen))
-        decisions = decisions.where(Decision.submission_id.in_(chosen))
+    ).join(_LEAD, _LEAD.id == Decision.decided_by, isouter=True),
+)
+_ONE = (
+    _ALL[0].where(Submission.id == bindparam("submission")),
+    _ALL[1].where(Review.submission_id == bindparam("submission")),
+    _ALL[2].where(Review.submission_id == bindparam("submission")),
+    _ALL[3].where(Decision.submission_id == bindparam("submission")),
+)
+
+
+def current_states(
+    session: Session | Connection, submission_pk: int | None = None
+) -> dict[str, State]:
+    """Submission id -> its state in the database: of one submission, or of all."""
+    submissions, reviews, scores, decisions = _ALL if submission_pk is None else _ONE
+    params = {"submission": submission_pk} if submission_pk is not None else {}
 
     ids: dict[int, str] = {}
     states: dict[str, State] = {}
-    for pk, submission_id, status in session.execute(submissions):
+    for pk, submission_id, status in session.execute(submissions, params):
         ids[pk] = submission_id
         states[submission_id] = {"status": status, "decision": None, "reviews": {}}
     names: dict[int, str] = {}  # review id -> reviewer name
@@ -117,7 +122,7 @@ def current_states(
         feedback,
         submitted_at,
         decision,
-    ) in session.execute(reviews):
+    ) in session.execute(reviews, params):
         names[review_id] = name
         states[ids[submission_pk]]["reviews"][name] = {
             "version": version,
@@ -127,7 +132,7 @@ def current_states(
             "submitted": submitted_at is not None,
             "decision": decision,
         }
-    for scored_review, submission_pk, criterion, level, comment in session.execute(scores):
+    for scored_review, submission_pk, criterion, level, comment in session.execute(scores, params):
         review = states[ids[submission_pk]]["reviews"][names[scored_review]]
         if level:
             review["levels"][criterion] = level
@@ -141,7 +146,7 @@ def current_states(
         feedback_review,
         feedback,
         rationale,
-    ) in session.execute(decisions):
+    ) in session.execute(decisions, params):
         states[ids[submission_pk]]["decision"] = {
             "outcome": outcome,
             "review": names.get(deciding_review) if deciding_review is not None else None,

@@ -18,7 +18,6 @@ from sqlalchemy import (
     Connection,
     CursorResult,
     Row,
-    Select,
     Table,
     bindparam,
     delete,
@@ -75,6 +74,20 @@ _SCORES_OF_REVIEW = select(
     CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
 ).where(CriterionScore.review_id == bindparam("review"))
 _REVIEWS = cast(Table, Review.__table__)
+# The checks every write starts with (see `_claim`), and the stored values it compares.
+_CLAIM_OPEN, _CLAIM_SUBMITTED = (
+    update(_REVIEWS)
+    .where(_REVIEWS.c.id == bindparam("review"), condition)
+    .values(submitted_at=_REVIEWS.c.submitted_at)
+    for condition in (_REVIEWS.c.submitted_at.is_(None), _REVIEWS.c.submitted_at.is_not(None))
+)
+_STORED_LEVEL, _STORED_COMMENT = (
+    select(column).where(
+        _SCORES.c.review_id == bindparam("review"),
+        _SCORES.c.criterion_id == bindparam("criterion"),
+    )
+    for column in (_SCORES.c.level_id, _SCORES.c.comment)
+)
 
 
 class ReviewError(UserError):
@@ -208,7 +221,9 @@ class ReviewSession:
                 ).format(level=level_id, criterion=criterion_id, choices=choices)
             )
         with self._edit() as conn:
-            before = conn.scalar(self._score_column(_SCORES.c.level_id, criterion_id))
+            before = conn.scalar(
+                _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
+            )
             if before != level_id:
                 self._upsert_score(conn, criterion_id, level_id=level_id)
                 self._audit(conn, "review.level", {criterion_id: before}, {criterion_id: level_id})
@@ -221,7 +236,10 @@ class ReviewSession:
     def set_comment(self, criterion_id: str, text: str) -> None:
         self._criterion(criterion_id)
         with self._edit() as conn:
-            before = conn.scalar(self._score_column(_SCORES.c.comment, criterion_id)) or ""
+            before = (
+                conn.scalar(_STORED_COMMENT, {"review": self.review_id, "criterion": criterion_id})
+                or ""
+            )
             if before != text:
                 self._upsert_score(conn, criterion_id, comment=text)
                 self._audit(conn, "review.comment", {criterion_id: before}, {criterion_id: text})
@@ -398,11 +416,6 @@ class ReviewSession:
             ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
         )
 
-    def _score_column(self, column: Any, criterion_id: str) -> Select[Any]:
-        return select(column).where(
-            _SCORES.c.review_id == self.review_id, _SCORES.c.criterion_id == criterion_id
-        )
-
     def _note(self, conn: Connection | Session) -> None:
         state.note(conn, self.submission_pk, self.reviewer)
 
@@ -434,14 +447,8 @@ class ReviewSession:
 def _claim(conn: Connection | Session, review_id: int, *, submitted: bool) -> bool:
     """Whether the review is (still) submitted or open as `submitted` says, checked by
     an update that changes nothing but takes the write lock for this transaction."""
-    column = _REVIEWS.c.submitted_at
     claimed = conn.execute(  # a Core update: its result is a cursor's
-        update(_REVIEWS)
-        .where(
-            _REVIEWS.c.id == review_id,
-            column.is_not(None) if submitted else column.is_(None),
-        )
-        .values(submitted_at=column)
+        _CLAIM_SUBMITTED if submitted else _CLAIM_OPEN, {"review": review_id}
     )
     return bool(cast(CursorResult[Any], claimed).rowcount)
 
