@@ -182,6 +182,19 @@ def test_a_decision_contradicting_its_levels_is_named(decided: DataFolder) -> No
     code, doc = verify_json(decided)
     assert code == 1
     assert "Ana Ruiz's review says 'pass', but its stored levels give 'not-yet'" in problems(doc)
+    # `check` sees the contradiction too, with no trail needed.
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", "--data-dir", str(decided.root), "check", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(done.stdout)
+    assert done.returncode == 1 and report["ok"] is False
+    assert {"kind": "decision", "subject": "FAP-1"} in [
+        {"kind": p["kind"], "subject": p["subject"]} for p in report["problems"]
+    ]
 
 
 def test_the_text_output_says_what_differs(

@@ -144,7 +144,7 @@ def replay(session: Session) -> Replay:
             continue
         result.checked += 1
         result.findings.extend(Finding(submission_id, p) for p in differences(said, now))
-    result.findings.extend(_rule_findings(session))
+    result.findings.extend(decision_findings(session))
     return result
 
 
@@ -205,8 +205,9 @@ def _agrees(delta: _Delta, review: dict[str, Any]) -> bool:
     )
 
 
-def _rule_findings(session: Session) -> list[Finding]:
-    """Submitted reviews whose stored decision is not what their levels give."""
+def decision_findings(session: Session) -> list[Finding]:
+    """Submitted reviews whose stored decision is not what their levels give (`check`
+    asks this too: no trail is needed to see such a contradiction)."""
     out = []
     rubrics: dict[int, Rubric] = {}
     reviews = session.execute(
