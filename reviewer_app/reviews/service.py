@@ -220,6 +220,8 @@ class ReviewSession:
                     "{level!r} is not a level of criterion {criterion!r} (choose {choices})",
                 ).format(level=level_id, criterion=criterion_id, choices=choices)
             )
+        if level_id is None and self.review_id is None:
+            return  # nothing stored to clear
         with self._edit() as conn:
             before = conn.scalar(
                 _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
@@ -235,6 +237,8 @@ class ReviewSession:
 
     def set_comment(self, criterion_id: str, text: str) -> None:
         self._criterion(criterion_id)
+        if not text and self.review_id is None:
+            return  # nothing stored to clear
         with self._edit() as conn:
             before = (
                 conn.scalar(_STORED_COMMENT, {"review": self.review_id, "criterion": criterion_id})
