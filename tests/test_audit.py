@@ -66,8 +66,8 @@ def test_the_program_cannot_change_an_entry(trail_folder: DataFolder) -> None:
 
 CHANGES: dict[str, tuple[tuple[str, ...], int, str]] = {
     "edited": (
-        ('UPDATE audit_events SET after = \'{"overview-goal":"not-yet"}\' WHERE seq = 7',),
-        7,
+        ('UPDATE audit_events SET after = \'{"overview-goal":"not-yet"}\' WHERE seq = 12',),
+        12,
         "content was changed",
     ),
     "edited-actor": (
@@ -110,10 +110,10 @@ def test_a_change_behind_the_programs_back_is_caught(
 def test_text_output_names_the_entry(
     trail_folder: DataFolder, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    tamper(trail_folder, "UPDATE audit_events SET before = 'null' WHERE seq = 7")
+    tamper(trail_folder, "UPDATE audit_events SET before = 'null' WHERE seq = 8")
     assert main(["--data-dir", str(trail_folder.root), "audit", "verify"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("broken at entry 7 (review.level by Ana Ruiz")
+    assert out.startswith("broken at entry 8 (review.level by Ana Ruiz")
 
 
 def test_each_recorded_kind_of_change_is_in_the_trail(trail_folder: DataFolder) -> None:

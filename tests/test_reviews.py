@@ -63,12 +63,17 @@ def test_every_change_is_saved_as_it_is_made(reviewed_folder: DataFolder) -> Non
         person = session.scalar(select(Reviewer).where(Reviewer.name == "Ana Ruiz"))
         assert person is not None and person.role == "assessor"  # added on first use
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
-    assert actions[-5:] == [
+    # Each change is followed by the state it leaves, which `audit verify` replays.
+    assert actions[-9:] == [
         "reviewer.add",
         "review.start",
+        "submission.state",
         "review.level",
+        "submission.state",
         "review.comment",
+        "submission.state",
         "review.feedback",
+        "submission.state",
     ]
 
 

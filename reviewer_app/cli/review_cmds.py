@@ -58,7 +58,20 @@ def register(commands: Any) -> None:
     audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    p = audit.add_parser("verify", help="check the audit trail's hash chain")
+    p = audit.add_parser(
+        "verify",
+        help="check the audit trail's hash chain, replay it against the reviews and "
+        "decisions, and check it against anchors noted in backups, exports and returns",
+    )
+    p.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a backup's, export's or return's manifest (or a bare anchor file) whose "
+        "audit anchor the trail must still hold; may be given more than once",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_audit_verify)
 
@@ -183,13 +196,29 @@ def run_feedback(args: argparse.Namespace) -> int:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
+    from reviewer_app.audit.anchor import check_anchor, read_anchors
+    from reviewer_app.audit.replay import replay
     from reviewer_app.audit.trail import verify
 
+    # Anchor files first: a file that cannot be read is said before any work is done.
+    noted = [(str(path), anchor) for path in args.anchor for anchor in read_anchors(path)]
     with open_folder(args) as folder, folder.sessions() as session:
         verdict = verify(session)
+        replayed = replay(session)
+        anchors = [check_anchor(session, anchor, source) for source, anchor in noted]
+    ok = verdict.ok and replayed.ok and all(a.ok for a in anchors)
     if args.json:
-        print_json(verdict.as_dict())
-    elif verdict.ok:
+        print_json(
+            {
+                **verdict.as_dict(),
+                "ok": ok,
+                "chain_ok": verdict.ok,
+                "replay": replayed.as_dict(),
+                "anchors": [a.as_dict() for a in anchors],
+            }
+        )
+        return 0 if ok else 1
+    if verdict.ok:
         print(f"ok: {verdict.entries} entries, the chain holds (newest {verdict.head[:16]})")
     else:
         bad = verdict.first_bad or {}
@@ -197,4 +226,28 @@ def run_audit_verify(args: argparse.Namespace) -> int:
             f"broken at entry {bad.get('seq')} ({bad.get('action')} by {bad.get('actor')}, "
             f"{bad.get('at')}): {bad.get('problem')}"
         )
-    return 0 if verdict.ok else 1
+    if replayed.ok:
+        print(
+            f"ok: the trail's record of {replayed.checked} submissions matches their "
+            "reviews, scores, decisions and statuses"
+        )
+    else:
+        print(
+            f"differs: {len(replayed.findings)} things in the database are not as the "
+            "trail records them:"
+        )
+        for finding in replayed.findings:
+            print(f"    {finding.sentence()}")
+    if replayed.unchecked:
+        print(
+            f"note: {len(replayed.unchecked)} submissions were last changed before the "
+            "trail recorded states, and are not compared: "
+            + ", ".join(replayed.unchecked[:10])
+            + (" ..." if len(replayed.unchecked) > 10 else "")
+        )
+    for anchor in anchors:
+        if anchor.ok:
+            print(f"ok: the trail still holds entry {anchor.entries} as {anchor.source} noted it")
+        else:
+            print(f"anchor {anchor.source}: {anchor.problem}")
+    return 0 if ok else 1

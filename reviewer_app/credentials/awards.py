@@ -127,11 +127,13 @@ def pending_awards(
 ) -> list[PendingAward]:
     """Passing decisions to export in `fmt`, in decision order: those not yet exported,
     or exactly the chosen submissions (which re-exports what was already issued)."""
+    # An outer join: a lead's adjudicated decision with their own feedback names no
+    # review, and is issued all the same.
     query = (
         select(Decision, Submission, Earner, Review)
         .join(Submission, Submission.id == Decision.submission_id)
         .join(Earner, Earner.id == Submission.earner_id)
-        .join(Review, Review.id == Decision.review_id)
+        .outerjoin(Review, Review.id == Decision.review_id)
         .where(Decision.outcome == "pass")
         .order_by(Decision.id)
     )
@@ -145,22 +147,30 @@ def pending_awards(
     out = []
     definitions: dict[int, tuple[Definition, BadgeArt, AchievementInfo, str | None]] = {}
     for decision, submission, earner, review in session.execute(query).all():
-        if review.definition_id not in definitions:
-            definition = session.get_one(Definition, review.definition_id)
+        definition_id = _definition_id(session, submission, review)
+        if definition_id is None:
+            continue  # no definition to issue under: nothing can be said of the award
+        if definition_id not in definitions:
+            definition = session.get_one(Definition, definition_id)
             media = image_type(definition, store_objects)
             art = badge_art(definition, store_objects, media)
             achievement, required = achievement_info(definition, issuer_info.hosted(art.relative))
-            definitions[review.definition_id] = (definition, art, achievement, required)
-        _definition, art, achievement, required = definitions[review.definition_id]
-        levels = {
-            criterion: level
-            for criterion, level in session.execute(
-                select(CriterionScore.criterion_id, CriterionScore.level_id).where(
-                    CriterionScore.review_id == review.id
-                )
-            ).all()
-            if level
-        }
+            definitions[definition_id] = (definition, art, achievement, required)
+        _definition, art, achievement, required = definitions[definition_id]
+        # A lead's own decision carries no levels: the credential then lists no results.
+        levels = (
+            {
+                criterion: level
+                for criterion, level in session.execute(
+                    select(CriterionScore.criterion_id, CriterionScore.level_id).where(
+                        CriterionScore.review_id == review.id
+                    )
+                ).all()
+                if level
+            }
+            if review is not None
+            else {}
+        )
         evidence = tuple(
             EvidenceInfo(
                 name=item.title or (Path(item.path).name if item.path else f"Answer {n + 1}"),
@@ -189,10 +199,45 @@ def pending_awards(
             achievement=achievement,
             levels=levels,
             evidence=evidence,
-            feedback=review.feedback,
+            feedback=_feedback(session, decision, review),
         )
         out.append(PendingAward(decision.id, award, art, required, slugify(earner.name), earner.id))
     return out
+
+
+def _definition_id(session: Session, submission: Submission, review: Review | None) -> int | None:
+    """The definition version the award is issued under: its review's; for a lead's
+    decision without one, the newest version the submission's reviews were scored under,
+    or else the micro-credential's current version."""
+    if review is not None:
+        return review.definition_id
+    scored = session.scalar(
+        select(Review.definition_id)
+        .join(Definition, Definition.id == Review.definition_id)
+        .where(Review.submission_id == submission.id)
+        .order_by(Definition.version.desc())
+        .limit(1)
+    )
+    if scored is not None:
+        return scored
+    return session.scalar(
+        select(Definition.id)
+        .where(Definition.achievement_uri == submission.credential_uri)
+        .order_by(Definition.version.desc())
+        .limit(1)
+    )
+
+
+def _feedback(session: Session, decision: Decision, review: Review | None) -> str | None:
+    """What the earner is told: the lead's own words if they wrote them, else the chosen
+    review's feedback, else the deciding review's."""
+    if decision.feedback:
+        return decision.feedback
+    if decision.feedback_review_id is not None:
+        chosen = session.get(Review, decision.feedback_review_id)
+        if chosen is not None:
+            return chosen.feedback
+    return review.feedback if review is not None else None
 
 
 def with_status_index(pending: PendingAward, index: int | None) -> PendingAward:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.audit import trail
+from reviewer_app.audit import state, trail
 from reviewer_app.errors import UserError
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.datafolder import DataFolder
@@ -158,9 +158,16 @@ def disagreement(session: Session, reviews: list[tuple[Review, str]]) -> Disagre
     return Disagreement(decisions, apart)
 
 
-def settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
+def settle(session: Session, submission_pk: int, at: dt.datetime, *, actor: str = "system") -> str:
     """Brings the submission's decision and status up to date with its submitted
-    reviews; returns the status. Call in the transaction that submits or reopens."""
+    reviews; returns the status. Call in the transaction that submits or reopens: it
+    ends by recording in the audit trail the state that transaction leaves."""
+    status = _settle(session, submission_pk, at)
+    state.note(session, submission_pk, actor)
+    return status
+
+
+def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
     from reviewer_app.reviews.service import record_decision
 
     submission = session.get_one(Submission, submission_pk)
@@ -297,8 +304,10 @@ def adjudicate(
                 "rationale": rationale.strip(),
                 "feedback_from": feedback_from,
                 "reviews": [r.id for r, _ in reviews],
+                "feedback": (feedback or "").strip() or None,
             },
         )
+        state.note(session, submission.id, person.name)
 
 
 def adjudication_queue(session: Session) -> list[tuple[str, list[str]]]:

@@ -9,15 +9,25 @@ laptop dies, loses nothing they had typed.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Row, Table, bindparam, delete, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    select,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from reviewer_app.audit import trail
+from reviewer_app.audit import state, trail
 from reviewer_app.errors import UserError
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
@@ -64,6 +74,20 @@ _SCORES_OF_REVIEW = select(
     CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
 ).where(CriterionScore.review_id == bindparam("review"))
 _REVIEWS = cast(Table, Review.__table__)
+# The checks every write starts with (see `_claim`), and the stored values it compares.
+_CLAIM_OPEN, _CLAIM_SUBMITTED = (
+    update(_REVIEWS)
+    .where(_REVIEWS.c.id == bindparam("review"), condition)
+    .values(submitted_at=_REVIEWS.c.submitted_at)
+    for condition in (_REVIEWS.c.submitted_at.is_(None), _REVIEWS.c.submitted_at.is_not(None))
+)
+_STORED_LEVEL, _STORED_COMMENT = (
+    select(column).where(
+        _SCORES.c.review_id == bindparam("review"),
+        _SCORES.c.criterion_id == bindparam("criterion"),
+    )
+    for column in (_SCORES.c.level_id, _SCORES.c.comment)
+)
 
 
 class ReviewError(UserError):
@@ -164,6 +188,22 @@ class ReviewSession:
         if self.review_id is not None:
             return
         with self.folder.sessions.begin() as session:
+            # A write first (it changes nothing): it takes the write lock, so another
+            # process starting this very review waits here, and then finds it.
+            session.execute(
+                update(Submission)
+                .where(Submission.id == self.submission_pk)
+                .values(status=Submission.status)
+                .execution_options(synchronize_session=False)
+            )
+            connection = session.connection()
+            found = connection.execute(
+                _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
+            ).one_or_none()
+            if found is not None:
+                self.review_id = found.id
+                self.submitted_at, self.decision = found.submitted_at, found.decision
+                return
             submission = session.get_one(Submission, self.submission_pk)
             person = reviewer_named(session, self.reviewer, role=self.role)
             self.review_id = _start(session, submission, person, self.definition_id).id
@@ -180,12 +220,16 @@ class ReviewSession:
                     "{level!r} is not a level of criterion {criterion!r} (choose {choices})",
                 ).format(level=level_id, criterion=criterion_id, choices=choices)
             )
-        before = self.levels.get(criterion_id)
-        if before == level_id:
-            return
+        if level_id is None and self.review_id is None:
+            return  # nothing stored to clear
         with self._edit() as conn:
-            self._upsert_score(conn, criterion_id, level_id=level_id)
-            self._audit(conn, "review.level", {criterion_id: before}, {criterion_id: level_id})
+            before = conn.scalar(
+                _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
+            )
+            if before != level_id:
+                self._upsert_score(conn, criterion_id, level_id=level_id)
+                self._audit(conn, "review.level", {criterion_id: before}, {criterion_id: level_id})
+                self._note(conn)
         if level_id is None:
             self.levels.pop(criterion_id, None)
         else:
@@ -193,65 +237,89 @@ class ReviewSession:
 
     def set_comment(self, criterion_id: str, text: str) -> None:
         self._criterion(criterion_id)
-        before = self.comments.get(criterion_id, "")
-        if before == text:
-            return
+        if not text and self.review_id is None:
+            return  # nothing stored to clear
         with self._edit() as conn:
-            self._upsert_score(conn, criterion_id, comment=text)
-            self._audit(conn, "review.comment", {criterion_id: before}, {criterion_id: text})
+            before = (
+                conn.scalar(_STORED_COMMENT, {"review": self.review_id, "criterion": criterion_id})
+                or ""
+            )
+            if before != text:
+                self._upsert_score(conn, criterion_id, comment=text)
+                self._audit(conn, "review.comment", {criterion_id: before}, {criterion_id: text})
+                self._note(conn)
         self.comments[criterion_id] = text
 
     def set_feedback(self, text: str) -> None:
-        if text == self.feedback:
-            return
+        if text == self.feedback and self.review_id is None:
+            return  # nothing stored yet, and nothing to store
         with self._edit() as conn:
-            conn.execute(
-                update(_REVIEWS)
-                .where(_REVIEWS.c.id == self.review_id)
-                .values(feedback=text, updated_at=utcnow())
-            )
-            self._audit(conn, "review.feedback", self.feedback, text)
+            before = conn.scalar(select(_REVIEWS.c.feedback).where(_REVIEWS.c.id == self.review_id))
+            before = before or ""
+            if before != text:
+                conn.execute(
+                    update(_REVIEWS)
+                    .where(_REVIEWS.c.id == self.review_id)
+                    .values(feedback=text, updated_at=utcnow())
+                )
+                self._audit(conn, "review.feedback", before, text)
+                self._note(conn)
         self.feedback = text
 
     def preview(self) -> DecisionPreview:
         return decide(self.rubric, self.levels)
 
     def submit(self) -> DecisionPreview:
-        """Finishes the review: the pass rule decides. Refused while any criterion is
-        unscored, naming those criteria."""
-        result = self.preview()
-        if result.outcome is None:
-            left = [f"{c} ({self.rubric.criterion(c).title})" for c in result.unscored]
-            raise ReviewError(
-                translate(
-                    "Review",
-                    "The review of {submission} cannot be submitted: "
-                    "{count} criteria are not scored yet: {criteria}.",
-                ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
-            )
+        """Finishes the review: the pass rule decides on the levels as stored, read in
+        the transaction that submits (another window or process may have changed them
+        since this session opened). Refused while any criterion is unscored, naming
+        those criteria."""
+        if self.review_id is None:
+            # Nothing is stored yet: whatever is unscored here is unscored there.
+            self._refuse_unscored(self.preview())
         now = utcnow()
         with self._change() as session:
+            stored = {
+                criterion: level
+                for criterion, level in session.execute(
+                    select(_SCORES.c.criterion_id, _SCORES.c.level_id).where(
+                        _SCORES.c.review_id == self.review_id
+                    )
+                )
+                if level
+            }
+            self.levels = stored
+            result = decide(self.rubric, stored)
+            if result.outcome is None:
+                self._refuse_unscored(result)
             session.execute(
-                update(Review)
-                .where(Review.id == self.review_id)
+                update(_REVIEWS)
+                .where(_REVIEWS.c.id == self.review_id)
                 .values(submitted_at=now, decision=result.outcome)
             )
             self._audit(
                 session,
                 "review.submit",
                 None,
-                {"decision": result.outcome, "levels": self.levels, "total": result.total_points},
+                {"decision": result.outcome, "levels": stored, "total": result.total_points},
             )
             # The decision stands now, or waits for more reviews or a lead.
-            settle(session, self.submission_pk, now)
+            settle(session, self.submission_pk, now, actor=self.reviewer)
         self.submitted_at, self.decision = now, result.outcome
         return result
 
     def reopen(self, reason: str = "") -> None:
         """Takes a submitted review back to work; its decision no longer stands."""
-        if self.submitted_at is None:
+        if self.review_id is None:
             return
         with self.folder.sessions.begin() as session:
+            # Claims the write first, so the state read next is the one this changes.
+            if not _claim(session, self.review_id, submitted=True):
+                self.submitted_at, self.decision = None, None
+                return  # not submitted (any more): nothing to reopen
+            decision = session.scalar(
+                select(_REVIEWS.c.decision).where(_REVIEWS.c.id == self.review_id)
+            )
             issued = session.scalar(
                 select(IssuedCredential.credential_id)
                 .join(Decision, Decision.id == IssuedCredential.decision_id)
@@ -266,8 +334,8 @@ class ReviewSession:
                     ).format(credential=issued)
                 )
             session.execute(
-                update(Review)
-                .where(Review.id == self.review_id)
+                update(_REVIEWS)
+                .where(_REVIEWS.c.id == self.review_id)
                 .values(submitted_at=None, decision=None, updated_at=utcnow())
             )
             session.execute(delete(Decision).where(Decision.review_id == self.review_id))
@@ -276,8 +344,8 @@ class ReviewSession:
                 .where(Submission.id == self.submission_pk)
                 .values(status=IN_REVIEW)
             )
-            self._audit(session, "review.reopen", {"decision": self.decision}, {"reason": reason})
-            settle(session, self.submission_pk, utcnow())
+            self._audit(session, "review.reopen", {"decision": decision}, {"reason": reason})
+            settle(session, self.submission_pk, utcnow(), actor=self.reviewer)
         self.submitted_at, self.decision = None, None
 
     # Internals -------------------------------------------------------------------------
@@ -294,17 +362,43 @@ class ReviewSession:
                 ).format(criterion=criterion_id, credential=self.credential_name, known=known)
             ) from None
 
-    def _change(self) -> AbstractContextManager[Session]:
+    @contextmanager
+    def _change(self) -> Iterator[Session]:
+        """An ORM transaction that first claims the review for writing: it is refused,
+        with nothing written, if the review is submitted (by this session or another)."""
         self._check_open()
         self._begin()
-        return self.folder.sessions.begin()
+        with self.folder.sessions.begin() as session:
+            self._claim_open(session)
+            yield session
 
-    def _edit(self) -> AbstractContextManager[Connection]:
-        """A Core transaction for the small, frequent edits: a reviewer saves a change
-        every few seconds, and an ORM session costs several times the statements."""
+    @contextmanager
+    def _edit(self) -> Iterator[Connection]:
+        """A Core transaction for the small, frequent edits (a reviewer saves a change
+        every few seconds, and an ORM session costs several times the statements),
+        claimed like `_change`."""
         self._check_open()
         self._begin()
-        return self.folder.engine.begin()
+        with self.folder.engine.begin() as conn:
+            self._claim_open(conn)
+            yield conn
+
+    def _claim_open(self, conn: Connection | Session) -> None:
+        """Checks, in the transaction that writes, that the review is still open.
+
+        The check is a write, and the first statement: it takes the database's write
+        lock (waiting for another writer), so no other change can come between it and
+        this transaction's own."""
+        assert self.review_id is not None
+        if _claim(conn, self.review_id, submitted=False):
+            return
+        stored = conn.execute(
+            select(_REVIEWS.c.submitted_at, _REVIEWS.c.decision).where(
+                _REVIEWS.c.id == self.review_id
+            )
+        ).one()
+        self.submitted_at, self.decision = stored.submitted_at, stored.decision
+        self._check_open()
 
     def _check_open(self) -> None:
         if self.submitted_at is not None:
@@ -313,6 +407,21 @@ class ReviewSession:
                     "Review", "The review of {submission} is submitted; reopen it to change it."
                 ).format(submission=self.submission_id)
             )
+
+    def _refuse_unscored(self, result: DecisionPreview) -> None:
+        if result.outcome is not None:
+            return
+        left = [f"{c} ({self.rubric.criterion(c).title})" for c in result.unscored]
+        raise ReviewError(
+            translate(
+                "Review",
+                "The review of {submission} cannot be submitted: "
+                "{count} criteria are not scored yet: {criteria}.",
+            ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
+        )
+
+    def _note(self, conn: Connection | Session) -> None:
+        state.note(conn, self.submission_pk, self.reviewer)
 
     def _upsert_score(self, conn: Connection, criterion_id: str, **values: str | None) -> None:
         now = utcnow()
@@ -337,6 +446,15 @@ class ReviewSession:
             before=before,
             after=after,
         )
+
+
+def _claim(conn: Connection | Session, review_id: int, *, submitted: bool) -> bool:
+    """Whether the review is (still) submitted or open as `submitted` says, checked by
+    an update that changes nothing but takes the write lock for this transaction."""
+    claimed = conn.execute(  # a Core update: its result is a cursor's
+        _CLAIM_SUBMITTED if submitted else _CLAIM_OPEN, {"review": review_id}
+    )
+    return bool(cast(CursorResult[Any], claimed).rowcount)
 
 
 def reviewer_named(session: Session, name: str, *, role: str = "assessor") -> Reviewer:
@@ -463,4 +581,5 @@ def _start(
         entity_id=f"{submission.submission_id}/{person.name}",
         after={"rubric": definition.achievement_uri, "version": definition.version},
     )
+    state.note(session, submission.id, person.name)
     return review

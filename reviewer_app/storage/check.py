@@ -14,7 +14,7 @@ from reviewer_app.wording import translate
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # "damaged", "missing", "unreferenced", "database"
+    kind: str  # "damaged", "missing", "unreferenced", "database", "decision"
     subject: str  # a hash, a file path or a table
     message: str
 
@@ -41,6 +41,12 @@ def check_folder(
                         ),
                     )
                 )
+        from reviewer_app.audit.replay import decision_findings
+
+        problems.extend(
+            Problem("decision", finding.submission, finding.problem)
+            for finding in decision_findings(session)
+        )
         blobs = {sha: size for sha, size in session.execute(select(Blob.sha256, Blob.size))}
         users: dict[str, str] = {}
         named = translate("DataFolder", "{name} (submission row {row})")

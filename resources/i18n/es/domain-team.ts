@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>the trail has {count} entries, but when {file} was made it had {entries}: entries were deleted since.</source>
+        <translation>el registro tiene {count} entradas, pero cuando se hizo {file} tenía {entries}: desde entonces se borraron entradas.</translation>
+    </message>
+    <message>
+        <source>entry {entries} of the trail is not the one {file} noted (its hash was {noted}…, now {now}…): the trail was rewritten up to there.</source>
+        <translation>la entrada {entries} del registro no es la que anotó {file} (su hash era {noted}…, ahora es {now}…): el registro se reescribió hasta ahí.</translation>
+    </message>
+    <message>
+        <source>the anchor in {file} is not valid.</source>
+        <translation>el ancla de {file} no es válida.</translation>
+    </message>
+    <message>
+        <source>{file} holds no audit anchor (an object with &apos;entries&apos; and &apos;head&apos;, on its own or under {key!r}).</source>
+        <translation>{file} no contiene ningún ancla de auditoría (un objeto con &apos;entries&apos; y &apos;head&apos;, solo o bajo {key!r}).</translation>
+    </message>
+    <message>
+        <source>The audit anchor in {file} is not valid: it needs &apos;entries&apos; (a whole number) and &apos;head&apos; (a SHA-256 in hex).</source>
+        <translation>El ancla de auditoría de {file} no es válida: necesita &apos;entries&apos; (un número entero) y &apos;head&apos; (un SHA-256 en hexadecimal).</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be a manifest.</source>
+        <translation>{file} es demasiado grande para ser un manifiesto.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({problem}).</source>
+        <translation>No se puede leer {file} ({problem}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a JSON file, nor a packet return.</source>
+        <translation>{file} no es un archivo JSON ni la devolución de un lote de revisión.</translation>
+    </message>
+    <message>
+        <source>{file} is a zip file without a readable {manifest}.</source>
+        <translation>{file} es un archivo zip sin un {manifest} legible.</translation>
+    </message>
+</context>
+<context>
     <name>BlindReview</name>
     <message>
         <source>Say why the earner&apos;s name is needed; it is recorded.</source>

@@ -1,0 +1,235 @@
+"""A submission's review state as the audit trail records it, and as the database holds it.
+
+Every transaction that changes a submission's reviews, scores, decision or status ends
+with a `submission.state` entry holding the state it leaves (`note`). `audit verify`
+replays those entries and compares the last one of each submission with what the
+database holds now (`current_states`), so an edit made around the program shows.
+
+Texts (comments, feedback, rationales) are recorded as digests: the trail stays small
+and a changed word still shows. Levels, decisions and statuses are recorded as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.orm import Session, aliased
+
+from reviewer_app.audit import trail
+from reviewer_app.storage.models import (
+    CriterionScore,
+    Decision,
+    Definition,
+    Review,
+    Reviewer,
+    Submission,
+)
+
+STATE_ACTION = "submission.state"
+UNREVIEWED = "unreviewed"
+State = dict[str, Any]
+
+
+def text_digest(text: str | None) -> str | None:
+    """A short, stable stand-in for a text: None for no text at all."""
+    if not text:
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def empty_state() -> State:
+    """A submission nobody has reviewed: what an import leaves."""
+    return {"status": UNREVIEWED, "decision": None, "reviews": {}}
+
+
+def note(session: Session | Connection, submission_pk: int, actor: str) -> None:
+    """Records the submission's state as this transaction leaves it; call last in it."""
+    if isinstance(session, Session):
+        session.flush()
+    states = current_states(session, submission_pk)
+    for submission_id, state in states.items():
+        trail.record(
+            session,
+            actor=actor,
+            action=STATE_ACTION,
+            entity="submission",
+            entity_id=submission_id,
+            after=state,
+        )
+
+
+# The statements are built once: a state is noted with every score saved, and building
+# them each time cost more than running them.
+_LEAD = aliased(Reviewer)
+_ALL = (
+    select(Submission.id, Submission.submission_id, Submission.status),
+    select(
+        Review.id,
+        Review.submission_id,
+        Reviewer.name,
+        Definition.version,
+        Review.feedback,
+        Review.submitted_at,
+        Review.decision,
+    )
+    .join(Reviewer, Reviewer.id == Review.reviewer_id)
+    .join(Definition, Definition.id == Review.definition_id, isouter=True),
+    select(
+        CriterionScore.review_id,
+        Review.submission_id,
+        CriterionScore.criterion_id,
+        CriterionScore.level_id,
+        CriterionScore.comment,
+    ).join(Review, Review.id == CriterionScore.review_id),
+    select(
+        Decision.submission_id,
+        Decision.outcome,
+        Decision.review_id,
+        _LEAD.name,
+        Decision.feedback_review_id,
+        Decision.feedback,
+        Decision.rationale,
+    ).join(_LEAD, _LEAD.id == Decision.decided_by, isouter=True),
+)
+_ONE = (
+    _ALL[0].where(Submission.id == bindparam("submission")),
+    _ALL[1].where(Review.submission_id == bindparam("submission")),
+    _ALL[2].where(Review.submission_id == bindparam("submission")),
+    _ALL[3].where(Decision.submission_id == bindparam("submission")),
+)
+
+
+def current_states(
+    session: Session | Connection, submission_pk: int | None = None
+) -> dict[str, State]:
+    """Submission id -> its state in the database: of one submission, or of all."""
+    submissions, reviews, scores, decisions = _ALL if submission_pk is None else _ONE
+    params = {"submission": submission_pk} if submission_pk is not None else {}
+
+    ids: dict[int, str] = {}
+    states: dict[str, State] = {}
+    for pk, submission_id, status in session.execute(submissions, params):
+        ids[pk] = submission_id
+        states[submission_id] = {"status": status, "decision": None, "reviews": {}}
+    names: dict[int, str] = {}  # review id -> reviewer name
+    for (
+        review_id,
+        submission_pk,
+        name,
+        version,
+        feedback,
+        submitted_at,
+        decision,
+    ) in session.execute(reviews, params):
+        names[review_id] = name
+        states[ids[submission_pk]]["reviews"][name] = {
+            "version": version,
+            "levels": {},
+            "comments": {},
+            "feedback": text_digest(feedback),
+            "submitted": submitted_at is not None,
+            "decision": decision,
+        }
+    for scored_review, submission_pk, criterion, level, comment in session.execute(scores, params):
+        review = states[ids[submission_pk]]["reviews"][names[scored_review]]
+        if level:
+            review["levels"][criterion] = level
+        if comment:
+            review["comments"][criterion] = text_digest(comment)
+    for (
+        submission_pk,
+        outcome,
+        deciding_review,
+        decided_by,
+        feedback_review,
+        feedback,
+        rationale,
+    ) in session.execute(decisions, params):
+        states[ids[submission_pk]]["decision"] = {
+            "outcome": outcome,
+            "review": names.get(deciding_review) if deciding_review is not None else None,
+            "decided_by": decided_by,
+            "feedback_from": (names.get(feedback_review) if feedback_review is not None else None),
+            "feedback": text_digest(feedback),
+            "rationale": text_digest(rationale),
+        }
+    return states
+
+
+def differences(recorded: State, current: State) -> list[str]:
+    """How the database's state of one submission differs from the trail's, in words."""
+    out: list[str] = []
+    if recorded.get("status") != current.get("status"):
+        out.append(
+            f"its status is {current.get('status')!r}; the trail says {recorded.get('status')!r}"
+        )
+    out.extend(_decision_differences(recorded.get("decision"), current.get("decision")))
+    mine: dict[str, Any] = recorded.get("reviews") or {}
+    now: dict[str, Any] = current.get("reviews") or {}
+    for reviewer in sorted(set(mine) | set(now)):
+        if reviewer not in now:
+            out.append(f"the review by {reviewer} is missing")
+        elif reviewer not in mine:
+            out.append(f"a review by {reviewer} is there that the trail never recorded")
+        else:
+            out.extend(
+                f"{reviewer}'s review: {problem}"
+                for problem in _review_differences(mine[reviewer], now[reviewer])
+            )
+    return out
+
+
+def _decision_differences(recorded: Any, current: Any) -> list[str]:
+    if recorded is None and current is None:
+        return []
+    if recorded is None:
+        return [f"a decision {current.get('outcome')!r} is there that the trail never recorded"]
+    if current is None:
+        return [f"its decision ({recorded.get('outcome')!r} in the trail) is missing"]
+    out = []
+    if recorded.get("outcome") != current.get("outcome"):
+        out.append(
+            f"its decision is {current.get('outcome')!r}; "
+            f"the trail says {recorded.get('outcome')!r}"
+        )
+    words = {
+        "review": "the review the decision stands on",
+        "decided_by": "who decided",
+        "feedback_from": "whose feedback the earner receives",
+        "feedback": "the lead's feedback",
+        "rationale": "the decision's rationale",
+    }
+    for key, word in words.items():
+        if recorded.get(key) != current.get(key):
+            out.append(f"{word} differs from the trail")
+    return out
+
+
+def _review_differences(recorded: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    out = []
+    if recorded.get("submitted") != current.get("submitted"):
+        said = "submitted" if current.get("submitted") else "not submitted"
+        out.append(f"it is {said}, unlike in the trail")
+    if recorded.get("decision") != current.get("decision"):
+        out.append(
+            f"its decision is {current.get('decision')!r}; "
+            f"the trail says {recorded.get('decision')!r}"
+        )
+    if recorded.get("version") != current.get("version"):
+        out.append("its rubric version differs from the trail")
+    levels, now_levels = recorded.get("levels") or {}, current.get("levels") or {}
+    for criterion in sorted(set(levels) | set(now_levels)):
+        if levels.get(criterion) != now_levels.get(criterion):
+            out.append(
+                f"{criterion} is at level {now_levels.get(criterion)!r}; "
+                f"the trail says {levels.get(criterion)!r}"
+            )
+    comments, now_comments = recorded.get("comments") or {}, current.get("comments") or {}
+    for criterion in sorted(set(comments) | set(now_comments)):
+        if comments.get(criterion) != now_comments.get(criterion):
+            out.append(f"the comment on {criterion} differs from the trail")
+    if recorded.get("feedback") != current.get("feedback"):
+        out.append("its feedback to the earner differs from the trail")
+    return out
