@@ -111,7 +111,7 @@ def _start_worker(keys: _KeysForWorker) -> None:
 
 
 def _sign_in_worker(pending: PendingAward, fmt: Format, proof: ProofKind, index: int | None) -> str:
-    from reviewer_app.credentials.export import sign_award
+    from reviewer_app.credentials.formats import sign_award
 
     assert _issuer is not None, "worker not started"
     return sign_award(_issuer, pending, fmt, proof, index, _checker)
@@ -179,7 +179,7 @@ class Signer:
     ) -> Iterator[str]:
         """The signed text of each job, in order. A cancel stops the work not yet
         started and raises at the next result."""
-        from reviewer_app.credentials.export import sign_award
+        from reviewer_app.credentials.formats import sign_award
 
         if self._pool is None:
             for pending, index in jobs:
