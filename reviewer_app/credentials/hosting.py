@@ -86,7 +86,11 @@ def status_list_file(session: Session, issuer: Issuer, unlocked: UnlockedIssuer)
         unlocked.info, status_list_url(unlocked), [i for i, _ in revoked], valid_from
     )
     signed = dataintegrity.sign(
-        document, unlocked.ed25519, unlocked.verification_method, valid_from
+        document,
+        unlocked.ed25519,
+        unlocked.verification_method,
+        valid_from,
+        check=unlocked.check_ed25519,
     )
     return json_bytes(signed)
 

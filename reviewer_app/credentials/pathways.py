@@ -117,7 +117,11 @@ def _record(
         issued_at=issued,
     )
     signed = dataintegrity.sign(
-        document, unlocked.ed25519, unlocked.verification_method, ob3.iso(issued)
+        document,
+        unlocked.ed25519,
+        unlocked.verification_method,
+        ob3.iso(issued),
+        check=unlocked.check_ed25519,
     )
     text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
     if suffix == ".svg":

@@ -207,7 +207,7 @@ def test_an_issuer_logo_is_published_and_named_in_every_credential(
             passed_folder,
             name="X",
             url="https://x.example.org",
-            passphrase="p",
+            passphrase=PASSPHRASE,
             actor="lead",
             image=b"GIF89a not a logo",
         )

@@ -64,7 +64,9 @@ def sign(
         raise ExportError(
             translate("CredentialExport", "Open Badges 2.0: {problem}.").format(problem=e)
         ) from None
-    return ob2.sign_assertion(document, lambda data: jws.sign_compact(data, unlocked.rsa))
+    token = ob2.sign_assertion(document, lambda data: jws.sign_compact(data, unlocked.rsa))
+    unlocked.check_rsa(token)
+    return token
 
 
 def hosting(

@@ -40,11 +40,13 @@ def sign(
 ) -> str:
     """The credential as a VC-JWT signed with the issuer's RSA key."""
     credential = unsigned_ob3(unlocked, pending, status_index, checker)
-    return jws.encode_vc_jwt(
+    token = jws.encode_vc_jwt(
         credential,
         unlocked.rsa,
         kid=unlocked.info.hosted(JWKS_PATH) + "#" + unlocked.rsa_key_id,
     )
+    unlocked.check_rsa(token)
+    return token
 
 
 def verify(

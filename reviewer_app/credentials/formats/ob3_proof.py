@@ -50,6 +50,7 @@ def sign(
         unlocked.ed25519,
         unlocked.verification_method,
         ob3_docs.iso(pending.award.issued_at),
+        check=unlocked.check_ed25519,
     )
     return json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
 
