@@ -159,7 +159,7 @@ def export(
                 folder.store.objects,
             )
             for record in records:
-                stem = f"credentials/pathways/{record.earner_slug}-{record.pathway_slug}"
+                stem = record.stem
                 _write(out / f"{stem}.json", record.document.encode())
                 _write(out / f"{stem}{record.image_suffix}", record.image)
                 written += [f"{stem}.json", f"{stem}{record.image_suffix}"]

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.credentials import awards, badge_image, baking, clr, dataintegrity, ob3
 from reviewer_app.credentials.issuers import UnlockedIssuer, slugify
+from reviewer_app.credentials.names import pathway_stem
 from reviewer_app.storage.models import (
     Decision,
     Earner,
@@ -33,8 +34,7 @@ from reviewer_app.storage.models import (
 
 @dataclass(frozen=True)
 class PathwayRecord:
-    earner_slug: str
-    pathway_slug: str
+    stem: str  # where it is written, without the suffix
     document: str  # the signed CLR, as written
     image: bytes  # the pathway's badge with the CLR baked in
     image_suffix: str
@@ -128,7 +128,7 @@ def _record(
         baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
-    return PathwayRecord(slugify(earner.name), slug, text, baked, suffix)
+    return PathwayRecord(pathway_stem(earner.name, earner.external_id, slug), text, baked, suffix)
 
 
 def ob3_date(value: str) -> Any:

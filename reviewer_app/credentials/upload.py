@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewer_app import csv_safe
 from reviewer_app.credentials.awards import PendingAward
 
 
@@ -21,8 +21,8 @@ def upload_files(signed: Sequence[Signed]) -> dict[str, bytes]:
     """Bulk-award CSVs in the column layouts Canvas Credentials and Credly import."""
     canvas = io.StringIO(newline="")
     credly = io.StringIO(newline="")
-    canvas_out = csv.writer(canvas, lineterminator="\r\n")
-    credly_out = csv.writer(credly, lineterminator="\r\n")
+    canvas_out = csv_safe.writer(canvas, lineterminator="\r\n")
+    credly_out = csv_safe.writer(credly, lineterminator="\r\n")
     canvas_out.writerow(
         [
             "Badge Class ID",
