@@ -33,7 +33,7 @@ from reviewer_app.credentials import awards as award_rows
 from reviewer_app.credentials import badge_image, baking
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.formats import credential_file, sign_award
-from reviewer_app.credentials.formats.common import ExportError, Format, ProofKind
+from reviewer_app.credentials.formats.common import ExportError, Format, ProofKind, safe_image
 from reviewer_app.credentials.hosting import hosting_files, json_bytes, publish_page
 from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
 from reviewer_app.credentials.names import credential_stem
@@ -111,6 +111,8 @@ def export(
     _remove_stale_temps(out)
 
     total = len(pending)
+    for art in {p.art.relative: p for p in pending}.values():
+        _badge_bytes(art)  # an image that cannot be baked stops the export before signing
     plan = _plan(folder, unlocked, pending, fmt)
     to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
     signed: list[Signed] = []
@@ -337,9 +339,10 @@ def _remove_stale_temps(out: Path) -> None:
 
 
 def _badge_bytes(pending: PendingAward) -> bytes:
+    name = pending.award.achievement.name
     if pending.art.blob is not None:
-        return pending.art.blob.read_bytes()
-    return badge_image.plain_badge_png(pending.award.achievement.name)
+        return safe_image(pending.art.blob.read_bytes(), repr(name))
+    return badge_image.plain_badge_png(name)
 
 
 def _write_credential(out: Path, item: Signed, fmt: Format, proof: ProofKind) -> tuple[str, ...]:

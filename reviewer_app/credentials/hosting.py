@@ -23,6 +23,7 @@ from reviewer_app.credentials.formats.common import (
     PROFILE_PATH,
     Format,
     issued_definitions,
+    safe_image,
     status_list_url,
 )
 from reviewer_app.credentials.issuers import (
@@ -60,7 +61,8 @@ def hosting_files(
     suffix = image_suffix(issuer, folder.store.objects)
     if suffix and issuer.image_sha256:
         sha = issuer.image_sha256
-        files[ISSUER_IMAGE + suffix] = (folder.store.objects / sha[:2] / sha).read_bytes()
+        logo = (folder.store.objects / sha[:2] / sha).read_bytes()
+        files[ISSUER_IMAGE + suffix] = safe_image(logo, repr(issuer.name))
     from reviewer_app.credentials.pathways import hosted_images
 
     files.update(hosted_images(session, folder.store.objects))
@@ -103,10 +105,10 @@ def _badge_images(
         art = award_rows.badge_art(
             definition, store_objects, award_rows.image_type(definition, store_objects)
         )
-        yield (
-            art.relative,
-            (art.blob.read_bytes() if art.blob else badge_image.plain_badge_png(definition.name)),
-        )
+        if art.blob is None:
+            yield art.relative, badge_image.plain_badge_png(definition.name)
+        else:
+            yield art.relative, safe_image(art.blob.read_bytes(), repr(definition.name))
 
 
 def publish_page(unlocked: UnlockedIssuer, hosting: Sequence[str]) -> bytes:

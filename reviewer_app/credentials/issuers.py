@@ -175,15 +175,17 @@ def create_issuer(
 
 
 def check_image(data: bytes) -> bytes:
-    """A logo must be a PNG or an SVG (what badge images and profiles may point at)."""
-    from reviewer_app.credentials import baking
+    """A logo must be a PNG or an SVG (what badge images and profiles may point at); an
+    SVG is kept in its sanitized form (see svg_policy)."""
+    from reviewer_app import svg_policy
 
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return data
-    head = data[:4096].lstrip()
-    if head.startswith(b"<") and b"<svg" in head:
-        baking.extract_svg(data)  # parses it safely: hostile XML is refused here
-        return data
+    if svg_policy.looks_like_svg(data):
+        try:
+            return svg_policy.sanitize(data, translate("IssuerKeys", "The issuer's image"))
+        except svg_policy.SvgRefused as e:
+            raise IssuerError(str(e)) from None
     raise IssuerError(translate("IssuerKeys", "The issuer's image must be a PNG or an SVG file."))
 
 

@@ -153,6 +153,9 @@ def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
 
 def pathway_image(pathway: Pathway, store_objects: Path) -> tuple[bytes, str]:
     if pathway.image_sha256:
+        from reviewer_app.credentials.formats.common import safe_image
+
         data = (store_objects / pathway.image_sha256[:2] / pathway.image_sha256).read_bytes()
-        return data, ".png" if data.startswith(b"\x89PNG") else ".svg"
+        suffix = ".png" if data.startswith(b"\x89PNG") else ".svg"
+        return safe_image(data, repr(pathway.name)), suffix
     return badge_image.plain_badge_png(pathway.name), ".png"

@@ -90,3 +90,24 @@ def issued_definitions(session: Session, issuer: Issuer, fmt: str | None = None)
     if fmt is not None:
         query = query.where(IssuedCredential.format == fmt)
     return list(session.scalars(query))
+
+
+def safe_image(data: bytes, owner: str) -> bytes:
+    """A stored badge image or logo as it may be baked and published: SVG only in its
+    sanitized form (images stored before the SVG policy are sanitized here); one that
+    cannot be made safe stops the export with `owner` (the definition, pathway or
+    issuer) named, so the user knows which image to replace."""
+    from reviewer_app import svg_policy
+
+    if data.startswith(b"\x89PNG") or not svg_policy.looks_like_svg(data):
+        return data
+    try:
+        return svg_policy.sanitize(data, owner)
+    except svg_policy.SvgRefused as e:
+        raise ExportError(
+            translate(
+                "CredentialExport",
+                "The badge image of {owner} cannot be used: {problem} Replace the image "
+                "(definitions add) and export again.",
+            ).format(owner=owner, problem=e)
+        ) from None
