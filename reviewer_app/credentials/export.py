@@ -6,7 +6,8 @@ The export folder holds:
 - `hosting/`: every file the issuer must publish, at paths that mirror their URLs
   (hosting/keys/jwks.json is served at <hosting address>keys/jwks.json);
 - `upload/`: bulk-award CSV files for Canvas Credentials and Credly;
-- `PUBLISH.html`: where each hosting file goes; `manifest.json`: each file's SHA-256.
+- `PUBLISH.html`: where each hosting file goes; `manifest.json`: each file's SHA-256
+  and the audit trail's head, signed by the issuer in `manifest.sig.json`.
 
 Safe to interrupt: each award is signed once and kept in the database with its
 document (committed in batches before any file is written), every file is written
@@ -19,22 +20,24 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
+from reviewer_app.audit.anchor import current_anchor
 from reviewer_app.credentials import awards as award_rows
 from reviewer_app.credentials import badge_image, baking
 from reviewer_app.credentials.awards import PendingAward
+from reviewer_app.credentials.export_manifest import MANIFEST, SIGNATURE, TEMP, signed_manifest
 from reviewer_app.credentials.formats import credential_file, sign_award
 from reviewer_app.credentials.formats.common import ExportError, Format, ProofKind, safe_image
-from reviewer_app.credentials.hosting import hosting_files, json_bytes, publish_page
+from reviewer_app.credentials.hosting import hosting_files, publish_page
 from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
 from reviewer_app.credentials.names import credential_stem
 from reviewer_app.credentials.schemas import BatchChecker
@@ -48,8 +51,7 @@ from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
 from reviewer_app.wording import translate
 
 BATCH = 100  # awards signed per committed transaction
-# Temp files left by a killed `write_atomically`: ".<name>.<12 hex>.tmp".
-_TEMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+_TEMP = TEMP
 
 
 @dataclass(frozen=True)
@@ -175,10 +177,11 @@ def export(
         written.append(relative)
     _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
     written.append("PUBLISH.html")
-    _write(out / "manifest.json", manifest(out))
-    written.append("manifest.json")
+    written += [MANIFEST, SIGNATURE]
     result.files = sorted(set(written))
-    _mark_exported(folder, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed))
+    _mark_exported(
+        folder, unlocked, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed)
+    )
     logging.getLogger(__name__).info("Exported %d %s credentials to %s", total, fmt, out)
     report(
         ProgressReport(
@@ -209,7 +212,8 @@ def refresh_hosting(
     for relative, data in sorted(hosting.items()):
         _write(out / "hosting" / relative, data)
     _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
-    _write(out / "manifest.json", manifest(out))
+    with folder.sessions() as session:
+        _write_manifest(out, unlocked, current_anchor(session))
     return sorted("hosting/" + r for r in hosting)
 
 
@@ -363,21 +367,15 @@ def _write_credential(out: Path, item: Signed, fmt: Format, proof: ProofKind) ->
     return tuple(files)
 
 
-def manifest(out: Path) -> bytes:
-    entries = []
-    for path in sorted(out.rglob("*")):
-        relative = path.relative_to(out).as_posix()
-        if not path.is_file() or relative == "manifest.json" or _TEMP.match(path.name):
-            continue
-        data = path.read_bytes()
-        entries.append(
-            {"path": relative, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        )
-    return json_bytes({"format": "reviewer-app-export/1", "files": entries})
+def _write_manifest(out: Path, unlocked: UnlockedIssuer, anchor: dict[str, Any]) -> None:
+    manifest, signature = signed_manifest(out, unlocked, anchor)
+    _write(out / MANIFEST, manifest)
+    _write(out / SIGNATURE, signature)
 
 
 def _mark_exported(
     folder: DataFolder,
+    unlocked: UnlockedIssuer,
     decision_ids: Sequence[int],
     fmt: Format,
     actor: str,
@@ -402,6 +400,11 @@ def _mark_exported(
             entity_id=str(out),
             after={"format": fmt, "count": count},
         )
+        session.flush()
+        # The manifest carries the trail's head as this transaction leaves it (the export's
+        # own entry included), signed with the issuer's key; a kill before the commit
+        # leaves the awards unexported, and the next run writes the manifest again.
+        _write_manifest(out, unlocked, current_anchor(session))
 
 
 __all__ = ["ExportError", "ExportResult", "IssuerError", "UserError", "export", "sign_award"]

@@ -80,6 +80,12 @@ def chain(*fetchers: Fetch | None) -> Fetch:
 
 
 def verify_file(path: Path, fetch: Fetch, *, now: dt.datetime | None = None) -> VerifyResult:
+    from reviewer_app.credentials import export_manifest
+
+    if path.name == export_manifest.MANIFEST:
+        # An export folder's signed manifest; its own hosting/ is a source of keys too.
+        local = hosting_fetcher(path.parent / "hosting")
+        return export_manifest.verify_manifest(path, chain(fetch, local))
     result = VerifyResult(file=str(path))
     try:
         data = path.read_bytes()
