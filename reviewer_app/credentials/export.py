@@ -35,7 +35,7 @@ from reviewer_app.credentials import awards as award_rows
 from reviewer_app.credentials import badge_image, baking
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.export_manifest import MANIFEST, SIGNATURE, TEMP, signed_manifest
-from reviewer_app.credentials.formats import credential_file, sign_award
+from reviewer_app.credentials.formats import credential_file, ob3_jwt, sign_award
 from reviewer_app.credentials.formats.common import ExportError, Format, ProofKind, safe_image
 from reviewer_app.credentials.hosting import hosting_files, publish_page
 from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
@@ -88,6 +88,8 @@ def export(
     report = progress or (lambda _r: None)
     with folder.sessions() as session:
         issuer = _issuer(session, issuer_id)
+        if fmt == "ob3" and proof == "jwt" and issuer.did_method != "web":
+            raise ExportError(ob3_jwt.needs_did_web())
         unlocked = unlock(folder, issuer, passphrase)
         pending = award_rows.pending_awards(
             session,

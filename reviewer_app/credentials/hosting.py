@@ -33,6 +33,7 @@ from reviewer_app.credentials.issuers import (
     ed25519_public,
     image_suffix,
     issuer_did,
+    jwk_kid,
     rsa_public,
 )
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
@@ -50,11 +51,16 @@ def hosting_files(
         {"@context": [ob3_docs.VC_V2, ob3_docs.OB3_CONTEXT], **ob3_docs.issuer_profile(info)}
     )
     rsa_keys = [k for k in issuer.keys if k.kind == "rsa"]
-    files[JWKS_PATH] = json_bytes(keys.jwks([(rsa_public(k), k.key_id) for k in rsa_keys]))
+    files[JWKS_PATH] = json_bytes(
+        keys.jwks([(rsa_public(k), jwk_kid(issuer, k)) for k in rsa_keys])
+    )
     if issuer.did_method == "web":
         did = issuer_did(issuer)
         ed_keys = [(k.key_id, ed25519_public(k)) for k in issuer.keys if k.kind == "ed25519"]
-        files[did_document_path(issuer)] = json_bytes(dids.did_web_document(did, ed_keys))
+        rsa_jwks = [
+            (k.key_id, keys.public_jwk(rsa_public(k), jwk_kid(issuer, k))) for k in rsa_keys
+        ]
+        files[did_document_path(issuer)] = json_bytes(dids.did_web_document(did, ed_keys, rsa_jwks))
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
     for relative, data in _badge_images(session, issuer, folder.store.objects):
         files[relative] = data

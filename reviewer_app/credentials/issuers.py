@@ -311,6 +311,15 @@ def did_document_path(issuer: Issuer) -> str:
     return url.removeprefix(issuer.base_url)
 
 
+def jwk_kid(issuer: Issuer, key: IssuerKey) -> str:
+    """An RSA key's kid in the JWK Set and the DID document: for a did:web issuer the
+    full verification method id a VC-JWT's header names, so a plain JWKS lookup by kid
+    finds it; for a did:key issuer (no VC-JWT) the key id."""
+    if issuer.did_method == "web":
+        return f"{dids.did_web(issuer.base_url)}#{key.key_id}"
+    return key.key_id
+
+
 def verification_method(issuer: Issuer) -> str:
     key = active_key(issuer, "ed25519")
     if issuer.did_method == "web":

@@ -3,9 +3,13 @@ DID documents and issuer profiles at https addresses, read through a `Fetch`."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Mapping
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey, RSAPublicNumbers
 
 from reviewer_app.credentials import dataintegrity, dids, multibase
 from reviewer_app.credentials.verify_common import Fetch, VerifyResult, as_list
@@ -86,9 +90,12 @@ def _listed_by_issuer_document(
             ).format(method=method, issuer=issuer),
         )
     listed = [
-        m if isinstance(m, str) else m.get("id")
-        for m in as_list(document.get("assertionMethod"))
-        if isinstance(m, (str, Mapping))
+        issuer + str(m) if str(m).startswith("#") else str(m)
+        for m in (
+            m if isinstance(m, str) else m.get("id")
+            for m in as_list(document.get("assertionMethod"))
+            if isinstance(m, (str, Mapping))
+        )
     ]
     if method not in listed:
         return result.add(
@@ -107,17 +114,76 @@ def _listed_by_issuer_document(
     )
 
 
-def ed25519_key(method: str, fetch: Fetch) -> Ed25519PublicKey:
-    if method.startswith("did:key:"):
-        return dids.resolve_did_key(method)
-    did = method.split("#", 1)[0]
-    document = fetch(dids.did_web_document_url(did)) if did.startswith("did:web:") else None
-    for entry in as_list((document or {}).get("verificationMethod")):
+def controller_document(method: str, fetch: Fetch) -> Mapping[str, Any] | None:
+    """The document that publishes the verification method `method`: a did:web DID
+    document, or the issuer profile at an https address (1EdTech's pattern, where
+    `https://example.com/issuers/876543#key-1` is a key listed in the profile
+    published at `https://example.com/issuers/876543`)."""
+    base = method.split("#", 1)[0]
+    if base.startswith("did:web:"):
+        document = fetch(dids.did_web_document_url(base))
+    elif base.startswith("https://"):
+        document = fetch(base)
+    else:
+        return None
+    return document if isinstance(document, Mapping) else None
+
+
+def method_entry(method: str, fetch: Fetch) -> Mapping[str, Any] | None:
+    """The verification method `method` as its controller's document describes it,
+    under `verificationMethod` or embedded in `assertionMethod`; ids may be relative."""
+    document = controller_document(method, fetch)
+    if document is None:
+        return None
+    base = method.split("#", 1)[0]
+    for entry in [
+        *as_list(document.get("verificationMethod")),
+        *as_list(document.get("assertionMethod")),
+    ]:
         if not isinstance(entry, Mapping):
             continue
         entry_id = str(entry.get("id", ""))
-        if entry_id == method or (did + entry_id if entry_id.startswith("#") else "") == method:
+        if entry_id == method or (entry_id.startswith("#") and base + entry_id == method):
+            return entry
+    return None
+
+
+def ed25519_key(method: str, fetch: Fetch) -> Ed25519PublicKey:
+    """The Ed25519 key of `method`: a did:key, or a Multikey or JsonWebKey (OKP) entry
+    published by a did:web document or an https issuer profile."""
+    if method.startswith("did:key:"):
+        return dids.resolve_did_key(method)
+    entry = method_entry(method, fetch)
+    if entry is not None:
+        if "publicKeyMultibase" in entry:
             return multibase.ed25519_public_from_multibase(str(entry.get("publicKeyMultibase")))
+        jwk = entry.get("publicKeyJwk")
+        if isinstance(jwk, Mapping) and jwk.get("kty") == "OKP" and jwk.get("crv") == "Ed25519":
+            try:
+                return Ed25519PublicKey.from_public_bytes(_b64url(str(jwk.get("x", ""))))
+            except ValueError:
+                pass
     raise dataintegrity.ProofError(
         translate("CredentialVerify", "The key {method} is not published.").format(method=method)
     )
+
+
+def rsa_key(method: str, fetch: Fetch) -> RSAPublicKey | None:
+    """The RSA key of `method`, a JsonWebKey published by its controller's document."""
+    entry = method_entry(method, fetch)
+    jwk = entry.get("publicKeyJwk") if entry is not None else None
+    if not isinstance(jwk, Mapping) or jwk.get("kty") != "RSA":
+        return None
+    try:
+        e = int.from_bytes(_b64url(str(jwk.get("e", ""))), "big")
+        n = int.from_bytes(_b64url(str(jwk.get("n", ""))), "big")
+        return RSAPublicNumbers(e, n).public_key()
+    except ValueError:
+        return None
+
+
+def _b64url(text: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise ValueError("not base64url") from None

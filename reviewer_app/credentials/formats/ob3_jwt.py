@@ -11,8 +11,9 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
 from reviewer_app.credentials import jws
 from reviewer_app.credentials.awards import PendingAward
-from reviewer_app.credentials.formats.common import JWKS_PATH, CredentialFile, unsigned_ob3
+from reviewer_app.credentials.formats.common import CredentialFile, ExportError, unsigned_ob3
 from reviewer_app.credentials.issuers import UnlockedIssuer
+from reviewer_app.credentials.key_resolution import key_belongs, rsa_key
 from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.verify_common import (
     Failed,
@@ -32,6 +33,26 @@ FILE = CredentialFile(
 )
 
 
+def key_id(unlocked: UnlockedIssuer) -> str:
+    """The token's `kid`: the RSA key's verification method in the issuer's own DID
+    document, so that the issuer's identifier resolves to the key that signed. A did:key
+    identifier is an Ed25519 key and can name no RSA key: such an issuer cannot sign
+    VC-JWTs that tie to it, and is refused (Data Integrity proofs work for it)."""
+    if not unlocked.info.id.startswith("did:web:"):
+        raise ExportError(needs_did_web())
+    return f"{unlocked.info.id}#{unlocked.rsa_key_id}"
+
+
+def needs_did_web() -> str:
+    return translate(
+        "CredentialExport",
+        "VC-JWT credentials need an issuer with a did:web identifier: its DID document "
+        "publishes the RSA key that signs them, so verifiers can tell the key is the "
+        "issuer's. A did:key identifier is itself an Ed25519 key and cannot name an RSA "
+        "key. Export with Data Integrity proofs (the default), or create a did:web issuer.",
+    )
+
+
 def sign(
     unlocked: UnlockedIssuer,
     pending: PendingAward,
@@ -40,11 +61,7 @@ def sign(
 ) -> str:
     """The credential as a VC-JWT signed with the issuer's RSA key."""
     credential = unsigned_ob3(unlocked, pending, status_index, checker)
-    token = jws.encode_vc_jwt(
-        credential,
-        unlocked.rsa,
-        kid=unlocked.info.hosted(JWKS_PATH) + "#" + unlocked.rsa_key_id,
-    )
+    token = jws.encode_vc_jwt(credential, unlocked.rsa, kid=key_id(unlocked))
     unlocked.check_rsa(token)
     return token
 
@@ -79,15 +96,35 @@ def verify(
 def _rsa_key_for(
     header: Mapping[str, Any], issuer: str | None, fetch: Fetch, result: VerifyResult
 ) -> RSAPublicKey:
-    """The key named by `kid` (a URL into the issuer's published JWKS); an embedded
-    `jwk` counts only when the issuer publishes that same key."""
+    """The key named by `kid`: a verification method the issuer's identifier resolves
+    to (its DID document or https profile lists it for assertions), or, in older tokens,
+    a URL into the issuer's published JWKS; an embedded `jwk` counts only when the
+    issuer publishes that same key."""
     kid = header.get("kid")
+    if isinstance(kid, str) and (kid.startswith("did:") or kid.split("#")[0] == issuer):
+        # A verification method of the issuer's own identifier (DID document or profile).
+        if not key_belongs(kid, issuer, fetch, result):
+            raise Failed
+        key = rsa_key(kid, fetch)
+        if key is None:
+            result.checks.pop()  # the listing held, but the key itself is not published
+            result.add(
+                "key",
+                False,
+                translate("CredentialVerify", "The key {method} is not published.").format(
+                    method=kid
+                ),
+            )
+            raise Failed
+        return key
+    # Tokens signed before kid named a verification method: a URL into the JWKS.
     jwks_url, _, key_id = str(kid or "").partition("#")
     published = fetch(jwks_url) if jwks_url.startswith("https://") else None
     keys = [k for k in as_list((published or {}).get("keys")) if isinstance(k, Mapping)]
     wanted = header.get("jwk")
     for entry in keys:
-        if (key_id and entry.get("kid") == key_id) or (
+        listed = str(entry.get("kid", ""))
+        if (key_id and (listed == key_id or listed.endswith("#" + key_id))) or (
             isinstance(wanted, Mapping) and entry.get("n") == wanted.get("n")
         ):
             result.add(
