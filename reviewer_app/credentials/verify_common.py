@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer_app.credentials import dataintegrity
-from reviewer_app.credentials.schemas import ob3_problems
+from reviewer_app.credentials.schemas import ob3_problems, shipped_schema
 from reviewer_app.credentials.status import decode_list, is_set
 from reviewer_app.errors import UserError
 from reviewer_app.wording import translate
@@ -81,6 +81,19 @@ def check_schema(document: Mapping[str, Any], types: list[Any], result: VerifyRe
         if not problems
         else "; ".join(str(p) for p in problems[:5]),  # jsonschema's own words, in English
     )
+    for entry in as_list(document.get("credentialSchema")):
+        url = entry.get("id") if isinstance(entry, Mapping) else None
+        if isinstance(url, str) and shipped_schema(url) is None:
+            # Only the shipped copies are used (schemas are never fetched): say so.
+            result.add(
+                "schema",
+                None,
+                translate(
+                    "CredentialVerify",
+                    "names the schema {url}, which is not one this program has; checked "
+                    "against the Open Badges 3.0 schema instead",
+                ).format(url=url),
+            )
 
 
 def issuer_id(document: Mapping[str, Any]) -> str | None:

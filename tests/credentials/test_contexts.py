@@ -263,3 +263,12 @@ def test_credential_schema_is_the_address_1edtech_publishes() -> None:
     schema = json.loads((STANDARDS / "ob3" / "schema" / shipped).read_text(encoding="utf-8"))
     assert "AchievementCredential" in schema["title"]
     assert shipped_schema(schema["$id"]) == shipped  # older credentials name the $id
+
+
+def test_verify_says_when_a_credential_names_a_schema_not_shipped() -> None:
+    from reviewer_app.credentials.verify_common import VerifyResult, check_schema
+
+    result = VerifyResult(file="x")
+    unknown = "https://schemas.example.org/other.json"
+    check_schema({"credentialSchema": [{"id": unknown}]}, ["AchievementCredential"], result)
+    assert any(c.ok is None and unknown in c.detail for c in result.checks)
