@@ -25,7 +25,7 @@ _KEPT_PUNCTUATION = frozenset(".-")
 
 def _kept(char: str) -> bool:
     category = unicodedata.category(char)
-    return category[0] in "LN" or category == "Mn" or char in _KEPT_PUNCTUATION
+    return category[0] in "LN" or category in ("Mn", "Mc") or char in _KEPT_PUNCTUATION
 
 
 def _cut(text: str, limit: int) -> str:

@@ -102,3 +102,9 @@ def test_upload_csvs_keep_hostile_names_and_emails_as_text(
             for cell in row:
                 assert not cell.lstrip(" \t\r\n").startswith(("=", "+", "@")), (name, row)
                 assert not (cell.startswith("-") and not cell[1:].replace(".", "").isdigit())
+
+
+def test_names_keep_every_script_and_drop_controls() -> None:
+    assert output_names.label("हिन्दी नाम", fallback="x") == "हिन्दी-नाम"
+    assert output_names.label("\u202eevil\u202c name", fallback="x") == "evil-name"
+    assert output_names.label("🙂", fallback="earner") == "earner"
