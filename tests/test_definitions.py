@@ -296,13 +296,13 @@ BROKEN_DEFINITIONS = [
         "image SVG with DOCTYPE and ENTITY",
         image_file(SVG_WITH_ENTITY, "entity.svg", "achievement.image"),
         "achievement.image",
-        "'entity.svg' is neither a PNG nor an SVG image",
+        "'entity.svg' declares a DTD or XML entities",
     ),
     case(
         "image XML that is not SVG",
         image_file(b"<html><body>badge</body></html>", "page.svg", "achievement.image"),
         "achievement.image",
-        "is neither a PNG nor an SVG image",
+        "'page.svg' is not an SVG image",
     ),
     case("image empty name", put("achievement.image", ""), "achievement.image", "not be empty"),
     # tags and alignment
@@ -660,7 +660,7 @@ def test_a_utf16_svg_with_an_entity_is_rejected(seeded: DataFolder, tmp_path: Pa
     svg = SVG_WITH_ENTITY.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
     mutate = image_file(svg.encode("utf-16"), "entity16.svg", "achievement.image")
     path = write_definition(tmp_path, mutate)
-    rejects(seeded, path, "achievement.image", "neither a PNG nor an SVG")
+    rejects(seeded, path, "achievement.image", "DTD or XML entities")
 
 
 # --- every field rule of a pathway -------------------------------------------------------

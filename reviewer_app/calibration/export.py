@@ -12,7 +12,6 @@ alpha below 0.667 is below threshold, below 0.800 tentative (Krippendorff's usua
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -32,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reviewer_app import APP_NAME
+from reviewer_app import APP_NAME, csv_safe
 from reviewer_app.reviews.letter import _fold, _pdf_font
 
 ALPHA_MINIMUM = 0.667
@@ -172,9 +171,7 @@ def _cell(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.4f}"
-    text = str(value)
-    # A name a spreadsheet would run as a formula ("=HYPERLINK(…)") is kept as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return str(value)  # text a spreadsheet would run as a formula: see csv_safe
 
 
 def _interval_cells(interval: Sequence[float | None] | None) -> list[Any]:
@@ -186,7 +183,7 @@ def report_csv(report: dict[str, Any]) -> bytes:
     its own header row, blank lines between; UTF-8 with a BOM so spreadsheets read names
     as typed."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_safe.writer(out, lineterminator="\r\n")
     rules = report["rules"]
     overall = report["overall"]
     writer.writerow(["Overall"])

@@ -54,6 +54,12 @@ CONTEXT_FILES: Final[Mapping[str, ContextFile]] = MappingProxyType(
             ("w3c", "data-integrity-v1.jsonld"),
             "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669",
         ),
+        # Defines Multikey and publicKeyMultibase, which DID v1 does not: without it a
+        # DID document's keys vanish under JSON-LD processing.
+        "https://w3id.org/security/multikey/v1": ContextFile(
+            ("w3c", "multikey-v1.jsonld"),
+            "9ae9f9e8c8078caa4018d3491d69b175744334f60536339cc7ab365ba7d789a8",
+        ),
         "https://www.w3.org/ns/did/v1": ContextFile(
             ("w3c", "did-v1.jsonld"),
             "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da",

@@ -362,13 +362,16 @@ def sign(
     *,
     proof_purpose: str = "assertionMethod",
     proof_as_array: bool = True,
+    check: Callable[[bytes, bytes], None] | None = None,
 ) -> dict[str, Any]:
     """A copy of `document` with an eddsa-rdfc-2022 proof added.
 
     The proof is an array of one (Open Badges 3.0 requires an array) unless
     `proof_as_array` is false. A document that already has proofs gets one more: each
     proof of a set signs the document without any proof. Refuses (DroppedTerms) to sign
-    anything JSON-LD would leave out of the signature.
+    anything JSON-LD would leave out of the signature. `check(signature, data)`, when
+    given, verifies the signature over the signed data (with the key on record) and
+    raises if it does not hold.
     """
     unsecured = {key: value for key, value in document.items() if key != "proof"}
     config = proof_configuration(
@@ -376,7 +379,10 @@ def sign(
     )
     data = hash_data(unsecured, config)
     proof = {key: value for key, value in config.items() if key != "@context"}
-    proof["proofValue"] = encode_base58btc(private_key.sign(data.combined))
+    signature = private_key.sign(data.combined)
+    if check is not None:
+        check(signature, data.combined)
+    proof["proofValue"] = encode_base58btc(signature)
 
     signed = copy.deepcopy(dict(document))
     existing = signed.get("proof")

@@ -39,6 +39,16 @@ DID_DOCUMENT_CONTEXT: Final[tuple[str, ...]] = (
     *([MULTIKEY_V1_CONTEXT] if MULTIKEY_V1_CONTEXT in CONTEXT_FILES else []),
 )
 
+
+# JsonWebKey and publicKeyJwk, defined inline (no pinned copy of the security JWK
+# context ships), so that JSON-LD processing keeps the RSA keys too.
+def jwk_terms() -> dict[str, Any]:
+    return {
+        "JsonWebKey": "https://w3id.org/security#JsonWebKey",
+        "publicKeyJwk": {"@id": "https://w3id.org/security#publicKeyJwk", "@type": "@json"},
+    }
+
+
 # did:web method-specific id: host (port colon as %3A), then path segments, ":"-joined.
 _DID_WEB_PART = re.compile(r"^(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$")
 _FRAGMENT = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@/?-]+$")
@@ -174,8 +184,14 @@ def did_web_document_url(did: str) -> str:
     return f"https://{authority}/{did_web_document_path(did)}"
 
 
-def did_web_document(did: str, keys: Sequence[tuple[str, Ed25519PublicKey]]) -> dict[str, Any]:
-    """A DID document publishing `keys` (fragment, key) as Multikey verification methods.
+def did_web_document(
+    did: str,
+    keys: Sequence[tuple[str, Ed25519PublicKey]],
+    jwk_keys: Sequence[tuple[str, Mapping[str, Any]]] = (),
+) -> dict[str, Any]:
+    """A DID document publishing `keys` (fragment, key) as Multikey verification methods,
+    and `jwk_keys` (fragment, public JWK) as JsonWebKey ones (the RSA keys that sign
+    VC-JWTs, so a token's `kid` resolves through the issuer's own identifier).
 
     Every key is listed under `assertionMethod`, old ones included: credentials signed
     before a key rotation must keep verifying, so retired keys stay published.
@@ -189,9 +205,16 @@ def did_web_document(did: str, keys: Sequence[tuple[str, Ed25519PublicKey]]) -> 
         )
     if not keys:
         raise DidError(translate("Dids", "A DID document needs at least one key."))
-    methods: list[dict[str, str]] = []
+    methods: list[dict[str, Any]] = []
     ids: list[str] = []
-    for fragment, public in keys:
+    entries: list[tuple[str, dict[str, Any]]] = [
+        (fragment, {"type": "Multikey", "publicKeyMultibase": ed25519_public_multibase(public)})
+        for fragment, public in keys
+    ]
+    entries += [
+        (fragment, {"type": "JsonWebKey", "publicKeyJwk": dict(jwk)}) for fragment, jwk in jwk_keys
+    ]
+    for fragment, material in entries:
         name = fragment.removeprefix("#")
         if not _FRAGMENT.match(name):
             raise DidError(
@@ -206,15 +229,14 @@ def did_web_document(did: str, keys: Sequence[tuple[str, Ed25519PublicKey]]) -> 
             )
         ids.append(method_id)
         methods.append(
-            {
-                "id": method_id,
-                "type": "Multikey",
-                "controller": did,
-                "publicKeyMultibase": ed25519_public_multibase(public),
-            }
+            {"id": method_id, "type": material["type"], "controller": did}
+            | {k: v for k, v in material.items() if k != "type"}
         )
+    context: list[Any] = list(DID_DOCUMENT_CONTEXT)
+    if jwk_keys:
+        context.append(jwk_terms())
     return {
-        "@context": list(DID_DOCUMENT_CONTEXT),
+        "@context": context,
         "id": did,
         "verificationMethod": methods,
         "assertionMethod": ids,

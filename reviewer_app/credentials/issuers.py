@@ -8,6 +8,7 @@ retired keys, so that everything ever signed still verifies after a rotation.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import unicodedata
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
@@ -44,6 +46,25 @@ def slugify(name: str) -> str:
     return slug[:60] or "issuer"
 
 
+# Length is what makes a passphrase hard to guess: a few ordinary words beat a short
+# string of mixed symbols, and composition rules only push people to the latter.
+MIN_PASSPHRASE_CHARACTERS = 12
+
+
+def check_passphrase(passphrase: str) -> None:
+    """A new issuer's passphrase must be long enough to withstand guessing by anyone
+    who copies the key files (the seal can be attacked offline, at leisure)."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARACTERS:
+        raise IssuerError(
+            translate(
+                "IssuerKeys",
+                "The passphrase is too short: use at least {n} characters, for example "
+                "three or four ordinary words. Its length is what protects the signing keys "
+                "if someone copies the key files; symbols and digits are not required.",
+            ).format(n=MIN_PASSPHRASE_CHARACTERS)
+        )
+
+
 def _check_url(url: str, wrong: str) -> str:
     """`url` without surrounding spaces; `wrong` (with {url}) says why it is refused."""
     url = url.strip()
@@ -54,6 +75,34 @@ def _check_url(url: str, wrong: str) -> str:
 
 def key_file(folder: DataFolder, issuer: Issuer, key: IssuerKey) -> Path:
     return folder.root / KEYS_FOLDER / issuer.slug / key.file_name
+
+
+def key_owner(issuer: Issuer) -> str:
+    """The name a key file's seal binds its issuer by: derived from the issuer's own
+    random secret (so two issuers of the same name in two data folders differ) without
+    revealing it."""
+    digest = hashlib.sha256(b"reviewer-app key owner\0" + issuer.secret.encode()).hexdigest()
+    return f"{issuer.slug}:{digest[:32]}"
+
+
+def open_key(folder: DataFolder, issuer: Issuer, row: IssuerKey, passphrase: str) -> keys.StoredKey:
+    """The issuer's private key `row`, once it is shown to be that very key: the seal
+    names this issuer and key id (files sealed before that was bound are checked by
+    their key alone), and the opened key's public half is the one on record."""
+    public = serialization.load_pem_public_key(row.public_key.encode())
+    if not isinstance(public, Ed25519PublicKey | RSAPublicKey):
+        raise IssuerError(
+            translate("IssuerKeys", "Key {key_id} is not an Ed25519 or RSA key.").format(
+                key_id=row.key_id
+            )
+        )
+    return keys.read_private_key(
+        key_file(folder, issuer, row),
+        passphrase,
+        issuer=key_owner(issuer),
+        key_id=row.key_id,
+        expected_public=public,
+    )
 
 
 def create_issuer(
@@ -85,12 +134,7 @@ def create_issuer(
     )
     if not base.endswith("/"):
         base += "/"
-    if not passphrase:
-        raise IssuerError(
-            translate(
-                "IssuerKeys", "The passphrase must not be empty: it protects the signing keys."
-            )
-        )
+    check_passphrase(passphrase)
     staged = folder.store.stage_bytes(check_image(image)) if image is not None else None
     created: list[int] = []
 
@@ -131,15 +175,17 @@ def create_issuer(
 
 
 def check_image(data: bytes) -> bytes:
-    """A logo must be a PNG or an SVG (what badge images and profiles may point at)."""
-    from reviewer_app.credentials import baking
+    """A logo must be a PNG or an SVG (what badge images and profiles may point at); an
+    SVG is kept in its sanitized form (see svg_policy)."""
+    from reviewer_app import svg_policy
 
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return data
-    head = data[:4096].lstrip()
-    if head.startswith(b"<") and b"<svg" in head:
-        baking.extract_svg(data)  # parses it safely: hostile XML is refused here
-        return data
+    if svg_policy.looks_like_svg(data):
+        try:
+            return svg_policy.sanitize(data, translate("IssuerKeys", "The issuer's image"))
+        except svg_policy.SvgRefused as e:
+            raise IssuerError(str(e)) from None
     raise IssuerError(translate("IssuerKeys", "The issuer's image must be a PNG or an SVG file."))
 
 
@@ -173,7 +219,7 @@ def _add_key(
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # The file first: a key recorded in the database must exist. A file left behind by
     # a failed commit is harmless (encrypted, and never referenced).
-    keys.write_private_key(path, private, passphrase, key_id=key_id)
+    keys.write_private_key(path, private, passphrase, key_id=key_id, issuer=key_owner(issuer))
     session.add(row)
     session.flush()
     return row
@@ -187,7 +233,7 @@ def rotate_key(
     with folder.sessions.begin() as session:
         issuer = _issuer(session, issuer_id)
         current = active_key(issuer, kind)
-        keys.read_private_key(key_file(folder, issuer, current), passphrase)
+        open_key(folder, issuer, current, passphrase)
         current.retired_at = utcnow()
         new = _add_key(session, folder, issuer, kind, passphrase)
         trail.record(
@@ -265,6 +311,15 @@ def did_document_path(issuer: Issuer) -> str:
     return url.removeprefix(issuer.base_url)
 
 
+def jwk_kid(issuer: Issuer, key: IssuerKey) -> str:
+    """An RSA key's kid in the JWK Set and the DID document: for a did:web issuer the
+    full verification method id a VC-JWT's header names, so a plain JWKS lookup by kid
+    finds it; for a did:key issuer (no VC-JWT) the key id."""
+    if issuer.did_method == "web":
+        return f"{dids.did_web(issuer.base_url)}#{key.key_id}"
+    return key.key_id
+
+
 def verification_method(issuer: Issuer) -> str:
     key = active_key(issuer, "ed25519")
     if issuer.did_method == "web":
@@ -298,13 +353,46 @@ class UnlockedIssuer:
     rsa_key_id: str
     ed25519: Ed25519PrivateKey = field(repr=False)
     rsa: RSAPrivateKey = field(repr=False)
+    # The public keys on record (PEM), which every signature is checked against.
+    ed25519_on_record: str = ""
+    rsa_on_record: str = ""
+
+    def check_ed25519(self, signature: bytes, data: bytes) -> None:
+        """Every signature is checked before it leaves: a key that does not match the
+        issuer's published one must never sign silently."""
+        public = serialization.load_pem_public_key(self.ed25519_on_record.encode())
+        try:
+            if not isinstance(public, Ed25519PublicKey):
+                raise InvalidSignature
+            public.verify(signature, data)
+        except InvalidSignature:
+            raise IssuerError(_bad_signature(self.info.name)) from None
+
+    def check_rsa(self, token: str) -> None:
+        from reviewer_app.credentials import jws
+
+        public = serialization.load_pem_public_key(self.rsa_on_record.encode())
+        try:
+            if not isinstance(public, RSAPublicKey):
+                raise jws.JwsError("not an RSA key")
+            jws.verify_compact(token, public)
+        except UserError:
+            raise IssuerError(_bad_signature(self.info.name)) from None
+
+
+def _bad_signature(name: str) -> str:
+    return translate(
+        "IssuerKeys",
+        "A signature by {name} does not verify with the issuer's published key, so nothing "
+        "was signed or written. Check that the issuer's key files are its own.",
+    ).format(name=repr(name))
 
 
 def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssuer:
     """Opens the issuer's active keys; a wrong passphrase is a `keys.WrongPassphrase`."""
     ed_row, rsa_row = active_key(issuer, "ed25519"), active_key(issuer, "rsa")
-    ed = keys.read_private_key(key_file(folder, issuer, ed_row), passphrase).private_key
-    rsa = keys.read_private_key(key_file(folder, issuer, rsa_row), passphrase).private_key
+    ed = open_key(folder, issuer, ed_row, passphrase).private_key
+    rsa = open_key(folder, issuer, rsa_row, passphrase).private_key
     if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey):
         raise IssuerError(
             translate(
@@ -318,4 +406,6 @@ def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssue
         rsa_key_id=rsa_row.key_id,
         ed25519=ed,
         rsa=rsa,
+        ed25519_on_record=ed_row.public_key,
+        rsa_on_record=rsa_row.public_key,
     )

@@ -10,8 +10,9 @@ A key file holds:
 - the PKCS#8 DER of the private key, sealed with AES-256-GCM under a key derived from the
   passphrase by Argon2id (its parameters and salt are in the file, so they can be raised
   for new files without breaking old ones);
-- as associated data, the format version, kind, key id, creation time and public key, so
-  none of them can be swapped without the seal breaking;
+- as associated data, the format version, kind, key id, creation time, public key and
+  (from format 2) the issuer it belongs to, so none of them can be swapped without the
+  seal breaking, and a key file copied into another issuer's folder does not open there;
 - the public key in the clear, so it can be published without asking for the passphrase;
 - a passphrase check (an HMAC under a second derived key), so a wrong passphrase is told
   apart from a file whose sealed part was changed;
@@ -48,7 +49,10 @@ from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import write_atomically
 from reviewer_app.wording import translate
 
-FORMAT = "reviewer-app-private-key/1"
+FORMAT = "reviewer-app-private-key/2"
+# Format 1 files (no issuer in the sealed details) still open; their owner is checked by
+# comparing the opened key with the public key the issuer's records hold.
+_FORMATS = ("reviewer-app-private-key/1", FORMAT)
 _FORMAT_PREFIX = "reviewer-app-private-key/"
 _KDF_NAME = "argon2id"
 _CIPHER_NAME = "aes-256-gcm"
@@ -103,6 +107,7 @@ class PublicKeyInfo:
     created: dt.datetime
     public_key: IssuerPublicKey
     kdf: KdfParams  # so old files can be found and re-sealed with stronger settings
+    issuer: str | None = None  # whom the seal binds the key to; None in format 1 files
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,13 @@ def write_private_key(
     passphrase: str,
     *,
     key_id: str,
+    issuer: str | None = None,
     kdf_params: KdfParams | None = None,
     replace: bool = False,
 ) -> None:
-    """Seal `key` with `passphrase` and write it to `path` atomically, owner-only.
+    """Seal `key` with `passphrase` and write it to `path` atomically, owner-only. The
+    seal binds the key id and `issuer` (a stable, unique name of the key's owner; the app
+    always gives one).
 
     An existing file is kept unless `replace` is true (as when re-sealing a key with a new
     passphrase): overwriting the only copy of a private key cannot be undone.
@@ -168,12 +176,15 @@ def write_private_key(
 
     created = dt.datetime.now(dt.UTC).replace(microsecond=0)
     header: dict[str, Any] = {
-        "format": FORMAT,
+        # Format 1 when no owner is named: exactly what older versions wrote and read.
+        "format": FORMAT if issuer is not None else _FORMATS[0],
         "key_id": key_id,
         "kind": kind,
         "created": created.isoformat().replace("+00:00", "Z"),
         "public_key": public_pem(key.public_key()),
     }
+    if issuer is not None:
+        header["issuer"] = issuer
     salt = os.urandom(_SALT_BYTES)
     nonce = os.urandom(_NONCE_BYTES)
     seal_key, check_key = _derive(passphrase, salt, params)
@@ -206,10 +217,24 @@ def read_public_key(path: Path) -> PublicKeyInfo:
     return _parse(path).info
 
 
-def read_private_key(path: Path, passphrase: str) -> StoredKey:
-    """Open a key file with its passphrase."""
+def read_private_key(
+    path: Path,
+    passphrase: str,
+    *,
+    issuer: str | None = None,
+    key_id: str | None = None,
+    expected_public: IssuerPublicKey | None = None,
+) -> StoredKey:
+    """Open a key file with its passphrase. With `issuer`, `key_id` and
+    `expected_public`, the file must be that issuer's key of that id holding that public
+    key (what the issuer's records say): a key file swapped in from elsewhere is refused
+    before it can sign anything."""
     sealed = _parse(path)
     info = sealed.info
+    if (key_id is not None and info.key_id != key_id) or (
+        issuer is not None and info.issuer is not None and info.issuer != issuer
+    ):
+        raise KeyFileError(_not_this_issuers(path))
     seal_key, check_key = _derive(passphrase, sealed.salt, info.kdf)
     if not hmac.compare_digest(_passphrase_check(check_key), sealed.passphrase_check):
         # Only someone who rewrote the salt or the Argon2id settings and then fixed up the
@@ -256,7 +281,18 @@ def read_private_key(path: Path, passphrase: str) -> StoredKey:
                 "private key.",
             ).format(path=path)
         )
+    if expected_public is not None and _spki(private.public_key()) != _spki(expected_public):
+        raise KeyFileError(_not_this_issuers(path))
     return StoredKey(key_id=info.key_id, kind=info.kind, created=info.created, private_key=private)
+
+
+def _not_this_issuers(path: Path) -> str:
+    return translate(
+        "IssuerKeys",
+        "The key file {path} is not this issuer's key: it belongs to another issuer, or "
+        "it has been replaced. Nothing was signed. Put the issuer's own key file back "
+        "(from a backup).",
+    ).format(path=path)
 
 
 def public_pem(public_key: IssuerPublicKey) -> str:
@@ -391,12 +427,17 @@ def _parse(path: Path) -> _Sealed:
 
     header = {name: document[name] for name in ("format", "key_id", "kind", "created")}
     header["public_key"] = pem
+    owner: str | None = None
+    if "issuer" in document:  # sealed with the rest: removing it breaks the seal
+        owner = _field(document, "issuer", str, damaged)
+        header["issuer"] = owner
     info = PublicKeyInfo(
         key_id=key_id,
         kind=kind,
         created=created.astimezone(dt.UTC),
         public_key=public,
         kdf=params,
+        issuer=owner,
     )
     return _Sealed(info, header, salt, nonce, check, ciphertext)
 
@@ -436,7 +477,7 @@ def _load(path: Path) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise KeyFileError(translate("IssuerKeys", "{path} is not a key file.").format(path=path))
     version = document.get("format")
-    if version == FORMAT:
+    if version in _FORMATS:
         return document
     if isinstance(version, str) and version.startswith(_FORMAT_PREFIX):
         raise KeyFileError(

@@ -13,6 +13,7 @@ from reviewer_app.credentials.issuers import (
     ed25519_public,
     issuer_did,
     issuer_info,
+    jwk_kid,
     rsa_public,
 )
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
@@ -30,7 +31,9 @@ def store_fetcher(folder: DataFolder) -> Fetch:
                 relative = url[len(issuer.base_url) :].split("#", 1)[0]
                 info = issuer_info(issuer, folder.store.objects)
                 if relative == "keys/jwks.json":
-                    rsa = [(rsa_public(k), k.key_id) for k in issuer.keys if k.kind == "rsa"]
+                    rsa = [
+                        (rsa_public(k), jwk_kid(issuer, k)) for k in issuer.keys if k.kind == "rsa"
+                    ]
                     return Trusted(keys.jwks(rsa))
                 if relative == STATUS_PATH:
                     revoked = session.scalars(
@@ -54,7 +57,12 @@ def store_fetcher(folder: DataFolder) -> Fetch:
                             for k in issuer.keys
                             if k.kind == "ed25519"
                         ]
-                        return Trusted(dids.did_web_document(did, ed))
+                        rsa_jwks = [
+                            (k.key_id, keys.public_jwk(rsa_public(k), jwk_kid(issuer, k)))
+                            for k in issuer.keys
+                            if k.kind == "rsa"
+                        ]
+                        return Trusted(dids.did_web_document(did, ed, rsa_jwks))
         return None
 
     return fetch

@@ -26,9 +26,10 @@ OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 OB3_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 CONTEXTS = (VC_V2, OB3_CONTEXT, OB3_EXTENSIONS)
 # The `$id` of the shipped achievementcredential.json, which exports are checked against.
+# The address 1EdTech publishes the schema at, which verifiers fetch (the schema's own
+# "$id" is another name of the same file); schemas.SCHEMA_FILES maps it to our copy.
 SCHEMA_ID = (
-    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
-    "ob_v3p0_achievementcredential-jsonschema1.json"
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
 SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
 

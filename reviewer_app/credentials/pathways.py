@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.credentials import awards, badge_image, baking, clr, dataintegrity, ob3
 from reviewer_app.credentials.issuers import UnlockedIssuer, slugify
+from reviewer_app.credentials.names import pathway_stem
 from reviewer_app.storage.models import (
     Decision,
     Earner,
@@ -33,8 +34,7 @@ from reviewer_app.storage.models import (
 
 @dataclass(frozen=True)
 class PathwayRecord:
-    earner_slug: str
-    pathway_slug: str
+    stem: str  # where it is written, without the suffix
     document: str  # the signed CLR, as written
     image: bytes  # the pathway's badge with the CLR baked in
     image_suffix: str
@@ -117,14 +117,18 @@ def _record(
         issued_at=issued,
     )
     signed = dataintegrity.sign(
-        document, unlocked.ed25519, unlocked.verification_method, ob3.iso(issued)
+        document,
+        unlocked.ed25519,
+        unlocked.verification_method,
+        ob3.iso(issued),
+        check=unlocked.check_ed25519,
     )
     text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
     if suffix == ".svg":
         baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
-    return PathwayRecord(slugify(earner.name), slug, text, baked, suffix)
+    return PathwayRecord(pathway_stem(earner.name, earner.external_id, slug), text, baked, suffix)
 
 
 def ob3_date(value: str) -> Any:
@@ -149,6 +153,9 @@ def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
 
 def pathway_image(pathway: Pathway, store_objects: Path) -> tuple[bytes, str]:
     if pathway.image_sha256:
+        from reviewer_app.credentials.formats.common import safe_image
+
         data = (store_objects / pathway.image_sha256[:2] / pathway.image_sha256).read_bytes()
-        return data, ".png" if data.startswith(b"\x89PNG") else ".svg"
+        suffix = ".png" if data.startswith(b"\x89PNG") else ".svg"
+        return safe_image(data, repr(pathway.name)), suffix
     return badge_image.plain_badge_png(pathway.name), ".png"

@@ -17,6 +17,18 @@ from reviewer_app.resources import resource
 
 ACHIEVEMENT_CREDENTIAL = "achievementcredential.json"
 PROFILE = "profile.json"
+_PUBLISHED = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+# Each address a credential's credentialSchema may name, to the shipped copy it means:
+# the one 1EdTech publishes, and the schema's own "$id".
+SCHEMA_FILES = {
+    _PUBLISHED + "ob_v3p0_achievementcredential_schema.json": ACHIEVEMENT_CREDENTIAL,
+    _PUBLISHED + "ob_v3p0_achievementcredential-jsonschema1.json": ACHIEVEMENT_CREDENTIAL,
+}
+
+
+def shipped_schema(url: str) -> str | None:
+    """The shipped schema file a credentialSchema address names, if we have it."""
+    return SCHEMA_FILES.get(url)
 
 
 @cache

@@ -49,6 +49,8 @@ class _KeysForWorker:
     info: IssuerInfo
     verification_method: str
     rsa_key_id: str
+    ed25519_on_record: str
+    rsa_on_record: str
     ed25519: bytes = field(repr=False)
     rsa: bytes = field(repr=False)
 
@@ -60,6 +62,8 @@ class _KeysForWorker:
             info=unlocked.info,
             verification_method=unlocked.verification_method,
             rsa_key_id=unlocked.rsa_key_id,
+            ed25519_on_record=unlocked.ed25519_on_record,
+            rsa_on_record=unlocked.rsa_on_record,
             ed25519=unlocked.ed25519.private_bytes(
                 raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
             ),
@@ -80,6 +84,8 @@ class _KeysForWorker:
             rsa_key_id=self.rsa_key_id,
             ed25519=Ed25519PrivateKey.from_private_bytes(self.ed25519),
             rsa=rsa,
+            ed25519_on_record=self.ed25519_on_record,
+            rsa_on_record=self.rsa_on_record,
         )
 
 
@@ -111,7 +117,7 @@ def _start_worker(keys: _KeysForWorker) -> None:
 
 
 def _sign_in_worker(pending: PendingAward, fmt: Format, proof: ProofKind, index: int | None) -> str:
-    from reviewer_app.credentials.export import sign_award
+    from reviewer_app.credentials.formats import sign_award
 
     assert _issuer is not None, "worker not started"
     return sign_award(_issuer, pending, fmt, proof, index, _checker)
@@ -179,7 +185,7 @@ class Signer:
     ) -> Iterator[str]:
         """The signed text of each job, in order. A cancel stops the work not yet
         started and raises at the next result."""
-        from reviewer_app.credentials.export import sign_award
+        from reviewer_app.credentials.formats import sign_award
 
         if self._pool is None:
             for pending, index in jobs:

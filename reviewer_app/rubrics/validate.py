@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.parsers import expat
 
+from reviewer_app import svg_policy
 from reviewer_app.canonical import canonical_json
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.sniff import PNG, sniff_bytes
@@ -283,8 +283,12 @@ def _read_image(definition: Path, name: str, where: str) -> tuple[bytes, str]:
         raise DefinitionRejected(definition, why, where) from None
     if sniff_bytes(data[:16]) == PNG:
         return data, PNG
-    if _is_svg(data):
-        return data, SVG
+    if svg_policy.looks_like_svg(data):
+        # Stored as sanitized: badges bake and publish only what the policy lets through.
+        try:
+            return svg_policy.sanitize(data, repr(name)), SVG
+        except svg_policy.SvgRefused as e:
+            raise DefinitionRejected(definition, str(e), where) from None
     raise DefinitionRejected(
         definition,
         translate("DefinitionCheck", "{name} is neither a PNG nor an SVG image").format(
@@ -292,25 +296,3 @@ def _read_image(definition: Path, name: str, where: str) -> tuple[bytes, str]:
         ),
         where,
     )
-
-
-def _is_svg(data: bytes) -> bool:
-    """An SVG document with no DOCTYPE: the parser itself refuses one, whatever the
-    text's encoding, so no entity can be declared or expanded."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-    roots: list[str] = []
-
-    def refuse(*_args: object) -> None:
-        raise ValueError("a DOCTYPE in a badge image")
-
-    def start(name: str, _attributes: object) -> None:
-        roots.append(name)
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.StartElementHandler = start
-    try:
-        parser.Parse(data, True)
-    except (expat.ExpatError, ValueError):
-        return False
-    return bool(roots) and roots[0] in ("svg", "http://www.w3.org/2000/svg svg")

@@ -86,6 +86,7 @@ def test_the_table_maps_the_urls_credentials_use() -> None:
         "https://www.w3.org/ns/credentials/examples/v2": "credentials-examples-v2.jsonld",
         "https://w3id.org/security/data-integrity/v1": "data-integrity-v1.jsonld",
         "https://www.w3.org/ns/did/v1": "did-v1.jsonld",
+        "https://w3id.org/security/multikey/v1": "multikey-v1.jsonld",
         ob3 + "context-3.0.1.json": "context-3.0.1.json",
         ob3 + "context-3.0.2.json": "context-3.0.2.json",
         ob3 + "context-3.0.3.json": "context-3.0.3.json",
@@ -246,3 +247,28 @@ def test_verified_file_is_parsed_once(monkeypatch: pytest.MonkeyPatch, fresh_cac
 def test_socket_guard_is_active() -> None:
     with pytest.raises(NetworkUsed):
         socket.create_connection(("example.org", 443))
+
+
+def test_credential_schema_is_the_address_1edtech_publishes() -> None:
+    """Issue 12, item 27: verifiers fetch the schema from the published address."""
+    from reviewer_app.credentials.ob3 import SCHEMA_ID
+    from reviewer_app.credentials.schemas import shipped_schema
+
+    assert SCHEMA_ID == (
+        "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+        "ob_v3p0_achievementcredential_schema.json"
+    )
+    shipped = shipped_schema(SCHEMA_ID)
+    assert shipped is not None
+    schema = json.loads((STANDARDS / "ob3" / "schema" / shipped).read_text(encoding="utf-8"))
+    assert "AchievementCredential" in schema["title"]
+    assert shipped_schema(schema["$id"]) == shipped  # older credentials name the $id
+
+
+def test_verify_says_when_a_credential_names_a_schema_not_shipped() -> None:
+    from reviewer_app.credentials.verify_common import VerifyResult, check_schema
+
+    result = VerifyResult(file="x")
+    unknown = "https://schemas.example.org/other.json"
+    check_schema({"credentialSchema": [{"id": unknown}]}, ["AchievementCredential"], result)
+    assert any(c.ok is None and unknown in c.detail for c in result.checks)

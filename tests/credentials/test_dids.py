@@ -275,3 +275,15 @@ def test_key_from_did_document_requires_an_assertion_key() -> None:
         key_from_did_document(document, f"{did}#key-1")
     with pytest.raises(DidError, match="is for"):
         key_from_did_document(document, "did:web:other.example.org#key-1")
+
+
+def test_did_web_document_keeps_its_keys_under_json_ld_processing() -> None:
+    """Issue 12, item 25: without the Multikey context JSON-LD drops publicKeyMultibase."""
+    from reviewer_app.credentials import dataintegrity
+    from reviewer_app.credentials.dids import MULTIKEY_V1_CONTEXT
+
+    document = did_web_document("did:web:issuer.example.org", [("k", seeded(3).public_key())])
+    assert MULTIKEY_V1_CONTEXT in document["@context"]
+    dataintegrity.check_no_dropped_terms(document)
+    nquads = dataintegrity.canonicalize(document)
+    assert "https://w3id.org/security#publicKeyMultibase" in nquads

@@ -9,6 +9,7 @@ an export of another copy that was never interrupted.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -80,12 +81,23 @@ def _log(data_dir: Path) -> str:
     return (data_dir.parent / f"{data_dir.name}-export.log").read_text(errors="replace")
 
 
+# The signed manifest carries the audit trail's head, which is each database's own
+# (its entries name the export folder and the moment): compared by its file list.
+SIGNED_MANIFEST = ("manifest.json", "manifest.sig.json")
+
+
 def tree(root: Path) -> dict[str, bytes]:
-    return {
+    files = {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(root).as_posix() not in SIGNED_MANIFEST
     }
+    manifest = root / "manifest.json"
+    if manifest.is_file():
+        files["manifest.json:files"] = json.dumps(
+            json.loads(manifest.read_bytes())["files"]
+        ).encode()
+    return files
 
 
 @pytest.fixture(scope="module")

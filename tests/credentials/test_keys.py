@@ -116,7 +116,8 @@ def test_round_trip_both_kinds(tmp_path: Path, any_key: IssuerPrivateKey) -> Non
     assert abs(dt.datetime.now(dt.UTC) - stored.created) < dt.timedelta(minutes=1)
 
     document = json.loads(path.read_text())
-    assert document["format"] == FORMAT == "reviewer-app-private-key/1"
+    # Without an owner: format 1, as before; the app always names the owner (format 2).
+    assert document["format"] == "reviewer-app-private-key/1" and FORMAT.endswith("/2")
     assert document["kind"] == stored.kind
     assert document["created"].endswith("Z")
     assert document["kdf"]["name"] == "argon2id"
@@ -337,7 +338,7 @@ def test_unknown_format_version(tmp_path: Path, ed_key: Ed25519PrivateKey) -> No
     path = _write(tmp_path / "k.key.json", ed_key)
 
     def bump(document: dict[str, Any]) -> None:
-        document["format"] = "reviewer-app-private-key/2"
+        document["format"] = "reviewer-app-private-key/3"
 
     _edit(path, bump, fix_checksum=True)
     with pytest.raises(KeyFileError, match="newer version"):

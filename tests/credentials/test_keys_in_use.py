@@ -43,7 +43,20 @@ def secret_forms(folder: DataFolder) -> list[bytes]:
         return forms
 
 
-def test_no_private_key_in_any_exported_file(issuing_folder: DataFolder, tmp_path: Path) -> None:
+def test_no_private_key_in_any_exported_file(passed_folder: DataFolder, tmp_path: Path) -> None:
+    from reviewer_app.credentials.issuers import create_issuer
+
+    # did:web: VC-JWTs need the issuer's DID document to publish their RSA key.
+    create_issuer(
+        passed_folder,
+        name="Web Issuer",
+        url="https://web.example.org",
+        email="badges@web.example.org",
+        passphrase=PASSPHRASE,
+        actor="lead",
+        did_method="web",
+    )
+    issuing_folder = passed_folder
     out = tmp_path / "export"
     export(issuing_folder, out, passphrase=PASSPHRASE, actor="lead")
     export(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,16 @@ from tests.credentials.conftest import PASSPHRASE
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """Every file, but the signed manifest by its file list: its audit anchor is each
+    database's own."""
+    files = {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name not in ("manifest.json", "manifest.sig.json")
+    }
+    manifest = json.loads((root / "manifest.json").read_bytes())
+    files["manifest.json:files"] = json.dumps(manifest["files"]).encode()
+    return files
 
 
 def test_an_export_signed_by_workers_is_byte_for_byte_the_one_signed_in_process(

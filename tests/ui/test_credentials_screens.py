@@ -270,7 +270,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     assert "https://issuer.example.org/" in export.hosting_label.text()
     assert "PUBLISH.html" in export.hosting_label.text()
     credentials = sorted((out / "credentials").glob("*.json"))
-    assert [p.name for p in credentials] == ["ana-lima-FAP-1.json", "ana-lima-FAP-2.json"]
+    assert [p.name for p in credentials] == ["ana-lima_FAP-1.json", "ana-lima_FAP-2.json"]
     assert all(p.with_suffix(".png").is_file() for p in credentials)
     assert (out / "PUBLISH.html").is_file() and (out / "hosting" / "issuer.json").is_file()
     assert export.passphrase.text() == ""
@@ -304,7 +304,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     qtbot.waitUntil(
         lambda: verify.summary.text() == "3 checked: 2 valid, 1 NOT VALID.", timeout=WAIT
     )
-    for name in ("ana-lima-FAP-1.json", "ana-lima-FAP-2.json"):
+    for name in ("ana-lima_FAP-1.json", "ana-lima_FAP-2.json"):
         row = row_named(verify, name)
         assert cell(verify, row, 1) == "Valid" and cell(verify, row, 3) == ""
         assert cell(verify, row, 2) == "Open Badges 3.0"
@@ -363,13 +363,13 @@ def test_export_verify_and_revoke_in_the_dialogs(
     qtbot.waitUntil(
         lambda: verify.summary.text() == "3 checked: 1 valid, 2 NOT VALID.", timeout=WAIT
     )
-    first = row_named(verify, "ana-lima-FAP-1.json")
+    first = row_named(verify, "ana-lima_FAP-1.json")
     assert cell(verify, first, 1) == "NOT VALID"
     assert cell(verify, first, 3) == "revocation: revoked"
     verify.table.selectRow(first)
     assert checks_shown(verify)["revocation"] == "FAILED"
     assert checks_shown(verify)["proof"] == "ok"
-    assert cell(verify, row_named(verify, "ana-lima-FAP-2.json"), 1) == "Valid"
+    assert cell(verify, row_named(verify, "ana-lima_FAP-2.json"), 1) == "Valid"
 
     # Revoked with no export folder: the message says the hosting files need updating,
     # and Update hosting files does it.
@@ -401,7 +401,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     qtbot.waitUntil(
         lambda: verify.summary.text() == "4 checked: 0 valid, 4 NOT VALID.", timeout=WAIT
     )
-    badge = row_named(verify, "ana-lima-FAP-2.png")
+    badge = row_named(verify, "ana-lima_FAP-2.png")
     assert cell(verify, badge, 2) == "Open Badges 3.0, baked in a PNG image"
     assert cell(verify, badge, 3) == "revocation: revoked"
     verify.close()
