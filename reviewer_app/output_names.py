@@ -60,7 +60,7 @@ def exact_name(text: str, *, fallback: str, limit: int = MAX_PART_BYTES) -> str:
     """A unique file-name part for `text` (an id): the text itself when it is already a
     safe name, else its slug with "~" and a hash of the exact text."""
     made = slug(text, limit=limit)
-    if made == text:
+    if made and made == text:
         return made
     return f"{made or fallback}{HASH_MARK}{tag(text)}"
 

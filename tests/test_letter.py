@@ -344,7 +344,7 @@ def test_letter_file_name_uses_the_submission_id_only(not_yet: FeedbackLetter) -
     name = letter_file_name(risky)
 
     assert not set('/\\:*?"<>|\x00') & set(name)
-    assert name.startswith("a_b_c_d") and name.endswith(" feedback.pdf")
+    assert name.startswith("a-b-c-d") and name.endswith(" feedback.pdf")
     for part in ("María", "José", "Núñez", "Nguyễn"):
         assert part not in name
 
@@ -358,6 +358,16 @@ def test_letter_file_name_is_never_hidden_empty_or_huge(
     assert not name.startswith((".", " "))
     assert len(name) < 150
     assert Path(name).name == name
+
+
+def test_ids_that_differ_only_in_punctuation_get_letters_of_their_own(
+    not_yet: FeedbackLetter,
+) -> None:
+    ids = ["COL/1", "COL 1", "COL:1", "COL-1"]
+    names = {letter_file_name(dataclasses.replace(not_yet, submission_id=i)) for i in ids}
+
+    assert len(names) == len(ids)
+    assert all(name.startswith("COL-1") for name in names)
 
 
 def test_same_letter_gives_the_same_pdf_bytes(

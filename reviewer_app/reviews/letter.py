@@ -37,6 +37,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
+from reviewer_app.output_names import exact_name, slug
 from reviewer_app.resources import resource
 from reviewer_app.storage.atomic import write_atomically
 from reviewer_app.wording import translate
@@ -561,21 +562,18 @@ def render_pdf(letter: FeedbackLetter) -> bytes:
 
 
 # Unsafe somewhere: Windows' reserved characters, path separators, control characters.
-_UNSAFE_IN_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_MAX_ID_CHARS = 100
 
 
 def letter_file_name(letter: FeedbackLetter, suffix: str = ".pdf") -> str:
     """A file name for the letter from its submission id only, never the earner's name.
 
-    Reviews may be blind, so a folder of letters must not reveal who is who. Characters
-    unsafe on Windows, macOS or Linux become "_"; leading dots (hidden files) and trailing
-    dots or spaces (dropped by Windows) are removed.
+    Reviews may be blind, so a folder of letters must not reveal who is who. The id part
+    is bounded and unique (`output_names.exact_name`): "COL/1", "COL 1" and "COL:1" get
+    three letters, not one written three times.
     """
-    stem = _UNSAFE_IN_NAME.sub("_", _one_line(letter.submission_id))[:_MAX_ID_CHARS]
-    stem = stem.lstrip(". ").rstrip(". ") or "submission"
-    safe_suffix = _UNSAFE_IN_NAME.sub("_", _one_line(suffix)).rstrip(". ")
-    return f"{stem} feedback{safe_suffix}"
+    stem = exact_name(letter.submission_id, fallback="submission")
+    safe_suffix = slug(suffix.removeprefix("."), limit=10)
+    return f"{stem} feedback.{safe_suffix or 'pdf'}"
 
 
 def write_letter(letter: FeedbackLetter, path: Path) -> Path:
