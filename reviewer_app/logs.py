@@ -39,7 +39,10 @@ class _PrivateFileHandler(RotatingFileHandler):
     """Creates each log file (the first and every one after a rotation) owner-only."""
 
     def _open(self) -> TextIOWrapper:
-        return open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)
+        # The handler owns the stream and closes it.
+        stream = open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)  # noqa: SIM115
+        assert isinstance(stream, TextIOWrapper)  # a text mode always gives one
+        return stream
 
 
 def setup(folder: Path | None = None) -> Path | None:
