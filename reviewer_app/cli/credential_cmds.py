@@ -106,7 +106,7 @@ def run_issuer_init(args: argparse.Namespace) -> int:
         from reviewer_app.credentials.issuers import issuer_did
         from reviewer_app.storage.models import Issuer
 
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             did = issuer_did(session.get_one(Issuer, issuer_id))
     if args.json:
         print_json({"id": issuer_id, "did": did})

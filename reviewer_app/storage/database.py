@@ -119,7 +119,7 @@ def _begin_immediate(dbapi_connection: sqlite3.Connection) -> None:
     finally:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
-    _log.warning("Gave up after waiting %.0f s for another process's write", allowance)
+    _log.info("Gave up after waiting %.0f s for another process's write", allowance)
     raise FolderBusy(
         translate(
             "DataFolder",

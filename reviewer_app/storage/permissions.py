@@ -38,7 +38,7 @@ def tighten(path: Path, mode: int) -> None:
     try:
         os.chmod(path, current & mode)
     except OSError as e:  # not ours (a shared folder): say so, and go on
-        _log.warning(
+        _log.info(
             "%s is open to others (mode %o) and could not be tightened: %s",
             path,
             current,
