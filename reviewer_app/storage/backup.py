@@ -36,6 +36,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir, write_atomically
 from reviewer_app.storage.database import BUSY_TIMEOUT_MS
 from reviewer_app.storage.datafolder import DATABASE_NAME
+from reviewer_app.storage.permissions import private_file, private_folder
 from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
@@ -128,8 +129,7 @@ def create_backup(
             translate("Backup", "There is no database to back up at {path}.").format(path=database)
         )
     created = (now or _now()).astimezone(dt.UTC)
-    target = backups_dir(root)
-    target.mkdir(parents=True, exist_ok=True)
+    target = private_folder(backups_dir(root))
     work = target / f"{PARTIAL_PREFIX}{created.strftime(STAMP)}-{kind}-{uuid.uuid4().hex[:8]}"
     work.mkdir()
     try:
@@ -176,6 +176,7 @@ def _copy_database(source: Path, dest: Path) -> None:
     # The online backup API reads one consistent snapshot; under WAL the writer goes on.
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
+        private_file(dest)  # earners' personal data: the owner's alone, like the original
         dst = sqlite3.connect(dest, isolation_level=None)
         try:
             src.backup(dst)
@@ -588,6 +589,7 @@ def _swap_database(source: Path, database: Path, stamp: str) -> Path | None:
     folder = database.parent
     temp = folder / f".{database.name}.restore-{uuid.uuid4().hex[:8]}.tmp"
     try:
+        private_file(temp)  # copyfile keeps the mode of a file that exists
         shutil.copyfile(source, temp)
         _fsync_file(temp)
         aside = None
