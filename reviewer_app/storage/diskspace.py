@@ -20,7 +20,7 @@ from reviewer_app.wording import translate
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 # Room for the database to write its log and check it back in, whatever the command.
-MARGIN_BYTES = 64 * 1024 * 1024
+MARGIN_BYTES = 16 * 1024 * 1024
 # Below this much free space, a database that cannot be opened is taken for a full disk.
 NEARLY_FULL_BYTES = 4 * 1024 * 1024
 _DATABASE = "reviewer.sqlite3"
