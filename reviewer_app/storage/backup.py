@@ -264,7 +264,7 @@ def _audit_anchor(database: Path) -> dict[str, Any] | None:
 
     from reviewer_app.audit.anchor import current_anchor
 
-    engine = create_engine(f"sqlite:///file:{database.resolve().as_posix()}?mode=ro&uri=true")
+    engine = create_engine("sqlite://", creator=lambda: _connect_read_only(database))
     try:
         with engine.connect() as conn:
             return current_anchor(conn)
