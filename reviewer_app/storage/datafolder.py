@@ -4,9 +4,15 @@ Layout::
 
     reviewer.sqlite3      the database (WAL)
     store/objects/..      evidence files by SHA-256
-    store/tmp/            files being written (removed when found after a crash)
+    store/tmp/<pid>-<id>/ files being written, one folder per process (removed when
+                          found after a crash, once their process is gone)
+    keys/<issuer>/        issuers' signing keys, sealed with their passphrases
     backups/              copies made before schema upgrades
     folder.lock           held while an import moves files into the store
+
+`sessions` begin their transactions with the write lock (BEGIN IMMEDIATE) and are for
+anything that may write; `read_sessions` and `read_engine` are for transactions that
+only read, which never wait for a writer (see database.py).
 """
 
 from __future__ import annotations
