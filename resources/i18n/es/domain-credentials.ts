@@ -646,6 +646,10 @@
         <translation>La imagen del emisor debe ser un archivo PNG o SVG.</translation>
     </message>
     <message>
+        <source>A key file that belongs to no issuer in this data folder (left by an interrupted set-up, or by a restore to an earlier state) was in the way; it was kept as {path}.</source>
+        <translation>Un archivo de clave que no pertenece a ningún emisor de esta carpeta de datos (dejado por una configuración interrumpida o por una restauración a un estado anterior) estaba en medio; se ha guardado como {path}.</translation>
+    </message>
+    <message>
         <source>There is no issuer {issuer_id} in this data folder.</source>
         <translation>No hay ningún emisor {issuer_id} en esta carpeta de datos.</translation>
     </message>
