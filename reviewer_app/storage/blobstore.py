@@ -17,6 +17,7 @@ instead would make a derive or a logo wait behind a whole import.)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -81,7 +82,8 @@ class BlobStore:
             shutil.rmtree(staging, ignore_errors=True)
         if owner is not None:
             owner.release()
-            Path(owner.lock_file).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(owner.lock_file).unlink(missing_ok=True)
 
     def path_for(self, sha256: str) -> Path:
         return self.objects / sha256[:2] / sha256
@@ -214,9 +216,12 @@ class BlobStore:
         try:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
-            lock_file.unlink(missing_ok=True)
         finally:
             owner.release()
+        # After the release: Windows cannot delete a file that is locked. The name is
+        # unique to the process that is gone, so nobody takes it in between.
+        with contextlib.suppress(OSError):
+            lock_file.unlink(missing_ok=True)
         return True
 
     def iter_hashes(self) -> Iterator[tuple[str, Path]]:
