@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _say_waits() -> None:
-    from reviewer_app.storage.database import on_write_wait
+    from reviewer_app.storage.waits import on_write_wait
 
     on_write_wait(_say_wait)
 

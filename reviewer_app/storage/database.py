@@ -12,7 +12,7 @@ the busy timeout. Taking the write lock first makes the wait a plain queue. Read
 deferred, so they never wait for a writer (WAL).
 
 A writer that has to wait more than a moment says so through the callbacks registered
-with `on_write_wait` (the command line prints a line on standard error), and after
+with `waits.on_write_wait` (the command line prints a line on standard error), and after
 `write_wait_seconds()` gives up with `FolderBusy`, a plain refusal.
 """
 
@@ -22,13 +22,13 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.errors import UserError
+from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -42,24 +42,10 @@ NOTICE_AFTER_SECONDS = 1.0
 READ_ONLY = "reviewer_read_only"
 
 _log = logging.getLogger(__name__)
-_wait_callbacks: list[Callable[[], None]] = []
 
 
 class FolderBusy(UserError):
     """Another process kept the database's write lock for longer than we wait."""
-
-
-def on_write_wait(callback: Callable[[], None]) -> None:
-    """`callback` runs (in the waiting thread) when a write has waited a moment."""
-    if callback not in _wait_callbacks:
-        _wait_callbacks.append(callback)
-
-
-def announce_wait() -> None:
-    """Tells the registered listeners that this process waits for another's write."""
-    _log.info("Waiting for another process to finish writing")
-    for callback in list(_wait_callbacks):
-        callback()
 
 
 def write_wait_seconds() -> float:

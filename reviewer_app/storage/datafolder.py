@@ -33,7 +33,6 @@ from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
 from reviewer_app.storage.blobstore import BlobStore, StagedFile
 from reviewer_app.storage.database import (
     NOTICE_AFTER_SECONDS,
-    announce_wait,
     make_engine,
     make_session_factory,
     reading,
@@ -42,6 +41,7 @@ from reviewer_app.storage.diskspace import disk_full, is_disk_full, nearly_full
 from reviewer_app.storage.models import Blob, StoreIntent
 from reviewer_app.storage.permissions import PRIVATE_FILE, private_file, private_folder, tighten
 from reviewer_app.storage.schema import upgrade_database
+from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
 
 __all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
