@@ -2,19 +2,27 @@
 
 What the window and the long jobs did (imports, exports, backups, restores) and every
 unexpected error with its traceback go there, so that a person who met a problem can
-send the file; the crash dialog names it. Five files of 1 MB at most are kept.
+send the file; the crash dialog names it. Five files of 1 MB at most are kept. The log
+names earners and files, so its files are the user's alone (0600, folder 0700).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from platformdirs import user_log_dir
 
 from reviewer_app import APP_NAME
+from reviewer_app.storage.permissions import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    private_opener,
+    tighten,
+)
 
 LOG_NAME = "reviewer-app.log"
 MAX_BYTES = 1_000_000
@@ -27,6 +35,16 @@ def log_dir() -> Path:
     return Path(override) if override else Path(user_log_dir(APP_NAME, appauthor=False))
 
 
+class _PrivateFileHandler(RotatingFileHandler):
+    """Creates each log file (the first and every one after a rotation) owner-only."""
+
+    def _open(self) -> TextIOWrapper:
+        # The handler owns the stream and closes it.
+        stream = open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)  # noqa: SIM115
+        assert isinstance(stream, TextIOWrapper)  # a text mode always gives one
+        return stream
+
+
 def setup(folder: Path | None = None) -> Path | None:
     """Sends the `reviewer_app` loggers to the rotated file; returns its path, or None
     when the log folder cannot be written (the program works on without a log)."""
@@ -36,13 +54,17 @@ def setup(folder: Path | None = None) -> Path | None:
     if any(getattr(h, "baseFilename", None) == str(path) for h in logger.handlers):
         return path
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        handler = _PrivateFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    # Made by an older version, or by hand: tightened, now that the log can say so.
+    tighten(folder, PRIVATE_FOLDER)
+    for old in sorted(folder.glob(LOG_NAME + "*")):
+        tighten(old, PRIVATE_FILE)
     return path
 
 

@@ -162,8 +162,12 @@ def snapshot(data_dir: Path) -> tuple[list[str], list[str]]:
         rows = list(con.iterdump())
     finally:
         con.close()
+    # An open folder's staging lock (store/tmp/<pid>-<id>.owner) is no data; what is
+    # staged beside it is.
     files = sorted(
-        str(p.relative_to(data_dir)) for p in (data_dir / "store").rglob("*") if p.is_file()
+        str(p.relative_to(data_dir))
+        for p in (data_dir / "store").rglob("*")
+        if p.is_file() and not (p.parent.name == "tmp" and p.name.endswith(".owner"))
     )
     return rows, files
 

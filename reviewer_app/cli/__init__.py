@@ -8,7 +8,9 @@ nothing else; progress and messages go to standard error.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +28,10 @@ from reviewer_app.cli import (
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+# Something the program did not expect: a bug, or a fault it does not know how to name.
+EXIT_FAILED = 3
+# Another process's write is said once per this many seconds, however many waits.
+_WAIT_SAID_EVERY = 10.0
 
 
 class _VersionAction(argparse.Action):
@@ -71,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer_app.cli.window_cmd import open_window
 
         return open_window(args)
+    _say_waits()
     try:
         result: int = args.run(args)
         return result
@@ -85,3 +92,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reviewer-app: interrupted; work finished so far is kept", file=sys.stderr)
         return 130
+    except Exception as e:  # the last resort: a sentence and the log, never a traceback
+        return _unexpected(e, args)
+
+
+def _say_waits() -> None:
+    from reviewer_app.storage.waits import on_write_wait
+
+    on_write_wait(_say_wait)
+
+
+_last_said = [float("-inf")]
+
+
+def _say_wait() -> None:
+    now = time.monotonic()
+    if now - _last_said[0] >= _WAIT_SAID_EVERY:
+        _last_said[0] = now
+        print(
+            "reviewer-app: waiting for another Portfolio Reviewer to finish writing…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def _unexpected(error: Exception, args: argparse.Namespace) -> int:
+    from reviewer_app import logs
+    from reviewer_app.paths import default_data_dir
+    from reviewer_app.storage.diskspace import disk_full, is_disk_full
+
+    if is_disk_full(error):  # the world's fault, not a bug: no log, no restore advice
+        print(f"reviewer-app: {disk_full(args.data_dir or default_data_dir())}", file=sys.stderr)
+        return EXIT_REFUSED
+    path = logs.setup()
+    logging.getLogger("reviewer_app.cli").error("Unexpected error", exc_info=error)
+    where = f"the details are in the log {path}" if path else "the log could not be written"
+    print(
+        f"reviewer-app: the command stopped on an error the program did not expect "
+        f"({type(error).__name__}); {where}.",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED

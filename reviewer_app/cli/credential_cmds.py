@@ -90,6 +90,7 @@ def run_issuer_init(args: argparse.Namespace) -> int:
             image = args.image.read_bytes()
         except OSError as e:
             raise UserError(f"Cannot read the image {args.image}: {e.strerror}.") from None
+    notes: list[str] = []
     with open_folder(args) as folder:
         issuer_id = create_issuer(
             folder,
@@ -102,12 +103,15 @@ def run_issuer_init(args: argparse.Namespace) -> int:
             image=image,
             passphrase=passphrase,
             actor=_actor(),
+            notes=notes,
         )
         from reviewer_app.credentials.issuers import issuer_did
         from reviewer_app.storage.models import Issuer
 
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             did = issuer_did(session.get_one(Issuer, issuer_id))
+    for note in notes:
+        print(f"reviewer-app: note: {note}", file=sys.stderr)
     if args.json:
         print_json({"id": issuer_id, "did": did})
     else:

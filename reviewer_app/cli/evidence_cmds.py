@@ -116,7 +116,7 @@ def _print_import(report: ImportReport) -> None:
 def run_search(args: argparse.Namespace) -> int:
     from reviewer_app.evidence.search import search
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         hits = search(session, args.query)
     if args.json:
         print_json(
@@ -164,7 +164,7 @@ def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
 
     from reviewer_app.storage.models import Submission
 
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         rows = session.scalars(
             select(Submission)
             .options(joinedload(Submission.earner))

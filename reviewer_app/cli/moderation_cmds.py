@@ -113,7 +113,7 @@ def run_set_assign(args: argparse.Namespace) -> int:
 def run_set_status(args: argparse.Namespace) -> int:
     from reviewer_app.calibration.sets import describe, status
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         result = describe(status(session, args.name, args.reviewer))
     if args.json:
         print_json(result)
@@ -191,7 +191,7 @@ def run_reviewers_list(args: argparse.Namespace) -> int:
 
     from reviewer_app.storage.models import Reviewer
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         rows = [
             {"name": r.name, "role": r.role}
             for r in session.scalars(select(Reviewer).order_by(Reviewer.name))
@@ -251,7 +251,7 @@ def run_adjudicate(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from reviewer_app.calibration.report import calibration_report
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         report = calibration_report(session, credential=args.credential)
     if args.json:
         print_json(report)

@@ -263,7 +263,7 @@ def run_import_return(args: argparse.Namespace) -> int:
 def run_conflicts(args: argparse.Namespace) -> int:
     from reviewer_app.packets import list_conflicts
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         found = list_conflicts(session, include_resolved=args.all)
     if args.json:
         print_json([c.as_dict() for c in found])
@@ -293,7 +293,7 @@ def run_resolve(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from reviewer_app.packets import list_packets
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         found = list_packets(session)
     if args.json:
         print_json(found)

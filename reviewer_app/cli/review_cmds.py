@@ -114,7 +114,7 @@ def run_definitions_list(args: argparse.Namespace) -> int:
     from reviewer_app.rubrics.queries import list_current
     from reviewer_app.rubrics.store import list_pathways
 
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         rows = [
             {"id": d.achievement_uri, "name": d.name, "version": d.version}
             for d in list_current(session)
@@ -184,7 +184,7 @@ def run_feedback(args: argparse.Namespace) -> int:
 
     if args.all == (args.submission_id is not None):
         raise UserError("feedback takes a SUBMISSION_ID, or --all with a folder as --out")
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         if args.all:
             written = write_letters(session, decided_submissions(session), args.out, text=args.text)
             print(f"wrote {len(written)} letters into {args.out}", file=sys.stderr)
@@ -202,7 +202,7 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
     # Anchor files first: a file that cannot be read is said before any work is done.
     noted = [(str(path), anchor) for path in args.anchor for anchor in read_anchors(path)]
-    with open_folder(args) as folder, folder.sessions() as session:
+    with open_folder(args) as folder, folder.read_sessions() as session:
         verdict = verify(session)
         replayed = replay(session)
         anchors = [check_anchor(session, anchor, source) for source, anchor in noted]

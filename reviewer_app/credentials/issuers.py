@@ -8,7 +8,10 @@ retired keys, so that everything ever signed still verifies after a rotation.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import logging
+import os
 import re
 import secrets
 import unicodedata
@@ -27,9 +30,12 @@ from reviewer_app.audit import trail
 from reviewer_app.credentials import dids, keys
 from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.errors import UserError
+from reviewer_app.storage.atomic import fsync_dir
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
 from reviewer_app.wording import translate
+
+_log = logging.getLogger(__name__)
 
 KeyKind = Literal["ed25519", "rsa"]
 KEYS_FOLDER = "keys"
@@ -117,10 +123,12 @@ def create_issuer(
     base_url: str | None = None,
     did_method: Literal["key", "web"] = "key",
     image: bytes | None = None,
+    notes: list[str] | None = None,
 ) -> int:
     """A new issuer with a fresh Ed25519 and RSA key; the first one becomes the default.
     `base_url` is where the export's hosting/ folder will be served (default: `url`);
-    `image` is the issuer's logo (PNG or SVG), published beside its profile."""
+    `image` is the issuer's logo (PNG or SVG), published beside its profile. What the
+    person should know (an orphan key file moved aside) is added to `notes`."""
     name = name.strip()
     if not name:
         raise IssuerError(translate("IssuerKeys", "The issuer needs a name."))
@@ -158,7 +166,7 @@ def create_issuer(
         session.add(issuer)
         session.flush()
         for kind in ("ed25519", "rsa"):
-            _add_key(session, folder, issuer, kind, passphrase)
+            _add_key(session, folder, issuer, kind, passphrase, notes)
         trail.record(
             session,
             actor=actor,
@@ -198,7 +206,12 @@ def image_suffix(issuer: Issuer, store_objects: Path) -> str | None:
 
 
 def _add_key(
-    session: Session, folder: DataFolder, issuer: Issuer, kind: KeyKind | str, passphrase: str
+    session: Session,
+    folder: DataFolder,
+    issuer: Issuer,
+    kind: KeyKind | str,
+    passphrase: str,
+    notes: list[str] | None = None,
 ) -> IssuerKey:
     existing = session.scalars(
         select(IssuerKey.key_id).where(IssuerKey.issuer_id == issuer.id)
@@ -217,12 +230,48 @@ def _add_key(
     )
     path = key_file(folder, issuer, row)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.exists():
+        _move_orphan_aside(session, path, issuer.slug, row.file_name, notes)
     # The file first: a key recorded in the database must exist. A file left behind by
-    # a failed commit is harmless (encrypted, and never referenced).
+    # a failed commit is harmless (encrypted, and never referenced) and is moved aside
+    # when its name is wanted again.
     keys.write_private_key(path, private, passphrase, key_id=key_id, issuer=key_owner(issuer))
     session.add(row)
     session.flush()
     return row
+
+
+def _move_orphan_aside(
+    session: Session, path: Path, slug: str, file_name: str, notes: list[str] | None
+) -> None:
+    """Moves a key file that no issuer row refers to out of the way of a new key.
+
+    Such a file is left by a process killed between writing the key and committing its
+    row, or by a restore to before the issuer existed. It is renamed, never deleted:
+    it is key material, and only its owner can tell whether it still matters. A key
+    that a row refers to is left alone (writing over it is then refused)."""
+    live = session.scalar(
+        select(IssuerKey.id)
+        .join(Issuer, Issuer.id == IssuerKey.issuer_id)
+        .where(Issuer.slug == slug, IssuerKey.file_name == file_name)
+        .limit(1)
+    )
+    if live is not None:
+        return
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside, n = path.with_name(f"{path.name}.orphan-{stamp}"), 2
+    while aside.exists():
+        aside, n = path.with_name(f"{path.name}.orphan-{stamp}-{n}"), n + 1
+    os.replace(path, aside)
+    fsync_dir(path.parent)
+    note = translate(
+        "IssuerKeys",
+        "A key file that belongs to no issuer in this data folder (left by an interrupted "
+        "set-up, or by a restore to an earlier state) was in the way; it was kept as {path}.",
+    ).format(path=aside)
+    _log.info("%s", note)
+    if notes is not None:
+        notes.append(note)
 
 
 def rotate_key(

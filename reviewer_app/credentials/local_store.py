@@ -24,7 +24,7 @@ from reviewer_app.storage.models import IssuedCredential, Issuer
 
 def store_fetcher(folder: DataFolder) -> Fetch:
     def fetch(url: str) -> Any:
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             for issuer in session.scalars(select(Issuer)):
                 if not url.startswith(issuer.base_url):
                     continue

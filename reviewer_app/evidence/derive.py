@@ -73,7 +73,7 @@ def derive_pending(
         "none": True,
     }
     report = DeriveReport()
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         todo = list(
             session.execute(
                 select(EvidenceItem.id, EvidenceItem.media_type, EvidenceItem.blob_sha256)

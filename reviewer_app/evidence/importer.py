@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from reviewer_app.errors import Cancelled
+from reviewer_app.errors import Cancelled, UserError
 from reviewer_app.evidence.inspect import inspect_file
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan, plan_bundle
@@ -35,6 +35,7 @@ from reviewer_app.evidence.staging import ReadyBundle, StagedItem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.diskspace import disk_full, is_disk_full
 from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
 
@@ -81,7 +82,7 @@ class Importer:
         with (
             self.folder.write_lock(),
             self._scratch() as scratch,
-            self.folder.engine.connect() as self._reader,
+            self.folder.read_engine.connect() as self._reader,
             futures.ThreadPoolExecutor(2, thread_name_prefix="check") as self._checker,
         ):
             try:
@@ -90,10 +91,17 @@ class Importer:
                         self._import_one(found, report)
             except Cancelled:
                 report.cancelled = True  # bundles already whole are still saved below
-            except BaseException:
+            except BaseException as e:
                 self._discard(self._batch)
+                if is_disk_full(e):  # no later bundle would fit either: stop, and say why
+                    raise self._disk_full() from e
                 raise
-            self._flush(report)
+            try:
+                self._flush(report)
+            except (SQLAlchemyError, OSError) as e:
+                if is_disk_full(e):
+                    raise self._disk_full() from e
+                raise
         self._report("done")
         return report
 
@@ -167,7 +175,11 @@ class Importer:
                 lambda session: record_batch(session, good),
             )
         except (SQLAlchemyError, OSError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
+            if is_disk_full(e):
+                self._discard(good)
+                raise
+            # The driver's words, not SQLAlchemy's dump of the statement and its values.
+            reason = getattr(e, "strerror", None) or str(getattr(e, "orig", None) or e)
             why = translate(
                 "BundleImport", "{bundle} could not be saved ({problem}); nothing of it was kept"
             )
@@ -268,6 +280,8 @@ class Importer:
                 path,
             ) from None
         except OSError as e:
+            if is_disk_full(e):
+                raise  # not the bundle's fault: the import stops and says so
             raise source.reject(
                 translate("BundleImport", "cannot be read ({problem})").format(
                     problem=e.strerror or e
@@ -295,6 +309,10 @@ class Importer:
                 path,
             )
         return StagedItem(planned, staged, check)
+
+    def _disk_full(self) -> UserError:
+        """Room for what is left of this import, roughly."""
+        return disk_full(self.folder.root, self._bytes_total - self._bytes_done)
 
     def _check_file(self, staged: StagedFile, planned: PlannedItem) -> Inspection:
         """On a worker: force the bytes to disk, then read what the file is."""

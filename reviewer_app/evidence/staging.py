@@ -11,6 +11,7 @@ from reviewer_app.evidence.readers import Inspection, InvalidEvidence
 from reviewer_app.evidence.report import BundleResult
 from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.storage.blobstore import StagedFile
+from reviewer_app.storage.diskspace import is_disk_full
 from reviewer_app.wording import translate
 
 
@@ -53,6 +54,8 @@ class ReadyBundle:
                     self._outcome = BundleRejected(self.label, str(e), item.planned.path)
                     break
                 except OSError as e:
+                    if is_disk_full(e):
+                        raise  # not the bundle's fault: the import stops and says so
                     why = translate(
                         "BundleImport", "could not be written to the store ({problem})"
                     ).format(problem=e.strerror or e)

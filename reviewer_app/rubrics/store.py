@@ -165,7 +165,7 @@ def save_new_version(
     `content` is a whole definition; its rubric version is set here. The image stays
     the current version's.
     """
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         current = current_definition(session, achievement_uri)
     if current is None:
         raise KeyError(achievement_uri)
@@ -191,7 +191,7 @@ def save_new_version(
         _add(folder, loaded, actor)
     except DefinitionRejected as e:
         raise DefinitionRejected(label, e.problem, e.where) from None
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         saved = current_definition(session, achievement_uri)
         assert saved is not None
         return saved

@@ -3,9 +3,12 @@
 A backup is a folder `backups/<UTC timestamp>-<kind>/` (kind: daily, upgrade, manual)::
 
     backup.json        the manifest: format, kind, created, schema revision, app version,
-                       the database file's size and SHA-256, and every blob (hash, size)
+                       the database file's size and SHA-256, every blob (hash, size),
+                       every key file (path, size, SHA-256) and the audit trail's head
     reviewer.sqlite3   the database, copied with SQLite's online backup API
     objects/ab/<sha>   the evidence the database refers to, hard-linked from the store
+    keys/<issuer>/...  the issuers' signing keys, copied as they are (sealed with the
+                       issuer's passphrase: a backup never holds a key in the clear)
 
 Evidence files are immutable and named by hash, so a hard link is as good as a copy and
 costs nothing; a copy is made only when linking fails (another filesystem). A backup is
@@ -28,19 +31,22 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from filelock import FileLock, Timeout
 
+from reviewer_app.audit.anchor import ANCHOR_KEY
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir, write_atomically
 from reviewer_app.storage.database import BUSY_TIMEOUT_MS
 from reviewer_app.storage.datafolder import DATABASE_NAME
+from reviewer_app.storage.permissions import private_file, private_folder
 from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from reviewer_app.storage.blobstore import BlobStore
     from reviewer_app.storage.datafolder import DataFolder
 
 FORMAT = 1
@@ -53,6 +59,10 @@ PARTIAL_PREFIX = ".partial-"
 # A partial folder this old belongs to no running backup: it is left from a crash.
 STALE_PARTIAL_SECONDS = 24 * 3600
 _NAME = re.compile(r"^(\d{8}T\d{6}Z)-(daily|upgrade|manual)(?:-(\d+))?$")
+KEYS = "keys"  # the data folder's (and a backup's) folder of sealed key files
+# A key file's name under keys/: one folder per issuer, plain names only, so that a
+# hostile manifest cannot send a restore outside the keys folder.
+_KEY_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127})?")
 CHUNK = 1024 * 1024
 
 
@@ -91,6 +101,7 @@ class RestoreResult:
     database_aside: Path | None  # the database that was replaced, kept under this name
     blobs_copied: int  # evidence files the store lacked
     store_aside: Path | None  # where evidence the restored database does not know went
+    keys_restored: int = 0  # key files put back (missing, or different from the backup's)
 
 
 def backups_dir(root: Path) -> Path:
@@ -128,8 +139,7 @@ def create_backup(
             translate("Backup", "There is no database to back up at {path}.").format(path=database)
         )
     created = (now or _now()).astimezone(dt.UTC)
-    target = backups_dir(root)
-    target.mkdir(parents=True, exist_ok=True)
+    target = private_folder(backups_dir(root))
     work = target / f"{PARTIAL_PREFIX}{created.strftime(STAMP)}-{kind}-{uuid.uuid4().hex[:8]}"
     work.mkdir()
     try:
@@ -137,7 +147,8 @@ def create_backup(
         _copy_database(database, db_copy)
         revision, blobs = _read_database(db_copy)
         missing = _gather_blobs(root / "store" / "objects", work / "objects", blobs)
-        manifest = {
+        key_files = _gather_keys(root / KEYS, work / KEYS)
+        manifest: dict[str, Any] = {
             "format": FORMAT,
             "kind": kind,
             "created": created.isoformat(),
@@ -154,7 +165,11 @@ def create_backup(
                 "missing": missing,
                 "list": [[sha, size] for sha, size in blobs],
             },
+            "keys": {"list": [[name, size, sha] for name, (size, sha) in key_files.items()]},
         }
+        anchor = _audit_anchor(db_copy)
+        if anchor is not None:
+            manifest[ANCHOR_KEY] = anchor
         write_atomically(work / MANIFEST, json.dumps(manifest, indent=1).encode())
         final = _free_name(target, created, kind)
         os.rename(work, final)
@@ -176,6 +191,7 @@ def _copy_database(source: Path, dest: Path) -> None:
     # The online backup API reads one consistent snapshot; under WAL the writer goes on.
     src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
+        private_file(dest)  # earners' personal data: the owner's alone, like the original
         dst = sqlite3.connect(dest, isolation_level=None)
         try:
             src.backup(dst)
@@ -221,6 +237,43 @@ def _gather_blobs(store: Path, dest: Path, blobs: Iterable[tuple[str, int]]) -> 
     return missing
 
 
+def _gather_keys(source: Path, dest: Path) -> dict[str, tuple[int, str]]:
+    """Copies every key file (sealed, so safe to copy as it is); returns name -> (size,
+    sha256). Copied, not linked: a key file is replaced whole when it is sealed anew."""
+    found: dict[str, tuple[int, str]] = {}
+    if not source.is_dir():
+        return found
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        name = path.relative_to(source).as_posix()
+        if not _KEY_NAME.fullmatch(name):
+            continue  # not a name we write; restore could not put it back safely
+        data = path.read_bytes()
+        target = dest / name
+        private_folder(target.parent)
+        write_atomically(target, data, mode=0o600)
+        found[name] = (len(data), hashlib.sha256(data).hexdigest())
+    return found
+
+
+def _audit_anchor(database: Path) -> dict[str, Any] | None:
+    """The audit trail's head as the backed-up copy holds it (None before the trail)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from reviewer_app.audit.anchor import current_anchor
+
+    engine = create_engine("sqlite://", creator=lambda: _connect_read_only(database))
+    try:
+        with engine.connect() as conn:
+            return current_anchor(conn)
+    except OperationalError:
+        return None  # a database older than the audit trail
+    finally:
+        engine.dispose()
+
+
 def _link_or_copy(source: Path, dest: Path) -> None:
     try:
         os.link(source, dest)
@@ -260,10 +313,9 @@ def list_backups(root: Path) -> list[BackupInfo]:
         if not _NAME.match(entry.name) or not entry.is_dir():
             continue
         try:
-            manifest = _read_manifest(entry)
+            found.append(_info(entry, _read_manifest(entry)))
         except (OSError, ValueError):
             continue  # not ours, or damaged: verify_backup says why
-        found.append(_info(entry, manifest))
     return sorted(found, key=lambda b: (b.created, b.name))
 
 
@@ -307,17 +359,16 @@ def verify_backup(path: Path) -> list[str]:
         ]
     problems: list[str] = []
     try:
-        db = manifest["database"]
-        listed = {str(sha): int(size) for sha, size in manifest["blobs"]["list"]}
-        missing = list(manifest["blobs"]["missing"])
-    except (KeyError, TypeError, ValueError):
+        contents = _contents(manifest)
+    except ValueError:
         return [
             translate("Backup", "its {manifest} lacks required fields").format(manifest=MANIFEST)
         ]
+    listed, missing = contents.blobs, contents.missing
     db_path = path / DATABASE_NAME
     if not db_path.is_file():
         return [translate("Backup", "its database file is missing")]
-    if db_path.stat().st_size != db["size"] or _hash_file(db_path) != db["sha256"]:
+    if db_path.stat().st_size != contents.db_size or _hash_file(db_path) != contents.db_sha256:
         problems.append(
             translate(
                 "Backup", "its database file was changed or damaged after the backup was made"
@@ -350,6 +401,18 @@ def verify_backup(path: Path) -> list[str]:
                 "Backup", "evidence file {sha} was missing from the store when it was made"
             ).format(sha=sha)
         )
+    for name, (size, sha) in sorted(contents.keys.items()):
+        key = path / KEYS / name
+        if not key.is_file():
+            problems.append(
+                translate("Backup", "signing key file {name} is missing").format(name=name)
+            )
+        elif key.stat().st_size != size or _hash_file(key) != sha:
+            problems.append(
+                translate("Backup", "signing key file {name} was changed or damaged").format(
+                    name=name
+                )
+            )
     for sha, size in sorted(listed.items()):
         if sha in missing:
             continue
@@ -365,6 +428,63 @@ def verify_backup(path: Path) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class _Contents:
+    """What a manifest says the backup holds, every field checked for its type."""
+
+    db_size: int
+    db_sha256: str
+    blobs: dict[str, int]
+    missing: list[str]
+    keys: dict[str, tuple[int, str]]  # name under keys/ -> (size, sha256)
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _contents(manifest: dict[str, Any]) -> _Contents:
+    """Raises ValueError for a manifest that lacks a field or holds the wrong kind."""
+    db, blobs, keys = manifest.get("database"), manifest.get("blobs"), manifest.get("keys", {})
+    if not isinstance(db, dict) or not isinstance(blobs, dict) or not isinstance(keys, dict):
+        raise ValueError("database, blobs and keys must be objects")
+    size, sha = db.get("size"), db.get("sha256")
+    if not _is_size(size) or not isinstance(sha, str):
+        raise ValueError("the database's size and hash")
+    listed: dict[str, int] = {}
+    for entry in _list_of(blobs.get("list"), 2):
+        blob_sha, blob_size = entry
+        if not isinstance(blob_sha, str) or not _SHA256.fullmatch(blob_sha):
+            raise ValueError("a blob's hash")
+        if not _is_size(blob_size):
+            raise ValueError("a blob's size")
+        listed[blob_sha] = blob_size
+    missing = blobs.get("missing")
+    if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+        raise ValueError("the missing blobs")
+    key_files: dict[str, tuple[int, str]] = {}
+    for entry in _list_of(keys.get("list", []), 3):
+        name, key_size, key_sha = entry
+        if not isinstance(name, str) or not _KEY_NAME.fullmatch(name) or ".." in name:
+            raise ValueError("a key file's name")
+        if not _is_size(key_size) or not isinstance(key_sha, str):
+            raise ValueError("a key file's size and hash")
+        key_files[name] = (key_size, key_sha)
+    return _Contents(size, sha, listed, missing, key_files)
+
+
+def _is_size(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _list_of(value: object, width: int) -> list[list[Any]]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    for entry in value:
+        if not isinstance(entry, list) or len(entry) != width:
+            raise ValueError("an entry of the wrong shape")
+    return value
+
+
 def _read_manifest(path: Path) -> dict[str, Any]:
     manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     if not isinstance(manifest, dict):
@@ -373,15 +493,25 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 
 
 def _info(path: Path, manifest: dict[str, Any]) -> BackupInfo:
-    blobs = manifest.get("blobs", {})
-    database = manifest.get("database", {})
+    """Raises ValueError for a manifest too damaged to describe the backup."""
+    blobs = manifest.get("blobs")
+    database = manifest.get("database")
+    if not isinstance(blobs, dict) or not isinstance(database, dict):
+        raise ValueError("database and blobs must be objects")
+    try:
+        created = dt.datetime.fromisoformat(str(manifest["created"]))
+        size = int(database.get("size", 0)) + int(blobs.get("total_size", 0))
+        count = int(blobs.get("count", 0))
+    except (KeyError, TypeError) as e:
+        raise ValueError(str(e)) from None
+    revision = manifest.get("schema_revision")
     return BackupInfo(
         path=path,
         kind=str(manifest.get("kind", "")),
-        created=dt.datetime.fromisoformat(str(manifest["created"])),
-        size=int(database.get("size", 0)) + int(blobs.get("total_size", 0)),
-        blob_count=int(blobs.get("count", 0)),
-        schema_revision=manifest.get("schema_revision"),
+        created=created,
+        size=size,
+        blob_count=count,
+        schema_revision=revision if isinstance(revision, str) else None,
     )
 
 
@@ -483,10 +613,20 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
         raise RestoreRefused(
             refused.format(name=backup.name, problems=shown, count=len(problems) - 5)
         )
-    manifest = _read_manifest(backup)
-    _check_revision_known(manifest.get("schema_revision"), backup.name)
-    data_dir = data_dir.expanduser().resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    contents = _contents(_read_manifest(backup))
+    # The database's own word on its schema, not the manifest's: a manifest can say
+    # null (or be wrong), and a newer database restored would then refuse to open.
+    revision, _blobs = _read_database(backup / DATABASE_NAME)
+    if revision is None:
+        raise RestoreRefused(
+            translate(
+                "Backup",
+                "The backup {name} cannot be restored: its database has no schema version, "
+                "so it was not made by Portfolio Reviewer. Nothing was changed.",
+            ).format(name=backup.name)
+        )
+    _check_revision_known(revision, backup.name)
+    data_dir = private_folder(data_dir.expanduser().resolve())
     stamp = (now or _now()).astimezone(dt.UTC).strftime(STAMP)
     lock = FileLock(str(data_dir / "folder.lock"))
     try:
@@ -497,15 +637,18 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
         database = data_dir / DATABASE_NAME
         _ensure_closed(database, data_dir)
         store = data_dir / "store" / "objects"
-        listed = {str(sha): int(size) for sha, size in manifest["blobs"]["list"]}
-        # Evidence first: until the database is swapped, extra files in the store harm
-        # nothing, and the swap below is then the single moment the folder changes.
+        listed = contents.blobs
+        # Evidence and new key files first: until the database is swapped, extra files
+        # harm nothing, and the swap below is then the single moment the folder changes.
         copied = _fill_store(backup / "objects", data_dir / "store", listed)
+        keys = _KeyRestore(backup / KEYS, data_dir / KEYS, contents.keys, stamp)
+        keys.add_missing()
         aside = _swap_database(backup / DATABASE_NAME, database, stamp)
+        keys.replace_different()
         store_aside = _move_unlisted(store, data_dir / f"store.before-restore-{stamp}", listed)
     finally:
         lock.release()
-    return RestoreResult(backup, aside, copied, store_aside)
+    return RestoreResult(backup, aside, copied, store_aside, keys.restored)
 
 
 def _in_use(data_dir: Path) -> RestoreRefused:
@@ -563,12 +706,20 @@ def _fill_store(source: Path, store_root: Path, listed: dict[str, int]) -> int:
     from reviewer_app.storage.blobstore import BlobStore
 
     store = BlobStore(store_root)
+    try:
+        return _fill(store, source, listed)
+    finally:
+        store.close()
+
+
+def _fill(store: BlobStore, source: Path, listed: dict[str, int]) -> int:
     placed = []
-    for sha, size in listed.items():
+    for sha in listed:
         final = store.path_for(sha)
-        if final.is_file() and final.stat().st_size == size:
+        # Hashed, not sized: a file damaged in place keeps its size.
+        if final.is_file() and _hash_file(final) == sha:
             continue  # never replaced: stored files are immutable and named by hash
-        if final.exists():  # the wrong size: damaged; kept beside, the good copy goes in
+        if final.exists():  # damaged: kept beside, the good copy goes in
             os.replace(final, final.with_name(f"{sha}.damaged-{uuid.uuid4().hex[:8]}"))
         with (source / sha[:2] / sha).open("rb") as f:
             staged = store.stage(f)
@@ -584,10 +735,44 @@ def _fill_store(source: Path, store_root: Path, listed: dict[str, int]) -> int:
     return len(placed)
 
 
+class _KeyRestore:
+    """Puts the backup's key files back. Key material is never deleted: a key file that
+    differs from the backup's is kept beside it as `<name>.before-restore-<stamp>`, and
+    key files the backup does not list stay where they are (`issuer init` tells an
+    orphan from a live key and moves it aside)."""
+
+    def __init__(
+        self, source: Path, target: Path, listed: dict[str, tuple[int, str]], stamp: str
+    ) -> None:
+        self.source, self.target, self.listed, self.stamp = source, target, listed, stamp
+        self.restored = 0
+
+    def add_missing(self) -> None:
+        for name in self.listed:
+            if not (self.target / name).exists():
+                self._put(name)
+
+    def replace_different(self) -> None:
+        for name, (_size, sha) in self.listed.items():
+            dest = self.target / name
+            if dest.is_file() and _hash_file(dest) == sha:
+                continue
+            if dest.exists():
+                os.replace(dest, dest.with_name(f"{dest.name}.before-restore-{self.stamp}"))
+            self._put(name)
+
+    def _put(self, name: str) -> None:
+        dest = self.target / name
+        private_folder(dest.parent)
+        write_atomically(dest, (self.source / name).read_bytes(), mode=0o600)
+        self.restored += 1
+
+
 def _swap_database(source: Path, database: Path, stamp: str) -> Path | None:
     folder = database.parent
     temp = folder / f".{database.name}.restore-{uuid.uuid4().hex[:8]}.tmp"
     try:
+        private_file(temp)  # copyfile keeps the mode of a file that exists
         shutil.copyfile(source, temp)
         _fsync_file(temp)
         aside = None

@@ -4,14 +4,25 @@ Every file is kept once, under the SHA-256 of its bytes (`objects/ab/abcdef...`)
 never modified. Bytes arrive through `stage()`, which streams them into `tmp/` while
 hashing, then fsyncs; `place()` moves a staged file to its final name with a rename, so a
 file under its final name is always whole. A file already present is not written again.
+
+Staging happens in a folder of this process's own, `tmp/<pid>-<random>/`, whose lock
+`tmp/<pid>-<random>.owner` the process holds for as long as the store is open. Several
+processes stage at once (a derive's thumbnails, an issuer's logo, a definition's image,
+all outside the folder lock), and any of them may clean up after a crash:
+`clear_tmp()` removes only staging folders whose owner's lock is free (the owner is
+gone: locks die with their process), and never one younger than a minute, which covers
+the instant between a lock's making and its taking. (Staging under the folder lock
+instead would make a derive or a logo wait behind a whole import.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import stat
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,11 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from filelock import FileLock, Timeout
+
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
 from reviewer_app.wording import translate
 
 CHUNK = 1024 * 1024
+OWNER = ".owner"  # the suffix of a staging folder's lock file
+# A staging folder younger than this is never removed, even when its lock is free.
+STAGING_GRACE_SECONDS = 60.0
 
 
 class SizeLimitExceeded(UserError):
@@ -41,9 +57,33 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.objects = root / "objects"
-        self.tmp = root / "tmp"
+        self.tmp_root = root / "tmp"
         self.objects.mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        self.tmp_root.mkdir(parents=True, exist_ok=True)
+        self._staging: Path | None = None
+        self._owner: FileLock | None = None
+
+    @property
+    def tmp(self) -> Path:
+        """This process's staging folder, made (and locked) on first use."""
+        if self._staging is None:
+            staging = self.tmp_root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+            owner = FileLock(str(staging.with_name(staging.name + OWNER)))
+            owner.acquire(timeout=0)
+            staging.mkdir()
+            self._staging, self._owner = staging, owner
+        return self._staging
+
+    def close(self) -> None:
+        """Removes this process's staging folder (what is in it was never placed)."""
+        staging, owner = self._staging, self._owner
+        self._staging = self._owner = None
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if owner is not None:
+            owner.release()
+            with contextlib.suppress(OSError):
+                Path(owner.lock_file).unlink(missing_ok=True)
 
     def path_for(self, sha256: str) -> Path:
         return self.objects / sha256[:2] / sha256
@@ -141,15 +181,48 @@ class BlobStore:
         self.path_for(sha256).unlink(missing_ok=True)
 
     def clear_tmp(self) -> int:
-        """Removes what interrupted writes left in tmp/; call only under the folder lock."""
+        """Removes what interrupted writes left in tmp/: staging folders of processes
+        that are gone, and loose files (older versions staged there); call only under
+        the folder lock."""
         removed = 0
-        for entry in self.tmp.iterdir():
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
+        mine = self._owner.lock_file if self._owner is not None else None
+        for entry in self.tmp_root.iterdir():
+            if entry == self._staging or str(entry) == mine:
+                continue
+            if entry.name.endswith(OWNER):
+                if not entry.with_name(entry.name[: -len(OWNER)]).exists():
+                    removed += self._reap(entry, None)
+            elif entry.is_dir() and not entry.is_symlink():
+                removed += self._reap(entry.with_name(entry.name + OWNER), entry)
             else:
                 entry.unlink(missing_ok=True)
-            removed += 1
+                removed += 1
         return removed
+
+    @staticmethod
+    def _reap(lock_file: Path, staging: Path | None) -> bool:
+        """Removes a staging folder (and its lock) whose owner is gone."""
+        try:
+            made = (staging or lock_file).stat().st_mtime
+        except FileNotFoundError:
+            made = 0.0
+        if time.time() - made < STAGING_GRACE_SECONDS:
+            return False
+        owner = FileLock(str(lock_file))
+        try:
+            owner.acquire(timeout=0)
+        except Timeout:
+            return False  # its process is alive and may be staging
+        try:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+        finally:
+            owner.release()
+        # After the release: Windows cannot delete a file that is locked. The name is
+        # unique to the process that is gone, so nobody takes it in between.
+        with contextlib.suppress(OSError):
+            lock_file.unlink(missing_ok=True)
+        return True
 
     def iter_hashes(self) -> Iterator[tuple[str, Path]]:
         for bucket in sorted(self.objects.iterdir()):

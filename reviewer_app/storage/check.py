@@ -26,7 +26,7 @@ def check_folder(
     folder: DataFolder, progress: Progress | None = None, cancel: CancelToken | None = None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         if folder.engine.dialect.name == "sqlite":
             for (row,) in session.execute(text("PRAGMA integrity_check")):
                 if row != "ok":

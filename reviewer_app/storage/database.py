@@ -1,19 +1,58 @@
 """Engine set-up for the data folder's database.
 
 SQLite is the default: WAL so that readers never wait for the writer, foreign keys on,
-a busy timeout so that two processes on one folder wait rather than fail, and
-`synchronous=FULL` because a reviewer's typed words must survive a power cut. The URL is
-a setting; the SQLite-only parts apply only when the dialect is SQLite.
+and `synchronous=FULL` because a reviewer's typed words must survive a power cut. The
+URL is a setting; the SQLite-only parts apply only when the dialect is SQLite.
+
+Transactions begin `BEGIN IMMEDIATE` unless the connection was asked for reading only
+(`reading(engine)`, `DataFolder.read_sessions`). A deferred transaction that reads and
+then writes cannot wait for another writer: once that writer commits, the reader's
+snapshot is stale and SQLite refuses the write at once ("database is locked"), whatever
+the busy timeout. Taking the write lock first makes the wait a plain queue. Reads stay
+deferred, so they never wait for a writer (WAL).
+
+A writer that has to wait more than a moment says so through the callbacks registered
+with `waits.on_write_wait` (the command line prints a line on standard error), and after
+`write_wait_seconds()` gives up with `FolderBusy`, a plain refusal.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from reviewer_app.errors import UserError
+from reviewer_app.storage.waits import announce_wait
+from reviewer_app.wording import translate
+
 BUSY_TIMEOUT_MS = 10_000
+# How long a write waits for another process's write before giving up; a setting for
+# slow disks (and for tests), in seconds.
+ENV_WRITE_WAIT = "REVIEWER_APP_WRITE_WAIT"
+WRITE_WAIT_SECONDS = 60.0
+# A wait shorter than this goes unsaid.
+NOTICE_AFTER_SECONDS = 1.0
+# The execution option that marks a connection as reading only (deferred BEGIN).
+READ_ONLY = "reviewer_read_only"
+
+_log = logging.getLogger(__name__)
+
+
+class FolderBusy(UserError):
+    """Another process kept the database's write lock for longer than we wait."""
+
+
+def write_wait_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get(ENV_WRITE_WAIT, WRITE_WAIT_SECONDS)))
+    except ValueError:
+        return WRITE_WAIT_SECONDS
 
 
 def make_engine(url: str) -> Engine:
@@ -21,6 +60,11 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def reading(engine: Engine) -> Engine:
+    """The same database, pool and settings, for transactions that only read."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -38,7 +82,56 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            _begin_immediate(connection.connection.dbapi_connection)
+
+
+def _begin_immediate(dbapi_connection: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE: a short wait first, then (said aloud) the rest of the allowance."""
+    allowance = write_wait_seconds()
+    first = min(NOTICE_AFTER_SECONDS, allowance)
+    started = time.monotonic()
+    cursor = dbapi_connection.cursor()
+    try:
+        if _try_begin(cursor, first):
+            return
+        announce_wait()
+        remaining = allowance - (time.monotonic() - started)
+        if remaining > 0 and _try_begin(cursor, remaining):
+            _log.info("Waited %.1f s for another process's write", time.monotonic() - started)
+            return
+    finally:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.close()
+    _log.info("Gave up after waiting %.0f s for another process's write", allowance)
+    raise FolderBusy(
+        translate(
+            "DataFolder",
+            "Another Portfolio Reviewer kept the data folder busy for {seconds} seconds, so "
+            "this change was not made. Try again when it has finished; nothing was changed.",
+        ).format(seconds=f"{allowance:.0f}")
+    )
+
+
+def _try_begin(cursor: sqlite3.Cursor, seconds: float) -> bool:
+    cursor.execute(f"PRAGMA busy_timeout = {max(1, int(seconds * 1000))}")
+    try:
+        cursor.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if is_busy(e):
+            return False
+        raise
+    return True
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether a SQLite error means another connection holds the lock."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "database is locked" in str(error)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -4,9 +4,15 @@ Layout::
 
     reviewer.sqlite3      the database (WAL)
     store/objects/..      evidence files by SHA-256
-    store/tmp/            files being written (removed when found after a crash)
+    store/tmp/<pid>-<id>/ files being written, one folder per process (removed when
+                          found after a crash, once their process is gone)
+    keys/<issuer>/        issuers' signing keys, sealed with their passphrases
     backups/              copies made before schema upgrades
     folder.lock           held while an import moves files into the store
+
+`sessions` begin their transactions with the write lock (BEGIN IMMEDIATE) and are for
+anything that may write; `read_sessions` and `read_engine` are for transactions that
+only read, which never wait for a writer (see database.py).
 """
 
 from __future__ import annotations
@@ -25,9 +31,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from reviewer_app.errors import DataFolderError
 from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
 from reviewer_app.storage.blobstore import BlobStore, StagedFile
-from reviewer_app.storage.database import make_engine, make_session_factory
+from reviewer_app.storage.database import (
+    NOTICE_AFTER_SECONDS,
+    make_engine,
+    make_session_factory,
+    reading,
+)
+from reviewer_app.storage.diskspace import disk_full, is_disk_full, nearly_full
 from reviewer_app.storage.models import Blob, StoreIntent
+from reviewer_app.storage.permissions import PRIVATE_FILE, private_file, private_folder, tighten
 from reviewer_app.storage.schema import upgrade_database
+from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
 
 __all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
@@ -43,7 +57,11 @@ class DataFolder:
         self.root = root
         self.engine = engine
         self.store = store
+        # Writes begin IMMEDIATE (see database.py); this is the default, the safe one.
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
+        # For transactions that only read: deferred, never waiting for a writer.
+        self.read_engine = reading(engine)
+        self.read_sessions: sessionmaker[Session] = make_session_factory(self.read_engine)
         self._lock = FileLock(str(root / "folder.lock"))
         self.upgrade_backup: Path | None = None
 
@@ -52,18 +70,36 @@ class DataFolder:
         """Opens (creating or upgrading if needed) the data folder at `root`."""
         root = root.expanduser().resolve()
         try:
-            root.mkdir(parents=True, exist_ok=True)
+            private_folder(root)
             store = BlobStore(root / "store")
         except OSError as e:
+            if is_disk_full(e):
+                raise disk_full(root) from e
             raise DataFolderError(
                 translate("DataFolder", "Cannot use {path} as a data folder: {problem}.").format(
                     path=root, problem=e.strerror
                 )
             ) from e
         if not os.access(root, os.W_OK):
+            store.close()
             raise DataFolderError(
                 translate("DataFolder", "Cannot write to the data folder {path}.").format(path=root)
             )
+        if database_url is None:
+            database = root / DATABASE_NAME
+            try:
+                private_file(database)  # SQLite gives its -wal and -shm files the same mode
+                for suffix in ("-wal", "-shm"):
+                    tighten(root / f"{DATABASE_NAME}{suffix}", PRIVATE_FILE)
+            except OSError as e:
+                store.close()
+                if is_disk_full(e):
+                    raise disk_full(root) from e
+                raise DataFolderError(
+                    translate(
+                        "DataFolder", "Cannot use {path} as a data folder: {problem}."
+                    ).format(path=root, problem=e.strerror)
+                ) from e
         url = database_url or f"sqlite:///{root / DATABASE_NAME}"
         engine = make_engine(url)
         folder = cls(root, engine, store)
@@ -71,7 +107,11 @@ class DataFolder:
             folder.upgrade_backup = upgrade_database(engine, root / "backups")
             folder.recover()
         except DatabaseError as e:
-            engine.dispose()
+            folder.close()
+            # SQLite cannot open a database whose side files it cannot write: on a full
+            # disk that reads like damage, and a restore would only make things worse.
+            if is_disk_full(e) or nearly_full(root):
+                raise disk_full(root) from e
             raise DataFolderError(
                 translate(
                     "DataFolder",
@@ -79,13 +119,19 @@ class DataFolder:
                     "Restore it from a backup or choose another data folder.",
                 ).format(path=root, problem=e.orig)
             ) from e
+        except OSError as e:
+            folder.close()
+            if is_disk_full(e):
+                raise disk_full(root) from e
+            raise
         except BaseException:
-            engine.dispose()
+            folder.close()
             raise
         return folder
 
     def close(self) -> None:
         self.engine.dispose()
+        self.store.close()
 
     def __enter__(self) -> DataFolder:
         return self
@@ -97,8 +143,11 @@ class DataFolder:
     def write_lock(self, timeout: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
         """Held while files move into the store, so that recovery never races an import."""
         try:
-            with self._lock.acquire(timeout=timeout):
-                yield
+            try:
+                self._lock.acquire(timeout=min(NOTICE_AFTER_SECONDS, timeout))
+            except Timeout:
+                announce_wait()
+                self._lock.acquire(timeout=max(0.0, timeout - NOTICE_AFTER_SECONDS))
         except Timeout:
             raise DataFolderError(
                 translate(
@@ -107,6 +156,10 @@ class DataFolder:
                     "try again when it has finished.",
                 ).format(path=self.root)
             ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def commit_files(self, staged: Sequence[StagedFile], record: Callable[[Session], None]) -> None:
         """Moves staged files into the store and runs `record` to describe them, so that
@@ -165,6 +218,10 @@ class DataFolder:
             return
         try:
             self.store.clear_tmp()
+            # Looked at read-only first: opening a folder must not wait for a writer.
+            with self.read_sessions() as session:
+                if session.scalar(select(StoreIntent.token).limit(1)) is None:
+                    return
             with self.sessions.begin() as session:
                 intents = list(session.scalars(select(StoreIntent)))
                 if intents:

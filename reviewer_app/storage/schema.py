@@ -15,6 +15,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import DataFolderError
+from reviewer_app.storage.database import reading
 from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with reading(engine).connect() as conn:
         try:
             revision: str | None = conn.scalar(text("SELECT version_num FROM alembic_version"))
             return revision
@@ -71,7 +72,7 @@ def upgrade_database(engine: Engine, backup_dir: Path | None, *, to: str = "head
     cfg = alembic_config(engine)
     script = ScriptDirectory.from_config(cfg)
     if current is None:
-        with engine.connect() as conn:
+        with reading(engine).connect() as conn:
             tables = set(inspect(conn).get_table_names())
         if tables:
             raise DataFolderError(

@@ -268,7 +268,7 @@ class AdjudicationDialog(QDialog):
 
     def reload(self, select: int | None = None) -> None:
         keep = select if select is not None else self.selected_pk()
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             self.rows = waiting(session)
         self.list.blockSignals(True)
         self.list.clear()
@@ -309,7 +309,7 @@ class AdjudicationDialog(QDialog):
             self.heading.setText(self.tr("Nothing selected"))
             self.reasons.clear()
         else:
-            with self.folder.sessions() as session:
+            with self.folder.read_sessions() as session:
                 self.comparison = compare(session, row.pk)
             self.heading.setText(f"{row.submission_id}, {row.credential}")
             self.reasons.setText(row.reasons_text())

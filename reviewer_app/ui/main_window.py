@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         from reviewer_app.ui.rubric import RubricPanel
 
         self.folder = folder
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             self.blind = BLIND_REVIEW.get(session)
         self.reveal_action.setEnabled(self.blind)
         self.model: QueueModel = QueueModel(folder, self)
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         self.credential_filter.blockSignals(True)
         self.credential_filter.clear()
         self.credential_filter.addItem(self.tr("All micro-credentials"), None)
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             for uri, name in credentials_in_queue(session):
                 self.credential_filter.addItem(name, uri)
         index = self.credential_filter.findData(current)
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         from reviewer_app.reviews.queue import status_counts
         from reviewer_app.ui.queue_model import status_word
 
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             counts = status_counts(session)
         number = QLocale().toString
         words = ", ".join(
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         # One session reads the submission and this reviewer's review of it; both are
         # shown before the window paints, so that a key pressed at once never scores
         # the previous submission.
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
             if view is None:
                 return
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
             return
         from reviewer_app.evidence.search import first_hit
 
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             hit = first_hit(session, pk, words)
         if hit is not None:
             self.evidence.show_item(hit[0], hit[1])
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
         from reviewer_app.reviews.feedback import earlier_attempts
         from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             attempts = earlier_attempts(session, self.review.submission_id)
         self.earlier_dialog = EarlierAttemptsDialog(attempts, self)
         self.earlier_dialog.show()
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
             return
         from reviewer_app.calibration.sets import feedback_text, practice_feedback_for
 
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             feedback = practice_feedback_for(session, self.current_pk, self.reviewer)
         if feedback is None:
             return

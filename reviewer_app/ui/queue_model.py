@@ -98,7 +98,7 @@ class QueueModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-reads the ids (after an import, a decision, a filter change)."""
-        with self._folder.sessions() as session:
+        with self._folder.read_sessions() as session:
             ids = queue_ids(session, self._filter)
         self.beginResetModel()
         self._ids = ids
@@ -201,7 +201,7 @@ class QueueModel(QAbstractTableModel):
             return row
         start = (position // PAGE) * PAGE
         page = self._ids[start : start + PAGE]
-        with self._folder.sessions() as session:
+        with self._folder.read_sessions() as session:
             fetched = queue_rows(session, page)
         self._rows.update(fetched)
         while len(self._rows) > CACHE_ROWS:

@@ -142,6 +142,14 @@
         <source>The credential for {submission} does not meet the Open Badges 3.0 schema: {problems}</source>
         <translation>La credencial de {submission} no cumple el esquema de Open Badges 3.0: {problems}</translation>
     </message>
+    <message>
+        <source>The badge image of {owner} cannot be used: {problem} Replace the image (definitions add) and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VC-JWT credentials need an issuer with a did:web identifier: its DID document publishes the RSA key that signs them, so verifiers can tell the key is the issuer&apos;s. A did:key identifier is itself an Ed25519 key and cannot name an RSA key. Export with Data Integrity proofs (the default), or create a did:web issuer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialRevoke</name>
@@ -341,6 +349,10 @@
         <translation>La clave {method} no está publicada.</translation>
     </message>
     <message>
+        <source>names the schema {url}, which is not one this program has; checked against the Open Badges 3.0 schema instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>validFrom is missing or not a date</source>
         <translation>validFrom falta o no es una fecha</translation>
     </message>
@@ -435,6 +447,54 @@
     <message>
         <source>no revocation list in the hosting folder</source>
         <translation>no hay ninguna lista de revocación en la carpeta de publicación</translation>
+    </message>
+    <message>
+        <source>the manifest is not signed: {file} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest cannot be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an export manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature names no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature is by another issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed by the issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest lists no files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a listed path is unsafe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is missing or changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all {n} files are as signed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -638,12 +698,24 @@
         <translation>La dirección de publicación debe ser una dirección https://, no {url}.</translation>
     </message>
     <message>
-        <source>The passphrase must not be empty: it protects the signing keys.</source>
-        <translation>La frase de contraseña no puede estar vacía: protege las claves de firma.</translation>
+        <source>The passphrase is too short: use at least {n} characters, for example three or four ordinary words. Its length is what protects the signing keys if someone copies the key files; symbols and digits are not required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key {key_id} is not an Ed25519 or RSA key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s image</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The issuer&apos;s image must be a PNG or an SVG file.</source>
         <translation>La imagen del emisor debe ser un archivo PNG o SVG.</translation>
+    </message>
+    <message>
+        <source>A key file that belongs to no issuer in this data folder (left by an interrupted set-up, or by a restore to an earlier state) was in the way; it was kept as {path}.</source>
+        <translation>Un archivo de clave que no pertenece a ningún emisor de esta carpeta de datos (dejado por una configuración interrumpida o por una restauración a un estado anterior) estaba en medio; se ha guardado como {path}.</translation>
     </message>
     <message>
         <source>There is no issuer {issuer_id} in this data folder.</source>
@@ -660,6 +732,10 @@
     <message>
         <source>Key {key_id} is not an RSA key.</source>
         <translation>La clave {key_id} no es una clave RSA.</translation>
+    </message>
+    <message>
+        <source>A signature by {name} does not verify with the issuer&apos;s published key, so nothing was signed or written. Check that the issuer&apos;s key files are its own.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The key files of {name} do not hold the expected keys.</source>
@@ -692,6 +768,10 @@
     <message>
         <source>The key file {path} is inconsistent: its public key does not belong to its private key.</source>
         <translation>El archivo de clave {path} es incoherente: su clave pública no corresponde a su clave privada.</translation>
+    </message>
+    <message>
+        <source>The key file {path} is not this issuer&apos;s key: it belongs to another issuer, or it has been replaced. Nothing was signed. Put the issuer&apos;s own key file back (from a backup).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The key file {path} is damaged: {problem}.</source>

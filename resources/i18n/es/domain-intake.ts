@@ -52,6 +52,14 @@
         <translation>el archivo de evidencias {sha} faltaba en el almacén cuando se hizo la copia</translation>
     </message>
     <message>
+        <source>signing key file {name} is missing</source>
+        <translation>falta el archivo de clave de firma {name}</translation>
+    </message>
+    <message>
+        <source>signing key file {name} was changed or damaged</source>
+        <translation>el archivo de clave de firma {name} se ha cambiado o está dañado</translation>
+    </message>
+    <message>
         <source>evidence file {sha} is missing</source>
         <translation>falta el archivo de evidencias {sha}</translation>
     </message>
@@ -66,6 +74,10 @@
     <message>
         <source>The backup {name} cannot be restored: {problems}. Nothing was changed.</source>
         <translation>La copia de seguridad {name} no se puede restaurar: {problems}. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be restored: its database has no schema version, so it was not made by Portfolio Reviewer. Nothing was changed.</source>
+        <translation>La copia de seguridad {name} no se puede restaurar: su base de datos no tiene versión de esquema, así que no la hizo Portfolio Reviewer. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The data folder {path} is in use by Portfolio Reviewer (a window or a command has it open). Close it and try again; nothing was changed.</source>
@@ -308,6 +320,18 @@
     <message>
         <source>The data folder&apos;s database (schema {schema}) was written by a newer version of Portfolio Reviewer. Install that version or newer to open it; nothing was changed.</source>
         <translation>La base de datos de la carpeta de datos (esquema {schema}) la escribió una versión más reciente de Portfolio Reviewer. Instale esa versión u otra posterior para abrirla; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Another Portfolio Reviewer kept the data folder busy for {seconds} seconds, so this change was not made. Try again when it has finished; nothing was changed.</source>
+        <translation>Otro Portfolio Reviewer ha mantenido ocupada la carpeta de datos durante {seconds} segundos, así que este cambio no se ha hecho. Vuelva a intentarlo cuando haya terminado; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The disk that holds {path} is full ({free} free). Free at least {needed} and try again; what was saved before is intact, so there is nothing to restore.</source>
+        <translation>El disco que contiene {path} está lleno ({free} libres). Libere al menos {needed} y vuelva a intentarlo; lo que se guardó antes está intacto, así que no hay nada que restaurar.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
     </message>
 </context>
 <context>

@@ -490,7 +490,7 @@ class CalibrationDashboard(TaskDialog):
         from reviewer_app.reviews.queue import credentials_in_queue
 
         self.credential.addItem(self.tr("All micro-credentials"), None)
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             for uri, name in credentials_in_queue(session):
                 self.credential.addItem(name, uri)
 
@@ -588,7 +588,7 @@ class CalibrationDashboard(TaskDialog):
     # Drill-down ---------------------------------------------------------------------------
 
     def drill_reviewer(self, reviewer: str) -> None:
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             behind = behind_reviewer(session, reviewer, self.selected_credential())
         self._show_behind(
             self.tr(
@@ -615,7 +615,7 @@ class CalibrationDashboard(TaskDialog):
         )
 
     def drill_criterion(self, criterion: str) -> None:
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             behind = behind_criterion(session, criterion, self.selected_credential())
         self._show_behind(
             self.tr(

@@ -147,5 +147,5 @@ def compute_report(folder: Any, credential: str | None, n_resamples: int) -> dic
     """The report, read in a session of its own (this runs off the GUI thread)."""
     from reviewer_app.calibration.report import calibration_report
 
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         return calibration_report(session, credential=credential, n_resamples=n_resamples)

@@ -263,7 +263,7 @@ class ExportDialog(TaskDialog):
     # State ----------------------------------------------------------------------------
 
     def _fill(self) -> None:
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             self.issuers: list[IssuerRow] = issuer_rows(session)
             last = last_export_folder(session)
         if last and not self.out.text():
@@ -290,7 +290,7 @@ class ExportDialog(TaskDialog):
 
     def refresh_waiting(self) -> None:
         fmt = self.selected_format()
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             counts = waiting_by_credential(session, fmt)
         self.waiting.setRowCount(len(counts))
         for n, (name, count) in enumerate(counts):

@@ -123,7 +123,7 @@ class IssuersDialog(QDialog):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             self.rows = issuer_rows(session, self.folder.store.objects)
         keep = select if select is not None else self.selected_issuer()
         self.tree.clear()

@@ -79,7 +79,7 @@ def _check_passphrase(folder: DataFolder, issuer_id: int | None, passphrase: str
     from reviewer_app.credentials.issuers import active_key, default_issuer, key_file
     from reviewer_app.storage.models import Issuer
 
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         issuer = (
             session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
         )
@@ -267,7 +267,7 @@ class RevokeDialog(TaskDialog):
         layout.addWidget(self.busy_bar)
         layout.addWidget(buttons)
 
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             last = last_export_folder(session)
             self.base_urls = {r.id: r.base_url for r in issuer_rows(session)}
         if last:
@@ -278,7 +278,7 @@ class RevokeDialog(TaskDialog):
     # The list -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        with self.folder.sessions() as session:
+        with self.folder.read_sessions() as session:
             self.rows = issued_rows(session, include_revoked=self.show_revoked.isChecked())
         self._fill_table()
 

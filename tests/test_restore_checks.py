@@ -1,0 +1,112 @@
+"""Restore repairs what it can and refuses plainly what it cannot (issue 12, item 20)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.storage.backup import (
+    RestoreRefused,
+    backup_folder,
+    list_backups,
+    restore,
+    verify_backup,
+)
+from reviewer_app.storage.check import check_folder
+from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
+
+
+def _stored(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "store" / "objects").rglob("*") if p.is_file())
+
+
+def test_restore_repairs_a_store_file_damaged_in_place(reviewed_folder: DataFolder) -> None:
+    root = reviewed_folder.root
+    made = backup_folder(reviewed_folder)
+    reviewed_folder.close()
+    victim = _stored(root)[0]
+    good = victim.read_bytes()
+    damaged = bytearray(good)
+    damaged[len(damaged) // 2] ^= 0xFF
+    victim.unlink()  # a new file of the same size (the backup's link keeps the good bytes)
+    victim.write_bytes(bytes(damaged))
+    with DataFolder.open(root) as folder:
+        assert [p.kind for p in check_folder(folder)] == ["damaged"]
+
+    result = restore(made.path, root)
+
+    assert result.blobs_copied == 1
+    assert victim.read_bytes() == good
+    with DataFolder.open(root) as folder:
+        assert check_folder(folder) == []
+    assert result.store_aside is not None  # the damaged copy is kept, not deleted
+    assert [p.read_bytes() for p in result.store_aside.rglob("*") if p.is_file()] == [
+        bytes(damaged)
+    ]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"database": "x"},
+        {"database": {"size": "big", "sha256": 1}},
+        {"blobs": {"list": "x", "missing": []}},
+        {"blobs": {"list": [["a", 1]], "missing": []}},
+        {"blobs": []},
+        {"keys": {"list": [["../../escape", 1, "00"]]}},
+    ],
+)
+def test_a_malformed_manifest_is_refused_plainly(
+    reviewed_folder: DataFolder, edit: dict[str, object]
+) -> None:
+    root = reviewed_folder.root
+    made = backup_folder(reviewed_folder)
+    reviewed_folder.close()
+    manifest_path = made.path / "backup.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest.update(edit)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    before = (root / DATABASE_NAME).read_bytes()
+
+    assert (
+        list_backups(root) == []
+        or all(b.path != made.path for b in list_backups(root))
+        or ("created" not in edit)
+    )
+    if "created" not in edit:
+        assert verify_backup(made.path) != []
+        with pytest.raises(RestoreRefused, match="Nothing was changed"):
+            restore(made.path, root)
+    assert (root / DATABASE_NAME).read_bytes() == before
+
+
+def test_a_newer_database_is_refused_whatever_the_manifest_says(
+    reviewed_folder: DataFolder,
+) -> None:
+    root = reviewed_folder.root
+    made = backup_folder(reviewed_folder)
+    reviewed_folder.close()
+    db = made.path / DATABASE_NAME
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    manifest_path = made.path / "backup.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["schema_revision"] = None
+    from reviewer_app.storage.backup import _hash_file
+
+    manifest["database"]["size"] = db.stat().st_size
+    manifest["database"]["sha256"] = _hash_file(db)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert verify_backup(made.path) == []
+    before = (root / DATABASE_NAME).read_bytes()
+
+    with pytest.raises(RestoreRefused, match=r"schema 9999\) was made by a newer version"):
+        restore(made.path, root)
+
+    assert (root / DATABASE_NAME).read_bytes() == before
+    assert not list(root.glob("*.before-restore-*"))
