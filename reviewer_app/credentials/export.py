@@ -86,7 +86,7 @@ def export(
     `submission_ids`) into `out`."""
     cancel = cancel or CancelToken()
     report = progress or (lambda _r: None)
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         issuer = _issuer(session, issuer_id)
         if fmt == "ob3" and proof == "jwt" and issuer.did_method != "web":
             raise ExportError(ob3_jwt.needs_did_web())
@@ -152,7 +152,7 @@ def export(
                 )
             )
     cancel.check()
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
         if fmt == "ob3" and proof == "data-integrity":
             from reviewer_app.credentials.pathways import completed_pathways
@@ -207,14 +207,14 @@ def refresh_hosting(
 ) -> list[str]:
     """Rewrites an export folder's hosting/ files (after a revocation or a key
     rotation) and its manifest; the credentials in it are left as they are."""
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         issuer = _issuer(session, issuer_id)
         unlocked = unlock(folder, issuer, passphrase)
         hosting = hosting_files(folder, session, issuer, unlocked, fmt)
     for relative, data in sorted(hosting.items()):
         _write(out / "hosting" / relative, data)
     _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         _write_manifest(out, unlocked, current_anchor(session))
     return sorted("hosting/" + r for r in hosting)
 
@@ -250,7 +250,7 @@ def _plan(
     earlier run, or the next free one, in order."""
     stored: dict[int, IssuedCredential] = {}
     ids = [p.decision_id for p in pending]
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         for start in range(0, len(ids), 500):
             for row in session.scalars(
                 select(IssuedCredential).where(

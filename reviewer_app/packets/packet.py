@@ -137,7 +137,7 @@ def export_packet(
             translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
         )
     packet_id, created, key = str(uuid.uuid4()), now_text(), return_keys.new_key()
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         if blind is None:
             blind = BLIND_REVIEW.get(session)
         submissions = _submissions(session, wanted)
@@ -390,7 +390,7 @@ def import_packet(
         root = Path(scratch)
         archive.extract_all(root)  # every entry checked against its size and hash
         result = ImportedPacket(info.packet_id, info.issued_by, info.assignment, blind=info.blind)
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             known = session.scalar(select(Packet).where(Packet.packet_id == info.packet_id))
             if known is not None:
                 return _already(known, file_sha, label, result)

@@ -164,7 +164,7 @@ def export_return(
         raise PacketError(
             translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
         )
-    with folder.sessions() as session:
+    with folder.read_sessions() as session:
         packet = session.scalar(
             select(Packet)
             .options(selectinload(Packet.assignments))

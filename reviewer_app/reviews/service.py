@@ -131,7 +131,7 @@ class ReviewSession:
         recorded with the first change, so looking through the queue leaves statuses
         and the audit trail as they were, and moving to the next submission is quick.
         """
-        with folder.sessions() as session:
+        with folder.read_sessions() as session:
             submission = _submission(session, submission_id)
             return cls.open_in(
                 session,
