@@ -110,3 +110,48 @@ def test_a_newer_database_is_refused_whatever_the_manifest_says(
 
     assert (root / DATABASE_NAME).read_bytes() == before
     assert not list(root.glob("*.before-restore-*"))
+
+
+@pytest.mark.parametrize("stop_before", ["_swap_database", "move_unreferenced"])
+def test_a_restore_stopped_midway_is_finished_by_the_next_opening(
+    reviewed_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop_before: str
+) -> None:
+    """Stopped before or after the database swap, the restore leaves evidence no record
+    refers to; the next opening moves it aside and the folder checks clean."""
+    from reviewer_app.evidence.importer import Importer
+    from reviewer_app.storage import backup as backup_module
+    from reviewer_app.storage import restore_journal
+    from tests import craft
+
+    made = backup_folder(reviewed_folder)
+    reviewed_folder.close()
+    # Restored onto another laptop's folder, whose evidence the backup does not hold.
+    root = tmp_path / "other"
+    with DataFolder.open(root) as other:
+        own = craft.bundle_zip(
+            tmp_path / "own.zip", {"own.pdf": craft.text_pdf("own work")}, submission_id="O-1"
+        )
+        assert Importer(other).import_paths([own]).imported
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*_args: object, **_kw: object) -> None:
+        raise Killed
+
+    target = restore_journal if stop_before == "move_unreferenced" else backup_module
+    monkeypatch.setattr(target, stop_before, killed)
+    with pytest.raises(Killed):
+        restore(made.path, root)
+    monkeypatch.undo()
+    assert (root / restore_journal.JOURNAL).exists()
+
+    with DataFolder.open(root) as folder:
+        assert check_folder(folder) == []
+    assert not (root / restore_journal.JOURNAL).exists()
+    aside = list(root.glob("store.before-restore-*"))
+    assert len(aside) == 1 and any(p.is_file() for p in aside[0].rglob("*"))
+
+    restore(made.path, root)  # and running it again finishes it
+    with DataFolder.open(root) as folder:
+        assert check_folder(folder) == []

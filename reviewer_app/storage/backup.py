@@ -37,6 +37,7 @@ from filelock import FileLock, Timeout
 
 from reviewer_app.audit.anchor import ANCHOR_KEY
 from reviewer_app.errors import UserError
+from reviewer_app.storage import restore_journal
 from reviewer_app.storage.atomic import fsync_dir, write_atomically
 from reviewer_app.storage.database import BUSY_TIMEOUT_MS
 from reviewer_app.storage.datafolder import DATABASE_NAME
@@ -638,6 +639,8 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
         _ensure_closed(database, data_dir)
         store = data_dir / "store" / "objects"
         listed = contents.blobs
+        # Noted first: a restore killed from here on is finished by the next opening.
+        restore_journal.begin(data_dir, stamp)
         # Evidence and new key files first: until the database is swapped, extra files
         # harm nothing, and the swap below is then the single moment the folder changes.
         copied = _fill_store(backup / "objects", data_dir / "store", listed)
@@ -645,7 +648,10 @@ def restore(backup: Path, data_dir: Path, now: dt.datetime | None = None) -> Res
         keys.add_missing()
         aside = _swap_database(backup / DATABASE_NAME, database, stamp)
         keys.replace_different()
-        store_aside = _move_unlisted(store, data_dir / f"store.before-restore-{stamp}", listed)
+        store_aside = restore_journal.move_unreferenced(
+            store, data_dir / f"store.before-restore-{stamp}", listed
+        )
+        restore_journal.end(data_dir)
     finally:
         lock.release()
     return RestoreResult(backup, aside, copied, store_aside, keys.restored)
@@ -794,23 +800,6 @@ def _swap_database(source: Path, database: Path, stamp: str) -> Path | None:
         raise
     fsync_dir(folder)
     return aside
-
-
-def _move_unlisted(store: Path, aside: Path, listed: dict[str, int]) -> Path | None:
-    moved = False
-    if not store.is_dir():
-        return None
-    for bucket in store.iterdir():
-        if not bucket.is_dir():
-            continue
-        for entry in bucket.iterdir():
-            if entry.name in listed:
-                continue
-            dest = aside / "objects" / bucket.name
-            dest.mkdir(parents=True, exist_ok=True)
-            os.replace(entry, dest / entry.name)
-            moved = True
-    return aside if moved else None
 
 
 # Small helpers ---------------------------------------------------------------------------

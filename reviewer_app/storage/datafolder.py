@@ -9,6 +9,7 @@ Layout::
     keys/<issuer>/        issuers' signing keys, sealed with their passphrases
     backups/              copies made before schema upgrades
     folder.lock           held while an import moves files into the store
+    restore-pending.json  there only while a restore changes the folder (see restore_journal)
 
 `sessions` begin their transactions with the write lock (BEGIN IMMEDIATE) and are for
 anything that may write; `read_sessions` and `read_engine` are for transactions that
@@ -17,6 +18,7 @@ only read, which never wait for a writer (see database.py).
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.errors import DataFolderError
 from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
+from reviewer_app.storage import restore_journal
 from reviewer_app.storage.blobstore import BlobStore, StagedFile
 from reviewer_app.storage.database import (
     NOTICE_AFTER_SECONDS,
@@ -43,6 +46,8 @@ from reviewer_app.storage.permissions import PRIVATE_FILE, private_file, private
 from reviewer_app.storage.schema import upgrade_database
 from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
 
@@ -206,6 +211,21 @@ class DataFolder:
         for intent in intents:
             session.delete(intent)
 
+    def _finish_interrupted_restore(self) -> None:
+        """A restore killed midway left evidence no record refers to: moved aside."""
+        stamp = restore_journal.pending_stamp(self.root)
+        if stamp is None:
+            return
+        with self.read_sessions() as session:
+            referenced = set(session.scalars(select(Blob.sha256)))
+        aside = restore_journal.move_unreferenced(
+            self.store.objects, self.root / f"store.before-restore-{stamp}", referenced
+        )
+        for temp in self.root.glob(f".{DATABASE_NAME}.restore-*.tmp"):
+            temp.unlink(missing_ok=True)
+        restore_journal.end(self.root)
+        _log.warning("Finished an interrupted restore; evidence moved aside: %s", aside)
+
     def recover(self) -> None:
         """Undoes what an interrupted import left: partial files and uncommitted blobs.
 
@@ -218,6 +238,7 @@ class DataFolder:
             return
         try:
             self.store.clear_tmp()
+            self._finish_interrupted_restore()
             # Looked at read-only first: opening a folder must not wait for a writer.
             with self.read_sessions() as session:
                 if session.scalar(select(StoreIntent.token).limit(1)) is None:
