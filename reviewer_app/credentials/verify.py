@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+from reviewer_app import safe_json
 from reviewer_app.credentials import baking, dataintegrity, dids, jws, multibase
 from reviewer_app.credentials.schemas import ob3_problems
 from reviewer_app.credentials.status import decode_list, is_set
@@ -292,7 +293,7 @@ def _verify_json(
     text: str, fetch: Fetch, now: dt.datetime, result: VerifyResult, baked: str | None
 ) -> None:
     try:
-        document = json.loads(text)
+        document = safe_json.loads(text)
     except ValueError as e:
         result.add(
             "format",

@@ -10,6 +10,7 @@ half-done behind.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 import zipfile
@@ -31,7 +32,7 @@ from reviewer_app.evidence.records import record_batch
 from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection
 from reviewer_app.evidence.shapes import Candidate, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
-from reviewer_app.evidence.staging import ReadyBundle, StagedItem
+from reviewer_app.evidence.staging import ReadyBundle, StagedItem, unexpected_problem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
@@ -45,6 +46,8 @@ __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 BATCH_BUNDLES = 32
 BATCH_BYTES = 128 * 1024 * 1024
 BATCH_SECONDS = 0.5
+
+log = logging.getLogger(__name__)
 
 _LOOKUP = select(Submission.content_digest, Submission.source_name).where(
     Submission.submission_id == bindparam("sid")
@@ -116,6 +119,13 @@ class Importer:
             report.skipped.append(e.args[0])
         except BundleRejected as e:
             report.rejected.append(Rejection(found.source.label, str(e)))
+        except (Cancelled, SQLAlchemyError):
+            raise
+        except Exception as e:
+            log.warning("importing %s failed", found.source.label, exc_info=True)
+            report.rejected.append(
+                Rejection(found.source.label, f"{found.source.label} {unexpected_problem(e)}")
+            )
         finally:
             found.close()
             self._report(found.source.label)
