@@ -10,6 +10,7 @@ data folder's lock for minutes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 import warnings
@@ -101,10 +102,8 @@ def count_frames(image: Image.Image) -> int:
             if frames > MAX_FRAMES or time.monotonic() > deadline:
                 raise _too_many_frames()
     finally:
-        try:
+        with contextlib.suppress(Exception):
             image.seek(0)
-        except Exception:
-            pass
     return frames
 
 
