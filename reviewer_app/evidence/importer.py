@@ -13,8 +13,6 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from concurrent import futures
 from contextlib import ExitStack, contextmanager
@@ -38,6 +36,7 @@ from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import READ_ERRORS
 
 __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 
@@ -270,7 +269,7 @@ class Importer:
                 ).format(limit=f"{self.limits.max_file_bytes:,}"),
                 path,
             ) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        except READ_ERRORS as e:
             raise source.reject(
                 translate(
                     "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
