@@ -164,20 +164,29 @@ def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
     from reviewer_app.storage.models import Submission
 
     with folder.sessions() as session:
-        rows = session.scalars(
-            select(Submission)
-            .options(joinedload(Submission.earner))
-            .order_by(Submission.submitted_at, Submission.submission_id)
+        submissions = list(
+            session.scalars(
+                select(Submission)
+                .options(joinedload(Submission.earner))
+                .order_by(Submission.submitted_at, Submission.submission_id)
+            )
         )
+        # An earner id whose submissions give different names or emails is a conflict for
+        # a person to settle: every one of those submissions says so.
+        identities: dict[int, set[tuple[str, str | None]]] = {}
+        for s in submissions:
+            identities.setdefault(s.earner_id, set()).add(s.identity())
         return [
             {
                 "submission_id": s.submission_id,
-                "earner": s.earner.name,
+                "earner": s.identity()[0],
+                "earner_email": s.identity()[1],
+                "earner_conflict": len(identities[s.earner_id]) > 1,
                 "credential_id": s.credential_uri,
                 "attempt": s.attempt,
                 "status": s.status,
             }
-            for s in rows
+            for s in submissions
         ]
 
 
@@ -194,8 +203,11 @@ def run_submissions(args: argparse.Namespace) -> int:
 def print_submissions(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         credential = (r["credential_id"] or "(no micro-credential yet)").rsplit("/", 1)[-1]
+        conflict = (
+            "  (earner details differ between submissions)" if r.get("earner_conflict") else ""
+        )
         echo(
             f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
-            f"attempt {r['attempt']}  {r['status']}"
+            f"attempt {r['attempt']}  {r['status']}{conflict}"
         )
     echo(f"{len(rows)} submission(s)")

@@ -193,6 +193,15 @@ def plan_manifest_bundle(source: Source) -> SubmissionPlan:
         notes=data.get("notes"),
         items=items,
     )
+    claimed = _email_from(earner["id"])
+    if claimed and earner.get("email") and earner["email"].lower() != claimed.lower():
+        plan.warnings.append(
+            translate(
+                "BundleImport",
+                "the earner's id is {earner} but their email is given as {email}: the "
+                "credential will go to {email}; check with the earner which is right",
+            ).format(earner=earner["id"], email=earner["email"])
+        )
     unlisted = sorted(set(entries) - listed)
     if unlisted:
         shown = ", ".join(unlisted[:5])
