@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import struct
 import time
 from pathlib import Path
@@ -164,4 +165,30 @@ def test_many_items_on_one_file_derive_in_few_writes(
     assert report.items == 3000 and report.pages_indexed == 2 * 3000
     assert len(reads) == 1
     assert len(commits) <= 3000 // derive.BATCH_ITEMS + 2
+    assert pending_count_of(folder) == 0
+
+
+def test_fuzzed_tiffs_are_refused_or_kept_and_never_stop_a_batch(
+    folder: DataFolder, tmp_path: Path
+) -> None:
+    """Mutations of a three-page TIFF that made Pillow raise TypeError ("Missing
+    dimensions") and KeyError in the readers, each in a bundle of its own in a batch."""
+    from tests.test_reader_fuzz import mutate_bytes
+
+    frames = [Image.new("L", (16, 16), n * 40) for n in range(3)]
+    out = io.BytesIO()
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:])
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for seed in (0, 83):
+        scan = mutate_bytes(out.getvalue(), random.Random(seed))
+        craft.bundle_dir(batch / f"tiff{seed}", {"scan.tif": scan}, submission_id=f"TIFF-{seed}")
+    craft.bundle_dir(batch / "good", {"plan.pdf": craft.text_pdf()}, submission_id="GOOD-1")
+    report = Importer(folder).import_paths([batch])
+    imported = {r.submission_id for r in report.imported}
+    assert "GOOD-1" in imported
+    assert len(imported) + len(report.rejected) == 3, report
+    for rejection in report.rejected:
+        assert "'scan.tif'" in rejection.error, rejection.error
+    derive_pending(folder)
     assert pending_count_of(folder) == 0
