@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
 
 from reviewer_app.ui.evidence import system_open
 from tests import craft
@@ -84,3 +85,24 @@ def test_the_folder_is_our_own_even_when_another_made_the_old_one(
     assert own.name.startswith("portfolio-reviewer-open-")
     assert stat.S_IMODE(own.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_the_details_pane_says_why_a_program_is_not_opened(
+    qtbot: QtBot, tmp_path: Path, opened: list[Path]
+) -> None:
+    from reviewer_app.ui.evidence.other_view import OtherView
+
+    view = OtherView()
+    qtbot.addWidget(view)
+    stored = _stored(tmp_path, b"MZ\x90\x00" + bytes(300))
+    view.set_file(
+        stored,
+        title="Lesson plan",
+        original_name="lesson.pdf.exe",
+        media_type="application/octet-stream",
+        size=304,
+        viewer_name="Lesson plan",
+    )
+    assert not view.open_with_system()
+    assert opened == []
+    assert "can run as programs" in view.status.text()

@@ -296,6 +296,10 @@
         <translation>es un enlace simbólico, que este archivo no puede contener</translation>
     </message>
     <message>
+        <source>is not a regular file (a device, pipe or socket), which this file may not hold</source>
+        <translation>no es un archivo normal (un dispositivo, una tubería o un socket), que este archivo no puede contener</translation>
+    </message>
+    <message>
         <source>is encrypted; packets and returns are never password-protected</source>
         <translation>está cifrado; los lotes de revisión y las devoluciones nunca están protegidos con contraseña</translation>
     </message>
