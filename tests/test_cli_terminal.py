@@ -57,3 +57,13 @@ def test_terminal_safe_keeps_tabs_and_ordinary_text() -> None:
     assert terminal_safe("Zoë\tNguyễn 李") == "Zoë\tNguyễn 李"
     assert terminal_safe("one\ntwo\rthree") == "one two three"
     assert terminal_safe("\x00\x7f\x85\u200f") == "\\x00\\x7f\\x85\\u200f"
+
+
+def test_a_loose_bundle_named_with_escapes_gets_a_plain_id(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    name = "Jane\x1b[2J Doe\u202e\n.zip"
+    bundle = craft.write_zip(tmp_path / name, {"reflection.txt": b"I learned a lot."})
+    assert main(["--data-dir", str(data_dir), "import", str(bundle), "--json"]) == 0
+    [imported] = json.loads(capsys.readouterr().out)["imported"]
+    assert imported["submission_id"] == "Jane [2J Doe"

@@ -22,6 +22,7 @@ from reviewer_app.wording import translate
 
 SCHEMA = "evidence-bundle-1.schema.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 
 
@@ -239,7 +240,9 @@ def plan_loose_bundle(source: Source) -> SubmissionPlan:
     items = [
         PlannedItem("file", n, path=p, title=PurePosixPath(p).name) for n, p in enumerate(paths)
     ]
-    name = source.stem.strip() or "Unnamed earner"
+    # The name becomes the submission id and the earner's name: no control characters or
+    # bidi overrides, which a manifest's submission_id may not hold either.
+    name = " ".join(_CONTROLS.sub(" ", source.stem).split()) or "Unnamed earner"
     return SubmissionPlan(
         shape="loose",
         submission_id=name[:200],
