@@ -54,7 +54,7 @@ CODES: tuple[Code, ...] = (
 # What reading a damaged entry raises, beyond OSError.
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 # What opening a file that is not a readable zip raises, beyond OSError.
-OPEN_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError)
+OPEN_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError)
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _UNIX = 3  # create_system of zips whose external attributes hold a Unix mode

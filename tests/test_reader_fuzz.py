@@ -1,4 +1,5 @@
-"""Acceptance: mutation fuzzing of the image, PDF, manifest and definition readers.
+"""Acceptance: mutation fuzzing of the image, PDF, manifest and definition readers, and
+of whole bundle and batch zips through import and derivation.
 
 Real seed files are made here (PDFs with reportlab, images with Pillow, a manifest and
 the demo definitions), then mutated with a fixed seed for a bounded time. Every outcome
@@ -24,6 +25,8 @@ import pytest
 from PIL import Image
 
 from reviewer_app.demo import media
+from reviewer_app.evidence.derive import derive_pending
+from reviewer_app.evidence.importer import Importer
 from reviewer_app.evidence.inspect import inspect_file
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import plan_manifest_bundle
@@ -31,12 +34,13 @@ from reviewer_app.evidence.readers import InvalidEvidence, image, pdf
 from reviewer_app.evidence.sources import BundleRejected, DirSource
 from reviewer_app.resources import resource
 from reviewer_app.rubrics.validate import DefinitionRejected, check_content, load_file
+from reviewer_app.storage.datafolder import DataFolder
 from tests import craft
 
 SEED = int(os.environ.get("READER_FUZZ_SEED", "20261207"))
 # Seconds for each reader; READER_FUZZ_SECONDS scales them for a longer hunt.
 SCALE = float(os.environ.get("READER_FUZZ_SECONDS", "1"))
-BUDGET = {"image": 9.0, "pdf": 9.0, "manifest": 4.0, "definition": 4.0}
+BUDGET = {"image": 8.0, "pdf": 8.0, "manifest": 4.0, "definition": 4.0, "zip": 5.0}
 CASE_SECONDS = 10  # one case past this is a finding (a reader that does not stop)
 LIMITS = ImportLimits()
 
@@ -243,6 +247,32 @@ def read_definition(path: Path) -> Outcome:
     return "kept"
 
 
+def read_zip(folder: DataFolder, path: Path) -> Outcome:
+    """A whole import of a mutated bundle or batch zip, then its derivation."""
+    report = Importer(folder).import_paths([path])
+    for rejection in report.rejected:
+        assert rejection.error
+    derived = derive_pending(folder)
+    if report.rejected:
+        return "refused"
+    return "warned" if derived.warnings or any(r.warnings for r in report.imported) else "kept"
+
+
+def _batch_zip(bundle: bytes) -> bytes:
+    """A batch: the bundle as a nested zip, and the same files as a folder."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(bundle)) as inner, zipfile.ZipFile(out, "w") as z:
+        z.writestr("first.zip", bundle)
+        for info in inner.infolist():
+            data = inner.read(info)
+            if info.filename == "manifest.json":
+                data = data.replace(b"FUZZ-Z1", b"FUZZ-Z2")
+            z.writestr(f"second/{info.filename}", data)
+    return out.getvalue()
+
+
 def _fuzz(
     name: str, cases: Callable[[random.Random], Callable[[], Outcome]], findings: list[str]
 ) -> dict[str, int]:
@@ -264,7 +294,7 @@ def _fuzz(
     return counts
 
 
-def test_mutated_inputs_are_kept_warned_or_refused(tmp_path: Path) -> None:
+def test_mutated_inputs_are_kept_warned_or_refused(folder: DataFolder, tmp_path: Path) -> None:
     findings: list[str] = []
     work = tmp_path / "work"
     work.mkdir()
@@ -303,11 +333,24 @@ def test_mutated_inputs_are_kept_warned_or_refused(tmp_path: Path) -> None:
         path.write_bytes(mutate_json(definitions[name], rng))
         return lambda: read_definition(path)
 
+    bundle_zip = craft.bundle_zip(
+        tmp_path / "seed.zip",
+        {"plan.pdf": craft.text_pdf(), "photo.png": craft.png_image(), "notes.txt": b"hello"},
+        submission_id="FUZZ-Z1",
+    ).read_bytes()
+    zips = [bundle_zip, _batch_zip(bundle_zip)]
+
+    def zip_case(rng: random.Random) -> Callable[[], Outcome]:
+        path = work / "bundle.zip"
+        path.write_bytes(mutate_bytes(rng.choice(zips), rng))
+        return lambda: read_zip(folder, path)
+
     tally = {
         "image": _fuzz("image", image_case, findings),
         "pdf": _fuzz("pdf", pdf_case, findings),
         "manifest": _fuzz("manifest", manifest_case, findings),
         "definition": _fuzz("definition", definition_case, findings),
+        "zip": _fuzz("zip", zip_case, findings),
     }
     print(tally)
     distinct = list(dict.fromkeys(findings))

@@ -273,7 +273,7 @@ class Importer:
             raise source.reject(
                 translate(
                     "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
-                ).format(problem=e),
+                ).format(problem=str(e)[:200]),
                 path,
             ) from None
         except OSError as e:

@@ -19,6 +19,7 @@ from reviewer_app.evidence.shapes import MANIFEST
 from reviewer_app.evidence.sources import BundleRejected, Source, escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json, problems
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import READ_ERRORS
 
 SCHEMA = "evidence-bundle-1.schema.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
@@ -269,6 +270,13 @@ def plan_bundle(source: Source, shape: str) -> SubmissionPlan:
         if shape == "manifest":
             return plan_manifest_bundle(source)
         return plan_loose_bundle(source)
+    except READ_ERRORS as e:  # reading manifest.json from a damaged zip entry
+        raise source.reject(
+            translate(
+                "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
+            ).format(problem=str(e)[:200]),
+            MANIFEST,
+        ) from None
     except OSError as e:
         raise BundleRejected(
             source.label, translate("BundleImport", "cannot be read ({problem})").format(problem=e)
