@@ -5,7 +5,7 @@ the two readers cannot drift apart again:
 
 - the container: cut short (a truncated zip can end inside a stored inner zip, which
   zipfile then reads as the whole file), or more entries than the limit;
-- every name: a NUL or a backslash, an absolute path (a leading slash, a drive letter),
+- every name: empty, a NUL or a backslash, an absolute path (a leading slash, a drive letter),
   a '..' segment;
 - every entry: a symbolic link, a device, pipe or socket, an encrypted entry, a name
   given twice, a compression ratio past the limit (a zip bomb).
@@ -27,6 +27,7 @@ from typing import Literal
 Code = Literal[
     "truncated",
     "too_many",
+    "empty",
     "nul",
     "backslash",
     "absolute",
@@ -40,6 +41,7 @@ Code = Literal[
 CODES: tuple[Code, ...] = (
     "truncated",
     "too_many",
+    "empty",
     "nul",
     "backslash",
     "absolute",
@@ -51,8 +53,10 @@ CODES: tuple[Code, ...] = (
     "ratio",
 )
 
-# What reading a damaged entry raises, beyond OSError.
-READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+# What reading a damaged entry raises, beyond OSError (which a damaged bz2 or lzma stream
+# raises too, but so does a full disk: callers that also write tell the two apart).
+# UnicodeDecodeError: a local header whose name is not the UTF-8 it claims.
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, UnicodeDecodeError)
 # What opening a file that is not a readable zip raises, beyond OSError.
 OPEN_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError)
 
@@ -109,6 +113,8 @@ def check_archive(archive: zipfile.ZipFile, max_entries: int) -> list[zipfile.Zi
 
 
 def check_name(name: str) -> None:
+    if not name:
+        raise ZipProblem("empty", name)
     if "\x00" in name:
         raise ZipProblem("nul", name)
     if "\\" in name:

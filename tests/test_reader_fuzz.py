@@ -1,5 +1,5 @@
 """Acceptance: mutation fuzzing of the image, PDF, manifest and definition readers, and
-of whole bundle and batch zips through import and derivation.
+of whole bundle and batch zips through import and derivation, and of packet zips.
 
 Real seed files are made here (PDFs with reportlab, images with Pillow, a manifest and
 the demo definitions), then mutated with a fixed seed for a bounded time. Every outcome
@@ -32,6 +32,7 @@ from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import plan_manifest_bundle
 from reviewer_app.evidence.readers import InvalidEvidence, image, pdf
 from reviewer_app.evidence.sources import BundleRejected, DirSource
+from reviewer_app.packets.manifest import PACKET_FORMAT, ArchiveRejected, open_archive
 from reviewer_app.resources import resource
 from reviewer_app.rubrics.validate import DefinitionRejected, check_content, load_file
 from reviewer_app.storage.datafolder import DataFolder
@@ -40,7 +41,14 @@ from tests import craft
 SEED = int(os.environ.get("READER_FUZZ_SEED", "20261207"))
 # Seconds for each reader; READER_FUZZ_SECONDS scales them for a longer hunt.
 SCALE = float(os.environ.get("READER_FUZZ_SECONDS", "1"))
-BUDGET = {"image": 8.0, "pdf": 8.0, "manifest": 4.0, "definition": 4.0, "zip": 5.0}
+BUDGET = {
+    "image": 8.0,
+    "pdf": 8.0,
+    "manifest": 4.0,
+    "definition": 4.0,
+    "zip": 4.0,
+    "packet": 2.0,
+}
 CASE_SECONDS = 10  # one case past this is a finding (a reader that does not stop)
 LIMITS = ImportLimits()
 
@@ -258,6 +266,34 @@ def read_zip(folder: DataFolder, path: Path) -> Outcome:
     return "warned" if derived.warnings or any(r.warnings for r in report.imported) else "kept"
 
 
+def read_packet(data: bytes, out: Path) -> Outcome:
+    """A packet's container and manifest checked, and every entry extracted."""
+    try:
+        with open_archive(data, "packet.zip", PACKET_FORMAT) as archive:
+            archive.extract_all(out)
+    except ArchiveRejected as e:
+        assert str(e)
+        return "refused"
+    return "kept"
+
+
+def _packet_zip() -> bytes:
+    import hashlib
+    import zipfile
+
+    files = {"bundles/FUZZ-1.zip": b"bundle bytes " * 40, "reviews.json": b'{"reviews": []}'}
+    listed = [
+        {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in files.items()
+    ]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+        z.writestr("manifest.json", json.dumps({"format": PACKET_FORMAT, "files": listed}))
+    return out.getvalue()
+
+
 def _batch_zip(bundle: bytes) -> bytes:
     """A batch: the bundle as a nested zip, and the same files as a folder."""
     import zipfile
@@ -345,12 +381,20 @@ def test_mutated_inputs_are_kept_warned_or_refused(folder: DataFolder, tmp_path:
         path.write_bytes(mutate_bytes(rng.choice(zips), rng))
         return lambda: read_zip(folder, path)
 
+    packet = _packet_zip()
+    extracted = iter(range(10**9))
+
+    def packet_case(rng: random.Random) -> Callable[[], Outcome]:
+        data = mutate_bytes(packet, rng)
+        return lambda: read_packet(data, work / f"packet-{next(extracted)}")
+
     tally = {
         "image": _fuzz("image", image_case, findings),
         "pdf": _fuzz("pdf", pdf_case, findings),
         "manifest": _fuzz("manifest", manifest_case, findings),
         "definition": _fuzz("definition", definition_case, findings),
         "zip": _fuzz("zip", zip_case, findings),
+        "packet": _fuzz("packet", packet_case, findings),
     }
     print(tally)
     distinct = list(dict.fromkeys(findings))

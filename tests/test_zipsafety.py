@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import stat
+import struct
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -61,6 +62,23 @@ def _truncated(path: Path) -> None:
     path.write_bytes(data[: data.find(inner.getvalue()) + len(inner.getvalue())])
 
 
+def _empty_name(path: Path) -> None:
+    """A last entry whose name is empty (zipfile will not write one): its name byte cut
+    from both headers, and the central directory's offset and size mended."""
+    _zip(("e", b"x", None))(path)
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    local = struct.unpack_from("<I", data, central + 42)[0]
+    struct.pack_into("<H", data, central + 28, 0)
+    del data[central + 46]
+    struct.pack_into("<H", data, local + 26, 0)
+    del data[local + 30]
+    end = data.rfind(b"PK\x05\x06")
+    size, offset = struct.unpack_from("<II", data, end + 12)
+    struct.pack_into("<II", data, end + 12, size - 1, offset - 1)
+    path.write_bytes(bytes(data))
+
+
 def _encrypted(path: Path) -> None:
     _zip(("secret.txt", b"hidden", None))(path)
     craft.patch_entry(path, "secret.txt", flag_bits=0x1)
@@ -80,6 +98,7 @@ CASES: dict[str, tuple[Build, str, str]] = {
         "entries, more than the limit of 4",
         "entries, more than the limit of 4",
     ),
+    "empty": (_empty_name, "an empty name", "an empty name"),
     "backslash": (_zip(("docs\\plan.txt", b"x", None)), "backslash", "backslash"),
     "absolute": (_zip(("/etc/cron.d/job", b"x", None)), "absolute path", "absolute path"),
     "parent": (_zip(("../../.bashrc", b"x", None)), "'..' segment", "'..' segment"),

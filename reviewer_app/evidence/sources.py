@@ -58,6 +58,8 @@ def zip_words(problem: ZipProblem) -> str:
         return translate(
             "BundleImport", "has {count} entries, more than the limit of {limit}"
         ).format(count=f"{problem.count:,}", limit=f"{problem.limit:,.0f}")
+    if code == "empty":
+        return translate("BundleImport", "has an entry with an empty name")
     if code == "nul":
         return translate("BundleImport", "has a NUL character in its name")
     if code == "backslash":

@@ -398,7 +398,7 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
         with archive.open(MANIFEST) as f:
             raw = f.read(limits.max_manifest_bytes + 1)
         manifest = parse_json(raw)
-    except READ_ERRORS as e:
+    except (*READ_ERRORS, OSError) as e:  # OSError: a damaged bz2 or lzma stream
         raise reject(_damaged(e), MANIFEST) from None
     except JsonProblem as e:
         raise reject(str(e), MANIFEST) from None
@@ -447,6 +447,8 @@ def _zip_words(problem: ZipProblem) -> str:
         return translate(
             "ReviewPackets", "has {count} entries, more than the limit of {limit}"
         ).format(count=f"{problem.count:,}", limit=f"{problem.limit:,.0f}")
+    if code == "empty":
+        return translate("ReviewPackets", "has an entry with an empty name")
     if code in ("nul", "backslash"):
         return translate("ReviewPackets", "has a backslash or NUL character in its name")
     if code == "absolute":

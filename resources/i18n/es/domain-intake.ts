@@ -223,6 +223,10 @@
         <translation>no es un archivo zip legible: está dañado o incompleto</translation>
     </message>
     <message>
+        <source>has an entry with an empty name</source>
+        <translation>tiene una entrada con el nombre vacío</translation>
+    </message>
+    <message>
         <source>has a backslash in its name, which a bundle may not hold (zip the folder again with another tool)</source>
         <translation>tiene una barra invertida en el nombre, que un paquete no puede contener (vuelva a comprimir la carpeta con otra herramienta)</translation>
     </message>

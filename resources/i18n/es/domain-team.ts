@@ -280,6 +280,10 @@
         <translation>tiene {count} entradas, más que el límite de {limit}</translation>
     </message>
     <message>
+        <source>has an entry with an empty name</source>
+        <translation>tiene una entrada con el nombre vacío</translation>
+    </message>
+    <message>
         <source>has a backslash or NUL character in its name</source>
         <translation>tiene una barra invertida o un carácter NUL en el nombre</translation>
     </message>
