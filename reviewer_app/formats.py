@@ -15,39 +15,22 @@ from typing import Any, cast
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from reviewer_app import safe_json
 from reviewer_app.resources import resource
+from reviewer_app.safe_json import JsonProblem
 from reviewer_app.wording import translate
 
+# The schemas' pattern for ids that are shown and typed: no C0 or C1 controls, no bidi
+# overrides or isolates.
+NO_CONTROLS = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$"
 
-class JsonProblem(ValueError):
-    """A file is not UTF-8 JSON; the message completes "<file> ..." in plain words."""
-
-
-def _not_json(name: str) -> None:
-    raise JsonProblem(
-        translate("FileFormat", "is not valid JSON: {name} is not a number JSON allows").format(
-            name=name
-        )
-    )
+__all__ = ["JsonProblem", "Problem", "field_path", "parse_json", "problems", "validator"]
 
 
 def parse_json(raw: bytes) -> Any:
-    """Strict JSON from UTF-8 bytes (a byte-order mark allowed; NaN and Infinity, which
-    Python's json accepts, refused); raises JsonProblem saying where it goes wrong."""
-    try:
-        return json.loads(raw.decode("utf-8-sig"), parse_constant=_not_json)
-    except UnicodeDecodeError as e:
-        raise JsonProblem(
-            translate("FileFormat", "is not UTF-8 (byte {position} is not valid)").format(
-                position=f"{e.start:,}"
-            )
-        ) from None
-    except json.JSONDecodeError as e:
-        raise JsonProblem(
-            translate(
-                "FileFormat", "is not valid JSON: {problem} at line {line}, column {column}"
-            ).format(problem=e.msg, line=e.lineno, column=e.colno)
-        ) from None
+    """Strict JSON from UTF-8 bytes: see `reviewer_app.safe_json`, the one reader of JSON
+    from outside; raises JsonProblem saying what is wrong."""
+    return safe_json.loads(raw)
 
 
 @dataclass(frozen=True)
@@ -98,6 +81,11 @@ def _pattern_words(value: Any) -> str:
         "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]+$": translate(
             "FileFormat", "must be a URI such as https://example.org/badges/1"
         ),
+        NO_CONTROLS: translate(
+            "FileFormat",
+            "must not hold control characters (such as NUL, a line break or an escape) "
+            "or right-to-left overrides",
+        ),
     }
     sentence = sentences.get(str(value))
     if sentence is not None:
@@ -145,6 +133,10 @@ def _words(error: ValidationError) -> Problem:
     if kind == "minimum":
         return Problem(
             where, translate("FileFormat", "must be at least {value}").format(value=value)
+        )
+    if kind == "maximum":
+        return Problem(
+            where, translate("FileFormat", "must be at most {value}").format(value=value)
         )
     if kind == "exclusiveMinimum":
         return Problem(

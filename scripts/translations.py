@@ -35,7 +35,8 @@ def areas() -> dict[str, list[Path]]:
     top = sorted(UI.glob("*.py"))
     team = [p for p in top if p.name.startswith("adjudication")]
     team += sorted((UI / "calibration").glob("*.py"))
-    core = [APP / name for name in ("errors.py", "formats.py", "paths.py", "settings.py")]
+    core_files = ("errors.py", "formats.py", "paths.py", "safe_json.py", "settings.py")
+    core = [APP / name for name in core_files]
     return {
         "main": [p for p in top if p not in team],
         "reading": sorted((UI / "evidence").glob("*.py")) + sorted((UI / "rubric").glob("*.py")),

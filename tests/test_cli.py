@@ -83,6 +83,8 @@ def test_submissions_search_and_check(
         {
             "submission_id": "CLI-1",
             "earner": "Ana Lima",
+            "earner_email": "ana@example.org",
+            "earner_conflict": False,
             "credential_id": craft.CREDENTIAL,
             "attempt": 1,
             "status": "unreviewed",

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, print_json
+from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, echo, print_json
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
 # Each command imports what it needs when it runs, so that `--help` and the light
@@ -100,14 +99,14 @@ def _merge_warnings(report: ImportReport, found: dict[str, list[str]]) -> None:
 
 def _print_import(report: ImportReport) -> None:
     for r in report.imported:
-        print(f"imported  {r.submission_id}  ({r.earner}, {r.items} items)")
+        echo(f"imported  {r.submission_id}  ({r.earner}, {r.items} items)")
         for w in r.warnings:
-            print(f"    warning: {w}")
+            echo(f"    warning: {w}")
     for r in report.skipped:
-        print(f"skipped   {r.submission_id}  (already imported)")
+        echo(f"skipped   {r.submission_id}  (already imported)")
     for rej in report.rejected:
-        print(f"rejected  {rej.error}")
-    print(
+        echo(f"rejected  {rej.error}")
+    echo(
         f"{len(report.imported)} imported, {len(report.skipped)} already imported, "
         f"{len(report.rejected)} rejected" + (" (cancelled)" if report.cancelled else "")
     )
@@ -134,9 +133,9 @@ def run_search(args: argparse.Namespace) -> int:
     else:
         for h in hits:
             page = f" p.{h.page}" if h.page else ""
-            print(f"{h.submission_id}  {h.item}{page}: {h.snippet}")
+            echo(f"{h.submission_id}  {h.item}{page}: {h.snippet}")
         if not hits:
-            print("no matches", file=sys.stderr)
+            echo("no matches", err=True)
     return 0
 
 
@@ -149,7 +148,7 @@ def run_check(args: argparse.Namespace) -> int:
         print_json({"ok": not problems, "problems": [p.as_dict() for p in problems]})
     else:
         for p in problems:
-            print(f"{p.kind}: {p.subject}: {p.message}")
+            echo(f"{p.kind}: {p.subject}: {p.message}")
         print(
             "ok: every stored file matches its hash"
             if not problems
@@ -165,20 +164,29 @@ def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
     from reviewer_app.storage.models import Submission
 
     with folder.read_sessions() as session:
-        rows = session.scalars(
-            select(Submission)
-            .options(joinedload(Submission.earner))
-            .order_by(Submission.submitted_at, Submission.submission_id)
+        submissions = list(
+            session.scalars(
+                select(Submission)
+                .options(joinedload(Submission.earner))
+                .order_by(Submission.submitted_at, Submission.submission_id)
+            )
         )
+        # An earner id whose submissions give different names or emails is a conflict for
+        # a person to settle: every one of those submissions says so.
+        identities: dict[int, set[tuple[str, str | None]]] = {}
+        for s in submissions:
+            identities.setdefault(s.earner_id, set()).add(s.identity())
         return [
             {
                 "submission_id": s.submission_id,
-                "earner": s.earner.name,
+                "earner": s.identity()[0],
+                "earner_email": s.identity()[1],
+                "earner_conflict": len(identities[s.earner_id]) > 1,
                 "credential_id": s.credential_uri,
                 "attempt": s.attempt,
                 "status": s.status,
             }
-            for s in rows
+            for s in submissions
         ]
 
 
@@ -195,8 +203,11 @@ def run_submissions(args: argparse.Namespace) -> int:
 def print_submissions(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         credential = (r["credential_id"] or "(no micro-credential yet)").rsplit("/", 1)[-1]
-        print(
-            f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
-            f"attempt {r['attempt']}  {r['status']}"
+        conflict = (
+            "  (earner details differ between submissions)" if r.get("earner_conflict") else ""
         )
-    print(f"{len(rows)} submission(s)")
+        echo(
+            f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
+            f"attempt {r['attempt']}  {r['status']}{conflict}"
+        )
+    echo(f"{len(rows)} submission(s)")

@@ -1,8 +1,16 @@
-"""Printing for the command line: one JSON document on stdout, progress on stderr."""
+"""Printing for the command line: one JSON document on stdout, progress on stderr.
+
+Text output carries earners' names, submission ids and file names, which can hold
+terminal escapes (clear the screen, set the window title, fake a line) or right-to-left
+overrides that make a name read backwards. `echo` is the one way text output reaches the
+terminal: every line is printed with those characters shown as escapes (JSON output is
+escaped by the JSON encoder already).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sys
 import time
@@ -12,9 +20,37 @@ from typing import Any
 
 from reviewer_app.progress import CancelToken, ProgressReport
 
+# C0 controls but the tab, DEL and C1 controls, the Arabic letter mark, left-to-right and
+# right-to-left marks, bidi embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if match.group() in "\n\r":
+        return " "  # a line break inside a field must not start a line of its own
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` on one line, with control characters and bidi overrides as escapes."""
+    return _UNSAFE.sub(_shown, text)
+
+
+def echo(line: str = "", *, err: bool = False) -> None:
+    """Prints one line of text output, made safe for a terminal."""
+    print(terminal_safe(line), file=sys.stderr if err else sys.stdout)
+
+
+# What json leaves raw with ensure_ascii=False that a terminal still acts on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    """One JSON document; characters a terminal would act on are written as \\u escapes
+    (the same value to any JSON reader)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -33,7 +69,7 @@ class StderrProgress:
         mb = report.bytes_done / 1e6
         total = report.bytes_total / 1e6
         line = f"{report.items_done} items, {mb:,.1f} of {total:,.1f} MB  {report.current}"
-        sys.stderr.write("\r" + line[:120].ljust(120))
+        sys.stderr.write("\r" + terminal_safe(line)[:120].ljust(120))
         sys.stderr.flush()
 
     def finish(self) -> None:

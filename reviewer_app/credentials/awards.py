@@ -186,12 +186,13 @@ def pending_awards(
                 )
             )
         )
-        email = earner.email or email_of(earner.external_id)
+        # The identity this submission's own manifest gives, not the earner row's first.
+        name, email = submission.identity()
         did = earner.external_id if earner.external_id.startswith("did:") else None
         award = AwardInfo(
             credential_id=credential_id(issuer.secret, decision.id, fmt),
             submission_id=submission.submission_id,
-            recipient_name=earner.name,
+            recipient_name=name,
             recipient_email=email,
             recipient_did=did,
             salt=salt(issuer.secret, decision.id, fmt),
@@ -201,7 +202,7 @@ def pending_awards(
             evidence=evidence,
             feedback=_feedback(session, decision, review),
         )
-        out.append(PendingAward(decision.id, award, art, required, slugify(earner.name), earner.id))
+        out.append(PendingAward(decision.id, award, art, required, slugify(name), earner.id))
     return out
 
 

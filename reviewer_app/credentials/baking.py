@@ -23,7 +23,6 @@ huge allocation or a read of some other file.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import struct
@@ -38,6 +37,7 @@ from xml.parsers.expat import ExpatError
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.expatbuilder import DefusedExpatBuilderNS
 
+from reviewer_app import safe_json
 from reviewer_app.errors import UserError
 from reviewer_app.wording import translate
 
@@ -479,7 +479,7 @@ def _hosted_url(assertion_json: str) -> str | None:
     """The URL a hosted 2.0 assertion is published at (its `id`; 1.x put it in
     `verify.url`), which the 2.0 baking spec puts in the `verify` attribute."""
     try:
-        assertion = json.loads(assertion_json)
+        assertion = safe_json.loads(assertion_json)
     except ValueError:
         return None
     if not isinstance(assertion, dict):

@@ -20,6 +20,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 
+from reviewer_app import safe_json
 from reviewer_app.audit.anchor import ANCHOR_KEY
 from reviewer_app.credentials.issuers import UnlockedIssuer
 from reviewer_app.credentials.key_resolution import ed25519_key, key_belongs
@@ -84,8 +85,8 @@ def verify_manifest(manifest_path: Path, fetch: Fetch) -> VerifyResult:
     folder = manifest_path.parent
     try:
         manifest_bytes = manifest_path.read_bytes()
-        signature_doc = json.loads((folder / SIGNATURE).read_text(encoding="utf-8"))
-        manifest = json.loads(manifest_bytes)
+        signature_doc = safe_json.loads((folder / SIGNATURE).read_bytes())
+        manifest = safe_json.loads(manifest_bytes)
     except FileNotFoundError:
         result.add(
             "proof",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from reviewer_app import safe_json
 from reviewer_app.credentials import baking, jws
 from reviewer_app.credentials.formats import ob2_signed, ob3_jwt, ob3_proof
 from reviewer_app.credentials.verify_common import (
@@ -59,7 +60,7 @@ def hosting_fetcher(root: Path) -> Fetch:
                 resolved = candidate.resolve()
                 if not resolved.is_relative_to(root.resolve()) or not resolved.is_file():
                     continue
-                return json.loads(resolved.read_text(encoding="utf-8"))
+                return safe_json.loads(resolved.read_bytes())
             except (OSError, ValueError):
                 continue
         return None
@@ -171,7 +172,7 @@ def _verify_json(
     text: str, fetch: Fetch, now: dt.datetime, result: VerifyResult, baked: str | None
 ) -> None:
     try:
-        document = json.loads(text)
+        document = safe_json.loads(text)
     except ValueError as e:
         result.add(
             "format",
@@ -194,7 +195,7 @@ def _verify_compact(
 ) -> None:
     try:
         header, payload = jws.read_unverified(token)
-        claims = json.loads(payload)
+        claims = safe_json.loads(payload)
     except (UserError, ValueError) as e:
         result.add(
             "format",

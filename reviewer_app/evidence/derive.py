@@ -2,14 +2,20 @@
 
 Kept apart from import because it is the slow part (pypdf reads about 300 pages a
 second) and nothing about it can make a bundle invalid: a submission is usable as soon
-as it is imported, and its text becomes searchable moments later. Each item is finished
-in its own transaction, so an interrupted run simply carries on next time.
+as it is imported, and its text becomes searchable moments later.
+
+Whatever a reader raises is contained to its item: the item is marked "failed" with a
+warning saying why, and the queue goes on, so a file made to crash a reader cannot stall
+every later import. Items are saved in batches (one commit, one fsync for many items),
+and items that point at one stored file are read once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -26,6 +32,15 @@ from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import EvidenceItem, Submission
 from reviewer_app.wording import translate
 
+log = logging.getLogger(__name__)
+
+# A batch of derived items is saved when it holds this many items or has waited this
+# long, so that search fills steadily and an interruption loses little.
+BATCH_ITEMS = 200
+BATCH_SECONDS = 1.0
+# Derived results kept for items that point at a file already read in this run.
+_REUSE = 32
+
 
 @dataclass
 class DeriveReport:
@@ -40,9 +55,18 @@ class DeriveReport:
 @dataclass
 class _Derived:
     pages: list[PageText] = field(default_factory=list)
-    thumbnail: StagedFile | None = None
+    thumbnail: bytes | None = None
     warnings: list[str] = field(default_factory=list)
     status: str = "done"
+
+
+@dataclass
+class _Batch:
+    items: list[tuple[int, _Derived]] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def full(self) -> bool:
+        return len(self.items) >= BATCH_ITEMS or time.monotonic() - self.started >= BATCH_SECONDS
 
 
 def pending_count(session: Session) -> int:
@@ -81,6 +105,8 @@ def derive_pending(
                 .order_by(EvidenceItem.id)
             )
         )
+    batch = _Batch()
+    seen: dict[tuple[str, str], _Derived] = {}
     try:
         for done, (item_id, media_type, sha256) in enumerate(todo):
             if cancel is not None:
@@ -90,18 +116,20 @@ def derive_pending(
                 progress(ProgressReport(done, len(todo), 0, 0, doing))
             if sha256 is None or not wanted[_kind(media_type)]:
                 continue
-            path = folder.store.path_for(sha256)
-            derived = _derive(path, media_type or "", limits, folder)
-            with folder.write_lock():
-                folder.commit_files(
-                    [derived.thumbnail] if derived.thumbnail else [],
-                    partial(_save, item_id=item_id, derived=derived, report=report),
-                )
-            report.items += 1
-            report.pages_indexed += len(derived.pages)
-            report.thumbnails += derived.thumbnail is not None
+            key = (sha256, media_type or "")
+            derived = seen.get(key)
+            if derived is None:
+                derived = _derive(folder.store.path_for(sha256), media_type or "", limits)
+                if len(seen) >= _REUSE:
+                    seen.clear()
+                seen[key] = derived
+            batch.items.append((item_id, derived))
+            if batch.full():
+                _flush(folder, batch, report)
+                batch = _Batch()
     except Cancelled:
         report.cancelled = True
+    _flush(folder, batch, report)  # what was derived before a cancel is kept
     return report
 
 
@@ -111,7 +139,7 @@ def _kind(media_type: str | None) -> str:
     return "thumbnail" if media_type in IMAGE_TYPES else "none"
 
 
-def _derive(path: Path, media_type: str, limits: ImportLimits, folder: DataFolder) -> _Derived:
+def _derive(path: Path, media_type: str, limits: ImportLimits) -> _Derived:
     out = _Derived()
     try:
         if media_type == PDF:
@@ -119,28 +147,78 @@ def _derive(path: Path, media_type: str, limits: ImportLimits, folder: DataFolde
         elif media_type in TEXT_TYPES:
             out.pages = text.extract(path)
         elif media_type in IMAGE_TYPES:
-            out.thumbnail = folder.store.stage_bytes(image.thumbnail(path, limits.max_image_pixels))
+            out.thumbnail = image.thumbnail(path, limits.max_image_pixels)
         else:
             out.status = "none"
     except (InvalidEvidence, OSError, ValueError, SyntaxError) as e:
-        out.status = "failed"
-        out.warnings.append(
-            translate("EvidenceFiles", "could not be prepared for viewing ({problem})").format(
-                problem=e
-            )
-        )
+        out = _failed(str(e))
+    except Exception as e:
+        log.warning("deriving %s (%s) failed", path.name, media_type, exc_info=True)
+        out = _failed(f"{type(e).__name__}: {str(e)[:200]}".rstrip(": "))
     return out
 
 
-def _save(session: Session, item_id: int, derived: _Derived, report: DeriveReport) -> None:
+def _failed(problem: str) -> _Derived:
+    return _Derived(
+        status="failed",
+        warnings=[
+            translate("EvidenceFiles", "could not be prepared for viewing ({problem})").format(
+                problem=problem
+            )
+        ],
+    )
+
+
+def _flush(folder: DataFolder, batch: _Batch, report: DeriveReport) -> None:
+    """Saves a batch: its thumbnails and rows in one commit. Thumbnails are staged under
+    the lock, where no other process's clean-up of the temporary area can reach them."""
+    if not batch.items:
+        return
+    with folder.write_lock():
+        staged: dict[str, StagedFile] = {}
+        thumbnails: dict[int, str] = {}
+        try:
+            for item_id, derived in batch.items:
+                if derived.thumbnail is not None:
+                    thumb = staged.get(_sha(derived.thumbnail))
+                    if thumb is None:
+                        thumb = folder.store.stage_bytes(derived.thumbnail)
+                        staged[thumb.sha256] = thumb
+                    thumbnails[item_id] = thumb.sha256
+        except BaseException:
+            for thumb in staged.values():
+                folder.store.discard(thumb)
+            raise
+
+        def record(session: Session) -> None:
+            for item_id, derived in batch.items:
+                _save(session, item_id, derived, thumbnails.get(item_id), report)
+
+        folder.commit_files(list(staged.values()), record)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _save(
+    session: Session,
+    item_id: int,
+    derived: _Derived,
+    thumbnail: str | None,
+    report: DeriveReport,
+) -> None:
     item = session.get_one(EvidenceItem, item_id)
     if item.derive_status != "pending":
         return  # another process got here first
     for page in derived.pages:
         index_text(session, item_id, page.page, page.text)
-    if derived.thumbnail is not None:
-        item.thumbnail_sha256 = derived.thumbnail.sha256
+    if thumbnail is not None:
+        item.thumbnail_sha256 = thumbnail
     item.derive_status = derived.status
+    report.items += 1
+    report.pages_indexed += len(derived.pages)
+    report.thumbnails += thumbnail is not None
     if derived.warnings:
         named = [f"{item.path}: {w}" for w in derived.warnings]
         item.warnings = [*item.warnings, *derived.warnings]

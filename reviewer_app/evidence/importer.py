@@ -10,10 +10,9 @@ half-done behind.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
-import zipfile
-import zlib
 from collections.abc import Iterator, Sequence
 from concurrent import futures
 from contextlib import ExitStack, contextmanager
@@ -31,13 +30,14 @@ from reviewer_app.evidence.records import record_batch
 from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection
 from reviewer_app.evidence.shapes import Candidate, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
-from reviewer_app.evidence.staging import ReadyBundle, StagedItem
+from reviewer_app.evidence.staging import ReadyBundle, StagedItem, unexpected_problem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.diskspace import disk_full, is_disk_full
 from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import READ_ERRORS
 
 __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 
@@ -46,6 +46,8 @@ __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
 BATCH_BUNDLES = 32
 BATCH_BYTES = 128 * 1024 * 1024
 BATCH_SECONDS = 0.5
+
+log = logging.getLogger(__name__)
 
 _LOOKUP = select(Submission.content_digest, Submission.source_name).where(
     Submission.submission_id == bindparam("sid")
@@ -124,6 +126,13 @@ class Importer:
             report.skipped.append(e.args[0])
         except BundleRejected as e:
             report.rejected.append(Rejection(found.source.label, str(e)))
+        except (Cancelled, SQLAlchemyError):
+            raise
+        except Exception as e:
+            log.warning("importing %s failed", found.source.label, exc_info=True)
+            report.rejected.append(
+                Rejection(found.source.label, f"{found.source.label} {unexpected_problem(e)}")
+            )
         finally:
             found.close()
             self._report(found.source.label)
@@ -272,11 +281,11 @@ class Importer:
                 ).format(limit=f"{self.limits.max_file_bytes:,}"),
                 path,
             ) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        except READ_ERRORS as e:
             raise source.reject(
                 translate(
                     "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
-                ).format(problem=e),
+                ).format(problem=str(e)[:200]),
                 path,
             ) from None
         except OSError as e:

@@ -19,9 +19,11 @@ from reviewer_app.evidence.shapes import MANIFEST
 from reviewer_app.evidence.sources import BundleRejected, Source, escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json, problems
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import READ_ERRORS
 
 SCHEMA = "evidence-bundle-1.schema.json"
 MAX_MANIFEST_BYTES = 10 * 1024 * 1024
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 
 
@@ -193,6 +195,15 @@ def plan_manifest_bundle(source: Source) -> SubmissionPlan:
         notes=data.get("notes"),
         items=items,
     )
+    claimed = _email_from(earner["id"])
+    if claimed and earner.get("email") and earner["email"].lower() != claimed.lower():
+        plan.warnings.append(
+            translate(
+                "BundleImport",
+                "the earner's id is {earner} but their email is given as {email}: the "
+                "credential will go to {email}; check with the earner which is right",
+            ).format(earner=earner["id"], email=earner["email"])
+        )
     unlisted = sorted(set(entries) - listed)
     if unlisted:
         shown = ", ".join(unlisted[:5])
@@ -230,7 +241,9 @@ def plan_loose_bundle(source: Source) -> SubmissionPlan:
     items = [
         PlannedItem("file", n, path=p, title=PurePosixPath(p).name) for n, p in enumerate(paths)
     ]
-    name = source.stem.strip() or "Unnamed earner"
+    # The name becomes the submission id and the earner's name: no control characters or
+    # bidi overrides, which a manifest's submission_id may not hold either.
+    name = " ".join(_CONTROLS.sub(" ", source.stem).split()) or "Unnamed earner"
     return SubmissionPlan(
         shape="loose",
         submission_id=name[:200],
@@ -257,6 +270,13 @@ def plan_bundle(source: Source, shape: str) -> SubmissionPlan:
         if shape == "manifest":
             return plan_manifest_bundle(source)
         return plan_loose_bundle(source)
+    except READ_ERRORS as e:  # reading manifest.json from a damaged zip entry
+        raise source.reject(
+            translate(
+                "BundleImport", "cannot be extracted: its zip entry is damaged ({problem})"
+            ).format(problem=str(e)[:200]),
+            MANIFEST,
+        ) from None
     except OSError as e:
         raise BundleRejected(
             source.label, translate("BundleImport", "cannot be read ({problem})").format(problem=e)

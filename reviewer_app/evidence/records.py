@@ -13,6 +13,7 @@ from reviewer_app.evidence.plan import SubmissionPlan
 from reviewer_app.evidence.search import index_text
 from reviewer_app.evidence.staging import ReadyBundle, StagedItem
 from reviewer_app.storage.models import Earner, EvidenceItem, Submission, utcnow
+from reviewer_app.wording import translate
 
 # Core tables, not ORM classes, for the bulk inserts: the ORM's bulk path adds a third
 # to their cost and nothing we use.
@@ -43,9 +44,20 @@ def record_batch(session: Session, batch: list[ReadyBundle]) -> None:
 
 
 def _earner_ids(session: Session, plans: list[SubmissionPlan]) -> dict[str, int]:
-    wanted = {plan.earner_id: plan for plan in plans}
-    query = select(Earner.external_id, Earner.id).where(Earner.external_id.in_(wanted))
-    known: dict[str, int] = {key: id_ for key, id_ in session.execute(query)}
+    """Earner row ids by external id, adding the earners not yet known. A plan whose name
+    or email differs from what is known for its earner id gets a warning naming both:
+    each submission keeps its own (see `Submission.earner_name`), never merged."""
+    wanted: dict[str, SubmissionPlan] = {}
+    for plan in plans:
+        wanted.setdefault(plan.earner_id, plan)
+    query = select(Earner.external_id, Earner.id, Earner.name, Earner.email).where(
+        Earner.external_id.in_(wanted)
+    )
+    known: dict[str, int] = {}
+    seen: dict[str, tuple[str, str | None]] = {}
+    for key, id_, name, email in session.execute(query):
+        known[key] = id_
+        seen[key] = (name, email)
     new = [
         {"external_id": p.earner_id, "name": p.earner_name, "email": p.earner_email}
         for key, p in wanted.items()
@@ -54,7 +66,26 @@ def _earner_ids(session: Session, plans: list[SubmissionPlan]) -> dict[str, int]
     if new:
         added = session.execute(insert(Earner).returning(Earner.external_id, Earner.id), new)
         known.update({key: id_ for key, id_ in added})
+    for plan in plans:
+        first = seen.setdefault(plan.earner_id, (plan.earner_name, plan.earner_email))
+        if first != (plan.earner_name, plan.earner_email):
+            plan.warnings.append(identity_conflict(plan, first))
     return known
+
+
+def identity_conflict(plan: SubmissionPlan, known: tuple[str, str | None]) -> str:
+    return translate(
+        "BundleImport",
+        "the earner {earner} is already known as {known_name} <{known_email}>, "
+        "but this bundle says {name} <{email}>; its credential will go to this bundle's "
+        "own name and email: check with the earner which is right before deciding",
+    ).format(
+        earner=plan.earner_id,
+        known_name=repr(known[0]),
+        known_email=known[1] or "-",
+        name=repr(plan.earner_name),
+        email=plan.earner_email or "-",
+    )
 
 
 def _submission_row(ready: ReadyBundle, earner_id: int, now: dt.datetime) -> dict[str, Any]:
@@ -63,6 +94,8 @@ def _submission_row(ready: ReadyBundle, earner_id: int, now: dt.datetime) -> dic
     return {
         "submission_id": plan.submission_id,
         "earner_id": earner_id,
+        "earner_name": plan.earner_name,
+        "earner_email": plan.earner_email,
         "credential_uri": plan.credential_uri,
         "credential_name": plan.credential_name,
         "attempt": plan.attempt,

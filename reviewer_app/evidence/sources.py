@@ -2,18 +2,16 @@
 
 Everything a hostile container can do is refused here, before any byte is extracted:
 paths that escape the bundle, links and other non-regular entries, encrypted entries,
-and sizes, entry counts or compression ratios past the limits.
+and sizes, entry counts or compression ratios past the limits. The zip checks are the
+shared policy of `reviewer_app.zipsafety`; the size budgets of a bundle are here.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import stat
 import tempfile
 import zipfile
-import zlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +20,19 @@ from typing import BinaryIO, cast
 from reviewer_app.errors import UserError
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import (
+    OPEN_ERRORS,
+    READ_ERRORS,
+    ZipProblem,
+    check_archive,
+    check_entries,
+    check_entry,
+    check_ratio,
+    escapes,
+)
 
 # Litter that operating systems add to folders and zips; never evidence.
 JUNK_NAMES = frozenset({"__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"})
-_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 class BundleRejected(UserError):
@@ -39,14 +46,50 @@ class BundleRejected(UserError):
         super().__init__(f"{where} {problem}")
 
 
-def escapes_bundle(path: str) -> str | None:
-    """Why a POSIX path would land outside the bundle once extracted: "absolute" (a
-    leading slash or a drive letter) or "parent" (a '..' segment); None if it would not."""
-    if path.startswith("/") or _DRIVE.match(path):
-        return "absolute"
-    if ".." in path.split("/"):
-        return "parent"
-    return None
+escapes_bundle = escapes  # the name other modules know
+
+
+def zip_words(problem: ZipProblem) -> str:
+    """A zip problem in a bundle's terms."""
+    code = problem.code
+    if code == "truncated":
+        return translate("BundleImport", "is not a readable zip file: it is damaged or incomplete")
+    if code == "too_many":
+        return translate(
+            "BundleImport", "has {count} entries, more than the limit of {limit}"
+        ).format(count=f"{problem.count:,}", limit=f"{problem.limit:,.0f}")
+    if code == "empty":
+        return translate("BundleImport", "has an entry with an empty name")
+    if code == "nul":
+        return translate("BundleImport", "has a NUL character in its name")
+    if code == "backslash":
+        return translate(
+            "BundleImport",
+            "has a backslash in its name, which a bundle may not hold (zip the folder again "
+            "with another tool)",
+        )
+    if code == "absolute":
+        return translate("BundleImport", "has an absolute path, which a bundle may not hold")
+    if code == "parent":
+        return translate("BundleImport", "has a '..' segment that would land outside the bundle")
+    if code == "link":
+        return translate("BundleImport", "is a symbolic link, which a bundle may not hold")
+    if code == "special":
+        return translate("BundleImport", "is not a regular file (a device, pipe or socket)")
+    if code == "encrypted":
+        return translate("BundleImport", "is encrypted; bundles must not be password-protected")
+    if code == "twice":
+        return translate("BundleImport", "appears twice in the zip")
+    return translate(
+        "BundleImport",
+        "expands {ratio} times (from {packed} to {size} bytes), more than the "
+        "limit of {limit}:1 (a zip bomb)",
+    ).format(
+        ratio=f"{problem.ratio:,.0f}",
+        packed=f"{problem.packed:,}",
+        size=f"{problem.size:,}",
+        limit=f"{problem.limit:,.0f}",
+    )
 
 
 def is_junk(path: str) -> bool:
@@ -218,7 +261,7 @@ class ZipSource(Source):
     ) -> ZipSource:
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as e:
+        except (*OPEN_ERRORS, OSError) as e:
             raise BundleRejected(
                 label,
                 translate("BundleImport", "is not a readable zip file ({problem})").format(
@@ -235,37 +278,15 @@ class ZipSource(Source):
 
     def _check_container(self) -> None:
         """Checks that concern the zip as a whole, whatever bundles it holds."""
-        infos = self.archive.infolist()
-        if len(infos) > self.limits.max_entries:
-            raise self.reject(
-                translate(
-                    "BundleImport", "has {count} entries, more than the limit of {limit}"
-                ).format(count=f"{len(infos):,}", limit=f"{self.limits.max_entries:,}")
-            )
-        for info in infos:
-            name = info.filename.replace("\\", "/")
-            escape = escapes_bundle(name)
-            if escape == "absolute":
-                raise self.reject(
-                    translate("BundleImport", "has an absolute path, which a bundle may not hold"),
-                    name,
-                )
-            if escape == "parent":
-                raise self.reject(
-                    translate(
-                        "BundleImport", "has a '..' segment that would land outside the bundle"
-                    ),
-                    name,
-                )
-            if "\x00" in name:
-                raise self.reject(
-                    translate("BundleImport", "has a NUL character in its name"), name
-                )
+        try:
+            check_archive(self.archive, self.limits.max_entries)
+        except ZipProblem as e:
+            raise self.reject(zip_words(e), e.entry) from None
 
     def _names(self) -> list[tuple[str, zipfile.ZipInfo]]:
         out = []
         for info in self.archive.infolist():
-            name = info.filename.replace("\\", "/")
+            name = info.filename  # backslashes are refused by check_archive
             if not name.startswith(self.prefix):
                 continue
             rel = name[len(self.prefix) :]
@@ -285,55 +306,25 @@ class ZipSource(Source):
         if self._entries is not None:
             return self._entries
         found: dict[str, Entry] = {}
-        for rel, info in self._names():
-            mode = info.external_attr >> 16
-            if info.create_system == 3 and stat.S_ISLNK(mode):
-                raise self.reject(
-                    translate("BundleImport", "is a symbolic link, which a bundle may not hold"),
-                    rel,
-                )
-            if info.is_dir():
-                continue
-            # Many writers leave the file-type bits at zero: only a stated type counts.
-            if info.create_system == 3 and stat.S_IFMT(mode) and not stat.S_ISREG(mode):
-                raise self.reject(
-                    translate("BundleImport", "is not a regular file (a device, pipe or socket)"),
-                    rel,
-                )
-            if info.flag_bits & 0x1:
-                raise self.reject(
-                    translate(
-                        "BundleImport", "is encrypted; bundles must not be password-protected"
-                    ),
-                    rel,
-                )
-            if rel in found:
-                raise self.reject(translate("BundleImport", "appears twice in the zip"), rel)
-            self.add_entry(found, Entry(rel, info.file_size))
-            self._infos[rel] = info
+        names = self._names()
+        try:
+            check_entries(names)
+        except ZipProblem as e:
+            raise self.reject(zip_words(e), e.entry) from None
+        for rel, info in names:
+            if not info.is_dir():
+                self.add_entry(found, Entry(rel, info.file_size))
+                self._infos[rel] = info
         for rel, info in self._infos.items():  # after the sizes, which say more
             self._check_ratio(rel, info)
         self._entries = found
         return found
 
     def _check_ratio(self, rel: str, info: zipfile.ZipInfo) -> None:
-        if info.file_size == 0:
-            return
-        if info.compress_size == 0 or info.file_size / info.compress_size > self.limits.max_ratio:
-            ratio = info.file_size / max(info.compress_size, 1)
-            raise self.reject(
-                translate(
-                    "BundleImport",
-                    "expands {ratio} times (from {packed} to {size} bytes), more than the "
-                    "limit of {limit}:1 (a zip bomb)",
-                ).format(
-                    ratio=f"{ratio:,.0f}",
-                    packed=f"{info.compress_size:,}",
-                    size=f"{info.file_size:,}",
-                    limit=f"{self.limits.max_ratio:,.0f}",
-                ),
-                rel,
-            )
+        try:
+            check_ratio(info, self.limits.max_ratio, rel)
+        except ZipProblem as e:
+            raise self.reject(zip_words(e), e.entry) from None
 
     def open(self, path: str) -> BinaryIO:
         self.entries()
@@ -342,11 +333,10 @@ class ZipSource(Source):
     def nested_zip(self, name: str, scratch: Path) -> Path:
         info = self.archive.getinfo(self.prefix + name)
         label = f"{self.label} > {name}"
-        if info.flag_bits & 0x1:
-            raise BundleRejected(
-                label,
-                translate("BundleImport", "is encrypted; bundles must not be password-protected"),
-            )
+        try:
+            check_entry(info)
+        except ZipProblem as e:
+            raise BundleRejected(label, zip_words(e)) from None
         if info.file_size > self.limits.max_bundle_bytes:
             raise BundleRejected(
                 label,
@@ -359,7 +349,7 @@ class ZipSource(Source):
         try:
             with os.fdopen(fd, "wb") as out, self.archive.open(info) as src:
                 shutil.copyfileobj(src, out, 1024 * 1024)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:
+        except (*READ_ERRORS, OSError) as e:
             Path(tmp).unlink(missing_ok=True)
             raise BundleRejected(
                 label,

@@ -3,6 +3,7 @@ background, waiting in a batch to be saved."""
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -13,6 +14,16 @@ from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.storage.blobstore import StagedFile
 from reviewer_app.storage.diskspace import is_disk_full
 from reviewer_app.wording import translate
+
+log = logging.getLogger(__name__)
+
+
+def unexpected_problem(error: BaseException) -> str:
+    """Words for a failure no check foresaw; the traceback goes to the log."""
+    detail = str(error).strip()[:200]
+    return translate(
+        "BundleImport", "could not be read ({problem}); nothing of it was kept"
+    ).format(problem=f"{type(error).__name__}: {detail}" if detail else type(error).__name__)
 
 
 @dataclass
@@ -60,6 +71,12 @@ class ReadyBundle:
                         "BundleImport", "could not be written to the store ({problem})"
                     ).format(problem=e.strerror or e)
                     self._outcome = BundleRejected(self.label, why, item.planned.path)
+                    break
+                except Exception as e:
+                    log.warning("checking %s failed", self.label, exc_info=True)
+                    self._outcome = BundleRejected(
+                        self.label, unexpected_problem(e), item.planned.path
+                    )
                     break
         return self._outcome
 

@@ -21,7 +21,6 @@ import re
 import stat
 import uuid
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,10 +28,17 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from reviewer_app.errors import UserError
-from reviewer_app.evidence.sources import escapes_bundle
 from reviewer_app.formats import JsonProblem, parse_json
 from reviewer_app.storage.atomic import fsync_dir
 from reviewer_app.wording import translate
+from reviewer_app.zipsafety import (
+    OPEN_ERRORS,
+    READ_ERRORS,
+    ZipProblem,
+    check_archive,
+    check_entries,
+    check_ratio,
+)
 
 MANIFEST = "manifest.json"
 PACKET_FORMAT = "review-packet/1"
@@ -258,7 +264,7 @@ class Archive:
                         break
                     digest.update(chunk)
                     out.write(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        except READ_ERRORS as e:
             raise self.reject(_damaged(e), path) from None
         if size != entry.size:
             raise self.reject(_wrong_size(size, entry.size), path)
@@ -333,7 +339,7 @@ def open_archive(
         raise ArchiveRejected(label, not_a_file())
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as e:
+    except OPEN_ERRORS as e:
         raise ArchiveRejected(
             label,
             translate(
@@ -358,53 +364,15 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
     def reject(problem: str, entry: str | None = None) -> ArchiveRejected:
         return ArchiveRejected(label, problem, entry)
 
-    infos = archive.infolist()
-    # A zip cut short can end inside a stored inner zip, which zipfile then reads as
-    # if it were the whole file, with the bytes before it taken as a prefix.
-    if infos and min(info.header_offset for info in infos) != 0:
-        raise reject(
-            translate("ReviewPackets", "is not a readable zip file: it is damaged or incomplete")
-        )
-    if len(infos) > limits.max_entries:
-        raise reject(
-            translate(
-                "ReviewPackets", "has {count} entries, more than the limit of {limit}"
-            ).format(count=f"{len(infos):,}", limit=f"{limits.max_entries:,}")
-        )
+    try:
+        infos = check_archive(archive, limits.max_entries)
+        check_entries((info.filename, info) for info in infos)
+    except ZipProblem as e:
+        raise reject(_zip_words(e), e.entry) from None
     names: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
-        if "\\" in name or "\x00" in name:
-            raise reject(
-                translate("ReviewPackets", "has a backslash or NUL character in its name"), name
-            )
-        escape = escapes_bundle(name)
-        if escape == "absolute":
-            raise reject(
-                translate("ReviewPackets", "has an absolute path, which this file may not hold"),
-                name,
-            )
-        if escape == "parent":
-            raise reject(
-                translate("ReviewPackets", "has a '..' segment that would land outside the file"),
-                name,
-            )
-        mode = info.external_attr >> 16
-        if info.create_system == 3 and stat.S_ISLNK(mode):
-            raise reject(
-                translate("ReviewPackets", "is a symbolic link, which this file may not hold"), name
-            )
-        if info.flag_bits & 0x1:
-            raise reject(
-                translate(
-                    "ReviewPackets",
-                    "is encrypted; packets and returns are never password-protected",
-                ),
-                name,
-            )
-        if name in names:
-            raise reject(translate("ReviewPackets", "appears twice in the zip"), name)
         if info.file_size > limits.max_entry_bytes:
             raise reject(
                 translate(
@@ -419,21 +387,10 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
                     limit=f"{limits.max_total_bytes:,}"
                 )
             )
-        if info.file_size and (
-            info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio
-        ):
-            raise reject(
-                translate(
-                    "ReviewPackets",
-                    "expands from {packed} to {size} bytes, more than "
-                    "the limit of {ratio}:1 (a zip bomb)",
-                ).format(
-                    packed=f"{info.compress_size:,}",
-                    size=f"{info.file_size:,}",
-                    ratio=f"{limits.max_ratio:,.0f}",
-                ),
-                name,
-            )
+        try:
+            check_ratio(info, limits.max_ratio)
+        except ZipProblem as e:
+            raise reject(_zip_words(e), e.entry) from None
         names[name] = info
     what = _kind_words(expected)
     if MANIFEST not in names:
@@ -448,7 +405,7 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
         with archive.open(MANIFEST) as f:
             raw = f.read(limits.max_manifest_bytes + 1)
         manifest = parse_json(raw)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+    except (*READ_ERRORS, OSError) as e:  # OSError: a damaged bz2 or lzma stream
         raise reject(_damaged(e), MANIFEST) from None
     except JsonProblem as e:
         raise reject(str(e), MANIFEST) from None
@@ -486,6 +443,42 @@ def _check(archive: zipfile.ZipFile, label: str, expected: str, limits: ArchiveL
         if names[entry.path].file_size != entry.size:
             raise reject(_wrong_size(names[entry.path].file_size, entry.size), entry.path)
     return Archive(label, archive, manifest, files)
+
+
+def _zip_words(problem: ZipProblem) -> str:
+    """A zip problem (see `reviewer_app.zipsafety`) in a packet's terms."""
+    code = problem.code
+    if code == "truncated":
+        return translate("ReviewPackets", "is not a readable zip file: it is damaged or incomplete")
+    if code == "too_many":
+        return translate(
+            "ReviewPackets", "has {count} entries, more than the limit of {limit}"
+        ).format(count=f"{problem.count:,}", limit=f"{problem.limit:,.0f}")
+    if code == "empty":
+        return translate("ReviewPackets", "has an entry with an empty name")
+    if code in ("nul", "backslash"):
+        return translate("ReviewPackets", "has a backslash or NUL character in its name")
+    if code == "absolute":
+        return translate("ReviewPackets", "has an absolute path, which this file may not hold")
+    if code == "parent":
+        return translate("ReviewPackets", "has a '..' segment that would land outside the file")
+    if code == "link":
+        return translate("ReviewPackets", "is a symbolic link, which this file may not hold")
+    if code == "special":
+        return translate(
+            "ReviewPackets",
+            "is not a regular file (a device, pipe or socket), which this file may not hold",
+        )
+    if code == "encrypted":
+        return translate(
+            "ReviewPackets", "is encrypted; packets and returns are never password-protected"
+        )
+    if code == "twice":
+        return translate("ReviewPackets", "appears twice in the zip")
+    return translate(
+        "ReviewPackets",
+        "expands from {packed} to {size} bytes, more than the limit of {ratio}:1 (a zip bomb)",
+    ).format(packed=f"{problem.packed:,}", size=f"{problem.size:,}", ratio=f"{problem.limit:,.0f}")
 
 
 def too_large(limit: int) -> str:

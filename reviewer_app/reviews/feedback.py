@@ -144,7 +144,7 @@ def letter_for(
         .where(Decision.submission_id == submission.id)
     )
     return FeedbackLetter(
-        earner_name=submission.earner.name,
+        earner_name=submission.identity()[0],
         submission_id=submission.submission_id,
         credential_name=definition_name or submission.credential_name or "",
         attempt=submission.attempt,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, func, or_, select, text
+from sqlalchemy import ColumnElement, Row, Select, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import to_fts_query
@@ -135,13 +135,19 @@ def queue_ids(session: Session, f: QueueFilter) -> list[int]:
     return [pk for (pk,) in cursor]
 
 
+# The earner as each submission's own manifest gives them (see Submission.identity); rows
+# imported before submissions kept their own fall back to the earner's.
+_NAME = func.coalesce(Submission.earner_name, Earner.name)
+_EMAIL = case((Submission.earner_name.is_(None), Earner.email), else_=Submission.earner_email)
+
+
 def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
     """The rows for these keys (one query); keys that vanished are left out."""
     rows = session.execute(
         select(
             Submission.id,
             Submission.submission_id,
-            Earner.name,
+            _NAME,
             Submission.credential_name,
             Submission.credential_uri,
             Submission.attempt,
@@ -287,8 +293,8 @@ _SUBMISSION_ROW = (
     select(
         Submission.submission_id,
         Submission.shape,
-        Earner.name,
-        Earner.email,
+        _NAME.label("name"),
+        _EMAIL.label("email"),
         Submission.credential_uri,
         Submission.credential_name,
         Submission.attempt,

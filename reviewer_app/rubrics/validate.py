@@ -100,7 +100,7 @@ def load_file(path: Path) -> LoadedFile:
     if not isinstance(content, dict):
         raise DefinitionRejected(path, translate("DefinitionCheck", "must hold a JSON object"))
     fmt = content.get("format")
-    if fmt not in SCHEMAS:
+    if not isinstance(fmt, str) or fmt not in SCHEMAS:
         raise DefinitionRejected(
             path,
             translate(
@@ -259,7 +259,14 @@ def _read_image(definition: Path, name: str, where: str) -> tuple[bytes, str]:
             ).format(name=repr(name)),
             where,
         )
-    image = (definition.parent / name).resolve()
+    try:
+        image = (definition.parent / name).resolve()
+    except ValueError:  # a NUL in the name
+        raise DefinitionRejected(
+            definition,
+            translate("DefinitionCheck", "{name} is not a file name").format(name=repr(name)),
+            where,
+        ) from None
     try:
         if image.stat().st_size > MAX_FILE_BYTES:
             raise DefinitionRejected(

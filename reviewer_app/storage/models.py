@@ -124,6 +124,12 @@ class Submission(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[str] = mapped_column(String(200), unique=True)
     earner_id: Mapped[int] = mapped_column(ForeignKey("earners.id"))
+    # The earner's name and email as this submission's own manifest gives them: what its
+    # credential is issued to, whatever another bundle said for the same earner id (the
+    # `earners` row keeps the first values seen). None in rows imported before they were
+    # kept, which fall back to the earner's.
+    earner_name: Mapped[str | None] = mapped_column(String(400))
+    earner_email: Mapped[str | None] = mapped_column(String(400))
     # The micro-credential's achievement id; None for a loose bundle until assigned.
     credential_uri: Mapped[str | None] = mapped_column(String(1000), index=True)
     credential_name: Mapped[str | None] = mapped_column(String(400))
@@ -146,6 +152,15 @@ class Submission(Base):
         cascade="all, delete-orphan",
     )
     reviews: Mapped[list[Review]] = relationship(back_populates="submission")
+
+    def identity(self) -> tuple[str, str | None]:
+        """(name, email) of the earner as this submission gives them."""
+        if self.earner_name is not None:
+            return self.earner_name, self.earner_email
+        email = self.earner.email
+        if email is None and self.earner.external_id.lower().startswith("mailto:"):
+            email = self.earner.external_id[len("mailto:") :]
+        return self.earner.name, email
 
 
 class EvidenceItem(Base):

@@ -144,11 +144,11 @@
     </message>
     <message>
         <source>The badge image of {owner} cannot be used: {problem} Replace the image (definitions add) and export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La imagen de la insignia de {owner} no se puede usar: {problem} Sustituya la imagen (definitions add) y exporte de nuevo.</translation>
     </message>
     <message>
         <source>VC-JWT credentials need an issuer with a did:web identifier: its DID document publishes the RSA key that signs them, so verifiers can tell the key is the issuer&apos;s. A did:key identifier is itself an Ed25519 key and cannot name an RSA key. Export with Data Integrity proofs (the default), or create a did:web issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las credenciales VC-JWT necesitan un emisor con un identificador did:web: su documento DID publica la clave RSA que las firma, para que quien las verifique sepa que la clave es del emisor. Un identificador did:key es en sí una clave Ed25519 y no puede nombrar una clave RSA. Exporte con pruebas Data Integrity (lo predeterminado) o cree un emisor did:web.</translation>
     </message>
 </context>
 <context>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <source>names the schema {url}, which is not one this program has; checked against the Open Badges 3.0 schema instead</source>
-        <translation type="unfinished"></translation>
+        <translation>nombra el esquema {url}, que este programa no tiene; se comprobó en su lugar con el esquema de Open Badges 3.0</translation>
     </message>
     <message>
         <source>validFrom is missing or not a date</source>
@@ -450,51 +450,51 @@
     </message>
     <message>
         <source>the manifest is not signed: {file} is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>el manifiesto no está firmado: falta {file}</translation>
     </message>
     <message>
         <source>the manifest cannot be read: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>el manifiesto no se puede leer: {problem}</translation>
     </message>
     <message>
         <source>not an export manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un manifiesto de exportación</translation>
     </message>
     <message>
         <source>export manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>manifiesto de exportación</translation>
     </message>
     <message>
         <source>the signature names no key</source>
-        <translation type="unfinished"></translation>
+        <translation>la firma no nombra ninguna clave</translation>
     </message>
     <message>
         <source>the signature is by another issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>la firma es de otro emisor</translation>
     </message>
     <message>
         <source>the signature does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>la firma no coincide</translation>
     </message>
     <message>
         <source>signed by the issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>firmado por el emisor</translation>
     </message>
     <message>
         <source>the manifest lists no files</source>
-        <translation type="unfinished"></translation>
+        <translation>el manifiesto no enumera ningún archivo</translation>
     </message>
     <message>
         <source>a listed path is unsafe</source>
-        <translation type="unfinished"></translation>
+        <translation>una ruta de la lista no es segura</translation>
     </message>
     <message>
         <source>{file} is missing or changed</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} falta o ha cambiado</translation>
     </message>
     <message>
         <source>all {n} files are as signed</source>
-        <translation type="unfinished"></translation>
+        <translation>los {n} archivos están tal como se firmaron</translation>
     </message>
 </context>
 <context>
@@ -699,15 +699,15 @@
     </message>
     <message>
         <source>The passphrase is too short: use at least {n} characters, for example three or four ordinary words. Its length is what protects the signing keys if someone copies the key files; symbols and digits are not required.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña es demasiado corta: use al menos {n} caracteres, por ejemplo tres o cuatro palabras corrientes. Su longitud es lo que protege las claves de firma si alguien copia los archivos de claves; no hacen falta símbolos ni cifras.</translation>
     </message>
     <message>
         <source>Key {key_id} is not an Ed25519 or RSA key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave {key_id} no es una clave Ed25519 ni RSA.</translation>
     </message>
     <message>
         <source>The issuer&apos;s image</source>
-        <translation type="unfinished"></translation>
+        <translation>La imagen del emisor</translation>
     </message>
     <message>
         <source>The issuer&apos;s image must be a PNG or an SVG file.</source>
@@ -735,7 +735,7 @@
     </message>
     <message>
         <source>A signature by {name} does not verify with the issuer&apos;s published key, so nothing was signed or written. Check that the issuer&apos;s key files are its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una firma de {name} no se verifica con la clave publicada del emisor, así que no se firmó ni se escribió nada. Compruebe que los archivos de claves del emisor son los suyos.</translation>
     </message>
     <message>
         <source>The key files of {name} do not hold the expected keys.</source>
@@ -771,7 +771,7 @@
     </message>
     <message>
         <source>The key file {path} is not this issuer&apos;s key: it belongs to another issuer, or it has been replaced. Nothing was signed. Put the issuer&apos;s own key file back (from a backup).</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de clave {path} no es la clave de este emisor: pertenece a otro emisor o ha sido sustituido. No se firmó nada. Vuelva a poner el archivo de clave propio del emisor (desde una copia de seguridad).</translation>
     </message>
     <message>
         <source>The key file {path} is damaged: {problem}.</source>

@@ -151,6 +151,10 @@
         <translation>evidence[{position}] indica {path}, que no está en el paquete</translation>
     </message>
     <message>
+        <source>the earner&apos;s id is {earner} but their email is given as {email}: the credential will go to {email}; check with the earner which is right</source>
+        <translation>el identificador de la persona es {earner}, pero su correo figura como {email}: la credencial irá a {email}; confirme con la persona cuál es el correcto</translation>
+    </message>
+    <message>
         <source>{count} file(s) in the bundle are listed in no evidence item and were ignored: {files} and more</source>
         <translation>{count} archivo(s) del paquete no figuran en ningún elemento de evidencia y se han ignorado: {files} y otros</translation>
     </message>
@@ -227,6 +231,18 @@
         <translation>tiene un carácter NUL en su nombre</translation>
     </message>
     <message>
+        <source>is not a readable zip file: it is damaged or incomplete</source>
+        <translation>no es un archivo zip legible: está dañado o incompleto</translation>
+    </message>
+    <message>
+        <source>has an entry with an empty name</source>
+        <translation>tiene una entrada con el nombre vacío</translation>
+    </message>
+    <message>
+        <source>has a backslash in its name, which a bundle may not hold (zip the folder again with another tool)</source>
+        <translation>tiene una barra invertida en el nombre, que un paquete no puede contener (vuelva a comprimir la carpeta con otra herramienta)</translation>
+    </message>
+    <message>
         <source>is encrypted; bundles must not be password-protected</source>
         <translation>está cifrado; los paquetes no deben estar protegidos con contraseña</translation>
     </message>
@@ -247,8 +263,16 @@
         <translation>no se puede extraer: está dañado ({problem})</translation>
     </message>
     <message>
+        <source>could not be read ({problem}); nothing of it was kept</source>
+        <translation>no se pudo leer ({problem}); no se guardó nada de él</translation>
+    </message>
+    <message>
         <source>could not be written to the store ({problem})</source>
         <translation>no se pudo escribir en el almacén ({problem})</translation>
+    </message>
+    <message>
+        <source>the earner {earner} is already known as {known_name} &lt;{known_email}&gt;, but this bundle says {name} &lt;{email}&gt;; its credential will go to this bundle&apos;s own name and email: check with the earner which is right before deciding</source>
+        <translation>la persona {earner} ya figura como {known_name} &lt;{known_email}&gt;, pero este paquete dice {name} &lt;{email}&gt;; su credencial irá al nombre y al correo de este paquete: confirme con la persona cuál es el correcto antes de decidir</translation>
     </message>
 </context>
 <context>
@@ -409,6 +433,10 @@
         <translation>{name} debe ser una ruta relativa al archivo de definición</translation>
     </message>
     <message>
+        <source>{name} is not a file name</source>
+        <translation>{name} no es un nombre de archivo</translation>
+    </message>
+    <message>
         <source>{name} is larger than 5 MB</source>
         <translation>{name} supera los 5 MB</translation>
     </message>
@@ -508,6 +536,10 @@
         <translation>mide {width} x {height} píxeles, más que el límite de {limit} (una bomba de descompresión), así que no se ha abierto</translation>
     </message>
     <message>
+        <source>has more than {limit} pages or frames, or takes too long to count them, so it was not opened</source>
+        <translation>tiene más de {limit} páginas o fotogramas, o tarda demasiado en contarlos, así que no se abrió</translation>
+    </message>
+    <message>
         <source>is said to be {declared} but Pillow reads it as {found}</source>
         <translation>se declara como {declared}, pero Pillow lo lee como {found}</translation>
     </message>
@@ -530,6 +562,10 @@
     <message>
         <source>is damaged: {problem}; it is kept, but cannot be searched</source>
         <translation>está dañado: {problem}; se conserva, pero no se pueden hacer búsquedas en él</translation>
+    </message>
+    <message>
+        <source>took too long to read: the text of pages {first} to {last} was not extracted and cannot be searched</source>
+        <translation>tardó demasiado en leerse: el texto de las páginas {first} a {last} no se extrajo y no se puede buscar</translation>
     </message>
     <message>
         <source>the text of page(s) {pages} could not be read</source>
@@ -563,12 +599,32 @@
         <translation>no es JSON válido: {name} no es un número que JSON admita</translation>
     </message>
     <message>
+        <source>holds the number {number}, larger than this program accepts</source>
+        <translation>contiene el número {number}, mayor de lo que este programa acepta</translation>
+    </message>
+    <message>
+        <source>is not accepted: the key {key} appears twice in one object, so it is unclear which value is meant</source>
+        <translation>no se acepta: la clave {key} aparece dos veces en un mismo objeto, así que no está claro qué valor vale</translation>
+    </message>
+    <message>
+        <source>is not accepted: it nests more than {limit} levels deep</source>
+        <translation>no se acepta: anida más de {limit} niveles de profundidad</translation>
+    </message>
+    <message>
+        <source>is not accepted: it holds a lone surrogate escape (such as \ud800), which is not a character</source>
+        <translation>no se acepta: contiene un sustituto suelto (como \ud800), que no es un carácter</translation>
+    </message>
+    <message>
         <source>is not UTF-8 (byte {position} is not valid)</source>
         <translation>no está en UTF-8 (el byte {position} no es válido)</translation>
     </message>
     <message>
         <source>is not valid JSON: {problem} at line {line}, column {column}</source>
         <translation>no es JSON válido: {problem} en la línea {line}, columna {column}</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: {problem}</source>
+        <translation>no es JSON válido: {problem}</translation>
     </message>
     <message>
         <source>must be text</source>
@@ -607,6 +663,10 @@
         <translation>debe ser un URI como https://example.org/badges/1</translation>
     </message>
     <message>
+        <source>must not hold control characters (such as NUL, a line break or an escape) or right-to-left overrides</source>
+        <translation>no debe contener caracteres de control (como NUL, un salto de línea o un escape) ni marcas de escritura de derecha a izquierda</translation>
+    </message>
+    <message>
         <source>must be of the form {pattern}</source>
         <translation>debe tener la forma {pattern}</translation>
     </message>
@@ -637,6 +697,10 @@
     <message>
         <source>must be at least {value}</source>
         <translation>debe ser como mínimo {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {value}</source>
+        <translation>debe ser como máximo {value}</translation>
     </message>
     <message>
         <source>must be more than {value}</source>

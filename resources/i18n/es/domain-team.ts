@@ -319,6 +319,10 @@
         <translation>tiene {count} entradas, más que el límite de {limit}</translation>
     </message>
     <message>
+        <source>has an entry with an empty name</source>
+        <translation>tiene una entrada con el nombre vacío</translation>
+    </message>
+    <message>
         <source>has a backslash or NUL character in its name</source>
         <translation>tiene una barra invertida o un carácter NUL en el nombre</translation>
     </message>
@@ -333,6 +337,10 @@
     <message>
         <source>is a symbolic link, which this file may not hold</source>
         <translation>es un enlace simbólico, que este archivo no puede contener</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, pipe or socket), which this file may not hold</source>
+        <translation>no es un archivo normal (un dispositivo, una tubería o un socket), que este archivo no puede contener</translation>
     </message>
     <message>
         <source>is encrypted; packets and returns are never password-protected</source>

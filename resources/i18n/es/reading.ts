@@ -393,6 +393,10 @@
         <translation>{title}: {kind}, {size}</translation>
     </message>
     <message>
+        <source>Not opened: files of this type can run as programs or hide one, so they are not handed to the system. Ask the earner for a PDF, a picture or plain text.</source>
+        <translation>No se abrió: los archivos de este tipo pueden ejecutarse como programas u ocultar uno, así que no se entregan al sistema. Pida a la persona un PDF, una imagen o texto sin formato.</translation>
+    </message>
+    <message>
         <source>No application on this computer opened it. Install a viewer for {kind} files, or ask the earner for another format.</source>
         <translation>Ninguna aplicación de este equipo lo abrió. Instale un visor para archivos de tipo {kind} o pida al participante otro formato.</translation>
     </message>

@@ -1,17 +1,21 @@
 """PDFs with pypdf: page count at import, text per page afterwards.
 
 A PDF that opens but is damaged, encrypted, or has no text layer (a scan) is kept with a
-warning: the reviewer can still look at it; only search and page counts suffer.
+warning: the reviewer can still look at it; only search and page counts suffer. pypdf
+raises almost anything on a crafted file (NotImplementedError for a filter it does not
+know, struct.error, RecursionError...), so every failure of a page is that page's
+warning, and text extraction stops after TEXT_SECONDS with a warning naming the pages
+left unread.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from reviewer_app.evidence.readers import Inspection, PageText
 from reviewer_app.evidence.sniff import PDF
@@ -20,17 +24,10 @@ from reviewer_app.wording import translate
 # pypdf logs every repair it makes to a damaged file; those are our warnings, not logs.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-_ERRORS = (
-    PyPdfError,
-    ValueError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    RecursionError,
-    OSError,
-    ZeroDivisionError,
-)
+# Anything pypdf raises on a file it cannot read: an Exception, but not a cancel (the
+# progress callback's Cancelled is never raised inside pypdf).
+_ERRORS = (Exception,)
+TEXT_SECONDS = 60.0
 
 
 class PdfUnreadable(Exception):
@@ -48,7 +45,7 @@ def _open(stream: BinaryIO) -> PdfReader:
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
-            except (*_ERRORS, NotImplementedError) as e:
+            except _ERRORS as e:
                 raise PdfUnreadable(
                     translate(
                         "EvidenceFiles",
@@ -62,6 +59,8 @@ def _open(stream: BinaryIO) -> PdfReader:
                     )
                 )
         return reader
+    except PdfUnreadable:
+        raise
     except _ERRORS as e:
         raise PdfUnreadable(
             translate("EvidenceFiles", "is damaged: {problem}").format(problem=_reason(e))
@@ -118,7 +117,18 @@ def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
         return [], []  # already warned at import
     texts: list[PageText] = []
     failed: list[int] = []
+    deadline = time.monotonic() + TEXT_SECONDS
+    warnings = []
     for number, page in enumerate(pages, start=1):
+        if time.monotonic() > deadline:
+            warnings.append(
+                translate(
+                    "EvidenceFiles",
+                    "took too long to read: the text of pages {first} to {last} was not "
+                    "extracted and cannot be searched",
+                ).format(first=number, last=len(pages))
+            )
+            break
         try:
             text = page.extract_text() or ""
         except _ERRORS:
@@ -126,7 +136,6 @@ def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
             continue
         if text.strip():
             texts.append(PageText(number, text))
-    warnings = []
     if failed:
         listed = ", ".join(str(n) for n in failed[:10])
         warnings.append(
@@ -134,7 +143,7 @@ def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
                 pages=listed
             )
         )
-    if pages and not texts and not failed:
+    if pages and not texts and not failed and not warnings:
         warnings.append(
             translate(
                 "EvidenceFiles",

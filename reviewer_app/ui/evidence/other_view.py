@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.ui.evidence.controls import human_size, media_type_words
-from reviewer_app.ui.evidence.system_open import open_with_system_viewer
+from reviewer_app.ui.evidence.system_open import open_with_system_viewer, safe_suffix
 
 translate = QCoreApplication.translate
 
@@ -131,6 +131,19 @@ class OtherView(QWidget):
 
     def open_with_system(self) -> bool:
         if self._path is None:
+            return False
+        try:
+            safe = safe_suffix(self._path) is not None
+        except OSError:
+            safe = True  # a missing file: said below, as before
+        if not safe:
+            self.status.setText(
+                self.tr(
+                    "Not opened: files of this type can run as programs or hide one, so they "
+                    "are not handed to the system. Ask the earner for a PDF, a picture or "
+                    "plain text."
+                )
+            )
             return False
         opened = open_with_system_viewer(self._path, self._viewer_name)
         self.status.setText(
