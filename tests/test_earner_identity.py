@@ -88,3 +88,38 @@ def test_the_same_identity_twice_is_no_conflict(folder: DataFolder, tmp_path: Pa
     second = _bundle(tmp_path, "2.zip", "A-2", ALICE)
     report = Importer(folder).import_paths([first, second])
     assert all(not r.warnings for r in report.imported), report
+
+
+def test_a_completed_pathway_record_goes_to_the_identity_its_credentials_were_issued_to(
+    folder: DataFolder, tmp_path: Path
+) -> None:
+    """The hostile bundle came first and holds the shared earner row; Alice completes the
+    pathway with her own bundles, and its CLR names her email, not the attacker's."""
+    culture = {"id": "https://credentials.example.org/mc/cultural-proficiency-1", "name": "CRT"}
+    assert not add_files(
+        folder, sorted(resource("demo", "definitions").glob("*.json")), "lead"
+    ).rejected
+    create_issuer(
+        folder, name="Riverside", url="https://issuer.example.org", passphrase=PASSPHRASE,
+        actor="lead",
+    )  # fmt: skip
+    assert Importer(folder).import_paths([_bundle(tmp_path, "h.zip", "EVIL-1", HOSTILE)]).imported
+    files = {"lesson.pdf": craft.text_pdf("lesson drawing on home languages")}
+    doc = craft.manifest(files, submission_id="ALICE-2", credential=culture)
+    doc["earner"] = ALICE
+    alice = [
+        _bundle(tmp_path, "a.zip", "ALICE-1", ALICE),
+        craft.bundle_zip(tmp_path / "c.zip", files, doc),
+    ]
+    assert len(Importer(folder).import_paths(alice).imported) == 2
+    pass_submission(folder, "ALICE-1")
+    pass_submission(folder, "ALICE-2")
+
+    out = tmp_path / "out"
+    export(folder, out, passphrase=PASSPHRASE, actor="lead")
+
+    [record] = sorted((out / "credentials" / "pathways").glob("*.json"))
+    identity = json.loads(record.read_text(encoding="utf-8"))["credentialSubject"]["identifier"][0]
+    expected = hashlib.sha256(("alice@example.org" + identity["salt"]).encode()).hexdigest()
+    assert identity["identityHash"] == "sha256$" + expected
+    assert "alice-ward" in record.name.lower()

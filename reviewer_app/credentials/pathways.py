@@ -53,22 +53,35 @@ def completed_pathways(
     records = []
     for earner_id in sorted(set(earner_ids)):
         earner = session.get_one(Earner, earner_id)
-        held = _held_credentials(session, issuer, earner_id)
-        for pathway in pathways:
-            wanted = [str(u) for u in pathway.content.get("credentials", [])]
-            if not wanted or any(u not in held for u in wanted):
-                continue
-            records.append(
-                _record(unlocked, issuer, earner, pathway, [held[u] for u in wanted], store_objects)
-            )
+        # One record per identity the submissions give: credentials issued to different
+        # names or emails under one earner id are never bundled into one record.
+        for identity, held in _held_credentials(session, issuer, earner_id).items():
+            for pathway in pathways:
+                wanted = [str(u) for u in pathway.content.get("credentials", [])]
+                if not wanted or any(u not in held for u in wanted):
+                    continue
+                records.append(
+                    _record(
+                        unlocked,
+                        issuer,
+                        earner,
+                        identity,
+                        pathway,
+                        [held[u] for u in wanted],
+                        store_objects,
+                    )
+                )
     return records
 
 
-def _held_credentials(session: Session, issuer: Issuer, earner_id: int) -> dict[str, Any]:
+def _held_credentials(
+    session: Session, issuer: Issuer, earner_id: int
+) -> dict[tuple[str, str | None], dict[str, Any]]:
     """The earner's signed, unrevoked Open Badges 3.0 JSON credentials from this issuer,
-    by micro-credential (the newest decision's, if several attempts passed)."""
+    by the identity (name, email) their submissions give and then by micro-credential
+    (the newest decision's, if several attempts passed)."""
     rows = session.execute(
-        select(Submission.credential_uri, IssuedCredential.document)
+        select(Submission, IssuedCredential.document)
         .join(Decision, Decision.submission_id == Submission.id)
         .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
         .where(
@@ -80,18 +93,28 @@ def _held_credentials(session: Session, issuer: Issuer, earner_id: int) -> dict[
         )
         .order_by(Decision.id)
     ).all()
-    return {uri: json.loads(doc) for uri, doc in rows if uri and doc}
+    held: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for submission, doc in rows:
+        if submission.credential_uri and doc:
+            by_uri = held.setdefault(submission.identity(), {})
+            by_uri[submission.credential_uri] = json.loads(doc)
+    return held
 
 
 def _record(
     unlocked: UnlockedIssuer,
     issuer: Issuer,
     earner: Earner,
+    identity: tuple[str, str | None],
     pathway: Pathway,
     credentials: list[Any],
     store_objects: Path,
 ) -> PathwayRecord:
-    key = f"{pathway.pathway_uri}|{earner.id}"
+    name, email = identity
+    key, earner_key = f"{pathway.pathway_uri}|{earner.id}", earner.external_id
+    if (name, email) != (earner.name, earner.email or awards.email_of(earner.external_id)):
+        # Another identity under this id (a conflict a person settles): a record of its own.
+        key, earner_key = f"{key}|{name}|{email}", f"{earner_key}|{name}|{email}"
     raw = awards.derived(issuer.secret, "clr-id", key, "clr")[:16]
     salt = awards.derived(issuer.secret, "clr-salt", key, "clr")[:16].hex()
     slug = pathway_slug(pathway)
@@ -104,7 +127,6 @@ def _record(
         image_url=unlocked.info.hosted(f"badges/{slug}{suffix}"),
     )
     issued = max(awards.aware(ob3_date(c["validFrom"])) for c in credentials)
-    email = earner.email or awards.email_of(earner.external_id)
     did = earner.external_id if earner.external_id.startswith("did:") else None
     document = clr.clr_credential(
         credential_id=f"urn:uuid:{uuid.UUID(bytes=raw, version=4)}",
@@ -128,7 +150,7 @@ def _record(
         baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
-    return PathwayRecord(pathway_stem(earner.name, earner.external_id, slug), text, baked, suffix)
+    return PathwayRecord(pathway_stem(name, earner_key, slug), text, baked, suffix)
 
 
 def ob3_date(value: str) -> Any:
