@@ -123,3 +123,35 @@ def test_a_completed_pathway_record_goes_to_the_identity_its_credentials_were_is
     expected = hashlib.sha256(("alice@example.org" + identity["salt"]).encode()).hexdigest()
     assert identity["identityHash"] == "sha256$" + expected
     assert "alice-ward" in record.name.lower()
+
+
+def test_a_packet_carries_the_identity_of_its_own_submission(
+    folder: DataFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    assert not add_files(
+        folder, sorted(resource("demo", "definitions").glob("*.json")), "lead"
+    ).rejected
+    first = Importer(folder).import_paths([_bundle(tmp_path, "h.zip", "EVIL-1", HOSTILE)])
+    then = Importer(folder).import_paths([_bundle(tmp_path, "a.zip", "ALICE-1", ALICE)])
+    assert first.imported and then.imported
+    packet = tmp_path / "packet.zip"
+    argv = ["packet", "export", "--reviewer", "Ana Ruiz", "--submission", "ALICE-1"]
+    assert main(["--data-dir", str(folder.root), *argv, "--not-blind", "--out", str(packet)]) == 0
+    capsys.readouterr()
+
+    def texts(archive: zipfile.ZipFile) -> str:
+        found = ""
+        for name in archive.namelist():
+            data = archive.read(name)
+            if name.endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(data)) as inner:
+                    found += texts(inner)
+            elif name.endswith(".json"):
+                found += data.decode("utf-8")
+        return found
+
+    with zipfile.ZipFile(packet) as archive:
+        carried = texts(archive)
+    assert "alice@example.org" in carried and "attacker@evil.example" not in carried

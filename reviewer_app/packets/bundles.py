@@ -39,9 +39,11 @@ def bundle_manifest(submission: Submission, code: str | None = None) -> dict[str
                 submission=submission.submission_id
             )
         )
-    earner: dict[str, Any] = {"id": submission.earner.external_id, "name": submission.earner.name}
-    if submission.earner.email is not None:
-        earner["email"] = submission.earner.email
+    # As this submission gave them, not as the first bundle for this earner id did.
+    name, email = submission.identity()
+    earner: dict[str, Any] = {"id": submission.earner.external_id, "name": name}
+    if email is not None:
+        earner["email"] = email
     if code is not None:
         earner = dict(blind_codes.earner(code))
     credential: dict[str, Any] = {"id": submission.credential_uri}
