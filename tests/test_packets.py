@@ -815,7 +815,7 @@ def test_a_return_with_half_a_surrogate_pair_is_refused_in_words(laptops: Laptop
     before = craft.snapshot(laptops.lead.root)
     for n, change in enumerate((in_manifest, change_reviews(in_feedback))):
         odd = rewrite(ra, laptops.tmp / f"surrogate-{n}.zip", both(change, sealed))
-        with pytest.raises(ArchiveRejected, match="not valid Unicode"):
+        with pytest.raises(ArchiveRejected, match="lone surrogate"):
             import_return(laptops.lead, odd, actor=LEAD)
     assert craft.snapshot(laptops.lead.root) == before
 
@@ -829,7 +829,7 @@ def test_a_return_with_half_a_surrogate_pair_is_refused_in_words(laptops: Laptop
     )
     fresh = DataFolder.open(laptops.tmp / "fresh")
     try:
-        with pytest.raises(ArchiveRejected, match="not valid Unicode"):
+        with pytest.raises(ArchiveRejected, match="lone surrogate"):
             import_packet(fresh, packet, actor=BEN)
     finally:
         fresh.close()

@@ -1,6 +1,6 @@
 """Staging is safe against other processes cleaning up (issue 12, item 5): a derive's
-thumbnail, staged outside the folder lock, survives another process opening the folder
-(which clears leftovers from crashes) at that very moment."""
+thumbnail survives another process opening the folder (which clears leftovers from
+crashes) at the very moment it is staged."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer_app.evidence import derive
 from reviewer_app.evidence.derive import derive_pending
 from reviewer_app.evidence.importer import Importer
-from reviewer_app.storage.blobstore import OWNER, STAGING_GRACE_SECONDS
+from reviewer_app.storage.blobstore import OWNER, STAGING_GRACE_SECONDS, BlobStore, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
 from tests import craft
 from tests.processes import ROOT, env
@@ -55,19 +54,19 @@ def test_a_thumbnail_staged_by_a_derive_survives_another_process_opening_the_fol
         submission_id="PIC-1",
     )
     assert len(Importer(folder).import_paths([bundle]).imported) == 1
-    real = derive._derive
+    real = BlobStore.stage_bytes
     opened = []
 
-    def derive_then_race(*args: object, **kw: object) -> object:
-        derived = real(*args, **kw)  # type: ignore[arg-type]
-        if derived.thumbnail is not None:
-            # Even a staging folder that looks old is kept while its owner is alive.
-            _age(derived.thumbnail.path.parent, STAGING_GRACE_SECONDS * 2)
-            _open_elsewhere(folder.root, tmp_path)
-            opened.append(derived.thumbnail.path)
-        return derived
+    def stage_then_race(self: BlobStore, data: bytes) -> StagedFile:
+        staged = real(self, data)
+        # Even a staging folder that looks old is kept while its owner is alive.
+        _age(staged.path.parent, STAGING_GRACE_SECONDS * 2)
+        _open_elsewhere(folder.root, tmp_path)
+        assert staged.path.exists()
+        opened.append(staged.path)
+        return staged
 
-    monkeypatch.setattr(derive, "_derive", derive_then_race)
+    monkeypatch.setattr(BlobStore, "stage_bytes", stage_then_race)
     report = derive_pending(folder)
     assert len(opened) == 3
     assert report.thumbnails == 3 and report.items == 3

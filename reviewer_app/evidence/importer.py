@@ -129,6 +129,8 @@ class Importer:
         except (Cancelled, SQLAlchemyError):
             raise
         except Exception as e:
+            if is_disk_full(e):  # not this bundle's fault: stopped and said as a full disk
+                raise
             log.warning("importing %s failed", found.source.label, exc_info=True)
             report.rejected.append(
                 Rejection(found.source.label, f"{found.source.label} {unexpected_problem(e)}")
