@@ -22,7 +22,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args
 
 Code = Literal[
     "truncated",
@@ -38,20 +38,7 @@ Code = Literal[
     "twice",
     "ratio",
 ]
-CODES: tuple[Code, ...] = (
-    "truncated",
-    "too_many",
-    "empty",
-    "nul",
-    "backslash",
-    "absolute",
-    "parent",
-    "link",
-    "special",
-    "encrypted",
-    "twice",
-    "ratio",
-)
+CODES: tuple[Code, ...] = get_args(Code)
 
 # What reading a damaged entry raises, beyond OSError (which a damaged bz2 or lzma stream
 # raises too, but so does a full disk: callers that also write tell the two apart).
