@@ -179,3 +179,25 @@ def test_the_migrations_build_exactly_the_models_schema(folder: DataFolder) -> N
             if not (d[0] == "remove_table" and "evidence_text" in d[1].name)
         ]
     assert differences == []
+
+
+def test_a_data_folder_whose_name_looks_like_url_escapes_works(tmp_path: Path) -> None:
+    """A folder named "a%20b" was taken for "a b" and called unreadable, with advice to
+    restore from a backup."""
+    from reviewer_app.storage.backup import backup_folder, verify_backup
+    from reviewer_app.storage.check import check_folder
+    from tests import craft
+
+    root = tmp_path / "evidence %20 #1 ?x"
+    with DataFolder.open(root) as folder:
+        bundle = craft.bundle_zip(
+            tmp_path / "b.zip", {"plan.pdf": craft.text_pdf()}, submission_id="PCT-1"
+        )
+        from reviewer_app.evidence.importer import Importer
+
+        assert Importer(folder).import_paths([bundle]).imported
+        assert check_folder(folder) == []
+        assert folder.engine.url.database == str(root / DATABASE_NAME)
+        made = backup_folder(folder)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", root.name]
+    assert verify_backup(made.path) == []

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import URL, Engine, delete, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -105,7 +105,8 @@ class DataFolder:
                         "DataFolder", "Cannot use {path} as a data folder: {problem}."
                     ).format(path=root, problem=e.strerror)
                 ) from e
-        url = database_url or f"sqlite:///{root / DATABASE_NAME}"
+        # Built, not written as text: a folder named "a%20b" must not be read as "a b".
+        url = database_url or URL.create("sqlite", database=str(root / DATABASE_NAME))
         engine = make_engine(url)
         folder = cls(root, engine, store)
         try:
