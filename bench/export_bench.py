@@ -178,7 +178,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from reviewer_app.credentials import awards, ob3
-    from reviewer_app.credentials.export import export, status_list_url
+    from reviewer_app.credentials.export import export
+    from reviewer_app.credentials.formats.common import status_list_url
     from reviewer_app.credentials.issuers import create_issuer, default_issuer, unlock
     from reviewer_app.credentials.signing_pool import usable_cores
     from reviewer_app.resources import resource

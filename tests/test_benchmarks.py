@@ -1,0 +1,42 @@
+"""Every benchmark still runs, at a size that takes seconds: a refactor that breaks one
+(a moved function, say) fails here rather than when someone next measures. The figures
+themselves are the benchmarks' business, never asserted in tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMALL = {
+    "calibration_bench.py": ["--reviewers", "6", "--submissions", "30", "--anchors", "4"],
+    "export_bench.py": ["--count", "3"],
+    "import_bench.py": ["--count", "3", "--mb", "1", "--rounds", "1"],
+    "scoring_bench.py": ["--reviews", "3", "--criteria", "2"],
+    "ui_bench.py": ["--queue", "200", "--startup", "50", "--rounds", "1"],
+}
+
+
+def test_every_benchmark_is_listed_here() -> None:
+    assert sorted(p.name for p in (ROOT / "bench").glob("*_bench.py")) == sorted(SMALL)
+
+
+@pytest.mark.parametrize("script", sorted(SMALL))
+def test_a_benchmark_runs_at_a_small_size(script: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / script), *SMALL[script]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert done.stdout.strip(), "the benchmark printed no figures"
