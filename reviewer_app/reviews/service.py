@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.sqlite import Insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -87,6 +88,22 @@ _STORED_LEVEL, _STORED_COMMENT = (
         _SCORES.c.criterion_id == bindparam("criterion"),
     )
     for column in (_SCORES.c.level_id, _SCORES.c.comment)
+)
+
+# Saving a level or a comment: one upsert of the score, built once per column.
+_SET_LEVEL, _SET_COMMENT = (
+    sqlite_insert(_SCORES)
+    .values(
+        review_id=bindparam("review"),
+        criterion_id=bindparam("criterion"),
+        updated_at=bindparam("at"),
+        **{column: bindparam("value")},
+    )
+    .on_conflict_do_update(
+        index_elements=["review_id", "criterion_id"],
+        set_={column: bindparam("value"), "updated_at": bindparam("at")},
+    )
+    for column in ("level_id", "comment")
 )
 
 
@@ -227,9 +244,11 @@ class ReviewSession:
                 _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
             )
             if before != level_id:
-                self._upsert_score(conn, criterion_id, level_id=level_id)
-                self._audit(conn, "review.level", {criterion_id: before}, {criterion_id: level_id})
-                self._note(conn)
+                self._upsert_score(conn, _SET_LEVEL, criterion_id, level_id)
+                self._note(
+                    conn,
+                    self._entry("review.level", {criterion_id: before}, {criterion_id: level_id}),
+                )
         if level_id is None:
             self.levels.pop(criterion_id, None)
         else:
@@ -245,9 +264,11 @@ class ReviewSession:
                 or ""
             )
             if before != text:
-                self._upsert_score(conn, criterion_id, comment=text)
-                self._audit(conn, "review.comment", {criterion_id: before}, {criterion_id: text})
-                self._note(conn)
+                self._upsert_score(conn, _SET_COMMENT, criterion_id, text)
+                self._note(
+                    conn,
+                    self._entry("review.comment", {criterion_id: before}, {criterion_id: text}),
+                )
         self.comments[criterion_id] = text
 
     def set_feedback(self, text: str) -> None:
@@ -262,8 +283,7 @@ class ReviewSession:
                     .where(_REVIEWS.c.id == self.review_id)
                     .values(feedback=text, updated_at=utcnow())
                 )
-                self._audit(conn, "review.feedback", before, text)
-                self._note(conn)
+                self._note(conn, self._entry("review.feedback", before, text))
         self.feedback = text
 
     def preview(self) -> DecisionPreview:
@@ -420,32 +440,32 @@ class ReviewSession:
             ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
         )
 
-    def _note(self, conn: Connection | Session) -> None:
-        state.note(conn, self.submission_pk, self.reviewer)
+    def _note(self, conn: Connection | Session, change: trail.Entry) -> None:
+        """Records the change and the state it leaves, reading the chain's head once."""
+        state.note(conn, self.submission_pk, self.reviewer, [change])
 
-    def _upsert_score(self, conn: Connection, criterion_id: str, **values: str | None) -> None:
-        now = utcnow()
-        statement = sqlite_insert(_SCORES).values(
-            review_id=self.review_id, criterion_id=criterion_id, updated_at=now, **values
-        )
+    def _upsert_score(
+        self, conn: Connection, statement: Insert, criterion_id: str, value: str | None
+    ) -> None:
         conn.execute(
-            statement.on_conflict_do_update(
-                index_elements=["review_id", "criterion_id"], set_={**values, "updated_at": now}
-            )
+            statement,
+            {
+                "review": self.review_id,
+                "criterion": criterion_id,
+                "value": value,
+                "at": utcnow(),
+            },
+        )
+
+    def _entry(self, action: str, before: object, after: object) -> trail.Entry:
+        return trail.Entry(
+            self.reviewer, action, "review", f"{self.submission_id}/{self.reviewer}", before, after
         )
 
     def _audit(
         self, session: Connection | Session, action: str, before: object, after: object
     ) -> None:
-        trail.record(
-            session,
-            actor=self.reviewer,
-            action=action,
-            entity="review",
-            entity_id=f"{self.submission_id}/{self.reviewer}",
-            before=before,
-            after=after,
-        )
+        trail.record_many(session, [self._entry(action, before, after)])
 
 
 def _claim(conn: Connection | Session, review_id: int, *, submitted: bool) -> bool:
