@@ -200,30 +200,32 @@ class ReviewSession:
             role=role,
         )
 
-    def _begin(self) -> None:
-        """Records the review (and the reviewer, if new) before its first change."""
+    def _begin(self, session: Session) -> bool:
+        """Records the review (and the reviewer, if new) in the transaction of its first
+        change, so that both are saved together or not at all; whether it was recorded
+        here (rather than found, started by another window or process)."""
         if self.review_id is not None:
-            return
-        with self.folder.sessions.begin() as session:
-            # A write first (it changes nothing): it takes the write lock, so another
-            # process starting this very review waits here, and then finds it.
-            session.execute(
-                update(Submission)
-                .where(Submission.id == self.submission_pk)
-                .values(status=Submission.status)
-                .execution_options(synchronize_session=False)
-            )
-            connection = session.connection()
-            found = connection.execute(
-                _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
-            ).one_or_none()
-            if found is not None:
-                self.review_id = found.id
-                self.submitted_at, self.decision = found.submitted_at, found.decision
-                return
-            submission = session.get_one(Submission, self.submission_pk)
-            person = reviewer_named(session, self.reviewer, role=self.role)
-            self.review_id = _start(session, submission, person, self.definition_id).id
+            return False
+        # A write first (it changes nothing): it takes the write lock, so another
+        # process starting this very review waits here, and then finds it.
+        session.execute(
+            update(Submission)
+            .where(Submission.id == self.submission_pk)
+            .values(status=Submission.status)
+            .execution_options(synchronize_session=False)
+        )
+        connection = session.connection()
+        found = connection.execute(
+            _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
+        ).one_or_none()
+        if found is not None:
+            self.review_id = found.id
+            self.submitted_at, self.decision = found.submitted_at, found.decision
+            return False
+        submission = session.get_one(Submission, self.submission_pk)
+        person = reviewer_named(session, self.reviewer, role=self.role)
+        self.review_id = _start(session, submission, person, self.definition_id).id
+        return True
 
     # Changes, each saved at once -------------------------------------------------------
 
@@ -387,8 +389,8 @@ class ReviewSession:
         """An ORM transaction that first claims the review for writing: it is refused,
         with nothing written, if the review is submitted (by this session or another)."""
         self._check_open()
-        self._begin()
-        with self.folder.sessions.begin() as session:
+        with self._recording(), self.folder.sessions.begin() as session:
+            self._begin(session)
             self._claim_open(session)
             yield session
 
@@ -398,10 +400,24 @@ class ReviewSession:
         every few seconds, and an ORM session costs several times the statements),
         claimed like `_change`."""
         self._check_open()
-        self._begin()
-        with self.folder.engine.begin() as conn:
+        with self._recording(), self.folder.engine.begin() as conn:
+            if self.review_id is None:
+                # Once per review: the ORM records it, on this transaction.
+                with Session(bind=conn) as session:
+                    self._begin(session)
             self._claim_open(conn)
             yield conn
+
+    @contextmanager
+    def _recording(self) -> Iterator[None]:
+        """Forgets a review recorded by a transaction that did not commit."""
+        unrecorded = self.review_id is None
+        try:
+            yield
+        except BaseException:
+            if unrecorded:
+                self.review_id = None
+            raise
 
     def _claim_open(self, conn: Connection | Session) -> None:
         """Checks, in the transaction that writes, that the review is still open.
