@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    insert,
     select,
     update,
 )
@@ -89,6 +90,21 @@ _STORED_LEVEL, _STORED_COMMENT = (
     )
     for column in (_SCORES.c.level_id, _SCORES.c.comment)
 )
+# Recording a review with its first change (see `_begin`).
+_SUBMISSIONS = cast(Table, Submission.__table__)
+_TOUCH_SUBMISSION = (
+    update(_SUBMISSIONS)
+    .where(_SUBMISSIONS.c.id == bindparam("submission"))
+    .values(status=_SUBMISSIONS.c.status)
+)
+_MARK_IN_REVIEW = (
+    update(_SUBMISSIONS)
+    .where(_SUBMISSIONS.c.id == bindparam("submission"), _SUBMISSIONS.c.status == UNREVIEWED)
+    .values(status=IN_REVIEW)
+)
+_REVIEWER_BY_NAME = select(Reviewer.id).where(Reviewer.name == bindparam("name"))
+_ADD_REVIEW = insert(_REVIEWS)
+_VERSION_BY_ID = select(Definition.version).where(Definition.id == bindparam("id"))
 
 # Saving a level or a comment: one upsert of the score, built once per column.
 _SET_LEVEL, _SET_COMMENT = (
@@ -200,7 +216,7 @@ class ReviewSession:
             role=role,
         )
 
-    def _begin(self, session: Session) -> bool:
+    def _begin(self, conn: Connection) -> bool:
         """Records the review (and the reviewer, if new) in the transaction of its first
         change, so that both are saved together or not at all; whether it was recorded
         here (rather than found, started by another window or process)."""
@@ -208,23 +224,33 @@ class ReviewSession:
             return False
         # A write first (it changes nothing): it takes the write lock, so another
         # process starting this very review waits here, and then finds it.
-        session.execute(
-            update(Submission)
-            .where(Submission.id == self.submission_pk)
-            .values(status=Submission.status)
-            .execution_options(synchronize_session=False)
-        )
-        connection = session.connection()
-        found = connection.execute(
+        conn.execute(_TOUCH_SUBMISSION, {"submission": self.submission_pk})
+        found = conn.execute(
             _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
         ).one_or_none()
         if found is not None:
             self.review_id = found.id
             self.submitted_at, self.decision = found.submitted_at, found.decision
             return False
-        submission = session.get_one(Submission, self.submission_pk)
-        person = reviewer_named(session, self.reviewer, role=self.role)
-        self.review_id = _start(session, submission, person, self.definition_id).id
+        reviewer_pk = conn.scalar(_REVIEWER_BY_NAME, {"name": self.reviewer})
+        if reviewer_pk is None:  # named for the first time: rare, so through the ORM
+            with Session(bind=conn) as session:
+                reviewer_pk = reviewer_named(session, self.reviewer, role=self.role).id
+                session.flush()
+        added = conn.execute(
+            _ADD_REVIEW,
+            {
+                "submission_id": self.submission_pk,
+                "reviewer_id": reviewer_pk,
+                "definition_id": self.definition_id,
+            },
+        )
+        assert added.inserted_primary_key is not None
+        self.review_id = int(added.inserted_primary_key[0])
+        conn.execute(_MARK_IN_REVIEW, {"submission": self.submission_pk})
+        version = conn.scalar(_VERSION_BY_ID, {"id": self.definition_id})
+        start = self._entry("review.start", None, {"rubric": self.rubric_uri, "version": version})
+        state.note(conn, self.submission_pk, self.reviewer, [start])
         return True
 
     # Changes, each saved at once -------------------------------------------------------
@@ -390,7 +416,7 @@ class ReviewSession:
         with nothing written, if the review is submitted (by this session or another)."""
         self._check_open()
         with self._recording(), self.folder.sessions.begin() as session:
-            self._begin(session)
+            self._begin(session.connection())
             self._claim_open(session)
             yield session
 
@@ -401,10 +427,7 @@ class ReviewSession:
         claimed like `_change`."""
         self._check_open()
         with self._recording(), self.folder.engine.begin() as conn:
-            if self.review_id is None:
-                # Once per review: the ORM records it, on this transaction.
-                with Session(bind=conn) as session:
-                    self._begin(session)
+            self._begin(conn)
             self._claim_open(conn)
             yield conn
 
@@ -598,24 +621,3 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
             ).format(submission=submission.submission_id, credential=submission.credential_uri)
         )
     return definition
-
-
-def _start(
-    session: Session, submission: Submission, person: Reviewer, definition_id: int
-) -> Review:
-    definition = session.get_one(Definition, definition_id)
-    review = Review(submission_id=submission.id, reviewer_id=person.id, definition_id=definition.id)
-    session.add(review)
-    if submission.status == UNREVIEWED:
-        submission.status = IN_REVIEW
-    session.flush()
-    trail.record(
-        session,
-        actor=person.name,
-        action="review.start",
-        entity="review",
-        entity_id=f"{submission.submission_id}/{person.name}",
-        after={"rubric": definition.achievement_uri, "version": definition.version},
-    )
-    state.note(session, submission.id, person.name)
-    return review
