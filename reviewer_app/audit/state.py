@@ -12,7 +12,7 @@ and a changed word still shows. Levels, decisions and statuses are recorded as t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -55,9 +55,13 @@ def note(
     transaction leaves them, read from the database; call last in it."""
     if isinstance(session, Session):
         session.flush()
-    states = current_states(session, submission_pk)
+    # The chain's head comes with the state: one statement fewer on every save.
+    rows = session.execute(_NOTE, {"submission": submission_pk}).all()
+    states = _states(rows)
     trail.record_many(
-        session, [*changes, *(state_entry(sid, st, actor) for sid, st in states.items())]
+        session,
+        [*changes, *(state_entry(sid, st, actor) for sid, st in states.items())],
+        head=rows[0][-2:] if rows else None,
     )
 
 
@@ -102,6 +106,7 @@ _ALL = (
     .outerjoin(CriterionScore, CriterionScore.review_id == Review.id)
 )
 _ONE = _ALL.where(Submission.id == bindparam("submission"))
+_NOTE = _ONE.add_columns(*trail.HEAD)
 
 
 def current_states(
@@ -110,7 +115,11 @@ def current_states(
     """Submission id -> its state in the database: of one submission, or of all."""
     statement = _ALL if submission_pk is None else _ONE
     params = {"submission": submission_pk} if submission_pk is not None else {}
+    return _states(session.execute(statement, params))
 
+
+def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
+    """The states in rows of `_ALL`'s columns (and any after them)."""
     states: dict[str, State] = {}
     names: dict[int, str] = {}  # review id -> reviewer name
     decisions: dict[str, tuple[Any, ...]] = {}
@@ -134,7 +143,8 @@ def current_states(
         criterion,
         level,
         comment,
-    ) in session.execute(statement, params):
+        *_,
+    ) in rows:
         state = states.get(submission_id)
         if state is None:
             state = states[submission_id] = {"status": status, "decision": None, "reviews": {}}

@@ -25,6 +25,12 @@ _EVENTS = cast(Table, AuditEvent.__table__)
 _LAST = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 # Built once: an entry or two is appended with every score saved.
 _APPEND = insert(_EVENTS)
+# The head (the last entry's number and hash) as two columns, for a statement that
+# reads the head along with what a change records (see `record_many`'s `head`).
+HEAD = tuple(
+    select(column).order_by(_EVENTS.c.seq.desc()).limit(1).scalar_subquery()
+    for column in (_EVENTS.c.seq, _EVENTS.c.hash)
+)
 
 
 def entry_hash(
@@ -68,14 +74,21 @@ def record(
     record_many(session, [Entry(actor, action, entity, str(entity_id), before, after)])
 
 
-def record_many(session: Session | Connection, entries: Sequence[Entry]) -> None:
+def record_many(
+    session: Session | Connection,
+    entries: Sequence[Entry],
+    *,
+    head: Sequence[Any] | None = None,
+) -> None:
     """Appends entries in order, chained one to the next; call inside the transaction
     that makes the change. The chain's head is read once for all of them: the
-    transaction holds the write lock, so nothing else can append in between."""
+    transaction holds the write lock, so nothing else can append in between. `head`
+    is the `HEAD` columns as a statement of this transaction read them, last before
+    this call; without it the head is read here."""
     if not entries:
         return
-    last = session.execute(_LAST).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    last = session.execute(_LAST).first() if head is None else head
+    seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     rows = []
     for entry in entries:
