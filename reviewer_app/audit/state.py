@@ -12,6 +12,7 @@ and a changed word still shows. Levels, decisions and statuses are recorded as t
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
@@ -44,115 +45,150 @@ def empty_state() -> State:
     return {"status": UNREVIEWED, "decision": None, "reviews": {}}
 
 
-def note(session: Session | Connection, submission_pk: int, actor: str) -> None:
-    """Records the submission's state as this transaction leaves it; call last in it."""
+def note(
+    session: Session | Connection,
+    submission_pk: int,
+    actor: str,
+    changes: Sequence[trail.Entry] = (),
+) -> None:
+    """Records this transaction's `changes`, then the submission's state as the
+    transaction leaves them, read from the database; call last in it."""
     if isinstance(session, Session):
         session.flush()
-    states = current_states(session, submission_pk)
-    for submission_id, state in states.items():
-        trail.record(
-            session,
-            actor=actor,
-            action=STATE_ACTION,
-            entity="submission",
-            entity_id=submission_id,
-            after=state,
-        )
-
-
-# The statements are built once: a state is noted with every score saved, and building
-# them each time cost more than running them.
-_LEAD = aliased(Reviewer)
-_ALL = (
-    select(Submission.id, Submission.submission_id, Submission.status),
-    select(
-        Review.id,
-        Review.submission_id,
-        Reviewer.name,
-        Definition.version,
-        Review.feedback,
-        Review.submitted_at,
-        Review.decision,
+    # The chain's head comes with the state: one statement fewer on every save.
+    rows = session.execute(_NOTE, {"submission": submission_pk}).all()
+    states = _states(rows)
+    trail.record_many(
+        session,
+        [*changes, *(state_entry(sid, st, actor) for sid, st in states.items())],
+        head=rows[0][-2:] if rows else None,
     )
-    .join(Reviewer, Reviewer.id == Review.reviewer_id)
-    .join(Definition, Definition.id == Review.definition_id, isouter=True),
+
+
+def state_entry(submission_id: str, state: State, actor: str) -> trail.Entry:
+    """The trail entry that records `state` as the submission's."""
+    return trail.Entry(actor, STATE_ACTION, "submission", submission_id, None, state)
+
+
+# One statement for the whole state (a state is noted with every score saved, and each
+# statement run costs more than the rows it reads); built once. A row per score, with
+# its review, the submission's decision and the submission repeated on each, and a row
+# with empty review columns for a review with no scores (or a submission with none).
+_LEAD, _REVIEWER = aliased(Reviewer), aliased(Reviewer)
+_ALL = (
     select(
-        CriterionScore.review_id,
-        Review.submission_id,
-        CriterionScore.criterion_id,
-        CriterionScore.level_id,
-        CriterionScore.comment,
-    ).join(Review, Review.id == CriterionScore.review_id),
-    select(
-        Decision.submission_id,
+        Submission.id,
+        Submission.submission_id,
+        Submission.status,
+        Decision.id,
         Decision.outcome,
         Decision.review_id,
         _LEAD.name,
         Decision.feedback_review_id,
         Decision.feedback,
         Decision.rationale,
-    ).join(_LEAD, _LEAD.id == Decision.decided_by, isouter=True),
+        Review.id,
+        _REVIEWER.name,
+        Definition.version,
+        Review.feedback,
+        Review.submitted_at,
+        Review.decision,
+        CriterionScore.criterion_id,
+        CriterionScore.level_id,
+        CriterionScore.comment,
+    )
+    .select_from(Submission)
+    .outerjoin(Decision, Decision.submission_id == Submission.id)
+    .outerjoin(_LEAD, _LEAD.id == Decision.decided_by)
+    .outerjoin(Review, Review.submission_id == Submission.id)
+    .outerjoin(_REVIEWER, _REVIEWER.id == Review.reviewer_id)
+    .outerjoin(Definition, Definition.id == Review.definition_id)
+    .outerjoin(CriterionScore, CriterionScore.review_id == Review.id)
 )
-_ONE = (
-    _ALL[0].where(Submission.id == bindparam("submission")),
-    _ALL[1].where(Review.submission_id == bindparam("submission")),
-    _ALL[2].where(Review.submission_id == bindparam("submission")),
-    _ALL[3].where(Decision.submission_id == bindparam("submission")),
-)
+_ONE = _ALL.where(Submission.id == bindparam("submission"))
+_NOTE = _ONE.add_columns(*trail.HEAD)
 
 
 def current_states(
     session: Session | Connection, submission_pk: int | None = None
 ) -> dict[str, State]:
     """Submission id -> its state in the database: of one submission, or of all."""
-    submissions, reviews, scores, decisions = _ALL if submission_pk is None else _ONE
+    statement = _ALL if submission_pk is None else _ONE
     params = {"submission": submission_pk} if submission_pk is not None else {}
+    return _states(session.execute(statement, params))
 
-    ids: dict[int, str] = {}
+
+def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
+    """The states in rows of `_ALL`'s columns (and any after them)."""
     states: dict[str, State] = {}
-    for pk, submission_id, status in session.execute(submissions, params):
-        ids[pk] = submission_id
-        states[submission_id] = {"status": status, "decision": None, "reviews": {}}
     names: dict[int, str] = {}  # review id -> reviewer name
+    decisions: dict[str, tuple[Any, ...]] = {}
     for (
+        _pk,
+        submission_id,
+        status,
+        decision_id,
+        outcome,
+        deciding_review,
+        decided_by,
+        feedback_review,
+        lead_feedback,
+        rationale,
         review_id,
-        submission_pk,
         name,
         version,
         feedback,
         submitted_at,
         decision,
-    ) in session.execute(reviews, params):
-        names[review_id] = name
-        states[ids[submission_pk]]["reviews"][name] = {
-            "version": version,
-            "levels": {},
-            "comments": {},
-            "feedback": text_digest(feedback),
-            "submitted": submitted_at is not None,
-            "decision": decision,
-        }
-    for scored_review, submission_pk, criterion, level, comment in session.execute(scores, params):
-        review = states[ids[submission_pk]]["reviews"][names[scored_review]]
+        criterion,
+        level,
+        comment,
+        *_,
+    ) in rows:
+        state = states.get(submission_id)
+        if state is None:
+            state = states[submission_id] = {"status": status, "decision": None, "reviews": {}}
+            if decision_id is not None:
+                decisions[submission_id] = (
+                    outcome,
+                    deciding_review,
+                    decided_by,
+                    feedback_review,
+                    lead_feedback,
+                    rationale,
+                )
+        if review_id is None or name is None:
+            continue  # no review; or one whose reviewer is gone, which a state cannot name
+        review = state["reviews"].get(name)
+        if review is None:
+            names[review_id] = name
+            review = state["reviews"][name] = {
+                "version": version,
+                "levels": {},
+                "comments": {},
+                "feedback": text_digest(feedback),
+                "submitted": submitted_at is not None,
+                "decision": decision,
+            }
         if level:
             review["levels"][criterion] = level
         if comment:
             review["comments"][criterion] = text_digest(comment)
-    for (
-        submission_pk,
+    # Last: a decision names its reviews by their reviewers, read with any submission.
+    for submission_id, (
         outcome,
         deciding_review,
         decided_by,
         feedback_review,
-        feedback,
+        lead_feedback,
         rationale,
-    ) in session.execute(decisions, params):
-        states[ids[submission_pk]]["decision"] = {
+    ) in decisions.items():
+        states[submission_id]["decision"] = {
             "outcome": outcome,
             "review": names.get(deciding_review) if deciding_review is not None else None,
             "decided_by": decided_by,
             "feedback_from": (names.get(feedback_review) if feedback_review is not None else None),
-            "feedback": text_digest(feedback),
+            "feedback": text_digest(lead_feedback),
             "rationale": text_digest(rationale),
         }
     return states

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -22,6 +23,14 @@ from reviewer_app.storage.models import AuditEvent
 GENESIS = "0" * 64
 _EVENTS = cast(Table, AuditEvent.__table__)
 _LAST = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
+# Built once: an entry or two is appended with every score saved.
+_APPEND = insert(_EVENTS)
+# The head (the last entry's number and hash) as two columns, for a statement that
+# reads the head along with what a change records (see `record_many`'s `head`).
+HEAD = tuple(
+    select(column).order_by(_EVENTS.c.seq.desc()).limit(1).scalar_subquery()
+    for column in (_EVENTS.c.seq, _EVENTS.c.hash)
+)
 
 
 def entry_hash(
@@ -39,6 +48,18 @@ def entry_hash(
     return hashlib.sha256(f"{prev_hash}\n{canonical_json(fields)}".encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One entry to append: what changed, by whom, from what to what."""
+
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: Any = None
+    after: Any = None
+
+
 def record(
     session: Session | Connection,
     *,
@@ -50,29 +71,56 @@ def record(
     after: Any = None,
 ) -> None:
     """Appends one entry; call inside the transaction that makes the change."""
-    last = session.execute(_LAST).first()
-    seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    record_many(session, [Entry(actor, action, entity, str(entity_id), before, after)])
+
+
+def record_many(
+    session: Session | Connection,
+    entries: Sequence[Entry],
+    *,
+    head: Sequence[Any] | None = None,
+) -> None:
+    """Appends entries in order, chained one to the next; call inside the transaction
+    that makes the change. The chain's head is read once for all of them: the
+    transaction holds the write lock, so nothing else can append in between. `head`
+    is the `HEAD` columns as a statement of this transaction read them, last before
+    this call; without it the head is read here."""
+    if not entries:
+        return
+    last = session.execute(_LAST).first() if head is None else head
+    seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-    before_text, after_text = canonical_json(before), canonical_json(after)
-    session.execute(
-        insert(_EVENTS),
-        [
+    rows = []
+    for entry in entries:
+        seq += 1
+        before_text, after_text = canonical_json(entry.before), canonical_json(entry.after)
+        digest = entry_hash(
+            prev,
+            seq,
+            at,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            before_text,
+            after_text,
+        )
+        rows.append(
             {
                 "seq": seq,
                 "at": at,
-                "actor": actor,
-                "action": action,
-                "entity": entity,
-                "entity_id": str(entity_id),
+                "actor": entry.actor,
+                "action": entry.action,
+                "entity": entry.entity,
+                "entity_id": entry.entity_id,
                 "before": before_text,
                 "after": after_text,
                 "prev_hash": prev,
-                "hash": entry_hash(
-                    prev, seq, at, actor, action, entity, str(entity_id), before_text, after_text
-                ),
+                "hash": digest,
             }
-        ],
-    )
+        )
+        prev = digest
+    session.execute(_APPEND, rows)
 
 
 @dataclass(frozen=True)

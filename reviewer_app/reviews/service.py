@@ -21,9 +21,11 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    insert,
     select,
     update,
 )
+from sqlalchemy.dialects.sqlite import Insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -87,6 +89,37 @@ _STORED_LEVEL, _STORED_COMMENT = (
         _SCORES.c.criterion_id == bindparam("criterion"),
     )
     for column in (_SCORES.c.level_id, _SCORES.c.comment)
+)
+# Recording a review with its first change (see `_begin`).
+_SUBMISSIONS = cast(Table, Submission.__table__)
+_TOUCH_SUBMISSION = (
+    update(_SUBMISSIONS)
+    .where(_SUBMISSIONS.c.id == bindparam("submission"))
+    .values(status=_SUBMISSIONS.c.status)
+)
+_MARK_IN_REVIEW = (
+    update(_SUBMISSIONS)
+    .where(_SUBMISSIONS.c.id == bindparam("submission"), _SUBMISSIONS.c.status == UNREVIEWED)
+    .values(status=IN_REVIEW)
+)
+_REVIEWER_BY_NAME = select(Reviewer.id).where(Reviewer.name == bindparam("name"))
+_ADD_REVIEW = insert(_REVIEWS)
+_VERSION_BY_ID = select(Definition.version).where(Definition.id == bindparam("id"))
+
+# Saving a level or a comment: one upsert of the score, built once per column.
+_SET_LEVEL, _SET_COMMENT = (
+    sqlite_insert(_SCORES)
+    .values(
+        review_id=bindparam("review"),
+        criterion_id=bindparam("criterion"),
+        updated_at=bindparam("at"),
+        **{column: bindparam("value")},
+    )
+    .on_conflict_do_update(
+        index_elements=["review_id", "criterion_id"],
+        set_={column: bindparam("value"), "updated_at": bindparam("at")},
+    )
+    for column in ("level_id", "comment")
 )
 
 
@@ -183,30 +216,42 @@ class ReviewSession:
             role=role,
         )
 
-    def _begin(self) -> None:
-        """Records the review (and the reviewer, if new) before its first change."""
+    def _begin(self, conn: Connection) -> bool:
+        """Records the review (and the reviewer, if new) in the transaction of its first
+        change, so that both are saved together or not at all; whether it was recorded
+        here (rather than found, started by another window or process)."""
         if self.review_id is not None:
-            return
-        with self.folder.sessions.begin() as session:
-            # A write first (it changes nothing): it takes the write lock, so another
-            # process starting this very review waits here, and then finds it.
-            session.execute(
-                update(Submission)
-                .where(Submission.id == self.submission_pk)
-                .values(status=Submission.status)
-                .execution_options(synchronize_session=False)
-            )
-            connection = session.connection()
-            found = connection.execute(
-                _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
-            ).one_or_none()
-            if found is not None:
-                self.review_id = found.id
-                self.submitted_at, self.decision = found.submitted_at, found.decision
-                return
-            submission = session.get_one(Submission, self.submission_pk)
-            person = reviewer_named(session, self.reviewer, role=self.role)
-            self.review_id = _start(session, submission, person, self.definition_id).id
+            return False
+        # A write first (it changes nothing): it takes the write lock, so another
+        # process starting this very review waits here, and then finds it.
+        conn.execute(_TOUCH_SUBMISSION, {"submission": self.submission_pk})
+        found = conn.execute(
+            _REVIEW_BY_REVIEWER, {"submission": self.submission_pk, "reviewer": self.reviewer}
+        ).one_or_none()
+        if found is not None:
+            self.review_id = found.id
+            self.submitted_at, self.decision = found.submitted_at, found.decision
+            return False
+        reviewer_pk = conn.scalar(_REVIEWER_BY_NAME, {"name": self.reviewer})
+        if reviewer_pk is None:  # named for the first time: rare, so through the ORM
+            with Session(bind=conn) as session:
+                reviewer_pk = reviewer_named(session, self.reviewer, role=self.role).id
+                session.flush()
+        added = conn.execute(
+            _ADD_REVIEW,
+            {
+                "submission_id": self.submission_pk,
+                "reviewer_id": reviewer_pk,
+                "definition_id": self.definition_id,
+            },
+        )
+        assert added.inserted_primary_key is not None
+        self.review_id = int(added.inserted_primary_key[0])
+        conn.execute(_MARK_IN_REVIEW, {"submission": self.submission_pk})
+        version = conn.scalar(_VERSION_BY_ID, {"id": self.definition_id})
+        start = self._entry("review.start", None, {"rubric": self.rubric_uri, "version": version})
+        state.note(conn, self.submission_pk, self.reviewer, [start])
+        return True
 
     # Changes, each saved at once -------------------------------------------------------
 
@@ -227,9 +272,11 @@ class ReviewSession:
                 _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
             )
             if before != level_id:
-                self._upsert_score(conn, criterion_id, level_id=level_id)
-                self._audit(conn, "review.level", {criterion_id: before}, {criterion_id: level_id})
-                self._note(conn)
+                self._upsert_score(conn, _SET_LEVEL, criterion_id, level_id)
+                self._note(
+                    conn,
+                    self._entry("review.level", {criterion_id: before}, {criterion_id: level_id}),
+                )
         if level_id is None:
             self.levels.pop(criterion_id, None)
         else:
@@ -245,9 +292,11 @@ class ReviewSession:
                 or ""
             )
             if before != text:
-                self._upsert_score(conn, criterion_id, comment=text)
-                self._audit(conn, "review.comment", {criterion_id: before}, {criterion_id: text})
-                self._note(conn)
+                self._upsert_score(conn, _SET_COMMENT, criterion_id, text)
+                self._note(
+                    conn,
+                    self._entry("review.comment", {criterion_id: before}, {criterion_id: text}),
+                )
         self.comments[criterion_id] = text
 
     def set_feedback(self, text: str) -> None:
@@ -262,8 +311,7 @@ class ReviewSession:
                     .where(_REVIEWS.c.id == self.review_id)
                     .values(feedback=text, updated_at=utcnow())
                 )
-                self._audit(conn, "review.feedback", before, text)
-                self._note(conn)
+                self._note(conn, self._entry("review.feedback", before, text))
         self.feedback = text
 
     def preview(self) -> DecisionPreview:
@@ -367,8 +415,8 @@ class ReviewSession:
         """An ORM transaction that first claims the review for writing: it is refused,
         with nothing written, if the review is submitted (by this session or another)."""
         self._check_open()
-        self._begin()
-        with self.folder.sessions.begin() as session:
+        with self._recording(), self.folder.sessions.begin() as session:
+            self._begin(session.connection())
             self._claim_open(session)
             yield session
 
@@ -378,10 +426,21 @@ class ReviewSession:
         every few seconds, and an ORM session costs several times the statements),
         claimed like `_change`."""
         self._check_open()
-        self._begin()
-        with self.folder.engine.begin() as conn:
+        with self._recording(), self.folder.engine.begin() as conn:
+            self._begin(conn)
             self._claim_open(conn)
             yield conn
+
+    @contextmanager
+    def _recording(self) -> Iterator[None]:
+        """Forgets a review recorded by a transaction that did not commit."""
+        unrecorded = self.review_id is None
+        try:
+            yield
+        except BaseException:
+            if unrecorded:
+                self.review_id = None
+            raise
 
     def _claim_open(self, conn: Connection | Session) -> None:
         """Checks, in the transaction that writes, that the review is still open.
@@ -420,32 +479,32 @@ class ReviewSession:
             ).format(submission=self.submission_id, count=len(left), criteria="; ".join(left))
         )
 
-    def _note(self, conn: Connection | Session) -> None:
-        state.note(conn, self.submission_pk, self.reviewer)
+    def _note(self, conn: Connection | Session, change: trail.Entry) -> None:
+        """Records the change and the state it leaves, reading the chain's head once."""
+        state.note(conn, self.submission_pk, self.reviewer, [change])
 
-    def _upsert_score(self, conn: Connection, criterion_id: str, **values: str | None) -> None:
-        now = utcnow()
-        statement = sqlite_insert(_SCORES).values(
-            review_id=self.review_id, criterion_id=criterion_id, updated_at=now, **values
-        )
+    def _upsert_score(
+        self, conn: Connection, statement: Insert, criterion_id: str, value: str | None
+    ) -> None:
         conn.execute(
-            statement.on_conflict_do_update(
-                index_elements=["review_id", "criterion_id"], set_={**values, "updated_at": now}
-            )
+            statement,
+            {
+                "review": self.review_id,
+                "criterion": criterion_id,
+                "value": value,
+                "at": utcnow(),
+            },
+        )
+
+    def _entry(self, action: str, before: object, after: object) -> trail.Entry:
+        return trail.Entry(
+            self.reviewer, action, "review", f"{self.submission_id}/{self.reviewer}", before, after
         )
 
     def _audit(
         self, session: Connection | Session, action: str, before: object, after: object
     ) -> None:
-        trail.record(
-            session,
-            actor=self.reviewer,
-            action=action,
-            entity="review",
-            entity_id=f"{self.submission_id}/{self.reviewer}",
-            before=before,
-            after=after,
-        )
+        trail.record_many(session, [self._entry(action, before, after)])
 
 
 def _claim(conn: Connection | Session, review_id: int, *, submitted: bool) -> bool:
@@ -562,24 +621,3 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
             ).format(submission=submission.submission_id, credential=submission.credential_uri)
         )
     return definition
-
-
-def _start(
-    session: Session, submission: Submission, person: Reviewer, definition_id: int
-) -> Review:
-    definition = session.get_one(Definition, definition_id)
-    review = Review(submission_id=submission.id, reviewer_id=person.id, definition_id=definition.id)
-    session.add(review)
-    if submission.status == UNREVIEWED:
-        submission.status = IN_REVIEW
-    session.flush()
-    trail.record(
-        session,
-        actor=person.name,
-        action="review.start",
-        entity="review",
-        entity_id=f"{submission.submission_id}/{person.name}",
-        after={"rubric": definition.achievement_uri, "version": definition.version},
-    )
-    state.note(session, submission.id, person.name)
-    return review
