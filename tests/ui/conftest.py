@@ -9,6 +9,15 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app.ui import gc_guard
+from reviewer_app.ui.theme import LIGHT, apply_theme
+
+
+@pytest.fixture(scope="session", autouse=True)
+def themed_as_the_program_starts(qapp: QApplication) -> None:
+    """The program applies its theme (style, palette, focus ring) before any window;
+    so do the tests, from the first one: a screenshot then looks the same whichever
+    tests ran before it (some apply a theme themselves)."""
+    apply_theme(qapp, LIGHT)
 
 
 @pytest.fixture(autouse=True)

@@ -59,8 +59,8 @@ class _FixedQTime:
     """Stands in for QTime where the window reads the time of day."""
 
     def __init__(self, start: datetime.datetime) -> None:
-        local = start.astimezone()
-        self._time = QTime(local.hour, local.minute, local.second)
+        # The fixed moment's time of day as written, whatever the machine's time zone.
+        self._time = QTime(start.hour, start.minute, start.second)
 
     def currentTime(self) -> QTime:
         return QTime(self._time)
