@@ -19,6 +19,12 @@ def on_write_wait(callback: Callable[[], None]) -> None:
         _callbacks.append(callback)
 
 
+def off_write_wait(callback: Callable[[], None]) -> None:
+    """Stops telling `callback` (a window that closes)."""
+    if callback in _callbacks:
+        _callbacks.remove(callback)
+
+
 def announce_wait() -> None:
     """Tells the registered listeners that this process waits for another's write."""
     _log.info("Waiting for another process to finish writing")

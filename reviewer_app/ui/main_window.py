@@ -49,6 +49,7 @@ from reviewer_app.ui.help_sheet import HelpSheet
 from reviewer_app.ui.import_flow import ImportController, ImportSummary
 from reviewer_app.ui.welcome import WelcomePanel
 from reviewer_app.ui.window_size import fit_to_screen
+from reviewer_app.ui.write_wait import WriteWaitNotice
 
 if TYPE_CHECKING:
     from reviewer_app.reviews.service import ReviewSession
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
         self.reviewer_label = QLabel(self.tr("Reviewing as {name}").format(name=self.reviewer))
         self.reviewer_label.setAccessibleName(self.tr("Reviewer"))
         bar.addWidget(self.reviewer_label)
+        self.write_wait = WriteWaitNotice(bar)
         self._show_progress(False)
 
     def _connect(self) -> None:

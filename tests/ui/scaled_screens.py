@@ -54,6 +54,10 @@ def scaled_environment(folder: Path) -> dict[str, str]:
         QT_ENABLE_HIGHDPI_SCALING="1",
         LANG="C.UTF-8",
     )
+    # The system's language is LANG's alone: LC_ALL, LC_MESSAGES or LANGUAGE from the
+    # shell that runs the tests would otherwise name it (and format dates and numbers).
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        env.pop(name, None)
     env.pop("QT_SCREEN_SCALE_FACTORS", None)
     env.pop("QT_AUTO_SCREEN_SCALE_FACTOR", None)
     return env
@@ -80,9 +84,10 @@ def main(argv: list[str]) -> int:
     from tests.ui.shots import save_shot
 
     data, language, out = Path(argv[0]), argv[1], Path(argv[2])
-    shots = "--shots" in argv
+    save_shots = "--shots" in argv  # the English walk's only: one picture, one walk
     app = QApplication(["scaled-screens"])
     gc_guard.install(app)
+    app.setCursorFlashTime(0)  # a blinking caret is drawn or not by the moment of a shot
     apply_theme(app, LIGHT)
     if language != "en":
         i18n.install(app, language, QLocale("es_ES" if language == "es" else language))
@@ -121,7 +126,7 @@ def main(argv: list[str]) -> int:
         size = widget.size().expandedTo(widget.minimumSizeHint())
         if size.width() > LOGICAL[0] or size.height() > LOGICAL[1]:
             too_big[name] = [size.width(), size.height()]
-        if shot and shots:
+        if shot and save_shots:
             save_shot(widget, f"scale200-{shot}")
             taken.append(f"scale200-{shot}.png")
 
@@ -167,12 +172,15 @@ def main(argv: list[str]) -> int:
         submission_id=f"SCALE-{language}-2",
         media_types={"plan.pdf": "application/pdf"},
     )
-    window.import_paths([good, bad])
+    # Named from their folder, as a file dialog opened there would: the summary then
+    # shows no run's temporary path.
+    os.chdir(bundles)
+    window.import_paths([Path(good.name), Path(bad.name)])
     settle(lambda: getattr(window, "import_summary", None) is not None)
     check("import summary", window.import_summary, "import-summary")
     window.import_summary.close()
 
-    shots = {
+    shot_names = {
         "export": "export",
         "calibration dashboard": "calibration-dashboard",
         "settings": "settings",
@@ -186,7 +194,7 @@ def main(argv: list[str]) -> int:
         opened.append(dialog)
         if name == "calibration dashboard":
             settle(lambda d=dialog: d.report is not None and not d.computing)  # type: ignore[misc]
-        check(name, dialog, shots.get(name))
+        check(name, dialog, shot_names.get(name))
         dialog.close()
     settle(at_least=0.2)
     dashboard = window.calibration_dashboard

@@ -2,15 +2,100 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractAnimation
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QWidget,
+)
 
 SHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
+# A folder of one test run (pytest's "pytest-123"): a picture showing it changes each run.
+RUN_FOLDER = re.compile(r"pytest-\d+")
+STEADY_TIMEOUT = 5.0
 
 
 def save_shot(widget: QWidget, name: str) -> Path:
+    """Saves the widget as drawn; a picture that shows the same pixels as the one kept
+    is left alone, so that a test run changes no file when the screen did not change."""
+    shown = [text for text in shown_texts(widget) if RUN_FOLDER.search(text)]
+    assert shown == [], f"{name} would show this run's temporary folder: {shown}"
+    steady(widget)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path)), f"could not save {path}"
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    if path.exists():
+        kept = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+        if kept == image:
+            return path
+    assert image.save(str(path)), f"could not save {path}"
     return path
+
+
+def steady(widget: QWidget) -> None:
+    """Brings the widget to the state a screenshot is taken in whatever ran before and
+    however fast: its window is the active one (as the window a person looks at is:
+    selections and the default button are drawn differently in one not active), and no
+    field's clear button is half-way through fading in (how far it has come depends on
+    the moment). Events are processed only while one of these is not so yet."""
+    window = widget.window()
+
+    def fading() -> bool:
+        return any(
+            animation.state() == QAbstractAnimation.State.Running
+            for button in widget.findChildren(QToolButton)
+            if button.metaObject().className() == "QLineEditIconButton"
+            for animation in button.findChildren(QAbstractAnimation)
+        )
+
+    if not window.isActiveWindow():
+        window.activateWindow()
+    deadline = time.monotonic() + STEADY_TIMEOUT
+    while not window.isActiveWindow() or fading():
+        assert time.monotonic() < deadline, (
+            "the window did not become active, or a field's clear button is still fading"
+        )
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def shown_texts(widget: QWidget) -> list[str]:
+    """The text the widget's labels, fields, buttons, tables and trees show."""
+    texts: list[str] = []
+    for label in widget.findChildren(QLabel):
+        texts.append(label.text())
+    for field in widget.findChildren(QLineEdit):
+        texts.append(field.text())
+    for button in widget.findChildren(QAbstractButton):
+        texts.append(button.text())
+    for edit in widget.findChildren(QTextEdit):
+        texts.append(edit.toPlainText())
+    for plain in widget.findChildren(QPlainTextEdit):
+        texts.append(plain.toPlainText())
+    for table in widget.findChildren(QTableWidget):
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None:
+                    texts.append(item.text())
+    for tree in widget.findChildren(QTreeWidget):
+        for n in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(n)
+            stack = [top] if top is not None else []
+            while stack:
+                item = stack.pop()
+                texts.extend(item.text(c) for c in range(item.columnCount()))
+                stack.extend(item.child(m) for m in range(item.childCount()))
+    return texts

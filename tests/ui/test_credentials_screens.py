@@ -32,7 +32,8 @@ from reviewer_app.ui.credentials.verify_dialog import VerifyDialog
 from reviewer_app.ui.main_window import MainWindow
 from tests.credentials.conftest import PASSPHRASE, pass_submission
 from tests.ui.a11y import unnamed_controls
-from tests.ui.shots import save_shot
+from tests.ui.fixed import fix_clock, seed_keys
+from tests.ui.shots import save_shot, steady
 
 WAIT = 30_000  # Argon2id runs for each key opened: generous on a loaded machine
 
@@ -45,6 +46,14 @@ def qt_garbage_collected_here(qapp: QApplication) -> Iterator[None]:
     flush_deleted_widgets()
     yield
     flush_deleted_widgets()
+
+
+@pytest.fixture(autouse=True)
+def same_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screenshots show keys' dates and the issuer's did:key: a fixed clock and
+    seeded keys, set before the data folder is made."""
+    fix_clock(monkeypatch)
+    seed_keys(monkeypatch)
 
 
 def flush_deleted_widgets() -> None:
@@ -225,7 +234,10 @@ def test_export_verify_and_revoke_in_the_dialogs(
         passphrase=PASSPHRASE,
         actor="lead",
     )
-    out = tmp_path / "export"
+    # The dialogs show the export folder: named from the test's folder, as a person
+    # working there would type it, so that no run's temporary path is in a screenshot.
+    monkeypatch.chdir(tmp_path)
+    out = Path("export")
 
     # Export: what is waiting, then a wrong passphrase, a cancel, and the real thing.
     window.export_action.trigger()
@@ -261,6 +273,17 @@ def test_export_verify_and_revoke_in_the_dialogs(
     assert not (out / "credentials").exists() and issued_count(folder) == 0
     assert export.waiting_label.text().startswith("2 passing decisions")
 
+    # Closed and opened again for the real thing: the busy bar's stripes move with the
+    # time since the bar was last shown, and only a bar never shown before draws them
+    # from their start in the screenshot.
+    export.close()
+    window.export_action.trigger()
+    assert window.export_dialog is not export
+    export = window.export_dialog
+    assert isinstance(export, ExportDialog)
+    export.out.setText(str(out))
+    steady(export)  # now: waiting for it at the screenshot would move the busy stripes
+    export.passphrase.setText(PASSPHRASE)
     export.export_button.click()
     assert export.progress.isVisible() and export.cancel_button.isVisible()
     export.resize(760, 460)
@@ -286,7 +309,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     export.close()
 
     # Verify: the two exported credentials and a tampered copy, one added by dropping.
-    tampered = tmp_path / "tampered.json"
+    tampered = Path("tampered.json")
     document = json.loads(credentials[0].read_text(encoding="utf-8"))
     document["credentialSubject"]["achievement"]["name"] += " with honours"
     tampered.write_text(json.dumps(document, indent=2), encoding="utf-8")

@@ -111,7 +111,11 @@ def test_a_whole_review_in_the_window(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
 ) -> None:
     save_shot(window, "queue")
-    import_by_menu(window, qtbot, monkeypatch, [bundles["good"], bundles["bad"]])
+    # Named from their folder, as a file dialog opened there would: the summary's
+    # screenshot then does not show this run's temporary path.
+    monkeypatch.chdir(bundles["good"].parent)
+    names = [Path(bundles[k].name) for k in ("good", "bad")]
+    import_by_menu(window, qtbot, monkeypatch, names)
     summary = window.import_summary
     assert [r.submission_id for r in summary.report.imported] == ["FAP-2026-0501"]
     assert "is said to be a PDF but is a GIF image" in summary.details.toPlainText()
@@ -225,6 +229,12 @@ def test_blind_review_hides_the_earner_everywhere(
     shown = {win.model.index(r, c).data() for r in range(win.model.rowCount()) for c in range(6)}
     assert "Ana Lima" not in shown and submission_code("FAP-1") in shown
     assert "Ana Lima" not in win.windowTitle() and "blind review" in win.windowTitle()
+    # The PDF fills in a moment after the review opens: its thumbnails one by one on
+    # the GUI thread (all its pages are in view), its pages from QtPdf's own thread.
+    thumbnails = win.evidence.pdf_view.thumbnail_model
+    qtbot.waitUntil(lambda: thumbnails.rowCount() > 0)
+    qtbot.waitUntil(lambda: thumbnails.rendered == thumbnails.rowCount())
+    qtbot.wait(300)  # QtPdf paints asynchronously
     save_shot(win, "blind-mode")
     win.close()
 
@@ -391,3 +401,50 @@ def test_garbage_is_collected_on_the_gui_thread_only() -> None:
         assert gc.get_count()[0] <= 2
     finally:
         gc.set_threshold(700, 10, 10)
+
+
+_HOLD_WRITE_LOCK = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("COMMIT")
+"""
+
+
+def test_a_score_that_waits_for_another_program_says_so_and_is_saved(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    import subprocess
+    import sys
+
+    from reviewer_app.storage.datafolder import DATABASE_NAME
+
+    queue = window.table
+    rect = queue.visualRect(window.model.index(0, 0))
+    qtbot.mouseClick(queue.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.review is not None)
+    review = window.review
+    assert review is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    criterion = review.rubric.criteria[0]
+    window.rubric.select_criterion(criterion.id)
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_WRITE_LOCK, str(window.folder.root / DATABASE_NAME), "2.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_1)  # waits for the other program's write
+        assert "Waiting for another Portfolio Reviewer" in window.statusBar().currentMessage()
+    finally:
+        holder.communicate(timeout=30)
+
+    saved = ReviewSession.open(window.folder, review.submission_id, "Ana Ruiz")
+    assert saved.levels == {criterion.id: criterion.levels[0].id}

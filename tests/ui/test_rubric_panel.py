@@ -27,6 +27,7 @@ from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.rubric import RubricPanel
 from reviewer_app.ui.rubric.criterion_card import CriterionCard
 from tests import craft
+from tests.ui.fixed import fix_clock
 from tests.ui.shots import save_shot
 
 REVIEWER = "Ana Ruiz"
@@ -440,7 +441,10 @@ def test_every_interactive_control_is_named_and_reached_by_tab(
     assert panel.current_criterion() == FAP_CRITERIA[0]
 
 
-def test_screenshot(panel: RubricPanel, qtbot: QtBot, reviewed_folder: DataFolder) -> None:
+def test_screenshot(
+    panel: RubricPanel, qtbot: QtBot, reviewed_folder: DataFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fix_clock(monkeypatch)  # the footer says when the score was saved
     panel.set_review(open_review(reviewed_folder))
     panel.select_criterion("overview-families")
     press(qtbot, DIGITS[2])

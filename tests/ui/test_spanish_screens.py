@@ -146,6 +146,12 @@ def test_every_screen_speaks_spanish(
         "settings": "es-settings",
         "adjudication": "es-adjudication",
     }
+    # The dashboard computes in the background, then its charts lay themselves out in
+    # the event loop: its picture waits for both, or it shows empty charts on some runs.
+    dashboard = window.calibration_dashboard
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.computing)
+    qtbot.wait(100)
     for name, shot in shots.items():
         qtbot.waitExposed(screens[name])
         save_shot(screens[name], shot)

@@ -759,6 +759,13 @@ No se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
+    <name>WriteWaitNotice</name>
+    <message>
+        <source>Waiting for another Portfolio Reviewer to finish writing to this data folder; your change is saved as soon as it has.</source>
+        <translation>Esperando a que otro Portfolio Reviewer termine de escribir en esta carpeta de datos; su cambio se guardará en cuanto termine.</translation>
+    </message>
+</context>
+<context>
     <name>_Worker</name>
     <message>
         <source>Something went wrong: {problem}</source>
