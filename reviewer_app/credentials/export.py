@@ -84,6 +84,9 @@ def export(
 ) -> ExportResult:
     """Signs and writes every passing decision not yet exported in `fmt` (or exactly
     `submission_ids`) into `out`."""
+    # Recorded in the trail and offered again later: a relative name would then point
+    # wherever the program happens to run.
+    out = out.expanduser().absolute()
     cancel = cancel or CancelToken()
     report = progress or (lambda _r: None)
     with folder.read_sessions() as session:
