@@ -436,7 +436,9 @@ class ExportDialog(TaskDialog):
             exported = self.tr("Exported 1 credential to {folder}.")
         else:
             exported = self.tr("Exported {n} credentials to {folder}.")
-        self.summary_label.setText(exported.format(n=QLocale().toString(count), folder=result.out))
+        # The folder as the person named it (the trail keeps it in full).
+        folder = self.out.text().strip() or str(result.out)
+        self.summary_label.setText(exported.format(n=QLocale().toString(count), folder=folder))
         issuer = next((r for r in self.issuers if r.id == self.issuer.currentData()), None)
         where = issuer.base_url if issuer else self.tr("the issuer's hosting address")
         self.hosting_label.setText(
