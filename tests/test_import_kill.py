@@ -30,7 +30,7 @@ from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
 from reviewer_app.storage.models import EvidenceItem, Submission
 from tests import craft
 
-ROUNDS = 50
+ROUNDS = 30  # and 20 more in test_kill_loop.py
 
 
 def _make_batch(root: Path) -> dict[str, int]:
@@ -120,14 +120,20 @@ def test_kill_during_import_never_leaves_half_a_bundle(tmp_path: Path) -> None:
 
     # How long the import itself works, from the moment it takes the folder (its scratch
     # folder appears in store/tmp) to its end: kills land at random within that window.
-    timing = tmp_path / "timing"
-    shutil.copytree(template, timing)
-    proc = _start_import(timing, batch)
-    started = _wait_for_work(timing)
-    out, err = proc.communicate(timeout=300)
-    work = time.monotonic() - started
-    assert proc.returncode == 0, err.decode()
-    assert len(json.loads(out)["imported"]) == len(expected)
+    # The shortest of three runs, so that a slow first run does not send kills past the
+    # end of a quicker one.
+    works = []
+    for n in range(3):
+        timing = tmp_path / f"timing-{n}"
+        shutil.copytree(template, timing)
+        proc = _start_import(timing, batch)
+        started = _wait_for_work(timing)
+        out, err = proc.communicate(timeout=300)
+        works.append(time.monotonic() - started)
+        assert proc.returncode == 0, err.decode()
+        assert len(json.loads(out)["imported"]) == len(expected)
+        shutil.rmtree(timing)
+    work = min(works)
 
     rng = random.Random(2026)
     busy = 0  # rounds whose process was killed while at work, not after it finished
@@ -138,7 +144,7 @@ def test_kill_during_import_never_leaves_half_a_bundle(tmp_path: Path) -> None:
         shutil.copytree(template, data_dir)
         proc = _start_import(data_dir, batch)
         _wait_for_work(data_dir)
-        time.sleep(rng.uniform(0, work * 1.1))
+        time.sleep(rng.uniform(0, work))
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=60)
         busy += proc.returncode == -signal.SIGKILL  # it was still at work when killed

@@ -370,7 +370,7 @@ def test_killed_at_random_then_run_again(template: Path, tmp_path: Path, op: Ope
     root, proc = launch(0)
     for round_no in range(ROUNDS):
         _go(proc)
-        time.sleep(rng.uniform(0, work * 1.1))
+        time.sleep(rng.uniform(0, work))
         proc.send_signal(signal.SIGKILL)
         _out, err = proc.communicate(timeout=60)
         killed_at_work += proc.returncode == -signal.SIGKILL
