@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import print_json
+from reviewer_app.cli.output import counted, print_json
 
 
 def register(commands: Any) -> None:
@@ -79,7 +79,9 @@ def run_verify(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(f"problem: {problem}")
-        print(f"ok: {path} is whole" if not problems else f"{len(problems)} problem(s) found")
+        print(
+            f"ok: {path} is whole" if not problems else f"{counted(len(problems), 'problem')} found"
+        )
     return 1 if problems else 0
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, print_json
+from reviewer_app.cli.output import counted, StderrProgress, cancel_on_interrupt, print_json
 from reviewer_app.cli.review_cmds import _actor
 from reviewer_app.errors import UserError
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 
 def register(commands: Any) -> None:
@@ -156,7 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
         for e in result.exported:
             print(f"exported  {e.submission_id}  {e.files[0]}")
         print(
-            f"{len(result.exported)} credentials in {result.out}; publish hosting/ as "
+            f"{counted(len(result.exported), 'credential')} in {result.out}; publish hosting/ as "
             "PUBLISH.html says",
             file=sys.stderr,
         )
@@ -202,6 +205,20 @@ def register_verify(commands: Any) -> None:
     p.set_defaults(run=run_verify)
 
 
+def _existing_folder(args: argparse.Namespace) -> DataFolder | None:
+    """The data folder, for the issuers' keys it holds, when there is one. Verifying
+    needs none (did:key and hosting files suffice), so none is ever created for it."""
+    from reviewer_app.storage.datafolder import DATABASE_NAME, default_data_dir
+
+    root = (args.data_dir or default_data_dir()).expanduser()
+    if not (root / DATABASE_NAME).is_file():
+        return None
+    try:
+        return open_folder(args)
+    except UserError:
+        return None
+
+
 def run_verify(args: argparse.Namespace) -> int:
     from reviewer_app.credentials.verify import chain, hosting_fetcher, verify_file
 
@@ -210,11 +227,7 @@ def run_verify(args: argparse.Namespace) -> int:
         if not args.hosting.is_dir():
             raise UserError(f"The hosting folder {args.hosting} does not exist.")
         sources.append(hosting_fetcher(args.hosting))
-    folder = None
-    try:
-        folder = open_folder(args)
-    except UserError:
-        folder = None  # verifying needs no data folder: did:key and hosting files suffice
+    folder = _existing_folder(args)
     try:
         if folder is not None:
             from reviewer_app.credentials.local_store import store_fetcher

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, echo, print_json
+from reviewer_app.cli.output import counted, StderrProgress, cancel_on_interrupt, echo, print_json
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
 # Each command imports what it needs when it runs, so that `--help` and the light
@@ -54,6 +54,22 @@ def register(commands: Any) -> None:
     p = commands.add_parser("submissions", help="list imported submissions")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_submissions)
+    actions = p.add_subparsers(dest="submissions_command", metavar="ACTION")
+    p = actions.add_parser(
+        "assign",
+        help="assign a micro-credential to a submission (a loose bundle) and correct its "
+        "earner's name, before anyone reviews it",
+    )
+    p.add_argument("submission_id", metavar="SUBMISSION_ID")
+    p.add_argument(
+        "--credential",
+        required=True,
+        metavar="ID",
+        help="the micro-credential's id, or the last part of it when no other ends the same",
+    )
+    p.add_argument("--earner", metavar="NAME", help="the earner's name as it should be")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_assign)
 
 
 def _limits(args: argparse.Namespace) -> ImportLimits:
@@ -84,6 +100,7 @@ def run_import(args: argparse.Namespace) -> int:
                 "imported": [asdict(r) for r in report.imported],
                 "skipped": [asdict(r) for r in report.skipped],
                 "rejected": [asdict(r) for r in report.rejected],
+                "skipped_files": [asdict(r) for r in report.skipped_files],
                 "cancelled": report.cancelled,
             }
         )
@@ -99,16 +116,23 @@ def _merge_warnings(report: ImportReport, found: dict[str, list[str]]) -> None:
 
 def _print_import(report: ImportReport) -> None:
     for r in report.imported:
-        echo(f"imported  {r.submission_id}  ({r.earner}, {r.items} items)")
+        echo(f"imported  {r.submission_id}  ({r.earner}, {counted(r.items, 'item')})")
         for w in r.warnings:
             echo(f"    warning: {w}")
     for r in report.skipped:
         echo(f"skipped   {r.submission_id}  (already imported)")
     for rej in report.rejected:
         echo(f"rejected  {rej.error}")
+    for f in report.skipped_files:
+        echo(f"skipped   {f.path}  ({f.reason})")
+    others = (
+        f", {counted(len(report.skipped_files), 'other file')} skipped"
+        if report.skipped_files
+        else ""
+    )
     echo(
         f"{len(report.imported)} imported, {len(report.skipped)} already imported, "
-        f"{len(report.rejected)} rejected" + (" (cancelled)" if report.cancelled else "")
+        f"{len(report.rejected)} rejected{others}" + (" (cancelled)" if report.cancelled else "")
     )
 
 
@@ -152,7 +176,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(
             "ok: every stored file matches its hash"
             if not problems
-            else f"{len(problems)} problem(s) found"
+            else f"{counted(len(problems), 'problem')} found"
         )
     return 1 if problems else 0
 
@@ -200,6 +224,27 @@ def run_submissions(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_assign(args: argparse.Namespace) -> int:
+    from reviewer_app.cli.review_cmds import _actor
+    from reviewer_app.reviews.assign import assign_credential
+
+    with open_folder(args) as folder:
+        done = assign_credential(
+            folder, args.submission_id, args.credential, earner=args.earner, actor=_actor()
+        )
+    if args.json:
+        print_json(
+            {
+                "submission_id": done.submission_id,
+                "credential_id": done.credential_id,
+                "earner": done.earner,
+            }
+        )
+    else:
+        echo(f"{done.submission_id}: {done.credential_id}, earner {done.earner}")
+    return 0
+
+
 def print_submissions(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         credential = (r["credential_id"] or "(no micro-credential yet)").rsplit("/", 1)[-1]
@@ -210,4 +255,4 @@ def print_submissions(rows: list[dict[str, Any]]) -> None:
             f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
             f"attempt {r['attempt']}  {r['status']}{conflict}"
         )
-    echo(f"{len(rows)} submission(s)")
+    echo(counted(len(rows), "submission"))

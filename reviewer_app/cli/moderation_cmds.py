@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import print_json
+from reviewer_app.cli.output import counted, print_json
 from reviewer_app.errors import UserError
 
 
@@ -94,7 +94,7 @@ def run_set_create(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": set_id, "name": args.name, "mode": args.mode, "anchors": args.anchor})
     else:
-        print(f"{args.name}: {args.mode} set of {len(args.anchor)} anchors")
+        print(f"{args.name}: {args.mode} set of {counted(len(args.anchor), 'anchor')}")
     return 0
 
 
@@ -207,12 +207,16 @@ def run_reviewers_list(args: argparse.Namespace) -> int:
 def run_require_reviews(args: argparse.Namespace) -> int:
     from reviewer_app.reviews.moderation import set_required_reviews
 
+    from reviewer_app.rubrics.short_ids import resolve_credential
+
     with open_folder(args) as folder:
-        set_required_reviews(folder, args.credential_id, args.count, _actor())
+        with folder.read_sessions() as session:
+            credential = resolve_credential(session, args.credential_id)
+        set_required_reviews(folder, credential, args.count, _actor())
     if args.json:
-        print_json({"credential_id": args.credential_id, "required_reviews": args.count})
+        print_json({"credential_id": credential, "required_reviews": args.count})
     else:
-        print(f"{args.credential_id}: {args.count} independent reviews per submission")
+        print(f"{credential}: {counted(args.count, 'independent review')} per submission")
     return 0
 
 
@@ -251,8 +255,13 @@ def run_adjudicate(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from reviewer_app.calibration.report import calibration_report
 
+    from reviewer_app.rubrics.short_ids import resolve_credential
+
     with open_folder(args) as folder, folder.read_sessions() as session:
-        report = calibration_report(session, credential=args.credential)
+        credential = (
+            None if args.credential is None else resolve_credential(session, args.credential)
+        )
+        report = calibration_report(session, credential=credential)
     if args.json:
         print_json(report)
         return 0

@@ -96,3 +96,8 @@ def cancel_on_interrupt() -> Iterator[CancelToken]:
         yield token
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """`n` with the noun in the number it takes: "1 credential", "2 credentials"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

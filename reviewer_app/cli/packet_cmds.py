@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import print_json
+from reviewer_app.cli.output import counted, print_json
 from reviewer_app.errors import DataFolderError, UserError
 
 
@@ -143,7 +143,9 @@ def run_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json(doc)
     else:
-        print(f"packet {made.packet_id} for {made.reviewer}: {len(made.submissions)} submissions")
+        print(
+            f"packet {made.packet_id} for {made.reviewer}: {counted(len(made.submissions), 'submission')}"
+        )
         if made.blind:
             print("blind: the packet names submissions by these codes only")
             for sid, code in made.codes.items():
@@ -189,9 +191,9 @@ def run_import(args: argparse.Namespace) -> int:
     for a in got.assignment:
         print(f"  {a['submission_id']:<24} for {a['reviewer']}")
     print(
-        f"{len(got.submissions_imported)} submissions imported, "
+        f"{counted(len(got.submissions_imported), 'submission')} imported, "
         f"{len(got.submissions_known)} already here; "
-        f"{len(got.definitions_added)} definitions added"
+        f"{counted(len(got.definitions_added), 'definition')} added"
     )
     for w in got.warnings:
         print(f"    warning: {w}")
@@ -223,7 +225,7 @@ def run_return(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"{len(made.submissions)} reviews by {made.reviewer} written to {made.out}")
+    print(f"{counted(len(made.submissions), 'review')} by {made.reviewer} written to {made.out}")
     for n in made.not_done:
         print(f"  left out: {n['submission_id']} ({n['state']})")
     return 0
@@ -302,6 +304,6 @@ def run_list(args: argparse.Namespace) -> int:
         reviewers = sorted({a["reviewer"] for a in p["assignment"]})
         print(
             f"{p['packet_id']}  {p['direction']:<8} {p['created'][:10]}  "
-            f"{len(p['assignment'])} submissions for {', '.join(reviewers)}"
+            f"{counted(len(p['assignment']), 'submission')} for {', '.join(reviewers)}"
         )
     return 0

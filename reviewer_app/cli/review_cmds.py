@@ -7,11 +7,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import print_json
+from reviewer_app.cli.output import counted, print_json
 from reviewer_app.errors import UserError
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 
 def register(commands: Any) -> None:
@@ -114,9 +117,16 @@ def run_definitions_list(args: argparse.Namespace) -> int:
     from reviewer_app.rubrics.queries import list_current
     from reviewer_app.rubrics.store import list_pathways
 
+    from reviewer_app.rubrics.short_ids import short_id
+
     with open_folder(args) as folder, folder.read_sessions() as session:
         rows = [
-            {"id": d.achievement_uri, "name": d.name, "version": d.version}
+            {
+                "id": d.achievement_uri,
+                "short_id": short_id(d.achievement_uri),
+                "name": d.name,
+                "version": d.version,
+            }
             for d in list_current(session)
         ]
         pathways = [{"id": p.pathway_uri, "name": p.name} for p in list_pathways(session)]
@@ -124,7 +134,9 @@ def run_definitions_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for row in rows:
-            print(f"{row['name']}  (version {row['version']})\n    {row['id']}")
+            print(
+                f"{row['short_id']:<28} {row['name']}  (version {row['version']})\n    {row['id']}"
+            )
         for pathway in pathways:
             print(f"pathway: {pathway['name']}\n    {pathway['id']}")
     return 0
@@ -160,10 +172,15 @@ def run_score(args: argparse.Namespace) -> int:
         if args.submit and review.submitted_at is None:
             review.submit()
         preview = review.preview()
+        standing = _standing(folder, review.submission_pk)
     document = {
         "submission_id": review.submission_id,
         "reviewer": review.reviewer,
-        "decision": review.decision,
+        # This reviewer's own outcome; the decision is the submission's, once it stands.
+        "outcome": review.decision,
+        "decision": standing["decision"],
+        "status": standing["status"],
+        "awaiting_reviews": standing["awaiting_reviews"],
         "submitted": review.submitted_at is not None,
         "unscored": list(preview.unscored),
         "preview": preview.outcome,
@@ -173,9 +190,46 @@ def run_score(args: argparse.Namespace) -> int:
     else:
         state = review.decision or "not submitted"
         print(f"{review.submission_id} by {review.reviewer}: {state}")
+        if review.decision is not None:
+            print(f"    {_standing_words(standing)}")
         if preview.unscored:
             print(f"    still to score: {', '.join(preview.unscored)}")
     return 0
+
+
+def _standing(folder: DataFolder, submission_pk: int) -> dict[str, Any]:
+    """The submission's decision (None until it stands), status, and how many more
+    submitted reviews it needs before a decision can stand."""
+    from sqlalchemy import func, select
+
+    from reviewer_app.reviews.moderation import required_reviews
+    from reviewer_app.storage.models import Decision, Review, Submission
+
+    with folder.read_sessions() as session:
+        submission = session.get_one(Submission, submission_pk)
+        decision = session.scalar(
+            select(Decision.outcome).where(Decision.submission_id == submission_pk)
+        )
+        submitted = session.scalar(
+            select(func.count(Review.id)).where(
+                Review.submission_id == submission_pk, Review.submitted_at.is_not(None)
+            )
+        )
+        needed = required_reviews(session, submission.credential_uri)
+        return {
+            "decision": decision,
+            "status": submission.status,
+            "awaiting_reviews": max(0, needed - (submitted or 0)) if decision is None else 0,
+        }
+
+
+def _standing_words(standing: dict[str, Any]) -> str:
+    if standing["decision"] is not None:
+        return f"the submission's decision: {standing['decision']}"
+    if standing["awaiting_reviews"]:
+        more = counted(standing["awaiting_reviews"], "more review")
+        return f"no decision yet: the submission awaits {more}"
+    return f"no decision yet: the submission is {standing['status']}"
 
 
 def run_feedback(args: argparse.Namespace) -> int:
@@ -187,7 +241,7 @@ def run_feedback(args: argparse.Namespace) -> int:
     with open_folder(args) as folder, folder.read_sessions() as session:
         if args.all:
             written = write_letters(session, decided_submissions(session), args.out, text=args.text)
-            print(f"wrote {len(written)} letters into {args.out}", file=sys.stderr)
+            print(f"wrote {counted(len(written), 'letter')} into {args.out}", file=sys.stderr)
             return 0
         letter = letter_for(session, args.submission_id)
         path = write_letter(letter, args.out)
@@ -219,7 +273,9 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         )
         return 0 if ok else 1
     if verdict.ok:
-        print(f"ok: {verdict.entries} entries, the chain holds (newest {verdict.head[:16]})")
+        print(
+            f"ok: {counted(verdict.entries, 'entry', 'entries')}, the chain holds (newest {verdict.head[:16]})"
+        )
     else:
         bad = verdict.first_bad or {}
         print(
@@ -228,20 +284,22 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         )
     if replayed.ok:
         print(
-            f"ok: the trail's record of {replayed.checked} submissions matches their "
+            f"ok: the trail's record of {counted(replayed.checked, 'submission')} matches "
+            f"{'its' if replayed.checked == 1 else 'their'} "
             "reviews, scores, decisions and statuses"
         )
     else:
         print(
-            f"differs: {len(replayed.findings)} things in the database are not as the "
-            "trail records them:"
+            f"differs: {counted(len(replayed.findings), 'thing')} in the database "
+            f"{'is' if len(replayed.findings) == 1 else 'are'} not as the trail records them:"
         )
         for finding in replayed.findings:
             print(f"    {finding.sentence()}")
     if replayed.unchecked:
         print(
-            f"note: {len(replayed.unchecked)} submissions were last changed before the "
-            "trail recorded states, and are not compared: "
+            f"note: {counted(len(replayed.unchecked), 'submission')} "
+            f"{'was' if len(replayed.unchecked) == 1 else 'were'} last changed before the "
+            "trail recorded states, and not compared: "
             + ", ".join(replayed.unchecked[:10])
             + (" ..." if len(replayed.unchecked) > 10 else "")
         )

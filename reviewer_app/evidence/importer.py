@@ -27,7 +27,7 @@ from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan, plan_bundle
 from reviewer_app.evidence.readers import Inspection
 from reviewer_app.evidence.records import record_batch
-from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection
+from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection, SkippedFile
 from reviewer_app.evidence.shapes import Candidate, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
 from reviewer_app.evidence.staging import ReadyBundle, StagedItem, unexpected_problem
@@ -39,7 +39,7 @@ from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
 from reviewer_app.zipsafety import READ_ERRORS
 
-__all__ = ["BundleResult", "ImportReport", "Importer", "Rejection"]
+__all__ = ["BundleResult", "ImportReport", "Importer", "Rejection", "SkippedFile"]
 
 # A batch is saved when it holds this many bundles or bytes, or has waited this long, so
 # that a window's queue fills steadily during a long import.
@@ -112,7 +112,12 @@ class Importer:
         with tempfile.TemporaryDirectory(dir=self.folder.store.tmp) as name:
             yield Path(name)
 
-    def _import_one(self, found: Candidate | BundleRejected, report: ImportReport) -> None:
+    def _import_one(
+        self, found: Candidate | BundleRejected | SkippedFile, report: ImportReport
+    ) -> None:
+        if isinstance(found, SkippedFile):
+            report.skipped_files.append(found)
+            return
         if isinstance(found, BundleRejected):
             report.rejected.append(Rejection(found.bundle, str(found)))
             return

@@ -23,8 +23,17 @@ class Rejection:
 
 
 @dataclass
+class SkippedFile:
+    """Something at the top of a batch that is not a bundle (a README, .DS_Store)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
 class ImportReport:
     imported: list[BundleResult] = field(default_factory=list)
-    skipped: list[BundleResult] = field(default_factory=list)
+    skipped: list[BundleResult] = field(default_factory=list)  # already imported
     rejected: list[Rejection] = field(default_factory=list)
+    skipped_files: list[SkippedFile] = field(default_factory=list)
     cancelled: bool = False

@@ -60,7 +60,8 @@ def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]
         ),
         {"query": fts, "limit": limit},
     )
-    return [SearchHit(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+    # A snippet is shown on one line: the page's line breaks and runs of spaces collapse.
+    return [SearchHit(r[0], r[1], r[2], r[3], " ".join(r[4].split())) for r in rows]
 
 
 def first_hit(session: Session, submission_pk: int, query: str) -> tuple[int, int | None] | None:

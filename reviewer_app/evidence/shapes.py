@@ -2,11 +2,14 @@
 
 `open_bundles()` turns a path the person chose into the bundles it holds, each to be
 imported or rejected on its own: a batch yields one candidate per inner bundle, and a
-broken inner bundle does not stop its siblings.
+broken inner bundle does not stop its siblings. What people leave beside the bundles of
+a batch (README files, .DS_Store, Thumbs.db, desktop.ini, __MACOSX) does not make it a
+loose bundle: it is skipped, and the report names it with the reason.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from reviewer_app.evidence.limits import ImportLimits
+from reviewer_app.evidence.report import SkippedFile
 from reviewer_app.evidence.sources import BundleRejected, DirSource, Source, ZipSource
 from reviewer_app.wording import translate
 
@@ -48,10 +52,46 @@ def _shape_of(source: Source) -> Literal["manifest", "loose"]:
     return "manifest" if MANIFEST in files else "loose"
 
 
+def clutter_reason(name: str) -> str | None:
+    """Why `name`, at the top of a batch, is not a bundle; None when it may be one."""
+    if name == "__MACOSX":
+        return translate("BundleImport", "a folder the Mac archive tool adds, not a bundle")
+    if name == ".DS_Store":
+        return translate("BundleImport", "a file the Mac Finder keeps, not a bundle")
+    if name == "Thumbs.db":
+        return translate("BundleImport", "a Windows thumbnail cache, not a bundle")
+    if name == "desktop.ini":
+        return translate("BundleImport", "a Windows folder setting, not a bundle")
+    if name.startswith("._"):
+        return translate("BundleImport", "a Mac resource fork, not a bundle")
+    if name.startswith("."):
+        return translate("BundleImport", "a hidden file, not a bundle")
+    if _README.match(name):
+        return translate("BundleImport", "a README file, not a bundle")
+    return None
+
+
+# README, readme.txt, Read Me.md, READ_ME.pdf: notes for whoever unpacks the batch.
+_README = re.compile(r"^read[ _-]?me(\.[^.]*)?$", re.IGNORECASE)
+
+
 def _is_batch(files: list[str], folders: list[str]) -> bool:
+    """A batch holds bundles only, beside clutter: bundle zips (and folders) and no other
+    file. A folder holding evidence files and a README is one loose bundle."""
     if MANIFEST in files:
         return False
+    files = [f for f in files if clutter_reason(f) is None]
     return bool(files or folders) and all(f.lower().endswith(".zip") for f in files)
+
+
+def _skipped(source: Source, files: list[str]) -> list[SkippedFile]:
+    """What a batch holds beside its bundles, each with why it is left."""
+    out = []
+    for name in sorted({*source.top_level_junk(), *files}):
+        reason = clutter_reason(name)
+        if reason is not None:
+            out.append(SkippedFile(f"{source.label} > {name}", reason))
+    return out
 
 
 def _unwrap(source: Source) -> Source:
@@ -64,8 +104,9 @@ def _unwrap(source: Source) -> Source:
 
 def open_bundles(
     path: Path, limits: ImportLimits, scratch: Path
-) -> Iterator[Candidate | BundleRejected]:
-    """Every bundle at `path`; the caller closes each candidate after use.
+) -> Iterator[Candidate | BundleRejected | SkippedFile]:
+    """Every bundle at `path`, and what a batch holds beside them (a README, a
+    .DS_Store) as skipped; the caller closes each candidate after use.
 
     `scratch` is a folder for nested zips extracted from a batch zip.
     """
@@ -87,6 +128,8 @@ def open_bundles(
         yield Candidate(source, _shape_of(source))
         return
     try:
+        yield from _skipped(source, files)
+        files = [f for f in files if clutter_reason(f) is None]
         for folder in folders:
             try:
                 inner = source.sub(folder)

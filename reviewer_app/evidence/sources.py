@@ -119,6 +119,10 @@ class Source(ABC):
         """(file names, folder names) at the root, without junk."""
 
     @abstractmethod
+    def top_level_junk(self) -> list[str]:
+        """The names at the root that `top_level` leaves out as junk."""
+
+    @abstractmethod
     def entries(self) -> dict[str, Entry]:
         """Every regular file, checked; raises BundleRejected."""
 
@@ -178,6 +182,10 @@ class DirSource(Source):
                 else:
                     files.append(item.name)  # links and specials are refused by entries()
         return sorted(files), sorted(folders)
+
+    def top_level_junk(self) -> list[str]:
+        with os.scandir(self.root) as it:
+            return sorted(item.name for item in it if is_junk(item.name))
 
     def entries(self) -> dict[str, Entry]:
         if self._entries is None:
@@ -301,6 +309,15 @@ class ZipSource(Source):
             head, sep, _rest = rel.partition("/")
             (folders if sep else files).add(head)
         return sorted(files - folders), sorted(folders)
+
+    def top_level_junk(self) -> list[str]:
+        found: set[str] = set()
+        for info in self.archive.infolist():
+            if info.filename.startswith(self.prefix):
+                head = info.filename[len(self.prefix) :].partition("/")[0]
+                if head and is_junk(head):
+                    found.add(head)
+        return sorted(found)
 
     def entries(self) -> dict[str, Entry]:
         if self._entries is not None:

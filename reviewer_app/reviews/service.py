@@ -604,7 +604,9 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
             translate(
                 "Review",
                 "Submission {submission} has no micro-credential yet "
-                "(it came as a loose bundle); assign one before reviewing it.",
+                "(it came as a loose bundle); assign one before reviewing it: in the "
+                "window with Review > Assign a micro-credential…, or with "
+                "'reviewer-app submissions assign {submission} --credential ID'.",
             ).format(submission=submission.submission_id)
         )
     definition = (

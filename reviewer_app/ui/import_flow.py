@@ -124,6 +124,9 @@ def summary_text(report: ImportReport) -> str:
     if report.rejected:
         lines += ["", translate("ImportSummary", "Rejected:")]
         lines += [f"  {r.error}" for r in report.rejected]
+    if report.skipped_files:
+        lines += ["", translate("ImportSummary", "Skipped, not bundles:")]
+        lines += [f"  {f.path}: {f.reason}" for f in report.skipped_files]
     return "\n".join(lines)
 
 
