@@ -118,9 +118,8 @@ def test_assign_refusals_leave_the_submission_as_it_was(
 
 
 def test_the_loose_bundle_message_names_the_way_to_assign(data: list[str], tmp_path: Path) -> None:
-    with DataFolder.open(tmp_path / "data") as folder:
-        with pytest.raises(ReviewError) as refused:
-            ReviewSession.open(folder, "jane doe", "Dana Lee")
+    with DataFolder.open(tmp_path / "data") as folder, pytest.raises(ReviewError) as refused:
+        ReviewSession.open(folder, "jane doe", "Dana Lee")
     assert "reviewer-app submissions assign jane doe --credential ID" in str(refused.value)
     assert "Review > Assign a micro-credential" in str(refused.value)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import counted, StderrProgress, cancel_on_interrupt, print_json
+from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, counted, print_json
 from reviewer_app.cli.review_cmds import _actor
 from reviewer_app.errors import UserError
 

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.cli.output import counted, StderrProgress, cancel_on_interrupt, echo, print_json
+from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, counted, echo, print_json
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
 # Each command imports what it needs when it runs, so that `--help` and the light

@@ -206,7 +206,6 @@ def run_reviewers_list(args: argparse.Namespace) -> int:
 
 def run_require_reviews(args: argparse.Namespace) -> int:
     from reviewer_app.reviews.moderation import set_required_reviews
-
     from reviewer_app.rubrics.short_ids import resolve_credential
 
     with open_folder(args) as folder:
@@ -254,7 +253,6 @@ def run_adjudicate(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from reviewer_app.calibration.report import calibration_report
-
     from reviewer_app.rubrics.short_ids import resolve_credential
 
     with open_folder(args) as folder, folder.read_sessions() as session:

@@ -144,7 +144,8 @@ def run_export(args: argparse.Namespace) -> int:
         print_json(doc)
     else:
         print(
-            f"packet {made.packet_id} for {made.reviewer}: {counted(len(made.submissions), 'submission')}"
+            f"packet {made.packet_id} for {made.reviewer}: "
+            f"{counted(len(made.submissions), 'submission')}"
         )
         if made.blind:
             print("blind: the packet names submissions by these codes only")

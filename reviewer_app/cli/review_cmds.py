@@ -115,9 +115,8 @@ def run_definitions_add(args: argparse.Namespace) -> int:
 
 def run_definitions_list(args: argparse.Namespace) -> int:
     from reviewer_app.rubrics.queries import list_current
-    from reviewer_app.rubrics.store import list_pathways
-
     from reviewer_app.rubrics.short_ids import short_id
+    from reviewer_app.rubrics.store import list_pathways
 
     with open_folder(args) as folder, folder.read_sessions() as session:
         rows = [
@@ -274,7 +273,8 @@ def run_audit_verify(args: argparse.Namespace) -> int:
         return 0 if ok else 1
     if verdict.ok:
         print(
-            f"ok: {counted(verdict.entries, 'entry', 'entries')}, the chain holds (newest {verdict.head[:16]})"
+            f"ok: {counted(verdict.entries, 'entry', 'entries')}, the chain holds "
+            f"(newest {verdict.head[:16]})"
         )
     else:
         bad = verdict.first_bad or {}
