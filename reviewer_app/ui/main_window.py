@@ -270,6 +270,10 @@ class MainWindow(QMainWindow):
         )
         self.reveal_action = self._action(self.tr("&Reveal the earner…"), None, self.reveal_earner)
         self.reveal_action.setEnabled(False)
+        self.assign_action = self._action(
+            self.tr("Assign a &micro-credential…"), None, self.assign_micro_credential
+        )
+        self.assign_action.setEnabled(False)  # for an open submission that has none
         self.adjudication_dialog: QDialog | None = None
         self.adjudicate_action = self._action(
             self.tr("&Adjudicate…"), "Ctrl+Shift+A", self.show_adjudication
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
             [self.next_action, self.previous_action, self.next_unreviewed_action, self.find_action]
         )
         review_menu.addSeparator()
-        review_menu.addActions([self.earlier_action, self.reveal_action])
+        review_menu.addActions([self.earlier_action, self.reveal_action, self.assign_action])
         review_menu.addSeparator()
         review_menu.addAction(self.adjudicate_action)
         self._build_credentials_menu()
@@ -461,6 +465,7 @@ class MainWindow(QMainWindow):
             if view is None:
                 return
             self.current_pk = pk
+            self.assign_action.setEnabled(view.credential_uri is None)
             self.evidence.set_submission(view)
             try:
                 ref = SubmissionRef(pk, view.stored_id, view.credential_uri)
@@ -477,6 +482,21 @@ class MainWindow(QMainWindow):
         self._update_title(
             view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
         )
+
+    def assign_micro_credential(self) -> None:
+        """Review > Assign a micro-credential…, then the submission opens again, now
+        with its rubric."""
+        from reviewer_app.ui.assign_dialog import assign_submission_dialog
+
+        pk = self.current_pk
+        if pk is None:
+            return
+
+        def reopen() -> None:
+            self._reload_keeping_selection()
+            self.open_submission(pk)
+
+        assign_submission_dialog(self, self.folder, self.reviewer, pk, reopen)
 
     def _open_at_search_hit(self, pk: int) -> None:
         """A submission found by searching its evidence opens at the hit."""

@@ -1,0 +1,139 @@
+"""Review > Assign a micro-credential…: the micro-credential a loose bundle is for, and
+its earner's name as it should be.
+
+The dialog opens window-modal with `open()`, never `exec()`: no nested event loop. The
+caller passes what to do once the assignment is saved (reopen the submission).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import joinedload
+
+from reviewer_app.errors import UserError
+from reviewer_app.reviews.assign import assign_credential
+from reviewer_app.rubrics.queries import list_current
+from reviewer_app.rubrics.short_ids import short_id
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Submission
+
+
+class AssignDialog(QDialog):
+    def __init__(
+        self,
+        folder: DataFolder,
+        reviewer: str,
+        submission_pk: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder, self.reviewer, self.submission_pk = folder, reviewer, submission_pk
+        self.setWindowTitle(self.tr("Assign a micro-credential"))
+        with folder.read_sessions() as session:
+            row = session.get(Submission, submission_pk, options=[joinedload(Submission.earner)])
+            self.submission_id = row.submission_id if row else ""
+            current, earner = (row.credential_uri, row.identity()[0]) if row else (None, "")
+            definitions = [(d.achievement_uri, d.name) for d in list_current(session)]
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "Submission {submission} came without a micro-credential. Choose the one it "
+                "is for, and correct the earner's name if the file name had it wrong. Once "
+                "someone reviews it, this can no longer be changed."
+            ).format(submission=self.submission_id)
+        )
+        explain.setWordWrap(True)
+        explain.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(explain)
+        form = QFormLayout()
+        self.credential = QComboBox()
+        self.credential.setAccessibleName(self.tr("Micro-credential"))
+        for uri, name in definitions:
+            self.credential.addItem(
+                self.tr("{name} ({short})").format(name=name, short=short_id(uri)), uri
+            )
+            self.credential.setItemData(
+                self.credential.count() - 1, uri, Qt.ItemDataRole.ToolTipRole
+            )
+        self.credential.setPlaceholderText(self.tr("Choose a micro-credential"))
+        self.credential.setCurrentIndex(self.credential.findData(current))
+        form.addRow(self.tr("&Micro-credential:"), self.credential)
+        self.earner = QLineEdit(earner)
+        self.earner.setAccessibleName(self.tr("Earner's name"))
+        form.addRow(self.tr("&Earner's name:"), self.earner)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setAccessibleName(self.tr("Why the assignment was refused"))
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        if not definitions:
+            self._say(
+                self.tr(
+                    "There are no micro-credential definitions here yet; add the one this "
+                    "submission is for first."
+                )
+            )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.assign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.assign_button.setText(self.tr("Assign"))
+        self.assign_button.setDefault(True)
+        self.assign_button.setEnabled(bool(definitions))
+        self.buttons.accepted.connect(self.assign)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.show()
+
+    def assign(self) -> None:
+        uri = self.credential.currentData()
+        if uri is None:
+            self._say(self.tr("Choose the micro-credential this submission is for."))
+            self.credential.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            assign_credential(
+                self.folder,
+                self.submission_pk,
+                str(uri),
+                earner=self.earner.text(),
+                actor=self.reviewer,
+            )
+        except UserError as e:  # refused: said here, and nothing was changed
+            self._say(str(e))
+            return
+        self.accept()
+
+
+def assign_submission_dialog(
+    parent: QWidget,
+    folder: DataFolder,
+    reviewer: str,
+    submission_pk: int,
+    done: Callable[[], None] | None = None,
+) -> AssignDialog:
+    """Opens the dialog over `parent`; `done` runs once the assignment is saved."""
+    dialog = AssignDialog(folder, reviewer, submission_pk, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if done is not None:
+        dialog.accepted.connect(done)
+    dialog.open()
+    return dialog
