@@ -179,6 +179,34 @@
         <translation>no es un archivo zip ni una carpeta</translation>
     </message>
     <message>
+        <source>a folder the Mac archive tool adds, not a bundle</source>
+        <translation>una carpeta que añade el compresor de Mac, no un paquete</translation>
+    </message>
+    <message>
+        <source>a file the Mac Finder keeps, not a bundle</source>
+        <translation>un archivo que guarda el Finder de Mac, no un paquete</translation>
+    </message>
+    <message>
+        <source>a Windows thumbnail cache, not a bundle</source>
+        <translation>una caché de miniaturas de Windows, no un paquete</translation>
+    </message>
+    <message>
+        <source>a Windows folder setting, not a bundle</source>
+        <translation>un ajuste de carpeta de Windows, no un paquete</translation>
+    </message>
+    <message>
+        <source>a Mac resource fork, not a bundle</source>
+        <translation>una bifurcación de recursos de Mac, no un paquete</translation>
+    </message>
+    <message>
+        <source>a hidden file, not a bundle</source>
+        <translation>un archivo oculto, no un paquete</translation>
+    </message>
+    <message>
+        <source>a README file, not a bundle</source>
+        <translation>un archivo LÉAME (README), no un paquete</translation>
+    </message>
+    <message>
         <source>is empty</source>
         <translation>está vacío</translation>
     </message>
@@ -273,6 +301,17 @@
     <message>
         <source>the earner {earner} is already known as {known_name} &lt;{known_email}&gt;, but this bundle says {name} &lt;{email}&gt;; its credential will go to this bundle&apos;s own name and email: check with the earner which is right before deciding</source>
         <translation>la persona {earner} ya figura como {known_name} &lt;{known_email}&gt;, pero este paquete dice {name} &lt;{email}&gt;; su credencial irá al nombre y al correo de este paquete: confirme con la persona cuál es el correcto antes de decidir</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>{given!r} could name {count} micro-credentials here; give the full id of one: {candidates}.</source>
+        <translation>{given!r} puede designar {count} microcredenciales aquí; indique el identificador completo de una: {candidates}.</translation>
+    </message>
+    <message>
+        <source>There is no micro-credential {given!r} here; &apos;reviewer-app definitions list&apos; shows them.</source>
+        <translation>Aquí no hay ninguna microcredencial {given!r}; &apos;reviewer-app definitions list&apos; las muestra.</translation>
     </message>
 </context>
 <context>

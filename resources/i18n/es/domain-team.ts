@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Assign</name>
+    <message>
+        <source>The earner&apos;s name cannot be empty.</source>
+        <translation>El nombre de el participante no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>The earner&apos;s name cannot hold control characters.</source>
+        <translation>El nombre de el participante no puede contener caracteres de control.</translation>
+    </message>
+    <message>
+        <source>The earner&apos;s name is longer than {limit} characters.</source>
+        <translation>El nombre de el participante tiene más de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no submission {submission!r} here; &apos;reviewer-app submissions&apos; lists them.</source>
+        <translation>Aquí no hay ninguna entrega {submission!r}; &apos;reviewer-app submissions&apos; las enumera.</translation>
+    </message>
+    <message>
+        <source>Submission {submission} is already being reviewed for {credential}; its micro-credential and earner can no longer be changed.</source>
+        <translation>La entrega {submission} ya se está revisando para {credential}; su microcredencial y su participante ya no se pueden cambiar.</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>the trail has {count} entries, but when {file} was made it had {entries}: entries were deleted since.</source>
@@ -228,8 +251,8 @@
         <translation>Un evaluador necesita un nombre.</translation>
     </message>
     <message>
-        <source>Submission {submission} has no micro-credential yet (it came as a loose bundle); assign one before reviewing it.</source>
-        <translation>La entrega {submission} aún no tiene microcredencial (llegó como paquete de evidencias suelto); asígnele una antes de revisarla.</translation>
+        <source>Submission {submission} has no micro-credential yet (it came as a loose bundle); assign one before reviewing it: in the window with Review &gt; Assign a micro-credential…, or with &apos;reviewer-app submissions assign {submission} --credential ID&apos;.</source>
+        <translation>La entrega {submission} aún no tiene microcredencial (llegó como paquete de evidencias suelto); asígnele una antes de revisarla: en la ventana con Revisión &gt; Asignar una microcredencial…, o con &apos;reviewer-app submissions assign {submission} --credential ID&apos;.</translation>
     </message>
     <message>
         <source>Submission {submission} is for {credential}, which has no definition here; add it with &apos;reviewer-app definitions add FILE&apos;.</source>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a micro-credential</source>
+        <translation>Asignar una microcredencial</translation>
+    </message>
+    <message>
+        <source>Submission {submission} came without a micro-credential. Choose the one it is for, and correct the earner&apos;s name if the file name had it wrong. Once someone reviews it, this can no longer be changed.</source>
+        <translation>La entrega {submission} llegó sin microcredencial. Elija aquella a la que corresponde y corrija el nombre de el participante si el nombre del archivo lo tenía mal. Cuando alguien la revise, esto ya no se podrá cambiar.</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>Microcredencial</translation>
+    </message>
+    <message>
+        <source>{name} ({short})</source>
+        <translation>{name} ({short})</translation>
+    </message>
+    <message>
+        <source>Choose a micro-credential</source>
+        <translation>Elija una microcredencial</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential:</source>
+        <translation>&amp;Microcredencial:</translation>
+    </message>
+    <message>
+        <source>Earner&apos;s name</source>
+        <translation>Nombre de el participante</translation>
+    </message>
+    <message>
+        <source>&amp;Earner&apos;s name:</source>
+        <translation>Nombre del &amp;participante:</translation>
+    </message>
+    <message>
+        <source>Why the assignment was refused</source>
+        <translation>Por qué se rechazó la asignación</translation>
+    </message>
+    <message>
+        <source>There are no micro-credential definitions here yet; add the one this submission is for first.</source>
+        <translation>Aquí aún no hay definiciones de microcredenciales; añada primero la que corresponde a esta entrega.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>Choose the micro-credential this submission is for.</source>
+        <translation>Elija la microcredencial a la que corresponde esta entrega.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>{app} met an unexpected problem: {problem}
@@ -159,6 +210,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Rechazados:</translation>
     </message>
     <message>
+        <source>Skipped, not bundles:</source>
+        <translation>Omitidos, no son paquetes:</translation>
+    </message>
+    <message>
         <source>Import finished</source>
         <translation>Importación terminada</translation>
     </message>
@@ -304,6 +359,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>&amp;Reveal the earner…</source>
         <translation>&amp;Mostrar la identidad del participante…</translation>
+    </message>
+    <message>
+        <source>Assign a &amp;micro-credential…</source>
+        <translation>Asignar una &amp;microcredencial…</translation>
     </message>
     <message>
         <source>&amp;Adjudicate…</source>
