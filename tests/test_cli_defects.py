@@ -39,7 +39,9 @@ def test_the_first_of_two_reviewers_sees_their_outcome_and_the_wait(
     bundle = craft.bundle_zip(tmp_path / "b.zip", {"a.png": craft.png_image()}, submission_id="D-1")
     assert main([*data, "definitions", "add", *map(str, DEFINITIONS)]) == 0
     assert main([*data, "import", str(bundle), "--no-extract"]) == 0
-    code, _, err = run(capsys, *data, "definitions", "require-reviews", "families-as-partners-1", "2")
+    code, _, err = run(
+        capsys, *data, "definitions", "require-reviews", "families-as-partners-1", "2"
+    )
     assert code == 0, err
 
     score = [*data, "score", "D-1", *_levels(), "--submit"]
@@ -62,7 +64,13 @@ def test_the_first_of_two_reviewers_sees_their_outcome_and_the_wait(
     issuer = ["issuer", "init", "--name", "Test Issuer", "--url", "https://issuer.example.org"]
     assert main([*data, *issuer, "--passphrase-file", str(passphrase)]) == 0
     code, _, err = run(
-        capsys, *data, "export", "--out", str(tmp_path / "out"), "--passphrase-file", str(passphrase)
+        capsys,
+        *data,
+        "export",
+        "--out",
+        str(tmp_path / "out"),
+        "--passphrase-file",
+        str(passphrase),
     )
     assert code == 0, err
     assert "1 credential in " in err
@@ -123,6 +131,7 @@ def test_counts_take_the_singular_for_one(
     data = ["--data-dir", str(tmp_path / "data")]
     bundle = craft.write_zip(tmp_path / "Lee Park.zip", {"notes.txt": b"one file"})
     code, out, _ = run(capsys, *data, "import", str(bundle), "--no-extract")
-    assert "(Lee Park, 1 item)" in out
+    assert code == 0 and "(Lee Park, 1 item)" in out
     code, out, _ = run(capsys, *data, "submissions")
+    assert code == 0
     assert out.rstrip().endswith("\n1 submission")

@@ -65,7 +65,9 @@ def test_a_zip_of_bundle_folders_zips_and_mac_litter_imports_the_bundles(
     assert f"skipped   {batch} > readme.md  (a README file, not a bundle)" in out
     assert f"skipped   {batch} > .DS_Store  (a file the Mac Finder keeps, not a bundle)" in out
     assert f"skipped   {batch} > __MACOSX  (a folder the Mac archive tool adds" in out
-    assert out.rstrip().endswith("3 imported, 0 already imported, 0 rejected, 3 other files skipped")
+    assert out.rstrip().endswith(
+        "3 imported, 0 already imported, 0 rejected, 3 other files skipped"
+    )
 
 
 def test_a_loose_bundle_with_a_readme_stays_one_loose_bundle(

@@ -29,7 +29,9 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not suppo
 
 @pytest.fixture
 def loose_folder(folder: DataFolder, tmp_path: Path) -> DataFolder:
-    assert not add_files(folder, sorted(resource("demo", "definitions").glob("*.json")), "lead").rejected
+    assert not add_files(
+        folder, sorted(resource("demo", "definitions").glob("*.json")), "lead"
+    ).rejected
     loose = craft.write_zip(
         tmp_path / "jane doe.zip",
         {"reflection.txt": b"What I changed in my classroom.", "plan.pdf": craft.text_pdf()},
