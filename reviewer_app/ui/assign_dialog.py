@@ -60,6 +60,11 @@ class AssignDialog(QDialog):
         form = QFormLayout()
         self.credential = QComboBox()
         self.credential.setAccessibleName(self.tr("Micro-credential"))
+        self.credential.setAccessibleDescription(
+            self.tr(
+                "The micro-credential this submission is for: its rubric is the one it is reviewed under"
+            )
+        )
         for uri, name in definitions:
             self.credential.addItem(
                 self.tr("{name} ({short})").format(name=name, short=short_id(uri)), uri
@@ -72,6 +77,9 @@ class AssignDialog(QDialog):
         form.addRow(self.tr("&Micro-credential:"), self.credential)
         self.earner = QLineEdit(earner)
         self.earner.setAccessibleName(self.tr("Earner's name"))
+        self.earner.setAccessibleDescription(
+            self.tr("The name the credential is issued to, as it should be")
+        )
         form.addRow(self.tr("&Earner's name:"), self.earner)
         layout.addLayout(form)
         self.problem = QLabel()
@@ -92,8 +100,17 @@ class AssignDialog(QDialog):
         )
         self.assign_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.assign_button.setText(self.tr("Assign"))
+        self.assign_button.setAccessibleName(self.tr("Assign the micro-credential"))
+        self.assign_button.setToolTip(
+            self.tr(
+                "Saves the micro-credential and the earner's name; the submission opens with its rubric"
+            )
+        )
         self.assign_button.setDefault(True)
         self.assign_button.setEnabled(bool(definitions))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Close without assigning"))
+        cancel.setToolTip(self.tr("Leaves the submission as it is"))
         self.buttons.accepted.connect(self.assign)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -20,6 +20,7 @@ from reviewer_app.storage.models import AuditEvent, Submission
 from reviewer_app.ui.assign_dialog import AssignDialog
 from reviewer_app.ui.main_window import MainWindow
 from tests import craft
+from tests.ui.a11y import undescribed_controls, unnamed_controls
 from tests.ui.shots import save_shot
 
 GLOBAL = "https://credentials.example.org/mc/global-classroom-1"
@@ -95,6 +96,7 @@ def test_assign_a_loose_bundle_in_the_window(
 ) -> None:
     dialog = open_loose_bundle(window, qtbot)
     assert dialog.earner.text() == "jane doe"
+    assert unnamed_controls(dialog) == [] and undescribed_controls(dialog) == []
     choose_credential(dialog, qtbot, "Global Education in the Classroom")
     type_name(dialog, qtbot, "Jane Doe-Okafor")
     save_shot(dialog, "assigned-loose-bundle")

@@ -16,6 +16,10 @@
         <translation>Microcredencial</translation>
     </message>
     <message>
+        <source>The micro-credential this submission is for: its rubric is the one it is reviewed under</source>
+        <translation>La microcredencial a la que corresponde esta entrega: se revisa con su rúbrica</translation>
+    </message>
+    <message>
         <source>{name} ({short})</source>
         <translation>{name} ({short})</translation>
     </message>
@@ -32,6 +36,10 @@
         <translation>Nombre de el participante</translation>
     </message>
     <message>
+        <source>The name the credential is issued to, as it should be</source>
+        <translation>El nombre a quien se emite la credencial, tal como debe figurar</translation>
+    </message>
+    <message>
         <source>&amp;Earner&apos;s name:</source>
         <translation>Nombre del &amp;participante:</translation>
     </message>
@@ -46,6 +54,22 @@
     <message>
         <source>Assign</source>
         <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>Assign the micro-credential</source>
+        <translation>Asignar la microcredencial</translation>
+    </message>
+    <message>
+        <source>Saves the micro-credential and the earner&apos;s name; the submission opens with its rubric</source>
+        <translation>Guarda la microcredencial y el nombre del participante; la entrega se abre con su rúbrica</translation>
+    </message>
+    <message>
+        <source>Close without assigning</source>
+        <translation>Cerrar sin asignar</translation>
+    </message>
+    <message>
+        <source>Leaves the submission as it is</source>
+        <translation>Deja la entrega como está</translation>
     </message>
     <message>
         <source>Choose the micro-credential this submission is for.</source>
