@@ -62,7 +62,8 @@ class AssignDialog(QDialog):
         self.credential.setAccessibleName(self.tr("Micro-credential"))
         self.credential.setAccessibleDescription(
             self.tr(
-                "The micro-credential this submission is for: its rubric is the one it is reviewed under"
+                "The micro-credential this submission is for: its rubric is the one it is "
+                "reviewed under"
             )
         )
         for uri, name in definitions:
@@ -103,7 +104,8 @@ class AssignDialog(QDialog):
         self.assign_button.setAccessibleName(self.tr("Assign the micro-credential"))
         self.assign_button.setToolTip(
             self.tr(
-                "Saves the micro-credential and the earner's name; the submission opens with its rubric"
+                "Saves the micro-credential and the earner's name; the submission opens "
+                "with its rubric"
             )
         )
         self.assign_button.setDefault(True)
