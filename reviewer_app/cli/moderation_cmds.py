@@ -128,7 +128,11 @@ def run_set_status(args: argparse.Namespace) -> int:
             f"{item['reference_decision']}"
         )
         for c in item["criteria"]:
-            mark = "same" if c["steps_apart"] == 0 else f"{c['steps_apart']:+d} steps"
+            mark = (
+                "same"
+                if c["steps_apart"] == 0
+                else f"{c['steps_apart']:+d} " + ("step" if abs(c["steps_apart"]) == 1 else "steps")
+            )
             print(f"    {c['title']}: yours {c['yours']}, reference {c['reference']} ({mark})")
     if result["qualified"] is not None:
         print(
@@ -267,7 +271,7 @@ def run_report(args: argparse.Namespace) -> int:
     for r in report["reviewers"]:
         if r["anchor_scores"]:
             print(
-                f"  {r['reviewer']}: {r['anchor_scores']} anchor scores, exact "
+                f"  {r['reviewer']}: {counted(r['anchor_scores'], 'anchor score')}, exact "
                 f"{r['exact_agreement']:.0%}, adjacent {r['adjacent_agreement']:.0%}, "
                 f"severity {r['severity']:+.2f}; "
                 + ("qualified" if r["qualified"] else "not qualified: " + "; ".join(r["why"]))
@@ -278,11 +282,11 @@ def run_report(args: argparse.Namespace) -> int:
     for c in report["criteria"]:
         alpha = c["krippendorff_alpha_ordinal"]
         shown = "n/a" if alpha is None else f"{alpha:.2f}"
-        print(f"  {c['criterion']}: {c['units']} submissions, alpha {shown}")
+        print(f"  {c['criterion']}: {counted(c['units'], 'submission')}, alpha {shown}")
     overall = report["overall"]
     agreement = overall["decision_agreement"]
     print(
-        f"Overall: {overall['units']} units; decision agreement "
+        f"Overall: {counted(overall['units'], 'unit')}; decision agreement "
         + ("n/a" if agreement is None else f"{agreement:.0%}")
     )
     return 0

@@ -68,7 +68,9 @@ class StderrProgress:
         self._last = now
         mb = report.bytes_done / 1e6
         total = report.bytes_total / 1e6
-        line = f"{report.items_done} items, {mb:,.1f} of {total:,.1f} MB  {report.current}"
+        line = (
+            f"{counted(report.items_done, 'item')}, {mb:,.1f} of {total:,.1f} MB  {report.current}"
+        )
         sys.stderr.write("\r" + terminal_safe(line)[:120].ljust(120))
         sys.stderr.flush()
 
