@@ -37,9 +37,14 @@ class AssignDialog(QDialog):
         reviewer: str,
         submission_pk: int,
         parent: QWidget | None = None,
+        *,
+        blind: bool = False,
     ) -> None:
         super().__init__(parent)
         self.folder, self.reviewer, self.submission_pk = folder, reviewer, submission_pk
+        # In blind review the earner stays unknown: a loose bundle's id is its earner's
+        # name, so neither is shown, and the name is left as it is.
+        self.blind = blind
         self.setWindowTitle(self.tr("Assign a micro-credential"))
         with folder.read_sessions() as session:
             row = session.get(Submission, submission_pk, options=[joinedload(Submission.earner)])
@@ -49,6 +54,11 @@ class AssignDialog(QDialog):
         layout = QVBoxLayout(self)
         explain = QLabel(
             self.tr(
+                "This submission came without a micro-credential. Choose the one it is for. "
+                "Once someone reviews it, this can no longer be changed."
+            )
+            if blind
+            else self.tr(
                 "Submission {submission} came without a micro-credential. Choose the one it "
                 "is for, and correct the earner's name if the file name had it wrong. Once "
                 "someone reviews it, this can no longer be changed."
@@ -81,7 +91,10 @@ class AssignDialog(QDialog):
         self.earner.setAccessibleDescription(
             self.tr("The name the credential is issued to, as it should be")
         )
-        form.addRow(self.tr("&Earner's name:"), self.earner)
+        if not blind:
+            form.addRow(self.tr("&Earner's name:"), self.earner)
+        else:
+            self.earner.hide()
         layout.addLayout(form)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -133,7 +146,7 @@ class AssignDialog(QDialog):
                 self.folder,
                 self.submission_pk,
                 str(uri),
-                earner=self.earner.text(),
+                earner=None if self.blind else self.earner.text(),
                 actor=self.reviewer,
             )
         except UserError as e:  # refused: said here, and nothing was changed
@@ -148,9 +161,11 @@ def assign_submission_dialog(
     reviewer: str,
     submission_pk: int,
     done: Callable[[], None] | None = None,
+    *,
+    blind: bool = False,
 ) -> AssignDialog:
     """Opens the dialog over `parent`; `done` runs once the assignment is saved."""
-    dialog = AssignDialog(folder, reviewer, submission_pk, parent)
+    dialog = AssignDialog(folder, reviewer, submission_pk, parent, blind=blind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if done is not None:
         dialog.accepted.connect(done)

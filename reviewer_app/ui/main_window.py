@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             self._reload_keeping_selection()
             self.open_submission(pk)
 
-        assign_submission_dialog(self, self.folder, self.reviewer, pk, reopen)
+        assign_submission_dialog(self, self.folder, self.reviewer, pk, reopen, blind=self.blind)
 
     def _open_at_search_hit(self, pk: int) -> None:
         """A submission found by searching its evidence opens at the hit."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,6 +16,7 @@ from reviewer_app.evidence.importer import Importer
 from reviewer_app.resources import resource
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import AuditEvent, Submission
 from reviewer_app.ui.assign_dialog import AssignDialog
 from reviewer_app.ui.main_window import MainWindow
@@ -132,3 +133,25 @@ def test_a_refusal_is_said_in_the_dialog_and_changes_nothing(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert window.review is None and window.assign_action.isEnabled()
+
+
+def test_in_blind_review_the_dialog_shows_no_name(
+    loose_folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with loose_folder.sessions.begin() as session:
+        BLIND_REVIEW.set(session, True)
+    settings = QSettings(str(tmp_path / "blind.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(loose_folder, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    dialog = open_loose_bundle(win, qtbot)
+    assert not dialog.earner.isVisible()
+    assert not any("jane doe" in label.text() for label in dialog.findChildren(QLabel))
+    choose_credential(dialog, qtbot, "Global Education in the Classroom")
+    qtbot.mouseClick(dialog.assign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.review is not None)
+    with loose_folder.read_sessions() as session:
+        row = session.scalars(select(Submission)).one()
+        assert (row.credential_uri, row.earner_name) == (GLOBAL, "jane doe")
+    win.close()

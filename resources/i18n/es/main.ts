@@ -8,6 +8,10 @@
         <translation>Asignar una microcredencial</translation>
     </message>
     <message>
+        <source>This submission came without a micro-credential. Choose the one it is for. Once someone reviews it, this can no longer be changed.</source>
+        <translation>Esta entrega llegó sin microcredencial. Elija aquella a la que corresponde. Cuando alguien la revise, esto ya no se podrá cambiar.</translation>
+    </message>
+    <message>
         <source>Submission {submission} came without a micro-credential. Choose the one it is for, and correct the earner&apos;s name if the file name had it wrong. Once someone reviews it, this can no longer be changed.</source>
         <translation>La entrega {submission} llegó sin microcredencial. Elija aquella a la que corresponde y corrija el nombre de el participante si el nombre del archivo lo tenía mal. Cuando alguien la revise, esto ya no se podrá cambiar.</translation>
     </message>
