@@ -83,3 +83,34 @@ def test_a_loose_bundle_with_a_readme_stays_one_loose_bundle(
     assert code == 0
     assert [(r["submission_id"], r["items"]) for r in doc["imported"]] == [("Jane Doe", 2)]
     assert doc["skipped_files"] == []
+
+
+def test_a_loose_bundle_of_sub_folders_and_a_readme_stays_one_loose_bundle(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    loose = tmp_path / "Jane Doe"
+    (loose / "photos").mkdir(parents=True)
+    (loose / "photos" / "board.png").write_bytes(craft.png_image())
+    (loose / "notes").mkdir()
+    (loose / "notes" / "week 1.txt").write_text("Started the unit.", encoding="utf-8")
+    (loose / "README.txt").write_text("Photos first.", encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    code = main([*data, "import", str(loose), "--no-extract", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [(r["submission_id"], r["items"]) for r in doc["imported"]] == [("Jane Doe", 3)]
+
+
+def test_bundle_folders_beside_a_readme_are_a_batch(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "intake"
+    craft.bundle_dir(batch / "Ana", {"a.png": craft.png_image()}, submission_id="C-4")
+    craft.bundle_dir(batch / "Ben", {"b.png": craft.png_image(9, 9)}, submission_id="C-5")
+    (batch / "README").write_text("Two bundles.", encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    code = main([*data, "import", str(batch), "--no-extract", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert sorted(r["submission_id"] for r in doc["imported"]) == ["C-4", "C-5"]
+    assert [f["reason"] for f in doc["skipped_files"]] == ["a README file, not a bundle"]

@@ -75,13 +75,29 @@ def clutter_reason(name: str) -> str | None:
 _README = re.compile(r"^read[ _-]?me(\.[^.]*)?$", re.IGNORECASE)
 
 
-def _is_batch(files: list[str], folders: list[str]) -> bool:
+def _is_batch(source: Source, files: list[str], folders: list[str]) -> bool:
     """A batch holds bundles only, beside clutter: bundle zips (and folders) and no other
-    file. A folder holding evidence files and a README is one loose bundle."""
+    file. A folder holding evidence files and a README is one loose bundle; so is one
+    holding sub-folders and a README, unless a sub-folder is a manifest bundle."""
     if MANIFEST in files:
         return False
-    files = [f for f in files if clutter_reason(f) is None]
-    return bool(files or folders) and all(f.lower().endswith(".zip") for f in files)
+    bundles = [f for f in files if clutter_reason(f) is None]
+    if not (bundles or folders) or not all(f.lower().endswith(".zip") for f in bundles):
+        return False
+    if len(bundles) == len(files) or bundles:
+        return True
+    return any(_is_manifest_bundle(source, folder) for folder in folders)
+
+
+def _is_manifest_bundle(source: Source, folder: str) -> bool:
+    try:
+        inner = source.sub(folder)
+        try:
+            return MANIFEST in inner.top_level()[0]
+        finally:
+            inner.close()
+    except (BundleRejected, OSError):
+        return False
 
 
 def _skipped(source: Source, files: list[str]) -> list[SkippedFile]:
@@ -124,7 +140,7 @@ def open_bundles(
         source.close()
         yield BundleRejected(source.label, translate("BundleImport", "is empty"))
         return
-    if not _is_batch(files, folders):
+    if not _is_batch(source, files, folders):
         yield Candidate(source, _shape_of(source))
         return
     try:
