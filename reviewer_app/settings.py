@@ -67,7 +67,10 @@ COLOR_SCHEME = Setting(
     ("system", "light", "dark"),
 )
 LANGUAGE = Setting("language", str, "system", "The language of the window", ("system", "en", "es"))
-ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE)
+CONFIRM_NOT_YET = Setting(
+    "confirm.not_yet", bool, True, "Ask for confirmation before submitting a Not Yet"
+)
+ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE, CONFIRM_NOT_YET)
 
 
 def config_dir() -> Path:
