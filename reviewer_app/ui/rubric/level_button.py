@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
+_WIDE = 400
+
 
 class LevelButton(QPushButton):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
@@ -41,10 +43,11 @@ class LevelButton(QPushButton):
     def _margins(self) -> int:
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        empty = self.style().sizeFromContents(
-            QStyle.ContentsType.CT_PushButton, option, QSize(0, 0), self
+        # Measured around wide content: styles give a short text a minimum width.
+        wide = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, QSize(_WIDE, 0), self
         )
-        return empty.width()
+        return wide.width() - _WIDE
 
     def _fit(self) -> None:
         metrics = self.fontMetrics()
