@@ -121,6 +121,11 @@ def banner_text(panel: RubricPanel, name: str) -> str:
 def test_a_resubmission_shows_a_banner_with_the_earlier_feedback(
     panel: RubricPanel, qtbot: QtBot, reviewed_folder: DataFolder
 ) -> None:
+    panel.set_review(open_review(reviewed_folder, "FAP-2"))  # attempt 1 not decided yet
+    assert banner_text(panel, "Resubmission") == (
+        "Attempt 2. The earlier attempts have no overall feedback."
+    )
+
     first = open_review(reviewed_folder, "FAP-1")
     score_all(first)
     first.set_level("reflection-next-steps", "not-yet")
@@ -129,6 +134,10 @@ def test_a_resubmission_shows_a_banner_with_the_earlier_feedback(
 
     panel.set_review(open_review(reviewed_folder, "FAP-2"))  # attempt 2 of the same earner
     text = banner_text(panel, "Resubmission")
+    banner = next(b for b in panel.findChildren(Banner) if b.objectName() == "resubmission-banner")
+    criteria = panel.findChild(QScrollArea)
+    assert isinstance(criteria, QScrollArea)
+    assert banner.geometry().bottom() <= criteria.y()  # at the top, above the criteria
     assert "Attempt 2" in text
     assert "Revise your next steps." in text
     button = [

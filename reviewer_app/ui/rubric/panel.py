@@ -10,7 +10,7 @@ promise when the app is killed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont
@@ -41,9 +41,6 @@ from reviewer_app.ui.rubric.footer import Footer
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
 from reviewer_app.ui.rubric.keys import EnterClicks
 from reviewer_app.ui.rubric.navigator import CriterionNavigator
-
-if TYPE_CHECKING:
-    from reviewer_app.reviews.feedback import EarlierAttempt
 
 _FEEDBACK = "feedback"
 
@@ -91,7 +88,6 @@ class RubricPanel(QWidget):
         self._preferences: Settings | None = None
         self._unavailable = ""
         self._resuming = False
-        self._earlier: list[EarlierAttempt] = []
         self._earlier_dialog: QWidget | None = None
         self._confirm: QMessageBox | None = None
         self._feedback_box: GrowingTextEdit | None = None
@@ -193,8 +189,9 @@ class RubricPanel(QWidget):
         self.flush()
         self._review = review
         self._unavailable = unavailable if review is None else ""
-        if self._confirm is not None:
-            self._confirm.reject()  # a question about the review no longer shown
+        asking, self._confirm = self._confirm, None
+        if asking is not None:
+            asking.reject()  # a question about a review no longer shown
         self._result.clear()
         self._rebuild()
         self._show_resubmission(review)
@@ -255,11 +252,17 @@ class RubricPanel(QWidget):
         """The earner's earlier attempts, with their feedback, in a window of their own."""
         from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 
-        if not self._earlier:
+        review = self._review
+        if review is None:
+            return
+        try:
+            earlier = attempts.earlier_attempts_of(review)
+        except OperationalError as exc:
+            self._report(self._plain(exc))
             return
         if self._earlier_dialog is not None:
             self._earlier_dialog.close()
-        dialog = EarlierAttemptsDialog(self._earlier, self)
+        dialog = EarlierAttemptsDialog(earlier, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "_earlier_dialog", None))
         self._earlier_dialog = dialog
@@ -323,11 +326,13 @@ class RubricPanel(QWidget):
         box.open()
 
     def _confirm_closed(self, box: QMessageBox) -> None:
-        if self._confirm is box:
+        answered = self._confirm is box  # not closed because another review came
+        if answered:
             self._confirm = None
         box.deleteLater()
-        if self._review is not None and self._review.submitted_at is None:
-            current = self._nav.current
+        review = self._review
+        if answered and review is not None and review.submitted_at is None:
+            current = self._nav.current  # back where the reviewer was
             if current is not None:
                 current.focus_levels()
 
@@ -552,23 +557,21 @@ class RubricPanel(QWidget):
 
     def _show_resubmission(self, review: ReviewSession | None) -> None:
         """A resubmission says so at the top, with what the earner was told before."""
-        self._earlier = []
-        if review is None:
+        found = None
+        if review is not None:
+            try:
+                found = attempts.resubmission_of(review)
+            except OperationalError:  # a busy folder: the banner is a help, not the work
+                found = None
+        if found is None:
             self._resubmission.clear()
             return
-        try:
-            attempt, self._earlier = attempts.earlier_attempts_of(review)
-        except OperationalError:  # a busy folder: the banner is a help, not the work
-            attempt = 1
-        if attempt < 2:
-            self._resubmission.clear()
-            return
-        told = [a for a in self._earlier if a.feedback]
-        if told:
+        attempt = found.attempt
+        if found.feedback:
             text = self.tr("Attempt {n}. Earlier feedback: {feedback}").format(
-                n=attempt, feedback=attempts.shortened(told[-1].feedback or "")
+                n=attempt, feedback=attempts.shortened(found.feedback)
             )
-        elif self._earlier:
+        elif found.earlier:
             text = self.tr("Attempt {n}. The earlier attempts have no overall feedback.").format(
                 n=attempt
             )
@@ -578,7 +581,7 @@ class RubricPanel(QWidget):
             )
         button = self._resubmission.button
         if button is not None:
-            button.setVisible(bool(self._earlier))
+            button.setVisible(bool(found.earlier))
         self._resubmission.show_text(text, QStyle.StandardPixmap.SP_MessageBoxInformation)
 
     def _show_card(self, card: CriterionCard) -> None:
