@@ -57,6 +57,23 @@ class Setting(Generic[T]):
             )
         return value
 
+    def from_text(self, text: str) -> T:
+        """The value a person typed (on the command line), checked: a yes/no setting
+        takes true or false (also yes/no, on/off, 1/0)."""
+        if self.kind is bool:
+            word = text.strip().lower()
+            if word in _TRUE or word in _FALSE:
+                return self.check(word in _TRUE)
+            raise SettingsError(
+                translate("Settings", "The setting {key} is true or false, not {value}.").format(
+                    key=self.key, value=repr(text)
+                )
+            )
+        return self.check(text)
+
+
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
 
 REVIEWER_NAME = Setting("reviewer.name", str, "", "Who is working (empty: the account's name)")
 COLOR_SCHEME = Setting(
@@ -67,7 +84,10 @@ COLOR_SCHEME = Setting(
     ("system", "light", "dark"),
 )
 LANGUAGE = Setting("language", str, "system", "The language of the window", ("system", "en", "es"))
-ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE)
+CONFIRM_NOT_YET = Setting(
+    "confirm.not_yet", bool, True, "Ask for confirmation before submitting a Not Yet"
+)
+ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE, CONFIRM_NOT_YET)
 
 
 def config_dir() -> Path:

@@ -103,3 +103,15 @@ def test_the_language_is_read_without_touching_the_file(tmp_path: Path) -> None:
     path.write_text("{ not json")
     assert language_in(path) == "system"
     assert path.read_text() == "{ not json"  # left for Settings.load to set aside, and say
+
+
+def test_a_yes_or_no_setting_is_typed_as_words() -> None:
+    from reviewer_app.settings import CONFIRM_NOT_YET, SettingsError
+
+    assert CONFIRM_NOT_YET.default is True
+    assert CONFIRM_NOT_YET.from_text("false") is False
+    assert CONFIRM_NOT_YET.from_text(" Yes ") is True
+    with pytest.raises(SettingsError, match="true or false"):
+        CONFIRM_NOT_YET.from_text("maybe")
+    with pytest.raises(SettingsError, match="must be bool"):
+        CONFIRM_NOT_YET.check("false")

@@ -3,8 +3,9 @@
 Nothing is written until OK (or Restart now); then every changed setting is stored
 through `Settings.set`, which writes the file atomically. A value the file cannot hold,
 or a file that cannot be written, is said plainly and changes nothing. The appearance
-applies at once; the language and the reviewer's name when the program next starts,
-since the windows read their strings, and the reviews their reviewer, once.
+and whether a Not Yet is confirmed before it is submitted apply at once; the language
+and the reviewer's name when the program next starts, since the windows read their
+strings, and the reviews their reviewer, once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QProcess, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.settings import (
     COLOR_SCHEME,
+    CONFIRM_NOT_YET,
     LANGUAGE,
     REVIEWER_NAME,
     Setting,
@@ -126,6 +129,14 @@ class SettingsDialog(QDialog):
             self.tr("The language of the windows, from the next time Portfolio Reviewer starts")
         )
 
+        self.confirm_not_yet = QCheckBox(self.tr("Ask before submitting a Not &Yet"))
+        self.confirm_not_yet.setObjectName("confirm-not-yet")
+        self.confirm_not_yet.setChecked(preferences.get(CONFIRM_NOT_YET))
+        self.confirm_not_yet.setAccessibleName(self.tr("Ask before submitting a Not Yet"))
+        self.confirm_not_yet.setToolTip(
+            self.tr("Ctrl+Enter on a review that would be Not Yet asks once before submitting it")
+        )
+
         self.restart_offer = QWidget()
         self.restart_offer.setObjectName("restart-offer")
         self.restart_note = QLabel(
@@ -164,6 +175,7 @@ class SettingsDialog(QDialog):
             if field is self.name:
                 form.addRow("", name_note)
         form.addRow("", self.restart_offer)
+        form.addRow(self.tr("Reviewing:"), self.confirm_not_yet)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -188,7 +200,8 @@ class SettingsDialog(QDialog):
             (self.name, self.scheme),
             (self.scheme, self.language),
             (self.language, self.restart_button),
-            (self.restart_button, self.ok_button),
+            (self.restart_button, self.confirm_not_yet),
+            (self.confirm_not_yet, self.ok_button),
             (self.ok_button, self.cancel_button),
         ):
             QWidget.setTabOrder(first, second)
@@ -216,6 +229,7 @@ class SettingsDialog(QDialog):
             (REVIEWER_NAME, self.name.text().strip()),
             (COLOR_SCHEME, self.scheme.currentData()),
             (LANGUAGE, self.language.currentData()),
+            (CONFIRM_NOT_YET, self.confirm_not_yet.isChecked()),
         ]
 
     def save(self) -> bool:

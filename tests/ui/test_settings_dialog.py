@@ -99,6 +99,7 @@ def test_changes_are_saved_on_ok(
     assert dialog.name.text() == "" and dialog.scheme.currentData() == "system"
     assert dialog.language.currentData() == "system"
 
+    assert dialog.confirm_not_yet.isChecked()  # asked by default
     dialog.name.setText("  Ana Ruiz ")
     choose(dialog.scheme, DARK)
     assert not dialog.restart_offer.isVisible()  # only the language needs a restart
@@ -108,6 +109,7 @@ def test_changes_are_saved_on_ok(
     save_shot(dialog, "settings")
     assert not config.exists()  # nothing is written before OK
 
+    dialog.confirm_not_yet.click()
     dialog.ok_button.click()
 
     assert not dialog.isVisible()
@@ -115,6 +117,7 @@ def test_changes_are_saved_on_ok(
         "reviewer.name": "Ana Ruiz",
         "appearance.scheme": "dark",
         "language": "es",
+        "confirm.not_yet": False,
     }
     assert qapp.palette().window().color().lightness() < 100  # dark at once
     assert restarts == [] and told == []
@@ -280,13 +283,14 @@ def test_every_control_is_named_labelled_and_in_order(
     qtbot.waitUntil(dialog.isActiveWindow)
     dialog.name.setFocus()
     visited: list[QWidget | None] = []
-    for _ in range(5):
+    for _ in range(6):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     assert visited == [
         dialog.scheme,
         dialog.language,
         dialog.restart_button,
+        dialog.confirm_not_yet,
         dialog.ok_button,
         dialog.cancel_button,
     ]

@@ -773,6 +773,10 @@
         <translation>La opción de configuración {key} debe ser uno de estos valores: {allowed}; no {value}.</translation>
     </message>
     <message>
+        <source>The setting {key} is true or false, not {value}.</source>
+        <translation>La opción de configuración {key} es true o false, no {value}.</translation>
+    </message>
+    <message>
         <source>The settings file {path} cannot be read ({problem}); the defaults apply.</source>
         <translation>El archivo de configuración {path} no se puede leer ({problem}); se aplican los valores predeterminados.</translation>
     </message>

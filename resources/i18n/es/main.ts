@@ -730,6 +730,18 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>El idioma de las ventanas, a partir del próximo inicio de Portfolio Reviewer</translation>
     </message>
     <message>
+        <source>Ask before submitting a Not &amp;Yet</source>
+        <translation>Preguntar antes de en&amp;viar un Aún no</translation>
+    </message>
+    <message>
+        <source>Ask before submitting a Not Yet</source>
+        <translation>Preguntar antes de enviar un Aún no</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter on a review that would be Not Yet asks once before submitting it</source>
+        <translation>Ctrl+Intro en una revisión que daría Aún no pregunta una vez antes de enviarla</translation>
+    </message>
+    <message>
         <source>The new language applies when Portfolio Reviewer is next started.</source>
         <translation>El nuevo idioma se aplica la próxima vez que se inicie Portfolio Reviewer.</translation>
     </message>
@@ -756,6 +768,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Reviewing:</source>
+        <translation>Al revisar:</translation>
     </message>
     <message>
         <source>Save the settings</source>

@@ -8,6 +8,18 @@
         <translation>Criterio {position} de {count}: {title}</translation>
     </message>
     <message>
+        <source>Descriptors</source>
+        <translation>Descriptores</translation>
+    </message>
+    <message>
+        <source>Descriptors: {title}</source>
+        <translation>Descriptores: {title}</translation>
+    </message>
+    <message>
+        <source>Show or hide the prompt and what each level means</source>
+        <translation>Muestra u oculta la consigna y lo que significa cada nivel</translation>
+    </message>
+    <message>
         <source>Comment for the earner on this criterion</source>
         <translation>Comentario para el participante sobre este criterio</translation>
     </message>
@@ -22,10 +34,6 @@
     <message>
         <source>Key {n}</source>
         <translation>Tecla {n}</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comentario</translation>
     </message>
     <message>
         <source>Comment bank: {title}</source>
@@ -653,6 +661,26 @@
         <translation>Rúbrica</translation>
     </message>
     <message>
+        <source>Resubmission</source>
+        <translation>Nueva entrega</translation>
+    </message>
+    <message>
+        <source>Earlier attempts…</source>
+        <translation>Intentos anteriores…</translation>
+    </message>
+    <message>
+        <source>Open the earlier attempts</source>
+        <translation>Abrir los intentos anteriores</translation>
+    </message>
+    <message>
+        <source>The earner&apos;s earlier attempts at this micro-credential, with their feedback</source>
+        <translation>Los intentos anteriores del participante en esta microcredencial, con su retroalimentación</translation>
+    </message>
+    <message>
+        <source>Submit result</source>
+        <translation>Resultado del envío</translation>
+    </message>
+    <message>
         <source>Criteria</source>
         <translation>Criterios</translation>
     </message>
@@ -669,16 +697,76 @@
         <translation>Reabrir</translation>
     </message>
     <message>
-        <source>No review open</source>
-        <translation>No hay ninguna revisión abierta</translation>
+        <source>Submit a Not Yet</source>
+        <translation>Enviar un Aún no</translation>
     </message>
     <message>
-        <source>No submission is open. Choose one from the queue to score it.</source>
-        <translation>No hay ninguna entrega abierta. Elija una de la cola para puntuarla.</translation>
+        <source>Submit the review of {submission} as Not Yet?</source>
+        <translation>¿Enviar la revisión de {submission} como Aún no?</translation>
+    </message>
+    <message>
+        <source>The earner gets your feedback and can try again. Reopen the review to change it later.</source>
+        <translation>El participante recibe su retroalimentación y puede volver a intentarlo. Reabra la revisión para cambiarla más adelante.</translation>
+    </message>
+    <message>
+        <source>&amp;Submit Not Yet</source>
+        <translation>&amp;Enviar Aún no</translation>
+    </message>
+    <message>
+        <source>Submit the review as Not Yet</source>
+        <translation>Enviar la revisión como Aún no</translation>
+    </message>
+    <message>
+        <source>Submits the review with the decision Not Yet (Alt+S)</source>
+        <translation>Envía la revisión con la decisión Aún no (Alt+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep reviewing</source>
+        <translation>&amp;Seguir revisando</translation>
+    </message>
+    <message>
+        <source>Keep reviewing</source>
+        <translation>Seguir revisando</translation>
+    </message>
+    <message>
+        <source>Back to the review; nothing is submitted (Enter, Esc)</source>
+        <translation>Vuelve a la revisión; no se envía nada (Intro, Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>&amp;No volver a preguntar</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again before submitting a Not Yet</source>
+        <translation>No volver a preguntar antes de enviar un Aún no</translation>
+    </message>
+    <message>
+        <source>Submit a Not Yet without this question from now on (File &gt; Settings)</source>
+        <translation>Enviar un Aún no sin esta pregunta a partir de ahora (Archivo &gt; Configuración)</translation>
+    </message>
+    <message>
+        <source>The setting could not be saved ({reason}): the question will be asked again next time.</source>
+        <translation>No se pudo guardar la configuración ({reason}): la pregunta se hará de nuevo la próxima vez.</translation>
     </message>
     <message>
         <source>{submission} · {credential}</source>
         <translation>{submission} · {credential}</translation>
+    </message>
+    <message>
+        <source>This submission cannot be scored yet</source>
+        <translation>Esta entrega aún no se puede puntuar</translation>
+    </message>
+    <message>
+        <source>No submission open</source>
+        <translation>Ninguna entrega abierta</translation>
+    </message>
+    <message>
+        <source>Choose a submission in the queue (click it, or select it and press Enter): its rubric opens here.</source>
+        <translation>Elija una entrega en la cola (haga clic en ella, o selecciónela y pulse Intro): su rúbrica se abre aquí.</translation>
+    </message>
+    <message>
+        <source>Then score by keyboard: 1 to 9 choose a level, J and K move between criteria, C writes a comment, Ctrl+Enter submits.</source>
+        <translation>Luego puntúe con el teclado: 1 a 9 eligen un nivel, J y K pasan de un criterio a otro, C escribe un comentario, Ctrl+Intro envía.</translation>
     </message>
     <message>
         <source>Overall feedback</source>
@@ -695,6 +783,18 @@
     <message>
         <source>No overall feedback</source>
         <translation>Sin retroalimentación general</translation>
+    </message>
+    <message>
+        <source>Attempt {n}. Earlier feedback: {feedback}</source>
+        <translation>Intento {n}. Retroalimentación anterior: {feedback}</translation>
+    </message>
+    <message>
+        <source>Attempt {n}. The earlier attempts have no overall feedback.</source>
+        <translation>Intento {n}. Los intentos anteriores no tienen retroalimentación general.</translation>
+    </message>
+    <message>
+        <source>Attempt {n}. The earlier attempts are not in this data folder.</source>
+        <translation>Intento {n}. Los intentos anteriores no están en esta carpeta de datos.</translation>
     </message>
     <message>
         <source>Could not save to the data folder ({detail}). What you typed is still here and will be saved again in a few seconds; check the disk.</source>
@@ -723,6 +823,26 @@
     <message>
         <source>✓ {label}</source>
         <translation>✓ {label}</translation>
+    </message>
+    <message>
+        <source>{label} ({points})</source>
+        <translation>{label} ({points})</translation>
+    </message>
+    <message>
+        <source>✓ {level} (chosen)</source>
+        <translation>✓ {level} (elegido)</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ninguno elegido)</translation>
+    </message>
+    <message>
+        <source>{criterion}: no level chosen (submitted)</source>
+        <translation>{criterion}: ningún nivel elegido (enviada)</translation>
+    </message>
+    <message>
+        <source>{criterion}: {level} chosen (submitted)</source>
+        <translation>{criterion}: {level} elegido (enviada)</translation>
     </message>
     <message>
         <source>{criterion}: {level}</source>
@@ -803,6 +923,26 @@
     <message>
         <source>Current criterion {position} of {count}: {title}. {state}.</source>
         <translation>Criterio actual {position} de {count}: {title}. {state}.</translation>
+    </message>
+    <message>
+        <source>Your review is in: {outcome}. The reviewers disagree; a lead decides.</source>
+        <translation>Su revisión está registrada: {outcome}. Los revisores no coinciden; decide un responsable.</translation>
+    </message>
+    <message>
+        <source>Your review is in ({outcome}); the submission awaits another reviewer.</source>
+        <translation>Su revisión está registrada ({outcome}); la entrega espera a otro revisor.</translation>
+    </message>
+    <message>
+        <source>Submitted: Not Yet. The earner gets the feedback.</source>
+        <translation>Enviada: Aún no. El participante recibe la retroalimentación.</translation>
+    </message>
+    <message>
+        <source>Submitted: Pass.</source>
+        <translation>Enviada: Superado.</translation>
+    </message>
+    <message>
+        <source>Submitted: {outcome}.</source>
+        <translation>Enviada: {outcome}.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
-"""One criterion: its title and prompt, its scale as a row of buttons with the level
-descriptors, a comment box with the criterion's comment bank, and its state in words."""
+"""One criterion: its title, its scale as a row of buttons (the prompt and the level
+descriptors folded under them), its state in words, and a comment box with the
+criterion's comment bank."""
 
 from __future__ import annotations
+
+import itertools
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -20,8 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,7 @@ from reviewer_app.rubrics.model import Criterion
 from reviewer_app.ui.rubric import wording
 from reviewer_app.ui.rubric.descriptors import DescriptorLabel
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
+from reviewer_app.ui.rubric.level_button import LevelButton
 
 _BANK_MENU_CHARS = 72  # a bank sentence longer than this is shortened in the menu
 
@@ -46,7 +50,14 @@ def _scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:
 
 
 class CriterionCard(QFrame):
-    """Emits what the reviewer did; the panel saves it and then calls `show_level`."""
+    """Emits what the reviewer did; the panel saves it and then calls `show_level`.
+
+    Compact: the title, the scale as one row of buttons, the state beside the comment
+    bank, and the comment box; the prompt and the level descriptors fold away under
+    "Descriptors" (each descriptor is also the tooltip of its level's button). A
+    submitted review shows its scale as text at full contrast, the chosen level ticked
+    and in bold, instead of buttons that could not be pressed.
+    """
 
     level_clicked = Signal(str, str)  # criterion id, level id
     comment_edited = Signal(str, str)  # criterion id, text
@@ -66,6 +77,7 @@ class CriterionCard(QFrame):
         self.criterion = criterion
         self.position, self.count = position, count
         self._current = False
+        self._read_only = False
         self._level_id: str | None = None
         self.setObjectName(f"criterion-{criterion.id}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -75,32 +87,61 @@ class CriterionCard(QFrame):
             )
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(6)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(4)
 
+        title_row = QHBoxLayout()
+        title_row.setSpacing(4)
         self.title_label = QLabel(criterion.title)
         self.title_label.setWordWrap(True)
-        self.title_label.setFont(_scaled(self.font(), 1.05, bold=True))
-        layout.addWidget(self.title_label)
+        self.title_label.setFont(_scaled(self.font(), 1.0, bold=True))
+        title_row.addWidget(self.title_label, 1)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("descriptors")
+        self.details_button.setText(self.tr("Descriptors"))
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.setAccessibleName(
+            self.tr("Descriptors: {title}").format(title=criterion.title)
+        )
+        self.details_button.setToolTip(self.tr("Show or hide the prompt and what each level means"))
+        self.details_button.toggled.connect(self.set_details_shown)
+        title_row.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(title_row)
+
+        layout.addLayout(self._build_levels())
+        self.read_only_levels = QLabel()
+        self.read_only_levels.setObjectName("submitted-levels")
+        self.read_only_levels.setWordWrap(True)
+        self.read_only_levels.setTextFormat(Qt.TextFormat.RichText)
+        self.read_only_levels.hide()
+        layout.addWidget(self.read_only_levels)
+
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 2)
+        details.setSpacing(3)
         if criterion.prompt:
             self.prompt_label: QLabel | None = QLabel(criterion.prompt)
             self.prompt_label.setWordWrap(True)
-            self.prompt_label.setFont(_scaled(self.font(), 0.9))
-            layout.addWidget(self.prompt_label)
+            self.prompt_label.setFont(_scaled(self.font(), 0.92))
+            details.addWidget(self.prompt_label)
         else:
             self.prompt_label = None
-
-        layout.addLayout(self._build_levels())
         self.descriptor_labels: dict[str, DescriptorLabel] = {}
         for level in criterion.levels:
             descriptor = criterion.descriptors.get(level.id)
             if descriptor:
                 label = DescriptorLabel(level.label, descriptor)
                 self.descriptor_labels[level.id] = label
-                layout.addWidget(label)
+                details.addWidget(label)
+        self.details.hide()
+        self.details_button.setVisible(bool(self.prompt_label or self.descriptor_labels))
+        layout.addWidget(self.details)
 
-        layout.addLayout(self._build_state_line())
-        layout.addLayout(self._build_comment_header(bank))
+        layout.addLayout(self._build_state_line(bank))
         self.comment_box = GrowingTextEdit(min_lines=2)
         self.comment_box.setPlaceholderText(self.tr("Comment for the earner on this criterion"))
         self.comment_box.setAccessibleName(
@@ -112,10 +153,16 @@ class CriterionCard(QFrame):
                 "criterion's comment, Esc back to the levels"
             ).format(title=criterion.title)
         )
-        self.comment_label.setBuddy(self.comment_box)
         self.comment_box.textChanged.connect(self._comment_changed)
         self.comment_box.focus_left.connect(lambda: self.comment_left.emit(criterion.id))
         layout.addWidget(self.comment_box)
+        # Tab goes along the scale, then to the descriptors, the bank and the comment.
+        chain: list[QWidget] = [*self.level_buttons, self.details_button]
+        if self.bank_button is not None:
+            chain.append(self.bank_button)
+        chain.append(self.comment_box)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._loading = False
         self.show_level(None, None)
 
@@ -127,17 +174,14 @@ class CriterionCard(QFrame):
         # No exclusive QButtonGroup: Qt would make the row one Tab stop with arrow keys
         # that choose as they move; here every level is a Tab stop and only a press
         # (or its number key) chooses. `show_level` keeps one button checked.
-        self.level_buttons: list[QPushButton] = []
+        self.level_buttons: list[LevelButton] = []
         for n, level in enumerate(self.criterion.levels):
-            button = QPushButton(wording.level_button_text(level, chosen=False))
-            button.setCheckable(True)
-            button.setAutoDefault(False)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = LevelButton(wording.level_button_text(level, chosen=False))
             button.setAccessibleName(wording.level_accessible_name(self.criterion, level))
             descriptor = self.criterion.descriptors.get(level.id, "")
             key = self.tr("Key {n}").format(n=n + 1) if n < 9 else ""
             button.setAccessibleDescription(" ".join(p for p in (descriptor, key) if p))
-            button.setToolTip(key)
+            button.set_tip("\n".join(p for p in (descriptor, key) if p))
             button.clicked.connect(
                 lambda _checked=False, lid=level.id: self.level_clicked.emit(self.criterion.id, lid)
             )
@@ -145,7 +189,7 @@ class CriterionCard(QFrame):
             row.addWidget(button)
         return row
 
-    def _build_state_line(self) -> QHBoxLayout:
+    def _build_state_line(self, bank: tuple[str, ...]) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
         self.state_icon = QLabel()
@@ -155,13 +199,6 @@ class CriterionCard(QFrame):
         self.state_label.setFont(_scaled(self.font(), 1.0, bold=True))
         row.addWidget(self.state_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.state_label, 1)
-        return row
-
-    def _build_comment_header(self, bank: tuple[str, ...]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.comment_label = QLabel(self.tr("Comment"))
-        row.addWidget(self.comment_label)
-        row.addStretch(1)
         self.bank_menu: QMenu | None = None
         self.bank_button: QPushButton | None = None
         if bank:
@@ -184,8 +221,17 @@ class CriterionCard(QFrame):
             )
             self.bank_button.setAutoDefault(False)
             self.bank_button.setMenu(self.bank_menu)
-            row.addWidget(self.bank_button)
+            row.addWidget(self.bank_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Unfolds (or folds away) the prompt and the level descriptors."""
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        if self.details_button.isChecked() != shown:
+            self.details_button.setChecked(shown)
 
     # State -----------------------------------------------------------------------------
 
@@ -203,12 +249,16 @@ class CriterionCard(QFrame):
         for level, button in zip(self.criterion.levels, self.level_buttons, strict=True):
             chosen = level.id == level_id
             button.setChecked(chosen)
-            button.setText(wording.level_button_text(level, chosen=chosen))
+            button.set_full_text(wording.level_button_text(level, chosen=chosen))
             font = button.font()
             font.setBold(chosen)
             button.setFont(font)
         for lid, label in self.descriptor_labels.items():
             label.set_chosen(lid == level_id)
+        self.read_only_levels.setText(wording.submitted_scale(self.criterion, level_id))
+        self.read_only_levels.setAccessibleName(
+            wording.submitted_scale_name(self.criterion, level_id)
+        )
         self.state_label.setText(wording.state_line(self.criterion, level_id, meets))
         if level_id is None:
             icon = QStyle.StandardPixmap.SP_MessageBoxQuestion
@@ -233,8 +283,13 @@ class CriterionCard(QFrame):
         self.setAccessibleDescription(description if current else "")
 
     def set_read_only(self, read_only: bool) -> None:
+        """Submitted: the scale as text at full contrast (disabled buttons would draw
+        the chosen level grey on grey), the comment read-only, no comment bank."""
+        self._read_only = read_only
         for button in self.level_buttons:
             button.setEnabled(not read_only)
+            button.setVisible(not read_only)
+        self.read_only_levels.setVisible(read_only)
         self.comment_box.setReadOnly(read_only)
         self.comment_box.setPlaceholderText(
             self.tr("No comment")
@@ -243,6 +298,7 @@ class CriterionCard(QFrame):
         )
         if self.bank_button is not None:
             self.bank_button.setEnabled(not read_only)
+            self.bank_button.setVisible(not read_only)
 
     # Moving focus ----------------------------------------------------------------------
 

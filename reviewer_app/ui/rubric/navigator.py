@@ -18,6 +18,7 @@ Focus = Literal["levels", "comment"] | None
 
 class CriterionNavigator(QObject):
     announced = Signal(str)  # what a screen reader should say of the current criterion
+    changed = Signal(str)  # the id of the criterion that became current
 
     def __init__(self, scroll: QScrollArea, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,7 @@ class CriterionNavigator(QObject):
             if previous is not None:
                 previous.set_current(False)
             self._current = criterion_id
+            self.changed.emit(criterion_id)
         self.describe(card)
         if scroll:
             self.scroll_to(card)

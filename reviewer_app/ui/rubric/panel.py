@@ -16,10 +16,13 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFrame,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -27,10 +30,12 @@ from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import UserError
 from reviewer_app.reviews.service import ReviewSession
-from reviewer_app.rubrics.decision import meets_level
-from reviewer_app.ui.rubric import wording
+from reviewer_app.rubrics.decision import NOT_YET, meets_level
+from reviewer_app.settings import CONFIRM_NOT_YET, Settings
+from reviewer_app.ui.rubric import attempts, wording
 from reviewer_app.ui.rubric.actions import build_actions
 from reviewer_app.ui.rubric.autosave import DebouncedSaves, Save
+from reviewer_app.ui.rubric.banner import Banner
 from reviewer_app.ui.rubric.criterion_card import CriterionCard
 from reviewer_app.ui.rubric.footer import Footer
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
@@ -51,24 +56,40 @@ def _heading(text: str, parent_font: QFont) -> QLabel:
 
 
 class RubricPanel(QWidget):
-    """Scores one `ReviewSession`; `set_review(None)` shows nothing to score.
+    """Scores one `ReviewSession`; `set_review(None)` says what to do instead (choose a
+    submission, or why the one chosen cannot be scored).
 
     Signals: `saved()` after each successful save, `submitted(decision)` after a
     submit, `error(message)` with a plain sentence for the window to show (the panel
-    shows it too). Keyboard commands are `actions()`; see `reviewer_app.ui.rubric.actions`.
+    shows it too), `criterion_changed(part_id)` when the reviewer moves to a criterion
+    (by key, click or Tab; not when a review opens at its first unscored criterion),
+    carrying its rubric part, so that the window can bring that part's evidence into
+    view. Keyboard commands are `actions()`; see `reviewer_app.ui.rubric.actions`.
     Before the app quits, the window should call `flush()` (it is also called whenever
     the review changes).
+
+    Submitting a Not Yet asks first, once, unless the person's settings say not to
+    (`set_preferences`; the `confirm.not_yet` setting). The question's default button
+    is the safe one, "Keep reviewing": Enter or Esc right after Ctrl+Enter go back to
+    the review, and submitting takes a deliberate choice (Alt+S, or Tab then Enter or
+    Space, or a click). "Don't ask again", ticked when submitting, turns the question
+    off in the settings.
     """
 
     saved = Signal()
     submitted = Signal(str)
     error = Signal(str)
+    criterion_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Rubric"))
-        self.setMinimumWidth(340)
         self._review: ReviewSession | None = None
+        self._preferences: Settings | None = None
+        self._unavailable = ""
+        self._resuming = False
+        self._earlier_dialog: QWidget | None = None
+        self._confirm: QMessageBox | None = None
         self._feedback_box: GrowingTextEdit | None = None
         self._loading = False
         self._built_for: int | None = None  # the definition whose cards are on screen
@@ -86,6 +107,18 @@ class RubricPanel(QWidget):
         header_font.setBold(True)
         self._header.setFont(header_font)
         layout.addWidget(self._header)
+        self._resubmission = Banner(self.tr("Resubmission"))
+        self._resubmission.setObjectName("resubmission-banner")
+        earlier = self._resubmission.add_button(
+            self.tr("Earlier attempts\u2026"),
+            self.tr("Open the earlier attempts"),
+            self.tr("The earner's earlier attempts at this micro-credential, with their feedback"),
+        )
+        earlier.clicked.connect(self.show_earlier_attempts)
+        self._result = Banner(self.tr("Submit result"))
+        self._result.setObjectName("result-banner")
+        layout.addWidget(self._resubmission)
+        layout.addWidget(self._result)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -95,6 +128,7 @@ class RubricPanel(QWidget):
         layout.addWidget(self._scroll, 1)
         self._nav = CriterionNavigator(self._scroll, self)
         self._nav.announced.connect(self.setAccessibleDescription)
+        self._nav.changed.connect(self._criterion_changed)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -127,7 +161,18 @@ class RubricPanel(QWidget):
     # Public API --------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(520, 900)
+        # Room for a row of four levels and several criteria at once: the evidence
+        # beside it gets the rest. Works from 360 px to 520 px wide.
+        return QSize(420, 640)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 240)
+
+    def set_preferences(self, preferences: Settings | None) -> None:
+        """The person's settings (the window's own, so that a change in the Settings
+        dialog applies at once and "Don't ask again" is written through the same
+        object); read from the settings file when first needed if not given."""
+        self._preferences = preferences
 
     def actions(self) -> list[QAction]:
         """The keyboard commands, each with descriptive text and its shortcuts: the
@@ -137,11 +182,19 @@ class RubricPanel(QWidget):
     def review(self) -> ReviewSession | None:
         return self._review
 
-    def set_review(self, review: ReviewSession | None) -> None:
-        """Shows `review` (None: nothing). Text typed for the previous review is saved first."""
+    def set_review(self, review: ReviewSession | None, *, unavailable: str = "") -> None:
+        """Shows `review`. None: what to do instead, or `unavailable`, the reason the
+        submission chosen cannot be scored (such as a loose bundle waiting for its
+        micro-credential). Text typed for the previous review is saved first."""
         self.flush()
         self._review = review
+        self._unavailable = unavailable if review is None else ""
+        asking, self._confirm = self._confirm, None
+        if asking is not None:
+            asking.reject()  # a question about a review no longer shown
+        self._result.clear()
         self._rebuild()
+        self._show_resubmission(review)
 
     def flush(self) -> bool:
         """Saves any text still waiting for its pause; False if a save failed (text
@@ -170,15 +223,10 @@ class RubricPanel(QWidget):
             self._report(wording.unscored_error(titles))
             self._nav.select(preview.unscored[0], focus="levels")
             return
-        try:
-            result = review.submit()
-        except (UserError, OperationalError) as exc:
-            self._report(self._plain(exc))
+        if preview.outcome == NOT_YET and self._asks_before_not_yet():
+            self._ask_before_not_yet(review)
             return
-        self._footer.show_error("")
-        self._apply_mode()
-        self._footer.reopen_button.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.submitted.emit(result.outcome or "")
+        self._submit_now(review)
 
     def reopen(self) -> None:
         """Asks for the reason (a window-modal dialog that does not block), then reopens."""
@@ -199,6 +247,128 @@ class RubricPanel(QWidget):
         dialog.textValueSelected.connect(lambda text: self._reopen_with(review, text))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def show_earlier_attempts(self) -> None:
+        """The earner's earlier attempts, with their feedback, in a window of their own."""
+        from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
+
+        review = self._review
+        if review is None:
+            return
+        try:
+            earlier = attempts.earlier_attempts_of(review)
+        except OperationalError as exc:
+            self._report(self._plain(exc))
+            return
+        if self._earlier_dialog is not None:
+            self._earlier_dialog.close()
+        dialog = EarlierAttemptsDialog(earlier, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "_earlier_dialog", None))
+        self._earlier_dialog = dialog
+        dialog.show()
+
+    # Submitting --------------------------------------------------------------------------
+
+    def _preferences_now(self) -> Settings:
+        if self._preferences is None:
+            self._preferences = Settings.load()
+        return self._preferences
+
+    def _asks_before_not_yet(self) -> bool:
+        return self._preferences_now().get(CONFIRM_NOT_YET)
+
+    def _ask_before_not_yet(self, review: ReviewSession) -> None:
+        """A window-modal question that does not block (no nested event loop)."""
+        if self._confirm is not None:
+            return  # already asking
+        box = QMessageBox(self)
+        box.setObjectName("confirm-not-yet")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Submit a Not Yet"))
+        box.setText(
+            self.tr("Submit the review of {submission} as Not Yet?").format(
+                submission=review.submission_id
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "The earner gets your feedback and can try again. Reopen the review "
+                "to change it later."
+            )
+        )
+        box.setAccessibleName(self.tr("Submit a Not Yet"))
+        submit = box.addButton(self.tr("&Submit Not Yet"), QMessageBox.ButtonRole.AcceptRole)
+        submit.setAccessibleName(self.tr("Submit the review as Not Yet"))
+        submit.setToolTip(self.tr("Submits the review with the decision Not Yet (Alt+S)"))
+        back = box.addButton(self.tr("&Keep reviewing"), QMessageBox.ButtonRole.RejectRole)
+        back.setAccessibleName(self.tr("Keep reviewing"))
+        back.setToolTip(self.tr("Back to the review; nothing is submitted (Enter, Esc)"))
+        box.setDefaultButton(back)  # the safe choice: Enter goes back
+        box.setEscapeButton(back)
+        never = QCheckBox(self.tr("&Don't ask again"))
+        never.setAccessibleName(self.tr("Don't ask again before submitting a Not Yet"))
+        never.setToolTip(
+            self.tr("Submit a Not Yet without this question from now on (File > Settings)")
+        )
+        box.setCheckBox(never)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(button: object) -> None:
+            if button is submit and review is self._review:
+                if never.isChecked():
+                    self._stop_asking()
+                self._submit_now(review)
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(lambda _r: self._confirm_closed(box))
+        self._confirm = box
+        box.open()
+
+    def _confirm_closed(self, box: QMessageBox) -> None:
+        answered = self._confirm is box  # not closed because another review came
+        if answered:
+            self._confirm = None
+        box.deleteLater()
+        review = self._review
+        if answered and review is not None and review.submitted_at is None:
+            current = self._nav.current  # back where the reviewer was
+            if current is not None:
+                current.focus_levels()
+
+    def _stop_asking(self) -> None:
+        try:
+            self._preferences_now().set(CONFIRM_NOT_YET, False)
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._report(
+                self.tr(
+                    "The setting could not be saved ({reason}): the question will be asked "
+                    "again next time."
+                ).format(reason=reason)
+            )
+
+    def _submit_now(self, review: ReviewSession) -> None:
+        try:
+            result = review.submit()
+        except (UserError, OperationalError) as exc:
+            self._report(self._plain(exc))
+            return
+        self._footer.show_error("")
+        self._apply_mode()
+        self._show_result(review, result.outcome)
+        self._footer.reopen_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.submitted.emit(result.outcome or "")
+
+    def _show_result(self, review: ReviewSession, outcome: str | None) -> None:
+        """Says what the submit did, above the criteria where the reviewer looks."""
+        try:
+            status = attempts.status_of(review)
+        except OperationalError:
+            status = None
+        text = wording.submit_result(outcome, status)
+        self._result.show_text(text, QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.setAccessibleDescription(text)
 
     # Building ----------------------------------------------------------------------------
 
@@ -223,10 +393,7 @@ class RubricPanel(QWidget):
         layout.setContentsMargins(10, 6, 10, 10)
         layout.setSpacing(8)
         if review is None:
-            self._header.setText(self.tr("No review open"))
-            empty = QLabel(self.tr("No submission is open. Choose one from the queue to score it."))
-            empty.setWordWrap(True)
-            layout.addWidget(empty)
+            self._build_empty(layout)
         else:
             self._header.setText(
                 self.tr("{submission} \u00b7 {credential}").format(
@@ -246,6 +413,31 @@ class RubricPanel(QWidget):
         for n, action in enumerate(self._actions.levels):
             action.setVisible(n < longest)
         self._resume(cards)
+
+    def _build_empty(self, layout: QVBoxLayout) -> None:
+        """Never an empty panel: what to do, or why the submission chosen cannot be
+        scored, in a few lines."""
+        if self._unavailable:
+            self._header.setText(self.tr("This submission cannot be scored yet"))
+            lines = [self._unavailable]
+        else:
+            self._header.setText(self.tr("No submission open"))
+            lines = [
+                self.tr(
+                    "Choose a submission in the queue (click it, or select it and press "
+                    "Enter): its rubric opens here."
+                ),
+                self.tr(
+                    "Then score by keyboard: 1 to 9 choose a level, J and K move between "
+                    "criteria, C writes a comment, Ctrl+Enter submits."
+                ),
+            ]
+        for text in lines:
+            label = QLabel(text)
+            label.setObjectName("empty-state")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
 
     def _refill(self, review: ReviewSession) -> None:
         """Shows another review under the rubric already on screen. Building a rubric's
@@ -282,7 +474,11 @@ class RubricPanel(QWidget):
         # Resume where the work is: the first criterion not scored yet.
         first = [c for c in cards if c.level_id is None] or cards
         if first:
-            self._nav.select(first[0].criterion.id, scroll=False)
+            self._resuming = True  # the window shows the submission from its start
+            try:
+                self._nav.select(first[0].criterion.id, scroll=False)
+            finally:
+                self._resuming = False
         self._apply_mode()
         self._update_decision()
 
@@ -352,6 +548,41 @@ class RubricPanel(QWidget):
             self._footer.show_submitted(review.submitted_at, review.decision)
 
     # Showing state -----------------------------------------------------------------------
+
+    def _criterion_changed(self, criterion_id: str) -> None:
+        review = self._review
+        if self._resuming or review is None:
+            return
+        self.criterion_changed.emit(review.rubric.criterion(criterion_id).part_id)
+
+    def _show_resubmission(self, review: ReviewSession | None) -> None:
+        """A resubmission says so at the top, with what the earner was told before."""
+        found = None
+        if review is not None:
+            try:
+                found = attempts.resubmission_of(review)
+            except OperationalError:  # a busy folder: the banner is a help, not the work
+                found = None
+        if found is None:
+            self._resubmission.clear()
+            return
+        attempt = found.attempt
+        if found.feedback:
+            text = self.tr("Attempt {n}. Earlier feedback: {feedback}").format(
+                n=attempt, feedback=attempts.shortened(found.feedback)
+            )
+        elif found.earlier:
+            text = self.tr("Attempt {n}. The earlier attempts have no overall feedback.").format(
+                n=attempt
+            )
+        else:
+            text = self.tr("Attempt {n}. The earlier attempts are not in this data folder.").format(
+                n=attempt
+            )
+        button = self._resubmission.button
+        if button is not None:
+            button.setVisible(bool(found.earlier))
+        self._resubmission.show_text(text, QStyle.StandardPixmap.SP_MessageBoxInformation)
 
     def _show_card(self, card: CriterionCard) -> None:
         review = self._review
@@ -460,6 +691,7 @@ class RubricPanel(QWidget):
             self._report(self._plain(exc))
             return
         self._footer.show_error("")
+        self._result.clear()
         self._apply_mode()
         self._update_decision()
         if self._nav.current_id is not None:

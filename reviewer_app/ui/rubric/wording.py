@@ -7,6 +7,8 @@ placeholders are filled with `str.format` after translation, never inside `trans
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from reviewer_app.rubrics.decision import NOT_YET, PASS, DecisionPreview
@@ -40,6 +42,36 @@ def level_button_text(level: Level, chosen: bool) -> str:
     if level.points is not None:
         text += "\n" + points(level.points)
     return text
+
+
+def submitted_scale(criterion: Criterion, level_id: str | None) -> str:
+    """A submitted criterion's scale as rich text: every level, the chosen one ticked,
+    in bold and named as chosen (never by colour alone)."""
+    shown = []
+    for level in criterion.levels:
+        text = level.label
+        if level.points is not None:
+            text = translate("RubricPanel", "{label} ({points})").format(
+                label=level.label, points=points(level.points)
+            )
+        text = html.escape(text)
+        if level.id == level_id:
+            text = "<b>" + translate("RubricPanel", "\u2713 {level} (chosen)").format(level=text)
+            text += "</b>"
+        shown.append(text)
+    if level_id is None:
+        shown.append(html.escape(translate("RubricPanel", "(none chosen)")))
+    return " \u00b7 ".join(shown)
+
+
+def submitted_scale_name(criterion: Criterion, level_id: str | None) -> str:
+    if level_id is None:
+        return translate("RubricPanel", "{criterion}: no level chosen (submitted)").format(
+            criterion=criterion.title
+        )
+    return translate("RubricPanel", "{criterion}: {level} chosen (submitted)").format(
+        criterion=criterion.title, level=criterion.level(level_id).label
+    )
 
 
 def level_accessible_name(criterion: Criterion, level: Level) -> str:
@@ -147,3 +179,23 @@ def current_description(position: int, count: int, criterion: Criterion, state: 
     return translate(
         "RubricPanel", "Current criterion {position} of {count}: {title}. {state}."
     ).format(position=position, count=count, title=criterion.title, state=state)
+
+
+def submit_result(outcome: str | None, status: str | None) -> str:
+    """What a submit did, said where the reviewer looks: the decision that now stands,
+    or that the submission waits for another reviewer or for a lead."""
+    if status == "adjudication":
+        return translate(
+            "RubricPanel",
+            "Your review is in: {outcome}. The reviewers disagree; a lead decides.",
+        ).format(outcome=outcome_word(outcome))
+    if status in (None, "unreviewed", "in-review"):
+        return translate(
+            "RubricPanel",
+            "Your review is in ({outcome}); the submission awaits another reviewer.",
+        ).format(outcome=outcome_word(outcome))
+    if status == NOT_YET:
+        return translate("RubricPanel", "Submitted: Not Yet. The earner gets the feedback.")
+    if status == PASS:
+        return translate("RubricPanel", "Submitted: Pass.")
+    return translate("RubricPanel", "Submitted: {outcome}.").format(outcome=outcome_word(status))
