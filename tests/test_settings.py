@@ -89,6 +89,11 @@ def test_settings_from_the_command_line(
     assert main(["settings", "appearance.scheme", "purple"]) == 1
     assert "one of system, light, dark" in capsys.readouterr().err
     assert main(["settings", "no.such"]) == 1
+    # A yes/no setting is typed as a word on the command line.
+    assert main(["settings", "confirm.not_yet", "false", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["value"] is False
+    assert main(["settings", "confirm.not_yet", "maybe"]) == 1
+    assert "true or false" in capsys.readouterr().err
 
 
 def test_the_language_is_read_without_touching_the_file(tmp_path: Path) -> None:

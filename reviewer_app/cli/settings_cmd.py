@@ -28,7 +28,8 @@ def run_settings(args: argparse.Namespace) -> int:
     if args.key is not None and args.key not in known:
         raise UserError(f"There is no setting {args.key!r}; the settings: {', '.join(known)}.")
     if args.key is not None and args.value is not None:
-        settings.set(known[args.key], args.value)
+        setting = known[args.key]
+        settings.set(setting, setting.from_text(args.value))
     chosen = [known[args.key]] if args.key else list(ALL)
     rows = [
         {
