@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
-from reviewer_app.ui.tasks import BackgroundTask
+from reviewer_app.ui.operations import Operation, Operations, runner
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -48,37 +48,51 @@ def import_work(
 
 
 class ImportController(QObject):
-    """Starts imports one at a time and tells the window how they go."""
+    """Starts imports one at a time, on the writer thread, and tells the window how they
+    go. `on_busy(True)` (show the progress) comes only once an import has run half a
+    second; quicker ones never flash a progress bar."""
 
     progressed = Signal(object)  # ProgressReport
     landed = Signal()  # a batch of bundles may be in the queue now
     finished = Signal(object)  # ImportReport
     failed = Signal(str, str)
 
-    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: DataFolder,
+        parent: QObject | None = None,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self._folder = folder
-        self.task: BackgroundTask | None = None
+        self._operations = operations
+        self.task: Operation | None = None
 
     def busy(self) -> bool:
-        return self.task is not None and self.task.is_running()
+        return self.task is not None and self.task.running
 
-    def start(self, paths: Sequence[Path]) -> bool:
+    def start(self, paths: Sequence[Path], on_busy: Callable[[bool], None] | None = None) -> bool:
         if not paths:
             return False
-        return self.start_work(import_work(self._folder, paths))
+        return self.start_work(import_work(self._folder, paths), on_busy)
 
     def start_work(
-        self, work: Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport]
+        self,
+        work: Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport],
+        on_busy: Callable[[bool], None] | None = None,
     ) -> bool:
         """Runs any import-like work (the demo data, say) the same way."""
         if self.busy():
             return False
-        self.task = BackgroundTask(work, self)
-        self.task.progressed.connect(self._on_progress)
-        self.task.finished.connect(self._on_finished)
-        self.task.failed.connect(self.failed)
-        self.task.start()
+        operations = self._operations or runner()
+        self.task = operations.write(
+            work,
+            on_success=self._on_finished,
+            on_failure=self.failed.emit,
+            on_progress=self._on_progress,
+            on_busy=on_busy,
+            owner=self,
+        )
         return True
 
     def cancel(self) -> None:

@@ -534,8 +534,9 @@ class MainWindow(QMainWindow):
         from reviewer_app.demo.load import load_demo
 
         folder = self.folder
-        self.imports.start_work(lambda cancel, progress: load_demo(folder, progress, cancel))
-        self._show_progress(True)
+        self.imports.start_work(
+            lambda cancel, progress: load_demo(folder, progress, cancel), self._show_progress
+        )
 
     def _move(self, step: int) -> None:
         current = self.table.currentIndex().row()
@@ -590,10 +591,8 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         if not paths:
             return
-        if not self.imports.start(paths):
+        if not self.imports.start(paths, self._show_progress):
             self.statusBar().showMessage(self.tr("An import is already running."), 5000)
-            return
-        self._show_progress(True)
 
     def _show_progress(self, visible: bool) -> None:
         for widget in (self.progress, self.progress_label, self.cancel_button):
@@ -724,17 +723,26 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Restores a backup chosen from a list, then closes: every panel holds data
-        from the folder as it was, so the window starts afresh on the restored one."""
-        from reviewer_app.storage.backup import restore
+        from the folder as it was, so the window starts afresh on the restored one.
+        Each step is a window-modal dialog opened, not run: the next goes on from its
+        answer."""
         from reviewer_app.ui.restore_dialog import RestoreDialog
 
         if self.folder is None:
             return
         if self.imports.busy():
-            QMessageBox.information(self, APP_NAME, self.tr("Wait for the import to finish first."))
+            self._tell(
+                QMessageBox.Icon.Information, self.tr("Wait for the import to finish first.")
+            )
             return
         dialog = RestoreDialog(self.folder.root, self)
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restore(self, chosen: Path | None) -> None:
+        from reviewer_app.storage.backup import restore
+
         if chosen is None:
             return
         self.rubric.set_review(None)  # what is being typed goes into the current database
@@ -743,18 +751,25 @@ class MainWindow(QMainWindow):
         try:
             restore(chosen, self.folder.root)
         except UserError as e:  # refused: nothing changed, and the folder reopens on use
-            QMessageBox.warning(self, APP_NAME, str(e))
+            self._tell(QMessageBox.Icon.Warning, str(e))
             if self.current_pk is not None:
                 self.open_submission(self.current_pk)  # back to the review left above
             return
-        QMessageBox.information(
-            self,
-            APP_NAME,
+        told = self._tell(
+            QMessageBox.Icon.Information,
             self.tr("Restored the backup {name}. Open Portfolio Reviewer again.").format(
                 name=chosen.name
             ),
         )
-        self.close()
+        told.finished.connect(self.close)
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        """A window-modal message, opened (the caller goes on from its `finished`)."""
+        self.restore_message = QMessageBox(
+            icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self
+        )
+        self.restore_message.open()
+        return self.restore_message
 
     def show_settings(self) -> None:
         """File > Settings…: the person's settings (non-modal, like the other dialogs)."""

@@ -42,6 +42,7 @@ paints.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import traceback
@@ -78,7 +79,6 @@ class Operation:
         on_failure: Failure | None,
         on_progress: Callable[[ProgressReport], None] | None,
         on_busy: Callable[[bool], None] | None,
-        owner: QObject | None,
     ) -> None:
         self.cancel_token = CancelToken()
         self._runner = runner
@@ -87,12 +87,13 @@ class Operation:
         self._on_failure = on_failure
         self._on_progress = on_progress
         self._on_busy = on_busy
-        self._owner = owner
+        self._owner_gone = False
         self._lock = threading.Lock()
         self._latest: ProgressReport | None = None
         self._progress_queued = False
         self._ended = threading.Event()  # the worker is done with it
         self._outcome: tuple[str, Any, str] = ("cancelled", None, "")
+        self._timer: QTimer | None = None  # for the progress delay, on the GUI thread
         self.shown = False  # its progress is on screen (it ran past the delay)
         self.delivered = False  # its outcome has been handed over
 
@@ -149,16 +150,23 @@ class Operation:
     # Back on the GUI thread ---------------------------------------------------------------
 
     def _alive(self) -> bool:
-        return self._owner is None or shiboken6.isValid(self._owner)
+        return not self._owner_gone
+
+    def _owner_destroyed(self) -> None:
+        self._owner_gone = True
+        self.cancel()
 
     def _take_progress(self) -> None:
         with self._lock:
             report, self._progress_queued = self._latest, False
-        if self.shown and not self.delivered and report is not None and self._alive():
-            if self._on_progress is not None:
-                self._on_progress(report)
+        show = self._on_progress if self.shown and self._alive() else None
+        if show is not None and report is not None and not self.delivered:
+            show(report)
 
     def _show(self) -> None:
+        if self._timer is not None:
+            self._timer.deleteLater()
+            self._timer = None
         if self.delivered or self.shown or not self._alive():
             return
         self.shown = True
@@ -171,6 +179,10 @@ class Operation:
             return
         self.delivered = True
         self._runner._pending.discard(self)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer.deleteLater()
+            self._timer = None
         kind, value, details = self._outcome
         success, failure, busy = self._on_success, self._on_failure, self._on_busy
         # Dropped here, on the GUI thread: the worker must never hold the last reference
@@ -231,8 +243,8 @@ class Operations(QObject):
         owner: QObject | None = None,
     ) -> Operation:
         """Work that changes the data folder: on the one writer thread, in turn."""
-        op = Operation(self, work, on_success, on_failure, on_progress, on_busy, owner)
-        return self._start(op, self._writer)
+        op = Operation(self, work, on_success, on_failure, on_progress, on_busy)
+        return self._start(op, self._writer, owner)
 
     def read(
         self,
@@ -245,8 +257,8 @@ class Operations(QObject):
         owner: QObject | None = None,
     ) -> Operation:
         """Work that only reads: on the reader pool, beside other reads and the writer."""
-        op = Operation(self, work, on_success, on_failure, on_progress, on_busy, owner)
-        return self._start(op, self._readers)
+        op = Operation(self, work, on_success, on_failure, on_progress, on_busy)
+        return self._start(op, self._readers, owner)
 
     def pending(self) -> list[Operation]:
         """The operations whose outcome has not been handed over yet."""
@@ -256,21 +268,23 @@ class Operations(QObject):
         """Waits for every worker (a thread wait): before the data folder closes."""
         return all(op.wait(timeout_s) for op in self.pending())
 
-    def _start(self, op: Operation, pool: ThreadPoolExecutor) -> Operation:
+    def _start(self, op: Operation, pool: ThreadPoolExecutor, owner: QObject | None) -> Operation:
         assert QThread.currentThread() is self.thread(), "operations start on the GUI thread"
         self._pending.add(op)
-        if op._owner is not None:
-            op._owner.destroyed.connect(op.cancel)
-        QTimer.singleShot(self.progress_delay_ms, self, op._show)
+        if owner is not None:
+            owner.destroyed.connect(op._owner_destroyed)
+        # A timer of its own, not QTimer.singleShot with a callable: that does not keep
+        # the callable alive until it fires.
+        op._timer = QTimer(self, singleShot=True, interval=self.progress_delay_ms)
+        op._timer.timeout.connect(op._show)
+        op._timer.start()
         pool.submit(op._execute)
         return op
 
     def _announce(self, signal: Any, op: Operation) -> None:
         # From a worker: queued to the GUI thread. The runner may be gone at exit.
-        try:
+        with contextlib.suppress(RuntimeError):
             signal.emit(op)
-        except RuntimeError:
-            pass
 
 
 _runner: Operations | None = None
