@@ -105,7 +105,8 @@ SCREENS: dict[str, Screen] = {
         Screen("verify", _verify),
         Screen("revoke", _revoke),
         Screen("settings", _settings, needs_folder=False),
-        Screen("help", _help, needs_folder=False, bring_forward=False),
+        # The help lists the panels' keys too: they are built once the folder is open.
+        Screen("help", _help, bring_forward=False),
         Screen("earlier-attempts", _earlier_attempts, bring_forward=False),
     )
 }
