@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -40,13 +39,11 @@ from PySide6.QtWidgets import (
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.evidence.report import ImportReport
-from reviewer_app.progress import ProgressReport
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.settings import LANGUAGE, Settings
 from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.eliding_combo import ElidingComboBox
-from reviewer_app.ui.import_flow import ImportController, ImportSummary
+from reviewer_app.ui.import_flow import ImportController, ImportFlow
 from reviewer_app.ui.operations import runner
 from reviewer_app.ui.screens import Screens, ScreenSlot, opener
 from reviewer_app.ui.welcome import WelcomePanel
@@ -71,7 +68,7 @@ def settings_shortcuts() -> list[QKeySequence]:
     return [*keys, comma] if comma not in keys else list(keys)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportFlow, QMainWindow):
     # The frame has been painted once: time to load the data folder behind it.
     first_painted = Signal()
 
@@ -502,16 +499,6 @@ class MainWindow(QMainWindow):
             self, self.tr("The earner"), f"{name}" + (f" <{email}>" if email else "")
         )
 
-    def load_demo(self) -> None:
-        if self.imports.busy():
-            return
-        from reviewer_app.demo.load import load_demo
-
-        folder = self.folder
-        self.imports.start_work(
-            lambda cancel, progress: load_demo(folder, progress, cancel), self._show_progress
-        )
-
     def _move(self, step: int) -> None:
         current = self.table.currentIndex().row()
         target = current + step if current >= 0 else 0
@@ -545,62 +532,6 @@ class MainWindow(QMainWindow):
         if self.current_pk is not None:
             self.model.refresh_row(self.current_pk)
         self._update_counts()
-
-    # Import ---------------------------------------------------------------------------------
-
-    def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import evidence bundles"),
-            "",
-            self.tr("Evidence bundles (*.zip);;All files (*)"),
-        )
-        self.import_paths([Path(f) for f in files])
-
-    def choose_import_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of bundles"))
-        if chosen:
-            self.import_paths([Path(chosen)])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        if not paths:
-            return
-        if not self.imports.start(paths, self._show_progress):
-            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
-
-    def _show_progress(self, visible: bool) -> None:
-        for widget in (self.progress, self.progress_label, self.cancel_button):
-            widget.setVisible(visible)
-        if visible:
-            self.progress.setRange(0, 0)
-            self.progress_label.setText(self.tr("Importing…"))
-
-    def _on_import_progress(self, report: ProgressReport) -> None:
-        if report.bytes_total:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * report.bytes_done / report.bytes_total))
-        locale = QLocale()
-        self.progress_label.setText(
-            self.tr("{items} items, {done} of {total} MB").format(
-                items=locale.toString(report.items_done),
-                done=locale.toString(report.bytes_done / 1e6, "f", 1),
-                total=locale.toString(report.bytes_total / 1e6, "f", 1),
-            )
-        )
-
-    def _on_import_finished(self, report: ImportReport) -> None:
-        self._show_progress(False)
-        self._reload_keeping_selection()
-        self.last_import = report
-        self.import_summary = ImportSummary(report, self)
-        self.import_summary.show()
-
-    def _on_import_failed(self, message: str, details: str) -> None:
-        self._show_progress(False)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import failed"), message, parent=self)
-        if details:
-            box.setDetailedText(details)
-        box.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
