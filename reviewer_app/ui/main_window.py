@@ -45,6 +45,7 @@ from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.eliding_combo import ElidingComboBox
 from reviewer_app.ui.import_flow import ImportController, ImportFlow
 from reviewer_app.ui.operations import runner
+from reviewer_app.ui.restore_flow import RestoreFlow
 from reviewer_app.ui.screens import Screens, ScreenSlot, opener
 from reviewer_app.ui.welcome import WelcomePanel
 from reviewer_app.ui.window_size import fit_to_screen
@@ -68,7 +69,7 @@ def settings_shortcuts() -> list[QKeySequence]:
     return [*keys, comma] if comma not in keys else list(keys)
 
 
-class MainWindow(ImportFlow, QMainWindow):
+class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
     # The frame has been painted once: time to load the data folder behind it.
     first_painted = Signal()
 
@@ -622,56 +623,6 @@ class MainWindow(ImportFlow, QMainWindow):
 
     def all_actions(self) -> list[QAction]:
         return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
-
-    def restore_from_backup(self) -> None:
-        """Restores a backup chosen from a list, then closes: every panel holds data
-        from the folder as it was, so the window starts afresh on the restored one.
-        Each step is a window-modal dialog opened, not run: the next goes on from its
-        answer."""
-        from reviewer_app.ui.restore_dialog import RestoreDialog
-
-        if self.folder is None:
-            return
-        if self.imports.busy():
-            self._tell(
-                QMessageBox.Icon.Information, self.tr("Wait for the import to finish first.")
-            )
-            return
-        dialog = RestoreDialog(self.folder.root, self)
-        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
-        self.restore_dialog = dialog
-        dialog.open()
-
-    def _restore(self, chosen: Path | None) -> None:
-        from reviewer_app.storage.backup import restore
-
-        if chosen is None:
-            return
-        self.rubric.set_review(None)  # what is being typed goes into the current database
-        self.review = None
-        self.folder.close()  # our own pooled connections would make restore refuse
-        try:
-            restore(chosen, self.folder.root)
-        except UserError as e:  # refused: nothing changed, and the folder reopens on use
-            self._tell(QMessageBox.Icon.Warning, str(e))
-            if self.current_pk is not None:
-                self.open_submission(self.current_pk)  # back to the review left above
-            return
-        told = self._tell(
-            QMessageBox.Icon.Information,
-            self.tr("Restored the backup {name}. Open Portfolio Reviewer again.").format(
-                name=chosen.name
-            ),
-        )
-        told.finished.connect(self.close)
-
-    def _tell(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-        """A window-modal message, opened (the caller goes on from its `finished`)."""
-        self.restore_message = QMessageBox(
-            icon, APP_NAME, text, QMessageBox.StandardButton.Ok, self
-        )
-        self.restore_message.open()
-        return self.restore_message
 
     def _update_title(self, subject: str | None = None) -> None:
         if subject and self.blind:
