@@ -3,6 +3,7 @@ writer at a time, reads side by side, and no nested event loop in the window cod
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import time
@@ -233,3 +234,27 @@ def test_no_nested_event_loop_in_the_window_code() -> None:
                 if (path.name, call) not in ALLOWED_EXEC:
                     found.append(f"{path.name}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_the_crash_dialog_is_shown_without_a_loop_of_its_own(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hook returns at once, with the dialog on screen to read and copy from."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from reviewer_app.ui import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    app._install_crash_dialog()
+    try:
+        raise ValueError("a criterion with no levels")
+    except ValueError as e:
+        sys.excepthook(type(e), e, e.__traceback__)  # returns: nothing waits for a click
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    box = next(w for w in shown if w.isVisible() and "no levels" in w.text())
+    assert "ValueError" in box.detailedText()
+    box.button(QMessageBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: not app._crash_boxes, timeout=WAIT_MS)
