@@ -184,6 +184,7 @@ class Operation:
             self._timer.deleteLater()
             self._timer = None
         kind, value, details = self._outcome
+        self._outcome = ("cancelled", None, "")  # the result goes with the callbacks
         success, failure, busy = self._on_success, self._on_failure, self._on_busy
         # Dropped here, on the GUI thread: the worker must never hold the last reference
         # to a widget the callbacks belong to.
