@@ -34,10 +34,20 @@ in a screen) and say what to do with its outcome::
   (the worker never needs the GUI thread to end) and then hands the outcome over at
   once. `owner` is a widget whose deletion cancels the work and drops its callbacks.
 
-The exceptions that stay on the GUI thread are the rubric's saves (a score is written as
-the key is pressed, so that the next key always scores the right submission; see
-reviewer_app/ui/rubric/panel.py) and the few small reads that decide what a window shows before it
-paints.
+A dialog with long work of its own subclasses `TaskDialog` (ui/credentials/common.py):
+its `run(work, finished, failed, progressed, writes=...)` starts one operation at a time,
+and closing the dialog mid-work cancels it.
+
+What runs here today: imports and the demo data (writes), the credentials dialogs' work
+(writes; verifying is a read), the calibration report (a read) and the daily backup (a
+read: it writes only into the backups folder, so an import need not wait for it).
+
+The rubric's saves stay on the GUI thread by design: a score is written as the key is
+pressed, so that the next key always scores the right submission (see
+reviewer_app/ui/rubric/panel.py). Some small reads still run there too, each a few rows:
+opening a submission, the queue's reload and counts, the lists the credentials dialogs
+and the dashboard fill as they open, its drill-downs, the earlier attempts. They are the
+next to move, with `read(...)` and a screen that shows "loading" until its rows arrive.
 """
 
 from __future__ import annotations
