@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -18,7 +18,7 @@ from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings, language_in
 from reviewer_app.ui import i18n
-from reviewer_app.ui.tasks import BackgroundTask
+from reviewer_app.ui.operations import Operation, runner
 from reviewer_app.ui.theme import SYSTEM, apply_theme
 
 if TYPE_CHECKING:
@@ -36,6 +36,10 @@ def default_reviewer(preferences: Settings) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "Reviewer"
+
+
+# The crash dialogs on screen, kept here until closed (nothing else holds them).
+_crash_boxes: list[QMessageBox] = []
 
 
 def _install_crash_dialog() -> None:
@@ -78,7 +82,12 @@ def _install_crash_dialog() -> None:
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
             )
         box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
+        # Shown, not run in a loop of its own: the program goes on while it is read (a
+        # nested loop here would run other work in the middle of the one that failed).
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _crash_boxes.append(box)
+        box.finished.connect(lambda _result, shown=box: _crash_boxes.remove(shown))
+        box.show()
 
     sys.excepthook = hook
 
@@ -138,7 +147,6 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
             0, lambda: QMessageBox.warning(window, APP_NAME, "\n\n".join(preferences.problems))
         )
     opened: list[DataFolder] = []
-    tasks: list[BackgroundTask] = []
 
     def attach() -> None:
         from reviewer_app.storage.datafolder import DataFolder
@@ -151,7 +159,7 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
             return
         opened.append(folder)
         window.attach(folder)
-        tasks.append(_start_daily_backup(window, folder))
+        _start_daily_backup(window, folder)
 
     # After the first paint: the window is on screen while the data layer loads.
     window.first_painted.connect(attach)
@@ -160,14 +168,15 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     try:
         return app.exec()
     finally:
-        for task in tasks:  # a backup still being written finishes before the folder closes
-            task.wait()
+        runner().wait_all()  # a backup still being written finishes before the folder closes
         for folder in opened:
             folder.close()
 
 
-def _start_daily_backup(window: MainWindow, folder: DataFolder) -> BackgroundTask:
-    """A copy of the data folder once a day, made off the GUI thread after start-up."""
+def _start_daily_backup(window: MainWindow, folder: DataFolder) -> Operation:
+    """A copy of the data folder once a day, made off the GUI thread after start-up. A
+    read: it writes only into the backups folder, so an import started meanwhile need not
+    wait for it."""
     from reviewer_app.storage.backup import backup_if_due
 
     log = logging.getLogger("reviewer_app.backup")
@@ -177,21 +186,15 @@ def _start_daily_backup(window: MainWindow, folder: DataFolder) -> BackgroundTas
         log.info("Daily backup made: %s" if made else "No backup due today%s", made or "")
         return made
 
-    task = BackgroundTask(work, window)
-
     def done(made: object) -> None:
         if made is not None:
             window.statusBar().showMessage(
                 translate("DailyBackup", "Today's backup is made."), 5000
             )
 
-    task.finished.connect(done)
-
     def failed(message: str, details: str) -> None:
         log.error("Daily backup failed: %s\n%s", message, details)
         text = translate("DailyBackup", "Today's backup could not be made: {problem}")
         window.statusBar().showMessage(text.format(problem=message), 15000)
 
-    task.failed.connect(failed)
-    task.start()
-    return task
+    return runner().read(work, on_success=done, on_failure=failed, owner=window)

@@ -11,16 +11,20 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
-from reviewer_app.ui.tasks import BackgroundTask
+from reviewer_app.ui.operations import Operation, Operations, runner
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -48,37 +52,51 @@ def import_work(
 
 
 class ImportController(QObject):
-    """Starts imports one at a time and tells the window how they go."""
+    """Starts imports one at a time, on the writer thread, and tells the window how they
+    go. `on_busy(True)` (show the progress) comes only once an import has run half a
+    second; quicker ones never flash a progress bar."""
 
     progressed = Signal(object)  # ProgressReport
     landed = Signal()  # a batch of bundles may be in the queue now
     finished = Signal(object)  # ImportReport
     failed = Signal(str, str)
 
-    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: DataFolder,
+        parent: QObject | None = None,
+        operations: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
         self._folder = folder
-        self.task: BackgroundTask | None = None
+        self._operations = operations
+        self.task: Operation | None = None
 
     def busy(self) -> bool:
-        return self.task is not None and self.task.is_running()
+        return self.task is not None and self.task.running
 
-    def start(self, paths: Sequence[Path]) -> bool:
+    def start(self, paths: Sequence[Path], on_busy: Callable[[bool], None] | None = None) -> bool:
         if not paths:
             return False
-        return self.start_work(import_work(self._folder, paths))
+        return self.start_work(import_work(self._folder, paths), on_busy)
 
     def start_work(
-        self, work: Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport]
+        self,
+        work: Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport],
+        on_busy: Callable[[bool], None] | None = None,
     ) -> bool:
         """Runs any import-like work (the demo data, say) the same way."""
         if self.busy():
             return False
-        self.task = BackgroundTask(work, self)
-        self.task.progressed.connect(self._on_progress)
-        self.task.finished.connect(self._on_finished)
-        self.task.failed.connect(self.failed)
-        self.task.start()
+        operations = self._operations or runner()
+        self.task = operations.write(
+            work,
+            on_success=self._on_finished,
+            on_failure=self.failed.emit,
+            on_progress=self._on_progress,
+            on_busy=on_busy,
+            owner=self,
+        )
         return True
 
     def cancel(self) -> None:
@@ -91,6 +109,101 @@ class ImportController(QObject):
 
     def _on_finished(self, report: ImportReport | None) -> None:
         self.finished.emit(report if report is not None else ImportReport(cancelled=True))
+
+
+class ImportFlow:
+    """The window's side of importing, mixed into the main window: choosing bundles or a
+    folder, the demo data, and the progress, summary and failure in its status bar.
+
+    It needs the window's `folder`, its `imports` controller, the status bar's progress
+    widgets and `_reload_keeping_selection`; its words keep the window's context."""
+
+    if TYPE_CHECKING:  # what the window provides
+        folder: DataFolder
+        imports: ImportController
+        progress: QProgressBar
+        progress_label: QLabel
+        cancel_button: QPushButton
+
+        def statusBar(self) -> QStatusBar: ...
+        def _reload_keeping_selection(self) -> None: ...
+
+    def _parent(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._parent(),
+            translate("MainWindow", "Import evidence bundles"),
+            "",
+            translate("MainWindow", "Evidence bundles (*.zip);;All files (*)"),
+        )
+        self.import_paths([Path(f) for f in files])
+
+    def choose_import_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self._parent(), translate("MainWindow", "Import a folder of bundles")
+        )
+        if chosen:
+            self.import_paths([Path(chosen)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if not paths:
+            return
+        if not self.imports.start(paths, self._show_progress):
+            self.statusBar().showMessage(
+                translate("MainWindow", "An import is already running."), 5000
+            )
+
+    def load_demo(self) -> None:
+        if self.imports.busy():
+            return
+        from reviewer_app.demo.load import load_demo
+
+        folder = self.folder
+        self.imports.start_work(
+            lambda cancel, progress: load_demo(folder, progress, cancel), self._show_progress
+        )
+
+    def _show_progress(self, visible: bool) -> None:
+        for widget in (self.progress, self.progress_label, self.cancel_button):
+            widget.setVisible(visible)
+        if visible:
+            self.progress.setRange(0, 0)
+            self.progress_label.setText(translate("MainWindow", "Importing…"))
+
+    def _on_import_progress(self, report: ProgressReport) -> None:
+        if report.bytes_total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * report.bytes_done / report.bytes_total))
+        locale = QLocale()
+        self.progress_label.setText(
+            translate("MainWindow", "{items} items, {done} of {total} MB").format(
+                items=locale.toString(report.items_done),
+                done=locale.toString(report.bytes_done / 1e6, "f", 1),
+                total=locale.toString(report.bytes_total / 1e6, "f", 1),
+            )
+        )
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self._show_progress(False)
+        self._reload_keeping_selection()
+        self.last_import = report
+        self.import_summary = ImportSummary(report, self._parent())
+        self.import_summary.show()
+
+    def _on_import_failed(self, message: str, details: str) -> None:
+        self._show_progress(False)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Import failed"),
+            message,
+            parent=self._parent(),
+        )
+        if details:
+            box.setDetailedText(details)
+        box.show()
 
 
 def summary_text(report: ImportReport) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -40,13 +39,14 @@ from PySide6.QtWidgets import (
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.evidence.report import ImportReport
-from reviewer_app.progress import ProgressReport
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.settings import LANGUAGE, Settings
+from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.eliding_combo import ElidingComboBox
-from reviewer_app.ui.help_sheet import HelpSheet
-from reviewer_app.ui.import_flow import ImportController, ImportSummary
+from reviewer_app.ui.import_flow import ImportController, ImportFlow
+from reviewer_app.ui.operations import runner
+from reviewer_app.ui.restore_flow import RestoreFlow
+from reviewer_app.ui.screens import Screens, ScreenSlot, opener
 from reviewer_app.ui.welcome import WelcomePanel
 from reviewer_app.ui.window_size import fit_to_screen
 from reviewer_app.ui.write_wait import WriteWaitNotice
@@ -69,7 +69,7 @@ def settings_shortcuts() -> list[QKeySequence]:
     return [*keys, comma] if comma not in keys else list(keys)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
     # The frame has been painted once: time to load the data folder behind it.
     first_painted = Signal()
 
@@ -240,7 +240,6 @@ class MainWindow(QMainWindow):
         self.import_folder_action = self._action(
             self.tr("Import a &folder…"), "Ctrl+Shift+I", self.choose_import_folder
         )
-        self.settings_dialog: QDialog | None = None
         self.settings_action = self._action(self.tr("&Settings…"), None, self.show_settings)
         self.settings_action.setShortcuts(settings_shortcuts())
         # Explicit roles: on macOS they go to the application menu in any language.
@@ -274,7 +273,6 @@ class MainWindow(QMainWindow):
             self.tr("Assign a &micro-credential…"), None, self.assign_micro_credential
         )
         self.assign_action.setEnabled(False)  # for an open submission that has none
-        self.adjudication_dialog: QDialog | None = None
         self.adjudicate_action = self._action(
             self.tr("&Adjudicate…"), "Ctrl+Shift+A", self.show_adjudication
         )
@@ -311,10 +309,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.next_unreviewed_action)
 
     def _build_credentials_menu(self) -> None:
-        self.issuers_dialog: QDialog | None = None
-        self.export_dialog: QDialog | None = None
-        self.verify_dialog: QDialog | None = None
-        self.revoke_dialog: QDialog | None = None
         self.issuers_action = self._action(self.tr("&Issuers and keys…"), None, self.show_issuers)
         self.export_action = self._action(
             self.tr("&Export credentials…"), "Ctrl+E", self.show_export
@@ -327,20 +321,10 @@ class MainWindow(QMainWindow):
         credentials_menu.addActions([self.export_action, self.verify_action, self.revoke_action])
 
     def _build_team_menu(self) -> None:
-        self.calibration_dashboard: QDialog | None = None
         self.calibration_action = self._action(
             self.tr("&Calibration dashboard…"), None, self.show_calibration_dashboard
         )
         self.menuBar().addMenu(self.tr("&Team")).addAction(self.calibration_action)
-
-    def show_calibration_dashboard(self) -> None:
-        # Non-modal and imported when first asked for (it brings QtCharts and reportlab).
-        if self.folder is None or self._raise_if_open(self.calibration_dashboard):
-            return
-        from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
-
-        self.calibration_dashboard = CalibrationDashboard(self.folder, self, self.open_submission)
-        self.calibration_dashboard.show()
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
@@ -510,18 +494,6 @@ class MainWindow(QMainWindow):
         if hit is not None:
             self.evidence.show_item(hit[0], hit[1])
 
-    def show_earlier_attempts(self) -> None:
-        if self.review is None:
-            return
-        # Loaded when first asked for: the letter module behind it brings reportlab.
-        from reviewer_app.reviews.feedback import earlier_attempts
-        from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
-
-        with self.folder.read_sessions() as session:
-            attempts = earlier_attempts(session, self.review.submission_id)
-        self.earlier_dialog = EarlierAttemptsDialog(attempts, self)
-        self.earlier_dialog.show()
-
     def reveal_earner(self) -> None:
         if self.review is None or not self.blind:
             return
@@ -547,15 +519,6 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("The earner"), f"{name}" + (f" <{email}>" if email else "")
         )
-
-    def load_demo(self) -> None:
-        if self.imports.busy():
-            return
-        from reviewer_app.demo.load import load_demo
-
-        folder = self.folder
-        self.imports.start_work(lambda cancel, progress: load_demo(folder, progress, cancel))
-        self._show_progress(True)
 
     def _move(self, step: int) -> None:
         current = self.table.currentIndex().row()
@@ -590,64 +553,6 @@ class MainWindow(QMainWindow):
         if self.current_pk is not None:
             self.model.refresh_row(self.current_pk)
         self._update_counts()
-
-    # Import ---------------------------------------------------------------------------------
-
-    def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import evidence bundles"),
-            "",
-            self.tr("Evidence bundles (*.zip);;All files (*)"),
-        )
-        self.import_paths([Path(f) for f in files])
-
-    def choose_import_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of bundles"))
-        if chosen:
-            self.import_paths([Path(chosen)])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        if not paths:
-            return
-        if not self.imports.start(paths):
-            self.statusBar().showMessage(self.tr("An import is already running."), 5000)
-            return
-        self._show_progress(True)
-
-    def _show_progress(self, visible: bool) -> None:
-        for widget in (self.progress, self.progress_label, self.cancel_button):
-            widget.setVisible(visible)
-        if visible:
-            self.progress.setRange(0, 0)
-            self.progress_label.setText(self.tr("Importing…"))
-
-    def _on_import_progress(self, report: ProgressReport) -> None:
-        if report.bytes_total:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * report.bytes_done / report.bytes_total))
-        locale = QLocale()
-        self.progress_label.setText(
-            self.tr("{items} items, {done} of {total} MB").format(
-                items=locale.toString(report.items_done),
-                done=locale.toString(report.bytes_done / 1e6, "f", 1),
-                total=locale.toString(report.bytes_total / 1e6, "f", 1),
-            )
-        )
-
-    def _on_import_finished(self, report: ImportReport) -> None:
-        self._show_progress(False)
-        self._reload_keeping_selection()
-        self.last_import = report
-        self.import_summary = ImportSummary(report, self)
-        self.import_summary.show()
-
-    def _on_import_failed(self, message: str, details: str) -> None:
-        self._show_progress(False)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import failed"), message, parent=self)
-        if details:
-            box.setDetailedText(details)
-        box.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -684,116 +589,60 @@ class MainWindow(QMainWindow):
         self.practice_box.setModal(False)
         self.practice_box.show()
 
-    def show_adjudication(self) -> None:
-        if self.folder is None or self._raise_if_open(self.adjudication_dialog):
-            return
-        from reviewer_app.ui.adjudication import AdjudicationDialog
+    # Screens ------------------------------------------------------------------------------
+    # Each screen is opened through one registry (reviewer_app/ui/screens.py), built from
+    # the context below when first asked for; asking again brings the open one forward.
 
-        dialog = AdjudicationDialog(self.folder, self.reviewer, self, self.open_submission)
-        dialog.decided.connect(lambda _id: self._reload_keeping_selection())
-        self.adjudication_dialog = dialog
-        dialog.show()
+    show_calibration_dashboard = opener("calibration")
+    show_adjudication = opener("adjudication")
+    show_issuers = opener("issuers")
+    show_export = opener("export")
+    show_verify = opener("verify")
+    show_revoke = opener("revoke")
+    show_settings = opener("settings")
+    show_help = opener("help")
+    show_earlier_attempts = opener("earlier-attempts")
+    calibration_dashboard = ScreenSlot("calibration")
+    adjudication_dialog = ScreenSlot("adjudication")
+    issuers_dialog = ScreenSlot("issuers")
+    export_dialog = ScreenSlot("export")
+    verify_dialog = ScreenSlot("verify")
+    revoke_dialog = ScreenSlot("revoke")
+    settings_dialog = ScreenSlot("settings")
+    help_sheet = ScreenSlot("help")
+    earlier_dialog = ScreenSlot("earlier-attempts")
 
-    # Credentials ----------------------------------------------------------------------------
-    # Each dialog is non-modal (an export can run while reviewing goes on) and imported
-    # when first asked for; asking again brings the open one forward.
+    @cached_property
+    def screens(self) -> Screens:
+        return Screens(self.context)
 
-    def _raise_if_open(self, dialog: QDialog | None) -> bool:
-        if dialog is not None and dialog.isVisible():
-            dialog.raise_()
-            dialog.activateWindow()
-            return True
-        return False
+    def context(self) -> AppContext:
+        """What a screen opened now may use (the folder is None until `attach`)."""
+        return AppContext(
+            window=self,
+            folder=self.folder,
+            reviewer=self.reviewer,
+            preferences=self._preferences,
+            operations=runner(),
+            open_submission=self.open_submission,
+            queue_changed=self._reload_keeping_selection,
+            actions=self.all_actions,
+            current_submission=lambda: self.review.submission_id if self.review else None,
+            language_at_start=self.language_at_start,
+        )
 
-    def show_issuers(self) -> None:
-        if self.folder is None or self._raise_if_open(self.issuers_dialog):
-            return
-        from reviewer_app.ui.credentials.issuer_dialog import IssuersDialog
-
-        self.issuers_dialog = IssuersDialog(self.folder, self.reviewer, self)
-        self.issuers_dialog.show()
-
-    def show_export(self) -> None:
-        if self.folder is None or self._raise_if_open(self.export_dialog):
-            return
-        from reviewer_app.ui.credentials.export_dialog import ExportDialog
-
-        self.export_dialog = ExportDialog(self.folder, self.reviewer, self)
-        self.export_dialog.show()
-
-    def show_verify(self) -> None:
-        if self.folder is None or self._raise_if_open(self.verify_dialog):
-            return
-        from reviewer_app.ui.credentials.verify_dialog import VerifyDialog
-
-        self.verify_dialog = VerifyDialog(self.folder, self)
-        self.verify_dialog.show()
-
-    def show_revoke(self) -> None:
-        if self.folder is None or self._raise_if_open(self.revoke_dialog):
-            return
-        from reviewer_app.ui.credentials.revoke_dialog import RevokeDialog
-
-        self.revoke_dialog = RevokeDialog(self.folder, self.reviewer, self)
-        self.revoke_dialog.show()
+    def _preferences(self) -> Settings:
+        """The person's settings, loaded when first needed if not given at start."""
+        if self.preferences is None:
+            self.preferences = Settings.load()
+            for problem in self.preferences.problems:
+                logger.warning(problem)
+        return self.preferences
 
     # Window -------------------------------------------------------------------------------
 
     def all_actions(self) -> list[QAction]:
         return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
-
-    def restore_from_backup(self) -> None:
-        """Restores a backup chosen from a list, then closes: every panel holds data
-        from the folder as it was, so the window starts afresh on the restored one."""
-        from reviewer_app.storage.backup import restore
-        from reviewer_app.ui.restore_dialog import RestoreDialog
-
-        if self.folder is None:
-            return
-        if self.imports.busy():
-            QMessageBox.information(self, APP_NAME, self.tr("Wait for the import to finish first."))
-            return
-        dialog = RestoreDialog(self.folder.root, self)
-        chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        if chosen is None:
-            return
-        self.rubric.set_review(None)  # what is being typed goes into the current database
-        self.review = None
-        self.folder.close()  # our own pooled connections would make restore refuse
-        try:
-            restore(chosen, self.folder.root)
-        except UserError as e:  # refused: nothing changed, and the folder reopens on use
-            QMessageBox.warning(self, APP_NAME, str(e))
-            if self.current_pk is not None:
-                self.open_submission(self.current_pk)  # back to the review left above
-            return
-        QMessageBox.information(
-            self,
-            APP_NAME,
-            self.tr("Restored the backup {name}. Open Portfolio Reviewer again.").format(
-                name=chosen.name
-            ),
-        )
-        self.close()
-
-    def show_settings(self) -> None:
-        """File > Settings…: the person's settings (non-modal, like the other dialogs)."""
-        if self._raise_if_open(self.settings_dialog):
-            return
-        from reviewer_app.ui.settings_dialog import SettingsDialog
-
-        if self.preferences is None:
-            self.preferences = Settings.load()
-            for problem in self.preferences.problems:
-                logger.warning(problem)
-        self.settings_dialog = SettingsDialog(
-            self.preferences, self, running_language=self.language_at_start
-        )
-        self.settings_dialog.show()
-
-    def show_help(self) -> None:
-        self.help_sheet = HelpSheet(self.all_actions(), self)
-        self.help_sheet.show()
 
     def _update_title(self, subject: str | None = None) -> None:
         if subject and self.blind:

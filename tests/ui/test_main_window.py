@@ -370,14 +370,12 @@ def test_a_background_task_can_be_waited_for_from_the_gui_thread(qapp: object) -
     its work, not only once the GUI thread has taken the result."""
     import time
 
-    from reviewer_app.ui.tasks import BackgroundTask
+    from reviewer_app.ui.operations import runner
 
-    task = BackgroundTask(lambda cancel, progress: 42)
     results: list[object] = []
-    task.finished.connect(results.append)
-    task.start()
+    task = runner().write(lambda cancel, progress: 42, on_success=results.append)
     started = time.monotonic()
-    assert task.wait(5_000)
+    assert task.wait(5)
     assert time.monotonic() - started < 4
     QApplication.processEvents()
     assert results == [42]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.reviews.service import ReviewSession
@@ -17,6 +16,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.restore_dialog import RestoreDialog
 
 CRITERION = "artifacts-contact-log"
+LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_dialog_lists_backups_newest_first(folder: DataFolder, qtbot: QtBot) -> None:
@@ -38,7 +38,7 @@ def test_the_dialog_lists_backups_newest_first(folder: DataFolder, qtbot: QtBot)
 
 
 def test_restore_from_the_window_then_it_closes(
-    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
 ) -> None:
     root = reviewed_folder.root
     made = create_backup(root, "manual")
@@ -51,14 +51,16 @@ def test_restore_from_the_window_then_it_closes(
     qtbot.waitExposed(win)
     file_menu = win.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu) and win.restore_action in file_menu.actions()
-    monkeypatch.setattr(RestoreDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
 
-    win.restore_action.trigger()
+    win.restore_action.trigger()  # the list opens; the window's loop goes on
+    dialog = win.restore_dialog
+    assert dialog.isVisible() and dialog.chosen() == made.path
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
 
-    assert told and made.name in told[0]
+    told = win.restore_message
+    assert told.isVisible() and made.name in told.text()
+    assert win.isVisible()  # until the person has read what happened
+    qtbot.mouseClick(told.button(QMessageBox.StandardButton.Ok), LEFT)
     assert not win.isVisible()
     with DataFolder.open(root) as restored:
         assert ReviewSession.open(restored, "FAP-1", "Ana Ruiz").comments == {}

@@ -566,6 +566,13 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Something went wrong: {problem}</source>
+        <translation>Algo salió mal: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Submission</source>
@@ -866,13 +873,6 @@ No se ha cambiado nada.</translation>
     <message>
         <source>Waiting for another Portfolio Reviewer to finish writing to this data folder; your change is saved as soon as it has.</source>
         <translation>Esperando a que otro Portfolio Reviewer termine de escribir en esta carpeta de datos; su cambio se guardará en cuanto termine.</translation>
-    </message>
-</context>
-<context>
-    <name>_Worker</name>
-    <message>
-        <source>Something went wrong: {problem}</source>
-        <translation>Algo salió mal: {problem}</translation>
     </message>
 </context>
 </TS>

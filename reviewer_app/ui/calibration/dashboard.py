@@ -511,6 +511,7 @@ class CalibrationDashboard(TaskDialog):
             lambda _cancel, _progress: compute_report(folder, credential, n),
             self._on_report,
             self._on_failed,
+            writes=False,
         )
 
     def _set_busy(self, busy: bool) -> None:

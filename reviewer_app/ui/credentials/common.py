@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QEvent,
-    QEventLoop,
     QLocale,
     QObject,
     Qt,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.progress import CancelToken, ProgressReport
-from reviewer_app.ui.tasks import BackgroundTask
+from reviewer_app.ui.operations import Operation, runner
 
 translate = QCoreApplication.translate
 
@@ -201,16 +200,17 @@ def folder_field(
 
 
 class TaskDialog(QDialog):
-    """A dialog that runs its long work on a `BackgroundTask`, one at a time.
+    """A dialog that runs its long work as an operation (`reviewer_app.ui.operations`),
+    one at a time.
 
     Closing it while the work runs cancels the work instead (the person sees it stop);
-    when the window it belongs to closes, the work is cancelled and waited for, so no
-    thread outlives the widgets it reports to.
+    when the window it belongs to closes, the work is cancelled and finished (a thread
+    wait, then its outcome shown at once), so no work outlives the widgets it reports to.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.task: BackgroundTask | None = None
+        self.task: Operation | None = None
         # Closing any window above this one (the main window quitting) must stop the work
         # first. The ancestors are not kept in a list: that would make a reference cycle
         # with the window, left for the garbage collector, which may run on any thread.
@@ -220,7 +220,7 @@ class TaskDialog(QDialog):
             ancestor = ancestor.parentWidget()
 
     def busy(self) -> bool:
-        return self.task is not None and self.task.is_running()
+        return self.task is not None and self.task.running
 
     def run(
         self,
@@ -228,15 +228,17 @@ class TaskDialog(QDialog):
         finished: Callable[[Any], None],
         failed: Callable[[str, str], None],
         progressed: Callable[[ProgressReport], None] | None = None,
+        *,
+        writes: bool = True,
     ) -> bool:
+        """Starts `work` on the writer thread (or, with `writes=False`, beside it);
+        False while another of this dialog's works runs."""
         if self.busy():
             return False
-        self.task = BackgroundTask(work, self)
-        self.task.finished.connect(finished)
-        self.task.failed.connect(failed)
-        if progressed is not None:
-            self.task.progressed.connect(progressed)
-        self.task.start()
+        start = runner().write if writes else runner().read
+        self.task = start(
+            work, on_success=finished, on_failure=failed, on_progress=progressed, owner=self
+        )
         return True
 
     def cancel_task(self) -> None:
@@ -244,17 +246,12 @@ class TaskDialog(QDialog):
             self.task.cancel()
 
     def stop_task(self) -> None:
-        """Cancels the work and waits for it. The thread ends only when its result is
-        handed over on this thread, so wait in an event loop, not in `QThread.wait`."""
+        """Cancels the work, waits for its thread and shows how it ended, now."""
         task = self.task
-        if task is None or not task.is_running():
+        if task is None or not task.running:
             return
         task.cancel()
-        loop = QEventLoop()
-        task.finished.connect(loop.quit)
-        task.failed.connect(loop.quit)
-        if task.is_running():
-            loop.exec()
+        task.finish()
 
     def work_cancelled_by_closing(self) -> None:
         """What to do when the person closes the dialog mid-work (default: cancel)."""

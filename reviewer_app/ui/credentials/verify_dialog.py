@@ -431,6 +431,7 @@ class VerifyDialog(TaskDialog):
             self._on_finished,
             self._on_failed,
             self._on_progress,
+            writes=False,
         )
         self._update_buttons()
 
