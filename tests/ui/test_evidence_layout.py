@@ -44,7 +44,7 @@ def _paper_pdf(size: tuple[float, float], title: str, pages: int = 3) -> bytes:
     """A PDF of `pages` pages of `size` points, words all over each page."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=size, invariant=1)
-    width, height = size
+    height = size[1]
     for page in range(1, pages + 1):
         canvas.setFont("Helvetica", 11)
         y = height - 72
@@ -501,4 +501,3 @@ def test_show_part_brings_the_parts_first_item_without_the_focus(
     assert not panel.show_part("no-such-part")
     assert panel.current_item().title == "A4 plan"  # type: ignore[union-attr]
     assert field.hasFocus()
-

@@ -40,7 +40,11 @@ class _Group:
         return any(not w.isHidden() for w in self.widgets)
 
     def width(self) -> int:
-        return self.box.sizeHint().width()
+        """Its width with the gap before it (counted for every group: a few pixels to
+        spare for the first)."""
+        layout = self.box.layout()
+        gap = layout.contentsMargins().left() if layout is not None else 0
+        return self.box.sizeHint().width() - gap + GROUP_GAP
 
 
 class OverflowBar(QWidget):
@@ -79,7 +83,7 @@ class OverflowBar(QWidget):
         the group is its actions (and `menu_actions`, for what its widgets do)."""
         box = QWidget(self)
         row = QHBoxLayout(box)
-        row.setContentsMargins(GROUP_GAP if self._groups else 0, 0, 0, 0)
+        row.setContentsMargins(0, 0, 0, 0)  # the gap before it: see `_arrange`
         row.setSpacing(2)
         widgets: list[QWidget] = []
         actions: list[QAction] = []
@@ -122,14 +126,13 @@ class OverflowBar(QWidget):
             [self.more_button.sizeHint().height()]
             + [g.box.sizeHint().height() for g in self._groups if g.wanted()]
         )
-        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        return QSize(width, height).grownBy(margins)
 
     def sizeHint(self) -> QSize:
         margins = self._row.contentsMargins()
         groups = [g for g in self._groups if g.wanted()]
         width = sum(g.width() for g in groups) + self._row.spacing() * len(groups)
-        height = self.minimumSizeHint().height() - margins.top() - margins.bottom()
-        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        return QSize(width + margins.left() + margins.right(), self.minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -158,8 +161,14 @@ class OverflowBar(QWidget):
                     break
                 room -= group.width() + spacing
                 keep.add(id(group))
+        first = True
         for group in self._groups:
             group.hidden = id(group) not in keep
+            shown = not group.hidden and group.wanted()
+            layout = group.box.layout()
+            if layout is not None:  # a gap between groups, none before the first shown
+                layout.setContentsMargins(0 if first or not shown else GROUP_GAP, 0, 0, 0)
+            first = first and not shown
             group.box.setVisible(not group.hidden)
         self.more_button.setVisible(bool(self.overflow_actions()))
         self._fill_menu()

@@ -80,7 +80,6 @@ def unlocked_warnings(warnings: tuple[str, ...]) -> list[str]:
     return [note, *kept]
 
 
-
 def describe_item(item: ItemView) -> str:
     """'PDF, 12 pages, 340 kB': what kind of thing an item is, in a few words."""
     if item.kind == "text":
@@ -189,9 +188,7 @@ class EvidencePanel(QWidget):
             self.tr("Previous evidence item"),
             self.previous_item,
             ["Alt+Up"],
-            icon=theme_icon(
-                QIcon.ThemeIcon.GoPrevious, QStyle.StandardPixmap.SP_ArrowLeft, self
-            ),
+            icon=theme_icon(QIcon.ThemeIcon.GoPrevious, QStyle.StandardPixmap.SP_ArrowLeft, self),
             context=Qt.ShortcutContext.WindowShortcut,
         )
         # F9 shows the side pane in document viewers (Evince, Okular's own F7 aside).
@@ -218,7 +215,7 @@ class EvidencePanel(QWidget):
         self.position_button.setToolTip(self.tr("Choose an evidence item"))
         self.position_button.setAccessibleName(self.tr("Choose an evidence item"))
 
-        header = QWidget()
+        header = self.header = QWidget()
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(4, 4, 8, 4)
         header_layout.setSpacing(2)
@@ -579,7 +576,7 @@ class EvidencePanel(QWidget):
         here = ids.index(self._current.id) if self._current is not None else -1
         self.next_item_action.setEnabled(0 <= here < len(ids) - 1 or (here < 0 and bool(ids)))
         self.previous_item_action.setEnabled(here > 0)
-        self.position_button.setEnabled(bool(ids))
+        self.header.setVisible(bool(ids))  # nothing to name or move between otherwise
         if here < 0:
             self.position_button.setText("")
             self.position_button.setVisible(False)

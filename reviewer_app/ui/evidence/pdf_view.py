@@ -27,6 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QSettings, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -116,9 +117,7 @@ class PdfView(QWidget):
     page_changed = Signal(int)  # 1-based
     unlocked = Signal()  # a password-protected PDF was opened with its password
 
-    def __init__(
-        self, parent: QWidget | None = None, *, settings: QSettings | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, *, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("PDF viewer"))
         self.remembered = Remembered(settings)
@@ -224,14 +223,11 @@ class PdfView(QWidget):
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.toolbar = OverflowBar(self.tr("PDF tools"))
-        self.toolbar.add_group(
-            [self.previous_page_action, self.page_box, self.page_count_label, self.next_page_action],
-            pinned=True,
-        )
+        navigation: list[QWidget | QAction] = [self.previous_page_action, self.page_box]
+        navigation += [self.page_count_label, self.next_page_action]
+        self.toolbar.add_group(navigation, pinned=True)
         self.toolbar.add_group([self.zoom_out_action, self.zoom_label, self.zoom_in_action])
-        self.toolbar.add_group(
-            [self.fit_width_action, self.fit_page_action]
-        )
+        self.toolbar.add_group([self.fit_width_action, self.fit_page_action])
         self.toolbar.add_group([self.thumbnails_action])
 
         pages = QHBoxLayout()
