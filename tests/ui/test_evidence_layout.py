@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QThreadPool
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QColor, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -33,7 +33,7 @@ from reviewer_app.evidence.importer import Importer
 from reviewer_app.reviews.queue import ItemView, SubmissionView, submission_view
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
-from reviewer_app.ui.evidence import EvidencePanel
+from reviewer_app.ui.evidence import EvidencePanel, PdfView
 from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 
 PASSWORD = "open sesame"
@@ -300,6 +300,33 @@ def wheel(widget: QWidget, at: QPoint, steps: int) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def painted_paper(pdf: PdfView, y: int) -> tuple[int, int]:
+    """The first and last columns of white paper QtPdf painted on viewport row `y`."""
+    image = pdf.canvas.viewport().grab().toImage()
+    white = QColor("white")
+    columns = [x for x in range(image.width()) if image.pixelColor(x, y) == white]
+    return columns[0], columns[-1]
+
+
+def test_the_page_layout_worked_out_is_the_one_painted(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    """Zoom anchoring works the page layout out again: here it is checked against the
+    pixels, fitted, zoomed out (pages centred) and zoomed in and scrolled."""
+    open_item(qtbot, panel, view, "A4 plan")
+    pdf = panel.pdf_view
+    for zoom in (None, 0.5, 1.5):
+        if zoom is not None:
+            pdf.set_zoom(zoom)
+        bar = pdf.canvas.horizontalScrollBar()
+        bar.setValue(bar.maximum() // 3)
+        qtbot.wait(20)
+        rect = pdf.page_rects()[0].translated(-bar.value(), -pdf.canvas.verticalScrollBar().value())
+        width = pdf.canvas.viewport().width()
+        expected = (max(rect.left(), 0), min(rect.right(), width - 1))
+        assert painted_paper(pdf, rect.top() + 5) == expected, zoom
+
+
 def test_ctrl_wheel_on_a_pdf_keeps_the_point_under_the_pointer(
     qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
 ) -> None:
@@ -319,6 +346,60 @@ def test_ctrl_wheel_on_a_pdf_keeps_the_point_under_the_pointer(
         assert abs(after[1].x() - before[1].x()) * scale <= 2
         assert abs(after[1].y() - before[1].y()) * scale <= 2
     assert pdf.zoom_factor() > 1.0
+
+
+def pinch(widget: QWidget, at: QPoint, value: float) -> None:
+    """A real pinch on a touchpad: `value` is the change of scale (0.1: 10% larger)."""
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        QPointF(at),
+        QPointF(at),
+        QPointF(widget.mapToGlobal(at)),
+        value,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_pinch_on_a_pdf_keeps_the_point_between_the_fingers(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    open_item(qtbot, panel, view, "A4 plan")
+    pdf = panel.pdf_view
+    pdf.go_to_page(2)
+    viewport = pdf.canvas.viewport()
+    at = QPoint(viewport.width() // 3, viewport.height() // 3)
+    before = pdf.document_point(QPointF(at))
+    assert before is not None
+    fitted = pdf.zoom_factor()
+    for value in (0.1, 0.1, 0.15, -0.05):
+        pinch(viewport, at, value)
+        qtbot.wait(10)
+        after = pdf.document_point(QPointF(at))
+        assert after is not None and after[0] == before[0]
+        scale = pdf.zoom_factor() * 96 / 72
+        assert abs(after[1].x() - before[1].x()) * scale <= 2
+        assert abs(after[1].y() - before[1].y()) * scale <= 2
+    assert pdf.zoom_factor() == pytest.approx(fitted * 1.1 * 1.1 * 1.15 * 0.95, rel=0.01)
+
+
+def test_a_pinch_on_an_image_keeps_the_point_between_the_fingers(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    open_item(qtbot, panel, view, "Family night photo")
+    image = panel.image_view
+    image.set_zoom(1.0)
+    viewport = image.canvas.viewport()
+    at = QPoint(viewport.width() // 2, viewport.height() // 4)
+    before = image.canvas.mapToScene(at)
+    for value in (0.1, 0.2, -0.1):
+        pinch(viewport, at, value)
+        after = image.canvas.mapToScene(at)
+        assert abs(after.x() - before.x()) * image.zoom_factor() <= 2
+        assert abs(after.y() - before.y()) * image.zoom_factor() <= 2
+    assert image.zoom_factor() == pytest.approx(1.1 * 1.2 * 0.9, rel=0.01)
 
 
 def test_keyboard_zoom_on_a_pdf_keeps_the_top_left_point(

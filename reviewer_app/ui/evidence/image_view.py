@@ -86,8 +86,7 @@ class _Canvas(QGraphicsView):
         if isinstance(event, QNativeGestureEvent) and (
             event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
         ):
-            at = self.viewport().mapFromGlobal(event.globalPosition())
-            self.pinched.emit(1.0 + event.value(), at)
+            self.pinched.emit(1.0 + event.value(), event.position())
             event.accept()
             return True
         return super().viewportEvent(event)

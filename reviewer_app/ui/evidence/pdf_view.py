@@ -12,7 +12,7 @@ Choices made for reading in a pane beside the rubric:
   (`remembered.THUMBNAILS`). Hidden, none is rendered.
 - Zooming keeps a point of the page in place: the one under the pointer for Ctrl+wheel
   and pinch, the top-left one in view for the keys and buttons. QPdfView says nothing
-  of where it put the pages, so `_page_rects` works the layout out again from what it
+  of where it put the pages, so `page_rects` works the layout out again from what it
   does expose (its margins, spacing, zoom mode and the screen's resolution), as
   QPdfView computes it in Qt 6.
 - A resize keeps the point at the top-left of the view (page, and fraction of it), so
@@ -103,8 +103,7 @@ class _PdfCanvas(QPdfView):
         if isinstance(event, QNativeGestureEvent) and (
             event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
         ):
-            at = self.viewport().mapFromGlobal(event.globalPosition())
-            self.pinched.emit(1.0 + event.value(), at)
+            self.pinched.emit(1.0 + event.value(), event.position())
             event.accept()
             return True
         return super().viewportEvent(event)
@@ -536,7 +535,7 @@ class PdfView(QWidget):
 
     # Where the pages are ----------------------------------------------------------------
 
-    def _page_rects(self) -> list[QRect]:
+    def page_rects(self) -> list[QRect]:
         """Each page's rectangle in the scrolled content, laid out as QPdfView lays them
         out (MultiPage): pages of their zoomed size (rounded), one under the other, with
         the view's spacing and margins, each centred in the wider of content and view."""
@@ -575,7 +574,7 @@ class PdfView(QWidget):
         """(0-based page, point on it in PDF points) shown at `at` in the viewport; a
         point in the margin or between pages counts as off the edge of the page whose
         band it is in. None when no PDF is open."""
-        rects = self._page_rects()
+        rects = self.page_rects()
         if not rects:
             return None
         x = at.x() + self.canvas.horizontalScrollBar().value()
@@ -596,7 +595,7 @@ class PdfView(QWidget):
     def _put(self, place: tuple[int, QPointF], at: QPointF) -> None:
         """Scrolls so that the page point `place` is at `at` in the viewport (as near as
         the scroll bars allow)."""
-        rects = self._page_rects()
+        rects = self.page_rects()
         page, point = place
         if not 0 <= page < len(rects):
             return
