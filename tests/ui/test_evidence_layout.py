@@ -205,6 +205,7 @@ def test_the_header_names_the_item_and_its_place(
     # Its menu lists every item, the current one checked; choosing one opens it.
     menu = panel.position_button.menu()
     assert menu is not None
+    menu.aboutToShow.emit()  # as when it opens
     chosen = [a for a in menu.actions() if a.isChecked()]
     assert [a.text() for a in chosen] == ["A4 plan"]
     sections = [a.text() for a in menu.actions() if a.isSeparator()]

@@ -207,6 +207,7 @@ class EvidencePanel(QWidget):
         self.item_menu = QMenu(self)
         self.item_group = QActionGroup(self)
         self.item_group.setExclusive(True)
+        self.item_menu.aboutToShow.connect(self._fill_menu)
         self.position_button = QToolButton()
         self.position_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.position_button.setMenu(self.item_menu)
@@ -288,7 +289,6 @@ class EvidencePanel(QWidget):
         for group in self._group_nodes():
             part = group.data(0, PART_ROLE)
             self._label_group(group, part_title(part or None, self._part_titles))
-        self._fill_menu()
 
     def show_item(self, item_id: int, page: int | None = None) -> bool:
         """Brings item `item_id` into view, at 1-based `page` of a PDF if given; False when
@@ -372,10 +372,11 @@ class EvidencePanel(QWidget):
                 node.setExpanded(True)
         finally:
             self._syncing = False
-        self._fill_menu()
+        self.item_menu.clear()  # filled when opened
 
     def _fill_menu(self) -> None:
-        """The header's menu of items: every item under its part's title."""
+        """The header's menu of items: every item under its part's title. Made as it
+        opens (most moves between submissions never open it)."""
         self.item_menu.clear()
         for action in self.item_group.actions():
             self.item_group.removeAction(action)
@@ -588,9 +589,6 @@ class EvidencePanel(QWidget):
                 n=locale.toString(here + 1), count=locale.toString(len(ids))
             )
         )
-        for action in self.item_group.actions():
-            if action.data() == self._current.id:  # type: ignore[union-attr]
-                action.setChecked(True)
 
     def _on_unlocked(self) -> None:
         if self._current is not None:
