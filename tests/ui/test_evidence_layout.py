@@ -238,6 +238,25 @@ def test_a_page_opens_fitted_to_the_width_at_80_percent_or_more(
     qtbot.waitUntil(lambda: pdf.zoom_factor() == pytest.approx(fitted, rel=0.01))
 
 
+def test_a_resize_keeps_the_readers_place(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    open_item(qtbot, panel, view, "Letter plan")
+    pdf = panel.pdf_view
+    pdf.go_to_page(2)
+    bar = pdf.canvas.verticalScrollBar()
+    bar.setValue(bar.value() + 250)  # the reader scrolled down page 2
+    before = pdf.document_point(QPointF(0, 0))
+    assert before is not None
+    for width in (600, 900, 760):
+        panel.resize(width, 900)
+        qtbot.wait(20)
+        after = pdf.document_point(QPointF(0, 0))
+        assert after is not None and after[0] == before[0] == 1
+        assert abs(after[1].y() - before[1].y()) <= 2  # points: a pixel or two
+    assert pdf.current_page() == 2
+
+
 def test_a_pdf_opens_fitted_even_after_the_last_was_zoomed(
     qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
 ) -> None:

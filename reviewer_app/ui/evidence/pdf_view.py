@@ -76,6 +76,9 @@ class _PdfCanvas(QPdfView):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.in_resize = False  # page changes meanwhile are not the reader's doing
+        # The viewport size QPdfView last laid the pages out for: in resizeEvent the
+        # viewport has its new size already, the layout (and scroll bars) the old one's.
+        self.laid_out_for = QSize()
         # Where the top-left of the view was, in page terms, before a resize.
         self.keep_place: Callable[[], Callable[[], None]] | None = None
 
@@ -84,6 +87,7 @@ class _PdfCanvas(QPdfView):
         self.in_resize = True
         try:
             super().resizeEvent(event)
+            self.laid_out_for = self.viewport().size()
             if restore is not None:
                 restore()
         finally:
@@ -535,15 +539,16 @@ class PdfView(QWidget):
 
     # Where the pages are ----------------------------------------------------------------
 
-    def page_rects(self) -> list[QRect]:
+    def page_rects(self, viewport: QSize | None = None) -> list[QRect]:
         """Each page's rectangle in the scrolled content, laid out as QPdfView lays them
         out (MultiPage): pages of their zoomed size (rounded), one under the other, with
-        the view's spacing and margins, each centred in the wider of content and view."""
+        the view's spacing and margins, each centred in the wider of content and view.
+        `viewport`: the size laid out for, when not the viewport's own (in a resize)."""
         if not self.is_open():
             return []
         per_point = pixels_per_point()
         margins = self.canvas.documentMargins()
-        viewport = self.canvas.viewport().size()
+        viewport = viewport or self.canvas.viewport().size()
         mode = self.canvas.zoomMode()
         sizes: list[QSize] = []
         for page in range(self.document.pageCount()):
@@ -570,11 +575,13 @@ class PdfView(QWidget):
             y += size.height() + self.canvas.pageSpacing()
         return rects
 
-    def document_point(self, at: QPointF) -> tuple[int, QPointF] | None:
+    def document_point(
+        self, at: QPointF, viewport: QSize | None = None
+    ) -> tuple[int, QPointF] | None:
         """(0-based page, point on it in PDF points) shown at `at` in the viewport; a
         point in the margin or between pages counts as off the edge of the page whose
         band it is in. None when no PDF is open."""
-        rects = self.page_rects()
+        rects = self.page_rects(viewport)
         if not rects:
             return None
         x = at.x() + self.canvas.horizontalScrollBar().value()
@@ -617,7 +624,8 @@ class PdfView(QWidget):
         """The top-left point in view now, and how to bring it back after a resize."""
         if self._pending_page is not None or self.canvas.verticalScrollBar().value() == 0:
             return lambda: None  # the top of a page asked for, or of the document: as it is
-        place = self.document_point(QPointF(0, 0))
+        laid_out = self.canvas.laid_out_for
+        place = self.document_point(QPointF(0, 0), laid_out if laid_out.isValid() else None)
         if place is None:
             return lambda: None
         return lambda: self._put(place, QPointF(0, 0))
