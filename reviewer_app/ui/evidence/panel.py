@@ -505,11 +505,11 @@ class EvidencePanel(QWidget):
             self._focus_viewer()
         self._update_actions()
         position = self._items.index(item) + 1
-        self.stack.setAccessibleDescription(
-            self.tr("Item {n} of {count}: {title}").format(
-                n=position, count=len(self._items), title=item.title
-            )
+        where = self.tr("Item {n} of {count}: {title}").format(
+            n=position, count=len(self._items), title=item.title
         )
+        self.stack.setAccessibleDescription(where)
+        self.position_button.setAccessibleDescription(where)  # its name says what it does
         self.item_shown.emit(item.id)
 
     def _view_for(self, item: ItemView) -> QWidget:
