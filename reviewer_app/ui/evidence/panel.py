@@ -372,14 +372,12 @@ class EvidencePanel(QWidget):
                 node.setExpanded(True)
         finally:
             self._syncing = False
-        self.item_menu.clear()  # filled when opened
+        self._clear_menu()  # filled when opened
 
     def _fill_menu(self) -> None:
         """The header's menu of items: every item under its part's title. Made as it
         opens (most moves between submissions never open it)."""
-        self.item_menu.clear()
-        for action in self.item_group.actions():
-            self.item_group.removeAction(action)
+        self._clear_menu()
         if self._submission is None:
             return
         for group in group_items(self._submission.items, self._part_titles):
@@ -393,6 +391,11 @@ class EvidencePanel(QWidget):
                 action.triggered.connect(
                     lambda _checked=False, item_id=item.id: self._choose(item_id)
                 )
+
+    def _clear_menu(self) -> None:
+        for action in self.item_group.actions():
+            self.item_group.removeAction(action)
+        self.item_menu.clear()
 
     def _choose(self, item_id: int) -> None:
         """An item chosen in the header's menu: shown, and the viewer takes the keys."""
