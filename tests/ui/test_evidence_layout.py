@@ -186,7 +186,11 @@ def test_the_item_list_is_a_remembered_toggle(
     panel.activateWindow()
     panel.pdf_view.canvas.setFocus()
     qtbot.waitUntil(panel.pdf_view.canvas.hasFocus)
-    QTest.keyClick(panel.pdf_view.canvas, Qt.Key.Key_F9)
+    QTest.keyClick(
+        panel.pdf_view.canvas,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert panel.tree.isVisible()
     assert panel.list_action.isChecked()
     # The list shown narrows the viewer, and still leaves it the widest thing.

@@ -1,8 +1,8 @@
 """The evidence panel: a submission's items by rubric part, and the viewer for the chosen one.
 
 The viewer is what the reviewer came to read, so it gets the pane's width:
-- The list of items (a tree by rubric part) is hidden until asked for (F9, or the
-  "Evidence list" button in the header), and the choice is remembered
+- The list of items (a tree by rubric part) is hidden until asked for (Ctrl+Shift+L,
+  or the "Evidence list" button in the header), and the choice is remembered
   (`remembered.ITEM_LIST`). Without it the header still says where the reviewer is
   ("3 of 11", a button whose menu lists every item by part) and has the previous and
   next item buttons (Alt+Up, Alt+Down), so nothing needs the list.
@@ -191,12 +191,13 @@ class EvidencePanel(QWidget):
             icon=theme_icon(QIcon.ThemeIcon.GoPrevious, QStyle.StandardPixmap.SP_ArrowLeft, self),
             context=Qt.ShortcutContext.WindowShortcut,
         )
-        # F9 shows the side pane in document viewers (Evince, Okular's own F7 aside).
+        # Ctrl+Shift+L: "list", free in the window (F9, a viewer's usual side-pane key,
+        # folds the queue there).
         self.list_action = make_action(
             self,
             self.tr("Evidence list"),
             self._toggle_list,
-            ["F9"],
+            ["Ctrl+Shift+L"],
             checkable=True,
             context=Qt.ShortcutContext.WindowShortcut,
         )
