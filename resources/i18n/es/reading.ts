@@ -73,8 +73,8 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <source>Unlocked with the password you typed, until you leave it. The evidence search cannot read its words, as it could not open it.</source>
-        <translation>Desbloqueado con la contraseña que escribió, hasta que salga de él. La búsqueda en las evidencias no puede leer sus palabras, porque no pudo abrirlo.</translation>
+        <source>Unlocked with the password you typed, until you open another item. Its words are not in the evidence search, which could not open it.</source>
+        <translation>Desbloqueado con la contraseña que escribió, hasta que abra otro elemento. Sus palabras no están en la búsqueda de evidencias, que no pudo abrirlo.</translation>
     </message>
     <message>
         <source>Written answer</source>

@@ -74,8 +74,8 @@ def unlocked_warnings(warnings: tuple[str, ...]) -> list[str]:
     kept = [w for w in warnings if not any(text in w for text in locked)]
     note = translate(
         "EvidencePanel",
-        "Unlocked with the password you typed, until you leave it. The evidence search "
-        "cannot read its words, as it could not open it.",
+        "Unlocked with the password you typed, until you open another item. Its words "
+        "are not in the evidence search, which could not open it.",
     )
     return [note, *kept]
 
@@ -313,7 +313,7 @@ class EvidencePanel(QWidget):
         items = [i for i in self._items if (i.part or "") == part_id]
         if not items:
             return False
-        if self._current is not None and self._current in items:
+        if self._current is not None and any(i.id == self._current.id for i in items):
             return True
         return self.show_item(items[0].id)
 
