@@ -510,6 +510,26 @@ def test_keyboard_zoom_on_an_image_keeps_the_top_left_point(
         assert abs(after.y() - before.y()) * image.zoom_factor() <= 2
 
 
+def test_turning_a_zoomed_image_keeps_the_middle_of_the_view(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    open_item(qtbot, panel, view, "Family night photo")
+    image = panel.image_view
+    image.set_zoom(1.0)
+    for bar in (image.canvas.horizontalScrollBar(), image.canvas.verticalScrollBar()):
+        bar.setValue(bar.maximum() // 3)
+    canvas = image.canvas
+    middle = canvas.viewport().rect().center()
+    before = canvas.mapToScene(middle)
+    panel.activateWindow()
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    QTest.keyClick(canvas, Qt.Key.Key_R)
+    assert image.rotation() == 90
+    after = canvas.mapToScene(middle)
+    assert abs(after.x() - before.x()) <= 2 and abs(after.y() - before.y()) <= 2
+
+
 # 4. Toolbars stay one row -----------------------------------------------------------------
 
 

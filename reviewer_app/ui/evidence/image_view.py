@@ -439,12 +439,18 @@ class ImageView(QWidget):
         self.set_zoom(1.0)
 
     def rotate_right(self) -> None:
-        self._rotation = (self._rotation + 90) % 360
-        self._apply_view()
+        self._rotate(90)
 
     def rotate_left(self) -> None:
-        self._rotation = (self._rotation - 90) % 360
+        self._rotate(-90)
+
+    def _rotate(self, degrees: int) -> None:
+        """Turns the picture about the point at the middle of the view, which stays there."""
+        middle = self.canvas.mapToScene(self.canvas.viewport().rect().center())
+        self._rotation = (self._rotation + degrees) % 360
         self._apply_view()
+        if not self._fit:
+            self.canvas.centerOn(middle)
 
     def _on_resized(self) -> None:
         if self._fit:
