@@ -126,7 +126,7 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         self.reveal_action.setEnabled(self.blind)
         self.model: QueueModel = QueueModel(folder, self)
         self.model.blind = self.blind
-        self.evidence: EvidencePanel = EvidencePanel(self)
+        self.evidence: EvidencePanel = EvidencePanel(self, settings=self.settings)
         self.rubric: RubricPanel = RubricPanel(self)
         self.imports = ImportController(folder, self)
         self.cancel_button.clicked.connect(self.imports.cancel)

@@ -41,8 +41,8 @@ from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Submission
 from reviewer_app.ui.evidence import EvidencePanel, ImageView, PdfView
 from reviewer_app.ui.evidence.grouping import group_items
+from tests.ui.shots import save_shot
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "portfolio"
 SEARCH_WORD = "greenhouse"
 SEARCH_PAGES = (3, 7)
@@ -170,6 +170,13 @@ def panel(qtbot: QtBot) -> Iterator[EvidencePanel]:
 
 def show(panel: EvidencePanel, view: SubmissionView, title: str, page: int | None = None) -> None:
     assert panel.show_item(item_titled(view, title).id, page)
+
+
+def show_list(panel: EvidencePanel) -> None:
+    """The reviewer shows the list of items (hidden at first) with the header's button."""
+    if not panel.tree.isVisible():
+        QTest.mouseClick(panel.list_button, Qt.MouseButton.LeftButton)
+    assert panel.tree.isVisible()
 
 
 def recorder(opened: list[QUrl]) -> Callable[[QUrl], bool]:
@@ -363,6 +370,9 @@ def test_pdf_thumbnails_render_only_what_is_seen(
     show(panel, crafted, "Home visit plan")
     model = panel.pdf_view.thumbnail_model
     assert model.rowCount() == PLAN_PAGES
+    assert not panel.pdf_view.thumbnails.isVisible()  # until asked for
+    panel.pdf_view.thumbnails_action.trigger()
+    assert panel.pdf_view.thumbnails.isVisible()
     qtbot.waitUntil(lambda: model.rendered >= 3, timeout=10_000)
     qtbot.wait(200)
     assert model.rendered < PLAN_PAGES / 2
@@ -582,6 +592,7 @@ def test_alt_down_and_alt_up_move_between_items(
     panel.set_submission(crafted)
     order = [i.id for i in panel.items_in_order()]
     panel.activateWindow()
+    show_list(panel)
     panel.tree.setFocus()
     qtbot.waitUntil(panel.tree.hasFocus)
     with qtbot.waitSignal(panel.item_shown) as shown:
@@ -604,6 +615,7 @@ def test_enter_in_the_list_goes_into_the_viewer(
     panel.set_submission(crafted)
     show(panel, crafted, "Home visit plan")
     panel.activateWindow()
+    show_list(panel)
     panel.tree.setFocus()
     qtbot.waitUntil(panel.tree.hasFocus)
     QTest.keyClick(panel.tree, Qt.Key.Key_Return)
@@ -680,6 +692,7 @@ def test_tab_reaches_every_control_of_the_pdf_view(
         if isinstance(w, INTERACTIVE) and w.isVisible() and w.isEnabled()
     }
     panel.activateWindow()
+    show_list(panel)
     panel.tree.setFocus()
     qtbot.waitUntil(panel.tree.hasFocus)
     reached: set[QWidget] = set()
@@ -765,39 +778,51 @@ def test_no_colour_is_hard_coded() -> None:
 # Screenshots --------------------------------------------------------------------------------
 
 
-def _screenshot(widget: QWidget, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(SCREENSHOTS / name))
+# The pane as wide as the window gives it at 1600x1000, evidence first.
+SHOT_SIZE = (820, 900)
+
+
+def page_painted(pdf: PdfView) -> bool:
+    """True once QtPdf has drawn the first page's words (it renders on its own thread)."""
+    image = pdf.canvas.viewport().grab().toImage()
+    paper = QColor("white")
+    return any(
+        image.pixelColor(x, y).lightness() < 128 and image.pixelColor(x, y) != paper
+        for y in range(40, min(image.height(), 300), 3)
+        for x in range(40, image.width() - 40, 3)
+    )
 
 
 def test_screenshot_pdf(qtbot: QtBot, panel: EvidencePanel, evidence_folder: DataFolder) -> None:
+    panel.resize(*SHOT_SIZE)
     view = view_of(evidence_folder, "FAP-2026-0142")
     panel.set_submission(view)
     show(panel, view, "Two-way communication plan")
-    pdf = panel.pdf_view
-    qtbot.waitUntil(lambda: pdf.thumbnail_model.rendered >= 3, timeout=10_000)
-    qtbot.wait(300)  # QPdfView renders its pages asynchronously
-    _screenshot(panel, "evidence-pdf.png")
+    qtbot.waitUntil(lambda: page_painted(panel.pdf_view), timeout=10_000)
+    qtbot.wait(100)
+    save_shot(panel, "evidence-pdf")
 
 
 def test_screenshot_image(qtbot: QtBot, panel: EvidencePanel, evidence_folder: DataFolder) -> None:
+    panel.resize(*SHOT_SIZE)
     view = view_of(evidence_folder, "FAP-2026-0142")
     panel.set_submission(view)
     with qtbot.waitSignal(panel.image_view.loaded, timeout=10_000):
         show(panel, view, "Student-made invitation to family literacy night")
     qtbot.wait(100)
-    _screenshot(panel, "evidence-image.png")
+    save_shot(panel, "evidence-image")
 
 
 def test_screenshot_reflection(
     qtbot: QtBot, panel: EvidencePanel, evidence_folder: DataFolder
 ) -> None:
+    panel.resize(*SHOT_SIZE)
     view = view_of(evidence_folder, "FAP-2026-0187")
     panel.set_submission(view)
     show(panel, view, "Reflection")
     assert "#" not in panel.text_view.text()
     qtbot.wait(100)
-    _screenshot(panel, "evidence-reflection.png")
+    save_shot(panel, "evidence-reflection")
 
 
 def test_the_panels_models_pass_the_model_tester(

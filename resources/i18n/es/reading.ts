@@ -81,6 +81,10 @@
 <context>
     <name>EvidencePanel</name>
     <message>
+        <source>Unlocked with the password you typed, until you open another item. Its words are not in the evidence search, which could not open it.</source>
+        <translation>Desbloqueado con la contraseña que escribió, hasta que abra otro elemento. Sus palabras no están en la búsqueda de evidencias, que no pudo abrirlo.</translation>
+    </message>
+    <message>
         <source>Written answer</source>
         <translation>Respuesta escrita</translation>
     </message>
@@ -125,6 +129,14 @@
         <translation>Elemento de evidencia anterior</translation>
     </message>
     <message>
+        <source>Evidence list</source>
+        <translation>Lista de evidencias</translation>
+    </message>
+    <message>
+        <source>Choose an evidence item</source>
+        <translation>Elegir un elemento de evidencia</translation>
+    </message>
+    <message>
         <source>{part}, 1 item</source>
         <translation>{part}, 1 elemento</translation>
     </message>
@@ -147,6 +159,10 @@
     <message>
         <source>The bundle listed no files and no written answers.</source>
         <translation>El paquete de evidencias no incluía archivos ni respuestas escritas.</translation>
+    </message>
+    <message>
+        <source>{n} of {count}</source>
+        <translation>{n} de {count}</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -265,6 +281,10 @@
     <message>
         <source>Rotate right</source>
         <translation>Girar a la derecha</translation>
+    </message>
+    <message>
+        <source>Image tools</source>
+        <translation>Herramientas de imagen</translation>
     </message>
     <message>
         <source>Open with system viewer</source>
@@ -407,6 +427,17 @@
     <message>
         <source>No application on this computer opened it. Install a viewer for {kind} files, or ask the earner for another format.</source>
         <translation>Ninguna aplicación de este equipo lo abrió. Instale un visor para archivos de tipo {kind} o pida al participante otro formato.</translation>
+    </message>
+</context>
+<context>
+    <name>OverflowBar</name>
+    <message>
+        <source>More tools</source>
+        <translation>Más herramientas</translation>
+    </message>
+    <message>
+        <source>More tools: the ones there is no room for here</source>
+        <translation>Más herramientas: las que no caben aquí</translation>
     </message>
 </context>
 <context>
@@ -580,6 +611,10 @@
     <message>
         <source>Page number: type a page and press Enter to go there ({keys})</source>
         <translation>Número de página: escriba una página y pulse Intro para ir a ella ({keys})</translation>
+    </message>
+    <message>
+        <source>PDF tools</source>
+        <translation>Herramientas de PDF</translation>
     </message>
     <message>
         <source>of {count}</source>

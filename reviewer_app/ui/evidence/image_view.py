@@ -3,6 +3,12 @@
 The picture is shown upright as its EXIF orientation says; the reviewer's own rotation
 comes on top of that and is not saved. The view's scale is always relative to the full
 resolution, whatever resolution has been decoded so far (see `image_loader`).
+
+Every image opens fitted to the viewport (a scan or photo is read whole first) and stays
+fitted as the pane is resized, until the reviewer zooms. Zooming keeps a point of the
+picture in place: the one under the pointer for Ctrl+wheel and pinch, the top-left one
+in view for the keys and buttons (QGraphicsView's own anchors follow the last mouse
+move, which a keyboard zoom does not have). The toolbar is one row (`OverflowBar`).
 """
 
 from __future__ import annotations
@@ -10,10 +16,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QIcon,
     QKeySequence,
+    QNativeGestureEvent,
     QPainter,
     QPalette,
     QPixmap,
@@ -34,27 +41,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.ui.evidence.controls import make_action, theme_icon, tool_button
+from reviewer_app.ui.evidence.controls import make_action, theme_icon
 from reviewer_app.ui.evidence.image_loader import ImageLoader, LoadedFrame
 from reviewer_app.ui.evidence.message import MessagePane, Severity
+from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
-from reviewer_app.ui.flow_layout import FlowLayout
 
 ZOOM_STEPS = (0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0)
 FIRST_DECODE_SIDE = 2048  # enough to fit a photo sharply on most screens
 
 
 class _Canvas(QGraphicsView):
-    """Drag to pan, Ctrl+wheel to zoom around the pointer; refits when resized."""
+    """Drag to pan, Ctrl+wheel or a pinch to zoom around the pointer; refits when resized."""
 
-    zoom_requested = Signal(int)
+    zoom_requested = Signal(int, QPointF)  # +1: a step in, -1: out; where, in the viewport
+    pinched = Signal(float, QPointF)  # multiply the zoom by this, around there
     resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # The view keeps the anchor itself (ImageView.set_zoom), for keys and pointer alike.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        # A scroll bar that comes with a zoom narrows the viewport: the top-left stays,
+        # and with it the point the zoom kept (a fitted picture is fitted again).
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setRenderHints(
             QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.Antialiasing
         )
@@ -66,10 +77,19 @@ class _Canvas(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
+                self.zoom_requested.emit(1 if delta > 0 else -1, event.position())
             event.accept()
             return
         super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QNativeGestureEvent) and (
+            event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.pinched.emit(1.0 + event.value(), event.position())
+            event.accept()
+            return True
+        return super().viewportEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -107,8 +127,9 @@ class ImageView(QWidget):
         self.canvas.setScene(self.scene)
         self.canvas.setAccessibleName(self.tr("Image"))
         self.canvas.setToolTip(self.tr("Drag to move the picture; Ctrl and the mouse wheel zoom"))
-        self.canvas.zoom_requested.connect(
-            lambda step: self.zoom_in() if step > 0 else self.zoom_out()
+        self.canvas.zoom_requested.connect(self._step_zoom)
+        self.canvas.pinched.connect(
+            lambda factor, at: self.set_zoom(self.zoom_factor() * factor, at)
         )
         self.canvas.resized.connect(self._on_resized)
 
@@ -176,33 +197,25 @@ class ImageView(QWidget):
         widest = self.tr("Fit {percent}%").format(percent=QLocale().toString(888))
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.toolbar = OverflowBar(self.tr("Image tools"))
+        # The page buttons are shown only for a file of several pages (`_update_controls`).
         self.frame_buttons = [
-            tool_button(self.previous_frame_action),
-            tool_button(self.next_frame_action),
+            w
+            for w in self.toolbar.add_group(
+                [self.previous_frame_action, self.frame_label, self.next_frame_action],
+                pinned=True,
+            )
+            if w is not self.frame_label
         ]
-        # One row where there is room; beside the rubric at 200% (in Spanish above all)
-        # the controls are wider than the viewer, and wrap onto a second row.
-        bar = FlowLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        bar.setSpacing(2)
-        bar.addWidget(self.frame_buttons[0])
-        bar.addWidget(self.frame_label)
-        bar.addWidget(self.frame_buttons[1])
-        bar.addSpacing(12)
-        bar.addWidget(tool_button(self.zoom_out_action))
-        bar.addWidget(self.zoom_label)
-        bar.addWidget(tool_button(self.zoom_in_action))
-        bar.addWidget(tool_button(self.fit_action))
-        bar.addWidget(tool_button(self.actual_size_action))
-        bar.addSpacing(12)
-        bar.addWidget(tool_button(self.rotate_left_action))
-        bar.addWidget(tool_button(self.rotate_right_action))
+        self.toolbar.add_group([self.zoom_out_action, self.zoom_label, self.zoom_in_action])
+        self.toolbar.add_group([self.fit_action, self.actual_size_action])
+        self.toolbar.add_group([self.rotate_left_action, self.rotate_right_action])
 
         self.viewer = QWidget()
         column = QVBoxLayout(self.viewer)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addLayout(bar)
+        column.addWidget(self.toolbar)
         column.addWidget(self.canvas, 1)
 
         self.message = MessagePane(self)
@@ -388,19 +401,35 @@ class ImageView(QWidget):
         if self._decoded_side < full_side and needed > self._decoded_side * 1.05:
             self._load(self._frame, 0)
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, at: QPointF | None = None) -> None:
+        """Shows the picture at `factor` screen pixels an image pixel, keeping the point
+        at `at` in the viewport where it is (the top-left corner when not given)."""
+        anchor = QPointF(0, 0) if at is None else at
+        place, _ok = self.canvas.viewportTransform().inverted()
+        point = place.map(anchor)
         self._fit = False
         self._zoom = max(ZOOM_STEPS[0], min(factor, ZOOM_STEPS[-1]))
         self._apply_view()
+        moved = self.canvas.viewportTransform().map(point) - anchor
+        for bar, delta in (
+            (self.canvas.horizontalScrollBar(), moved.x()),
+            (self.canvas.verticalScrollBar(), moved.y()),
+        ):
+            bar.setValue(bar.value() + round(delta))
 
     def zoom_in(self) -> None:
-        current = self.zoom_factor()
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]))
+        self._step_zoom(1)
 
     def zoom_out(self) -> None:
+        self._step_zoom(-1)
+
+    def _step_zoom(self, step: int, at: QPointF | None = None) -> None:
         current = self.zoom_factor()
-        lower = [z for z in ZOOM_STEPS if z < current * 0.99]
-        self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
+        if step > 0:
+            self.set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]), at)
+        else:
+            lower = [z for z in ZOOM_STEPS if z < current * 0.99]
+            self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0], at)
 
     def fit_to_window(self) -> None:
         self._fit = True
@@ -410,12 +439,18 @@ class ImageView(QWidget):
         self.set_zoom(1.0)
 
     def rotate_right(self) -> None:
-        self._rotation = (self._rotation + 90) % 360
-        self._apply_view()
+        self._rotate(90)
 
     def rotate_left(self) -> None:
-        self._rotation = (self._rotation - 90) % 360
+        self._rotate(-90)
+
+    def _rotate(self, degrees: int) -> None:
+        """Turns the picture about the point at the middle of the view, which stays there."""
+        middle = self.canvas.mapToScene(self.canvas.viewport().rect().center())
+        self._rotation = (self._rotation + degrees) % 360
         self._apply_view()
+        if not self._fit:
+            self.canvas.centerOn(middle)
 
     def _on_resized(self) -> None:
         if self._fit:
@@ -433,9 +468,11 @@ class ImageView(QWidget):
     def _update_controls(self) -> None:
         shown = self._problem is None and self._path is not None
         multi = self._frames > 1
-        for button in self.frame_buttons:
-            button.setVisible(multi)
-        self.frame_label.setVisible(multi)
+        if multi == self.frame_label.isHidden():
+            for button in self.frame_buttons:
+                button.setVisible(multi)
+            self.frame_label.setVisible(multi)
+            self.toolbar.refit()
         self.frame_label.setText(
             self.tr("Page {frame} of {count}").format(
                 frame=QLocale().toString(self._frame + 1), count=QLocale().toString(self._frames)

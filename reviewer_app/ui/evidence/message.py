@@ -41,6 +41,7 @@ class MessagePane(QWidget):
         self.buttons.addStretch(1)
 
         text = QVBoxLayout()
+        self._text = text
         text.addWidget(self.heading)
         text.addWidget(self.body)
         text.addLayout(self.buttons)
@@ -70,6 +71,10 @@ class MessagePane(QWidget):
     def add_widget(self, widget: QWidget) -> None:
         """Adds a button (or field) to the row under the explanation, before the stretch."""
         self.buttons.insertWidget(self.buttons.count() - 1, widget)
+
+    def add_row(self, widget: QWidget) -> None:
+        """Adds a row of its own (a field and its button) above the buttons' row."""
+        self._text.insertWidget(self._text.count() - 1, widget)
 
     def text(self) -> str:
         return f"{self.heading.text()}\n{self.body.text()}"

@@ -1,18 +1,35 @@
-"""The evidence panel: a submission's items by rubric part, and the viewer for the chosen one."""
+"""The evidence panel: a submission's items by rubric part, and the viewer for the chosen one.
+
+The viewer is what the reviewer came to read, so it gets the pane's width:
+- The list of items (a tree by rubric part) is hidden until asked for (Ctrl+Shift+L,
+  or the "Evidence list" button in the header), and the choice is remembered
+  (`remembered.ITEM_LIST`). Without it the header still says where the reviewer is
+  ("3 of 11", a button whose menu lists every item by part) and has the previous and
+  next item buttons (Alt+Up, Alt+Down), so nothing needs the list.
+- `show_part(part_id)` is for the rubric: moving to a criterion brings its part's
+  evidence into view, without taking the keyboard focus from the rubric. When the item
+  shown already belongs to that part it stays (the reviewer may be reading the second
+  of its items); otherwise the part's first item is shown.
+- A password-protected PDF, once unlocked, no longer carries the import's warning that
+  its pages cannot be read: the banner says it is unlocked for now instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,13 +39,20 @@ from PySide6.QtWidgets import (
 from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES
 from reviewer_app.reviews.queue import ItemView, SubmissionView
 from reviewer_app.ui.evidence.banner import WarningBanner
-from reviewer_app.ui.evidence.controls import human_size, make_action, media_type_words
+from reviewer_app.ui.evidence.controls import (
+    human_size,
+    make_action,
+    media_type_words,
+    theme_icon,
+    tool_button,
+)
 from reviewer_app.ui.evidence.grouping import group_items, part_title
 from reviewer_app.ui.evidence.image_loader import ImageLoader
 from reviewer_app.ui.evidence.image_view import ImageView
 from reviewer_app.ui.evidence.message import MessagePane, Severity
 from reviewer_app.ui.evidence.other_view import OtherView
 from reviewer_app.ui.evidence.pdf_view import PdfView
+from reviewer_app.ui.evidence.remembered import ITEM_LIST, Remembered
 from reviewer_app.ui.evidence.system_open import viewer_file_name
 from reviewer_app.ui.evidence.text_view import TextView
 
@@ -37,6 +61,23 @@ translate = QCoreApplication.translate
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# The import's warning about a PDF it could not open for its password (see
+# evidence.readers.pdf), in English and as translated: what unlocking answers.
+LOCKED_WARNING = "is encrypted with a password, so its pages cannot be read"
+
+
+def unlocked_warnings(warnings: tuple[str, ...]) -> list[str]:
+    """An unlocked PDF's warnings: those about the password are answered, and replaced
+    by a sentence that says what still holds."""
+    locked = {LOCKED_WARNING, translate("EvidenceFiles", LOCKED_WARNING)}
+    kept = [w for w in warnings if not any(text in w for text in locked)]
+    note = translate(
+        "EvidencePanel",
+        "Unlocked with the password you typed, until you open another item. Its words "
+        "are not in the evidence search, which could not open it.",
+    )
+    return [note, *kept]
 
 
 def describe_item(item: ItemView) -> str:
@@ -67,16 +108,26 @@ def describe_item(item: ItemView) -> str:
 
 
 class EvidencePanel(QWidget):
-    """Left, the submission's items grouped by rubric part; right, the chosen item.
+    """The chosen item in its viewer; on the left, when shown, the submission's items
+    grouped by rubric part.
 
-    `item_shown(item_id)` is emitted whenever an item is brought into view.
+    `item_shown(item_id)` is emitted whenever an item is brought into view. `settings`
+    (the window's layout settings) remembers whether the list and the PDF thumbnails
+    are shown.
     """
 
     item_shown = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, *, loader: ImageLoader | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        loader: ImageLoader | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Evidence"))
+        self.remembered = Remembered(settings)
         self._submission: SubmissionView | None = None
         self._items: list[ItemView] = []  # in list order
         self._part_titles: dict[str, str] = {}
@@ -105,9 +156,11 @@ class EvidencePanel(QWidget):
         self.title.setFont(font)
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)  # in a narrow pane, on two lines rather than wider
         self.banner = WarningBanner()
 
-        self.pdf_view = PdfView()
+        self.pdf_view = PdfView(settings=settings)
+        self.pdf_view.unlocked.connect(self._on_unlocked)
         self.image_view = ImageView(loader)
         self.text_view = TextView()
         self.other_view = OtherView()
@@ -121,12 +174,66 @@ class EvidencePanel(QWidget):
         for view in (self.empty, self.pdf_view, self.image_view, self.text_view, self.other_view):
             self.stack.addWidget(view)
 
-        header = QWidget()
+        # Window-wide, so that a reviewer typing in the rubric can turn to the next item.
+        self.next_item_action = make_action(
+            self,
+            self.tr("Next evidence item"),
+            self.next_item,
+            ["Alt+Down"],
+            icon=theme_icon(QIcon.ThemeIcon.GoNext, QStyle.StandardPixmap.SP_ArrowRight, self),
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.previous_item_action = make_action(
+            self,
+            self.tr("Previous evidence item"),
+            self.previous_item,
+            ["Alt+Up"],
+            icon=theme_icon(QIcon.ThemeIcon.GoPrevious, QStyle.StandardPixmap.SP_ArrowLeft, self),
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        # Ctrl+Shift+L: "list", free in the window (F9, a viewer's usual side-pane key,
+        # folds the queue there).
+        self.list_action = make_action(
+            self,
+            self.tr("Evidence list"),
+            self._toggle_list,
+            ["Ctrl+Shift+L"],
+            checkable=True,
+            context=Qt.ShortcutContext.WindowShortcut,
+        )
+        self.list_action.setChecked(self.remembered.flag(ITEM_LIST, False))
+        self.list_button = tool_button(self.list_action)
+        self.previous_button = tool_button(self.previous_item_action)
+        self.next_button = tool_button(self.next_item_action)
+        self.item_menu = QMenu(self)
+        self.item_group = QActionGroup(self)
+        self.item_group.setExclusive(True)
+        self.item_menu.aboutToShow.connect(self._fill_menu)
+        self.position_button = QToolButton()
+        self.position_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.position_button.setMenu(self.item_menu)
+        self.position_button.setAutoRaise(True)
+        self.position_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.position_button.setToolTip(self.tr("Choose an evidence item"))
+        self.position_button.setAccessibleName(self.tr("Choose an evidence item"))
+
+        header = self.header = QWidget()
         header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(8, 6, 8, 4)
+        header_layout.setContentsMargins(4, 4, 8, 4)
         header_layout.setSpacing(2)
-        header_layout.addWidget(self.title)
-        header_layout.addWidget(self.details)
+        top = QHBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.list_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.position_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(6)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.details)
+        top.addLayout(text, 1)
+        header_layout.addLayout(top)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -140,26 +247,12 @@ class EvidencePanel(QWidget):
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 900])
+        self.splitter.setSizes([220, 900])
+        self.tree.setVisible(self.list_action.isChecked())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        # Window-wide, so that a reviewer typing in the rubric can turn to the next item.
-        self.next_item_action = make_action(
-            self,
-            self.tr("Next evidence item"),
-            self.next_item,
-            ["Alt+Down"],
-            context=Qt.ShortcutContext.WindowShortcut,
-        )
-        self.previous_item_action = make_action(
-            self,
-            self.tr("Previous evidence item"),
-            self.previous_item,
-            ["Alt+Up"],
-            context=Qt.ShortcutContext.WindowShortcut,
-        )
         self.set_submission(None)
 
     # Public API -------------------------------------------------------------------------
@@ -213,6 +306,25 @@ class EvidencePanel(QWidget):
         self._show(item, page)
         return True
 
+    def show_part(self, part_id: str) -> bool:
+        """Brings rubric part `part_id`'s evidence into view without taking the keyboard
+        focus: the item shown stays when it belongs to that part, otherwise the part's
+        first item is shown (and chosen in the list). False when the part has no items."""
+        items = [i for i in self._items if (i.part or "") == part_id]
+        if not items:
+            return False
+        if self._current is not None and any(i.id == self._current.id for i in items):
+            return True
+        return self.show_item(items[0].id)
+
+    def item_list_shown(self) -> bool:
+        return self.list_action.isChecked()
+
+    def set_item_list_shown(self, shown: bool) -> None:
+        """Shows or hides the list of items beside the viewer (remembered)."""
+        self.list_action.setChecked(shown)
+        self._toggle_list()
+
     def next_item(self) -> None:
         self._step(1)
 
@@ -231,6 +343,7 @@ class EvidencePanel(QWidget):
         return [
             self.next_item_action,
             self.previous_item_action,
+            self.list_action,
             *self.pdf_view.actions(),
             *self.image_view.actions(),
             *self.text_view.actions(),
@@ -260,6 +373,42 @@ class EvidencePanel(QWidget):
                 node.setExpanded(True)
         finally:
             self._syncing = False
+        self._clear_menu()  # filled when opened
+
+    def _fill_menu(self) -> None:
+        """The header's menu of items: every item under its part's title. Made as it
+        opens (most moves between submissions never open it)."""
+        self._clear_menu()
+        if self._submission is None:
+            return
+        for group in group_items(self._submission.items, self._part_titles):
+            self.item_menu.addSection(group.title)
+            for item in group.items:
+                action = self.item_menu.addAction(item.title)
+                action.setCheckable(True)
+                action.setData(item.id)
+                action.setChecked(self._current is not None and self._current.id == item.id)
+                self.item_group.addAction(action)
+                action.triggered.connect(
+                    lambda _checked=False, item_id=item.id: self._choose(item_id)
+                )
+
+    def _clear_menu(self) -> None:
+        for action in self.item_group.actions():
+            self.item_group.removeAction(action)
+        self.item_menu.clear()
+
+    def _choose(self, item_id: int) -> None:
+        """An item chosen in the header's menu: shown, and the viewer takes the keys."""
+        self.show_item(item_id)
+        self._focus_viewer()
+
+    def _toggle_list(self) -> None:
+        shown = self.list_action.isChecked()
+        self.tree.setVisible(shown)
+        self.remembered.set_flag(ITEM_LIST, shown)
+        if shown and self._current is not None:
+            self._select_in_tree(self._current.id)
 
     def _label_group(self, node: QTreeWidgetItem, title: str) -> None:
         count = node.data(0, COUNT_ROLE) or node.childCount()
@@ -360,11 +509,11 @@ class EvidencePanel(QWidget):
             self._focus_viewer()
         self._update_actions()
         position = self._items.index(item) + 1
-        self.stack.setAccessibleDescription(
-            self.tr("Item {n} of {count}: {title}").format(
-                n=position, count=len(self._items), title=item.title
-            )
+        where = self.tr("Item {n} of {count}: {title}").format(
+            n=position, count=len(self._items), title=item.title
         )
+        self.stack.setAccessibleDescription(where)
+        self.position_button.setAccessibleDescription(where)  # its name says what it does
         self.item_shown.emit(item.id)
 
     def _view_for(self, item: ItemView) -> QWidget:
@@ -432,3 +581,19 @@ class EvidencePanel(QWidget):
         here = ids.index(self._current.id) if self._current is not None else -1
         self.next_item_action.setEnabled(0 <= here < len(ids) - 1 or (here < 0 and bool(ids)))
         self.previous_item_action.setEnabled(here > 0)
+        self.header.setVisible(bool(ids))  # nothing to name or move between otherwise
+        if here < 0:
+            self.position_button.setText("")
+            self.position_button.setVisible(False)
+            return
+        self.position_button.setVisible(True)
+        locale = QLocale()
+        self.position_button.setText(
+            self.tr("{n} of {count}").format(
+                n=locale.toString(here + 1), count=locale.toString(len(ids))
+            )
+        )
+
+    def _on_unlocked(self) -> None:
+        if self._current is not None:
+            self.banner.set_warnings(unlocked_warnings(self._current.warnings))

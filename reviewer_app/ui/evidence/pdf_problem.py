@@ -1,4 +1,9 @@
-"""What the PDF pane says when PDFium cannot open a file, and the password prompt."""
+"""What the PDF pane says when PDFium cannot open a file, and the password prompt.
+
+The password field and its Unlock button have a row of their own, the field wide
+enough for 24 characters: in a row with the other buttons of a narrow pane, the field
+was what gave way, down to a few pixels.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QStyle, QWidget
 
 from reviewer_app.ui.evidence.message import MessagePane, Severity
 
 translate = QCoreApplication.translate
 
 Error = QPdfDocument.Error
+PASSWORD_CHARACTERS = 24  # what the field shows without scrolling
 
 MISSING_FILE = cast(
     tuple[str, str],
@@ -85,8 +91,20 @@ class PdfProblemPane(MessagePane):
         self.system_button.setToolTip(
             self.tr("Open a read-only copy in your computer's own viewer")
         )
-        for widget in (self.password_field, self.unlock_button, self.system_button):
-            self.add_widget(widget)
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        self.password_field.setMinimumWidth(
+            self.password_field.fontMetrics().averageCharWidth() * PASSWORD_CHARACTERS
+            + 2 * frame
+            + 8  # the text's own margins inside the frame
+        )
+        self.password_row = QWidget()
+        row = QHBoxLayout(self.password_row)
+        row.setContentsMargins(0, 8, 0, 0)
+        row.addWidget(self.password_field)
+        row.addWidget(self.unlock_button)
+        row.addStretch(1)
+        self.add_row(self.password_row)
+        self.add_widget(self.system_button)
         self.unlock_button.clicked.connect(self._unlock)
         self.password_field.returnPressed.connect(self._unlock)
         self.system_button.clicked.connect(self.open_requested)
@@ -95,9 +113,7 @@ class PdfProblemPane(MessagePane):
         """Says what `error` means and offers what helps; returns the heading."""
         heading, body = problem_text(error)
         self.set_message(heading, body, Severity.ERROR)
-        locked = error == Error.IncorrectPassword
-        self.password_field.setVisible(locked)
-        self.unlock_button.setVisible(locked)
+        self.password_row.setVisible(error == Error.IncorrectPassword)
         self.system_button.setVisible(error != Error.FileNotFound)
         return heading
 

@@ -3,14 +3,38 @@
 Built on QtPdf (PDFium). A file PDFium cannot open is replaced by a message that says
 what is wrong and what to do (`pdf_problem`); finding words is `pdf_search`; the side
 list of pages is `pdf_thumbnails`.
+
+Choices made for reading in a pane beside the rubric:
+- Every PDF opens fitted to the pane's width (a zoom chosen for the last one is not
+  carried over: pages differ), and stays fitted as the pane is resized. A US Letter or
+  A4 page is then shown at 80% or more once the viewport is 700 px wide.
+- Page thumbnails are off until the reviewer turns them on; the choice is remembered
+  (`remembered.THUMBNAILS`). Hidden, none is rendered.
+- Zooming keeps a point of the page in place: the one under the pointer for Ctrl+wheel
+  and pinch, the top-left one in view for the keys and buttons. QPdfView says nothing
+  of where it put the pages, so `page_rects` works the layout out again from what it
+  does expose (its margins, spacing, zoom mode and the screen's resolution), as
+  QPdfView computes it in Qt 6.
+- A resize keeps the point at the top-left of the view (page, and fraction of it), so
+  the reader's place survives a scroll bar appearing or the pane being widened.
+- The toolbar is one row (`OverflowBar`); the page number always stays on it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QSettings, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QNativeGestureEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -23,12 +47,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon, tool_button
+from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon
+from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.evidence.pdf_problem import PdfProblemPane
 from reviewer_app.ui.evidence.pdf_search import PdfSearch
 from reviewer_app.ui.evidence.pdf_thumbnails import ThumbnailList, ThumbnailModel
+from reviewer_app.ui.evidence.remembered import THUMBNAILS, Remembered
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
-from reviewer_app.ui.flow_layout import FlowLayout
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0, 6.0)
 Error = QPdfDocument.Error
@@ -41,23 +66,30 @@ def pixels_per_point() -> float:
 
 
 class _PdfCanvas(QPdfView):
-    """QPdfView that keeps the reading position when resized and zooms with Ctrl+wheel."""
+    """QPdfView that keeps the reading position when resized and zooms with Ctrl+wheel
+    or a pinch, around the point under the pointer."""
 
     resized = Signal()
-    zoom_requested = Signal(int)  # +1 in, -1 out
+    zoom_requested = Signal(float, QPointF)  # +1: a step in, -1: out; where, in the viewport
+    pinched = Signal(float, QPointF)  # a pinch: multiply the zoom by this, around there
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.in_resize = False  # page changes meanwhile are not the reader's doing
+        # The viewport size QPdfView last laid the pages out for: in resizeEvent the
+        # viewport has its new size already, the layout (and scroll bars) the old one's.
+        self.laid_out_for = QSize()
+        # Where the top-left of the view was, in page terms, before a resize.
+        self.keep_place: Callable[[], Callable[[], None]] | None = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        bar = self.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        restore = self.keep_place() if self.keep_place is not None else None
         self.in_resize = True
         try:
             super().resizeEvent(event)
-            if fraction and bar.maximum() > 0:
-                bar.setValue(round(fraction * bar.maximum()))
+            self.laid_out_for = self.viewport().size()
+            if restore is not None:
+                restore()
         finally:
             self.in_resize = False
         self.resized.emit()
@@ -66,10 +98,19 @@ class _PdfCanvas(QPdfView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
+                self.zoom_requested.emit(1.0 if delta > 0 else -1.0, event.position())
             event.accept()
             return
         super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QNativeGestureEvent) and (
+            event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.pinched.emit(1.0 + event.value(), event.position())
+            event.accept()
+            return True
+        return super().viewportEvent(event)
 
 
 class PdfView(QWidget):
@@ -77,10 +118,12 @@ class PdfView(QWidget):
     hits); `problem()` is the heading of the message shown instead when it cannot."""
 
     page_changed = Signal(int)  # 1-based
+    unlocked = Signal()  # a password-protected PDF was opened with its password
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("PDF viewer"))
+        self.remembered = Remembered(settings)
         self.document = QPdfDocument(self)
         self._path: Path | None = None
         self._name = ""
@@ -161,7 +204,7 @@ class PdfView(QWidget):
         self.thumbnails_action = make_action(
             self, self.tr("Page thumbnails"), self._toggle_thumbnails, checkable=True
         )
-        self.thumbnails_action.setChecked(True)
+        self.thumbnails_action.setChecked(self.remembered.flag(THUMBNAILS, False))
 
     def _build_layout(self) -> None:
         self.page_box = QSpinBox()
@@ -182,33 +225,26 @@ class PdfView(QWidget):
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        bar = FlowLayout()  # on two rows when the viewer is narrow (200%, Spanish)
-        bar.setContentsMargins(4, 2, 4, 2)
-        bar.setSpacing(2)
-        bar.addWidget(tool_button(self.previous_page_action))
-        bar.addWidget(tool_button(self.next_page_action))
-        bar.addWidget(self.page_box)
-        bar.addWidget(self.page_count_label)
-        bar.addSpacing(12)
-        bar.addWidget(tool_button(self.zoom_out_action))
-        bar.addWidget(self.zoom_label)
-        bar.addWidget(tool_button(self.zoom_in_action))
-        bar.addWidget(tool_button(self.fit_width_action))
-        bar.addWidget(tool_button(self.fit_page_action))
-        bar.addSpacing(12)
-        bar.addWidget(tool_button(self.thumbnails_action))
+        self.toolbar = OverflowBar(self.tr("PDF tools"))
+        navigation: list[QWidget | QAction] = [self.previous_page_action, self.page_box]
+        navigation += [self.page_count_label, self.next_page_action]
+        self.toolbar.add_group(navigation, pinned=True)
+        self.toolbar.add_group([self.zoom_out_action, self.zoom_label, self.zoom_in_action])
+        self.toolbar.add_group([self.fit_width_action, self.fit_page_action])
+        self.toolbar.add_group([self.thumbnails_action])
 
         pages = QHBoxLayout()
         pages.setContentsMargins(0, 0, 0, 0)
         pages.setSpacing(0)
         pages.addWidget(self.thumbnails)
         pages.addWidget(self.canvas, 1)
+        self.thumbnails.setVisible(self.thumbnails_action.isChecked())
 
         self.reader = QWidget()
         column = QVBoxLayout(self.reader)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addLayout(bar)
+        column.addWidget(self.toolbar)
         column.addWidget(self.search)
         column.addLayout(pages, 1)
 
@@ -224,8 +260,12 @@ class PdfView(QWidget):
         self.canvas.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
         self.canvas.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
         self.canvas.resized.connect(self._on_canvas_resized)
+        self.canvas.keep_place = self._keep_place
         self.canvas.zoom_requested.connect(
-            lambda step: self.zoom_in() if step > 0 else self.zoom_out()
+            lambda step, at: self._step_zoom(1 if step > 0 else -1, at)
+        )
+        self.canvas.pinched.connect(
+            lambda factor, at: self.set_zoom(self.zoom_factor() * factor, at)
         )
         self.page_box.valueChanged.connect(self._on_page_box)
         self.thumbnails.selectionModel().currentChanged.connect(
@@ -244,6 +284,8 @@ class PdfView(QWidget):
         self._path = path
         self._name = name or path.name
         self.message.reset()
+        # Each PDF opens fitted to the width, whatever zoom the last one was read at.
+        self.canvas.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         if not path.is_file():
             return self._fail(Error.FileNotFound)
         error = self.document.load(str(path))
@@ -293,6 +335,7 @@ class PdfView(QWidget):
         if error == Error.None_:
             self._opened(None)
             self.canvas.setFocus()
+            self.unlocked.emit()
             return
         self._fail(error)
         if error == Error.IncorrectPassword:
@@ -465,22 +508,127 @@ class PdfView(QWidget):
 
     # Zoom -------------------------------------------------------------------------------
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, at: QPointF | None = None) -> None:
+        """Draws pages at `factor` (1.0: actual size), keeping the page point at `at` in
+        the viewport where it is (the top-left corner when not given)."""
+        anchor = QPointF(0, 0) if at is None else at
+        place = self.document_point(anchor)
+        self._pending_page = None  # the reader's zoom: their place wins from now on
         self.canvas.setZoomMode(QPdfView.ZoomMode.Custom)
         self.canvas.setZoomFactor(max(ZOOM_STEPS[0], min(factor, ZOOM_STEPS[-1])))
+        if place is not None:
+            self._put(place, anchor)
         self._update_zoom_label()
 
     def zoom_in(self) -> None:
-        current = self.zoom_factor()
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]))
+        self._step_zoom(1)
 
     def zoom_out(self) -> None:
+        self._step_zoom(-1)
+
+    def _step_zoom(self, step: int, at: QPointF | None = None) -> None:
         current = self.zoom_factor()
-        lower = [z for z in ZOOM_STEPS if z < current * 0.99]
-        self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
+        if step > 0:
+            self.set_zoom(next((z for z in ZOOM_STEPS if z > current * 1.01), ZOOM_STEPS[-1]), at)
+        else:
+            lower = [z for z in ZOOM_STEPS if z < current * 0.99]
+            self.set_zoom(lower[-1] if lower else ZOOM_STEPS[0], at)
 
     def actual_size(self) -> None:
         self.set_zoom(1.0)
+
+    # Where the pages are ----------------------------------------------------------------
+
+    def page_rects(self, viewport: QSize | None = None) -> list[QRect]:
+        """Each page's rectangle in the scrolled content, laid out as QPdfView lays them
+        out (MultiPage): pages of their zoomed size (rounded), one under the other, with
+        the view's spacing and margins, each centred in the wider of content and view.
+        `viewport`: the size laid out for, when not the viewport's own (in a resize)."""
+        if not self.is_open():
+            return []
+        per_point = pixels_per_point()
+        margins = self.canvas.documentMargins()
+        viewport = viewport or self.canvas.viewport().size()
+        mode = self.canvas.zoomMode()
+        sizes: list[QSize] = []
+        for page in range(self.document.pageCount()):
+            points = self.document.pagePointSize(page)
+            if mode == QPdfView.ZoomMode.Custom:
+                size = QSizeF(points * per_point * self.canvas.zoomFactor()).toSize()
+            else:
+                size = QSizeF(points * per_point).toSize()
+                if mode == QPdfView.ZoomMode.FitToWidth and size.width() > 0:
+                    room = viewport.width() - margins.left() - margins.right()
+                    size = size * (room / size.width())
+                elif mode == QPdfView.ZoomMode.FitInView:
+                    room_size = viewport - QSize(
+                        margins.left() + margins.right(), self.canvas.pageSpacing()
+                    )
+                    size = size.scaled(room_size, Qt.AspectRatioMode.KeepAspectRatio)
+            sizes.append(size)
+        total = max((size.width() for size in sizes), default=0) + margins.left() + margins.right()
+        rects: list[QRect] = []
+        y = margins.top()
+        for size in sizes:
+            x = (max(total, viewport.width()) - size.width()) // 2
+            rects.append(QRect(x, y, size.width(), size.height()))
+            y += size.height() + self.canvas.pageSpacing()
+        return rects
+
+    def document_point(
+        self, at: QPointF, viewport: QSize | None = None
+    ) -> tuple[int, QPointF] | None:
+        """(0-based page, point on it in PDF points) shown at `at` in the viewport; a
+        point in the margin or between pages counts as off the edge of the page whose
+        band it is in. None when no PDF is open."""
+        rects = self.page_rects(viewport)
+        if not rects:
+            return None
+        x = at.x() + self.canvas.horizontalScrollBar().value()
+        y = at.y() + self.canvas.verticalScrollBar().value()
+        spacing = self.canvas.pageSpacing()
+        page = next(
+            (n for n, rect in enumerate(rects) if y < rect.bottom() + 1 + spacing), len(rects) - 1
+        )
+        rect = rects[page]
+        points = self.document.pagePointSize(page)
+        if rect.width() <= 0 or rect.height() <= 0:
+            return None
+        return page, QPointF(
+            (x - rect.x()) * points.width() / rect.width(),
+            (y - rect.y()) * points.height() / rect.height(),
+        )
+
+    def _put(self, place: tuple[int, QPointF], at: QPointF) -> None:
+        """Scrolls so that the page point `place` is at `at` in the viewport (as near as
+        the scroll bars allow)."""
+        rects = self.page_rects()
+        page, point = place
+        if not 0 <= page < len(rects):
+            return
+        rect = rects[page]
+        points = self.document.pagePointSize(page)
+        if points.width() <= 0 or points.height() <= 0:
+            return
+        x = rect.x() + point.x() * rect.width() / points.width()
+        y = rect.y() + point.y() * rect.height() / points.height()
+        self._moving = True  # the page in view changes by the reader's zoom: no jump
+        try:
+            self.canvas.horizontalScrollBar().setValue(round(x - at.x()))
+            self.canvas.verticalScrollBar().setValue(round(y - at.y()))
+        finally:
+            self._moving = False
+        self._sync_page(self.navigator.currentPage())
+
+    def _keep_place(self) -> Callable[[], None]:
+        """The top-left point in view now, and how to bring it back after a resize."""
+        if self._pending_page is not None or self.canvas.verticalScrollBar().value() == 0:
+            return lambda: None  # the top of a page asked for, or of the document: as it is
+        laid_out = self.canvas.laid_out_for
+        place = self.document_point(QPointF(0, 0), laid_out if laid_out.isValid() else None)
+        if place is None:
+            return lambda: None
+        return lambda: self._put(place, QPointF(0, 0))
 
     def fit_width(self) -> None:
         self.canvas.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -502,7 +650,11 @@ class PdfView(QWidget):
     # Controls ---------------------------------------------------------------------------
 
     def _toggle_thumbnails(self) -> None:
-        self.thumbnails.setVisible(self.thumbnails_action.isChecked())
+        shown = self.thumbnails_action.isChecked()
+        self.thumbnails.setVisible(shown)
+        self.remembered.set_flag(THUMBNAILS, shown)
+        if shown and self.is_open():
+            self._sync_page(self.navigator.currentPage())  # the list shows the page in view
 
     def _update_controls(self) -> None:
         ready = self.is_open()
