@@ -1,0 +1,121 @@
+"""Enter in the credentials forms does what the form is for: in the New issuer form's
+last field it creates the issuer, in the export's passphrase field it starts the export.
+Typed with real key events, each field reached by a click as a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from reviewer_app.credentials.issuers import create_issuer
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Issuer
+from reviewer_app.ui.credentials.export_dialog import ExportDialog
+from reviewer_app.ui.credentials.issuer_dialog import IssuersDialog
+from reviewer_app.ui.main_window import MainWindow
+from tests.credentials.conftest import PASSPHRASE, pass_submission
+from tests.ui.fixed import fix_clock, seed_keys
+from tests.ui.test_credentials_screens import WAIT, flush_deleted_widgets, open_window
+
+
+@pytest.fixture(autouse=True)
+def collected_here(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    fix_clock(monkeypatch)
+    seed_keys(monkeypatch)
+    flush_deleted_widgets()
+    yield
+    flush_deleted_widgets()
+
+
+@pytest.fixture
+def window(reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    pass_submission(reviewed_folder, "FAP-1")
+    win = open_window(reviewed_folder, qtbot, tmp_path)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # before a dialog opens above it
+    yield win
+    win.close()
+
+
+def type_into(qtbot: QtBot, field: QWidget, text: str) -> None:
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    assert field.hasFocus()
+    QTest.keyClicks(field, text)
+
+
+def test_enter_in_the_new_issuer_forms_last_field_creates_the_issuer(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.issuers_action.trigger()
+    dialog = window.issuers_dialog
+    assert isinstance(dialog, IssuersDialog)
+    QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    form = dialog.new_issuer_dialog
+    assert form is not None
+    qtbot.waitExposed(form)
+    form.activateWindow()  # the window system gives a new window the keyboard
+    qtbot.waitUntil(form.isActiveWindow)
+    type_into(qtbot, form.name, "Riverside Teachers' Association")
+    type_into(qtbot, form.url, "https://issuer.example.org")
+    type_into(qtbot, form.email, "badges@issuer.example.org")
+    type_into(qtbot, form.description, "Teachers who teach teachers")
+    type_into(qtbot, form.passphrase, PASSPHRASE)
+    type_into(qtbot, form.confirm, PASSPHRASE)
+    QTest.keyClick(form.confirm, Qt.Key.Key_Return)
+    assert form.busy(), "Enter in the last field must start creating the issuer"
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    assert [r.name for r in dialog.rows] == ["Riverside Teachers' Association"]
+    with window.folder.sessions() as session:
+        assert session.scalar(select(func.count(Issuer.id))) == 1
+    dialog.close()
+
+
+def test_every_button_of_the_new_issuer_form_leaves_enter_to_create(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.issuers_action.trigger()
+    dialog = window.issuers_dialog
+    assert isinstance(dialog, IssuersDialog)
+    QTest.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    form = dialog.new_issuer_dialog
+    assert form is not None
+    defaults = [b for b in form.findChildren(QPushButton) if b.isDefault()]
+    assert defaults == [form.create_button], [b.text() for b in defaults]
+    # A button that has had the focus once would take Enter over if it were auto default.
+    others = [b for b in form.findChildren(QPushButton) if b is not form.create_button]
+    assert [b.text() for b in others if b.autoDefault()] == []
+    form.close()
+    dialog.close()
+
+
+def test_enter_in_the_export_passphrase_starts_the_export(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    create_issuer(
+        window.folder,
+        name="Riverside Teachers' Association",
+        url="https://issuer.example.org",
+        passphrase=PASSPHRASE,
+        actor="lead",
+    )
+    window.export_action.trigger()
+    export = window.export_dialog
+    assert isinstance(export, ExportDialog)
+    qtbot.waitExposed(export)
+    export.activateWindow()
+    qtbot.waitUntil(export.isActiveWindow)
+    out = tmp_path / "export"
+    type_into(qtbot, export.out, str(out))
+    type_into(qtbot, export.passphrase, PASSPHRASE)
+    QTest.keyClick(export.passphrase, Qt.Key.Key_Return)
+    assert export.busy(), "Enter in the passphrase field must start the export"
+    qtbot.waitUntil(export.summary.isVisible, timeout=WAIT)
+    assert (out / "credentials" / "ana-lima_FAP-1.json").is_file()
+    export.close()
