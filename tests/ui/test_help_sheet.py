@@ -65,10 +65,10 @@ def test_each_command_is_listed_once_with_each_key_once(sheet: HelpSheet) -> Non
     assert [r for r, n in Counter(rows).items() if n > 1] == []
     names = Counter((group, name) for group, name, _keys in rows)
     assert [r for r, n in names.items() if n > 1] == []
-    for _group, name, keys in rows:
-        split = keys.split(", ")
-        assert len(split) == len(set(split)), f"{name}: {keys}"
-    keys = {(group, name): keys for group, name, keys in rows}
+    for _group, name, text in rows:
+        split = text.split(", ")
+        assert len(split) == len(set(split)), f"{name}: {text}"
+    keys = {(group, name): text for group, name, text in rows}
     assert keys[("Evidence: PDF", "Next match")] == "F3"
     assert keys[("Evidence: PDF", "Fit page")] == "Ctrl+0"
     assert keys[("Evidence: images", "Fit to window")] == "Ctrl+0"

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from reviewer_app.calibration.export import exact_needed
 from reviewer_app.ui.calibration.words import count, decimal, na, percent, signed
+from reviewer_app.ui.dates import medium_date_format, shown_date
 from reviewer_app.ui.theme import chart_colours
 
 translate = QCoreApplication.translate
@@ -353,14 +354,14 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
             translate(
                 "CalibrationDashboard", "week of {date}: {severity} over {scores} scores"
             ).format(
-                date=QLocale().toString(start, QLocale.FormatType.LongFormat),
+                date=shown_date(start),
                 severity=severity,
                 scores=count(week["scores"]),
             )
         )
     panel.plot.addSeries(series)
     x = QDateTimeAxis()
-    x.setFormat("d MMM yyyy")
+    x.setFormat(medium_date_format())
     x.setTickCount(3)  # dates are wide: more would be cut short
     x.setTitleText(translate("CalibrationDashboard", "Week"))
     first, last = series.at(0).x(), series.at(series.count() - 1).x()

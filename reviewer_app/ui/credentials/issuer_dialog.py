@@ -36,9 +36,9 @@ from reviewer_app.ui.credentials.common import (
     TaskDialog,
     kind_name,
     passphrase_field,
-    shown_date,
 )
 from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
+from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:

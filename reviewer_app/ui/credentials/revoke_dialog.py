@@ -33,7 +33,6 @@ from reviewer_app.ui.credentials.common import (
     folder_field,
     format_name,
     passphrase_field,
-    shown_date,
 )
 from reviewer_app.ui.credentials.queries import (
     IssuedRow,
@@ -41,6 +40,7 @@ from reviewer_app.ui.credentials.queries import (
     issuer_rows,
     last_export_folder,
 )
+from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:
