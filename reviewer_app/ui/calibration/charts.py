@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -215,12 +215,14 @@ class ChartPanel(QChartView):
             QToolTip.hideText()
 
 
-def criteria_chart(panel: ChartPanel, report: dict[str, Any], names_of: dict[str, str]) -> None:
+def criteria_chart(
+    panel: ChartPanel, report: dict[str, Any], names_of: Mapping[str, str] | None = None
+) -> None:
     """Criteria by name (`names_of`: id to name; the id stands when it has none), each
     name unique, so that each bar has a label of its own; the id is in the bar's tip."""
     criteria = report["criteria"]
     ids = [c["criterion"] for c in criteria]
-    names = [names_of.get(i, i) for i in ids]
+    names = [(names_of or {}).get(i, i) for i in ids]
     alphas = [c["krippendorff_alpha_ordinal"] for c in criteria]
     exact = [c["exact_agreement"] for c in criteria]
     low = min([0.0, *(a for a in alphas if a is not None)])
