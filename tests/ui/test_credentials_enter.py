@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from reviewer_app.credentials.issuers import create_issuer
+from reviewer_app.resources import resource
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer
 from reviewer_app.ui.credentials.export_dialog import ExportDialog
@@ -66,12 +67,17 @@ def test_enter_in_the_new_issuer_forms_last_field_creates_the_issuer(
     type_into(qtbot, form.url, "https://issuer.example.org")
     type_into(qtbot, form.email, "badges@issuer.example.org")
     type_into(qtbot, form.description, "Teachers who teach teachers")
+    type_into(qtbot, form.logo, str(resource("demo", "definitions", "families-as-partners.png")))
+    QTest.mouseClick(form.hosting, Qt.MouseButton.LeftButton)  # it follows the web address
+    QTest.keyClick(form.hosting, Qt.Key.Key_End)
+    QTest.keyClicks(form.hosting, "/badges")
     type_into(qtbot, form.passphrase, PASSPHRASE)
     type_into(qtbot, form.confirm, PASSPHRASE)
     QTest.keyClick(form.confirm, Qt.Key.Key_Return)
     assert form.busy(), "Enter in the last field must start creating the issuer"
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
     assert [r.name for r in dialog.rows] == ["Riverside Teachers' Association"]
+    assert dialog.rows[0].base_url.startswith("https://issuer.example.org/badges")
     with window.folder.sessions() as session:
         assert session.scalar(select(func.count(Issuer.id))) == 1
     dialog.close()
@@ -119,3 +125,34 @@ def test_enter_in_the_export_passphrase_starts_the_export(
     qtbot.waitUntil(export.summary.isVisible, timeout=WAIT)
     assert (out / "credentials" / "ana-lima_FAP-1.json").is_file()
     export.close()
+
+
+def test_in_every_credentials_dialog_enter_presses_its_own_button(window: MainWindow) -> None:
+    create_issuer(
+        window.folder,
+        name="Riverside Teachers' Association",
+        url="https://issuer.example.org",
+        passphrase=PASSPHRASE,
+        actor="lead",
+    )
+    window.issuers_action.trigger()
+    issuers = window.issuers_dialog
+    assert isinstance(issuers, IssuersDialog)
+    issuers.rotate_button.click()
+    window.export_action.trigger()
+    window.verify_action.trigger()
+    window.revoke_action.trigger()
+    dialogs = {
+        "rotate": (issuers.rotate_dialog, "rotate_button"),
+        "export": (window.export_dialog, "export_button"),
+        "verify": (window.verify_dialog, "verify_button"),
+        "revoke": (window.revoke_dialog, "revoke_button"),
+    }
+    for name, (dialog, button_name) in dialogs.items():
+        assert dialog is not None, name
+        button = getattr(dialog, button_name)
+        buttons = dialog.findChildren(QPushButton)
+        assert [b for b in buttons if b.isDefault()] == [button], name
+        assert [b.text() for b in buttons if b.autoDefault() and b is not button] == [], name
+        dialog.close()
+    issuers.close()
