@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
@@ -39,6 +40,7 @@ from reviewer_app.ui.adjudication_rows import (
     Comparison,
     Waiting,
     compare,
+    feedback_for,
     status_words,
     waiting,
 )
@@ -225,6 +227,9 @@ class AdjudicationDialog(QDialog):
             )
         )
         self.feedback_choice.currentIndexChanged.connect(lambda _i: self._update_own_feedback())
+        # Until the lead picks whose feedback by hand, it follows the decision they choose.
+        self._feedback_picked = False
+        self.feedback_choice.activated.connect(self._on_feedback_picked)
         self.record_button = QPushButton(self.tr("&Record decision"))
         self.record_button.setAccessibleName(self.tr("Record the decision"))
         self.record_button.setToolTip(
@@ -239,6 +244,7 @@ class AdjudicationDialog(QDialog):
         self.rationale.textChanged.connect(self._clear_error)
         self.own_feedback.textChanged.connect(self._clear_error)
         self.outcome.buttonToggled.connect(lambda *_: self._clear_error())
+        self.outcome.buttonToggled.connect(self._on_outcome_toggled)
 
         form = QFormLayout()
         outcome_label = QLabel(self.tr("Decision:"))
@@ -399,7 +405,19 @@ class AdjudicationDialog(QDialog):
             )
             self.feedback_choice.addItem(words.format(reviewer=review.reviewer), review.reviewer)
         self.feedback_choice.addItem(self.tr(OWN_FEEDBACK), None)
+        self._feedback_picked = False
         self._update_own_feedback()
+
+    def _on_feedback_picked(self, _index: int) -> None:
+        self._feedback_picked = True
+
+    def _on_outcome_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if not checked or self._feedback_picked:
+            return
+        outcome = "pass" if button is self.pass_button else "not-yet"
+        self.feedback_choice.setCurrentIndex(
+            self.feedback_choice.findData(feedback_for(self.comparison.reviews, outcome))
+        )
 
     def _update_own_feedback(self) -> None:
         own = self.feedback_choice.currentText() == self.tr(OWN_FEEDBACK)

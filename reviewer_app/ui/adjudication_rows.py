@@ -4,6 +4,7 @@ the translator, so the words are in the window's language (context "Adjudication
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -57,6 +58,7 @@ class ReviewColumn:
     decision: str  # in words: "Pass", "Not Yet" (translated)
     feedback: str
     comments: tuple[tuple[str, str], ...]  # (criterion title, comment)
+    outcome: str | None = None  # the decision as stored ("pass", "not-yet"); None if none
 
 
 @dataclass(frozen=True)
@@ -225,9 +227,20 @@ def compare(session: Session, submission_pk: int) -> Comparison:
                 decision,
                 (review.feedback or "").strip(),
                 comments,
+                review.decision or None,
             )
         )
     return Comparison(tuple(columns), tuple(rows))
+
+
+def feedback_for(reviews: Sequence[ReviewColumn], outcome: str) -> str | None:
+    """Whose feedback fits the lead's decision by default: a reviewer who reached it and
+    wrote feedback, else one who reached it; None (the lead writes their own) when no
+    reviewer reached it, as the earner must not read a pass's feedback on a Not Yet."""
+    reached = [r for r in reviews if r.outcome == outcome]
+    written = [r for r in reached if r.feedback]
+    chosen = written or reached
+    return chosen[0].reviewer if chosen else None
 
 
 def _title(rubric: Rubric, criterion: str) -> str:

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from html import escape
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reviewer_app.reviews.feedback import EarlierAttempt
+from reviewer_app.ui.dates import shown_date
 
 translate = QCoreApplication.translate
 
@@ -36,10 +37,7 @@ def attempts_html(attempts: Sequence[EarlierAttempt]) -> str:
         number = locale.toString(a.attempt)
         decision = decision_word(a.decision)
         if a.submitted_at:
-            local = a.submitted_at.astimezone()
-            when = locale.toString(
-                QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
-            )
+            when = shown_date(a.submitted_at)
             heading = translate(
                 "EarlierAttempts", "Attempt {number} ({submission}), {date}: {decision}"
             ).format(number=number, submission=a.submission_id, date=when, decision=decision)

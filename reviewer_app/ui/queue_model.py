@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.queue import QueueFilter, QueueRow, queue_ids, queue_rows
 from reviewer_app.reviews.statuses import STATUS_WORDS
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.dates import shown_moment
 
 __all__ = ["PK_ROLE", "STATUS_WORDS", "QueueModel", "status_word"]
 
@@ -71,9 +71,8 @@ def status_word(status: str) -> str:
 
 
 def local_time(moment: dt.datetime) -> str:
-    """A moment in the person's time zone and locale (short date and time)."""
-    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    """A moment in the person's time zone and locale (the window's date, then the time)."""
+    return shown_moment(moment)
 
 
 class QueueModel(QAbstractTableModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.storage.backup import list_backups
+from reviewer_app.ui.dates import shown_moment
 
 # The kinds of backup (reviewer_app.storage.backup.KINDS), as the list says them.
 # (QT_TRANSLATE_NOOP returns its text unchanged; its stub says `object`.)
@@ -53,10 +54,9 @@ class RestoreDialog(QDialog):
         )
         locale = QLocale()
         for b in reversed(list_backups(root)):  # newest first: the usual choice
-            created = QDateTime.fromMSecsSinceEpoch(int(b.created.timestamp() * 1000))
             kind = KIND_WORDS.get(b.kind)
             text = self.tr("{date}  {kind}  ({size}, {files} evidence files)").format(
-                date=locale.toString(created, QLocale.FormatType.ShortFormat),
+                date=shown_moment(b.created),
                 kind=self.tr(kind) if kind is not None else b.kind,
                 size=locale.formattedDataSize(b.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat),
                 files=locale.toString(b.blob_count),

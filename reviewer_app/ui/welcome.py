@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class WelcomePanel(QWidget):
@@ -25,7 +25,7 @@ class WelcomePanel(QWidget):
             )
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.import_button = QPushButton(self.tr("Import bundles…"))
         self.import_button.setAccessibleName(self.tr("Import evidence bundles"))
         self.import_button.setToolTip(
@@ -40,8 +40,23 @@ class WelcomePanel(QWidget):
             self.tr("Fills this data folder with fifteen practice submissions and their rubrics")
         )
         self.demo_button.clicked.connect(self.demo_requested)
+        # A column of readable width in the middle. The sentence fills the column's width
+        # with no alignment of its own in the layout: a widget aligned in a layout gets
+        # its size hint, not the height its wrapped lines need at that width, and a
+        # wrapped label then loses its first and last lines.
+        column = QWidget()
+        column.setMaximumWidth(text.fontMetrics().averageCharWidth() * 64)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        column_layout.addWidget(text)
+        for button in (self.import_button, self.demo_button):
+            column_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(column, 4)
+        middle.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (heading, text, self.import_button, self.demo_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(middle)
         layout.addStretch(2)

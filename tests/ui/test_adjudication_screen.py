@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,6 +19,7 @@ from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Decision, Review, Reviewer, Submission
 from reviewer_app.ui.adjudication import OWN_FEEDBACK, AdjudicationDialog
+from reviewer_app.ui.adjudication_rows import ReviewColumn, feedback_for
 from reviewer_app.ui.main_window import MainWindow
 from tests import craft
 from tests.ui.a11y import unnamed_controls
@@ -223,3 +225,37 @@ def test_someone_who_is_not_a_lead_cannot_adjudicate(
         assert session.scalar(select(Decision.id)) is None
     dialog.close()
     win.close()
+
+
+def test_feedback_from_follows_the_leads_decision(window: MainWindow, qtbot: QtBot) -> None:
+    """Ana Ruiz passed FAP-1, Ben Osei did not: the earner's feedback defaults to that of
+    a reviewer who reached the lead's decision, until the lead picks one by hand."""
+    dialog = open_dialog(window, qtbot)
+    choice = dialog.feedback_choice
+    QTest.mouseClick(dialog.not_yet_button, Qt.MouseButton.LeftButton)
+    assert dialog.not_yet_button.isChecked()
+    assert choice.currentData() == "Ben Osei"
+    QTest.mouseClick(dialog.pass_button, Qt.MouseButton.LeftButton)
+    assert choice.currentData() == "Ana Ruiz"
+    QTest.mouseClick(dialog.not_yet_button, Qt.MouseButton.LeftButton)
+    assert choice.currentData() == "Ben Osei"
+
+    # Chosen by hand, the choice stays whatever the decision.
+    choice.setFocus()
+    QTest.keyClick(choice, Qt.Key.Key_Up)  # the combo box's own keys choose Ana Ruiz
+    assert choice.currentData() == "Ana Ruiz"
+    QTest.mouseClick(dialog.pass_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.not_yet_button, Qt.MouseButton.LeftButton)
+    assert choice.currentData() == "Ana Ruiz"
+    dialog.close()
+
+
+def test_with_no_reviewer_at_the_leads_decision_the_lead_writes_the_feedback() -> None:
+    """A Not Yet over reviews that all passed (a rubric with several passing levels can
+    send two passes to a lead) has no reviewer's feedback to stand on: the lead's own."""
+    ana = ReviewColumn("Ana Ruiz", "Pass", "Well done.", (), "pass")
+    ben = ReviewColumn("Ben Osei", "Pass", "", (), "pass")
+    cy = ReviewColumn("Cy Park", "Not Yet", "", (), "not-yet")
+    assert feedback_for([ana, ben], "not-yet") is None
+    assert feedback_for([ben, ana], "pass") == "Ana Ruiz"  # one who wrote feedback first
+    assert feedback_for([ana, cy], "not-yet") == "Cy Park"  # reached it, though silent

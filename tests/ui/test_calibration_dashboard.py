@@ -5,12 +5,14 @@ words, rows drill down to the right submissions, and the report exports as PDF a
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,11 +21,13 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.calibration.report import calibration_report
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.calibration.charts import ChartPanel, category_label
 from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
 from reviewer_app.ui.main_window import MainWindow
 from tests.calibration.setup import CULTURE, calibrate
 from tests.ui.a11y import unnamed_controls
 from tests.ui.shots import save_shot
+from tests.ui.test_adjudication_screen import score
 
 RESAMPLES = 100
 WAIT = 60_000
@@ -117,7 +121,9 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     assert cell(dashboard, "reviewers_model", 2, 1) == "not qualified: has scored no anchors"
 
     first = expected["criteria"][0]
-    assert cell(dashboard, "criteria_model", 0, 0) == first["criterion"]
+    first_name = dashboard.criterion_name(first["criterion"])
+    assert first_name == "Assessment that shows each student's thinking"  # its rubric's name
+    assert cell(dashboard, "criteria_model", 0, 0) == first_name
     assert cell(dashboard, "criteria_model", 0, 2) == str(first["units"])
     alpha = cell(dashboard, "criteria_model", 0, 3)
     assert alpha.startswith(f"{first['krippendorff_alpha_ordinal']:.2f}")
@@ -129,7 +135,7 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     # Charts describe their data in words.
     assert "Ben Osei" in dashboard.agreement_chart.accessibleDescription()
     assert "harsher" in dashboard.severity_chart.accessibleDescription()
-    assert first["criterion"] in dashboard.criteria_chart.accessibleDescription()
+    assert first_name in dashboard.criteria_chart.accessibleDescription()
     dashboard.drift_reviewer.setCurrentText("Ben Osei")
     assert "Ben Osei" in dashboard.drift_chart.accessibleDescription()
     assert dashboard.drift_chart.plot.series()
@@ -222,3 +228,69 @@ def test_the_team_menu_opens_one_dashboard(window: MainWindow, qtbot: QtBot) -> 
     assert isinstance(first, CalibrationDashboard)
     wait_for_report(first, qtbot)
     first.close()
+
+
+def bar_chart(panel: ChartPanel) -> tuple[list[str], list[list[float]]]:
+    """The category axis's labels and each bar set's values, in drawing order."""
+    series = [s for s in panel.plot.series() if isinstance(s, QAbstractBarSeries)]
+    assert len(series) == 1
+    axis = next(a for a in panel.plot.axes() if isinstance(a, QBarCategoryAxis))
+    values = [[bar.at(i) for i in range(bar.count())] for bar in series[0].barSets()]
+    return list(axis.categories()), values
+
+
+def test_every_criterion_bar_stands_beside_its_own_name(
+    calibrated: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """All the credentials together: every bar has a label of its own, the criterion's
+    name (its id in the tooltip), in the bars' order, with room for each label."""
+    # A second credential's criteria: FAP-1 double-marked.
+    score(calibrated, "FAP-1", "Ana Ruiz", 0)
+    score(calibrated, "FAP-1", "Ben Osei", 2)
+    window = open_window(calibrated, qtbot, tmp_path)
+    dashboard = open_dashboard(window, qtbot)
+    assert dashboard.selected_credential() is None  # all credentials
+    report = dashboard.report
+    assert report is not None and len(report["criteria"]) > 9
+    categories, values = bar_chart(dashboard.criteria_chart)
+    ids = [c["criterion"] for c in report["criteria"]]
+    assert all(len(v) == len(categories) for v in values)
+    assert len(categories) == len(ids) == len(set(categories))
+    names = [dashboard.criterion_name(i) for i in ids]
+    assert categories == [category_label(n) for n in reversed(names)]  # drawn bottom up
+    assert [html.unescape(c.replace("<br>", " ")) for c in categories] == names[::-1]
+    assert not set(ids) & set(categories)  # names, not machine ids
+    alphas = [c["krippendorff_alpha_ordinal"] or 0.0 for c in report["criteria"]]
+    assert values[0] == pytest.approx(list(reversed(alphas)))
+    # Room for every label: Qt leaves out labels that would overlap.
+    chart = dashboard.criteria_chart
+    chart.resize(chart.minimumSize())
+    qtbot.wait(50)
+    lines = sum(c.count("<br>") + 1 for c in categories)
+    assert chart.plot.plotArea().height() / lines >= chart.fontMetrics().height()
+    # The tables name criteria too; the id is in the tooltip.
+    dashboard.tables.setCurrentWidget(dashboard.criteria_table)
+    first = dashboard.criteria_model.index(0, 0)
+    assert first.data() == names[0]
+    assert ids[0] in str(first.data(Qt.ItemDataRole.ToolTipRole))
+    assert names[0] in dashboard.criteria_chart.accessibleDescription()
+    dashboard.close()
+    window.close()
+
+
+def test_the_drill_down_before_any_row_is_chosen(window: MainWindow, qtbot: QtBot) -> None:
+    dashboard = open_dashboard(window, qtbot)
+    table = dashboard.drill
+    headers = [
+        str(table.model().headerData(c, Qt.Orientation.Horizontal))
+        for c in range(table.columnCount())
+        if not table.isColumnHidden(c)
+    ]
+    assert not table.isVisibleTo(dashboard) or "1" not in headers, headers
+    assert "Double-click" in dashboard.drill_title.text()
+    # Once a row is chosen, the list has headers of its own.
+    dashboard.tables.setCurrentWidget(dashboard.criteria_table)
+    double_click(qtbot, dashboard.criteria_table, 0)
+    assert table.isVisibleTo(dashboard)
+    assert table.horizontalHeaderItem(0).text() == "Submission"  # type: ignore[union-attr]
+    dashboard.close()

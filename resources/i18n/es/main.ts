@@ -187,8 +187,32 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <source>One command a row: what it does, then its keys; the arrow keys move</source>
-        <translation>Un comando por fila: lo que hace y, después, sus teclas; las flechas permiten desplazarse</translation>
+        <source>Evidence: PDF</source>
+        <translation>Evidencias: PDF</translation>
+    </message>
+    <message>
+        <source>Evidence: images</source>
+        <translation>Evidencias: imágenes</translation>
+    </message>
+    <message>
+        <source>Evidence: text</source>
+        <translation>Evidencias: texto</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <source>One command a row, under a heading for the part of the window it acts on: what it does, then its keys; the arrow keys move</source>
+        <translation>Un comando por fila, bajo un encabezado con la parte de la ventana sobre la que actúa: lo que hace y, después, sus teclas; las flechas permiten desplazarse</translation>
     </message>
     <message>
         <source>Action</source>

@@ -347,6 +347,10 @@
         <translation>{criterion}: alfa {alpha}, concordancia exacta {exact}</translation>
     </message>
     <message>
+        <source>{words} (criterion id: {id})</source>
+        <translation>{words} (identificador del criterio: {id})</translation>
+    </message>
+    <message>
         <source>Agreement per criterion across reviewers. {details}</source>
         <translation>Concordancia por criterio entre evaluadores. {details}</translation>
     </message>
@@ -619,6 +623,10 @@
         <translation>&amp;Deriva de:</translation>
     </message>
     <message>
+        <source>Criterion id: {id}</source>
+        <translation>Identificador del criterio: {id}</translation>
+    </message>
+    <message>
         <source>Reviewers against anchors</source>
         <translation>Evaluadores frente a los portafolios de referencia</translation>
     </message>
@@ -647,8 +655,8 @@
         <translation>Haga doble clic en una fila (o pulse Intro) para ver las entregas en las que se basa.</translation>
     </message>
     <message>
-        <source>Submissions behind a row</source>
-        <translation>Entregas en las que se basa una fila</translation>
+        <source>Double-click a reviewer or a criterion on the left to list here the submissions behind its figures.</source>
+        <translation>Haga doble clic en un revisor o en un criterio de la izquierda para ver aquí las entregas en las que se basan sus cifras.</translation>
     </message>
     <message>
         <source>What the list shows</source>

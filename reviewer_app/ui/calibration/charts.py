@@ -6,8 +6,10 @@ person switches between light and dark."""
 
 from __future__ import annotations
 
+import html
 import math
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -40,11 +42,20 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from reviewer_app.calibration.export import exact_needed
 from reviewer_app.ui.calibration.words import count, decimal, na, percent, signed
+from reviewer_app.ui.dates import medium_date_format, shown_date
 from reviewer_app.ui.theme import chart_colours
 
 translate = QCoreApplication.translate
 THRESHOLD = "threshold"  # the object name of the threshold's line series
 MINIMUM_SIZE = QSize(460, 400)
+LABEL_WIDTH = 26  # characters a line of a category's label down the left, at most
+
+
+def category_label(name: str) -> str:
+    """A category's name as its axis draws it (Qt draws axis labels as rich text): on
+    lines short enough to leave the bars most of the chart's width."""
+    lines = textwrap.wrap(name, LABEL_WIDTH) or [name]
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def _value(value: float | None) -> float:
@@ -165,7 +176,8 @@ class ChartPanel(QChartView):
         series.hovered.connect(self._hovered)
         self.plot.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([categories[i] for i in order])
+        labels = [category_label(c) if horizontal else c for c in categories]
+        x.append([labels[i] for i in order])
         if horizontal:
             x.setTruncateLabels(False)  # one under another, the whole of each fits
         elif len(categories) > 4:  # long names: slanted, so fewer are cut short
@@ -181,7 +193,18 @@ class ChartPanel(QChartView):
         series.attachAxis(x)
         series.attachAxis(y)
         self.apply_colours()
+        if horizontal:
+            self._room_for_each(sum(label.count("<br>") + 1 for label in labels))
         return x, y
+
+    def _room_for_each(self, lines: int) -> None:
+        """Tall enough for every category's label (`lines` in all): where labels would
+        overlap, Qt leaves every other one out, and bars seem to stand beside the wrong
+        names. The title, legend and value axis take about ten lines; each label's line
+        a line and a half. The dashboard scrolls a chart taller than the window."""
+        line = self.fontMetrics().lineSpacing()
+        needed = round(10 * line + 1.5 * line * lines)
+        self.setMinimumHeight(max(MINIMUM_SIZE.height(), needed))
 
     def _hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
         if self._reversed:
@@ -192,9 +215,14 @@ class ChartPanel(QChartView):
             QToolTip.hideText()
 
 
-def criteria_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
+def criteria_chart(
+    panel: ChartPanel, report: dict[str, Any], names_of: Mapping[str, str] | None = None
+) -> None:
+    """Criteria by name (`names_of`: id to name; the id stands when it has none), each
+    name unique, so that each bar has a label of its own; the id is in the bar's tip."""
     criteria = report["criteria"]
-    names = [c["criterion"] for c in criteria]
+    ids = [c["criterion"] for c in criteria]
+    names = [(names_of or {}).get(i, i) for i in ids]
     alphas = [c["krippendorff_alpha_ordinal"] for c in criteria]
     exact = [c["exact_agreement"] for c in criteria]
     low = min([0.0, *(a for a in alphas if a is not None)])
@@ -215,7 +243,10 @@ def criteria_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
         ).format(criterion=n, alpha=decimal(a), exact=percent(e))
         for n, a, e in zip(names, alphas, exact, strict=True)
     ]
-    panel.tips = words
+    panel.tips = [
+        translate("CalibrationDashboard", "{words} (criterion id: {id})").format(words=w, id=i)
+        for w, i in zip(words, ids, strict=True)
+    ]
     panel.describe(
         translate(
             "CalibrationDashboard", "Agreement per criterion across reviewers. {details}"
@@ -353,14 +384,14 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
             translate(
                 "CalibrationDashboard", "week of {date}: {severity} over {scores} scores"
             ).format(
-                date=QLocale().toString(start, QLocale.FormatType.LongFormat),
+                date=shown_date(start),
                 severity=severity,
                 scores=count(week["scores"]),
             )
         )
     panel.plot.addSeries(series)
     x = QDateTimeAxis()
-    x.setFormat("d MMM yyyy")
+    x.setFormat(medium_date_format())
     x.setTickCount(3)  # dates are wide: more would be cut short
     x.setTitleText(translate("CalibrationDashboard", "Week"))
     first, last = series.at(0).x(), series.at(series.count() - 1).x()

@@ -44,6 +44,7 @@ from reviewer_app.calibration.export import report_csv, report_pdf
 from reviewer_app.ui.calibration import charts
 from reviewer_app.ui.calibration.queries import (
     Behind,
+    Computed,
     behind_criterion,
     behind_reviewer,
     compute_report,
@@ -108,6 +109,8 @@ class ReportTable(QAbstractTableModel):
         self.columns = columns
         self.flags_of = flags_of
         self.warning_icon, self.good_icon = icons
+        # A column's tooltip where no flag gives one (a criterion's id under its name).
+        self.column_tips: dict[int, Callable[[dict[str, Any]], str]] = {}
         self.rows: list[dict[str, Any]] = []
         self.row_flags: list[dict[str, str]] = []
 
@@ -146,7 +149,8 @@ class ReportTable(QAbstractTableModel):
                 return flag or self.tr("qualified")
             return f"{text}, {_short(flag)}" if flag else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return flag or None
+            tip = self.column_tips.get(column)
+            return flag or (tip(self.rows[row]) if tip else None)
         if role == Qt.ItemDataRole.DecorationRole:
             if flag:
                 return self.warning_icon
@@ -199,10 +203,10 @@ def _reviewer_columns() -> list[Column]:
     ]
 
 
-def _criterion_columns() -> list[Column]:
-    """Made when the window is (the headers are translated then)."""
+def _criterion_columns(name_of: Callable[[str], str]) -> list[Column]:
+    """Made when the window is (the headers are translated then); criteria by name."""
     return [
-        (translate("CalibrationDashboard", "Criterion"), lambda c: c["criterion"], None),
+        (translate("CalibrationDashboard", "Criterion"), lambda c: name_of(c["criterion"]), None),
         (translate("CalibrationDashboard", "Levels"), lambda c: count(c["levels"]), None),
         (translate("CalibrationDashboard", "Units (N)"), lambda c: count(c["units"]), None),
         (
@@ -296,6 +300,7 @@ class CalibrationDashboard(TaskDialog):
         self.n_resamples = n_resamples
         self.open_submission = open_submission or getattr(parent, "open_submission", None)
         self.report: dict[str, Any] | None = None
+        self.criterion_names: dict[str, str] = {}  # criterion id -> name, with the report
         self.behind: list[Behind] = []
         self._again = False  # the filter changed while a report was being computed
         self._close_when_done = False
@@ -399,7 +404,13 @@ class CalibrationDashboard(TaskDialog):
 
         self.reviewers_model = ReportTable(_reviewer_columns(), reviewer_flags, icons, self)
         self.criteria_model = ReportTable(
-            _criterion_columns(), lambda c: criterion_flags(c, self._rules()), icons, self
+            _criterion_columns(self.criterion_name),
+            lambda c: criterion_flags(c, self._rules()),
+            icons,
+            self,
+        )
+        self.criteria_model.column_tips[0] = lambda c: self.tr("Criterion id: {id}").format(
+            id=c["criterion"]
         )
         self.reviewers_table = _table_view(
             self.tr("Reviewers against anchors"),
@@ -437,7 +448,14 @@ class CalibrationDashboard(TaskDialog):
         tables_layout.addWidget(self.tables, 1)
         tables_layout.addWidget(hint)
 
-        self.drill_title = QLabel(self.tr("Submissions behind a row"))
+        # Until a row is chosen there is nothing to list: a sentence says how, and the
+        # list (whose headers depend on the kind of row) waits hidden.
+        self.drill_title = QLabel(
+            self.tr(
+                "Double-click a reviewer or a criterion on the left to list here the "
+                "submissions behind its figures."
+            )
+        )
         self.drill_title.setWordWrap(True)
         self.drill_title.setAccessibleName(self.tr("What the list shows"))
         self.drill = QTableWidget(0, 5)
@@ -452,14 +470,19 @@ class CalibrationDashboard(TaskDialog):
         self.drill.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.drill.horizontalHeader().setStretchLastSection(True)
         self.drill.activated.connect(lambda index: self.open_behind(index.row()))
-        drill_hint = QLabel(self.tr("Double-click a submission to open it in the main window."))
+        self.drill_hint = drill_hint = QLabel(
+            self.tr("Double-click a submission to open it in the main window.")
+        )
         drill_hint.setWordWrap(True)
+        self.drill.hide()
+        drill_hint.hide()
         drill_box = QWidget()
         drill_layout = QVBoxLayout(drill_box)
         drill_layout.setContentsMargins(0, 0, 0, 0)
         drill_layout.addWidget(self.drill_title)
         drill_layout.addWidget(self.drill, 1)
         drill_layout.addWidget(drill_hint)
+        drill_layout.addStretch(0)  # the sentence stays at the top while the list is hidden
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.chart_area)
@@ -542,13 +565,18 @@ class CalibrationDashboard(TaskDialog):
         if self._after_work():
             self.message.error(message)
 
-    def _on_report(self, report: dict[str, Any] | None) -> None:
+    def _on_report(self, computed: Computed | None) -> None:
         self._set_busy(False)  # before _after_work, which may start computing again
-        if report is None or not self._after_work():
+        if computed is None or not self._after_work():
             return
-        self.report = report
+        self.report = computed.report
+        self.criterion_names = computed.names
         self._set_busy(False)  # the export buttons need the report
-        self.show_report(report)
+        self.show_report(computed.report)
+
+    def criterion_name(self, criterion: str) -> str:
+        """A criterion's name as its rubric gives it (its id if it has none)."""
+        return self.criterion_names.get(criterion, criterion)
 
     def show_report(self, report: dict[str, Any]) -> None:
         empty = empty_report_words(report)
@@ -561,7 +589,7 @@ class CalibrationDashboard(TaskDialog):
         )
         self.reviewers_model.set_rows(report["reviewers"])
         self.criteria_model.set_rows(report["criteria"])
-        charts.criteria_chart(self.criteria_chart, report)
+        charts.criteria_chart(self.criteria_chart, report, self.criterion_names)
         charts.reviewer_agreement_chart(self.agreement_chart, report)
         charts.severity_chart(self.severity_chart, report)
         chosen = self.drift_reviewer.currentText()
@@ -605,7 +633,7 @@ class CalibrationDashboard(TaskDialog):
             [
                 [
                     b.submission_id,
-                    b.criterion,
+                    self.criterion_name(b.criterion),
                     b.level,
                     b.reference or na(),
                     _difference_words(b.difference),
@@ -621,7 +649,7 @@ class CalibrationDashboard(TaskDialog):
         self._show_behind(
             self.tr(
                 "Submissions two or more reviewers scored on {criterion}, and their levels."
-            ).format(criterion=criterion),
+            ).format(criterion=self.criterion_name(criterion)),
             [
                 self.tr("Submission"),
                 self.tr("Criterion"),
@@ -629,7 +657,10 @@ class CalibrationDashboard(TaskDialog):
                 self.tr("Level"),
                 "",
             ],
-            [[b.submission_id, b.criterion, b.reviewer, b.level, ""] for b in behind],
+            [
+                [b.submission_id, self.criterion_name(b.criterion), b.reviewer, b.level, ""]
+                for b in behind
+            ],
             behind,
         )
 
@@ -644,9 +675,14 @@ class CalibrationDashboard(TaskDialog):
         self.drill.setHorizontalHeaderLabels(headers)
         self.drill.setColumnHidden(4, not headers[4])
         self.drill.setRowCount(len(rows))
-        for n, row in enumerate(rows):
+        for n, (row, line) in enumerate(zip(rows, behind, strict=True)):
             for column, text in enumerate(row):
-                self.drill.setItem(n, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 1:  # the criterion by name; its id in the tooltip
+                    item.setToolTip(self.tr("Criterion id: {id}").format(id=line.criterion))
+                self.drill.setItem(n, column, item)
+        self.drill.show()
+        self.drill_hint.show()
 
     def behind_submissions(self) -> list[str]:
         """The submission ids listed, in order, each once."""

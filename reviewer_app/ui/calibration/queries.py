@@ -4,7 +4,7 @@ report counts them (submitted reviews only; an anchor's reference review is not 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,9 +143,36 @@ def behind_criterion(session: Session, criterion: str, credential: str | None) -
     return sorted(out, key=lambda b: (b.submission_id, b.reviewer))
 
 
-def compute_report(folder: Any, credential: str | None, n_resamples: int) -> dict[str, Any]:
-    """The report, read in a session of its own (this runs off the GUI thread)."""
+def criterion_names(session: Session) -> dict[str, str]:
+    """Each criterion id with the name its rubric gives it. The report counts criteria by
+    id, across credentials; a name two of them share is followed by the id, so that each
+    name shown stands for one criterion (a chart's category axis drops repeated names,
+    and its bars would then stand beside the wrong ones)."""
+    titles: dict[str, str] = {}
+    for content in session.scalars(select(Definition.content).order_by(Definition.id)):
+        try:
+            rubric = Rubric.from_content(content)
+        except (KeyError, TypeError, ValueError):
+            continue  # a definition without a usable rubric names no criterion
+        for criterion in rubric.criteria:
+            titles.setdefault(criterion.id, criterion.title.strip() or criterion.id)
+    shared = Counter(titles.values())
+    return {
+        id_: title if shared[title] == 1 else f"{title} ({id_})" for id_, title in titles.items()
+    }
+
+
+@dataclass(frozen=True)
+class Computed:
+    report: dict[str, Any]
+    names: dict[str, str]  # criterion id -> name
+
+
+def compute_report(folder: Any, credential: str | None, n_resamples: int) -> Computed:
+    """The report and the criteria's names, read in a session of their own (this runs off
+    the GUI thread)."""
     from reviewer_app.calibration.report import calibration_report
 
     with folder.read_sessions() as session:
-        return calibration_report(session, credential=credential, n_resamples=n_resamples)
+        report = calibration_report(session, credential=credential, n_resamples=n_resamples)
+        return Computed(report, criterion_names(session))

@@ -1,19 +1,16 @@
 """Pieces the credentials dialogs share: a message strip, passphrase and folder fields,
-the words for credential formats, key kinds and dates, and a dialog that runs one
+the words for credential formats and key kinds, and a dialog that runs one
 background task at a time and never leaves it orphaned."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QDate,
     QEvent,
-    QLocale,
     QObject,
     Qt,
 )
@@ -67,17 +64,6 @@ def kind_name(kind: str) -> str:
     """A key kind ("ed25519", "rsa") as the person reads it; an unknown one as it is."""
     words = KIND_WORDS.get(kind)
     return translate("CredentialWords", words) if words else kind
-
-
-def shown_date(iso_day: str) -> str:
-    """A date listed as "YYYY-MM-DD" in the locale's short form ("" stays "")."""
-    if not iso_day:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso_day)
-    except ValueError:
-        return iso_day
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 class MessageStrip(QFrame):

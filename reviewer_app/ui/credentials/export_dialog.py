@@ -43,6 +43,7 @@ from reviewer_app.ui.credentials.queries import (
     last_export_folder,
     waiting_by_credential,
 )
+from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.export import ExportResult
@@ -235,7 +236,6 @@ class ExportDialog(TaskDialog):
                 "Signs the passing decisions waiting and writes them to the export folder (Enter)"
             )
         )
-        self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -259,6 +259,7 @@ class ExportDialog(TaskDialog):
         self._show_progress(False)
         self.summary.hide()
         self.setMinimumWidth(720)
+        enter_presses(self, self.export_button)
 
     # State ----------------------------------------------------------------------------
 

@@ -36,9 +36,10 @@ from reviewer_app.ui.credentials.common import (
     TaskDialog,
     kind_name,
     passphrase_field,
-    shown_date,
 )
 from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
+from reviewer_app.ui.dates import shown_date
+from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -337,7 +338,6 @@ class NewIssuerDialog(TaskDialog):
         self.create_button.setToolTip(
             self.tr("Makes and locks the issuer's two signing keys; takes a few seconds (Enter)")
         )
-        self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
@@ -358,6 +358,7 @@ class NewIssuerDialog(TaskDialog):
         self.hosting.textEdited.connect(self._on_hosting_edited)
         self.url.textChanged.connect(self._follow_url)
         self.setMinimumWidth(620)
+        enter_presses(self, self.create_button)
 
     def _on_hosting_edited(self, text: str) -> None:
         self._hosting_edited = bool(text)
@@ -509,7 +510,6 @@ class RotateKeysDialog(TaskDialog):
         self.rotate_button.setToolTip(
             self.tr("Retires the chosen key and makes a new one; it cannot be undone (Enter)")
         )
-        self.rotate_button.setDefault(True)
         self.buttons.addButton(self.rotate_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.rotate_button.clicked.connect(self.rotate)
         self.buttons.rejected.connect(self.reject)
@@ -522,6 +522,7 @@ class RotateKeysDialog(TaskDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._update_note())
         self._update_note()
         self.setMinimumWidth(560)
+        enter_presses(self, self.rotate_button)
 
     def _update_note(self) -> None:
         changes_did = self.kind.currentData() == "ed25519" and self.issuer.did_method == "key"

@@ -33,7 +33,6 @@ from reviewer_app.ui.credentials.common import (
     folder_field,
     format_name,
     passphrase_field,
-    shown_date,
 )
 from reviewer_app.ui.credentials.queries import (
     IssuedRow,
@@ -41,6 +40,8 @@ from reviewer_app.ui.credentials.queries import (
     issuer_rows,
     last_export_folder,
 )
+from reviewer_app.ui.dates import shown_date
+from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -239,7 +240,6 @@ class RevokeDialog(TaskDialog):
             self.tr("Asks you to confirm, then revokes for good; it cannot be undone (Enter)")
         )
         self.revoke_button.clicked.connect(self.confirm_and_revoke)
-        self.revoke_button.setDefault(True)  # it asks before doing anything
         self.refresh_button = QPushButton(self.tr("&Update hosting files"))
         self.refresh_button.setAccessibleName(
             self.tr("Update the export folder's hosting files only")
@@ -266,6 +266,7 @@ class RevokeDialog(TaskDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.busy_bar)
         layout.addWidget(buttons)
+        enter_presses(self, self.revoke_button)  # it asks before doing anything
 
         with folder.read_sessions() as session:
             last = last_export_folder(session)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, folder_field
+from reviewer_app.ui.enter_button import enter_presses
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.verify import Check, VerifyResult
@@ -315,7 +316,6 @@ class VerifyDialog(TaskDialog):
             self.tr("Checks every file in the list again, with the hosting folder (Enter)")
         )
         self.verify_button.clicked.connect(self.verify_all)
-        self.verify_button.setDefault(True)
         self.copy_button = QPushButton(self.tr("&Copy report"))
         self.copy_button.setAccessibleName(self.tr("Copy the verification report"))
         self.copy_button.setToolTip(
@@ -341,6 +341,7 @@ class VerifyDialog(TaskDialog):
         layout.addWidget(buttons)
         self._update_buttons()
         self.resize(900, 640)
+        enter_presses(self, self.verify_button)
 
     # Files ------------------------------------------------------------------------------
 

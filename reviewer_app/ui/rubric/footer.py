@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui.dates import shown_moment
 from reviewer_app.ui.rubric.wording import outcome_word
 
 
@@ -104,9 +105,7 @@ class Footer(QFrame):
         """Submitted: say when and with what decision, and offer Reopen instead of Submit."""
         submitted = at is not None
         if at is not None:
-            stamp = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-            local = QDateTime.fromMSecsSinceEpoch(round(stamp.timestamp() * 1000))
-            when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
+            when = shown_moment(at)
             self.submitted_label.setText(
                 self.tr("Submitted {when}: {decision}. Reopen the review to change it.").format(
                     when=when, decision=outcome_word(decision)
