@@ -58,7 +58,9 @@ class Setting(Generic[T]):
         return value
 
 
-REVIEWER_NAME = Setting("reviewer.name", str, "", "Who is working (empty: the account's name)")
+REVIEWER_NAME = Setting(
+    "reviewer.name", str, "", "Who is working (empty: asked when the window starts)"
+)
 COLOR_SCHEME = Setting(
     "appearance.scheme",
     str,
