@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
         from reviewer_app.reviews.service import ReviewError, ReviewSession, SubmissionRef
 
         self.rubric.flush()  # saves anything still typed in the previous one
+        focus_before = self.focusWidget()
         review: ReviewSession | None = None
         problem = None
         # One session reads the submission and this reviewer's review of it; both are
@@ -498,6 +499,21 @@ class MainWindow(QMainWindow):
         self._update_title(
             view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
         )
+        self._keep_keys_scoring(focus_before)
+
+    def _keep_keys_scoring(self, before: QWidget | None) -> None:
+        """After a submission opens, the next key scores it: if the focus was lost with
+        the previous review's widgets, or Qt moved it into a text field (the search
+        field), or the submission was opened from another window, it goes to the rubric."""
+        from reviewer_app.ui.pane_focus import is_text_field
+
+        if self.review is None:
+            return
+        focus = self.focusWidget()  # this window's, even while another window is active
+        lost = focus is None or not focus.isVisible()
+        typed_into = is_text_field(focus) and (focus is not before or not self.isActiveWindow())
+        if lost or typed_into:
+            self._enter_rubric()
 
     def _open_at_search_hit(self, pk: int) -> None:
         """A submission found by searching its evidence opens at the hit."""
@@ -565,11 +581,13 @@ class MainWindow(QMainWindow):
         self.queue.step(-1)
 
     def next_unreviewed(self) -> None:
-        """Opens the next unreviewed submission; the focus stays out of the search field
-        (on the queue, or on the rubric where it was), so the next key scores."""
+        """Opens the next unreviewed submission with the focus on its rubric, never in
+        the search field: the next key scores it."""
         if self.search.hasFocus():
             self._enter_queue()
-        if not self.queue.next_unreviewed():
+        if self.queue.next_unreviewed():
+            self._enter_rubric()
+        else:
             self.statusBar().showMessage(
                 self.tr("No unreviewed submission further down the queue."), 5000
             )
