@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.model.on_reload = self._update_counts
         self.model.reload()
         self._update_title()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
 
     # Building ---------------------------------------------------------------------------
 
