@@ -876,6 +876,7 @@ class MainWindow(QMainWindow):
         self.reviewer_button.show_name(name)
         if self.folder is None:
             return
+        self.layout_.restore(name)  # their own layout, or the default
         pk, self.current_pk = self.current_pk, None
         if pk is not None:
             self.open_submission(pk)

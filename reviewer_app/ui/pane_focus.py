@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 MARKER = "\u25b8 "
 BAR = 3
-_WATCHED = "pane-focus-esc"  # a text field whose Esc leads back to its pane
+_WATCHED = "pane-focus-keys"  # a widget whose Esc and Enter this module looks at
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 class PaneFrame(QWidget):
@@ -103,6 +104,10 @@ class PaneFocus(QObject):
                 return pane
         return None
 
+    def _in_rubric(self, widget: QObject) -> bool:
+        pane = self.pane_of(widget) if isinstance(widget, QWidget) else None
+        return pane is not None and pane.dock is not None
+
     def cycle(self, step: int) -> None:
         """F6 (step 1) or Shift+F6 (step -1): the next pane that can take the focus."""
         focused = QApplication.focusWidget()
@@ -127,13 +132,25 @@ class PaneFocus(QObject):
                     title = other.frame.title
                     other.dock.setWindowTitle(MARKER + title if other is pane else title)
             self.current = pane
-        if new is not None and is_text_field(new) and not new.property(_WATCHED):
+        watch = new is not None and (is_text_field(new) or pane.dock is None)
+        if new is not None and watch and not new.property(_WATCHED):
             new.setProperty(_WATCHED, True)
             new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Esc in a text field goes back to its pane (the rubric's own boxes have
-        their own Esc, which Qt gives them first as a shortcut)."""
+        their own Esc, which Qt gives them first as a shortcut). Outside the rubric,
+        Enter belongs to the widget with the focus, not to the rubric's "comment"."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in _PLAIN
+            and self.pane_of(watched if isinstance(watched, QWidget) else None) is not None
+            and not self._in_rubric(watched)
+        ):
+            event.accept()
+            return True
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)

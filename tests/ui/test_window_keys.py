@@ -124,6 +124,9 @@ def test_f6_moves_between_the_panes_and_marks_the_one_with_the_focus(
     press(qtbot, Qt.Key.Key_F6, SHIFT)
     assert marked() == "evidence" and window.evidence_frame.isAncestorOf(focused())
     assert not frames["queue"].label.font().bold()
+    # Enter here belongs to the evidence, not to the rubric's "write a comment".
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.evidence_frame.isAncestorOf(focused())
 
 
 def test_double_click_opens_and_goes_to_the_rubric(window: MainWindow, qtbot: QtBot) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.main_window import MainWindow
+from tests.ui.shots import save_shot
 
 
 def open_window(
@@ -59,8 +60,9 @@ def press(win: MainWindow, qtbot: QtBot, key: Qt.Key, modifiers: object = None) 
 def test_at_1600_the_evidence_leads(window: MainWindow, qtbot: QtBot) -> None:
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.review is not None)
+    qtbot.wait(300)  # QtPdf paints asynchronously
+    save_shot(window, "default-layout")
     sizes = widths(window)
-    print(sizes)
     assert sizes["evidence"] >= 760, sizes
     assert 400 <= sizes["rubric"] <= 440, sizes
     assert sizes["evidence"] == max(sizes.values())
@@ -75,21 +77,27 @@ def test_at_1280_the_evidence_is_still_the_widest(
 ) -> None:
     win = open_window(reviewed_folder, qtbot, settings, (1280, 800), "Ana Ruiz")
     sizes = widths(win)
-    print(sizes)
     assert sizes["evidence"] > sizes["queue"] and sizes["evidence"] > sizes["rubric"], sizes
     assert sizes["rubric"] >= 380, sizes
+    win.table.selectRow(0)
+    qtbot.waitUntil(lambda: win.review is not None)
+    assert_no_toolbar_wraps(win)
     win.close()
+
+
+def assert_no_toolbar_wraps(win: MainWindow) -> None:
+    bars = [b for b in win.findChildren(QToolBar) if b.isVisible()]
+    assert bars
+    for bar in bars:
+        row = max(bar.sizeHint().height(), bar.minimumSizeHint().height())
+        assert bar.height() <= row + 2, (bar.objectName(), bar.height(), row)
 
 
 def test_no_toolbar_wraps(window: MainWindow, qtbot: QtBot) -> None:
     window.table.selectRow(0)
     qtbot.waitUntil(lambda: window.review is not None)
     qtbot.wait(100)
-    bars = [b for b in window.findChildren(QToolBar) if b.isVisible()]
-    assert bars
-    for bar in bars:
-        row = max(bar.sizeHint().height(), bar.minimumSizeHint().height())
-        assert bar.height() <= row + 2, (bar.objectName(), bar.height(), row)
+    assert_no_toolbar_wraps(window)
 
 
 def test_the_queue_folds_to_a_strip_and_back_with_one_key(window: MainWindow, qtbot: QtBot) -> None:
@@ -126,8 +134,6 @@ def test_focus_mode_shows_only_evidence_and_rubric(window: MainWindow, qtbot: Qt
     assert not [b for b in window.findChildren(QToolBar) if b.parent() is window and b.isVisible()]
     assert window.evidence.isVisible() and window.rubric.isVisible()
     qtbot.wait(300)  # QtPdf paints asynchronously
-    from tests.ui.shots import save_shot
-
     save_shot(window, "focus-mode")
     press(
         window,

@@ -5,8 +5,8 @@ Keys work in the whole window that shows the panel (and, with the window's help,
 the main window while the panel floats in a window of its own), as soon as a review is
 open, wherever the focus is, except while typing: a text box takes the keys it types
 (Qt asks it first, with a ShortcutOverride event). Enter writes a comment only while
-the focus is in the panel: elsewhere Enter belongs to what has the focus (a queue row
-opens, an evidence item shows).
+the focus is in the panel: elsewhere the window gives Enter to what has the focus (a
+queue row opens, an evidence item shows; see reviewer_app.ui.pane_focus).
 
 - 1 to 9 (also on the keypad): choose that level of the current criterion, 1 the lowest;
   Delete or Backspace clears it. Not while typing in a text box (the digit is typed).
@@ -32,7 +32,6 @@ translate = QCoreApplication.translate
 
 MAX_LEVEL_KEYS = 9
 _WINDOW = Qt.ShortcutContext.WindowShortcut
-_PANEL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
@@ -48,7 +47,6 @@ class PanelActions:
     previous_criterion: QAction | None = None
     next_unscored: QAction | None = None
     comment: QAction | None = None
-    comment_enter: QAction | None = None
     bank: QAction | None = None
     leave_text: QAction | None = None
     feedback: QAction | None = None
@@ -61,7 +59,6 @@ class PanelActions:
             self.previous_criterion,
             self.next_unscored,
             self.comment,
-            self.comment_enter,
             self.bank,
             self.leave_text,
             self.feedback,
@@ -71,7 +68,7 @@ class PanelActions:
 
     def editing(self) -> list[QAction]:
         """The actions that change the review (disabled while it is submitted)."""
-        singles = [self.clear_level, self.comment, self.comment_enter, self.bank, self.submit]
+        singles = [self.clear_level, self.comment, self.bank, self.submit]
         return [*self.levels, *(a for a in singles if a is not None)]
 
 
@@ -140,15 +137,8 @@ def build_actions(
     actions.comment = _action(
         parent,
         translate("RubricPanel", "Write a comment on the current criterion"),
-        _keys("C"),
+        _keys("C", QKeySequence(Qt.Key.Key_Return), QKeySequence(_KEYPAD | Qt.Key.Key_Enter)),
         comment,
-    )
-    actions.comment_enter = _action(
-        parent,
-        translate("RubricPanel", "Write a comment on the current criterion, from the rubric"),
-        _keys(QKeySequence(Qt.Key.Key_Return), QKeySequence(_KEYPAD | Qt.Key.Key_Enter)),
-        comment,
-        _PANEL,
     )
     actions.bank = _action(
         parent,
