@@ -205,7 +205,10 @@ class MainWindow(QMainWindow):
         # The rubric's keys and F6 also work while the rubric floats in its own window,
         # and the rubric's keys work in the main window then too (one action, two windows).
         self.rubric_dock.addActions([self.next_pane_action, self.previous_pane_action])
-        self.addActions(QWidget.actions(self.rubric))
+        window_wide = Qt.ShortcutContext.WindowShortcut
+        self.addActions(
+            [a for a in QWidget.actions(self.rubric) if a.shortcutContext() == window_wide]
+        )
 
     def _action(
         self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object
@@ -753,7 +756,9 @@ class MainWindow(QMainWindow):
     # Window -------------------------------------------------------------------------------
 
     def all_actions(self) -> list[QAction]:
-        return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
+        rubric = QWidget.actions(self.rubric)  # also the window's: listed once, below
+        own = [a for a in self.actions() if a not in rubric]
+        return [*own, *self.evidence.actions(), *self.rubric.actions()]
 
     def restore_from_backup(self) -> None:
         """Restores a backup chosen from a list, then closes: every panel holds data

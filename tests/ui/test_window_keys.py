@@ -163,3 +163,10 @@ def test_a_submission_opened_from_another_window_scores_by_key(
     assert window.search.text() == ""
     first = review.rubric.criteria[0]
     assert saved_levels(window, review) == {first.id: first.levels[1].id}
+
+
+def test_the_rubric_keys_are_listed_once(window: MainWindow) -> None:
+    """They are the window's actions too (to work window-wide); the help lists each once."""
+    listed = window.all_actions()
+    assert len(listed) == len(set(map(id, listed)))
+    assert window.rubric.actions()[0] in listed
