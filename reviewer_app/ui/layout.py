@@ -19,7 +19,7 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QWidget
 
 from reviewer_app.ui.queue_panel import QueuePanel
 
@@ -121,13 +121,18 @@ class WindowLayout:
             self._hidden_in_focus = [bar for bar in self._hidden_in_focus if bar.isVisible()]
             for bar in self._hidden_in_focus:
                 bar.hide()
-            self.queue.hide()
+            self._queue_pane().hide()
             self.dock.show()
         else:
             for bar in self._hidden_in_focus:
                 bar.show()
             self._hidden_in_focus = []
-            self.queue.show()
+            self._queue_pane().show()
+
+    def _queue_pane(self) -> QWidget:
+        """The splitter's first pane: the queue, in the frame that marks its focus."""
+        pane = self.splitter.widget(0)
+        return pane if pane is not None else self.queue
 
     # Per person -------------------------------------------------------------------------
 

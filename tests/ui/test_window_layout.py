@@ -130,7 +130,9 @@ def test_focus_mode_shows_only_evidence_and_rubric(window: MainWindow, qtbot: Qt
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.focus_mode_action.isChecked()
-    assert not window.queue.isVisible()
+    assert not window.queue.isVisible() and not window.queue_frame.isVisible()
+    # The evidence takes the room (once the splitter has laid itself out again).
+    qtbot.waitUntil(lambda: window.evidence_frame.geometry().left() < 20)
     assert not [b for b in window.findChildren(QToolBar) if b.parent() is window and b.isVisible()]
     assert window.evidence.isVisible() and window.rubric.isVisible()
     qtbot.wait(300)  # QtPdf paints asynchronously
