@@ -378,8 +378,8 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda index: self._enter_row(index.row()))
         self.queue.filters_changed.connect(self.apply_filters)
         self.queue.collapse_requested.connect(lambda on: self.layout_.set_queue_collapsed(on))
-        # Moving to a criterion shows the evidence of its rubric part.
-        self.rubric.criterion_changed.connect(self._show_part_of)
+        # Moving to a criterion brings the evidence of its rubric part into view.
+        self.rubric.criterion_changed.connect(self.evidence.show_part)
         self.imports.progressed.connect(self._on_import_progress)
         self.imports.landed.connect(self._on_landed)
         self.imports.finished.connect(self._on_import_finished)
@@ -434,18 +434,11 @@ class MainWindow(QMainWindow):
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _enter_evidence(self) -> None:
-        """The first widget of the evidence pane that takes the focus by Tab: the
-        viewer, or the list of evidence."""
+        from reviewer_app.ui.pane_focus import focus_first_in
+
         widget = self.center.currentWidget()
-        child = widget.nextInFocusChain() if widget is not None else None
-        for _ in range(200):
-            if widget is None or child is None or not widget.isAncestorOf(child):
-                return
-            tab = bool(child.focusPolicy() & Qt.FocusPolicy.TabFocus)
-            if tab and child.isVisible() and child.isEnabled():
-                child.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
-            child = child.nextInFocusChain()
+        if widget is not None:
+            focus_first_in(widget)  # the viewer, or the list of evidence
 
     def _enter_rubric(self) -> None:
         criterion = self.rubric.current_criterion()
@@ -453,15 +446,6 @@ class MainWindow(QMainWindow):
             self.rubric.select_criterion(criterion)
         else:
             self.rubric.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _show_part_of(self, criterion_id: str) -> None:
-        """The evidence of the rubric part `criterion_id` belongs to, if it has any."""
-        if self.review is None:
-            return
-        for part in self.review.rubric.parts:
-            if any(c.id == criterion_id for c in part.criteria):
-                self.evidence.show_part(part.id)
-                return
 
     def open_submission(self, pk: int) -> None:
         from reviewer_app.reviews.queue import submission_view

@@ -71,6 +71,20 @@ class PaneFrame(QWidget):
             painter.fillRect(0, 0, self.width(), BAR, colour)
 
 
+def focus_first_in(widget: QWidget) -> bool:
+    """Gives the focus to the first widget inside `widget` that Tab would reach."""
+    child = widget.nextInFocusChain()
+    for _ in range(500):  # a chain is a loop: stop when it leaves `widget`
+        if child is None or not widget.isAncestorOf(child):
+            return False
+        takes_tab = bool(child.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and child.isVisible() and child.isEnabled():
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        child = child.nextInFocusChain()
+    return False
+
+
 @dataclass
 class Pane:
     frame: PaneFrame
