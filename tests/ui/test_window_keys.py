@@ -170,3 +170,33 @@ def test_the_rubric_keys_are_listed_once(window: MainWindow) -> None:
     listed = window.all_actions()
     assert len(listed) == len(set(map(id, listed)))
     assert window.rubric.actions()[0] in listed
+
+
+def test_moving_to_a_criterion_shows_its_parts_evidence(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reviewer_app.evidence.importer import Importer
+    from tests import craft
+
+    files = {"plan.pdf": craft.text_pdf(), "reflection.md": b"# What changed\n\nA lot.\n"}
+    doc = craft.manifest(files, submission_id="FAP-PARTS")
+    for item in doc["evidence"]:
+        if item["path"] == "reflection.md":
+            item["part"] = "reflection"
+    bundle = craft.bundle_zip(tmp_path / "parts.zip", files, doc)
+    assert len(Importer(window.folder).import_paths([bundle]).imported) == 1
+    window.model.reload()
+    row = next(
+        r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "FAP-PARTS"
+    )
+    rect = window.table.visualRect(window.model.index(row, 0))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.review is not None)
+    for _ in range(6):  # the three overview and three artifacts criteria
+        press(qtbot, Qt.Key.Key_J)
+    assert window.rubric.current_criterion() == "reflection-impact"
+    item = window.evidence.current_item()
+    assert item is not None and item.part == "reflection"
+    press(qtbot, Qt.Key.Key_K)
+    item = window.evidence.current_item()
+    assert item is not None and item.part == "artifacts"
