@@ -200,3 +200,22 @@ def test_moving_to_a_criterion_shows_its_parts_evidence(
     press(qtbot, Qt.Key.Key_K)
     item = window.evidence.current_item()
     assert item is not None and item.part == "artifacts"
+
+
+def test_c_from_the_queue_writes_a_comment_and_esc_comes_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit as TextBox
+
+    review = click_first_row(window, qtbot)
+    press(qtbot, Qt.Key.Key_C)
+    box = focused()
+    assert isinstance(box, TextBox) and window.rubric.isAncestorOf(box)
+    qtbot.keyClicks(box, "2 jk")  # typed, not scored
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.rubric.isAncestorOf(focused()) and not isinstance(focused(), TextBox)
+    press(qtbot, Qt.Key.Key_2)
+    saved = ReviewSession.open(window.folder, review.submission_id, "Ana Ruiz")
+    first = review.rubric.criteria[0]
+    assert saved.comments == {first.id: "2 jk"}
+    assert saved.levels == {first.id: first.levels[1].id}
