@@ -21,6 +21,7 @@ from urllib.parse import quote
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QWidget
 
+from reviewer_app.ui.pane_focus import PaneFrame
 from reviewer_app.ui.queue_panel import QueuePanel
 
 LAYOUT_VERSION = 2
@@ -102,6 +103,9 @@ class WindowLayout:
         if collapsed:
             self._expanded_width = self.splitter.sizes()[0]
         self.queue.set_collapsed(collapsed)
+        pane = self._queue_pane()
+        if isinstance(pane, PaneFrame):
+            pane.set_titled(not collapsed)
         if collapsed:
             self._size_queue(self.queue.maximumWidth())
         else:

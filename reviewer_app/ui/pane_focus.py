@@ -53,6 +53,10 @@ class PaneFrame(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(content, 1)
 
+    def set_titled(self, titled: bool) -> None:
+        """Shows or hides the title (a pane folded to a strip has no room for it)."""
+        self.label.setVisible(titled)
+
     def set_marked(self, marked: bool) -> None:
         if marked == self.marked:
             return
