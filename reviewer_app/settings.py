@@ -75,7 +75,9 @@ class Setting(Generic[T]):
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
-REVIEWER_NAME = Setting("reviewer.name", str, "", "Who is working (empty: the account's name)")
+REVIEWER_NAME = Setting(
+    "reviewer.name", str, "", "Who is working (empty: asked when the window starts)"
+)
 COLOR_SCHEME = Setting(
     "appearance.scheme",
     str,

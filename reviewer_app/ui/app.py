@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 import traceback
@@ -28,14 +27,11 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def default_reviewer(preferences: Settings) -> str:
-    name = preferences.get(REVIEWER_NAME)
-    if name.strip():
-        return name.strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "Reviewer"
+def confirmed_reviewer(preferences: Settings) -> str | None:
+    """The reviewer the person has named, or None: then the window asks who is
+    reviewing before anything is recorded (never the account's login, unasked)."""
+    name = preferences.get(REVIEWER_NAME).strip()
+    return name or None
 
 
 # The crash dialogs on screen, kept here until closed (nothing else holds them).
@@ -140,7 +136,7 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     app.styleHints().colorSchemeChanged.connect(follow_the_system)
     from reviewer_app.ui.main_window import MainWindow
 
-    window = MainWindow(None, default_reviewer(preferences), settings, preferences=preferences)
+    window = MainWindow(None, confirmed_reviewer(preferences), settings, preferences=preferences)
     window.show()
     if preferences.problems:  # said, never silently reset
         QTimer.singleShot(

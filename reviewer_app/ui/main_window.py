@@ -9,40 +9,36 @@ QtPdf and the panels have loaded; the domain modules are imported where first us
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDockWidget,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
-from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.settings import LANGUAGE, Settings
 from reviewer_app.ui.context import AppContext
-from reviewer_app.ui.eliding_combo import ElidingComboBox
 from reviewer_app.ui.import_flow import ImportController, ImportFlow
 from reviewer_app.ui.operations import runner
 from reviewer_app.ui.restore_flow import RestoreFlow
@@ -56,6 +52,7 @@ if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
     from reviewer_app.ui.evidence.panel import EvidencePanel
     from reviewer_app.ui.queue_model import QueueModel
+    from reviewer_app.ui.reviewer_identity import ReviewerDialog
     from reviewer_app.ui.rubric import RubricPanel
 
 
@@ -76,7 +73,7 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
     def __init__(
         self,
         folder: DataFolder | None,
-        reviewer: str,
+        reviewer: str | None,
         settings: QSettings | None = None,
         *,
         preferences: Settings | None = None,
@@ -86,12 +83,15 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         (File > Settings…), loaded when that dialog first opens if not given."""
         super().__init__()
         self.folder: DataFolder = None  # type: ignore[assignment]  # set by attach()
-        self.reviewer = reviewer
+        # None or "": not confirmed yet; the window asks, and records nothing before.
+        self.reviewer = reviewer or ""
         self.settings = settings or QSettings()
         self.preferences = preferences
         # The language the window speaks: what was chosen when it was built.
         self.language_at_start = preferences.get(LANGUAGE) if preferences is not None else None
         self.review: ReviewSession | None = None
+        self.reviewer_dialog: ReviewerDialog | None = None
+        self._layout_pending = False
         self.current_pk: int | None = None
         self.blind = False
         self.setAcceptDrops(True)
@@ -128,6 +128,7 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         self.model.blind = self.blind
         self.evidence: EvidencePanel = EvidencePanel(self, settings=self.settings)
         self.rubric: RubricPanel = RubricPanel(self)
+        self.rubric.set_preferences(self.preferences)  # None: loaded when first needed
         self.imports = ImportController(folder, self)
         self.cancel_button.clicked.connect(self.imports.cancel)
         self._landed_timer = QTimer(self, singleShot=True, interval=300)
@@ -140,89 +141,75 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         self.model.on_reload = self._update_counts
         self.model.reload()
         self._update_title()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
 
     # Building ---------------------------------------------------------------------------
 
     def _build_queue_panel(self) -> None:
-        from reviewer_app.ui.queue_model import status_word
+        from reviewer_app.ui.queue_panel import QueuePanel
 
-        self.search = QLineEdit(placeholderText=self.tr("Search evidence, ids, names"))
-        self.search.setAccessibleName(self.tr("Search the queue"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setToolTip(self.search.placeholderText())
-        self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(self.tr("Show submissions with status"))
-        self.status_filter.setToolTip(self.tr("Lists only the submissions with this status"))
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(status_word(status), status)
-        self.credential_filter = ElidingComboBox()  # long names: cut short, whole in the tip
-        self.credential_filter.setAccessibleName(self.tr("Show submissions for micro-credential"))
-        # Its tooltip is the whole current name (see ElidingComboBox): the description says
-        # what it does.
-        self.credential_filter.setAccessibleDescription(
-            self.tr("Lists only the submissions for this micro-credential")
-        )
-        self.resubmissions = QCheckBox(self.tr("Resubmissions only"))
-        self.resubmissions.setAccessibleName(self.tr("Show resubmissions only"))
-        self.resubmissions.setToolTip(
-            self.tr("Lists only second and later attempts, hiding first submissions")
-        )
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Submission queue"))
-        self.table.setAccessibleDescription(
-            self.tr(
-                "One submission a row; Up and Down arrows move, and the chosen one opens in "
-                "the evidence and rubric panels"
-            )
-        )
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.counts = QLabel()
-        self.counts.setWordWrap(True)  # the counts of every status, on two lines if need be
-        self.counts.setAccessibleName(self.tr("Submissions by status"))
-
-        self.queue_panel = QWidget()
-        layout = QVBoxLayout(self.queue_panel)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.credential_filter, 1)
-        layout.addLayout(filters)
-        layout.addWidget(self.resubmissions)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.counts)
-        self._fill_credentials()
+        self.queue = QueuePanel(self.folder, self.model)
+        # The names tests and other screens know the queue's parts by.
+        self.search = self.queue.search
+        self.status_filter = self.queue.status_filter
+        self.credential_filter = self.queue.credential_filter
+        self.resubmissions = self.queue.resubmissions
+        self.table = self.queue.table
+        self.counts = self.queue.counts
 
     def _build_layout(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.queue_panel)
+        from reviewer_app.ui.layout import WindowLayout
+        from reviewer_app.ui.pane_focus import Pane, PaneFocus, PaneFrame
+
         self.welcome = WelcomePanel(self)
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.demo_requested.connect(self.load_demo)
         self.center = QStackedWidget()
         self.center.addWidget(self.evidence)
         self.center.addWidget(self.welcome)
-        self.splitter.addWidget(self.center)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 900])
+        self.queue_frame = PaneFrame(self.tr("Queue"), self.queue)
+        self.evidence_frame = PaneFrame(self.tr("Evidence"), self.center)
+        self.rubric_frame = PaneFrame(self.tr("Rubric"), self.rubric, titled=False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue_frame)
+        self.splitter.addWidget(self.evidence_frame)
         self.setCentralWidget(self.splitter)
         self.rubric_dock = QDockWidget(self.tr("Rubric"), self)
         self.rubric_dock.setObjectName("rubric-dock")
-        self.rubric_dock.setWidget(self.rubric)
+        self.rubric_dock.setWidget(self.rubric_frame)
         self.rubric_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.rubric_dock)
-        self.resizeDocks([self.rubric_dock], [480], Qt.Orientation.Horizontal)
+        self.layout_ = WindowLayout(
+            self, self.queue, self.splitter, self.rubric_dock, self.settings
+        )
+        self.layout_.on_focus_mode = self.focus_mode_action.setChecked
+        self.panes = PaneFocus(
+            [
+                Pane(
+                    self.queue_frame,
+                    self._enter_queue,
+                    lambda: self.queue.isVisible() and not self.queue.is_collapsed(),
+                ),
+                Pane(self.evidence_frame, self._enter_evidence, self.center.isVisible),
+                Pane(
+                    self.rubric_frame,
+                    self._enter_rubric,
+                    self.rubric_dock.isVisible,
+                    self.rubric_dock,
+                ),
+            ],
+            self,
+        )
+        # The rubric's keys and F6 also work while the rubric floats in its own window,
+        # and the rubric's keys work in the main window then too (one action, two windows).
+        self.rubric_dock.addActions([self.next_pane_action, self.previous_pane_action])
+        window_wide = Qt.ShortcutContext.WindowShortcut
+        self.addActions(
+            [a for a in QWidget.actions(self.rubric) if a.shortcutContext() == window_wide]
+        )
 
     def _action(
         self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: object
@@ -259,6 +246,24 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self.tr("Next &unreviewed submission"), "Ctrl+Shift+U", self.next_unreviewed
         )
         self.find_action = self._action(self.tr("&Find in queue"), "Ctrl+L", self.focus_search)
+        self.queue_action = self._action(
+            self.tr("Hide or show the &queue"), "F9", lambda: self.layout_.toggle_queue()
+        )
+        self.focus_mode_action = self._action(
+            self.tr("&Focus mode: evidence and rubric only"),
+            "Ctrl+Shift+F",
+            lambda on: self.layout_.set_focus_mode(on),
+        )
+        self.focus_mode_action.setCheckable(True)
+        self.reset_layout_action = self._action(
+            self.tr("&Reset layout"), None, lambda: self.layout_.apply_default()
+        )
+        self.next_pane_action: QAction = self._action(
+            self.tr("Next pane (queue, evidence, rubric)"), "F6", lambda: self.panes.cycle(1)
+        )
+        self.previous_pane_action: QAction = self._action(
+            self.tr("Previous pane"), "Shift+F6", lambda: self.panes.cycle(-1)
+        )
         self.detach_action = self._action(
             self.tr("&Detach rubric"),
             "Ctrl+Shift+D",
@@ -267,7 +272,9 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         self.earlier_action = self._action(
             self.tr("&Earlier attempts of this earner"), "Ctrl+Shift+E", self.show_earlier_attempts
         )
-        self.reveal_action = self._action(self.tr("&Reveal the earner…"), None, self.reveal_earner)
+        self.reveal_action: QAction = self._action(
+            self.tr("&Reveal the earner…"), None, self.reveal_earner
+        )
         self.reveal_action.setEnabled(False)
         self.assign_action = self._action(
             self.tr("Assign a &micro-credential…"), None, self.assign_micro_credential
@@ -299,7 +306,11 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         self._build_credentials_menu()
         self._build_team_menu()
         view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.detach_action)
+        view_menu.addActions([self.queue_action, self.focus_mode_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.next_pane_action, self.previous_pane_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.detach_action, self.reset_layout_action])
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.help_action)
 
@@ -341,22 +352,25 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
-        self.reviewer_label = QLabel(self.tr("Reviewing as {name}").format(name=self.reviewer))
-        self.reviewer_label.setAccessibleName(self.tr("Reviewer"))
-        bar.addWidget(self.reviewer_label)
+        from reviewer_app.ui.reviewer_identity import ReviewerButton
+
+        self.reviewer_button = ReviewerButton()
+        self.reviewer_button.show_name(self.reviewer)
+        self.reviewer_button.clicked.connect(lambda: self.ask_reviewer(first=False))
+        bar.addWidget(self.reviewer_button)
         self.write_wait = WriteWaitNotice(bar)
         self._show_progress(False)
 
     def _connect(self) -> None:
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.apply_filters)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.open_row(current.row())
         )
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.credential_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.resubmissions.toggled.connect(lambda _on: self.apply_filters())
+        self.table.row_entered.connect(self._enter_row)
+        self.table.doubleClicked.connect(lambda index: self._enter_row(index.row()))
+        self.queue.filters_changed.connect(self.apply_filters)
+        self.queue.collapse_requested.connect(lambda on: self.layout_.set_queue_collapsed(on))
+        # Moving to a criterion brings the evidence of its rubric part into view.
+        self.rubric.criterion_changed.connect(self.evidence.show_part)
         self.imports.progressed.connect(self._on_import_progress)
         self.imports.landed.connect(self._on_landed)
         self.imports.finished.connect(self._on_import_finished)
@@ -369,54 +383,18 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
     # The queue ----------------------------------------------------------------------------
 
     def _fill_credentials(self) -> None:
-        from reviewer_app.reviews.queue import credentials_in_queue
-
-        current = self.credential_filter.currentData()
-        self.credential_filter.blockSignals(True)
-        self.credential_filter.clear()
-        self.credential_filter.addItem(self.tr("All micro-credentials"), None)
-        with self.folder.read_sessions() as session:
-            for uri, name in credentials_in_queue(session):
-                self.credential_filter.addItem(name, uri)
-        index = self.credential_filter.findData(current)
-        self.credential_filter.setCurrentIndex(max(index, 0))
-        self.credential_filter.blockSignals(False)
+        self.queue.fill_credentials()
 
     def apply_filters(self) -> None:
-        status = self.status_filter.currentData()
-        f = replace(
-            self.model.filter,
-            statuses=frozenset({status}) if status else frozenset(),
-            credential_uri=self.credential_filter.currentData(),
-            attempt_min=2 if self.resubmissions.isChecked() else None,
-            search=self.search.text(),
-        )
-        self.model.set_filter(f)
+        self.queue.apply_filters()
         self._select_pk(self.current_pk)
 
     def _update_counts(self) -> None:
-        from reviewer_app.reviews.queue import status_counts
-        from reviewer_app.ui.queue_model import status_word
-
-        with self.folder.read_sessions() as session:
-            counts = status_counts(session)
-        number = QLocale().toString
-        words = ", ".join(
-            self.tr("{status}: {count}").format(status=status_word(s), count=number(counts[s]))
-            for s in STATUSES
-        )
-        self.counts.setText(
-            self.tr("{shown} shown. {counts}").format(
-                shown=number(self.model.rowCount()), counts=words
-            )
-        )
-        empty = sum(counts.values()) == 0
+        empty = self.queue.update_counts() == 0
         self.center.setCurrentWidget(self.welcome if empty else self.evidence)
 
     def _select_pk(self, pk: int | None) -> None:
-        row = self.model.row_of(pk) if pk is not None else None
-        if row is not None:
-            self.table.selectRow(row)
+        self.queue.select_pk(pk)
 
     def _on_landed(self) -> None:
         # Reports come many times a second: reload at most every 300 ms, not once they
@@ -433,12 +411,39 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         pk = self.model.pk_at(row)
         if pk is not None and pk != self.current_pk:
             self.open_submission(pk)
+        self.queue.update_position()
+
+    def _enter_row(self, row: int) -> None:
+        """Enter or a double click on a row: open it and go where the keys score."""
+        self.open_row(row)
+        if self.review is not None:
+            self._enter_rubric()
+
+    # The panes (F6) -----------------------------------------------------------------------
+
+    def _enter_queue(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _enter_evidence(self) -> None:
+        from reviewer_app.ui.pane_focus import focus_first_in
+
+        widget = self.center.currentWidget()
+        if widget is not None:
+            focus_first_in(widget)  # the viewer, or the list of evidence
+
+    def _enter_rubric(self) -> None:
+        criterion = self.rubric.current_criterion()
+        if criterion is not None:
+            self.rubric.select_criterion(criterion)
+        else:
+            self.rubric.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_submission(self, pk: int) -> None:
         from reviewer_app.reviews.queue import submission_view
         from reviewer_app.reviews.service import ReviewError, ReviewSession, SubmissionRef
 
         self.rubric.flush()  # saves anything still typed in the previous one
+        focus_before = self.focusWidget()
         review: ReviewSession | None = None
         problem = None
         # One session reads the submission and this reviewer's review of it; both are
@@ -451,6 +456,14 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self.current_pk = pk
             self.assign_action.setEnabled(view.credential_uri is None)
             self.evidence.set_submission(view)
+            if not self.reviewer:  # nothing recorded under a name not confirmed
+                self.statusBar().showMessage(
+                    self.tr("Say who is reviewing before scoring (the status bar's button)."),
+                    10_000,
+                )
+                self.review = None
+                self.rubric.set_review(None)
+                return
             try:
                 ref = SubmissionRef(pk, view.stored_id, view.credential_uri)
                 review = ReviewSession.open_in(session, self.folder, ref, self.reviewer)
@@ -462,10 +475,27 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
         if self.review is not None:
             self.evidence.set_part_titles({p.id: p.title for p in self.review.rubric.parts})
         self._open_at_search_hit(pk)
-        self.rubric.set_review(self.review)  # opening writes nothing: the row stays as it is
+        # Opening writes nothing: the row stays as it is. A submission that cannot be
+        # scored says why in the panel itself.
+        self.rubric.set_review(self.review, unavailable=problem or "")
         self._update_title(
             view.submission_id if self.blind else f"{view.submission_id}, {view.earner}"
         )
+        self._keep_keys_scoring(focus_before)
+
+    def _keep_keys_scoring(self, before: QWidget | None) -> None:
+        """After a submission opens, the next key scores it: if the focus was lost with
+        the previous review's widgets, or Qt moved it into a text field (the search
+        field), or the submission was opened from another window, it goes to the rubric."""
+        from reviewer_app.ui.pane_focus import is_text_field
+
+        if self.review is None:
+            return
+        focus = self.focusWidget()  # this window's, even while another window is active
+        lost = focus is None or not focus.isVisible()
+        typed_into = is_text_field(focus) and (focus is not before or not self.isActiveWindow())
+        if lost or typed_into:
+            self._enter_rubric()
 
     def assign_micro_credential(self) -> None:
         """Review > Assign a micro-credential…, then the submission opens again, now
@@ -520,33 +550,28 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self, self.tr("The earner"), f"{name}" + (f" <{email}>" if email else "")
         )
 
-    def _move(self, step: int) -> None:
-        current = self.table.currentIndex().row()
-        target = current + step if current >= 0 else 0
-        if 0 <= target < self.model.rowCount():
-            self.table.selectRow(target)
-
     def next_submission(self) -> None:
-        self._move(1)
+        self.queue.step(1)
 
     def previous_submission(self) -> None:
-        self._move(-1)
+        self.queue.step(-1)
 
     def next_unreviewed(self) -> None:
-        start = self.table.currentIndex().row() + 1
-        from reviewer_app.ui.queue_model import status_word
-
-        unreviewed = status_word("unreviewed")
-        for row in range(start, self.model.rowCount()):
-            if self.model.index(row, 4).data() == unreviewed:
-                self.table.selectRow(row)
-                return
-        self.statusBar().showMessage(
-            self.tr("No unreviewed submission further down the queue."), 5000
-        )
+        """Opens the next unreviewed submission with the focus on its rubric, never in
+        the search field: the next key scores it."""
+        if self.search.hasFocus():
+            self._enter_queue()
+        if self.queue.next_unreviewed():
+            self._enter_rubric()
+        else:
+            self.statusBar().showMessage(
+                self.tr("No unreviewed submission further down the queue."), 5000
+            )
 
     def focus_search(self) -> None:
-        self.search.setFocus()
+        if self.queue.is_collapsed():
+            self.layout_.set_queue_collapsed(False)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def _on_review_saved(self) -> None:
@@ -637,12 +662,16 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self.preferences = Settings.load()
             for problem in self.preferences.problems:
                 logger.warning(problem)
+            if self.folder is not None:
+                self.rubric.set_preferences(self.preferences)  # one object for both
         return self.preferences
 
     # Window -------------------------------------------------------------------------------
 
     def all_actions(self) -> list[QAction]:
-        return [*self.actions(), *self.evidence.actions(), *self.rubric.actions()]
+        rubric = QWidget.actions(self.rubric)  # also the window's: listed once, below
+        own = [a for a in self.actions() if a not in rubric]
+        return [*own, *self.evidence.actions(), *self.rubric.actions()]
 
     def _update_title(self, subject: str | None = None) -> None:
         if subject and self.blind:
@@ -661,12 +690,60 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self.restoreGeometry(geometry)
 
     def _restore_layout(self) -> None:
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        """This person's layout, once the window has its size (sizes set before the
+        window is shown are not kept)."""
+        if not self.isVisible():
+            self._layout_pending = True
+            return
+        self._layout_pending = False
+        self.layout_.restore(self.reviewer)
+        if not self.reviewer:
+            QTimer.singleShot(0, lambda: self.ask_reviewer(first=True))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._layout_pending:
+            self._restore_layout()
+
+    # Who is reviewing -----------------------------------------------------------------------
+
+    def ask_reviewer(self, *, first: bool) -> None:
+        """Asks who is reviewing (window-modal, without blocking); on the first start
+        it offers the account's full name."""
+        from reviewer_app.ui.reviewer_identity import ReviewerDialog, account_full_name
+
+        if self.reviewer_dialog is not None and self.reviewer_dialog.isVisible():
+            return
+        self.reviewer_dialog = ReviewerDialog(
+            self.reviewer or account_full_name(), self, first=first
+        )
+        self.reviewer_dialog.chosen.connect(self.switch_reviewer)
+        self.reviewer_dialog.open()
+
+    def switch_reviewer(self, name: str) -> None:
+        """From now on `name` reviews: kept in the settings, and the open submission
+        reopens as their review (no restart)."""
+        from reviewer_app.settings import REVIEWER_NAME
+
+        name = name.strip()
+        if not name or name == self.reviewer:
+            return
+        if self.folder is not None:
+            self.rubric.flush()  # what the previous person typed is theirs
+            if self.reviewer:
+                self.layout_.save(self.reviewer)
+        self.reviewer = name
+        try:
+            self._preferences().set(REVIEWER_NAME, name)
+        except (UserError, OSError) as e:
+            self.statusBar().showMessage(str(e), 10_000)
+        self.reviewer_button.show_name(name)
+        if self.folder is None:
+            return
+        self.layout_.restore(name)  # their own layout, or the default
+        pk, self.current_pk = self.current_pk, None
+        if pk is not None:
+            self.open_submission(pk)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.folder is None:  # closed before the folder was open
@@ -678,6 +755,6 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             if self.imports.task is not None:
                 self.imports.task.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.reviewer:
+            self.layout_.save(self.reviewer)
         super().closeEvent(event)

@@ -29,7 +29,15 @@ from reviewer_app.reviews.statuses import STATUS_WORDS
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.dates import shown_moment
 
-__all__ = ["PK_ROLE", "STATUS_WORDS", "QueueModel", "status_word"]
+__all__ = [
+    "COLUMN_STATUS",
+    "COLUMN_SUBMISSION",
+    "PK_ROLE",
+    "STATUS_ROLE",
+    "STATUS_WORDS",
+    "QueueModel",
+    "status_word",
+]
 
 translate = QCoreApplication.translate
 
@@ -60,6 +68,10 @@ SORT_BY_COLUMN = ("submission", "earner", "credential", "attempt", "status", "su
 PAGE = 200
 CACHE_ROWS = 5_000
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
+# A row's status as its key ("unreviewed"), whatever the words shown for it.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMN_SUBMISSION = 0
+COLUMN_STATUS = 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -154,6 +166,9 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == PK_ROLE:
             return self._ids[index.row()]
+        if role == STATUS_ROLE:
+            found = self._row(index.row())
+            return found.status if found is not None else None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

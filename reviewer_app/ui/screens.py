@@ -70,9 +70,13 @@ def _revoke(context: AppContext) -> QWidget:
 def _settings(context: AppContext) -> QWidget:
     from reviewer_app.ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(
+    dialog = SettingsDialog(
         context.preferences(), context.window, running_language=context.language_at_start
     )
+    switch = getattr(context.window, "switch_reviewer", None)
+    if switch is not None:  # a name saved here applies at once, as from the status bar
+        dialog.reviewer_changed.connect(switch)
+    return dialog
 
 
 def _help(context: AppContext) -> QWidget:

@@ -10,13 +10,12 @@ strings, and the reviews their reviewer, once.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -52,13 +51,6 @@ class Unreadable:
     """A settings file that could not be read: a failed save leaves it alone."""
 
 
-def account_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 def restart_command() -> tuple[str, list[str]]:
     """The program and arguments that start this program again, as it was started."""
     if getattr(sys, "frozen", False):  # a packaged build: the executable is the program
@@ -69,6 +61,9 @@ def restart_command() -> tuple[str, list[str]]:
 
 
 class SettingsDialog(QDialog):
+    # A new reviewer name was saved: the window switches to it at once.
+    reviewer_changed = Signal(str)
+
     def __init__(
         self,
         preferences: Settings,
@@ -88,19 +83,18 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit(preferences.get(REVIEWER_NAME))
         self.name.setObjectName("reviewer-name")
         self.name.setClearButtonEnabled(True)
-        account = account_name()
-        if account:
-            self.name.setPlaceholderText(
-                self.tr("Your account's name ({name})").format(name=account)
-            )
+        # Empty: the window asks who is reviewing when it starts (never a silent login).
+        self.name.setPlaceholderText(self.tr("Asked when Portfolio Reviewer starts"))
         self.name.setAccessibleName(self.tr("Reviewer name"))
         self.name.setAccessibleDescription(
+            self.tr("The name your reviews are recorded under, from the moment you save it")
+        )
+        name_note = QLabel(
             self.tr(
-                "The name your reviews are recorded under; empty for your account's name. "
-                "Used from the next time Portfolio Reviewer starts."
+                "Applies when you press OK; the open submission is then reviewed under "
+                "this name. (Also: Reviewing as… in the status bar.)"
             )
         )
-        name_note = QLabel(self.tr("Used from the next time Portfolio Reviewer starts."))
         name_note.setWordWrap(True)
 
         self.scheme = QComboBox()
@@ -279,6 +273,8 @@ class SettingsDialog(QDialog):
                 apply_theme(app, self.preferences.get(COLOR_SCHEME))
         if changed:
             log.info("Settings saved: %s", ", ".join(sorted(changed)))
+        if REVIEWER_NAME.key in changed and self.preferences.get(REVIEWER_NAME):
+            self.reviewer_changed.emit(self.preferences.get(REVIEWER_NAME))
         return True
 
     def _file_as_it_is(self) -> bytes | Unreadable | None:

@@ -309,56 +309,12 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Abriendo la carpeta de datos…</translation>
     </message>
     <message>
-        <source>Search evidence, ids, names</source>
-        <translation>Buscar en evidencias, identificadores, nombres</translation>
+        <source>Queue</source>
+        <translation>Cola</translation>
     </message>
     <message>
-        <source>Search the queue</source>
-        <translation>Buscar en la cola</translation>
-    </message>
-    <message>
-        <source>Show submissions with status</source>
-        <translation>Mostrar las entregas con el estado</translation>
-    </message>
-    <message>
-        <source>Lists only the submissions with this status</source>
-        <translation>Muestra solo las entregas con este estado</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Todos los estados</translation>
-    </message>
-    <message>
-        <source>Show submissions for micro-credential</source>
-        <translation>Mostrar las entregas de la microcredencial</translation>
-    </message>
-    <message>
-        <source>Lists only the submissions for this micro-credential</source>
-        <translation>Muestra solo las entregas de esta microcredencial</translation>
-    </message>
-    <message>
-        <source>Resubmissions only</source>
-        <translation>Solo entregas presentadas de nuevo</translation>
-    </message>
-    <message>
-        <source>Show resubmissions only</source>
-        <translation>Mostrar solo las entregas presentadas de nuevo</translation>
-    </message>
-    <message>
-        <source>Lists only second and later attempts, hiding first submissions</source>
-        <translation>Muestra solo los segundos intentos y posteriores, y oculta las primeras entregas</translation>
-    </message>
-    <message>
-        <source>Submission queue</source>
-        <translation>Cola de entregas</translation>
-    </message>
-    <message>
-        <source>One submission a row; Up and Down arrows move, and the chosen one opens in the evidence and rubric panels</source>
-        <translation>Una entrega por fila; las flechas Arriba y Abajo desplazan, y la elegida se abre en los paneles de evidencias y de rúbrica</translation>
-    </message>
-    <message>
-        <source>Submissions by status</source>
-        <translation>Entregas por estado</translation>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>Rubric</source>
@@ -399,6 +355,26 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>&amp;Find in queue</source>
         <translation>&amp;Buscar en la cola</translation>
+    </message>
+    <message>
+        <source>Hide or show the &amp;queue</source>
+        <translation>Ocultar o mostrar la &amp;cola</translation>
+    </message>
+    <message>
+        <source>&amp;Focus mode: evidence and rubric only</source>
+        <translation>Modo &amp;concentración: solo evidencias y rúbrica</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Restablecer la disposición</translation>
+    </message>
+    <message>
+        <source>Next pane (queue, evidence, rubric)</source>
+        <translation>Panel siguiente (cola, evidencias, rúbrica)</translation>
+    </message>
+    <message>
+        <source>Previous pane</source>
+        <translation>Panel anterior</translation>
     </message>
     <message>
         <source>&amp;Detach rubric</source>
@@ -493,24 +469,8 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Detiene la importación; se conservan los paquetes ya importados por completo</translation>
     </message>
     <message>
-        <source>Reviewing as {name}</source>
-        <translation>Evaluando como {name}</translation>
-    </message>
-    <message>
-        <source>Reviewer</source>
-        <translation>Evaluador</translation>
-    </message>
-    <message>
-        <source>All micro-credentials</source>
-        <translation>Todas las microcredenciales</translation>
-    </message>
-    <message>
-        <source>{status}: {count}</source>
-        <translation>{status}: {count}</translation>
-    </message>
-    <message>
-        <source>{shown} shown. {counts}</source>
-        <translation>{shown} mostradas. {counts}</translation>
+        <source>Say who is reviewing before scoring (the status bar&apos;s button).</source>
+        <translation>Diga quién evalúa antes de puntuar (el botón de la barra de estado).</translation>
     </message>
     <message>
         <source>Reveal the earner</source>
@@ -648,6 +608,105 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Search evidence, ids, names</source>
+        <translation>Buscar en evidencias, identificadores, nombres</translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Buscar en la cola</translation>
+    </message>
+    <message>
+        <source>Show submissions with status</source>
+        <translation>Mostrar las entregas con el estado</translation>
+    </message>
+    <message>
+        <source>Lists only the submissions with this status</source>
+        <translation>Muestra solo las entregas con este estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Show submissions for micro-credential</source>
+        <translation>Mostrar las entregas de la microcredencial</translation>
+    </message>
+    <message>
+        <source>Lists only the submissions for this micro-credential</source>
+        <translation>Muestra solo las entregas de esta microcredencial</translation>
+    </message>
+    <message>
+        <source>Resubmissions only</source>
+        <translation>Solo entregas presentadas de nuevo</translation>
+    </message>
+    <message>
+        <source>Show resubmissions only</source>
+        <translation>Mostrar solo las entregas presentadas de nuevo</translation>
+    </message>
+    <message>
+        <source>Lists only second and later attempts, hiding first submissions</source>
+        <translation>Muestra solo los segundos intentos y posteriores, y oculta las primeras entregas</translation>
+    </message>
+    <message>
+        <source>Hide the queue</source>
+        <translation>Ocultar la cola</translation>
+    </message>
+    <message>
+        <source>Hide the queue to a narrow strip (F9)</source>
+        <translation>Reduce la cola a una franja estrecha (F9)</translation>
+    </message>
+    <message>
+        <source>Submission queue</source>
+        <translation>Cola de entregas</translation>
+    </message>
+    <message>
+        <source>One submission a row; Up and Down arrows move, and the chosen one opens in the evidence and rubric panels</source>
+        <translation>Una entrega por fila; las flechas Arriba y Abajo desplazan, y la elegida se abre en los paneles de evidencias y de rúbrica</translation>
+    </message>
+    <message>
+        <source>Submissions by status</source>
+        <translation>Entregas por estado</translation>
+    </message>
+    <message>
+        <source>Queue, hidden</source>
+        <translation>Cola, oculta</translation>
+    </message>
+    <message>
+        <source>Show the queue</source>
+        <translation>Mostrar la cola</translation>
+    </message>
+    <message>
+        <source>Show the queue again (F9)</source>
+        <translation>Vuelve a mostrar la cola (F9)</translation>
+    </message>
+    <message>
+        <source>Position in the queue</source>
+        <translation>Posición en la cola</translation>
+    </message>
+    <message>
+        <source>Submission {row} of {total} in the queue</source>
+        <translation>Entrega {row} de {total} en la cola</translation>
+    </message>
+    <message>
+        <source>All micro-credentials</source>
+        <translation>Todas las microcredenciales</translation>
+    </message>
+    <message>
+        <source>{status}: {count}</source>
+        <translation>{status}: {count}</translation>
+    </message>
+    <message>
+        <source>{shown} shown. {counts}</source>
+        <translation>{shown} mostradas. {counts}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>daily</source>
@@ -707,26 +766,68 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>ReviewerButton</name>
+    <message>
+        <source>Reviewer</source>
+        <translation>Evaluador</translation>
+    </message>
+    <message>
+        <source>Switch to another reviewer</source>
+        <translation>Cambiar a otro evaluador</translation>
+    </message>
+    <message>
+        <source>Reviewing as {name}</source>
+        <translation>Evaluando como {name}</translation>
+    </message>
+    <message>
+        <source>Say who is reviewing…</source>
+        <translation>Diga quién evalúa…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerDialog</name>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>¿Quién evalúa?</translation>
+    </message>
+    <message>
+        <source>Your scores, comments and decisions are recorded under this name. Type your name as the earners and your team should read it.</source>
+        <translation>Sus puntuaciones, comentarios y decisiones se registran con este nombre. Escriba su nombre tal como deben leerlo los candidatos y su equipo.</translation>
+    </message>
+    <message>
+        <source>The reviews you score from now on are recorded under this name; the open submission reopens as this reviewer&apos;s review.</source>
+        <translation>Las evaluaciones que puntúe a partir de ahora se registran con este nombre; la entrega abierta se vuelve a abrir como evaluación de esta persona.</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s name</source>
+        <translation>Nombre del evaluador</translation>
+    </message>
+    <message>
+        <source>Review as this person</source>
+        <translation>Evaluar como esta persona</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <source>Your account&apos;s name ({name})</source>
-        <translation>El nombre de su cuenta ({name})</translation>
-    </message>
-    <message>
         <source>Reviewer name</source>
         <translation>Nombre del evaluador</translation>
     </message>
     <message>
-        <source>The name your reviews are recorded under; empty for your account&apos;s name. Used from the next time Portfolio Reviewer starts.</source>
-        <translation>El nombre con el que se registran sus revisiones; vacío para usar el nombre de su cuenta. Se usa a partir del próximo inicio de Portfolio Reviewer.</translation>
+        <source>Asked when Portfolio Reviewer starts</source>
+        <translation>Se pregunta al iniciar Portfolio Reviewer</translation>
     </message>
     <message>
-        <source>Used from the next time Portfolio Reviewer starts.</source>
-        <translation>Se usa a partir del próximo inicio de Portfolio Reviewer.</translation>
+        <source>The name your reviews are recorded under, from the moment you save it</source>
+        <translation>El nombre con el que se registran sus evaluaciones, desde el momento en que lo guarda</translation>
+    </message>
+    <message>
+        <source>Applies when you press OK; the open submission is then reviewed under this name. (Also: Reviewing as… in the status bar.)</source>
+        <translation>Se aplica al pulsar Aceptar; la entrega abierta se evalúa entonces con este nombre. (También: Evaluando como… en la barra de estado.)</translation>
     </message>
     <message>
         <source>Same as the system</source>

@@ -1,14 +1,19 @@
 """The panel's keyboard commands as QActions, so that the window can list them in its
 help sheet (each action's text says what it does, its shortcuts say how).
 
-Keys (active while focus is anywhere in the panel):
+Keys work in the whole window that shows the panel (and, with the window's help, in
+the main window while the panel floats in a window of its own), as soon as a review is
+open, wherever the focus is, except while typing: a text box takes the keys it types
+(Qt asks it first, with a ShortcutOverride event). Enter writes a comment only while
+the focus is in the panel: elsewhere the window gives Enter to what has the focus (a
+queue row opens, an evidence item shows; see reviewer_app.ui.pane_focus).
 
 - 1 to 9 (also on the keypad): choose that level of the current criterion, 1 the lowest;
   Delete or Backspace clears it. Not while typing in a text box (the digit is typed).
 - J or Ctrl+Down: next criterion; K or Ctrl+Up: previous. Ctrl+Down/Up also work in a
   comment box, and then land in the next criterion's comment box.
 - N: next criterion not scored yet.
-- C or Enter: write in the current criterion's comment box; B: its comment bank;
+- C (or Enter, in the panel): write in the current criterion's comment box; B: its bank;
   Esc (in a text box): back to the criterion's level buttons.
 - F: the overall feedback.
 - Ctrl+Enter: submit the review.
@@ -26,7 +31,7 @@ from PySide6.QtGui import QAction, QKeySequence
 translate = QCoreApplication.translate
 
 MAX_LEVEL_KEYS = 9
-_PANEL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+_WINDOW = Qt.ShortcutContext.WindowShortcut
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
@@ -72,7 +77,7 @@ def _action(
     text: str,
     keys: list[QKeySequence],
     slot: Callable[[], None],
-    context: Qt.ShortcutContext = _PANEL,
+    context: Qt.ShortcutContext = _WINDOW,
 ) -> QAction:
     action = QAction(text, parent)
     action.setShortcuts(keys)
