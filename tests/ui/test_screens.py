@@ -35,7 +35,12 @@ def test_the_context_carries_what_a_screen_needs(window: MainWindow) -> None:
     assert context.window is window and context.folder is window.folder
     assert context.reviewer == "Ana Ruiz" and context.operations is runner()
     assert context.preferences() is window.preferences  # loaded once, when first asked
-    assert context.current_submission() is None  # nothing opened yet
+    # The one open now (the window opens the queue's first row when it starts).
+    opened = window.review.submission_id if window.review is not None else None
+    assert context.current_submission() == opened
+    window.table.selectRow(1)
+    second = window.model.index(1, 0).data()
+    assert window.context().current_submission() == second
 
 
 # Bringing an open screen forward calls raise(), which the offscreen platform ignores.
