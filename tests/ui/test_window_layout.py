@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.main_window import MainWindow
 from tests.ui.shots import save_shot
 
@@ -66,6 +67,14 @@ def test_at_1600_the_evidence_leads(window: MainWindow, qtbot: QtBot) -> None:
     assert sizes["evidence"] >= 760, sizes
     assert 400 <= sizes["rubric"] <= 440, sizes
     assert sizes["evidence"] == max(sizes.values())
+    # The page itself: fitted to the viewer's width, thumbnails off, readable without
+    # zooming (a US Letter or A4 page at 80% or more).
+    pdf = window.evidence.pdf_view
+    assert pdf.isVisible() and pdf.canvas.viewport().width() >= 700
+    assert pdf.fit_width_action.isChecked() and not pdf.thumbnails.isVisible()
+    page = pdf.canvas.document().pagePointSize(0)
+    assert 590 <= page.width() <= 615, page  # the bundle's plan is a Letter/A4 page
+    assert pdf.zoom_factor() >= 0.8
     # The queue still shows a whole id and its status.
     header = window.table.horizontalHeader()
     shown = sum(header.sectionSize(header.logicalIndex(v)) for v in range(2))
@@ -86,8 +95,10 @@ def test_at_1280_the_evidence_is_still_the_widest(
 
 
 def assert_no_toolbar_wraps(win: MainWindow) -> None:
-    bars = [b for b in win.findChildren(QToolBar) if b.isVisible()]
+    bars: list[QWidget] = [b for b in win.findChildren(QToolBar) if b.isVisible()]
     assert bars
+    # The evidence viewers' own bars too: one row, the rest in their overflow menu.
+    bars += [b for b in win.findChildren(OverflowBar) if b.isVisible()]
     for bar in bars:
         row = max(bar.sizeHint().height(), bar.minimumSizeHint().height())
         assert bar.height() <= row + 2, (bar.objectName(), bar.height(), row)
