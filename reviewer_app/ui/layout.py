@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QWidget
 
 from reviewer_app.ui.pane_focus import PaneFrame
@@ -87,6 +87,14 @@ class WindowLayout:
 
     def fit_rubric(self, width: int) -> None:
         self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        # A dock added a moment ago (the window fills its frame after the first paint)
+        # has no place in the window's layout until that layout runs: a size asked for
+        # before then is lost and the dock takes what is left. Ask again once it has.
+        QTimer.singleShot(0, self.window, lambda: self._fit_rubric_again(width))
+
+    def _fit_rubric_again(self, width: int) -> None:
+        if not self.dock.isFloating() and abs(self.dock.width() - width) > 2:
+            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
 
     def _size_queue(self, width: int) -> None:
         total = sum(self.splitter.sizes()) or self.splitter.width()
@@ -166,13 +174,17 @@ class WindowLayout:
         if isinstance(columns, QByteArray):
             self.queue.restore_header(columns)
         self.set_queue_collapsed(_flag(self.settings.value(key("queue-collapsed"))))
+        # Once the window's layout has placed the dock (see fit_rubric).
+        QTimer.singleShot(0, self.window, self._cap_rubric)
+        self.set_focus_mode(_flag(self.settings.value(key("focus-mode"))))
+        return True
+
+    def _cap_rubric(self) -> None:
         if (
             self.dock.width() > RUBRIC_MAX_SHARE * self.window.width()
             and not self.dock.isFloating()
         ):
             self.fit_rubric(self.rubric_width())
-        self.set_focus_mode(_flag(self.settings.value(key("focus-mode"))))
-        return True
 
 
 def _flag(value: object) -> bool:

@@ -696,7 +696,9 @@ class MainWindow(ImportFlow, RestoreFlow, QMainWindow):
             self._layout_pending = True
             return
         self._layout_pending = False
-        self.layout_.restore(self.reviewer)
+        # Filled after its first paint (the real start): the panes just added have no
+        # place in the window's layout until it runs, and sizes set before are lost.
+        QTimer.singleShot(0, self, lambda: self.layout_.restore(self.reviewer))
         if not self.reviewer:
             QTimer.singleShot(0, lambda: self.ask_reviewer(first=True))
 

@@ -207,3 +207,32 @@ def test_an_old_saved_layout_does_not_bring_back_a_huge_empty_rubric(
     win = open_window(reviewed_folder, qtbot, settings, (1600, 1000), "Ana Ruiz")
     assert widths(win)["rubric"] <= 440
     win.close()
+
+
+def start_as_the_program_does(folder: DataFolder, qtbot: QtBot, settings: QSettings) -> MainWindow:
+    """The frame first, the data folder after its first paint (reviewer_app.ui.app)."""
+    win = MainWindow(None, "Ana Ruiz", settings)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    with qtbot.waitSignal(win.first_painted, timeout=10_000):
+        win.show()
+    win.attach(folder)
+    return win
+
+
+def test_the_real_start_lays_the_panes_out_and_restores_each_persons(
+    reviewed_folder: DataFolder, qtbot: QtBot, settings: QSettings
+) -> None:
+    win = start_as_the_program_does(reviewed_folder, qtbot, settings)
+    # The rubric once took the room its contents asked for: 960 px, the evidence 320.
+    qtbot.waitUntil(lambda: widths(win)["evidence"] >= 760)
+    assert 400 <= widths(win)["rubric"] <= 440, widths(win)
+    qtbot.wait(200)  # settled, as it is long before a person drags the rubric's edge
+    assert 400 <= widths(win)["rubric"] <= 440, widths(win)
+    win.layout_.fit_rubric(500)
+    qtbot.waitUntil(lambda: abs(widths(win)["rubric"] - 500) <= 2)
+    win.close()
+    again = start_as_the_program_does(reviewed_folder, qtbot, settings)
+    qtbot.waitUntil(lambda: abs(widths(again)["rubric"] - 500) <= 2)
+    assert widths(again)["evidence"] == max(widths(again).values())
+    again.close()
