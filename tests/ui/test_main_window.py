@@ -325,9 +325,11 @@ def test_earlier_attempts_are_one_click_away(window: MainWindow, qtbot: QtBot) -
 
 
 def test_revealing_the_earner_is_deliberate_and_recorded(
-    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    """The reason is typed into the window-modal question, and the answer shown in a
+    message opened over the window: neither runs a loop of its own."""
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
     from sqlalchemy import select
 
     from reviewer_app.storage.models import AuditEvent
@@ -341,15 +343,21 @@ def test_revealing_the_earner_is_deliberate_and_recorded(
     win.show()
     win.table.selectRow(0)
     qtbot.waitUntil(lambda: win.review is not None)
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: ("to arrange an interpreter", True))
-    )
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda _parent, _title, text: shown.append(text))
-    )
-    win.reveal_action.trigger()
-    assert shown == ["Ana Lima <ana@example.org>"]
+    win.reveal_action.trigger()  # returns at once, with the question on screen
+    ask = win.findChild(QInputDialog, "reveal-reason")
+    assert isinstance(ask, QInputDialog)
+    qtbot.waitUntil(ask.isVisible, timeout=5000)
+    field = ask.findChild(QLineEdit)
+    assert isinstance(field, QLineEdit)
+    qtbot.keyClicks(field, "to arrange an interpreter")
+    ok = ask.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    answer = win.findChild(QMessageBox, "reveal-answer")
+    assert isinstance(answer, QMessageBox)
+    qtbot.waitUntil(answer.isVisible, timeout=5000)
+    assert answer.text() == "Ana Lima <ana@example.org>"
+    qtbot.mouseClick(answer.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not answer.isVisible(), timeout=5000)
     with reviewed_folder.sessions() as session:
         event = session.scalar(select(AuditEvent).where(AuditEvent.action == "blind.reveal"))
     assert event is not None and event.actor == "Ana Ruiz"
