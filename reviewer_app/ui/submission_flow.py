@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
 from reviewer_app.errors import UserError
+from reviewer_app.ui.window_modal import tell
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -193,11 +194,8 @@ class SubmissionFlow:
 
     def _say(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         """A window-modal message, opened: nothing waits for its Ok."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._main())
-        box.setObjectName("reveal-answer")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reveal_answer = box
-        box.open()
+        self.reveal_answer = tell(self._main(), icon, title, text)
+        self.reveal_answer.setObjectName("reveal-answer")
 
     def _show_practice_feedback(self) -> None:
         """After an assessor submits a practice anchor: the reference, at once."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.demo import media
@@ -21,6 +21,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
 from tests import craft
+from tests.ui.pickers import choose_in_picker
 from tests.ui.shots import save_shot
 
 FAP_CRITERIA = 9
@@ -93,10 +94,8 @@ def window(reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterato
 def import_by_menu(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, paths: list[Path]
 ) -> None:
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
-    )
-    window.import_action.trigger()
+    window.import_action.trigger()  # returns at once, with the picker on screen
+    choose_in_picker(qtbot, window, paths)
     qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
 
 
@@ -111,17 +110,12 @@ def test_a_whole_review_in_the_window(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
 ) -> None:
     save_shot(window, "queue")
-    # Named from their folder, as a file dialog opened there would: the summary's
-    # screenshot then does not show this run's temporary path.
-    monkeypatch.chdir(bundles["good"].parent)
-    names = [Path(bundles[k].name) for k in ("good", "bad")]
-    import_by_menu(window, qtbot, monkeypatch, names)
+    import_by_menu(window, qtbot, monkeypatch, [bundles[k] for k in ("good", "bad")])
     summary = window.import_summary
     assert [r.submission_id for r in summary.report.imported] == ["FAP-2026-0501"]
     assert "is said to be a PDF but is a GIF image" in summary.details.toPlainText()
     summary.copy_button.click()
     assert "broken.zip" in QApplication.clipboard().text()
-    save_shot(summary, "import-summary")
     summary.close()
 
     # Open the new submission from the queue with the keyboard.
@@ -294,6 +288,22 @@ def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_p
     assert win.center.currentWidget() is win.evidence
     win.import_summary.close()
     win.close()
+
+
+def test_the_import_summary_names_each_rejection(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
+) -> None:
+    """The summary's screenshot: the bundles named from their folder (as the command
+    line's import names them), so the picture does not show this run's temporary path,
+    which the picker's full paths would."""
+    monkeypatch.chdir(bundles["good"].parent)
+    window.import_paths([Path(bundles[k].name) for k in ("good", "bad")])
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    summary = window.import_summary
+    assert "broken.zip: 'plan.pdf' is said to be a PDF" in summary.details.toPlainText()
+    qtbot.waitExposed(summary)
+    save_shot(summary, "import-summary")
+    summary.close()
 
 
 def test_search_opens_the_submission_at_the_hit(
