@@ -21,7 +21,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
 from tests import craft
-from tests.ui.pickers import choose_in_picker
+from tests.ui.pickers import cancel_picker, choose_in_picker
 from tests.ui.shots import save_shot
 
 FAP_CRITERIA = 9
@@ -304,6 +304,25 @@ def test_the_import_summary_names_each_rejection(
     qtbot.waitExposed(summary)
     save_shot(summary, "import-summary")
     summary.close()
+
+
+def test_a_folder_is_imported_through_its_picker(
+    window: MainWindow, qtbot: QtBot, bundles: dict[str, Path], tmp_path: Path
+) -> None:
+    """File > Import a folder…: the picker opens over the window, nothing waits for it,
+    and the folder chosen is imported; a cancelled picker imports nothing."""
+    folder = tmp_path / "from the post"
+    folder.mkdir()
+    bundles["good"].rename(folder / bundles["good"].name)
+    window.import_folder_action.trigger()
+    cancel_picker(qtbot, window)
+    assert getattr(window, "import_summary", None) is None and not window.imports.busy()
+    window.import_folder_action.trigger()
+    choose_in_picker(qtbot, window, [folder])
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    imported = [r.submission_id for r in window.import_summary.report.imported]
+    assert imported == ["FAP-2026-0501"]
+    window.import_summary.close()
 
 
 def test_search_opens_the_submission_at_the_hit(
