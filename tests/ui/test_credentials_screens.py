@@ -138,7 +138,9 @@ def test_an_issuer_made_through_the_form_and_its_keys_rotated(
     # A logo that is not an image is refused by the domain code, from the background.
     not_an_image = tmp_path / "logo.png"
     not_an_image.write_text("not a picture", encoding="utf-8")
-    form.logo.setText(str(not_an_image))
+    qtbot.mouseClick(form.logo_button, Qt.MouseButton.LeftButton)
+    choose_in_picker(qtbot, form, [not_an_image])  # the picker opened over the form
+    assert form.logo.text() == str(not_an_image)
     form.confirm.setText(PASSPHRASE)
     form.create_button.click()
     qtbot.waitUntil(lambda: not form.busy() and form.message.kind == "error", timeout=WAIT)
