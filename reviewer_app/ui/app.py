@@ -19,6 +19,7 @@ from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings, languag
 from reviewer_app.ui import i18n
 from reviewer_app.ui.operations import Operation, runner
 from reviewer_app.ui.theme import SYSTEM, apply_theme
+from reviewer_app.ui.window_modal import tell
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -138,11 +139,10 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
 
     window = MainWindow(None, confirmed_reviewer(preferences), settings, preferences=preferences)
     window.show()
-    if preferences.problems:  # said, never silently reset
-        QTimer.singleShot(
-            0, lambda: QMessageBox.warning(window, APP_NAME, "\n\n".join(preferences.problems))
-        )
+    if preferences.problems:  # said, never silently reset; opened over the window
+        tell(window, QMessageBox.Icon.Warning, APP_NAME, "\n\n".join(preferences.problems))
     opened: list[DataFolder] = []
+    refused: list[int] = []
 
     def attach() -> None:
         from reviewer_app.storage.datafolder import DataFolder
@@ -150,8 +150,10 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
         try:
             folder = DataFolder.open(data_dir)
         except UserError as e:
-            QMessageBox.critical(window, APP_NAME, str(e))
-            app.exit(2)
+            # Said over the empty window; the program ends once it has been read.
+            refused.append(2)
+            told = tell(window, QMessageBox.Icon.Critical, APP_NAME, str(e))
+            told.finished.connect(lambda _answer: app.exit(2))
             return
         opened.append(folder)
         window.attach(folder)
@@ -162,7 +164,11 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, window.close)
     try:
-        return app.exec()
+        # The one event loop of the program: every dialog is opened from it, none runs
+        # a loop of its own (reviewer_app/ui/window_modal.py). The window exists before
+        # anything is said, so even the first messages are opened over it.
+        code = app.exec()
+        return refused[0] if refused else code
     finally:
         runner().wait_all()  # a backup still being written finishes before the folder closes
         for folder in opened:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.operations import Operation, Operations, runner
+from reviewer_app.ui.window_modal import pick_files, pick_folder
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -133,20 +133,20 @@ class ImportFlow:
         return self
 
     def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        """File > Import bundles…: a picker opened; the import starts from its answer."""
+        self.import_picker = pick_files(
             self._parent(),
             translate("MainWindow", "Import evidence bundles"),
-            "",
             translate("MainWindow", "Evidence bundles (*.zip);;All files (*)"),
+            self.import_paths,
         )
-        self.import_paths([Path(f) for f in files])
 
     def choose_import_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self._parent(), translate("MainWindow", "Import a folder of bundles")
+        self.import_picker = pick_folder(
+            self._parent(),
+            translate("MainWindow", "Import a folder of bundles"),
+            self.import_paths,
         )
-        if chosen:
-            self.import_paths([Path(chosen)])
 
     def import_paths(self, paths: list[Path]) -> None:
         if not paths:

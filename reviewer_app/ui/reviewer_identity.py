@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,10 +18,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from reviewer_app.settings import Settings
+    from reviewer_app.storage.datafolder import DataFolder
+    from reviewer_app.ui.layout import WindowLayout
+    from reviewer_app.ui.rubric import RubricPanel
 
 
 def account_full_name() -> str:
@@ -106,3 +114,59 @@ class ReviewerButton(QPushButton):
             if name
             else self.tr("Say who is reviewing…")
         )
+
+
+class ReviewerIdentity:
+    """Who is reviewing, in the main window: asked for without blocking, switched at
+    once. Mixed into the window, which provides what is declared below."""
+
+    if TYPE_CHECKING:
+        reviewer: str
+        reviewer_dialog: ReviewerDialog | None
+        reviewer_button: ReviewerButton
+        folder: DataFolder
+        rubric: RubricPanel
+        layout_: WindowLayout
+        current_pk: int | None
+
+        def _preferences(self) -> Settings: ...
+        def open_submission(self, pk: int) -> None: ...
+
+    def ask_reviewer(self, *, first: bool) -> None:
+        """Asks who is reviewing (window-modal, without blocking); on the first start
+        it offers the account's full name."""
+        if self.reviewer_dialog is not None and self.reviewer_dialog.isVisible():
+            return
+        assert isinstance(self, QWidget)
+        self.reviewer_dialog = ReviewerDialog(
+            self.reviewer or account_full_name(), self, first=first
+        )
+        self.reviewer_dialog.chosen.connect(self.switch_reviewer)
+        self.reviewer_dialog.open()
+
+    def switch_reviewer(self, name: str) -> None:
+        """From now on `name` reviews: kept in the settings, and the open submission
+        reopens as their review (no restart)."""
+        from reviewer_app.errors import UserError
+        from reviewer_app.settings import REVIEWER_NAME
+
+        name = name.strip()
+        if not name or name == self.reviewer:
+            return
+        if self.folder is not None:
+            self.rubric.flush()  # what the previous person typed is theirs
+            if self.reviewer:
+                self.layout_.save(self.reviewer)
+        self.reviewer = name
+        try:
+            self._preferences().set(REVIEWER_NAME, name)
+        except (UserError, OSError) as e:
+            assert isinstance(self, QMainWindow)
+            self.statusBar().showMessage(str(e), 10_000)
+        self.reviewer_button.show_name(name)
+        if self.folder is None:
+            return
+        self.layout_.restore(name)  # their own layout, or the default
+        pk, self.current_pk = self.current_pk, None
+        if pk is not None:
+            self.open_submission(pk)

@@ -43,6 +43,7 @@ from reviewer_app.settings import (
 from reviewer_app.storage.atomic import write_atomically
 from reviewer_app.ui import i18n
 from reviewer_app.ui.theme import DARK, LIGHT, SYSTEM, apply_theme
+from reviewer_app.ui.window_modal import tell
 
 log = logging.getLogger("reviewer_app.settings")
 
@@ -297,7 +298,7 @@ class SettingsDialog(QDialog):
             log.warning("The settings file %s could not be put back: %s", path, e)
 
     def _tell(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Settings not saved"), text)
+        self.problem_box = tell(self, QMessageBox.Icon.Warning, self.tr("Settings not saved"), text)
 
     def accept(self) -> None:
         if self.save():
@@ -315,8 +316,9 @@ class SettingsDialog(QDialog):
         log.info("Restarting: %s %s", program, " ".join(arguments))
         started, _pid = QProcess.startDetached(program, arguments)
         if not started:
-            QMessageBox.warning(
+            self.problem_box = tell(
                 self.parentWidget() or self,
+                QMessageBox.Icon.Warning,
                 self.tr("Restart"),
                 self.tr(
                     "Portfolio Reviewer could not start again by itself. The settings are "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractAnimation
 from PySide6.QtGui import QImage
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+_W = TypeVar("_W", bound=QWidget)
 SHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
 # A folder of one test run (pytest's "pytest-123"): a picture showing it changes each run.
 RUN_FOLDER = re.compile(r"pytest-\d+")
@@ -72,25 +74,31 @@ def steady(widget: QWidget) -> None:
 
 
 def shown_texts(widget: QWidget) -> list[str]:
-    """The text the widget's labels, fields, buttons, tables and trees show."""
+    """The text the widget's labels, fields, buttons, tables and trees show (not those
+    of the dialogs it owns: they are windows of their own, not in its picture)."""
     texts: list[str] = []
-    for label in widget.findChildren(QLabel):
+    window = widget.window()
+
+    def drawn(found: list[_W]) -> list[_W]:
+        return [w for w in found if w.window() is window]
+
+    for label in drawn(widget.findChildren(QLabel)):
         texts.append(label.text())
-    for field in widget.findChildren(QLineEdit):
+    for field in drawn(widget.findChildren(QLineEdit)):
         texts.append(field.text())
-    for button in widget.findChildren(QAbstractButton):
+    for button in drawn(widget.findChildren(QAbstractButton)):
         texts.append(button.text())
-    for edit in widget.findChildren(QTextEdit):
+    for edit in drawn(widget.findChildren(QTextEdit)):
         texts.append(edit.toPlainText())
-    for plain in widget.findChildren(QPlainTextEdit):
+    for plain in drawn(widget.findChildren(QPlainTextEdit)):
         texts.append(plain.toPlainText())
-    for table in widget.findChildren(QTableWidget):
+    for table in drawn(widget.findChildren(QTableWidget)):
         for row in range(table.rowCount()):
             for column in range(table.columnCount()):
                 item = table.item(row, column)
                 if item is not None:
                     texts.append(item.text())
-    for tree in widget.findChildren(QTreeWidget):
+    for tree in drawn(widget.findChildren(QTreeWidget)):
         for n in range(tree.topLevelItemCount()):
             top = tree.topLevelItem(n)
             stack = [top] if top is not None else []

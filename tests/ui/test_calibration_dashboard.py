@@ -26,6 +26,7 @@ from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
 from reviewer_app.ui.main_window import MainWindow
 from tests.calibration.setup import CULTURE, calibrate
 from tests.ui.a11y import unnamed_controls
+from tests.ui.pickers import choose_in_picker
 from tests.ui.shots import save_shot
 from tests.ui.test_adjudication_screen import score
 
@@ -176,8 +177,11 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
         assert words in text, words
     assert sum(len(page.images) for page in reader.pages) == 4  # the four charts
 
-    saved = dashboard.export_csv(tmp_path / "report.csv")
-    assert saved is not None
+    # The CSV through its button: asked where in a picker opened over the dashboard.
+    qtbot.mouseClick(dashboard.csv_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "report.csv"
+    choose_in_picker(qtbot, dashboard, [saved])
+    qtbot.waitUntil(lambda: "Saved" in dashboard.message.text() and saved.exists())
     rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
     start = rows.index(["Reviewers against anchors"]) + 1
     header = rows[start]

@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLineEdit,
     QMessageBox,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -33,6 +33,7 @@ from reviewer_app.ui.main_window import MainWindow
 from tests.credentials.conftest import PASSPHRASE, pass_submission
 from tests.ui.a11y import unnamed_controls
 from tests.ui.fixed import fix_clock, seed_keys
+from tests.ui.pickers import answer_question, choose_in_picker
 from tests.ui.shots import save_shot, steady
 
 WAIT = 30_000  # Argon2id runs for each key opened: generous on a loaded machine
@@ -137,7 +138,9 @@ def test_an_issuer_made_through_the_form_and_its_keys_rotated(
     # A logo that is not an image is refused by the domain code, from the background.
     not_an_image = tmp_path / "logo.png"
     not_an_image.write_text("not a picture", encoding="utf-8")
-    form.logo.setText(str(not_an_image))
+    qtbot.mouseClick(form.logo_button, Qt.MouseButton.LeftButton)
+    choose_in_picker(qtbot, form, [not_an_image])  # the picker opened over the form
+    assert form.logo.text() == str(not_an_image)
     form.confirm.setText(PASSPHRASE)
     form.create_button.click()
     qtbot.waitUntil(lambda: not form.busy() and form.message.kind == "error", timeout=WAIT)
@@ -208,6 +211,11 @@ def checks_shown(dialog: VerifyDialog) -> dict[str, str]:
         assert name is not None and result is not None
         shown[name.text()] = result.text()
     return shown
+
+
+def asked(dialog: QWidget) -> bool:
+    """A question is open over the dialog."""
+    return any(box.isVisible() for box in dialog.findChildren(QMessageBox))
 
 
 def drop_files(dialog: VerifyDialog, paths: list[Path]) -> None:
@@ -315,16 +323,12 @@ def test_export_verify_and_revoke_in_the_dialogs(
     document = json.loads(credentials[0].read_text(encoding="utf-8"))
     document["credentialSubject"]["achievement"]["name"] += " with honours"
     tampered.write_text(json.dumps(document, indent=2), encoding="utf-8")
-    monkeypatch.setattr(
-        QFileDialog,
-        "getOpenFileNames",
-        staticmethod(lambda *a, **k: ([str(p) for p in credentials], "")),
-    )
     window.verify_action.trigger()
     verify = window.verify_dialog
     assert isinstance(verify, VerifyDialog)
     verify.hosting.setText(str(out / "hosting"))
-    verify.add_button.click()
+    qtbot.mouseClick(verify.add_button, Qt.MouseButton.LeftButton)
+    choose_in_picker(qtbot, verify, credentials)  # the picker opened over the dialog
     drop_files(verify, [tampered])
     qtbot.waitUntil(
         lambda: verify.summary.text() == "3 checked: 2 valid, 1 NOT VALID.", timeout=WAIT
@@ -347,13 +351,6 @@ def test_export_verify_and_revoke_in_the_dialogs(
     save_shot(verify, "verify-results")
 
     # Revoke FAP-1 and bring the export's hosting files up to date at once.
-    questions: list[str] = []
-
-    def answer_yes(*args: object, **_kw: object) -> QMessageBox.StandardButton:
-        questions.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_yes))
     window.revoke_action.trigger()
     revoke = window.revoke_dialog
     assert isinstance(revoke, RevokeDialog)
@@ -364,20 +361,25 @@ def test_export_verify_and_revoke_in_the_dialogs(
     revoke.out.setText(str(out))
     assert revoke.select_submission("FAP-1")
     revoke.revoke_button.click()
-    assert "Say why" in revoke.message.text() and questions == []
+    assert "Say why" in revoke.message.text() and not asked(revoke)
     revoke.reason.setText("Awarded in error: the plan was not the earner's own work.")
     revoke.revoke_button.click()
-    assert "passphrase" in revoke.message.text() and questions == []
+    assert "passphrase" in revoke.message.text() and not asked(revoke)
 
     revoke.passphrase.setText("not the passphrase")
+    revoke.revoke_button.click()  # the question opens over the dialog; No changes nothing
+    question = answer_question(qtbot, revoke, QMessageBox.StandardButton.No)
+    assert "cannot be undone" in question and "FAP-1" in question
+    assert not revoke.busy() and len(revoke.shown) == 2
     revoke.revoke_button.click()
+    answer_question(qtbot, revoke, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: not revoke.busy() and revoke.message.kind == "error", timeout=WAIT)
     assert "Nothing was revoked" in revoke.message.text()
-    assert "cannot be undone" in questions[0] and "FAP-1" in questions[0]
     assert len(revoke.shown) == 2
 
     revoke.passphrase.setText(PASSPHRASE)
     revoke.revoke_button.click()
+    answer_question(qtbot, revoke, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: not revoke.busy() and revoke.message.kind == "note", timeout=WAIT)
     text = revoke.message.text()
     assert "FAP-1 (Ana Lima) is revoked" in text and f"hosting files in {out} are updated" in text
@@ -405,6 +407,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     revoke.reason.setText("Duplicate of an earlier award.")
     revoke.out.clear()
     revoke.revoke_button.click()
+    answer_question(qtbot, revoke, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: not revoke.busy() and revoke.message.kind == "note", timeout=WAIT)
     assert "does not show it yet" in revoke.message.text()
     assert "Update hosting files" in revoke.message.text()

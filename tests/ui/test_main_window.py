@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.demo import media
@@ -21,6 +21,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
 from tests import craft
+from tests.ui.pickers import cancel_picker, choose_in_picker
 from tests.ui.shots import save_shot
 
 FAP_CRITERIA = 9
@@ -93,10 +94,8 @@ def window(reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path) -> Iterato
 def import_by_menu(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, paths: list[Path]
 ) -> None:
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
-    )
-    window.import_action.trigger()
+    window.import_action.trigger()  # returns at once, with the picker on screen
+    choose_in_picker(qtbot, window, paths)
     qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
 
 
@@ -111,17 +110,12 @@ def test_a_whole_review_in_the_window(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
 ) -> None:
     save_shot(window, "queue")
-    # Named from their folder, as a file dialog opened there would: the summary's
-    # screenshot then does not show this run's temporary path.
-    monkeypatch.chdir(bundles["good"].parent)
-    names = [Path(bundles[k].name) for k in ("good", "bad")]
-    import_by_menu(window, qtbot, monkeypatch, names)
+    import_by_menu(window, qtbot, monkeypatch, [bundles[k] for k in ("good", "bad")])
     summary = window.import_summary
     assert [r.submission_id for r in summary.report.imported] == ["FAP-2026-0501"]
     assert "is said to be a PDF but is a GIF image" in summary.details.toPlainText()
     summary.copy_button.click()
     assert "broken.zip" in QApplication.clipboard().text()
-    save_shot(summary, "import-summary")
     summary.close()
 
     # Open the new submission from the queue with the keyboard.
@@ -296,6 +290,41 @@ def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_p
     win.close()
 
 
+def test_the_import_summary_names_each_rejection(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
+) -> None:
+    """The summary's screenshot: the bundles named from their folder (as the command
+    line's import names them), so the picture does not show this run's temporary path,
+    which the picker's full paths would."""
+    monkeypatch.chdir(bundles["good"].parent)
+    window.import_paths([Path(bundles[k].name) for k in ("good", "bad")])
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    summary = window.import_summary
+    assert "broken.zip: 'plan.pdf' is said to be a PDF" in summary.details.toPlainText()
+    qtbot.waitExposed(summary)
+    save_shot(summary, "import-summary")
+    summary.close()
+
+
+def test_a_folder_is_imported_through_its_picker(
+    window: MainWindow, qtbot: QtBot, bundles: dict[str, Path], tmp_path: Path
+) -> None:
+    """File > Import a folder…: the picker opens over the window, nothing waits for it,
+    and the folder chosen is imported; a cancelled picker imports nothing."""
+    folder = tmp_path / "from the post"
+    folder.mkdir()
+    bundles["good"].rename(folder / bundles["good"].name)
+    window.import_folder_action.trigger()
+    cancel_picker(qtbot, window)
+    assert getattr(window, "import_summary", None) is None and not window.imports.busy()
+    window.import_folder_action.trigger()
+    choose_in_picker(qtbot, window, [folder])
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    imported = [r.submission_id for r in window.import_summary.report.imported]
+    assert imported == ["FAP-2026-0501"]
+    window.import_summary.close()
+
+
 def test_search_opens_the_submission_at_the_hit(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, bundles: dict[str, Path]
 ) -> None:
@@ -325,9 +354,11 @@ def test_earlier_attempts_are_one_click_away(window: MainWindow, qtbot: QtBot) -
 
 
 def test_revealing_the_earner_is_deliberate_and_recorded(
-    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    """The reason is typed into the window-modal question, and the answer shown in a
+    message opened over the window: neither runs a loop of its own."""
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox
     from sqlalchemy import select
 
     from reviewer_app.storage.models import AuditEvent
@@ -341,15 +372,21 @@ def test_revealing_the_earner_is_deliberate_and_recorded(
     win.show()
     win.table.selectRow(0)
     qtbot.waitUntil(lambda: win.review is not None)
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QInputDialog, "getText", staticmethod(lambda *a, **k: ("to arrange an interpreter", True))
-    )
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda _parent, _title, text: shown.append(text))
-    )
-    win.reveal_action.trigger()
-    assert shown == ["Ana Lima <ana@example.org>"]
+    win.reveal_action.trigger()  # returns at once, with the question on screen
+    ask = win.findChild(QInputDialog, "reveal-reason")
+    assert isinstance(ask, QInputDialog)
+    qtbot.waitUntil(ask.isVisible, timeout=5000)
+    field = ask.findChild(QLineEdit)
+    assert isinstance(field, QLineEdit)
+    qtbot.keyClicks(field, "to arrange an interpreter")
+    ok = ask.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    answer = win.findChild(QMessageBox, "reveal-answer")
+    assert isinstance(answer, QMessageBox)
+    qtbot.waitUntil(answer.isVisible, timeout=5000)
+    assert answer.text() == "Ana Lima <ana@example.org>"
+    qtbot.mouseClick(answer.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not answer.isVisible(), timeout=5000)
     with reviewed_folder.sessions() as session:
         event = session.scalar(select(AuditEvent).where(AuditEvent.action == "blind.reveal"))
     assert event is not None and event.actor == "Ana Ruiz"

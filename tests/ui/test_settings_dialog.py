@@ -6,7 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,11 +40,21 @@ def restarts(monkeypatch: pytest.MonkeyPatch) -> list[SettingsDialog]:
 
 
 @pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: said.append(text))
-    )
+def told(qtbot: QtBot) -> Callable[[], list[str]]:
+    """What the warnings on screen say, read and then closed with their Ok button as a
+    person would (they are opened over the dialog, not run in a loop of their own)."""
+
+    def said() -> list[str]:
+        boxes = [
+            w for w in QApplication.allWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        texts = [box.text() for box in boxes]
+        for box in boxes:
+            assert box.isModal()  # window-modal: the dialog below waits for the answer
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda box=box: not box.isVisible(), timeout=5000)
+        return texts
+
     return said
 
 
@@ -92,7 +102,7 @@ def test_changes_are_saved_on_ok(
     config: Path,
     qapp: QApplication,
     restarts: list[SettingsDialog],
-    told: list[str],
+    told: Callable[[], list[str]],
 ) -> None:
     dialog = open_from_the_menu(window)
     assert not config.exists()
@@ -120,7 +130,7 @@ def test_changes_are_saved_on_ok(
         "confirm.not_yet": False,
     }
     assert qapp.palette().window().color().lightness() < 100  # dark at once
-    assert restarts == [] and told == []
+    assert restarts == [] and told() == []
     again = Settings.load(config)
     assert again.get(LANGUAGE) == "es" and again.get(REVIEWER_NAME) == "Ana Ruiz"
 
@@ -200,7 +210,7 @@ def test_cancel_and_escape_change_nothing(
 
 
 def test_a_write_error_is_said_and_changes_nothing(
-    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: list[str]
+    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: Callable[[], list[str]]
 ) -> None:
     preferences = Settings.load(config)
     preferences.set(REVIEWER_NAME, "Ana")
@@ -215,9 +225,10 @@ def test_a_write_error_is_said_and_changes_nothing(
     monkeypatch.setattr("reviewer_app.settings.write_atomically", unwritable)
     dialog.ok_button.click()
 
+    said = told()
     assert dialog.isVisible()  # still there, to try again or cancel
-    assert len(told) == 1 and "could not be written" in told[0] and "Permission denied" in told[0]
-    assert "Nothing was changed" in told[0]
+    assert len(said) == 1 and "could not be written" in said[0] and "Permission denied" in said[0]
+    assert "Nothing was changed" in said[0]
     assert config.read_bytes() == before
     assert dialog.preferences.get(REVIEWER_NAME) == "Ana"  # in memory too
     assert dialog.preferences.get(COLOR_SCHEME) == "system"
@@ -225,7 +236,7 @@ def test_a_write_error_is_said_and_changes_nothing(
 
 
 def test_a_failure_halfway_puts_the_first_change_back(
-    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: list[str]
+    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: Callable[[], list[str]]
 ) -> None:
     preferences = Settings.load(config)
     preferences.set(REVIEWER_NAME, "Ana")
@@ -246,7 +257,8 @@ def test_a_failure_halfway_puts_the_first_change_back(
     monkeypatch.setattr(dialog_module, "write_atomically", second_write_fails)
     dialog.ok_button.click()
 
-    assert len(writes) >= 3 and told and "No space left" in told[0]
+    said = told()
+    assert len(writes) >= 3 and said and "No space left" in said[0]
     assert config.read_bytes() == before
     assert dialog.preferences.get(REVIEWER_NAME) == "Ana"
     assert dialog.preferences.get(LANGUAGE) == "system"
@@ -254,7 +266,7 @@ def test_a_failure_halfway_puts_the_first_change_back(
 
 
 def test_a_value_the_settings_cannot_hold_is_refused(
-    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: list[str]
+    window: MainWindow, config: Path, monkeypatch: pytest.MonkeyPatch, told: Callable[[], list[str]]
 ) -> None:
     dialog = open_from_the_menu(window)
     dialog.name.setText("Ben")
@@ -262,8 +274,9 @@ def test_a_value_the_settings_cannot_hold_is_refused(
         dialog, "wanted", lambda: [(REVIEWER_NAME, "Ben"), (COLOR_SCHEME, "purple")]
     )
     dialog.ok_button.click()
+    said = told()
     assert dialog.isVisible() and not config.exists()
-    assert told and "purple" in told[0] and "Nothing was changed" in told[0]
+    assert said and "purple" in said[0] and "Nothing was changed" in said[0]
     dialog.reject()
 
 
@@ -323,7 +336,7 @@ def test_restart_now_starts_the_program_again_then_quits(
     window: MainWindow,
     config: Path,
     monkeypatch: pytest.MonkeyPatch,
-    told: list[str],
+    told: Callable[[], list[str]],
     starts: bool,
 ) -> None:
     started: list[tuple[str, list[str]]] = []
@@ -342,7 +355,8 @@ def test_restart_now_starts_the_program_again_then_quits(
     assert started == [(sys.executable, list(sys.orig_argv[1:]))]
     assert on_disk(config)["language"] == "es"
     if starts:
-        assert quits == [True] and not window.isVisible() and told == []
+        assert quits == [True] and not window.isVisible() and told() == []
     else:  # said, and the program goes on with the settings saved
         assert quits == [] and window.isVisible()
-        assert told and "could not start again" in told[0]
+        said = told()
+        assert said and "could not start again" in said[0]

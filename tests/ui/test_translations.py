@@ -34,6 +34,9 @@ SHOWN: dict[str, tuple[int, ...]] = {
     "about": (1, 2), "QMessageBox": (1, 2), "getOpenFileName": (1, 3),
     "getOpenFileNames": (1, 3), "getSaveFileName": (1, 3), "getExistingDirectory": (1,),
     "getText": (1, 2), "getItem": (1, 2), "QProgressDialog": (0, 1),
+    # reviewer_app/ui/window_modal.py: the questions and pickers opened over a window
+    "tell": (2, 3), "confirm": (1, 2), "pick_files": (1, 2), "pick_file": (1, 2),
+    "pick_folder": (1,), "pick_save_file": (1,),
 }  # fmt: skip
 TRANSLATORS = {"tr", "translate"}
 WORDS = re.compile(r"[A-Za-z]{2,}")

@@ -21,7 +21,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -62,6 +61,7 @@ from reviewer_app.ui.calibration.words import (
     signed_whole,
 )
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
+from reviewer_app.ui.window_modal import pick_save_file
 from reviewer_app.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
@@ -702,27 +702,32 @@ class CalibrationDashboard(TaskDialog):
             images.append((self.drift_chart.plot.title(), self.drift_chart.png()))
         return images
 
-    def _save_path(self, caption: str, name: str, kind: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self, caption, name, kind)
-        return Path(chosen) if chosen else None
+    def _ask_where(self, name: str, kind: str, save: Callable[[Path], object]) -> None:
+        """A save picker opened; the report is written once a place is chosen."""
+
+        def chosen(paths: list[Path]) -> None:
+            if paths:
+                save(paths[0])
+
+        self.save_picker = pick_save_file(
+            self, self.tr("Export the calibration report"), kind, chosen, name=name
+        )
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Writes the report to `path`; without one, asks where (and returns None)."""
         if self.report is None:
             return None
-        path = path or self._save_path(
-            self.tr("Export the calibration report"), "calibration report.pdf", "PDF (*.pdf)"
-        )
         if path is None:
+            self._ask_where("calibration report.pdf", "PDF (*.pdf)", self.export_pdf)
             return None
         return self._write(path, report_pdf(self.report, self.chart_images()))
 
     def export_csv(self, path: Path | None = None) -> Path | None:
+        """Writes the report to `path`; without one, asks where (and returns None)."""
         if self.report is None:
             return None
-        path = path or self._save_path(
-            self.tr("Export the calibration report"), "calibration report.csv", "CSV (*.csv)"
-        )
         if path is None:
+            self._ask_where("calibration report.csv", "CSV (*.csv)", self.export_csv)
             return None
         return self._write(path, report_csv(self.report))
 

@@ -5,6 +5,7 @@ background task at a time and never leaves it orphaned."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from PySide6.QtCore import (
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.operations import Operation, runner
+from reviewer_app.ui.window_modal import pick_folder
 
 translate = QCoreApplication.translate
 
@@ -172,11 +173,13 @@ def folder_field(
     title = QLabel(label)
     title.setBuddy(edit)
 
-    def choose() -> None:
-        chosen = QFileDialog.getExistingDirectory(parent, caption, edit.text())
-        if chosen:
-            edit.setText(chosen)
+    def chosen(paths: list[Path]) -> None:
+        if paths:
+            edit.setText(str(paths[0]))
             edit.editingFinished.emit()
+
+    def choose() -> None:
+        pick_folder(parent, caption, chosen, where=edit.text())
 
     button.clicked.connect(choose)
     row = QHBoxLayout()

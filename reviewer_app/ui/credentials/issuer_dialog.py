@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from reviewer_app.ui.credentials.common import (
 from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.window_modal import pick_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -368,11 +368,17 @@ class NewIssuerDialog(TaskDialog):
             self.hosting.setText(text.strip())
 
     def choose_logo(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The issuer's logo"), self.logo.text(), self.tr("Images (*.png *.svg)")
+        def chosen(paths: list[Path]) -> None:
+            if paths:
+                self.logo.setText(str(paths[0]))
+
+        pick_file(
+            self,
+            self.tr("The issuer's logo"),
+            self.tr("Images (*.png *.svg)"),
+            chosen,
+            where=self.logo.text(),
         )
-        if chosen:
-            self.logo.setText(chosen)
 
     def _refuse(self, text: str, field: QWidget) -> None:
         self.message.error(text)

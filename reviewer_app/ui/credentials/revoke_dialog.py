@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -42,6 +41,7 @@ from reviewer_app.ui.credentials.queries import (
 )
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.window_modal import confirm
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -397,7 +397,7 @@ class RevokeDialog(TaskDialog):
         usable, out = self._export_folder()
         if not usable:
             return
-        answer = QMessageBox.question(
+        confirm(
             self,
             self.tr("Revoke a credential"),
             self.tr(
@@ -408,10 +408,12 @@ class RevokeDialog(TaskDialog):
                 earner=row.earner,
                 submission=row.submission_id,
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            lambda: self._revoke(row, reason, out),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+
+    def _revoke(self, row: IssuedRow, reason: str, out: Path | None) -> None:
+        """After a Yes to the question: the revocation, as an operation."""
+        if self.busy():
             return
         work = revoke_work(
             self.folder,

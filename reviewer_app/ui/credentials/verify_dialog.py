@@ -16,7 +16,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, folder_field
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.window_modal import pick_files
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.verify import Check, VerifyResult
@@ -346,13 +346,12 @@ class VerifyDialog(TaskDialog):
     # Files ------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        pick_files(
             self,
             self.tr("Add credentials to verify"),
-            "",
             self.tr("Credentials (*.json *.jwt *.jws *.png *.svg);;All files (*)"),
+            self.add_paths,
         )
-        self.add_paths([Path(f) for f in files])
 
     def add_paths(self, paths: Sequence[Path]) -> None:
         added = False
