@@ -219,3 +219,16 @@ def test_c_from_the_queue_writes_a_comment_and_esc_comes_back(
     first = review.rubric.criteria[0]
     assert saved.comments == {first.id: "2 jk"}
     assert saved.levels == {first.id: first.levels[1].id}
+
+
+def test_tab_leaves_the_queue_instead_of_walking_its_cells(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    click_first_row(window, qtbot)
+    assert focused() is window.table
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is not window.table  # on to the next control, not the next cell
+    press(qtbot, Qt.Key.Key_Backtab)
+    assert focused() is window.table
+    press(qtbot, Qt.Key.Key_2)  # the keys still score from there
+    assert window.review is not None and window.review.levels
