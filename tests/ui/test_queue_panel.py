@@ -100,6 +100,7 @@ def test_next_unreviewed_goes_by_the_status_not_its_words(
 
     monkeypatch.setattr(QueueModel, "_text", other_words)
     window.model.reload()
+    qtbot.waitUntil(lambda: not window.model.is_loading())
     assert window.model.index(0, COLUMN_STATUS).data(STATUS_ROLE) == "unreviewed"
     window.next_unreviewed_action.trigger()
     qtbot.waitUntil(lambda: window.review is not None)
