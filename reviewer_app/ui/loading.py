@@ -18,7 +18,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView
 
 from reviewer_app.ui.operations import Operation, Operations, runner
 
@@ -115,3 +116,17 @@ class Loader(QObject):
 def busy_loaders(widget: QObject) -> list[Loader]:
     """The loaders of `widget` and its children that are still reading."""
     return [loader for loader in widget.findChildren(Loader) if loader.is_loading()]
+
+
+def loading_text() -> str:
+    """The placeholder a screen shows while a slow read is under way."""
+    return QCoreApplication.translate("Loading", "Loading…")
+
+
+def rows_arrived(view: QAbstractItemView) -> None:
+    """Rows that arrive in a view that already has the focus: its first row becomes the
+    current one, as in a view that had its rows when it took the focus (arrow keys then
+    start there, and the view looks the same either way)."""
+    model = view.model()
+    if view.hasFocus() and not view.currentIndex().isValid() and model.rowCount() > 0:
+        view.setCurrentIndex(model.index(0, 0))

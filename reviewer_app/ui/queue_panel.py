@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.eliding_combo import ElidingComboBox
+from reviewer_app.ui.loading import loading_text
 from reviewer_app.ui.queue_model import (
     COLUMN_STATUS,
     COLUMN_SUBMISSION,
@@ -302,7 +303,7 @@ class QueuePanel(QStackedWidget):
 
     def _show_waiting(self, waiting: bool) -> None:
         if waiting:
-            self.counts.setText(self.tr("Loading…"))
+            self.counts.setText(loading_text())
         else:
             self.update_counts()
 

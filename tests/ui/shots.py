@@ -6,7 +6,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractAnimation
+from PySide6.QtCore import QAbstractAnimation, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -32,6 +32,7 @@ def save_shot(widget: QWidget, name: str) -> Path:
     is left alone, so that a test run changes no file when the screen did not change."""
     shown = [text for text in shown_texts(widget) if RUN_FOLDER.search(text)]
     assert shown == [], f"{name} would show this run's temporary folder: {shown}"
+    loaded(widget.window())
     steady(widget)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -42,6 +43,27 @@ def save_shot(widget: QWidget, name: str) -> Path:
             return path
     assert image.save(str(path)), f"could not save {path}"
     return path
+
+
+def loading(widget: QObject) -> list[QObject]:
+    """The widget and the objects in it still reading off the GUI thread (the ones that
+    say so with an `is_loading()`: loaders, the queue model, the screens)."""
+    found = [widget, *widget.findChildren(QObject)]
+    return [o for o in found if callable(getattr(o, "is_loading", None)) and o.is_loading()]
+
+
+def loaded(widget: QObject) -> None:
+    """Waits, processing events, until what the widget reads off the GUI thread has
+    arrived: a screenshot shows the rows, never the moment before them."""
+    deadline = time.monotonic() + STEADY_TIMEOUT
+    waited = False
+    while still := loading(widget):
+        assert time.monotonic() < deadline, f"still loading: {still}"
+        QApplication.processEvents()
+        time.sleep(0.005)
+        waited = True
+    if waited:  # what arrived asked for a new layout: it is done before anything looks
+        QApplication.processEvents()
 
 
 def steady(widget: QWidget) -> None:

@@ -47,7 +47,9 @@ def settled(model: QueueModel, qtbot: QtBot) -> QueueModel:
     return model
 
 
-def test_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot, queue_folder: DataFolder) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_model_tester(  # type: ignore[no-untyped-def]
+    qtmodeltester, qtbot: QtBot, queue_folder: DataFolder
+) -> None:
     model = QueueModel(queue_folder)
     model.load_now()
     qtmodeltester.check(model, force_py=True)

@@ -118,3 +118,30 @@ def test_a_slow_reload_says_loading_quietly(
     release.set()
     loaded(qtbot, window)
     assert window.counts.text() == counts
+
+
+def test_opening_the_credentials_dialogs_reads_off_the_gui_thread(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from reviewer_app.ui.credentials.export_dialog import ExportDialog
+
+    screens = [
+        (window.issuers_action, "issuers_dialog"),
+        (window.export_action, "export_dialog"),
+        (window.revoke_action, "revoke_dialog"),
+    ]
+    with reads_recorded(window.folder) as threads:
+        for action, name in screens:
+            action.trigger()
+            dialog = getattr(window, name)
+            loaded(qtbot, dialog)
+        export = window.export_dialog
+        assert isinstance(export, ExportDialog)
+        export.format.setCurrentIndex(export.format.findData("ob2"))  # what waits in 2.0
+        loaded(qtbot, export)
+    assert threads, "the dialogs read nothing"
+    assert on_the_gui_thread(threads) == []
+    assert "no issuer" in window.issuers_dialog.message.text()
+    assert "No credential to revoke" in window.revoke_dialog.empty.text()
+    for _action, name in screens:
+        getattr(window, name).close()
