@@ -21,7 +21,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
 from tests import craft
-from tests.ui.shots import save_shot
+from tests.ui.shots import loaded, save_shot
 
 FAP_CRITERIA = 9
 
@@ -319,6 +319,7 @@ def test_earlier_attempts_are_one_click_away(window: MainWindow, qtbot: QtBot) -
     window.table.selectRow(row_of(window, "FAP-2"))
     qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == "FAP-2")
     window.earlier_action.trigger()
+    loaded(window.earlier_dialog)  # read off the GUI thread once shown
     text = window.earlier_dialog.browser.toPlainText()
     assert "Attempt 1 (FAP-1)" in text and "A good start." in text
     assert "Say when you will try it." in text and "hidden" in text

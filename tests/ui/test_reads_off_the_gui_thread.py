@@ -145,3 +145,24 @@ def test_opening_the_credentials_dialogs_reads_off_the_gui_thread(
     assert "No credential to revoke" in window.revoke_dialog.empty.text()
     for _action, name in screens:
         getattr(window, name).close()
+
+
+def test_opening_the_other_screens_reads_off_the_gui_thread(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    rect = window.table.visualRect(window.model.index(1, 0))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.review is not None, timeout=WAIT)  # opening: at once
+    with reads_recorded(window.folder) as threads:
+        window.earlier_action.trigger()
+        loaded(qtbot, window.earlier_dialog)
+        window.adjudicate_action.trigger()
+        loaded(qtbot, window.adjudication_dialog)
+        window.calibration_action.trigger()
+        dashboard = window.calibration_dashboard
+        qtbot.waitUntil(lambda: dashboard.report is not None, timeout=60_000)
+        loaded(qtbot, dashboard)
+    assert threads
+    assert on_the_gui_thread(threads) == []
+    for dialog in (window.earlier_dialog, window.adjudication_dialog, dashboard):
+        dialog.close()
