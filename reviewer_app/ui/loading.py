@@ -18,8 +18,8 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from reviewer_app.ui.operations import Operation, Operations, runner
 
@@ -39,6 +39,7 @@ class Loader(QObject):
         self._generation = 0
         self._operation: Operation | None = None
         self._slow = False
+        self.arrivals = 0  # how many results have been shown (tests wait on it)
 
     def is_loading(self) -> bool:
         return self._operation is not None
@@ -69,6 +70,7 @@ class Loader(QObject):
             ended()
             if boxed is not None:  # None: cancelled
                 show(boxed[0])
+                self.arrivals += 1
             self.loaded.emit()
 
         def failure(message: str, _details: str) -> None:
@@ -130,3 +132,12 @@ def rows_arrived(view: QAbstractItemView) -> None:
     model = view.model()
     if view.hasFocus() and not view.currentIndex().isValid() and model.rowCount() > 0:
         view.setCurrentIndex(model.index(0, 0))
+
+
+def contents_arrived(window: QWidget) -> None:
+    """A window sized by its contents when shown (resized neither by the person nor by
+    the program) takes the size its arrived contents ask for, as if they had been there
+    when it was shown."""
+    if window.isWindow() and not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        window.adjustSize()
+        window.setAttribute(Qt.WidgetAttribute.WA_Resized, False)  # as showing leaves it

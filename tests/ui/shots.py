@@ -6,7 +6,7 @@ import re
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractAnimation, QObject
+from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui.loading import Loader
+
 SHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
 # A folder of one test run (pytest's "pytest-123"): a picture showing it changes each run.
 RUN_FOLDER = re.compile(r"pytest-\d+")
 STEADY_TIMEOUT = 5.0
+_arrivals_seen: dict[int, int] = {}  # per loader: the results it had at the last look
 
 
 def save_shot(widget: QWidget, name: str) -> Path:
@@ -56,14 +59,18 @@ def loaded(widget: QObject) -> None:
     """Waits, processing events, until what the widget reads off the GUI thread has
     arrived: a screenshot shows the rows, never the moment before them."""
     deadline = time.monotonic() + STEADY_TIMEOUT
-    waited = False
     while still := loading(widget):
         assert time.monotonic() < deadline, f"still loading: {still}"
         QApplication.processEvents()
         time.sleep(0.005)
-        waited = True
-    if waited:  # what arrived asked for a new layout: it is done before anything looks
-        QApplication.processEvents()
+    # What arrived since the last look may have shown or hidden a part: its new layout
+    # is done before anything looks (only that: other events would move a busy bar).
+    arrived = False
+    for loader in widget.findChildren(Loader):
+        arrived |= _arrivals_seen.get(id(loader), 0) != loader.arrivals
+        _arrivals_seen[id(loader)] = loader.arrivals
+    if arrived:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def steady(widget: QWidget) -> None:

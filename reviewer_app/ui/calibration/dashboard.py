@@ -319,6 +319,7 @@ class CalibrationDashboard(TaskDialog):
         )
 
         self.credential = QComboBox()
+        self.credential.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.credential.setAccessibleName(self.tr("Micro-credential to report on"))
         self.credential.setToolTip(self.tr("Choosing another computes the report for it"))
         credential_label = QLabel(self.tr("&Micro-credential:"))
@@ -533,6 +534,8 @@ class CalibrationDashboard(TaskDialog):
             for uri, name in credentials:
                 self.credential.addItem(name, uri)
             self.credential.blockSignals(False)
+            # Wide enough for the longest name, as a list filled before showing would be.
+            self.credential.setMinimumWidth(self.credential.sizeHint().width())
 
         self.credentials_loader.load(read, show)
 

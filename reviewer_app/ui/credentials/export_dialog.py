@@ -44,7 +44,7 @@ from reviewer_app.ui.credentials.queries import (
     waiting_by_credential,
 )
 from reviewer_app.ui.enter_button import enter_presses
-from reviewer_app.ui.loading import Loader, loading_text, rows_arrived
+from reviewer_app.ui.loading import Loader, contents_arrived, loading_text, rows_arrived
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.export import ExportResult
@@ -300,6 +300,7 @@ class ExportDialog(TaskDialog):
         if len(self.issuers) == 1:
             self.issuer_label.setText(self.issuers[0].name)
         self._update_export_button()
+        contents_arrived(self)
 
     def selected_format(self) -> str:
         return str(self.format.currentData())
@@ -345,6 +346,7 @@ class ExportDialog(TaskDialog):
         )
         self.waiting.setVisible(bool(counts))
         self._update_export_button()
+        contents_arrived(self)
 
     def _update_export_button(self) -> None:
         self.export_button.setEnabled(
