@@ -4,7 +4,7 @@ A `Loader` belongs to one screen (its owner). `load(read, show)` runs `read()` o
 runner's readers (`reviewer_app.ui.operations`) and hands what it returns to `show` on
 the GUI thread. Each request takes a new generation: a result that arrives after a newer
 request, after `stop()` (the screen closed) or after the owner is gone is dropped, never
-shown over the newer one.
+shown over the newer one; so is one for a window closed meanwhile.
 
 A read still running after half a second (the runner's progress delay) says so with
 `waiting(True)`, so that the screen shows a quiet "Loading…"; quicker reads never flash
@@ -68,7 +68,7 @@ class Loader(QObject):
             if not current():
                 return
             ended()
-            if boxed is not None:  # None: cancelled
+            if boxed is not None and not self._owner_closed():  # None: cancelled
                 show(boxed[0])
                 self.arrivals += 1
             self.loaded.emit()
@@ -77,7 +77,9 @@ class Loader(QObject):
             if not current():
                 return
             ended()
-            if failed is not None:
+            if self._owner_closed():
+                pass
+            elif failed is not None:
                 failed(message)
             else:
                 log.warning("A read for the window failed: %s", message)
@@ -108,6 +110,11 @@ class Loader(QObject):
         """Waits for the read under way (a thread wait) and shows its result now."""
         operation = self._operation
         return operation is None or operation.finish(timeout_s)
+
+    def _owner_closed(self) -> bool:
+        """A window closed since it asked: what it asked for is no longer shown."""
+        owner = self._owner
+        return isinstance(owner, QWidget) and owner.isWindow() and not owner.isVisible()
 
     def _set_slow(self, slow: bool) -> None:
         if slow != self._slow:

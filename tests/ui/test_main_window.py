@@ -98,6 +98,7 @@ def import_by_menu(
     )
     window.import_action.trigger()
     qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    loaded(window)  # the queue, read again off the GUI thread
 
 
 def row_of(window: MainWindow, submission_id: str) -> int:
@@ -290,6 +291,7 @@ def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_p
     save_shot(win, "first-run")
     win.welcome.demo_button.click()
     qtbot.waitUntil(lambda: getattr(win, "import_summary", None) is not None, timeout=120_000)
+    loaded(win)
     assert win.model.rowCount() == 15
     assert win.center.currentWidget() is win.evidence
     win.import_summary.close()
@@ -380,7 +382,9 @@ def test_a_background_task_can_be_waited_for_from_the_gui_thread(qapp: object) -
     started = time.monotonic()
     assert task.wait(5)
     assert time.monotonic() - started < 4
-    QApplication.processEvents()
+    # The worker announces its outcome a moment after it ends: events until it comes.
+    while not results and time.monotonic() - started < 5:
+        QApplication.processEvents()
     assert results == [42]
 
 
