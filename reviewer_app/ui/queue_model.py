@@ -133,10 +133,10 @@ def read_queue(folder: DataFolder, f: QueueFilter, keep: int | None) -> QueueSna
         return QueueSnapshot(ids, rows, status_counts(session), credentials_in_queue(session))
 
 
-def read_row(folder: DataFolder, pk: int) -> tuple[QueueRow | None, dict[str, int]]:
-    """One submission's row and the counts, after it changed (any thread)."""
+def read_rows(folder: DataFolder, pks: list[int]) -> tuple[dict[int, QueueRow], dict[str, int]]:
+    """The rows of submissions that changed, and the counts (any thread)."""
     with folder.read_sessions() as session:
-        return queue_rows(session, [pk]).get(pk), status_counts(session)
+        return queue_rows(session, pks), status_counts(session)
 
 
 class QueueModel(QAbstractTableModel):
@@ -154,6 +154,7 @@ class QueueModel(QAbstractTableModel):
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
         self._version = 0  # one more at each swap: a page read for older keys is dropped
         self._pages: set[int] = set()  # first positions of the pages being read
+        self._stale: set[int] = set()  # keys of rows changed and not read again yet
         self._loader = Loader(self, operations)
         self._loader.waiting.connect(self.waiting)
         self._refresher = Loader(self, operations)
@@ -192,6 +193,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._version += 1
         self._pages.clear()
+        self._stale.clear()
         self._ids = snapshot.ids
         self._rows.clear()
         self._rows.update(snapshot.rows)
@@ -208,17 +210,23 @@ class QueueModel(QAbstractTableModel):
         if self._loader.is_loading():  # the reload under way would bring the old row
             self.reload()
             return
-        folder, version = self._folder, self._version
+        # Every row changed since the last read comes in this one: a newer request
+        # replaces an older one, which must not leave the older's row unread.
+        self._stale.add(pk)
+        folder, version, pks = self._folder, self._version, sorted(self._stale)
 
-        def show(found: tuple[QueueRow | None, dict[str, int]]) -> None:
-            row, self.counts = found
-            if row is not None and version == self._version:
-                self._rows[pk] = row
-                self._changed(pk)
+        def show(found: tuple[dict[int, QueueRow], dict[str, int]]) -> None:
+            rows, self.counts = found
+            if version == self._version:
+                for changed in pks:
+                    self._stale.discard(changed)
+                    if changed in rows:
+                        self._rows[changed] = rows[changed]
+                        self._changed(changed)
             if self.on_reload is not None:
                 self.on_reload()
 
-        self._refresher.load(lambda: read_row(folder, pk), show)
+        self._refresher.load(lambda: read_rows(folder, pks), show)
 
     def _changed(self, pk: int) -> None:
         position = self.row_of(pk)

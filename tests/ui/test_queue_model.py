@@ -160,3 +160,21 @@ def test_rows_beyond_the_first_page_arrive_from_a_read_of_their_own(
     settled(model, qtbot)
     assert changed == [4] and model.index(4, 0).data() is not None
     assert model.status_now(2) == "unreviewed"  # "Next unreviewed" reads it at once
+
+
+def test_rows_changed_one_after_the_other_are_all_read_again(
+    qtbot: QtBot, queue_folder: DataFolder
+) -> None:
+    """Each save asks for its row; a newer request must not leave an older row stale."""
+    model = QueueModel(queue_folder)
+    model.load_now()
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    for submission_id in ("FAP-1", "OTHER-0"):
+        ReviewSession.open(queue_folder, submission_id, "Ana Ruiz").set_level(
+            "overview-goal", "not-yet"
+        )
+        model.refresh_row(model.index(rows[submission_id], 0).data(PK_ROLE))
+    settled(model, qtbot)
+    assert model.index(rows["FAP-1"], 4).data() == "In review"
+    assert model.index(rows["OTHER-0"], 4).data() == "In review"
+    assert model.counts["in-review"] == 2
