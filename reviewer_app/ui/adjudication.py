@@ -45,6 +45,7 @@ from reviewer_app.ui.adjudication_rows import (
     waiting,
 )
 from reviewer_app.ui.credentials.common import MessageStrip
+from reviewer_app.ui.loading import Loader, loading_text
 from reviewer_app.ui.window_size import fit_to_screen
 
 if TYPE_CHECKING:
@@ -142,6 +143,9 @@ class AdjudicationDialog(QDialog):
         layout.addWidget(buttons)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         fit_to_screen(self, 1280, 820)
+        self.loader = Loader(self)
+        self.loader.waiting.connect(self._show_loading)
+        self.detail.setEnabled(False)  # until the list has arrived
         self.reload()
 
     def _build_detail(self) -> None:
@@ -175,7 +179,9 @@ class AdjudicationDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        # One line a criterion, cut short with its whole name in the tooltip: every row
+        # in view at once, however wide the column is when the reviews arrive.
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         table_label = QLabel(self.tr("&Levels side by side:"))
         table_label.setBuddy(self.table)
@@ -272,10 +278,40 @@ class AdjudicationDialog(QDialog):
 
     # The list -------------------------------------------------------------------------------
 
-    def reload(self, select: int | None = None) -> None:
+    def is_loading(self) -> bool:
+        return self.loader.is_loading()
+
+    def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Reads the submissions waiting for a lead, and the reviews of the one to show,
+        off the GUI thread; then shows them and calls `then`. (Choosing another row
+        reads its reviews at once, on the GUI thread: a decision recorded right after
+        the click must be about the submission shown, never the one before.)"""
         keep = select if select is not None else self.selected_pk()
-        with self.folder.read_sessions() as session:
-            self.rows = waiting(session)
+        folder = self.folder
+
+        def read() -> tuple[list[Waiting], tuple[int, Comparison] | None]:
+            with folder.read_sessions() as session:
+                rows = waiting(session)
+                shown = next((r.pk for r in rows if r.pk == keep), rows[0].pk if rows else None)
+                return rows, (shown, compare(session, shown)) if shown is not None else None
+
+        def show(found: tuple[list[Waiting], tuple[int, Comparison] | None]) -> None:
+            self._show_rows(keep, *found)
+            if then is not None:
+                then()
+
+        self.loader.load(read, show)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.empty.setText(loading_text())
+            self.empty.show()
+
+    def _show_rows(
+        self, keep: int | None, rows: list[Waiting], compared: tuple[int, Comparison] | None
+    ) -> None:
+        self.rows = rows
+        self.empty.setText(self.tr("No submission is waiting for a lead."))
         self.list.blockSignals(True)
         self.list.clear()
         for row in self.rows:
@@ -293,7 +329,7 @@ class AdjudicationDialog(QDialog):
         empty = not self.rows
         self.empty.setVisible(empty)
         self.detail.setEnabled(not empty)
-        self._show_selected()
+        self._show_selected(compared)
 
     def selected_pk(self) -> int | None:
         item = self.list.currentItem()
@@ -308,15 +344,18 @@ class AdjudicationDialog(QDialog):
 
     # The selected submission ----------------------------------------------------------------
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, compared: tuple[int, Comparison] | None = None) -> None:
         row = self.selected()
         if row is None:
             self.comparison = Comparison((), ())
             self.heading.setText(self.tr("Nothing selected"))
             self.reasons.clear()
         else:
-            with self.folder.read_sessions() as session:
-                self.comparison = compare(session, row.pk)
+            if compared is not None and compared[0] == row.pk:
+                self.comparison = compared[1]  # read with the list
+            else:
+                with self.folder.read_sessions() as session:
+                    self.comparison = compare(session, row.pk)
             self.heading.setText(f"{row.submission_id}, {row.credential}")
             self.reasons.setText(row.reasons_text())
         self.message.clear()
@@ -483,13 +522,11 @@ class AdjudicationDialog(QDialog):
                 "Recorded for {submission}: {decision}, with your rationale; "
                 "the earner receives your own feedback."
             )
-        self.reload()
-        self.message.note(
-            recorded.format(
-                submission=row.submission_id,
-                decision=status_words(outcome),
-                reviewer=feedback_from,
-            )
+        said = recorded.format(
+            submission=row.submission_id,
+            decision=status_words(outcome),
+            reviewer=feedback_from,
         )
+        self.reload(then=lambda: self.message.note(said))
         self.list.setFocus()
         self.decided.emit(row.submission_id)

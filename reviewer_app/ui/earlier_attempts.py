@@ -1,8 +1,12 @@
-"""An earner's earlier attempts at the same micro-credential, one click away."""
+"""An earner's earlier attempts at the same micro-credential, one click away.
+
+The dialog shows at once and reads the attempts off the GUI thread (`read`); a read
+that takes a while shows "Loading…" in their place.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import cast
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from reviewer_app.reviews.feedback import EarlierAttempt
 from reviewer_app.ui.dates import shown_date
+from reviewer_app.ui.loading import Loader, loading_text
 
 translate = QCoreApplication.translate
 
@@ -64,7 +69,15 @@ def attempts_html(attempts: Sequence[EarlierAttempt]) -> str:
 
 
 class EarlierAttemptsDialog(QDialog):
-    def __init__(self, attempts: Sequence[EarlierAttempt], parent: QWidget | None = None) -> None:
+    """The attempts given, or those `read()` returns (it runs off the GUI thread)."""
+
+    def __init__(
+        self,
+        attempts: Sequence[EarlierAttempt] = (),
+        parent: QWidget | None = None,
+        *,
+        read: Callable[[], Sequence[EarlierAttempt]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Earlier attempts"))
         self.browser = QTextBrowser()
@@ -82,3 +95,19 @@ class EarlierAttemptsDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(640, 520)
+        self.loader = Loader(self)
+        if read is not None:
+            self.browser.clear()
+            self.loader.waiting.connect(self._show_loading)
+            self.loader.load(
+                read,
+                lambda found: self.browser.setHtml(attempts_html(found)),
+                self.browser.setPlainText,  # what went wrong, in the person's words
+            )
+
+    def is_loading(self) -> bool:
+        return self.loader.is_loading()
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.browser.setPlainText(loading_text())

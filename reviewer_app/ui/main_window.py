@@ -140,7 +140,7 @@ class MainWindow(
         self._connect()
         self._restore_layout()
         self.model.on_reload = self._update_counts
-        self.model.reload()
+        self.model.load_now()  # before the first paint; every later reload is off the GUI thread
         self._update_title()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
 

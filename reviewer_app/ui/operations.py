@@ -39,15 +39,34 @@ its `run(work, finished, failed, progressed, writes=...)` starts one operation a
 and closing the dialog mid-work cancels it.
 
 What runs here today: imports and the demo data (writes), the credentials dialogs' work
-(writes; verifying is a read), the calibration report (a read) and the daily backup (a
-read: it writes only into the backups folder, so an import need not wait for it).
+(writes; verifying is a read), the calibration report (a read), the daily backup (a
+read: it writes only into the backups folder, so an import need not wait for it), and
+every read a screen makes to fill itself: the queue's reloads, filters, search and
+counts (reviewer_app/ui/queue_model.py), the lists of the credentials dialogs, of the
+dashboard and its drill-downs, of the adjudication screen and of the earlier attempts.
+Those go through a `Loader` (reviewer_app/ui/loading.py): the newest request wins, a
+result that arrives after a newer one or after its screen is gone is dropped, and
+"Loading…" shows only for a read still running after half a second.
 
-The rubric's saves stay on the GUI thread by design: a score is written as the key is
-pressed, so that the next key always scores the right submission (see
-reviewer_app/ui/rubric/panel.py). Some small reads still run there too, each a few rows:
-opening a submission, the queue's reload and counts, the lists the credentials dialogs
-and the dashboard fill as they open, its drill-downs, the earlier attempts. They are the
-next to move, with `read(...)` and a screen that shows "loading" until its rows arrive.
+Reads and writes that stay on the GUI thread, on purpose
+--------------------------------------------------------
+- The rubric's saves: a score is written as the key is pressed, so that the next key
+  always scores the right submission (see reviewer_app/ui/rubric/panel.py). With a
+  submit go the reads that say how it ended: the submission's new status and, for a
+  practice anchor, the reference scores.
+- Opening a submission (`MainWindow.open_submission`: its view, this reviewer's review,
+  the resubmission banner, the search hit; the same for "Next unreviewed" reading the
+  statuses of rows not read yet, `QueueModel.status_now`): a key pressed right after a
+  click must score the submission just opened, never the one before. It costs a few
+  milliseconds (bench/ui_bench.py measures it). Choosing another row in the
+  adjudication screen reads its reviews at once for the same reason: a decision
+  recorded right after is about the submission shown.
+- The queue's first load (`QueueModel.load_now`) and the folder's blind-review
+  setting, once, before the window's first paint: the window opens with its rows.
+
+Still on the GUI thread, and the next to move: the "Assign a micro-credential" form
+(reviewer_app/ui/assign_dialog.py) reads its one submission and the definitions as it
+opens and saves the assignment at once.
 """
 
 from __future__ import annotations

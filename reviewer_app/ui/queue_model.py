@@ -3,6 +3,14 @@
 The model holds the ordered submission keys for the current filter (one query) and
 fetches row contents a page at a time, only for rows the view asks about, keeping a
 bounded cache. Sorting and filtering re-run the id query in the database.
+
+Every read runs off the GUI thread (`reviewer_app.ui.loading`): `reload()` reads the
+keys, the first page of rows, the counts of each status and the micro-credentials in
+one go and swaps them in at once when they arrive; a reload asked for meanwhile wins
+over the one under way. A page the view asks for that is not read yet is read in the
+background and painted when it comes. Two reads stay on the GUI thread on purpose:
+`load_now()`, the window's first load before its first paint (so that it opens with its
+rows), and `status_now()` for "Next unreviewed", which opens a submission at once.
 """
 
 from __future__ import annotations
@@ -10,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -21,13 +29,23 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from reviewer_app.reviews.blind import submission_code
-from reviewer_app.reviews.queue import QueueFilter, QueueRow, queue_ids, queue_rows
-from reviewer_app.reviews.statuses import STATUS_WORDS
+from reviewer_app.reviews.queue import (
+    QueueFilter,
+    QueueRow,
+    credentials_in_queue,
+    queue_ids,
+    queue_rows,
+    status_counts,
+)
+from reviewer_app.reviews.statuses import STATUS_WORDS, STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.dates import shown_moment
+from reviewer_app.ui.loading import Loader
+from reviewer_app.ui.operations import Operations, runner
 
 __all__ = [
     "COLUMN_STATUS",
@@ -87,13 +105,62 @@ def local_time(moment: dt.datetime) -> str:
     return shown_moment(moment)
 
 
+@dataclass
+class QueueSnapshot:
+    """What one read of the queue brings: the keys in order, the rows of the pages the
+    view shows first, the count of each status and the micro-credentials in the queue."""
+
+    ids: list[int]
+    rows: dict[int, QueueRow]
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    credentials: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_queue(folder: DataFolder, f: QueueFilter, keep: int | None) -> QueueSnapshot:
+    """One read transaction (any thread): the keys, the first page and the page of
+    `keep` (the row that stays selected), the counts and the micro-credentials."""
+    with folder.read_sessions() as session:
+        ids = queue_ids(session, f)
+        wanted = ids[:PAGE]
+        if keep is not None and keep not in wanted:
+            try:
+                start = (ids.index(keep) // PAGE) * PAGE
+            except ValueError:
+                pass
+            else:
+                wanted = wanted + ids[start : start + PAGE]
+        rows = queue_rows(session, wanted)
+        return QueueSnapshot(ids, rows, status_counts(session), credentials_in_queue(session))
+
+
+def read_rows(folder: DataFolder, pks: list[int]) -> tuple[dict[int, QueueRow], dict[str, int]]:
+    """The rows of submissions that changed, and the counts (any thread)."""
+    with folder.read_sessions() as session:
+        return queue_rows(session, pks), status_counts(session)
+
+
 class QueueModel(QAbstractTableModel):
-    def __init__(self, folder: DataFolder, parent: Any = None) -> None:
+    loaded = Signal()  # a reload's rows have been swapped in
+    waiting = Signal(bool)  # a reload is taking a while (True) or ended (False)
+
+    def __init__(
+        self, folder: DataFolder, parent: Any = None, operations: Operations | None = None
+    ) -> None:
         super().__init__(parent)
         self._folder = folder
+        self._operations = operations
         self._filter = QueueFilter()
         self._ids: list[int] = []
         self._rows: OrderedDict[int, QueueRow] = OrderedDict()
+        self._version = 0  # one more at each swap: a page read for older keys is dropped
+        self._pages: set[int] = set()  # first positions of the pages being read
+        self._stale: set[int] = set()  # keys of rows changed and not read again yet
+        self._loader = Loader(self, operations)
+        self._loader.waiting.connect(self.waiting)
+        self._refresher = Loader(self, operations)
+        self.counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        self.credentials: list[tuple[str, str]] = []
+        self.keep_pk: int | None = None  # the row to keep selected: its page comes first
         self.blind = False
         self.on_reload: Callable[[], None] | None = None
 
@@ -107,25 +174,64 @@ class QueueModel(QAbstractTableModel):
         self._filter = f
         self.reload()
 
+    def is_loading(self) -> bool:
+        return self._loader.is_loading() or self._refresher.is_loading() or bool(self._pages)
+
     def reload(self) -> None:
-        """Re-reads the ids (after an import, a decision, a filter change)."""
-        with self._folder.read_sessions() as session:
-            ids = queue_ids(session, self._filter)
+        """Re-reads the queue off the GUI thread (after an import, a decision, a filter
+        change); the rows shown stay until the new ones arrive, all at once."""
+        folder, f, keep = self._folder, self._filter, self.keep_pk
+        self._refresher.stop()  # this read brings the changed rows too
+        self._loader.load(lambda: read_queue(folder, f, keep), self._swap)
+
+    def load_now(self) -> None:
+        """Reads the queue on this thread: only for the window's first paint."""
+        self._loader.stop()
+        self._swap(read_queue(self._folder, self._filter, self.keep_pk))
+
+    def _swap(self, snapshot: QueueSnapshot) -> None:
         self.beginResetModel()
-        self._ids = ids
+        self._version += 1
+        self._pages.clear()
+        self._stale.clear()
+        self._ids = snapshot.ids
         self._rows.clear()
+        self._rows.update(snapshot.rows)
+        self.counts = snapshot.counts
+        self.credentials = snapshot.credentials
         self.endResetModel()
         if self.on_reload is not None:
             self.on_reload()
+        self.loaded.emit()
 
     def refresh_row(self, pk: int) -> None:
-        """One submission changed (its status): re-read it and repaint its row."""
-        self._rows.pop(pk, None)
-        try:
-            row = self._ids.index(pk)
-        except ValueError:
+        """One submission changed (its status): re-read it and the counts off the GUI
+        thread, then repaint its row. The row shows what it had until then."""
+        if self._loader.is_loading():  # the reload under way would bring the old row
+            self.reload()
             return
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        # Every row changed since the last read comes in this one: a newer request
+        # replaces an older one, which must not leave the older's row unread.
+        self._stale.add(pk)
+        folder, version, pks = self._folder, self._version, sorted(self._stale)
+
+        def show(found: tuple[dict[int, QueueRow], dict[str, int]]) -> None:
+            rows, self.counts = found
+            if version == self._version:
+                for changed in pks:
+                    self._stale.discard(changed)
+                    if changed in rows:
+                        self._rows[changed] = rows[changed]
+                        self._changed(changed)
+            if self.on_reload is not None:
+                self.on_reload()
+
+        self._refresher.load(lambda: read_rows(folder, pks), show)
+
+    def _changed(self, pk: int) -> None:
+        position = self.row_of(pk)
+        if position is not None:
+            self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
 
     def set_blind(self, blind: bool) -> None:
         self.blind = blind
@@ -184,7 +290,9 @@ class QueueModel(QAbstractTableModel):
         if not 0 <= column < len(SORT_BY_COLUMN):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_filter(replace(self._filter, sort=SORT_BY_COLUMN[column], descending=descending))
+        f = replace(self._filter, sort=SORT_BY_COLUMN[column], descending=descending)
+        if f != self._filter:  # the view says its first order when built: nothing to read
+            self.set_filter(f)
 
     # Rows -----------------------------------------------------------------------------
 
@@ -207,17 +315,57 @@ class QueueModel(QAbstractTableModel):
             return local_time(row.submitted_at) if row.submitted_at else ""
         return ""
 
+    def status_now(self, position: int) -> str | None:
+        """A row's status, read on this thread if its page is not read yet: "Next
+        unreviewed" opens a submission at once, like a click (see the module's note)."""
+        row = self._row(position)
+        if row is None and 0 <= position < len(self._ids):
+            start = (position // PAGE) * PAGE
+            with self._folder.read_sessions() as session:
+                self._keep(queue_rows(session, self._ids[start : start + PAGE]))
+            row = self._rows.get(self._ids[position])
+        return row.status if row is not None else None
+
     def _row(self, position: int) -> QueueRow | None:
         pk = self._ids[position]
         row = self._rows.get(pk)
         if row is not None:
             self._rows.move_to_end(pk)
             return row
-        start = (position // PAGE) * PAGE
-        page = self._ids[start : start + PAGE]
-        with self._folder.read_sessions() as session:
-            fetched = queue_rows(session, page)
+        self._read_page((position // PAGE) * PAGE)
+        return None  # painted empty until its page arrives
+
+    def _read_page(self, start: int) -> None:
+        if start in self._pages:
+            return
+        self._pages.add(start)
+        folder, page, version = self._folder, self._ids[start : start + PAGE], self._version
+
+        def read() -> dict[int, QueueRow]:
+            with folder.read_sessions() as session:
+                return queue_rows(session, page)
+
+        def show(fetched: object) -> None:
+            if version != self._version:
+                return  # the keys changed meanwhile
+            self._pages.discard(start)
+            if not isinstance(fetched, dict):
+                return  # cancelled
+            self._keep(fetched)
+            last = min(start + PAGE, len(self._ids)) - 1
+            if last >= start:
+                self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
+
+        def failed(message: str, _details: str) -> None:
+            if version == self._version:
+                self._pages.discard(start)
+
+        operations = self._operations or runner()
+        operations.read(
+            lambda _cancel, _progress: read(), on_success=show, on_failure=failed, owner=self
+        )
+
+    def _keep(self, fetched: dict[int, QueueRow]) -> None:
         self._rows.update(fetched)
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
-        return fetched.get(pk)

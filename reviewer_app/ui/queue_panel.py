@@ -4,17 +4,22 @@ The table is meant to be scanned: the submission id and its status come first (a
 submission id of 20 characters shows whole at the default width; a longer one is cut
 in its middle, whole in its tooltip), columns are resizable and can be dragged into
 another order, and that order is remembered per person (`header_state`). Statuses are
-found by `STATUS_ROLE`, never by the words the table shows.
+found by their key (`STATUS_ROLE`), never by the words the table shows.
 
 The pane collapses to a narrow strip (`set_collapsed`): a button to bring it back and
 the position of the open submission in the queue.
+
+The pane reads nothing itself: the model reads off the GUI thread and the pane shows
+what it brought (the counts, the micro-credentials to filter by). Typing a search never
+waits for the database. The row chosen stays chosen across reloads, by its submission
+key; a reload that takes a while says "Loading…" where the counts are.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,10 +39,10 @@ from PySide6.QtWidgets import (
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.eliding_combo import ElidingComboBox
+from reviewer_app.ui.loading import loading_text
 from reviewer_app.ui.queue_model import (
     COLUMN_STATUS,
     COLUMN_SUBMISSION,
-    STATUS_ROLE,
     QueueModel,
     status_word,
 )
@@ -100,7 +105,12 @@ class QueuePanel(QStackedWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.credential_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.resubmissions.toggled.connect(lambda _on: self.filters_changed.emit())
+        self._credentials_shown: list[tuple[str, str]] | None = None
         self.fill_credentials()
+        self.table.selectionModel().currentRowChanged.connect(self._remember_current)
+        self.model.modelReset.connect(self._keep_selection)
+        self.model.loaded.connect(self.fill_credentials)
+        self.model.waiting.connect(self._show_waiting)
 
     # Building -------------------------------------------------------------------------
 
@@ -250,15 +260,16 @@ class QueuePanel(QStackedWidget):
     # Filters and counts -----------------------------------------------------------------
 
     def fill_credentials(self) -> None:
-        from reviewer_app.reviews.queue import credentials_in_queue
-
+        """The micro-credentials to filter by, as the model's last read found them."""
+        if self.model.credentials == self._credentials_shown:
+            return
+        self._credentials_shown = list(self.model.credentials)
         current = self.credential_filter.currentData()
         self.credential_filter.blockSignals(True)
         self.credential_filter.clear()
         self.credential_filter.addItem(self.tr("All micro-credentials"), None)
-        with self.folder.read_sessions() as session:
-            for uri, name in credentials_in_queue(session):
-                self.credential_filter.addItem(name, uri)
+        for uri, name in self._credentials_shown:
+            self.credential_filter.addItem(name, uri)
         index = self.credential_filter.findData(current)
         self.credential_filter.setCurrentIndex(max(index, 0))
         self.credential_filter.blockSignals(False)
@@ -275,11 +286,9 @@ class QueuePanel(QStackedWidget):
         self.model.set_filter(f)
 
     def update_counts(self) -> int:
-        """Shows the count of each status; returns how many submissions there are."""
-        from reviewer_app.reviews.queue import status_counts
-
-        with self.folder.read_sessions() as session:
-            counts = status_counts(session)
+        """Shows the count of each status (as the model's last read found them); returns
+        how many submissions there are."""
+        counts = self.model.counts
         number = QLocale().toString
         words = ", ".join(
             self.tr("{status}: {count}").format(status=status_word(s), count=number(counts[s]))
@@ -293,10 +302,31 @@ class QueuePanel(QStackedWidget):
         self.update_position()
         return sum(counts.values())
 
+    def _show_waiting(self, waiting: bool) -> None:
+        if waiting:
+            self.counts.setText(loading_text())
+        else:
+            self.update_counts()
+
     # Moving -----------------------------------------------------------------------------
 
+    def _remember_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pk = self.model.pk_at(current.row())
+        if pk is not None:
+            self.model.keep_pk = pk
+
+    def _keep_selection(self) -> None:
+        """After a reload, the row chosen before is chosen again (by its key)."""
+        row = self.model.row_of(self.model.keep_pk) if self.model.keep_pk is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+
     def select_pk(self, pk: int | None) -> None:
-        row = self.model.row_of(pk) if pk is not None else None
+        """Chooses the row of `pk`, now and after the reloads to come."""
+        if pk is None:
+            return
+        self.model.keep_pk = pk
+        row = self.model.row_of(pk)
         if row is not None:
             self.table.selectRow(row)
 
@@ -310,7 +340,7 @@ class QueuePanel(QStackedWidget):
         """Selects the next row whose status is unreviewed (by its key, not its words)."""
         start = self.table.currentIndex().row() + 1
         for row in range(start, self.model.rowCount()):
-            if self.model.index(row, COLUMN_STATUS).data(STATUS_ROLE) == "unreviewed":
+            if self.model.status_now(row) == "unreviewed":
                 self.table.selectRow(row)
                 return True
         return False

@@ -90,13 +90,16 @@ def _earlier_attempts(context: AppContext) -> QWidget | None:
     if submission is None:
         return None
     # Loaded when first asked for: the letter module behind it brings reportlab.
-    from reviewer_app.reviews.feedback import earlier_attempts
+    from reviewer_app.reviews.feedback import EarlierAttempt, earlier_attempts
     from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 
-    # A read of a few rows, on the GUI thread: the dialog opens with them or not at all.
-    with context.data().read_sessions() as session:
-        attempts = earlier_attempts(session, submission)
-    return EarlierAttemptsDialog(attempts, context.window)
+    folder = context.data()
+
+    def read() -> list[EarlierAttempt]:  # off the GUI thread, once the dialog shows
+        with folder.read_sessions() as session:
+            return earlier_attempts(session, submission)
+
+    return EarlierAttemptsDialog(parent=context.window, read=read)
 
 
 SCREENS: dict[str, Screen] = {

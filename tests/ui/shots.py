@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractAnimation
+from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui.loading import Loader
+
 _W = TypeVar("_W", bound=QWidget)
 SHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
 # A folder of one test run (pytest's "pytest-123"): a picture showing it changes each run.
 RUN_FOLDER = re.compile(r"pytest-\d+")
 STEADY_TIMEOUT = 5.0
+_arrivals_seen: dict[int, int] = {}  # per loader: the results it had at the last look
 
 
 def save_shot(widget: QWidget, name: str) -> Path:
@@ -34,6 +37,7 @@ def save_shot(widget: QWidget, name: str) -> Path:
     is left alone, so that a test run changes no file when the screen did not change."""
     shown = [text for text in shown_texts(widget) if RUN_FOLDER.search(text)]
     assert shown == [], f"{name} would show this run's temporary folder: {shown}"
+    loaded(widget.window())
     steady(widget)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -44,6 +48,31 @@ def save_shot(widget: QWidget, name: str) -> Path:
             return path
     assert image.save(str(path)), f"could not save {path}"
     return path
+
+
+def loading(widget: QObject) -> list[QObject]:
+    """The widget and the objects in it still reading off the GUI thread (the ones that
+    say so with an `is_loading()`: loaders, the queue model, the screens)."""
+    found = [widget, *widget.findChildren(QObject)]
+    return [o for o in found if callable(getattr(o, "is_loading", None)) and o.is_loading()]
+
+
+def loaded(widget: QObject) -> None:
+    """Waits, processing events, until what the widget reads off the GUI thread has
+    arrived: a screenshot shows the rows, never the moment before them."""
+    deadline = time.monotonic() + STEADY_TIMEOUT
+    while still := loading(widget):
+        assert time.monotonic() < deadline, f"still loading: {still}"
+        QApplication.processEvents()
+        time.sleep(0.005)
+    # What arrived since the last look may have shown or hidden a part: its new layout
+    # is done before anything looks (only that: other events would move a busy bar).
+    arrived = False
+    for loader in widget.findChildren(Loader):
+        arrived |= _arrivals_seen.get(id(loader), 0) != loader.arrivals
+        _arrivals_seen[id(loader)] = loader.arrivals
+    if arrived:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def steady(widget: QWidget) -> None:

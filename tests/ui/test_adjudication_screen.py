@@ -23,7 +23,7 @@ from reviewer_app.ui.adjudication_rows import ReviewColumn, feedback_for
 from reviewer_app.ui.main_window import MainWindow
 from tests import craft
 from tests.ui.a11y import unnamed_controls
-from tests.ui.shots import save_shot
+from tests.ui.shots import loaded, save_shot
 
 LEAD = "Lena Lead"
 
@@ -76,6 +76,7 @@ def open_dialog(window: MainWindow, qtbot: QtBot) -> AdjudicationDialog:
     dialog = window.adjudication_dialog
     assert isinstance(dialog, AdjudicationDialog)
     qtbot.waitExposed(dialog)
+    loaded(dialog)
     assert not dialog.isModal()
     return dialog
 
@@ -155,11 +156,14 @@ def test_a_lead_reads_the_reviews_side_by_side_and_decides(
     dialog.feedback_choice.setCurrentIndex(dialog.feedback_choice.findData("Ben Osei"))
     assert not dialog.own_feedback.isEnabled()
     dialog.rationale.setPlainText("The plan names every family and how each one answers.")
+    qtbot.wait(200)  # the message strip just hidden gives its room back, in the event loop
     save_shot(dialog, "adjudication")
 
     with qtbot.waitSignal(dialog.decided) as decided:
         dialog.record_button.click()
     assert decided.args == ["FAP-1"]
+    loaded(dialog)
+    loaded(window)  # the queue, read again
     assert dialog.message.kind == "note"
     assert dialog.message.text() == (
         "Recorded for FAP-1: Pass, with your rationale; the earner receives Ben Osei's feedback."
@@ -195,6 +199,8 @@ def test_a_lead_reads_the_reviews_side_by_side_and_decides(
     assert dialog.focusWidget() is dialog.own_feedback
     dialog.own_feedback.setPlainText("Add the family contact log and send it again.")
     dialog.record_button.click()
+    loaded(dialog)
+    loaded(window)
     assert "Not Yet" in dialog.message.text() and "your own feedback" in dialog.message.text()
     assert dialog.rows == [] and dialog.empty.isVisible() and not dialog.detail.isEnabled()
     assert queue_status(window, "FAP-2") == "Not Yet"

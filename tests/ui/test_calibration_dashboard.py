@@ -23,6 +23,7 @@ from reviewer_app.calibration.report import calibration_report
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.calibration.charts import ChartPanel, category_label
 from reviewer_app.ui.calibration.dashboard import CalibrationDashboard
+from reviewer_app.ui.loading import busy_loaders
 from reviewer_app.ui.main_window import MainWindow
 from tests.calibration.setup import CULTURE, calibrate
 from tests.ui.a11y import unnamed_controls
@@ -67,6 +68,7 @@ def open_dashboard(win: MainWindow, qtbot: QtBot) -> CalibrationDashboard:
 def wait_for_report(dashboard: CalibrationDashboard, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: dashboard.report is not None and not dashboard.computing, timeout=WAIT)
     assert not dashboard.busy_bar.isVisible()
+    qtbot.waitUntil(lambda: not dashboard.is_loading(), timeout=WAIT)  # its lists too
 
 
 def cell(dashboard: CalibrationDashboard, model: str, row: int, column: int) -> str:
@@ -80,6 +82,7 @@ def double_click(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
     center = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.waitUntil(lambda: not busy_loaders(view.window()), timeout=WAIT)  # a drill-down
 
 
 def test_the_dashboard_shows_the_report_flags_and_drills_down(

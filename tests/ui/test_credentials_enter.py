@@ -23,6 +23,7 @@ from reviewer_app.ui.credentials.issuer_dialog import IssuersDialog
 from reviewer_app.ui.main_window import MainWindow
 from tests.credentials.conftest import PASSPHRASE, pass_submission
 from tests.ui.fixed import fix_clock, seed_keys
+from tests.ui.shots import loaded
 from tests.ui.test_credentials_screens import WAIT, flush_deleted_widgets, open_window
 
 
@@ -81,6 +82,7 @@ def test_enter_in_the_new_issuer_forms_last_field_creates_the_issuer(
     QTest.keyClick(form.confirm, Qt.Key.Key_Return)
     assert form.busy(), "Enter in the last field must start creating the issuer"
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    loaded(dialog)  # the list, read again
     assert [r.name for r in dialog.rows] == ["Riverside Teachers' Association"]
     assert dialog.rows[0].base_url.startswith("https://issuer.example.org/badges")
     with window.folder.sessions() as session:
@@ -127,6 +129,7 @@ def test_enter_in_the_export_passphrase_starts_the_export(
     export = window.export_dialog
     assert isinstance(export, ExportDialog)
     qtbot.waitExposed(export)
+    loaded(export)  # what waits is read off the GUI thread; Export is enabled after that
     export.activateWindow()
     qtbot.waitUntil(export.isActiveWindow)
     out = tmp_path / "export"
@@ -150,6 +153,7 @@ def test_in_every_credentials_dialog_enter_presses_its_own_button(window: MainWi
     window.issuers_action.trigger()
     issuers = window.issuers_dialog
     assert isinstance(issuers, IssuersDialog)
+    loaded(issuers)  # the issuer to rotate is read off the GUI thread
     issuers.rotate_button.click()
     window.export_action.trigger()
     window.verify_action.trigger()

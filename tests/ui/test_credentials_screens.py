@@ -34,7 +34,7 @@ from tests.credentials.conftest import PASSPHRASE, pass_submission
 from tests.ui.a11y import unnamed_controls
 from tests.ui.fixed import fix_clock, seed_keys
 from tests.ui.pickers import answer_question, choose_in_picker
-from tests.ui.shots import save_shot, steady
+from tests.ui.shots import loaded, save_shot, steady
 
 WAIT = 30_000  # Argon2id runs for each key opened: generous on a loaded machine
 
@@ -110,6 +110,7 @@ def test_an_issuer_made_through_the_form_and_its_keys_rotated(
 ) -> None:
     window.issuers_action.trigger()
     dialog = window.issuers_dialog
+    loaded(dialog)
     assert isinstance(dialog, IssuersDialog)
     assert "no issuer" in dialog.message.text()
     assert not dialog.rotate_button.isEnabled()
@@ -153,6 +154,7 @@ def test_an_issuer_made_through_the_form_and_its_keys_rotated(
     form.create_button.click()
     assert form.busy() and form.busy_bar.isVisible()  # Argon2 runs off the GUI thread
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    loaded(dialog)
     assert [r.name for r in dialog.rows] == ["Riverside Teachers' Association"]
     texts = tree_texts(dialog)
     assert texts[0].startswith("Riverside Teachers' Association (the default issuer)")
@@ -180,6 +182,7 @@ def test_an_issuer_made_through_the_form_and_its_keys_rotated(
     rotate.passphrase.setText(PASSPHRASE)
     rotate.rotate_button.click()
     qtbot.waitUntil(lambda: not rotate.isVisible(), timeout=WAIT)
+    loaded(dialog)
     texts = tree_texts(dialog)
     assert any(t.startswith("Key rsa-2") and "in use" in t for t in texts)
     retired = next(t for t in texts if t.startswith("Key rsa-1"))
@@ -250,6 +253,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     # Export: what is waiting, then a wrong passphrase, a cancel, and the real thing.
     window.export_action.trigger()
     export = window.export_dialog
+    loaded(export)
     assert isinstance(export, ExportDialog)
     assert export.waiting_label.text().startswith("2 passing decisions are waiting")
     assert export.waiting.rowCount() == 1
@@ -288,6 +292,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     window.export_action.trigger()
     assert window.export_dialog is not export
     export = window.export_dialog
+    loaded(export)
     assert isinstance(export, ExportDialog)
     export.out.setText(str(out))
     steady(export)  # now: waiting for it at the screenshot would move the busy stripes
@@ -305,6 +310,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     assert all(p.with_suffix(".png").is_file() for p in credentials)
     assert (out / "PUBLISH.html").is_file() and (out / "hosting" / "issuer.json").is_file()
     assert export.passphrase.text() == ""
+    loaded(export)
     assert export.waiting_label.text().startswith("Nothing to export")
     assert not export.export_button.isEnabled()
     opened: list[QUrl] = []
@@ -353,6 +359,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     # Revoke FAP-1 and bring the export's hosting files up to date at once.
     window.revoke_action.trigger()
     revoke = window.revoke_dialog
+    loaded(revoke)
     assert isinstance(revoke, RevokeDialog)
     assert sorted(r.submission_id for r in revoke.shown) == ["FAP-1", "FAP-2"]
     assert revoke.out.text() == str(out.absolute())  # the latest export, offered again
@@ -381,6 +388,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     revoke.revoke_button.click()
     answer_question(qtbot, revoke, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: not revoke.busy() and revoke.message.kind == "note", timeout=WAIT)
+    loaded(revoke)
     text = revoke.message.text()
     assert "FAP-1 (Ana Lima) is revoked" in text and f"hosting files in {out} are updated" in text
     assert [r.submission_id for r in revoke.shown] == ["FAP-2"]
@@ -409,6 +417,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
     revoke.revoke_button.click()
     answer_question(qtbot, revoke, QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: not revoke.busy() and revoke.message.kind == "note", timeout=WAIT)
+    loaded(revoke)
     assert "does not show it yet" in revoke.message.text()
     assert "Update hosting files" in revoke.message.text()
     revoke.out.setText(str(out))
@@ -422,6 +431,7 @@ def test_export_verify_and_revoke_in_the_dialogs(
         lambda: verify.summary.text() == "3 checked: 0 valid, 3 NOT VALID.", timeout=WAIT
     )
     revoke.show_revoked.setChecked(True)
+    loaded(revoke)
     assert [r.revoked != "" for r in revoke.shown] == [True, True]
 
     # A dropped export folder brings its credentials (baked badges too) and its hosting.
@@ -451,6 +461,7 @@ def test_closing_the_window_mid_export_stops_the_work_first(
     )
     window.export_action.trigger()
     export = window.export_dialog
+    loaded(export)
     assert isinstance(export, ExportDialog)
     export.out.setText(str(tmp_path / "export"))
     export.passphrase.setText(PASSPHRASE)
@@ -472,6 +483,7 @@ def test_with_no_issuer_and_nothing_passed_the_export_says_so(
     win = open_window(reviewed_folder, qtbot, tmp_path)
     win.export_action.trigger()
     export = win.export_dialog
+    loaded(export)
     assert isinstance(export, ExportDialog)
     assert export.waiting_label.text().startswith("Nothing to export")
     assert "no issuer" in export.message.text()
@@ -479,6 +491,7 @@ def test_with_no_issuer_and_nothing_passed_the_export_says_so(
     assert not export.waiting.isVisibleTo(export)
     win.revoke_action.trigger()
     revoke = win.revoke_dialog
+    loaded(revoke)
     assert isinstance(revoke, RevokeDialog)
     assert "No credential to revoke" in revoke.empty.text()
     assert not revoke.revoke_button.isEnabled()

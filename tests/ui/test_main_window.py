@@ -22,7 +22,7 @@ from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
 from tests import craft
 from tests.ui.pickers import cancel_picker, choose_in_picker
-from tests.ui.shots import save_shot
+from tests.ui.shots import loaded, save_shot
 
 FAP_CRITERIA = 9
 
@@ -97,6 +97,7 @@ def import_by_menu(
     window.import_action.trigger()  # returns at once, with the picker on screen
     choose_in_picker(qtbot, window, paths)
     qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=60_000)
+    loaded(window)  # the queue, read again off the GUI thread
 
 
 def row_of(window: MainWindow, submission_id: str) -> int:
@@ -284,6 +285,7 @@ def test_an_empty_folder_offers_the_demo(folder: DataFolder, qtbot: QtBot, tmp_p
     save_shot(win, "first-run")
     win.welcome.demo_button.click()
     qtbot.waitUntil(lambda: getattr(win, "import_summary", None) is not None, timeout=120_000)
+    loaded(win)
     assert win.model.rowCount() == 15
     assert win.center.currentWidget() is win.evidence
     win.import_summary.close()
@@ -348,6 +350,7 @@ def test_earlier_attempts_are_one_click_away(window: MainWindow, qtbot: QtBot) -
     window.table.selectRow(row_of(window, "FAP-2"))
     qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == "FAP-2")
     window.earlier_action.trigger()
+    loaded(window.earlier_dialog)  # read off the GUI thread once shown
     text = window.earlier_dialog.browser.toPlainText()
     assert "Attempt 1 (FAP-1)" in text and "A good start." in text
     assert "Say when you will try it." in text and "hidden" in text
@@ -416,7 +419,9 @@ def test_a_background_task_can_be_waited_for_from_the_gui_thread(qapp: object) -
     started = time.monotonic()
     assert task.wait(5)
     assert time.monotonic() - started < 4
-    QApplication.processEvents()
+    # The worker announces its outcome a moment after it ends: events until it comes.
+    while not results and time.monotonic() - started < 5:
+        QApplication.processEvents()
     assert results == [42]
 
 

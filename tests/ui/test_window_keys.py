@@ -186,6 +186,7 @@ def test_moving_to_a_criterion_shows_its_parts_evidence(
     bundle = craft.bundle_zip(tmp_path / "parts.zip", files, doc)
     assert len(Importer(window.folder).import_paths([bundle]).imported) == 1
     window.model.reload()
+    qtbot.waitUntil(lambda: not window.model.is_loading())
     row = next(
         r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "FAP-PARTS"
     )

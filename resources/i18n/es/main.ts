@@ -303,6 +303,13 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>Loading</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the data folder…</source>

@@ -61,6 +61,7 @@ from reviewer_app.ui.calibration.words import (
     signed_whole,
 )
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
+from reviewer_app.ui.loading import Loader, busy_loaders, loading_text
 from reviewer_app.ui.window_modal import pick_save_file
 from reviewer_app.ui.window_size import fit_to_screen
 
@@ -318,6 +319,7 @@ class CalibrationDashboard(TaskDialog):
         )
 
         self.credential = QComboBox()
+        self.credential.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.credential.setAccessibleName(self.tr("Micro-credential to report on"))
         self.credential.setToolTip(self.tr("Choosing another computes the report for it"))
         credential_label = QLabel(self.tr("&Micro-credential:"))
@@ -503,19 +505,39 @@ class CalibrationDashboard(TaskDialog):
         layout.addWidget(self.splitter, 1)
         fit_to_screen(self, 1400, 900)
 
+        # The lists and drill-downs are read off the GUI thread; the newest drill-down wins.
+        self.credentials_loader = Loader(self)
+        self.drill_loader = Loader(self)
+        self.drill_loader.waiting.connect(self._show_drill_loading)
         self._fill_credentials()
         self.credential.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
 
     # The report ---------------------------------------------------------------------------
 
+    def is_loading(self) -> bool:
+        """A list or a drill-down is still being read (the report is `computing`)."""
+        return bool(busy_loaders(self))
+
     def _fill_credentials(self) -> None:
         from reviewer_app.reviews.queue import credentials_in_queue
 
         self.credential.addItem(self.tr("All micro-credentials"), None)
-        with self.folder.read_sessions() as session:
-            for uri, name in credentials_in_queue(session):
+        folder = self.folder
+
+        def read() -> list[tuple[str, str]]:
+            with folder.read_sessions() as session:
+                return credentials_in_queue(session)
+
+        def show(credentials: list[tuple[str, str]]) -> None:
+            self.credential.blockSignals(True)  # "All" stays chosen: nothing to compute
+            for uri, name in credentials:
                 self.credential.addItem(name, uri)
+            self.credential.blockSignals(False)
+            # Wide enough for the longest name, as a list filled before showing would be.
+            self.credential.setMinimumWidth(self.credential.sizeHint().width())
+
+        self.credentials_loader.load(read, show)
 
     def selected_credential(self) -> str | None:
         data = self.credential.currentData()
@@ -616,9 +638,21 @@ class CalibrationDashboard(TaskDialog):
 
     # Drill-down ---------------------------------------------------------------------------
 
+    def _show_drill_loading(self, loading: bool) -> None:
+        if loading:
+            self.drill_title.setText(loading_text())
+
     def drill_reviewer(self, reviewer: str) -> None:
-        with self.folder.read_sessions() as session:
-            behind = behind_reviewer(session, reviewer, self.selected_credential())
+        """The anchors `reviewer` scored, read off the GUI thread."""
+        folder, credential = self.folder, self.selected_credential()
+
+        def read() -> list[Behind]:
+            with folder.read_sessions() as session:
+                return behind_reviewer(session, reviewer, credential)
+
+        self.drill_loader.load(read, lambda behind: self._show_reviewer(reviewer, behind))
+
+    def _show_reviewer(self, reviewer: str, behind: list[Behind]) -> None:
         self._show_behind(
             self.tr(
                 "Anchors {reviewer} scored: their level against the reference, per criterion."
@@ -644,8 +678,16 @@ class CalibrationDashboard(TaskDialog):
         )
 
     def drill_criterion(self, criterion: str) -> None:
-        with self.folder.read_sessions() as session:
-            behind = behind_criterion(session, criterion, self.selected_credential())
+        """The submissions scored on `criterion` by two or more, read off the GUI thread."""
+        folder, credential = self.folder, self.selected_credential()
+
+        def read() -> list[Behind]:
+            with folder.read_sessions() as session:
+                return behind_criterion(session, criterion, credential)
+
+        self.drill_loader.load(read, lambda behind: self._show_criterion(criterion, behind))
+
+    def _show_criterion(self, criterion: str, behind: list[Behind]) -> None:
         self._show_behind(
             self.tr(
                 "Submissions two or more reviewers scored on {criterion}, and their levels."

@@ -44,6 +44,7 @@ from reviewer_app.ui.credentials.queries import (
     waiting_by_credential,
 )
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.loading import Loader, contents_arrived, loading_text, rows_arrived
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.export import ExportResult
@@ -120,6 +121,13 @@ class ExportDialog(TaskDialog):
         self.actor = actor
         self.exported: ExportResult | None = None
         self.setWindowTitle(self.tr("Export credentials"))
+        # Read off the GUI thread once the dialog shows (`_fill`, `refresh_waiting`).
+        self.issuers: list[IssuerRow] = []
+        self.issuers_read = False
+        self.waiting_count = 0
+        self.issuers_loader = Loader(self)
+        self.waiting_loader = Loader(self)
+        self.waiting_loader.waiting.connect(self._show_loading)
 
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
@@ -255,6 +263,7 @@ class ExportDialog(TaskDialog):
         layout.addWidget(buttons)
 
         self.format.currentIndexChanged.connect(lambda _i: self._on_format())
+        self._on_format()
         self._fill()
         self._show_progress(False)
         self.summary.hide()
@@ -263,10 +272,22 @@ class ExportDialog(TaskDialog):
 
     # State ----------------------------------------------------------------------------
 
+    def is_loading(self) -> bool:
+        return self.issuers_loader.is_loading() or self.waiting_loader.is_loading()
+
     def _fill(self) -> None:
-        with self.folder.read_sessions() as session:
-            self.issuers: list[IssuerRow] = issuer_rows(session)
-            last = last_export_folder(session)
+        """The issuers and the last export folder, read off the GUI thread."""
+        folder = self.folder
+
+        def read() -> tuple[list[IssuerRow], str | None]:
+            with folder.read_sessions() as session:
+                return issuer_rows(session), last_export_folder(session)
+
+        self.issuers_loader.load(read, self._show_issuers)
+
+    def _show_issuers(self, found: tuple[list[IssuerRow], str | None]) -> None:
+        self.issuers, last = found
+        self.issuers_read = True
         if last and not self.out.text():
             self.out.setText(last)
         chosen = default_issuer_id(self.issuers)
@@ -278,7 +299,8 @@ class ExportDialog(TaskDialog):
         self.form.setRowVisible(self.issuer_label, len(self.issuers) == 1)
         if len(self.issuers) == 1:
             self.issuer_label.setText(self.issuers[0].name)
-        self._on_format()
+        self._update_export_button()
+        contents_arrived(self)
 
     def selected_format(self) -> str:
         return str(self.format.currentData())
@@ -290,13 +312,25 @@ class ExportDialog(TaskDialog):
         self.refresh_waiting()
 
     def refresh_waiting(self) -> None:
-        fmt = self.selected_format()
-        with self.folder.read_sessions() as session:
-            counts = waiting_by_credential(session, fmt)
+        """What waits to be exported in the chosen format, read off the GUI thread."""
+        folder, fmt = self.folder, self.selected_format()
+
+        def read() -> list[tuple[str, int]]:
+            with folder.read_sessions() as session:
+                return waiting_by_credential(session, fmt)
+
+        self.waiting_loader.load(read, lambda counts: self._show_waiting(fmt, counts))
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.waiting_label.setText(loading_text())
+
+    def _show_waiting(self, fmt: str, counts: list[tuple[str, int]]) -> None:
         self.waiting.setRowCount(len(counts))
         for n, (name, count) in enumerate(counts):
             self.waiting.setItem(n, 0, QTableWidgetItem(name))
             self.waiting.setItem(n, 1, QTableWidgetItem(QLocale().toString(count)))
+        rows_arrived(self.waiting)
         self.waiting_count = sum(count for _, count in counts)
         words = format_name(fmt)
         if self.waiting_count == 1:
@@ -312,12 +346,13 @@ class ExportDialog(TaskDialog):
         )
         self.waiting.setVisible(bool(counts))
         self._update_export_button()
+        contents_arrived(self)
 
     def _update_export_button(self) -> None:
         self.export_button.setEnabled(
             bool(self.issuers) and self.waiting_count > 0 and not self.busy()
         )
-        if not self.issuers:
+        if self.issuers_read and not self.issuers:
             self.message.note(
                 self.tr(
                     "There is no issuer in this data folder yet: make one in Credentials, "
@@ -345,6 +380,9 @@ class ExportDialog(TaskDialog):
     def start_export(self) -> None:
         if self.busy():
             return
+        # Pressed before the reads of what waits arrived: they end first (a thread wait).
+        self.issuers_loader.finish()
+        self.waiting_loader.finish()
         out_text = self.out.text().strip()
         if not out_text:
             self.message.error(self.tr("Choose the folder to export into."))
@@ -406,6 +444,7 @@ class ExportDialog(TaskDialog):
     def _done(self) -> None:
         self._show_progress(False)
         self._set_editable(True)
+        self._update_export_button()  # at once, with what waited before; then read again
         self.refresh_waiting()
 
     def _on_finished(self, result: object) -> None:

@@ -39,6 +39,7 @@ from reviewer_app.ui.credentials.common import (
 from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.loading import Loader, loading_text
 from reviewer_app.ui.window_modal import pick_file
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ def _busy_bar(name: str) -> QProgressBar:
 
 
 class IssuersDialog(QDialog):
-    """The folder's issuers, each with its addresses, identifier and keys."""
+    """The folder's issuers, each with its addresses, identifier and keys (read off the
+    GUI thread once the dialog shows; "Loading…" in the list if that takes a while)."""
 
     def __init__(self, folder: DataFolder, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,9 @@ class IssuersDialog(QDialog):
         self.setWindowTitle(self.tr("Issuers and keys"))
         self.new_issuer_dialog: NewIssuerDialog | None = None
         self.rotate_dialog: RotateKeysDialog | None = None
+        self.rows: list[IssuerRow] = []
+        self.loader = Loader(self)
+        self.loader.waiting.connect(self._show_loading)
 
         intro = QLabel(
             self.tr(
@@ -123,9 +128,34 @@ class IssuersDialog(QDialog):
         self.resize(860, 460)
         self.reload()
 
-    def reload(self, select: int | None = None) -> None:
-        with self.folder.read_sessions() as session:
-            self.rows = issuer_rows(session, self.folder.store.objects)
+    def is_loading(self) -> bool:
+        return self.loader.is_loading()
+
+    def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Reads the issuers off the GUI thread, shows them with `select` (or the one
+        chosen now) chosen, then calls `then`."""
+        folder = self.folder
+
+        def read() -> list[IssuerRow]:
+            with folder.read_sessions() as session:
+                return issuer_rows(session, folder.store.objects)
+
+        def show(rows: list[IssuerRow]) -> None:
+            self._show_rows(rows, select)
+            if then is not None:
+                then()
+
+        self.loader.load(read, show)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.tree.clear()
+            placeholder = QTreeWidgetItem([loading_text(), "", "", ""])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(placeholder)
+
+    def _show_rows(self, rows: list[IssuerRow], select: int | None) -> None:
+        self.rows = rows
         keep = select if select is not None else self.selected_issuer()
         self.tree.clear()
         items = [self._issuer_item(row) for row in self.rows]
@@ -199,7 +229,9 @@ class IssuersDialog(QDialog):
         self.new_issuer_dialog.open()
 
     def _on_created(self, issuer_id: int) -> None:
-        self.reload(select=issuer_id)
+        self.reload(select=issuer_id, then=lambda: self._say_created(issuer_id))
+
+    def _say_created(self, issuer_id: int) -> None:
         name = next((r.name for r in self.rows if r.id == issuer_id), None)
         if name is None:
             text = self.tr(
@@ -221,14 +253,12 @@ class IssuersDialog(QDialog):
         self.rotate_dialog.open()
 
     def _on_rotated(self, issuer_id: int, key_id: str) -> None:
-        self.reload(select=issuer_id)
-        self.message.note(
-            self.tr(
-                "New key {id} made; the old one is retired but stays published, so what "
-                "it signed still verifies. Export again or update your export's hosting "
-                "files, then publish them."
-            ).format(id=key_id)
-        )
+        text = self.tr(
+            "New key {id} made; the old one is retired but stays published, so what "
+            "it signed still verifies. Export again or update your export's hosting "
+            "files, then publish them."
+        ).format(id=key_id)
+        self.reload(select=issuer_id, then=lambda: self.message.note(text))
 
 
 class NewIssuerDialog(TaskDialog):

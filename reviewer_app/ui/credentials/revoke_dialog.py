@@ -41,6 +41,7 @@ from reviewer_app.ui.credentials.queries import (
 )
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
+from reviewer_app.ui.loading import Loader, busy_loaders, loading_text, rows_arrived
 from reviewer_app.ui.window_modal import confirm
 
 if TYPE_CHECKING:
@@ -268,19 +269,52 @@ class RevokeDialog(TaskDialog):
         layout.addWidget(buttons)
         enter_presses(self, self.revoke_button)  # it asks before doing anything
 
-        with folder.read_sessions() as session:
-            last = last_export_folder(session)
-            self.base_urls = {r.id: r.base_url for r in issuer_rows(session)}
-        if last:
-            self.out.setText(last)
+        self.base_urls: dict[int, str] = {}
+        self.loader = Loader(self)
+        self.loader.waiting.connect(self._show_loading)
+        self.folder_loader = Loader(self)
+        self.empty.hide()
+        self._read_folder()
         self.reload()
         self.resize(860, 560)
 
     # The list -----------------------------------------------------------------------------
 
+    def is_loading(self) -> bool:
+        return bool(busy_loaders(self))
+
+    def _read_folder(self) -> None:
+        """The last export folder and the issuers' hosting addresses, off the GUI thread."""
+        folder = self.folder
+
+        def read() -> tuple[str | None, dict[int, str]]:
+            with folder.read_sessions() as session:
+                return last_export_folder(session), {r.id: r.base_url for r in issuer_rows(session)}
+
+        def show(found: tuple[str | None, dict[int, str]]) -> None:
+            last, self.base_urls = found
+            if last and not self.out.text():
+                self.out.setText(last)
+
+        self.folder_loader.load(read, show)
+
     def reload(self) -> None:
-        with self.folder.read_sessions() as session:
-            self.rows = issued_rows(session, include_revoked=self.show_revoked.isChecked())
+        """The issued credentials, read off the GUI thread; the newest request wins."""
+        folder, revoked = self.folder, self.show_revoked.isChecked()
+
+        def read() -> list[IssuedRow]:
+            with folder.read_sessions() as session:
+                return issued_rows(session, include_revoked=revoked)
+
+        self.loader.load(read, self._show_rows)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.empty.setText(loading_text())
+            self.empty.show()
+
+    def _show_rows(self, rows: list[IssuedRow]) -> None:
+        self.rows = rows
         self._fill_table()
 
     def shown_rows(self) -> list[IssuedRow]:
@@ -292,6 +326,8 @@ class RevokeDialog(TaskDialog):
         ]
 
     def _fill_table(self) -> None:
+        if self.loader.is_loading() and not self.rows:
+            return  # nothing read yet: the list fills when its rows arrive
         selected = self.selected()
         shown = self.shown_rows()
         self.table.setRowCount(len(shown))
@@ -315,6 +351,7 @@ class RevokeDialog(TaskDialog):
         self.shown = shown
         if selected in shown:
             self.table.selectRow(shown.index(selected))
+        rows_arrived(self.table)
         if not self.rows:
             self.empty.setText(
                 self.tr(

@@ -255,14 +255,12 @@ class RubricPanel(QWidget):
         review = self._review
         if review is None:
             return
-        try:
-            earlier = attempts.earlier_attempts_of(review)
-        except OperationalError as exc:
-            self._report(self._plain(exc))
-            return
         if self._earlier_dialog is not None:
             self._earlier_dialog.close()
-        dialog = EarlierAttemptsDialog(earlier, self)
+        # Read off the GUI thread once the dialog shows; a problem is said in it.
+        dialog = EarlierAttemptsDialog(
+            parent=self, read=lambda: attempts.earlier_attempts_of(review)
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "_earlier_dialog", None))
         self._earlier_dialog = dialog
