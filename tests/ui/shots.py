@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.ui.loading import Loader
-
 _W = TypeVar("_W", bound=QWidget)
 SHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
 # A folder of one test run (pytest's "pytest-123"): a picture showing it changes each run.
 RUN_FOLDER = re.compile(r"pytest-\d+")
 STEADY_TIMEOUT = 5.0
-_arrivals_seen: dict[int, int] = {}  # per loader: the results it had at the last look
 
 
 def save_shot(widget: QWidget, name: str) -> Path:
@@ -65,13 +62,11 @@ def loaded(widget: QObject) -> None:
         assert time.monotonic() < deadline, f"still loading: {still}"
         QApplication.processEvents()
         time.sleep(0.005)
-    # What arrived since the last look may have shown or hidden a part: its new layout
-    # is done before anything looks (only that: other events would move a busy bar).
-    arrived = False
-    for loader in widget.findChildren(Loader):
-        arrived |= _arrivals_seen.get(id(loader), 0) != loader.arrivals
-        _arrivals_seen[id(loader)] = loader.arrivals
-    if arrived:
+    # Layouts asked for and not yet done (text set on a label a moment ago, rows that
+    # arrived and showed or hid a part) are done before anything looks: a person never
+    # sees the frame before them, and a picture taken then would depend on how busy the
+    # machine was. Only layouts: other events would move a busy bar.
+    for _ in range(3):  # a layout done may ask for its parent's
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
