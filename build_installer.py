@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds Portfolio Reviewer as a one-folder PyInstaller bundle and packs it for this OS.
 
-    python build_installer.py [--fresh] [--venv DIR]
+    python build_installer.py [--fresh] [--venv DIR] [--build-dir DIR] [--dist-dir DIR]
 
 Steps: a clean virtual environment (build/venv) with only the hash-pinned runtime
 dependencies (requirements/runtime.lock) plus PyInstaller (requirements/build-installer.lock);
@@ -309,7 +309,7 @@ def pack_linux(bundle: Path, version: str, epoch: int) -> Path:
     installer = stage / "install.sh"
     installer.write_text(substitute(PACKAGING / "linux" / "install.sh", VERSION=version))
     installer.chmod(0o755)
-    DIST.mkdir(exist_ok=True)
+    DIST.mkdir(parents=True, exist_ok=True)
     out = DIST / f"{name}.tar.gz"
     reproducible_tar(stage, out, epoch)
     return out
@@ -340,7 +340,7 @@ def pack_windows(bundle: Path, version: str) -> Path:
             f"build_installer: Inno Setup 6 (iscc) not found; install it or set ISCC. "
             f"The bundle is in {bundle} and the script in {script}."
         )
-    DIST.mkdir(exist_ok=True)
+    DIST.mkdir(parents=True, exist_ok=True)
     run([iscc, "/Q", script])
     return DIST / f"{name}.exe"
 
@@ -353,7 +353,7 @@ def pack_macos(app: Path, version: str) -> Path:
     stage.mkdir(parents=True)
     shutil.copytree(app, stage / app.name, symlinks=True)
     (stage / "Applications").symlink_to("/Applications")  # drag-to-install target
-    DIST.mkdir(exist_ok=True)
+    DIST.mkdir(parents=True, exist_ok=True)
     out = DIST / f"{name}.dmg"
     run(
         ["hdiutil", "create", "-volname", f"Portfolio Reviewer {version}", "-srcfolder", stage,
@@ -363,17 +363,27 @@ def pack_macos(app: Path, version: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global BUILD, DIST
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--venv", type=Path, default=BUILD / "venv", help="build venv folder")
+    parser.add_argument("--venv", type=Path, help="build venv folder (default: build/venv)")
     parser.add_argument("--fresh", action="store_true", help="recreate the build venv")
+    parser.add_argument(
+        "--build-dir", type=Path, default=BUILD, help="working files (default: build/)"
+    )
+    parser.add_argument(
+        "--dist-dir", type=Path, default=DIST, help="where the installer goes (default: dist/)"
+    )
     args = parser.parse_args(argv)
+    # The steps below read these two: a test builds into a temporary folder, not the checkout.
+    BUILD, DIST = args.build_dir.resolve(), args.dist_dir.resolve()
+    venv = args.venv if args.venv is not None else BUILD / "venv"
     if sys.version_info[:2] != (3, 11):
         log(f"warning: the locks are tested with Python 3.11, this is {platform.python_version()}")
 
     started = time.monotonic()
-    BUILD.mkdir(exist_ok=True)
+    BUILD.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch()
-    python = make_venv(args.venv.resolve(), args.fresh)
+    python = make_venv(venv.resolve(), args.fresh)
     version = app_version(python)
     log(f"version {version}, SOURCE_DATE_EPOCH={epoch}")
     dist = freeze(python, version, epoch)

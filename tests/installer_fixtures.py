@@ -3,10 +3,15 @@ stderr allow-list, and unpacking.
 
 REVIEWER_APP_BUNDLE, when set, names an archive or an unpacked bundle folder (holding
 `reviewer-app`) to test instead of building one.
+
+The build goes to a temporary folder removed at exit, never into the checkout; what is
+worth keeping between runs (the build venv, downloaded packages) goes to the user's
+cache folder, keyed by what it was made from.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
@@ -15,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,14 +37,31 @@ def unexpected(stderr: str, allowed: list[re.Pattern[str]] = ALLOWED_STDERR) -> 
     ]
 
 
+def cache_folder() -> Path:
+    """Kept between test runs, outside the checkout (XDG_CACHE_HOME or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "portfolio-reviewer-tests"
+
+
 @functools.cache
 def archive() -> Path:
     """The archive to test: REVIEWER_APP_BUNDLE's, or built once by build_installer.py."""
     given = os.environ.get("REVIEWER_APP_BUNDLE")
     if given and not Path(given).is_dir():
         return Path(given)
+    out = Path(tempfile.mkdtemp(prefix="reviewer-installer-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     done = subprocess.run(
-        [sys.executable, str(ROOT / "build_installer.py")],
+        [
+            sys.executable,
+            str(ROOT / "build_installer.py"),
+            "--build-dir",
+            str(out / "build"),
+            "--dist-dir",
+            str(out / "dist"),
+            "--venv",
+            str(cache_folder() / "installer-venv"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -7,8 +7,8 @@ of the table in docs/installing.md's "System libraries needed on Linux", with wh
 depend on, as `apt-get install --no-install-recommends` would install them on an empty
 system (Depends and Pre-Depends, no Recommends). The packages are unpacked with
 `dpkg-deb -x` (no maintainer scripts; ldconfig is run, as dpkg's trigger would). The .deb
-files come from build/chroot-debs, then /var/cache/apt/archives, then `apt-get download`
-(into build/chroot-debs).
+files come from the test cache's chroot-debs, then /var/cache/apt/archives, then `apt-get download`
+(into that cache).
 
 The bundle is copied into the root's /opt, and run there with `chroot`, as an unprivileged
 user (65534), in a private mount namespace with /proc, /dev/null, /dev/zero,
@@ -39,7 +39,7 @@ from pathlib import Path
 import pytest
 
 from reviewer_app import version as app_version
-from tests.installer_fixtures import ROOT, copy_bundle, top_levels, unexpected
+from tests.installer_fixtures import ROOT, cache_folder, copy_bundle, top_levels, unexpected
 
 pytestmark = [
     pytest.mark.slow,
@@ -47,7 +47,7 @@ pytestmark = [
 ]
 
 DOCS = ROOT / "docs" / "installing.md"
-DEB_CACHE = ROOT / "build" / "chroot-debs"
+DEB_CACHE = cache_folder() / "chroot-debs"
 APT_ARCHIVES = Path("/var/cache/apt/archives")
 BASE = ["libc6", "libc-bin"]
 USER = "65534:65534"  # not root (the root has no /etc/passwd: numeric ids)
