@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reviewer_app import APP_NAME, version
 from reviewer_app.cli import (
+    annotation_cmds,
     backup_cmds,
     credential_cmds,
     demo_cmd,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     evidence_cmds.register(commands)
     review_cmds.register(commands)
+    annotation_cmds.register(commands)
     credential_cmds.register(commands)
     credential_cmds.register_verify(commands)
     moderation_cmds.register(commands)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    func,
     insert,
     select,
     update,
@@ -31,10 +32,13 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.audit import state, trail
 from reviewer_app.errors import UserError
+from reviewer_app.reviews import annotations as notes  # `annotations` is __future__'s
+from reviewer_app.reviews.annotations import UNCHANGED, Anchor, Annotation, Unchanged
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import (
     CriterionScore,
     Decision,
@@ -396,6 +400,124 @@ class ReviewSession:
             settle(session, self.submission_pk, utcnow(), actor=self.reviewer)
         self.submitted_at, self.decision = None, None
 
+    # Annotations: part of the review, saved and frozen with it -------------------------
+
+    def annotations(self) -> list[Annotation]:
+        """This review's annotations, by number (none before its first change)."""
+        with self.folder.read_sessions() as session:
+            return notes.of_review(session, self.review_id)
+
+    def annotate(
+        self,
+        anchor: Anchor,
+        text: str,
+        *,
+        criterion: str | None = None,
+        tag: str | None = None,
+        number: int | None = None,
+    ) -> Annotation:
+        """Adds an annotation (starting the review if this is its first change). `number`
+        is for undoing a delete: the annotation comes back under its old number."""
+        comment = notes.clean_text(text, notes.MAX_TEXT, _COMMENT)
+        label = notes.clean_text(tag, notes.MAX_TAG, _TAG) if tag else None
+        if criterion is not None:
+            self._criterion(criterion)
+        with self._change() as session:
+            anchor, _item = notes.check_anchor(
+                session, self.folder.store.objects, self.submission_pk, anchor
+            )
+            if number is None or session.scalar(
+                select(AnnotationRow.id).where(
+                    AnnotationRow.review_id == self.review_id, AnnotationRow.number == number
+                )
+            ):
+                last = session.scalar(
+                    select(func.max(AnnotationRow.number)).where(
+                        AnnotationRow.review_id == self.review_id
+                    )
+                )
+                number = (last or 0) + 1
+            assert self.review_id is not None
+            row = AnnotationRow(
+                review_id=self.review_id,
+                number=number,
+                item_id=anchor.item_id,
+                page=anchor.page,
+                quote=anchor.quote,
+                quote_start=anchor.quote_start,
+                text=comment,
+                criterion_id=criterion,
+                tag=label,
+            )
+            if anchor.rect is not None:
+                row.x, row.y, row.width, row.height = anchor.rect
+            session.add(row)
+            session.flush()
+            made = notes.one(session, row.id)
+            assert made is not None
+            self._audit(session, "review.annotate", None, _trail_form(made))
+        return made
+
+    def edit_annotation(
+        self,
+        annotation_id: int,
+        *,
+        text: str | None = None,
+        criterion: str | Unchanged | None = UNCHANGED,
+        tag: str | Unchanged | None = UNCHANGED,
+        anchor: Anchor | None = None,
+    ) -> Annotation:
+        """Changes an annotation's comment, criterion, tag or place (what is given)."""
+        if not isinstance(criterion, Unchanged) and criterion is not None:
+            self._criterion(criterion)
+        with self._change() as session:
+            row = self._own_annotation(session, annotation_id)
+            before = notes.one(session, row.id)
+            assert before is not None
+            if text is not None:
+                row.text = notes.clean_text(text, notes.MAX_TEXT, _COMMENT)
+            if not isinstance(criterion, Unchanged):
+                row.criterion_id = criterion
+            if not isinstance(tag, Unchanged):
+                row.tag = notes.clean_text(tag, notes.MAX_TAG, _TAG) if tag else None
+            if anchor is not None:
+                anchor, _item = notes.check_anchor(
+                    session, self.folder.store.objects, self.submission_pk, anchor
+                )
+                row.item_id, row.page = anchor.item_id, anchor.page
+                row.quote, row.quote_start = anchor.quote, anchor.quote_start
+                row.x, row.y, row.width, row.height = anchor.rect or (None, None, None, None)
+            row.updated_at = utcnow()
+            session.flush()
+            after = notes.one(session, row.id)
+            assert after is not None
+            if _trail_form(before) != _trail_form(after):
+                self._audit(
+                    session, "review.annotation.edit", _trail_form(before), _trail_form(after)
+                )
+        return after
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        """Deletes an annotation; what it was comes back, for an undo (`annotate` with
+        its anchor, text, criterion, tag and number)."""
+        with self._change() as session:
+            row = self._own_annotation(session, annotation_id)
+            gone = notes.one(session, row.id)
+            assert gone is not None
+            session.delete(row)
+            self._audit(session, "review.annotation.delete", _trail_form(gone), None)
+        return gone
+
+    def _own_annotation(self, session: Session, annotation_id: int) -> AnnotationRow:
+        row = session.get(AnnotationRow, annotation_id)
+        if row is None or row.review_id != self.review_id:
+            raise notes.AnnotationError(
+                translate(
+                    "Annotations", "{reviewer}'s review of {submission} has no annotation {id}."
+                ).format(reviewer=self.reviewer, submission=self.submission_id, id=annotation_id)
+            )
+        return row
+
     # Internals -------------------------------------------------------------------------
 
     def _criterion(self, criterion_id: str) -> Criterion:
@@ -569,6 +691,11 @@ def record_decision(
     )
 
 
+def submission_named(session: Session, submission_id: str) -> Submission:
+    """The submission with this id, or a refusal that says there is none."""
+    return _submission(session, submission_id)
+
+
 def _submission(session: Session, submission_id: str) -> Submission:
     submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
     if submission is None:
@@ -623,3 +750,22 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
             ).format(submission=submission.submission_id, credential=submission.credential_uri)
         )
     return definition
+
+
+_COMMENT = "comment"
+_TAG = "tag"
+
+
+def _trail_form(a: Annotation) -> dict[str, Any]:
+    """What the audit trail keeps of an annotation."""
+    return {
+        "id": a.id,
+        "number": a.number,
+        "item": a.item,
+        "page": a.page,
+        "rect": list(a.rect) if a.rect is not None else None,
+        "quote": a.quote,
+        "criterion": a.criterion,
+        "tag": a.tag,
+        "text": a.text,
+    }

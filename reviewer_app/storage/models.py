@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     MetaData,
@@ -257,6 +258,33 @@ class CriterionScore(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     review: Mapped[Review] = relationship(back_populates="scores")
+
+
+class Annotation(Base):
+    """Feedback pinned to a place in the evidence, part of one review (see
+    reviews.annotations for the anchors and their units)."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (UniqueConstraint("review_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]  # 1, 2, ... in the order made within the review
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_items.id", ondelete="CASCADE"), index=True
+    )
+    page: Mapped[int] = mapped_column(default=1)  # 1-based
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+    width: Mapped[float | None] = mapped_column(Float)
+    height: Mapped[float | None] = mapped_column(Float)
+    quote: Mapped[str | None] = mapped_column(Text)
+    quote_start: Mapped[int | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+    criterion_id: Mapped[str | None] = mapped_column(String(200))
+    tag: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Decision(Base):
