@@ -435,6 +435,21 @@ def by_criterion(
     return groups
 
 
+def for_letter(session: Session, submission_pk: int) -> list[Annotation]:
+    """What the earner receives with the standing decision: the annotations a lead chose
+    in adjudication, else those of the review the feedback comes from; by reviewer and
+    number. None before a decision stands."""
+    from reviewer_app.storage.models import Decision
+
+    decision = session.scalar(select(Decision).where(Decision.submission_id == submission_pk))
+    if decision is None:
+        return []
+    if decision.letter_annotations is not None:
+        chosen = set(decision.letter_annotations)
+        return [a for a in of_submission(session, submission_pk) if a.id in chosen]
+    return of_review(session, decision.feedback_review_id or decision.review_id)
+
+
 # Words ------------------------------------------------------------------------------------
 
 

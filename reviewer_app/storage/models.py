@@ -303,6 +303,9 @@ class Decision(Base):
     # or the lead's own words in `feedback`.
     feedback_review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
     feedback: Mapped[str | None] = mapped_column(Text)
+    # The annotations the earner receives, by id, when a lead chose them (from any of
+    # the reviews) in adjudication; None: those of the review the feedback comes from.
+    letter_annotations: Mapped[list[int] | None] = mapped_column(JSON)
 
 
 class Issuer(Base):

@@ -42,9 +42,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_annotations_review_id", "annotations", ["review_id"])
     op.create_index("ix_annotations_item_id", "annotations", ["item_id"])
+    with op.batch_alter_table("decisions") as batch:
+        batch.add_column(sa.Column("letter_annotations", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("decisions") as batch:
+        batch.drop_column("letter_annotations")
     op.drop_index("ix_annotations_item_id", table_name="annotations")
     op.drop_index("ix_annotations_review_id", table_name="annotations")
     op.drop_table("annotations")
