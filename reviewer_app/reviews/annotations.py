@@ -143,7 +143,7 @@ def clean_text(value: str, limit: int, what: str) -> str:
     if len(cleaned) > limit:
         raise AnnotationError(
             translate(
-                "Annotations", "The {what} is {length} characters long; at most {limit}."
+                "Annotations", "The {what} is {length} characters long: at most {limit}."
             ).format(what=what, length=len(cleaned), limit=limit)
         )
     return cleaned

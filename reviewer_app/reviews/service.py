@@ -418,8 +418,10 @@ class ReviewSession:
     ) -> Annotation:
         """Adds an annotation (starting the review if this is its first change). `number`
         is for undoing a delete: the annotation comes back under its old number."""
-        comment = notes.clean_text(text, notes.MAX_TEXT, _COMMENT)
-        label = notes.clean_text(tag, notes.MAX_TAG, _TAG) if tag else None
+        comment = notes.clean_text(text, notes.MAX_TEXT, translate("Annotations", "comment"))
+        label = (
+            notes.clean_text(tag, notes.MAX_TAG, translate("Annotations", "tag")) if tag else None
+        )
         if criterion is not None:
             self._criterion(criterion)
         with self._change() as session:
@@ -475,11 +477,17 @@ class ReviewSession:
             before = notes.one(session, row.id)
             assert before is not None
             if text is not None:
-                row.text = notes.clean_text(text, notes.MAX_TEXT, _COMMENT)
+                row.text = notes.clean_text(
+                    text, notes.MAX_TEXT, translate("Annotations", "comment")
+                )
             if not isinstance(criterion, Unchanged):
                 row.criterion_id = criterion
             if not isinstance(tag, Unchanged):
-                row.tag = notes.clean_text(tag, notes.MAX_TAG, _TAG) if tag else None
+                row.tag = (
+                    notes.clean_text(tag, notes.MAX_TAG, translate("Annotations", "tag"))
+                    if tag
+                    else None
+                )
             if anchor is not None:
                 anchor, _item = notes.check_anchor(
                     session, self.folder.store.objects, self.submission_pk, anchor
@@ -750,10 +758,6 @@ def _definition_for(session: Session, submission: SubmissionRef) -> DefinitionRo
             ).format(submission=submission.submission_id, credential=submission.credential_uri)
         )
     return definition
-
-
-_COMMENT = "comment"
-_TAG = "tag"
 
 
 def _trail_form(a: Annotation) -> dict[str, Any]:
