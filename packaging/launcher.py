@@ -50,6 +50,21 @@ def icu_problems() -> list[str]:
     return problems
 
 
+def pdfium_problems() -> list[str]:
+    """The earner's letter renders annotated PDF regions with pdfium: its shared library
+    must have come along into the bundle, not only the Python package."""
+    try:
+        import pypdfium2
+
+        page = pypdfium2.PdfDocument.new().new_page(200, 100)
+        bitmap = page.render(scale=1)
+        if (bitmap.width, bitmap.height) != (200, 100):
+            return [f"pdfium: a 200 x 100 page rendered as {bitmap.width} x {bitmap.height}"]
+    except Exception as e:
+        return [f"pdfium: {type(e).__name__}: {e}"]
+    return []
+
+
 def selftest() -> int:
     import importlib
     import pkgutil
@@ -79,6 +94,7 @@ def selftest() -> int:
     failed += [f"missing {what}: {path}" for what, path in checks.items() if not path.exists()]
     failed += translation_problems()
     failed += icu_problems()
+    failed += pdfium_problems()
     for line in failed:
         print(line, file=sys.stderr)
     print(f"selftest: {len(names)} modules, {len(failed)} problems")
