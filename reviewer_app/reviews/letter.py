@@ -392,7 +392,7 @@ def _text_lines(block: _Block) -> list[str]:
     if kind is _Kind.NOTE:
         return _wrap(text, "* ", "  ")
     if kind is _Kind.QUOTE:
-        return _wrap(text, "  | ", "  | ")
+        return _wrap(text, "    ")
     if kind is _Kind.PICTURE:
         return _wrap(f"[{text}]", "  ")
     if kind is _Kind.BULLET:
