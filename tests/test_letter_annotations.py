@@ -164,12 +164,13 @@ def test_each_note_says_its_number_place_criterion_and_comment_in_reading_order(
         section = notes_section(letter)
         at = 0
         for number, note in enumerate(marked.notes, start=1):
-            heading = f"Note {number}: {note.place}"
+            # The place, then at once the criterion: no page for a photo or an answer.
+            heading = f"Note {number}: {note.place} {note.about}"
             found = section.find(heading, at)
             assert found >= 0, f"{heading!r} missing or out of order in {section!r}"
             following = section.find(f"Note {number + 1}:", found)
             body = section[found : following if following >= 0 else None]
-            assert note.about in body and note.comment in body, body
+            assert note.comment in body, body
             if note.quote is not None:
                 assert f"\u201c{squash(note.quote)}\u201d" in body, body
             at = found + len(heading)
@@ -199,6 +200,12 @@ def test_the_pdf_has_a_picture_of_each_rectangle_of_its_shape(marked: Marked) ->
         assert same, f"no picture of a {w} x {h} region in {[i.size for i in unmatched]}"
         unmatched.remove(same[0])
         assert max(same[0].size) <= crops.MAX_SIDE
+
+
+def test_the_same_letter_with_pictures_gives_the_same_bytes(marked: Marked) -> None:
+    with marked.folder.read_sessions() as session:
+        once, again = letter_for(session, SUBMISSION), letter_for(session, SUBMISSION)
+    assert once == again and render_pdf(once) == render_pdf(again)
 
 
 def test_the_crop_of_the_rotated_photo_is_upright(marked: Marked) -> None:
