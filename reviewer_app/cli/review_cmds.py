@@ -239,10 +239,16 @@ def run_feedback(args: argparse.Namespace) -> int:
         raise UserError("feedback takes a SUBMISSION_ID, or --all with a folder as --out")
     with open_folder(args) as folder, folder.read_sessions() as session:
         if args.all:
-            written = write_letters(session, decided_submissions(session), args.out, text=args.text)
+            written = write_letters(
+                session,
+                decided_submissions(session),
+                args.out,
+                text=args.text,
+                objects=folder.store.objects,
+            )
             print(f"wrote {counted(len(written), 'letter')} into {args.out}", file=sys.stderr)
             return 0
-        letter = letter_for(session, args.submission_id)
+        letter = letter_for(session, args.submission_id, objects=folder.store.objects)
         path = write_letter(letter, args.out)
     print(f"wrote {path}", file=sys.stderr)
     return 0

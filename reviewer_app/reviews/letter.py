@@ -10,6 +10,15 @@ on Linux, Arial on Windows and macOS, then reportlab's own Vera), so names such 
 folded to its base letter ("ễ" -> "e"), or "?" when it has none; with Vera (no Vietnamese)
 or with the last resort, Helvetica (Windows-1252 only), that is a visible limitation. The
 text rendering always keeps every character.
+
+Notes on the evidence (the reviewer's annotations, `LetterNote`) follow the criteria.
+They are numbered 1, 2, 3... in the order the letter is given them, whatever numbers
+they had in the review: `feedback.letter_for` gives them in the order the earner reads
+the evidence (item by item, page by page, top to bottom), so the numbers have no gaps and
+read in order. A note says where it is (item, page), the criterion it speaks to or
+"General", the comment, and the marked passage quoted or a picture of the marked region
+(PNG or JPEG bytes, made where the files are read; the text form says where the PDF shows
+it). Nothing in a note names the reviewer.
 """
 
 from __future__ import annotations
@@ -28,12 +37,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
@@ -47,6 +58,7 @@ __all__ = [
     "DECISION_PASS",
     "FeedbackLetter",
     "LetterCriterion",
+    "LetterNote",
     "LetterPart",
     "letter_file_name",
     "render_pdf",
@@ -93,6 +105,20 @@ class LetterPart:
 
 
 @dataclass(frozen=True)
+class LetterNote:
+    """One annotation as the earner reads it (numbered by its place in the letter)."""
+
+    item: str  # the evidence item's path or title
+    page: int | None  # None: an item without pages (an image, a written answer)
+    criterion_title: str | None  # None: a general note
+    comment: str
+    quote: str | None = None  # the marked passage
+    picture: bytes | None = None  # PNG or JPEG of the marked region
+    # A region was marked but its picture could not be made from the earner's file.
+    picture_missing: bool = False
+
+
+@dataclass(frozen=True)
 class FeedbackLetter:
     earner_name: str
     submission_id: str
@@ -103,6 +129,7 @@ class FeedbackLetter:
     parts: tuple[LetterPart, ...]
     overall_feedback: str | None
     issuer_name: str | None = None
+    notes: tuple[LetterNote, ...] = ()
 
     def __post_init__(self) -> None:
         if self.decision not in _DECISION_WORDS:
@@ -158,12 +185,18 @@ class _Kind(enum.Enum):
     STATUS = enum.auto()
     COMMENT = enum.auto()  # a criterion's comment paragraph; may hold line breaks
     SIGNATURE = enum.auto()
+    NOTE = enum.auto()  # "Note 2: report.pdf, page 3"
+    NOTE_ABOUT = enum.auto()  # its criterion, or "General"
+    NOTE_TEXT = enum.auto()  # a paragraph of its comment; may hold line breaks
+    QUOTE = enum.auto()  # the marked passage
+    PICTURE = enum.auto()  # the marked region: drawn in the PDF, a pointer in the text
 
 
 @dataclass(frozen=True)
 class _Block:
     kind: _Kind
     text: str
+    picture: bytes | None = None
 
 
 def _status_words(criterion: LetterCriterion) -> str:
@@ -227,6 +260,39 @@ def _part_blocks(part: LetterPart) -> Iterator[_Block]:
             yield _Block(_Kind.COMMENT, paragraph)
 
 
+_PICTURE_IN_PDF = "The PDF version of this letter shows the marked region here."
+_PICTURE_MISSING = (
+    "A picture of the marked region could not be made from your file; "
+    "please look at this place in your evidence."
+)
+
+
+def _note_place(note: LetterNote) -> str:
+    item = _one_line(note.item) or "Your evidence"
+    return f"{item}, page {note.page}" if note.page is not None else item
+
+
+def _note_blocks(notes: tuple[LetterNote, ...]) -> Iterator[_Block]:
+    yield _Block(_Kind.HEADING, "Notes on your evidence")
+    yield _Block(
+        _Kind.BODY,
+        "These notes point at places in your evidence. They are numbered in the order "
+        "you will find them: item by item, page by page, from the top of each page down.",
+    )
+    for number, note in enumerate(notes, start=1):
+        yield _Block(_Kind.NOTE, f"Note {number}: {_note_place(note)}")
+        title = _one_line(note.criterion_title or "")
+        yield _Block(_Kind.NOTE_ABOUT, f"Criterion: {title}" if title else "General")
+        if note.quote is not None and _clean(note.quote):
+            yield _Block(_Kind.QUOTE, f"Marked text: \u201c{_clean(note.quote)}\u201d")
+        if note.picture is not None:
+            yield _Block(_Kind.PICTURE, _PICTURE_IN_PDF, note.picture)
+        elif note.picture_missing:
+            yield _Block(_Kind.NOTE_TEXT, _PICTURE_MISSING)
+        for paragraph in _paragraphs(note.comment):
+            yield _Block(_Kind.NOTE_TEXT, paragraph)
+
+
 def _blocks(letter: FeedbackLetter) -> list[_Block]:
     """Everything the letter says, in order; both renderings draw exactly these."""
     blocks = [
@@ -243,6 +309,8 @@ def _blocks(letter: FeedbackLetter) -> list[_Block]:
         blocks.append(_Block(_Kind.HEADING, "Feedback on each criterion"))
         for part in letter.parts:
             blocks.extend(_part_blocks(part))
+    if letter.notes:
+        blocks.extend(_note_blocks(letter.notes))
     overall = _paragraphs(letter.overall_feedback)
     if overall:
         blocks.append(_Block(_Kind.HEADING, "Overall feedback"))
@@ -270,6 +338,7 @@ _TIGHT = {
     (_Kind.BULLET, _Kind.BULLET),
     (_Kind.CRITERION, _Kind.STATUS),
     (_Kind.SIGNATURE, _Kind.SIGNATURE),
+    (_Kind.NOTE, _Kind.NOTE_ABOUT),
 }
 # A list item or indented line in a comment keeps its hanging indent when wrapped.
 _LINE_LEAD = re.compile(r"[ \t]*(?:(?:[-*\u2022]|\d{1,3}[.)])[ \t]+)?")
@@ -318,8 +387,14 @@ def _text_lines(block: _Block) -> list[str]:
         return _underlined(text, "-")
     if kind is _Kind.CRITERION:
         return _wrap(text, "* ", "  ")
-    if kind in (_Kind.STATUS, _Kind.COMMENT):
+    if kind in (_Kind.STATUS, _Kind.COMMENT, _Kind.NOTE_ABOUT, _Kind.NOTE_TEXT):
         return _wrap(text, "  ")
+    if kind is _Kind.NOTE:
+        return _wrap(text, "* ", "  ")
+    if kind is _Kind.QUOTE:
+        return _wrap(text, "    ")
+    if kind is _Kind.PICTURE:
+        return _wrap(f"[{text}]", "  ")
     if kind is _Kind.BULLET:
         return _wrap(text, "  - ", "    ")
     return _wrap(text)
@@ -445,6 +520,46 @@ _MARGIN = 20 * mm
 _BODY_SIZE = 10.5
 
 
+_QUOTE_GREY = Color(0.25, 0.25, 0.25)  # dark enough to read as text, not as a link
+_FRAME_GREY = Color(0.55, 0.55, 0.55)
+_PICTURE_INDENT = 12.0
+_PICTURE_MAX_HEIGHT = 95 * mm
+
+
+class _Picture(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """A note's picture, indented like its text, in a thin frame so its edges show on
+    white paper. Shown at half its pixels in points (the size the region has on its PDF
+    page, which is rendered at 2 pixels a point), smaller if the page or a third of a
+    page height would not hold it."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._image = ImageReader(io.BytesIO(data))
+        pixels_wide, pixels_high = self._image.getSize()
+        self._natural = (pixels_wide / 2.0, pixels_high / 2.0)
+        self.spaceBefore = 2
+        self.spaceAfter = 8
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        natural_width, natural_height = self._natural
+        fit = min(
+            1.0,
+            (avail_width - _PICTURE_INDENT) / natural_width,
+            _PICTURE_MAX_HEIGHT / natural_height,
+        )
+        self.drawWidth, self.drawHeight = natural_width * fit, natural_height * fit
+        return avail_width, self.drawHeight
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.drawImage(self._image, _PICTURE_INDENT, 0, self.drawWidth, self.drawHeight)
+        canvas.saveState()
+        canvas.setStrokeColor(_FRAME_GREY)
+        canvas.setLineWidth(0.5)
+        canvas.rect(_PICTURE_INDENT, 0, self.drawWidth, self.drawHeight, stroke=1, fill=0)
+        canvas.restoreState()
+
+
 def _styles(font: _PdfFont) -> dict[_Kind, ParagraphStyle]:
     body = ParagraphStyle(
         "LetterBody",
@@ -489,6 +604,15 @@ def _styles(font: _PdfFont) -> dict[_Kind, ParagraphStyle]:
         _Kind.STATUS: derive("LetterStatus", leftIndent=criterion_indent, spaceAfter=5),
         _Kind.COMMENT: derive("LetterComment", leftIndent=criterion_indent),
         _Kind.SIGNATURE: derive("LetterSignature", spaceAfter=1),
+        _Kind.NOTE: derive("LetterNote", fontName=font.bold, spaceBefore=6, spaceAfter=1),
+        _Kind.NOTE_ABOUT: derive("LetterNoteAbout", leftIndent=criterion_indent, spaceAfter=5),
+        _Kind.NOTE_TEXT: derive("LetterNoteText", leftIndent=criterion_indent),
+        _Kind.QUOTE: derive(
+            "LetterQuote",
+            leftIndent=criterion_indent * 2,
+            rightIndent=criterion_indent,
+            textColor=_QUOTE_GREY,
+        ),
     }
 
 
@@ -501,17 +625,38 @@ def _markup(text: str) -> str:
     return "<br/>".join(lines)
 
 
+_NOTE_PARTS = {_Kind.NOTE_ABOUT, _Kind.NOTE_TEXT, _Kind.QUOTE, _Kind.PICTURE}
+
+
 def _flowables(blocks: Iterable[_Block], font: _PdfFont) -> list[Flowable]:
     styles = _styles(font)
     story: list[Flowable] = []
+    note: list[Flowable] = []  # a note's flowables, kept on one page when they fit
+
+    def end_note() -> None:
+        if note:
+            story.append(KeepTogether(list(note)))
+            note.clear()
+
     for block in blocks:
+        if block.kind is _Kind.NOTE or block.kind not in _NOTE_PARTS:
+            end_note()
+        target = note if block.kind is _Kind.NOTE or block.kind in _NOTE_PARTS else story
+        if block.kind is _Kind.PICTURE:
+            assert block.picture is not None
+            try:
+                target.append(_Picture(block.picture))
+                continue
+            except Exception:  # bytes no image reader takes: said in words instead
+                block = _Block(_Kind.NOTE_TEXT, _PICTURE_MISSING)
         markup = _markup(_fold(block.text, font))
         if block.kind is _Kind.BULLET:
-            story.append(Paragraph(markup, styles[block.kind], bulletText=_fold("\u2022", font)))
+            target.append(Paragraph(markup, styles[block.kind], bulletText=_fold("\u2022", font)))
         else:
-            story.append(Paragraph(markup, styles[block.kind]))
+            target.append(Paragraph(markup, styles[block.kind]))
         if block.kind is _Kind.META and block.text.startswith("Decision:"):
-            story.append(Spacer(1, 10))
+            target.append(Spacer(1, 10))
+    end_note()
     return story
 
 
