@@ -5,8 +5,10 @@ A packet holds the chosen submissions (each written back out as an evidence bund
 the definitions they are scored under, and the assignment: which reviewer scores which
 submission. The lead's folder records the packets it issued, so that a return can be
 checked against them; the assessor's folder records the packets it received, so that a
-return can be made from them. Each packet carries its own return key (see
-`return_keys`), and one made under blind review names no earner (see `blind_codes`).
+return can be made from them. The reviewer's annotations of the packet's submissions go
+out with it (see `travel_notes`) and start their review in the assessor's folder. Each
+packet carries its own return key (see `return_keys`), and one made under blind review
+names no earner (see `blind_codes`).
 See docs/packets.md for the file format.
 """
 

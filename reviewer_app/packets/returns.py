@@ -5,7 +5,9 @@ authenticates the file with the packet's return key. The lead's folder checks th
 whole first (hashes, then that the packet is one it issued, that the file was made with
 that packet's key, that the reviewer was assigned each submission, that the review's
 times can be true, then each review against its rubric);
-only then, in one transaction, adds each review that is new and settles its submission.
+only then, in one transaction, adds each review that is new (or continues one begun here
+and untouched since its packet went out), with its annotations (see `travel_notes`),
+and settles its submission.
 A review the lead already holds with the same content is left alone; with other content
 it becomes a conflict that a lead resolves. The same return file twice changes nothing.
 """

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Annotations</name>
+    <message>
+        <source>The {what} is {length} characters long; at most {limit}.</source>
+        <translation>El {what} tiene {length} caracteres; como máximo {limit}.</translation>
+    </message>
+    <message>
+        <source>{ref!r} names {count} items; give the item&apos;s path instead.</source>
+        <translation>{ref!r} nombra {count} elementos; indique la ruta del elemento.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>This submission has no item {ref!r}. Its items: {known}.</source>
+        <translation>Este envío no tiene el elemento {ref!r}. Sus elementos: {known}.</translation>
+    </message>
+    <message>
+        <source>Item {item} is not part of this submission.</source>
+        <translation>El elemento {item} no forma parte de este envío.</translation>
+    </message>
+    <message>
+        <source>{item} is a written answer: mark a passage of it (a quote), not a rectangle.</source>
+        <translation>{item} es una respuesta escrita: marque un pasaje (una cita), no un rectángulo.</translation>
+    </message>
+    <message>
+        <source>The rectangle {rect} on {item} needs a positive width and height.</source>
+        <translation>El rectángulo {rect} en {item} necesita un ancho y un alto positivos.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>The rectangle {rect} is outside page {page} of {item}, which is {width} x {height} {unit}.</source>
+        <translation>El rectángulo {rect} queda fuera de la página {page} de {item}, que mide {width} x {height} {unit}.</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>The quote is empty.</source>
+        <translation>La cita está vacía.</translation>
+    </message>
+    <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
+    </message>
+    <message>
+        <source>{item} cannot be annotated: only PDF pages, images and written answers can.</source>
+        <translation>{item} no se puede anotar: solo se pueden anotar páginas PDF, imágenes y respuestas escritas.</translation>
+    </message>
+    <message>
+        <source>{item} has no page {page}: it has {pages}.</source>
+        <translation>{item} no tiene página {page}: tiene {pages}.</translation>
+    </message>
+    <message>
+        <source>{item} does not contain the text {quote!r}.</source>
+        <translation>{item} no contiene el texto {quote!r}.</translation>
+    </message>
+    <message>
+        <source>{reviewer}&apos;s review of {submission} has no annotation {id}.</source>
+        <translation>La revisión de {submission} por {reviewer} no tiene la anotación {id}.</translation>
+    </message>
+</context>
+<context>
     <name>Assign</name>
     <message>
         <source>The earner&apos;s name cannot be empty.</source>
@@ -482,6 +549,14 @@
         <translation>La imagen de {credential} ({image!r}) no se puede incluir en un lote de revisión.</translation>
     </message>
     <message>
+        <source>{submission}: {reviewer}&apos;s review here already has annotations or is submitted; the packet&apos;s {count} annotations were not added to it.</source>
+        <translation>{submission}: la revisión de {reviewer} en esta carpeta ya tiene anotaciones o está enviada; no se le añadieron las {count} anotaciones del paquete.</translation>
+    </message>
+    <message>
+        <source>{submission}: annotation {number} was left out: {problem}.</source>
+        <translation>{submission}: la anotación {number} no se añadió: {problem}.</translation>
+    </message>
+    <message>
         <source>{file} is a packet this data folder made; import it in the assessor&apos;s data folder. Nothing was imported.</source>
         <translation>{file} es un lote de revisión creado en esta carpeta de datos; impórtelo en la carpeta de datos del evaluador. No se importó nada.</translation>
     </message>
@@ -516,6 +591,14 @@
     <message>
         <source>holds no definition of {credential}</source>
         <translation>no contiene ninguna definición de {credential}</translation>
+    </message>
+    <message>
+        <source>must hold an object with a list &apos;{key}&apos;</source>
+        <translation>debe contener un objeto con una lista «{key}»</translation>
+    </message>
+    <message>
+        <source>{field} is not of a submission the packet assigns to its reviewer</source>
+        <translation>{field} no es de un envío que el paquete asigne a su revisor</translation>
     </message>
     <message>
         <source>assignment must list who scores which submission</source>
@@ -750,6 +833,10 @@
         <translation>se puntuó con una versión {version} de {credential} cuyo contenido difiere del de esta carpeta</translation>
     </message>
     <message>
+        <source>has annotation {number}, which cannot be placed: {problem}</source>
+        <translation>tiene la anotación {number}, que no se puede situar: {problem}</translation>
+    </message>
+    <message>
         <source>scores {criterion!r}, which is not a criterion of its rubric</source>
         <translation>puntúa {criterion!r}, que no es un criterio de su rúbrica</translation>
     </message>
@@ -788,6 +875,10 @@
     <message>
         <source>The feedback to the earner differs.</source>
         <translation>La retroalimentación para el participante es distinta.</translation>
+    </message>
+    <message>
+        <source>The annotations differ: {here} here, {incoming} incoming.</source>
+        <translation>Las anotaciones difieren: {here} aquí, {incoming} entrantes.</translation>
     </message>
     <message>
         <source>Keep &apos;existing&apos; or &apos;incoming&apos;, not {keep!r}.</source>
@@ -844,6 +935,42 @@
     <message>
         <source>was submitted at {submitted}, before it was started ({started})</source>
         <translation>se envió el {submitted}, antes de empezarse ({started})</translation>
+    </message>
+    <message>
+        <source>{field} must be a list</source>
+        <translation>{field} debe ser una lista</translation>
+    </message>
+    <message>
+        <source>{field} is not of {submission} by {reviewer}</source>
+        <translation>{field} no es de {submission} por {reviewer}</translation>
+    </message>
+    <message>
+        <source>{field} repeats annotation number {number}</source>
+        <translation>{field} repite el número de anotación {number}</translation>
+    </message>
+    <message>
+        <source>{field} must be null or four numbers [x, y, width, height]</source>
+        <translation>{field} debe ser null o cuatro números [x, y, ancho, alto]</translation>
+    </message>
+    <message>
+        <source>{field} must be text or null</source>
+        <translation>{field} debe ser texto o null</translation>
+    </message>
+    <message>
+        <source>{field} must be null or a whole number from 0</source>
+        <translation>{field} debe ser null o un número entero desde 0</translation>
+    </message>
+    <message>
+        <source>{field} has both a rectangle and a quote</source>
+        <translation>{field} tiene a la vez un rectángulo y una cita</translation>
+    </message>
+    <message>
+        <source>its item {position} ({item!r}) is not one of the submission&apos;s here</source>
+        <translation>su elemento {position} ({item!r}) no es uno de los del envío aquí</translation>
+    </message>
+    <message>
+        <source>its criterion {criterion!r} is not a criterion of the rubric</source>
+        <translation>su criterio {criterion!r} no es un criterio de la rúbrica</translation>
     </message>
 </context>
 <context>
