@@ -436,3 +436,39 @@ def test_a_return_whose_annotation_was_edited_on_the_way_is_refused(laptops: Lap
     with pytest.raises(PacketError, match="does not match its digest"):
         import_return(laptops.lead, stale, actor=LEAD)
     nothing_imported(laptops, before, events)
+
+
+def test_a_packet_leaves_annotations_made_on_the_laptop_as_they_are(laptops: Laptops) -> None:
+    """A second packet of the same submission (say, reissued) finds the review on the
+    laptop annotated already: the laptop's work is newer, so it is kept, with a warning."""
+    office_review(laptops)
+    first, second = laptops.tmp / "first.zip", laptops.tmp / "second.zip"
+    export_packet(laptops.lead, ANA, [SID], first, actor=LEAD)
+    import_packet(laptops.ana, first, actor=ANA)
+    review = ReviewSession.open(laptops.ana, SID, ANA)
+    review.delete_annotation(review.annotations()[0].id)
+    kept = shape(annotations_of(laptops.ana))
+    export_packet(laptops.lead, ANA, [SID], second, actor=LEAD)
+
+    got = import_packet(laptops.ana, second, actor=ANA)
+
+    assert got.warnings == [
+        f"{SID}: {ANA}'s review here already has annotations or is submitted; "
+        "the packet's 4 annotations were not added to it."
+    ]
+    assert shape(annotations_of(laptops.ana)) == kept
+    assert audit_ok(laptops.ana)
+
+
+def test_a_return_from_before_annotations_travelled_leaves_them_as_they_are(
+    laptops: Laptops,
+) -> None:
+    returned, _ = round_trip(laptops)
+    office = shape(annotations_of(laptops.lead))
+    key = packet_key(laptops.tmp / "packet.zip")
+    older = rewritten(returned, laptops.tmp / "older.zip", lambda r: r.pop("annotations"), key=key)
+
+    assert import_return(laptops.lead, older, actor=LEAD).added == [SID]
+
+    assert shape(annotations_of(laptops.lead)) == office
+    assert audit_ok(laptops.lead)

@@ -65,6 +65,7 @@ from reviewer_app.rubrics.store import add_files
 from reviewer_app.rubrics.validate import DEFINITION_FORMAT, DefinitionRejected, load_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
+from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import (
     Definition,
     Packet,
@@ -494,7 +495,10 @@ def _annotations_in(
         .where(Review.submission_id == submission.id, Reviewer.name == reviewer)
     )
     if review is not None and (
-        review.submitted_at is not None or travel_notes.travel_forms(session, review.id, "", "")
+        review.submitted_at is not None
+        or session.scalar(
+            select(AnnotationRow.id).where(AnnotationRow.review_id == review.id).limit(1)
+        )
     ):
         result.warnings.append(
             translate(
@@ -511,6 +515,7 @@ def _annotations_in(
         if found is None:
             return
         definition = found
+    rubric = Rubric.from_content(definition.content)
     placed: list[travel_notes.Placed] = []
     for entry in carried:
         try:
@@ -518,7 +523,7 @@ def _annotations_in(
                 session,
                 folder.store.objects,
                 submission.id,
-                Rubric.from_content(definition.content),
+                rubric,
                 [entry],
                 blind=False,  # the labels are already the ones this folder shows
                 extracted=False,
