@@ -162,7 +162,7 @@ def test_annotations_travel_with_a_packet_from_the_command_line(
     packet_id = doc["packet_id"]
 
     code, doc = run(capsys, ana, "packet", "import", str(packet), "--json")
-    assert code == 0 and doc["warnings"] == []
+    assert code == 0 and doc["warnings"] == [] and doc["annotations_added"] == {sid: [1]}
     listed = ["annotations", sid, "--reviewer", "Ana Ruiz", "--json"]
     code, doc = run(capsys, ana, *listed)
     assert [(a["number"], a["page"], a["text"]) for a in doc] == [(1, 2, "Office.")]

@@ -108,6 +108,8 @@ class ImportedPacket:
     warnings: list[str] = field(default_factory=list)
     already_imported: bool = False
     blind: bool = False
+    # Submission -> the numbers of the annotations its review here was given.
+    annotations_added: dict[str, list[int]] = field(default_factory=dict)
 
 
 # Export ---------------------------------------------------------------------------------
@@ -562,6 +564,7 @@ def _annotations_in(
         lambda action, before, after: trail.Entry(actor, action, "review", entity, before, after),
     )
     state.note(session, submission.id, actor, changes)
+    result.annotations_added[submission_id] = [p.number for p in placed]
 
 
 def _already(known: Packet, file_sha: str, label: str, result: ImportedPacket) -> ImportedPacket:
