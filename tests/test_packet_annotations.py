@@ -463,7 +463,7 @@ def test_a_packet_leaves_annotations_made_on_the_laptop_as_they_are(laptops: Lap
 def test_a_return_from_before_annotations_travelled_leaves_them_as_they_are(
     laptops: Laptops,
 ) -> None:
-    returned, _ = round_trip(laptops)
+    returned, packet_id = round_trip(laptops)
     office = shape(annotations_of(laptops.lead))
     key = packet_key(laptops.tmp / "packet.zip")
     older = rewritten(returned, laptops.tmp / "older.zip", lambda r: r.pop("annotations"), key=key)
@@ -472,3 +472,9 @@ def test_a_return_from_before_annotations_travelled_leaves_them_as_they_are(
 
     assert shape(annotations_of(laptops.lead)) == office
     assert audit_ok(laptops.lead)
+    # Such a return again: the same scores are the same review, whatever the annotations.
+    again = laptops.tmp / "again.zip"
+    export_return(laptops.ana, packet_id, ANA, again, actor=ANA)
+    older = rewritten(again, laptops.tmp / "older2.zip", lambda r: r.pop("annotations"), key=key)
+    repeat = import_return(laptops.lead, older, actor=LEAD)
+    assert repeat.unchanged == [SID] and not repeat.conflicts

@@ -774,7 +774,10 @@ def _apply(
         result.added.append(sid)
         result.statuses[sid] = settle(session, submission.id, now)
         return
-    if review_digest(review_content(session, existing, sid, reviewer)) == review["digest"]:
+    held = review_content(session, existing, sid, reviewer)
+    if travel_notes.KEY not in review:  # from before annotations travelled: scores only
+        held.pop(travel_notes.KEY)
+    if review_digest(held) == review["digest"]:
         result.unchanged.append(sid)
         return
     # The same incoming content seen before (from another file, or already resolved)
@@ -984,8 +987,11 @@ def differences(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> lis
                 )
     if existing.get("feedback") != incoming.get("feedback"):
         out.append(translate("ReviewPackets", "The feedback to the earner differs."))
+    # A return from before annotations travelled leaves them as they are: no difference.
     mine = travel_notes.digest_form(existing.get(travel_notes.KEY) or [])
-    theirs = travel_notes.digest_form(incoming.get(travel_notes.KEY) or [])
+    theirs = travel_notes.digest_form(
+        incoming.get(travel_notes.KEY, existing.get(travel_notes.KEY)) or []
+    )
     if mine != theirs:
         out.append(
             translate(
