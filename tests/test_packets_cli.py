@@ -140,3 +140,51 @@ def test_a_blind_packet_from_the_command_line(
     plain = tmp_path / "plain.zip"
     code, doc = run(capsys, lead, *export, "--out", str(plain), "--not-blind", "--json")
     assert code == 0 and not doc["blind"] and b"Lima" in plain.read_bytes()
+
+
+def test_annotations_travel_with_a_packet_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Begun at the office, continued on the assessor's laptop with `annotate` as with
+    `score`, brought back by the return; one pointing off its page is refused there."""
+    lead, ana, sid = tmp_path / "lead", tmp_path / "ana", "FAP-2026-0142"
+    assert run(capsys, lead, "demo")[0] == 0
+    at = ["annotate", sid, "--reviewer", "Ana Ruiz"]
+    log = ["--item", "evidence/contact-log.pdf"]
+    code, doc = run(
+        capsys, lead, *at, *log, "--page", "2", "--rect", "72,100,300,60", "--text", "Office."
+    )
+    assert code == 0
+    packet, back = tmp_path / "packet.zip", tmp_path / "return.zip"
+    export = ["packet", "export", "--reviewer", "Ana Ruiz", "--submission", sid]
+    code, doc = run(capsys, lead, *export, "--out", str(packet), "--json")
+    assert code == 0
+    packet_id = doc["packet_id"]
+
+    code, doc = run(capsys, ana, "packet", "import", str(packet), "--json")
+    assert code == 0 and doc["warnings"] == [] and doc["annotations_added"] == {sid: [1]}
+    listed = ["annotations", sid, "--reviewer", "Ana Ruiz", "--json"]
+    code, doc = run(capsys, ana, *listed)
+    assert [(a["number"], a["page"], a["text"]) for a in doc] == [(1, 2, "Office.")]
+    code, err = run(capsys, ana, *at, *log, "--page", "3", "--rect", "1,1,5,5", "--text", "No.")
+    assert code == 1 and "has no page 3: it has 2" in err
+    photo = ["--item", "evidence/IMG_2041.jpg", "--rect", "900,1300,250,250"]
+    code, doc = run(capsys, ana, *at, *photo, "--text", "Train.", "--criterion", "overview-goal")
+    assert code == 0
+    reflection = ["--item", "Reflection", "--quote", "check my own assumptions"]
+    assert run(capsys, ana, *at, *reflection, "--text", "More here.", "--json")[0] == 0
+    levels = [arg for c in criteria() for arg in ("--level", f"{c}=proficient")]
+    assert run(capsys, ana, "score", sid, "--reviewer", "Ana Ruiz", *levels, "--submit")[0] == 0
+    give_back = ["packet", "return", "--packet", packet_id, "--reviewer", "Ana Ruiz"]
+    assert run(capsys, ana, *give_back, "--out", str(back), "--json")[0] == 0
+
+    code, doc = run(capsys, lead, "packet", "import-return", str(back), "--json")
+    assert code == 0 and doc["added"] == [sid]
+    code, doc = run(capsys, lead, *listed)
+    assert [(a["number"], a["item"], a["criterion"], a["text"]) for a in doc] == [
+        (1, "evidence/contact-log.pdf", None, "Office."),
+        (2, "evidence/IMG_2041.jpg", "overview-goal", "Train."),
+        (3, "Reflection", None, "More here."),
+    ]
+    code, doc = run(capsys, lead, "audit", "verify", "--json")
+    assert code == 0 and doc["ok"]

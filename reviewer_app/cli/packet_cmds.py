@@ -180,6 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
         "definitions_known": got.definitions_known,
         "submissions_imported": got.submissions_imported,
         "submissions_known": got.submissions_known,
+        "annotations_added": got.annotations_added,
         "warnings": got.warnings,
     }
     if args.json:
@@ -196,6 +197,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"{len(got.submissions_known)} already here; "
         f"{counted(len(got.definitions_added), 'definition')} added"
     )
+    for sid, numbers in got.annotations_added.items():
+        print(f"  {sid}: {counted(len(numbers), 'annotation')} to continue from")
     for w in got.warnings:
         print(f"    warning: {w}")
     return 0

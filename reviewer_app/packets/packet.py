@@ -5,8 +5,10 @@ A packet holds the chosen submissions (each written back out as an evidence bund
 the definitions they are scored under, and the assignment: which reviewer scores which
 submission. The lead's folder records the packets it issued, so that a return can be
 checked against them; the assessor's folder records the packets it received, so that a
-return can be made from them. Each packet carries its own return key (see
-`return_keys`), and one made under blind review names no earner (see `blind_codes`).
+return can be made from them. The reviewer's annotations of the packet's submissions go
+out with it (see `travel_notes`) and start their review in the assessor's folder. Each
+packet carries its own return key (see `return_keys`), and one made under blind review
+names no earner (see `blind_codes`).
 See docs/packets.md for the file format.
 """
 
@@ -23,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from reviewer_app.audit import trail
+from reviewer_app.audit import state, trail
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import plan_bundle
@@ -31,7 +33,7 @@ from reviewer_app.evidence.shapes import MANIFEST as BUNDLE_MANIFEST
 from reviewer_app.evidence.shapes import open_source
 from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.formats import JsonProblem, parse_json
-from reviewer_app.packets import blind_codes, return_keys
+from reviewer_app.packets import blind_codes, return_keys, travel_notes
 from reviewer_app.packets.bundles import bundle_manifest, write_bundle
 from reviewer_app.packets.json_text import unicode_only
 from reviewer_app.packets.manifest import (
@@ -56,15 +58,20 @@ from reviewer_app.packets.manifest import (
     whole_number_from_one,
 )
 from reviewer_app.progress import CancelToken, Progress
+from reviewer_app.reviews.service import reviewer_named
+from reviewer_app.rubrics.model import Rubric
 from reviewer_app.rubrics.queries import current_definition
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.rubrics.validate import DEFINITION_FORMAT, DefinitionRejected, load_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
+from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import (
     Definition,
     Packet,
     PacketAssignment,
+    Review,
+    Reviewer,
     Submission,
 )
 from reviewer_app.wording import translate
@@ -101,6 +108,8 @@ class ImportedPacket:
     warnings: list[str] = field(default_factory=list)
     already_imported: bool = False
     blind: bool = False
+    # Submission -> the numbers of the annotations its review here was given.
+    annotations_added: dict[str, list[int]] = field(default_factory=dict)
 
 
 # Export ---------------------------------------------------------------------------------
@@ -176,8 +185,11 @@ def export_packet(
             "blind": bool(blind),
             return_keys.PACKET_FIELD: return_keys.packet_field(key),
         }
+        carried = _annotations_out(session, reviewer, submissions, codes)
         try:
-            sha = _write(folder, out, manifest, list(definitions.values()), submissions, codes)
+            sha = _write(
+                folder, out, manifest, list(definitions.values()), submissions, codes, carried
+            )
         except OSError as e:
             raise cannot_write(out, e) from None
     try:
@@ -235,9 +247,11 @@ def _write(
     definitions: list[Definition],
     submissions: list[Submission],
     codes: dict[str, str],
+    annotations: list[dict[str, Any]],
 ) -> str:
     """Writes the packet file; returns its SHA-256. Each bundle is made in a scratch
-    folder beside `out` and copied in, one at a time; under its code if `codes` has one."""
+    folder beside `out` and copied in, one at a time; under its code if `codes` has one.
+    The reviewer's annotations go in an entry of their own, when there are any."""
     with (
         ArchiveWriter(out) as writer,
         tempfile.TemporaryDirectory(dir=out.parent, prefix=".packet-") as scratch,
@@ -255,7 +269,28 @@ def _write(
             writer.add_file(name, bundle)
             bundle.unlink()
             manifest["bundles"].append({"submission_id": named, "path": name})
+        if annotations:
+            writer.add_bytes(travel_notes.ENTRY, json_bytes({travel_notes.KEY: annotations}))
         return writer.finish(manifest)
+
+
+def _annotations_out(
+    session: Session, reviewer: str, submissions: list[Submission], codes: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The reviewer's annotations of the packet's submissions, as the assessor's folder
+    will name them (a blind packet's codes and file names)."""
+    out: list[dict[str, Any]] = []
+    for submission in submissions:
+        review_id = session.scalar(
+            select(Review.id)
+            .join(Reviewer, Reviewer.id == Review.reviewer_id)
+            .where(Review.submission_id == submission.id, Reviewer.name == reviewer)
+        )
+        code = codes.get(submission.submission_id)
+        out += travel_notes.travel_forms(
+            session, review_id, code or submission.submission_id, reviewer, blind=code is not None
+        )
+    return out
 
 
 def _submissions(session: Session, wanted: list[str]) -> list[Submission]:
@@ -360,6 +395,8 @@ class _PacketInfo:
     bundles: list[_BundleEntry]
     return_key: bytes
     blind: bool
+    # The reviewers' annotations, by (submission id as the packet names it, reviewer).
+    annotations: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def import_packet(
@@ -419,6 +456,8 @@ def import_packet(
             )
             session.flush()
             return_keys.keep(session, info.packet_id, info.return_key, {})
+            for (sid, reviewer), carried in info.annotations.items():
+                _annotations_in(folder, session, sid, reviewer, carried, actor, result)
             trail.record(
                 session,
                 actor=actor,
@@ -433,6 +472,99 @@ def import_packet(
                 },
             )
     return result
+
+
+def _annotations_in(
+    folder: DataFolder,
+    session: Session,
+    submission_id: str,
+    reviewer: str,
+    carried: list[dict[str, Any]],
+    actor: str,
+    result: ImportedPacket,
+) -> None:
+    """Gives the reviewer's review here the annotations the packet carries (starting the
+    review if there is none yet). A review that has annotations here already, or is
+    submitted, is left as it is: the work done here is newer than the packet's. An
+    annotation that does not fit is left out, with a warning."""
+    submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
+    if submission is None or submission.credential_uri is None:
+        return
+    entity = f"{submission_id}/{reviewer}"
+    review = session.scalar(
+        select(Review)
+        .join(Reviewer, Reviewer.id == Review.reviewer_id)
+        .where(Review.submission_id == submission.id, Reviewer.name == reviewer)
+    )
+    if review is not None and (
+        review.submitted_at is not None
+        or session.scalar(
+            select(AnnotationRow.id).where(AnnotationRow.review_id == review.id).limit(1)
+        )
+    ):
+        result.warnings.append(
+            translate(
+                "ReviewPackets",
+                "{submission}: {reviewer}'s review here already has annotations or is "
+                "submitted; the packet's {count} annotations were not added to it.",
+            ).format(submission=submission_id, reviewer=reviewer, count=len(carried))
+        )
+        return
+    if review is not None:
+        definition = session.get_one(Definition, review.definition_id)
+    else:
+        found = current_definition(session, submission.credential_uri)
+        if found is None:
+            return
+        definition = found
+    rubric = Rubric.from_content(definition.content)
+    placed: list[travel_notes.Placed] = []
+    for entry in carried:
+        try:
+            placed += travel_notes.place_all(
+                session,
+                folder.store.objects,
+                submission.id,
+                rubric,
+                [entry],
+                blind=False,  # the labels are already the ones this folder shows
+                extracted=False,
+            )
+        except travel_notes.NotPlaced as e:
+            result.warnings.append(
+                translate(
+                    "ReviewPackets", "{submission}: annotation {number} was left out: {problem}."
+                ).format(submission=submission_id, number=e.number, problem=e.problem)
+            )
+    if not placed:
+        return
+    changes: list[trail.Entry] = []
+    if review is None:
+        person = reviewer_named(session, reviewer, role="assessor")
+        review = Review(submission_id=submission.id, reviewer_id=person.id)
+        review.definition_id = definition.id
+        session.add(review)
+        session.flush()
+        if submission.status == "unreviewed":
+            submission.status = "in-review"
+        changes.append(
+            trail.Entry(
+                actor,
+                "review.start",
+                "review",
+                entity,
+                None,
+                {"rubric": definition.achievement_uri, "version": definition.version},
+            )
+        )
+    changes += travel_notes.replace_all(
+        session,
+        review.id,
+        placed,
+        lambda action, before, after: trail.Entry(actor, action, "review", entity, before, after),
+    )
+    state.note(session, submission.id, actor, changes)
+    result.annotations_added[submission_id] = [p.number for p in placed]
 
 
 def _already(known: Packet, file_sha: str, label: str, result: ImportedPacket) -> ImportedPacket:
@@ -483,6 +615,8 @@ def _read_manifest(archive: Archive) -> _PacketInfo:
     bundles = _bundle_entries(m, reject)
     referenced = [d.path for d in definitions] + [d.image for d in definitions if d.image]
     referenced += [b.path for b in bundles]
+    if travel_notes.ENTRY in archive.files:  # made where the reviewer had annotated
+        referenced.append(travel_notes.ENTRY)
     if len(set(referenced)) != len(referenced):
         raise reject(translate("ReviewPackets", "names one entry for two purposes"), MANIFEST)
     for name in referenced:
@@ -524,7 +658,53 @@ def _read_manifest(archive: Archive) -> _PacketInfo:
         bundles,
         return_key,
         m.get("blind") is True,
+        _annotation_entries(archive, assignment),
     )
+
+
+def _annotation_entries(
+    archive: Archive, assignment: list[dict[str, str]]
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The packet's annotations (see `travel_notes`), their shape checked, each of a
+    submission the packet assigns to that reviewer."""
+    if travel_notes.ENTRY not in archive.files:
+        return {}
+    entry = travel_notes.ENTRY
+
+    def fail(problem: str) -> ArchiveRejected:
+        return archive.reject(problem, entry)
+
+    try:
+        body = parse_json(archive.read(entry))
+    except JsonProblem as e:
+        raise fail(str(e)) from None
+    unicode_only(body, archive.reject, entry)
+    raw = body.get(travel_notes.KEY) if isinstance(body, dict) else None
+    if not isinstance(raw, list):
+        raise fail(
+            translate("ReviewPackets", "must hold an object with a list '{key}'").format(
+                key=travel_notes.KEY
+            )
+        )
+    assigned = {(a["submission_id"], a["reviewer"]) for a in assignment}
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for n, item in enumerate(raw):
+        key = (item.get("submission_id"), item.get("reviewer")) if isinstance(item, dict) else None
+        if key not in assigned:
+            raise fail(
+                translate(
+                    "ReviewPackets",
+                    "{field} is not of a submission the packet assigns to its reviewer",
+                ).format(field=f"{travel_notes.KEY}[{n}]")
+            )
+        assert key is not None
+        groups.setdefault(key, []).append(item)
+    return {
+        (sid, reviewer): travel_notes.parse(
+            items, f"{travel_notes.KEY} ({sid}, {reviewer})", fail, sid, reviewer
+        )
+        for (sid, reviewer), items in groups.items()
+    }
 
 
 def _assignment(m: dict[str, Any], reject: Reject) -> list[dict[str, str]]:

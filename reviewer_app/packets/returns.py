@@ -5,7 +5,9 @@ authenticates the file with the packet's return key. The lead's folder checks th
 whole first (hashes, then that the packet is one it issued, that the file was made with
 that packet's key, that the reviewer was assigned each submission, that the review's
 times can be true, then each review against its rubric);
-only then, in one transaction, adds each review that is new and settles its submission.
+only then, in one transaction, adds each review that is new (or continues one begun here
+and untouched since its packet went out), with its annotations (see `travel_notes`),
+and settles its submission.
 A review the lead already holds with the same content is left alone; with other content
 it becomes a conflict that a lead resolves. The same return file twice changes nothing.
 """
@@ -26,7 +28,7 @@ from reviewer_app.audit import trail
 from reviewer_app.audit.anchor import ANCHOR_KEY, current_anchor
 from reviewer_app.canonical import canonical_json
 from reviewer_app.formats import JsonProblem, parse_json
-from reviewer_app.packets import return_keys
+from reviewer_app.packets import return_keys, travel_notes
 from reviewer_app.packets.json_text import unicode_only
 from reviewer_app.packets.manifest import (
     MANIFEST,
@@ -57,6 +59,7 @@ from reviewer_app.rubrics.decision import decide
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
+    AuditEvent,
     CriterionScore,
     Decision,
     Definition,
@@ -76,8 +79,9 @@ REVIEWS = "reviews.json"
 MAX_RETURN_BYTES = 64 * 1024 * 1024
 DECISIONS = ("pass", "not-yet")
 KEEP = ("existing", "incoming")
-# What a review's digest covers: its scoring, not when it was made, so that a review
-# reopened and submitted again unchanged is still the same review.
+# What a review's digest covers: its scoring (and its annotations, when it has any), not
+# when it was made, so that a review reopened and submitted again unchanged is still
+# the same review.
 DIGEST_FIELDS = (
     "submission_id",
     "reviewer",
@@ -92,13 +96,16 @@ DIGEST_FIELDS = (
 
 def review_digest(content: Mapping[str, Any]) -> str:
     record = {key: content.get(key) for key in DIGEST_FIELDS}
+    annotations = content.get(travel_notes.KEY)
+    if annotations:  # only when there are any: a review without keeps its digest
+        record[travel_notes.KEY] = travel_notes.digest_form(annotations)
     return hashlib.sha256(canonical_json(record).encode()).hexdigest()
 
 
 def review_content(
     session: Session, review: Review, submission_id: str, reviewer: str
 ) -> dict[str, Any]:
-    """A review as a return carries it (without its digest)."""
+    """A review as a return carries it (without its digest), annotations included."""
     definition = session.get_one(Definition, review.definition_id)
     scores = session.execute(
         select(CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment)
@@ -117,6 +124,7 @@ def review_content(
         "decision": review.decision,
         "started_at": review.started_at.isoformat(),
         "submitted_at": review.submitted_at.isoformat() if review.submitted_at else None,
+        travel_notes.KEY: travel_notes.travel_forms(session, review.id, submission_id, reviewer),
     }
 
 
@@ -293,6 +301,7 @@ class ImportedReturn:
 class _Target:
     submission: Submission
     definition: Definition
+    annotations: list[travel_notes.Placed] | None  # None: the return carries none
 
 
 def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedReturn:
@@ -341,11 +350,15 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         unicode_only(body, reject, REVIEWS)
         incoming = [_unblind(r, keys.codes) for r in _parse_reviews(body, reviewer, reject)]
         assigned = {a.submission_id for a in packet.assignments if a.reviewer == reviewer}
-        targets = [_target(session, label, packet_id, reviewer, assigned, r) for r in incoming]
+        blind = bool(keys.codes)
+        targets = [
+            _target(session, folder, label, packet_id, reviewer, assigned, r, blind)
+            for r in incoming
+        ]
         # Every review checked: now the changes, all in this one transaction.
         now = utcnow()
         for review, target in zip(incoming, targets, strict=True):
-            _apply(session, review, target, packet_id, file_sha, actor, now, result)
+            _apply(session, review, target, packet, file_sha, actor, now, result)
         session.add(
             PacketReturn(
                 packet_id=packet.id,
@@ -422,6 +435,8 @@ def _unblind(review: dict[str, Any], codes: Mapping[str, str]) -> dict[str, Any]
     if sid is None:
         return review
     mapped = {**review, "submission_id": sid}
+    if travel_notes.KEY in review:
+        mapped[travel_notes.KEY] = [{**a, "submission_id": sid} for a in review[travel_notes.KEY]]
     return {**mapped, "digest": review_digest(mapped)}
 
 
@@ -520,6 +535,16 @@ def _parse_review(raw: Any, where: str, reject: Reject) -> dict[str, Any]:
                 )
             )
         out[key] = raw[key]
+    # A return made by an earlier version has no annotations key: its review leaves the
+    # annotations here as they are.
+    if travel_notes.KEY in raw:
+        out[travel_notes.KEY] = travel_notes.parse(
+            raw[travel_notes.KEY],
+            f"{where}{travel_notes.KEY}",
+            fail,
+            out["submission_id"],
+            out["reviewer"],
+        )
     if review_digest(out) != out["digest"]:
         raise fail(
             translate(
@@ -558,11 +583,13 @@ def _issued_packet(session: Session, packet_id: str, label: str) -> Packet:
 
 def _target(
     session: Session,
+    folder: DataFolder,
     label: str,
     packet_id: str,
     reviewer: str,
     assigned: set[str],
     review: dict[str, Any],
+    blind: bool,
 ) -> _Target:
     """Checks one incoming review against this folder; raises PacketError."""
     sid = review["submission_id"]
@@ -635,10 +662,30 @@ def _target(
                 "whose content differs from this folder's",
             ).format(version=definition.version, credential=definition.achievement_uri)
         )
-    problem = rubric_problem(Rubric.from_content(definition.content), review)
+    rubric = Rubric.from_content(definition.content)
+    problem = rubric_problem(rubric, review)
     if problem is not None:
         raise refuse(problem)
-    return _Target(submission, definition)
+    if travel_notes.KEY not in review:
+        return _Target(submission, definition, None)
+    try:
+        placed = travel_notes.place_all(
+            session,
+            folder.store.objects,
+            submission.id,
+            rubric,
+            review[travel_notes.KEY],
+            blind=blind,
+        )
+    except travel_notes.NotPlaced as e:
+        raise refuse(_not_placed(e)) from None
+    return _Target(submission, definition, placed)
+
+
+def _not_placed(e: travel_notes.NotPlaced) -> str:
+    return translate(
+        "ReviewPackets", "has annotation {number}, which cannot be placed: {problem}"
+    ).format(number=e.number, problem=e.problem)
 
 
 def rubric_problem(rubric: Rubric, review: Mapping[str, Any]) -> str | None:
@@ -679,19 +726,29 @@ def _apply(
     session: Session,
     review: dict[str, Any],
     target: _Target,
-    packet_id: str,
+    packet: Packet,
     file_sha: str,
     actor: str,
     now: dt.datetime,
     result: ImportedReturn,
 ) -> None:
     sid, reviewer = review["submission_id"], review["reviewer"]
+    packet_id = packet.packet_id
     submission = target.submission
     existing = _review_by(session, submission.id, reviewer)
-    if existing is None:
-        person = reviewer_named(session, reviewer, role="assessor")
-        row = Review(submission_id=submission.id, reviewer_id=person.id)
-        session.add(row)
+    # A review this reviewer started here and has not touched since its packet went
+    # out (say, begun at the office, finished on the train) is continued by the return.
+    continued = (
+        existing is not None
+        and existing.submitted_at is None
+        and not _changed_since(session, packet_id, f"{sid}/{reviewer}")
+    )
+    if existing is None or continued:
+        row = existing
+        if row is None:
+            person = reviewer_named(session, reviewer, role="assessor")
+            row = Review(submission_id=submission.id, reviewer_id=person.id)
+            session.add(row)
         _write_scores(session, row, review, target.definition)
         trail.record(
             session,
@@ -705,12 +762,22 @@ def _apply(
                 "digest": review["digest"],
                 "decision": review["decision"],
                 "levels": review["levels"],
+                **(
+                    {"annotations": [a.number for a in target.annotations]}
+                    if target.annotations is not None
+                    else {}
+                ),
+                **({"continued": True} if continued else {}),
             },
         )
+        _write_annotations(session, row, target.annotations, actor, f"{sid}/{reviewer}")
         result.added.append(sid)
         result.statuses[sid] = settle(session, submission.id, now)
         return
-    if review_digest(review_content(session, existing, sid, reviewer)) == review["digest"]:
+    held = review_content(session, existing, sid, reviewer)
+    if travel_notes.KEY not in review:  # from before annotations travelled: scores only
+        held.pop(travel_notes.KEY)
+    if review_digest(held) == review["digest"]:
         result.unchanged.append(sid)
         return
     # The same incoming content seen before (from another file, or already resolved)
@@ -745,6 +812,50 @@ def _apply(
         after={"conflict": conflict.id, "packet": packet_id, "return": file_sha},
     )
     result.conflicts.append({"id": conflict.id, "submission_id": sid, "new": True})
+
+
+def _changed_since(session: Session, packet_id: str, review_entity: str) -> bool:
+    """Whether the review was changed here after the packet `packet_id` was made: any
+    audit entry of it after the packet's own (none found: taken as changed)."""
+    exported = session.scalar(
+        select(func.min(AuditEvent.seq)).where(
+            AuditEvent.action == "packet.export", AuditEvent.entity_id == packet_id
+        )
+    )
+    if exported is None:
+        return True
+    later = session.scalar(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.entity == "review",
+            AuditEvent.entity_id == review_entity,
+            AuditEvent.seq > exported,
+        )
+        .limit(1)
+    )
+    return later is not None
+
+
+def _write_annotations(
+    session: Session,
+    row: Review,
+    placed: list[travel_notes.Placed] | None,
+    actor: str,
+    review_entity: str,
+) -> None:
+    """Makes the review's annotations the returned ones, each change in the trail
+    (None: a return without annotations leaves them as they are)."""
+    if placed is None:
+        return
+    changes = travel_notes.replace_all(
+        session,
+        row.id,
+        placed,
+        lambda action, before, after: trail.Entry(
+            actor, action, "review", review_entity, before, after
+        ),
+    )
+    trail.record_many(session, changes)
 
 
 def _write_scores(
@@ -876,6 +987,17 @@ def differences(existing: Mapping[str, Any], incoming: Mapping[str, Any]) -> lis
                 )
     if existing.get("feedback") != incoming.get("feedback"):
         out.append(translate("ReviewPackets", "The feedback to the earner differs."))
+    # A return from before annotations travelled leaves them as they are: no difference.
+    mine = travel_notes.digest_form(existing.get(travel_notes.KEY) or [])
+    theirs = travel_notes.digest_form(
+        incoming.get(travel_notes.KEY, existing.get(travel_notes.KEY)) or []
+    )
+    if mine != theirs:
+        out.append(
+            translate(
+                "ReviewPackets", "The annotations differ: {here} here, {incoming} incoming."
+            ).format(here=len(mine), incoming=len(theirs))
+        )
     return out
 
 
@@ -926,7 +1048,7 @@ def resolve_conflict(
         before = review_content(session, review, conflict.submission_id, conflict.reviewer)
         status = session.get_one(Submission, review.submission_id).status
         if keep == "incoming":
-            status = _replace(session, review, conflict)
+            status = _replace(session, folder.store.objects, review, conflict, person.name)
         now = utcnow()
         conflict.resolution, conflict.resolved_at = keep, now
         conflict.resolved_by, conflict.rationale = person.id, rationale.strip()
@@ -947,7 +1069,9 @@ def resolve_conflict(
         return status
 
 
-def _replace(session: Session, review: Review, conflict: ReviewConflict) -> str:
+def _replace(
+    session: Session, store: Path, review: Review, conflict: ReviewConflict, actor: str
+) -> str:
     incoming = conflict.incoming
 
     def refuse(problem: str) -> PacketError:
@@ -981,8 +1105,27 @@ def _replace(session: Session, review: Review, conflict: ReviewConflict) -> str:
                 version=incoming["rubric_version"], credential=incoming["credential_id"]
             )
         )
-    problem = rubric_problem(Rubric.from_content(definition.content), incoming)
+    rubric = Rubric.from_content(definition.content)
+    problem = rubric_problem(rubric, incoming)
     if problem is not None:
         raise refuse(translate("ReviewPackets", "it {problem}").format(problem=problem))
+    keys = return_keys.kept(session, conflict.packet_id)
+    placed = None
+    try:
+        if travel_notes.KEY in incoming:
+            placed = travel_notes.place_all(
+                session,
+                store,
+                review.submission_id,
+                rubric,
+                incoming[travel_notes.KEY],
+                blind=bool(keys and keys.codes),
+            )
+    except travel_notes.NotPlaced as e:
+        problem = _not_placed(e)
+        raise refuse(translate("ReviewPackets", "it {problem}").format(problem=problem)) from None
     _write_scores(session, review, incoming, definition)
+    _write_annotations(
+        session, review, placed, actor, f"{conflict.submission_id}/{conflict.reviewer}"
+    )
     return settle(session, review.submission_id, utcnow())

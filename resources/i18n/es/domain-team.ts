@@ -557,6 +557,14 @@
         <translation>La imagen de {credential} ({image!r}) no se puede incluir en un lote de revisión.</translation>
     </message>
     <message>
+        <source>{submission}: {reviewer}&apos;s review here already has annotations or is submitted; the packet&apos;s {count} annotations were not added to it.</source>
+        <translation>{submission}: la revisión de {reviewer} en esta carpeta ya tiene anotaciones o está enviada; no se le añadieron las {count} anotaciones del paquete.</translation>
+    </message>
+    <message>
+        <source>{submission}: annotation {number} was left out: {problem}.</source>
+        <translation>{submission}: la anotación {number} no se añadió: {problem}.</translation>
+    </message>
+    <message>
         <source>{file} is a packet this data folder made; import it in the assessor&apos;s data folder. Nothing was imported.</source>
         <translation>{file} es un lote de revisión creado en esta carpeta de datos; impórtelo en la carpeta de datos del evaluador. No se importó nada.</translation>
     </message>
@@ -591,6 +599,14 @@
     <message>
         <source>holds no definition of {credential}</source>
         <translation>no contiene ninguna definición de {credential}</translation>
+    </message>
+    <message>
+        <source>must hold an object with a list &apos;{key}&apos;</source>
+        <translation>debe contener un objeto con una lista «{key}»</translation>
+    </message>
+    <message>
+        <source>{field} is not of a submission the packet assigns to its reviewer</source>
+        <translation>{field} no es de un envío que el paquete asigne a su revisor</translation>
     </message>
     <message>
         <source>assignment must list who scores which submission</source>
@@ -825,6 +841,10 @@
         <translation>se puntuó con una versión {version} de {credential} cuyo contenido difiere del de esta carpeta</translation>
     </message>
     <message>
+        <source>has annotation {number}, which cannot be placed: {problem}</source>
+        <translation>tiene la anotación {number}, que no se puede situar: {problem}</translation>
+    </message>
+    <message>
         <source>scores {criterion!r}, which is not a criterion of its rubric</source>
         <translation>puntúa {criterion!r}, que no es un criterio de su rúbrica</translation>
     </message>
@@ -863,6 +883,10 @@
     <message>
         <source>The feedback to the earner differs.</source>
         <translation>La retroalimentación para el participante es distinta.</translation>
+    </message>
+    <message>
+        <source>The annotations differ: {here} here, {incoming} incoming.</source>
+        <translation>Las anotaciones difieren: {here} aquí, {incoming} entrantes.</translation>
     </message>
     <message>
         <source>Keep &apos;existing&apos; or &apos;incoming&apos;, not {keep!r}.</source>
@@ -919,6 +943,42 @@
     <message>
         <source>was submitted at {submitted}, before it was started ({started})</source>
         <translation>se envió el {submitted}, antes de empezarse ({started})</translation>
+    </message>
+    <message>
+        <source>{field} must be a list</source>
+        <translation>{field} debe ser una lista</translation>
+    </message>
+    <message>
+        <source>{field} is not of {submission} by {reviewer}</source>
+        <translation>{field} no es de {submission} por {reviewer}</translation>
+    </message>
+    <message>
+        <source>{field} repeats annotation number {number}</source>
+        <translation>{field} repite el número de anotación {number}</translation>
+    </message>
+    <message>
+        <source>{field} must be null or four numbers [x, y, width, height]</source>
+        <translation>{field} debe ser null o cuatro números [x, y, ancho, alto]</translation>
+    </message>
+    <message>
+        <source>{field} must be text or null</source>
+        <translation>{field} debe ser texto o null</translation>
+    </message>
+    <message>
+        <source>{field} must be null or a whole number from 0</source>
+        <translation>{field} debe ser null o un número entero desde 0</translation>
+    </message>
+    <message>
+        <source>{field} has both a rectangle and a quote</source>
+        <translation>{field} tiene a la vez un rectángulo y una cita</translation>
+    </message>
+    <message>
+        <source>its item {position} ({item!r}) is not one of the submission&apos;s here</source>
+        <translation>su elemento {position} ({item!r}) no es uno de los del envío aquí</translation>
+    </message>
+    <message>
+        <source>its criterion {criterion!r} is not a criterion of the rubric</source>
+        <translation>su criterio {criterion!r} no es un criterio de la rúbrica</translation>
     </message>
 </context>
 <context>
