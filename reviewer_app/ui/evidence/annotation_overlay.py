@@ -81,10 +81,10 @@ class PinLayer(QObject):
         raise NotImplementedError
 
     def margin_corner(self, page: int) -> QPointF:
-        """The top-right corner of `page` in the viewport: where badges without a place on
-        the page (a whole-page annotation, a quote not found) are stacked."""
-        size = self.page_size(page) or QSizeF()
-        return self.to_view(page, QPointF(size.width(), 0))
+        """The top-left corner of `page` in the viewport: where badges without a place on
+        the page (a whole-page annotation, a quote not found) are stacked, in view when
+        the top of the page is, whatever the zoom."""
+        return self.to_view(page, QPointF(0, 0))
 
     def keyboard_draft(self) -> RectDraft | None:
         """A new rectangle for `A`: at the view's selection, else mid-view."""
@@ -139,14 +139,13 @@ class PinLayer(QObject):
         style = self.style
         if pin.rect is not None:
             centre = self.to_view(pin.page, pin.rect.topLeft())
-        elif pin.quote:
-            first = self.view_rect(pin.page, pin.quote[0])
-            centre = QPointF(first.left() - BADGE_DIAMETER / 2 - 2, first.center().y())
+        elif pin.quote:  # on the first word's corner, as on a rectangle's
+            centre = self.view_rect(pin.page, pin.quote[0]).topLeft()
         else:
             corner = self.margin_corner(pin.page)
             slot = max(0, pin.slot)
             centre = QPointF(
-                corner.x() - BADGE_DIAMETER / 2 - MARGIN_GAP,
+                corner.x() + BADGE_DIAMETER / 2 + MARGIN_GAP,
                 corner.y() + BADGE_DIAMETER / 2 + MARGIN_GAP + slot * (BADGE_DIAMETER + MARGIN_GAP),
             )
         return style.badge_rect(centre, pin.number)

@@ -68,9 +68,9 @@ class ImagePins(PinLayer):
         return 1 if QRectF(QPointF(), size).contains(self.from_view(1, at)) else None
 
     def margin_corner(self, page: int) -> QPointF:
-        """The top-right corner of the picture as it is shown (turned or not)."""
+        """The top-left corner of the picture as it is shown (turned or not)."""
         size = self.page_size(1) or QSizeF()
-        return self.view_rect(1, QRectF(QPointF(), size)).topRight()
+        return self.view_rect(1, QRectF(QPointF(), size)).topLeft()
 
     def visible_pins(self) -> Iterable[Pin]:
         return self._pins if self._shown() else ()

@@ -6,7 +6,7 @@ places on screen are worked out once per layout (zoom, viewport size, document) 
 pins are kept per page: a repaint looks only at the pages in view. A pin anchored on a
 quote is placed on the quoted words, found in that page's text as PDFium reads it (the
 first time the page is shown); a quote not found there, and a whole-page annotation,
-get a badge in the page's top-right corner.
+get a badge in the page's top-left corner.
 
 A plain drag on a page selects its text (QtPdf's selection), for "Annotate selection";
 with Shift, or in drawing mode, it draws a rectangle.

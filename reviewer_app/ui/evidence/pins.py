@@ -35,7 +35,7 @@ class Pin:
     number: int
     page: int  # 1-based
     rect: QRectF | None  # the outline, its top-left corner under the badge
-    quote: tuple[QRectF, ...] = ()  # the quoted words' boxes: the badge left of the first
+    quote: tuple[QRectF, ...] = ()  # the quoted words' boxes, the badge on the first
     slot: int = -1  # neither: the badge's place in the page's margin, from the top
 
 
