@@ -103,7 +103,9 @@ def note(
     )
 
 
-def open_pdf(qtbot: QtBot, panel: EvidencePanel, view: SubmissionView, zoom: float | None) -> PdfView:
+def open_pdf(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView, zoom: float | None
+) -> PdfView:
     assert panel.show_item(item(view, LOG).id)
     pdf = panel.pdf_view
     qtbot.waitUntil(pdf.is_open)
@@ -124,9 +126,11 @@ def on_screen(pdf: PdfView, page: int, point: QPointF) -> QPointF:
     """Where a page point (PDF points) is in the viewport, from the page layout."""
     rect = pdf.page_rects()[page - 1]
     size = pdf.document.pagePointSize(page - 1)
+    left = pdf.canvas.horizontalScrollBar().value()
+    top = pdf.canvas.verticalScrollBar().value()
     return QPointF(
-        rect.x() + point.x() * rect.width() / size.width() - pdf.canvas.horizontalScrollBar().value(),
-        rect.y() + point.y() * rect.height() / size.height() - pdf.canvas.verticalScrollBar().value(),
+        rect.x() + point.x() * rect.width() / size.width() - left,
+        rect.y() + point.y() * rect.height() / size.height() - top,
     )
 
 
@@ -500,7 +504,8 @@ def test_focus_annotation_scrolls_page_twos_pin_into_view(
     panel.focus_annotation(2)
     pdf = panel.pdf_view
     qtbot.wait(20)
-    assert panel.current_item() is not None and panel.current_item().id == log
+    shown_item = panel.current_item()
+    assert shown_item is not None and shown_item.id == log
     assert pdf.current_page() == 2
     shown = QRectF(pdf.canvas.viewport().rect())
     assert shown.contains(on_screen(pdf, 2, QPointF(300, 650)))
