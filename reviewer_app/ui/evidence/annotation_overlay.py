@@ -153,7 +153,6 @@ class PinLayer(QObject):
     def paint(self, painter: QPainter) -> None:
         """Over the view's own painting, in viewport pixels."""
         style = self.style
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         current: Pin | None = None
         for pin in self.visible_pins():
             if pin.id == self.current:

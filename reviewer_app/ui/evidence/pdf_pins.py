@@ -61,6 +61,7 @@ class PdfPins(PinLayer):
         self.selection_page = 0
         self._selecting: tuple[int, QPointF] | None = None
         self.menu_page: int | None = None  # the page right-clicked, while its menu is open
+        self._frame: dict[int, tuple[float, float, float, float]] | None = None  # a paint's
         self.document.statusChanged.connect(lambda _status: self.document_changed())
 
     # What is shown ----------------------------------------------------------------------
@@ -153,14 +154,26 @@ class PdfPins(PinLayer):
         return sizes[page - 1]
 
     def to_view(self, page: int, point: QPointF) -> QPointF:
+        frame = self._frame if self._frame is not None else {}
+        place = frame.get(page)
+        if place is None:
+            place = frame[page] = self._place(page)
+        left, top, scale_x, scale_y = place
+        return QPointF(left + point.x() * scale_x, top + point.y() * scale_y)
+
+    def _place(self, page: int) -> tuple[float, float, float, float]:
+        """The page's top-left corner in the viewport now and pixels per point across
+        and down; kept for the length of a paint (`_frame`), not looked up once a pin."""
         rects, sizes = self._layout()
         if not 1 <= page <= len(rects) or sizes[page - 1].isEmpty():
-            return QPointF()
+            return 0.0, 0.0, 0.0, 0.0
         rect, size = rects[page - 1], sizes[page - 1]
         scroll = self._scroll()
-        return QPointF(
-            rect.x() + point.x() * rect.width() / size.width() - scroll.x(),
-            rect.y() + point.y() * rect.height() / size.height() - scroll.y(),
+        return (
+            rect.x() - scroll.x(),
+            rect.y() - scroll.y(),
+            rect.width() / size.width(),
+            rect.height() / size.height(),
         )
 
     def from_view(self, page: int, at: QPointF) -> QPointF:
@@ -204,12 +217,18 @@ class PdfPins(PinLayer):
     # Painting ---------------------------------------------------------------------------
 
     def paint(self, painter: QPainter) -> None:
-        if self.selection is not None:
-            page = self.selection_page
-            boxes = [self.view_rect(page, p.boundingRect()) for p in self.selection.bounds()]
-            self.style.paint_selection(painter, boxes)
-        if self._by_page or self.drag is not None or self.draft is not None:
+        if self.selection is None and not self._by_page and self.drag is None and not self.draft:
+            return
+        self._frame = {}
+        try:
+            if self.selection is not None:
+                page = self.selection_page
+                bounds = self.selection.bounds()
+                boxes = [self.view_rect(page, p.boundingRect()) for p in bounds]
+                self.style.paint_selection(painter, boxes)
             super().paint(painter)
+        finally:
+            self._frame = None
 
     # Selecting text ---------------------------------------------------------------------
 

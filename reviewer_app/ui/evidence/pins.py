@@ -73,10 +73,19 @@ class PinStyle:
         self.draft_pen = _pen(self.colour, THIN)
         self.draft_pen.setStyle(Qt.PenStyle.DashLine)
         self.draft_halo = _pen(self.base, THIN + 2 * HALO)
+        self._labels: dict[int, tuple[str, float]] = {}  # number -> its text, badge width
 
     def badge_size(self, number: int) -> float:
         """The badge's width: a circle, wider for a number of three figures or more."""
-        return max(BADGE_DIAMETER, self.metrics.horizontalAdvance(str(number)) + 10)
+        return self._label(number)[1]
+
+    def _label(self, number: int) -> tuple[str, float]:
+        found = self._labels.get(number)
+        if found is None:
+            text = str(number)
+            found = text, max(BADGE_DIAMETER, self.metrics.horizontalAdvance(text) + 10)
+            self._labels[number] = found
+        return found
 
     def badge_rect(self, centre: QPointF, number: int) -> QRectF:
         width = self.badge_size(number)
@@ -85,6 +94,8 @@ class PinStyle:
         )
 
     def paint_outline(self, painter: QPainter, rect: QRectF, current: bool) -> None:
+        """Square strokes along the pixel grid: no antialiasing needed (and none paid)."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         halo, pen = self.pens[current]
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(halo)
@@ -94,6 +105,7 @@ class PinStyle:
 
     def paint_quote(self, painter: QPainter, boxes: tuple[QRectF, ...], current: bool) -> None:
         """The quoted words: a wash over them and a line under each run of them."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         halo, pen = self.pens[current]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.quote_fill)
@@ -105,6 +117,7 @@ class PinStyle:
                 painter.drawLine(box.bottomLeft(), box.bottomRight())
 
     def paint_badge(self, painter: QPainter, rect: QRectF, number: int, current: bool) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         radius = BADGE_DIAMETER / 2
         painter.setPen(self.badge_halo)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -114,10 +127,11 @@ class PinStyle:
         painter.drawRoundedRect(rect, radius, radius)
         painter.setFont(self.font)
         painter.setPen(self.current_number_pen if current else self.number_pen)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(number))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._label(number)[0])
 
     def paint_draft(self, painter: QPainter, rect: QRectF) -> None:
         """A rectangle being drawn, not yet confirmed: dashed."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(self.draft_halo)
         painter.drawRect(rect)
