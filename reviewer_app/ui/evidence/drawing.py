@@ -96,7 +96,7 @@ class RectDraft:
             rect.setWidth(min(rect.width(), self.width - rect.x()))
             rect.setHeight(min(rect.height(), self.height - rect.y()))
         else:
-            rect.translate(dx * step, dy * step)
+            rect = rect.translated(dx * step, dy * step)
             rect = clamped(rect, self.width, self.height)
         self.rect = rect
         return DraftKey.MOVED

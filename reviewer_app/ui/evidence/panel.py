@@ -12,7 +12,7 @@ The viewer is what the reviewer came to read, so it gets the pane's width:
   of its items); otherwise the part's first item is shown.
 - A password-protected PDF, once unlocked, no longer carries the import's warning that
   its pages cannot be read: the banner says it is unlocked for now instead.
-- Annotations (see docs/annotations.md): `set_annotations` gives the pins of the open
+- Annotations (keys in docs/window.md): `set_annotations` gives the pins of the open
   submission (each viewer draws those of the item it shows), `focus_annotation` brings
   one into view, and what the reviewer draws or selects is emitted as an `Anchor`
   (`annotation_drawn`) for the window to ask for the comment and save. Drawing is off
