@@ -141,6 +141,8 @@ class _Canvas(QGraphicsView):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
+            self.layer.restyle()  # a theme changed: pins take its colours
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and self.layer is not None

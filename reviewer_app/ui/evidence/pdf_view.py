@@ -172,6 +172,8 @@ class _PdfCanvas(QPdfView):
         super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
+            self.layer.restyle()  # a theme changed: pins take its colours
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and self.layer is not None

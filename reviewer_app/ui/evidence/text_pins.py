@@ -94,6 +94,11 @@ class TextPins(QObject):
             self._style = PinStyle(self.reader)
         return self._style
 
+    def restyle(self) -> None:
+        self._style = None
+        if self.pins:
+            self._mark()
+
     def body_start(self) -> int:
         """Where the answer starts in the reader's text: the block after the question."""
         return self.reader.document().begin().next().position()

@@ -16,7 +16,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -66,6 +66,12 @@ class Reader(QTextBrowser):
     def _follow(url: QUrl) -> None:
         if url.scheme().lower() in WEB_SCHEMES:
             QDesktopServices.openUrl(url)
+
+    def changeEvent(self, event: QEvent) -> None:
+        pins: TextPins | None = getattr(self, "pins", None)  # None while being made
+        if event.type() == QEvent.Type.PaletteChange and pins is not None:
+            pins.restyle()  # a theme changed: the marks take its colours
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
