@@ -138,8 +138,6 @@ class TextPins(QObject):
             shape.setBackground(wash)
             shape.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             shape.setUnderlineColor(self.style.colour)
-            if pin.id == self.current:
-                shape.setFontWeight(700)  # not colour alone
             mark = QTextEdit.ExtraSelection()
             mark.cursor = cursor
             mark.format = shape
