@@ -295,6 +295,23 @@ def test_a_keyboard_only_annotation_on_a_pdf_page(
     assert pdf.pins.draft is None
 
 
+def test_a_keyboard_rectangle_moved_off_the_view_is_followed(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
+) -> None:
+    panel.set_annotations([], editable=True)
+    pdf = open_pdf(qtbot, panel, view, 2.0)
+    QTest.mouseClick(pdf.canvas.viewport(), LEFT, NONE, QPoint(300, 300))
+    QTest.keyClick(pdf.canvas, Qt.Key.Key_A)
+    bar = pdf.canvas.verticalScrollBar()
+    before = bar.value()
+    for _ in range(30):
+        QTest.keyClick(pdf.canvas, Qt.Key.Key_Down)
+    draft = pdf.pins.draft
+    assert draft is not None and bar.value() > before
+    shown = QRectF(pdf.canvas.viewport().rect()).adjusted(-1, -1, 1, 1)
+    assert shown.contains(on_screen(pdf, draft.page, draft.rect.bottomRight()))
+
+
 def test_escape_cancels_a_keyboard_rectangle(
     qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
 ) -> None:

@@ -93,6 +93,27 @@ class PinLayer(QObject):
     def pins(self) -> list[Pin]:
         raise NotImplementedError
 
+    def reveal(self, page: int, rect: QRectF) -> None:
+        """Scrolls the least that brings `rect` of `page` into view (a draft moved by the
+        keys follows them off the edge)."""
+        shown = self.view_rect(page, rect)
+        room = QRectF(self.view.viewport().rect())
+        dx = dy = 0.0
+        if shown.right() > room.right():
+            dx = shown.right() - room.right()
+        if shown.left() - dx < room.left():
+            dx = shown.left() - room.left()
+        if shown.bottom() > room.bottom():
+            dy = shown.bottom() - room.bottom()
+        if shown.top() - dy < room.top():
+            dy = shown.top() - room.top()
+        for bar, delta in (
+            (self.view.horizontalScrollBar(), dx),
+            (self.view.verticalScrollBar(), dy),
+        ):
+            if delta:
+                bar.setValue(bar.value() + round(delta))
+
     def update(self) -> None:
         self.view.viewport().update()
 
@@ -287,6 +308,8 @@ class PinLayer(QObject):
         elif done == DraftKey.CANCEL:
             self.draft = None
             self.changed.emit()
+        else:
+            self.reveal(draft.page, draft.rect)
         self.update()
         return True
 
