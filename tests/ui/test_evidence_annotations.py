@@ -312,6 +312,28 @@ def test_a_keyboard_rectangle_moved_off_the_view_is_followed(
     assert shown.contains(on_screen(pdf, draft.page, draft.rect.bottomRight()))
 
 
+def test_a_keyboard_only_annotation_on_the_sideways_photo(
+    qtbot: QtBot, panel: EvidencePanel, view: SubmissionView, demo: DataFolder
+) -> None:
+    panel.set_annotations([], editable=True)
+    open_photo(qtbot, panel, view)
+    canvas = panel.image_view.canvas
+    QTest.mouseClick(canvas.viewport(), LEFT, NONE, QPoint(5, 5))  # into the picture
+    QTest.keyClick(canvas, Qt.Key.Key_A)
+    draft = panel.image_view.pins.draft
+    assert draft is not None and (draft.width, draft.height) == (1200, 1600)
+    first = QRectF(draft.rect)
+    QTest.keyClick(canvas, Qt.Key.Key_Left)
+    QTest.keyClick(canvas, Qt.Key.Key_Up, SHIFT)
+    with qtbot.waitSignal(panel.annotation_drawn, timeout=2000) as drawn:
+        QTest.keyClick(canvas, Qt.Key.Key_Enter)
+    step = 1200 / 50
+    want = (first.x() - step, first.y(), first.width(), first.height() - step)
+    anchor = drawn.args[0]
+    assert anchor.rect is not None and close(anchor.rect, want, 0.05)
+    checked(demo, view, anchor)
+
+
 def test_escape_cancels_a_keyboard_rectangle(
     qtbot: QtBot, panel: EvidencePanel, view: SubmissionView
 ) -> None:
