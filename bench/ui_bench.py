@@ -12,7 +12,11 @@ the target is one), on the offscreen platform:
   page alone in a bare QPdfView of the same size, detected painted the same way (and,
   for reference, QtPdf rendering the page to an image with no widget);
 - a queue of `--queue` submissions: a filter change and a sort, each until the view has
-  repainted, in milliseconds, and the memory the model holds.
+  repainted, in milliseconds, and the memory the model holds;
+- scrolling a 50-page PDF with 200 annotation pins (`--only pins`): the time to repaint
+  the viewport at each scroll step, median and worst, with the pins and without, and
+  their ratio (the pages' images already rendered, as they are once seen; the first
+  pass, which also finds the quoted words on each page, is reported on its own).
 """
 
 from __future__ import annotations
@@ -336,12 +340,82 @@ def pdf_bench(rounds: int) -> None:
     )
 
 
+def pins_bench(rounds: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.demo import media
+    from reviewer_app.reviews.annotations import Anchor, Annotation
+    from reviewer_app.ui.evidence.pdf_view import PdfView
+
+    pages, per_page = 50, 4
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.pdf"
+        path.write_bytes(
+            media.render_text_pdf(
+                title="Home visit plan",
+                paragraphs=[
+                    f"Week {n}: phone calls and home visits with the families of the class."
+                    for n in range(pages * 6)
+                ],
+                pages=pages,
+            )
+        )
+        view = PdfView()
+        view.resize(900, 1000)
+        view.show()
+        assert view.open_file(path)
+        app.processEvents()
+        notes = []
+        for page in range(1, pages + 1):
+            for k in range(per_page):
+                n = len(notes) + 1
+                quote = "phone calls" if k == per_page - 1 else None
+                rect = None if quote else (60.0 + 40 * k, 80.0 + 150 * k, 300.0, 60.0)
+                anchor = Anchor(1, page, rect, quote)
+                notes.append(Annotation(n, 1, n, anchor, "plan.pdf", f"Note {n}"))
+        canvas = view.canvas
+        bar = canvas.verticalScrollBar()
+        step = max(1, canvas.viewport().height() // 8)  # a wheel notch or two
+
+        def scroll(with_pins: bool) -> list[float]:
+            view.pins.set_annotations(notes if with_pins else [])
+            bar.setValue(0)
+            app.processEvents()
+            times = []
+            for value in range(0, bar.maximum() + 1, step):
+                bar.setValue(value)
+                started = time.perf_counter()
+                canvas.viewport().repaint()
+                times.append(time.perf_counter() - started)
+                app.processEvents()  # the page renderer's results land between steps
+            return times
+
+        scroll(False)  # QtPdf renders every page once; afterwards from its cache
+        cold = scroll(True)  # the pins' first pass: quotes looked for on each page
+        bare: list[float] = []
+        pinned: list[float] = []
+        for _ in range(rounds):  # alternating, so a slow moment weighs on both alike
+            bare += scroll(False)
+            pinned += scroll(True)
+        view.close()
+    b, p = statistics.median(bare) * 1e3, statistics.median(pinned) * 1e3
+    bw, pw = max(bare) * 1e3, max(pinned) * 1e3
+    print(
+        f"scrolling a {pages}-page PDF with {len(notes)} pins, {len(pinned) // rounds} steps "
+        f"x {rounds}: viewport repaint {p:.2f} ms median, {pw:.2f} ms worst with pins; "
+        f"{b:.2f} ms median, {bw:.2f} ms worst without; ratio {p / b:.2f}x median, "
+        f"{pw / bw:.2f}x worst; first pass with pins (quotes found): "
+        f"{statistics.median(cold) * 1e3:.2f} ms median, {max(cold) * 1e3:.2f} ms worst"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--queue", type=int, default=100_000)
     parser.add_argument("--startup", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["queue", "startup", "pdf"], default=None)
+    parser.add_argument("--only", choices=["queue", "startup", "pdf", "pins"], default=None)
     args = parser.parse_args()
     if args.only in (None, "startup"):
         startup_bench(args.startup, args.rounds)
@@ -349,6 +423,8 @@ def main() -> None:
         pdf_bench(args.rounds)
     if args.only in (None, "queue"):
         queue_bench(args.queue, args.rounds)
+    if args.only in (None, "pins"):
+        pins_bench(args.rounds)
 
 
 if __name__ == "__main__":

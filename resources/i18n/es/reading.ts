@@ -137,6 +137,30 @@
         <translation>Elegir un elemento de evidencia</translation>
     </message>
     <message>
+        <source>Annotate an area</source>
+        <translation>Anotar una zona</translation>
+    </message>
+    <message>
+        <source>Puts a rectangle on the page: arrow keys move it, Shift and the arrows resize it, Enter confirms, Escape cancels</source>
+        <translation>Pone un rectángulo en la página: las flechas lo mueven, Mayús y las flechas cambian su tamaño, Intro confirma, Escape cancela</translation>
+    </message>
+    <message>
+        <source>Draw annotations with the mouse</source>
+        <translation>Dibujar anotaciones con el ratón</translation>
+    </message>
+    <message>
+        <source>Draw annotations with the mouse: drag a rectangle on a page or picture (or hold Shift while dragging)</source>
+        <translation>Dibujar anotaciones con el ratón: arrastre un rectángulo sobre una página o imagen (o mantenga Mayús pulsada al arrastrar)</translation>
+    </message>
+    <message>
+        <source>Annotate selection</source>
+        <translation>Anotar la selección</translation>
+    </message>
+    <message>
+        <source>Annotate this page</source>
+        <translation>Anotar esta página</translation>
+    </message>
+    <message>
         <source>{part}, 1 item</source>
         <translation>{part}, 1 elemento</translation>
     </message>

@@ -9,6 +9,9 @@ fitted as the pane is resized, until the reviewer zooms. Zooming keeps a point o
 picture in place: the one under the pointer for Ctrl+wheel and pinch, the top-left one
 in view for the keys and buttons (QGraphicsView's own anchors follow the last mouse
 move, which a keyboard zoom does not have). The toolbar is one row (`OverflowBar`).
+
+Annotations are `image_pins`: painted in the view's foreground, in viewport pixels, so
+they follow the zoom and rotation; a drag with Shift (or in drawing mode) draws one.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QIcon,
+    QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QNativeGestureEvent,
     QPainter,
     QPalette,
@@ -34,6 +41,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -41,8 +49,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui.evidence.annotation_overlay import PinLayer
 from reviewer_app.ui.evidence.controls import make_action, theme_icon
 from reviewer_app.ui.evidence.image_loader import ImageLoader, LoadedFrame
+from reviewer_app.ui.evidence.image_pins import ImagePins
 from reviewer_app.ui.evidence.message import MessagePane, Severity
 from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
@@ -57,9 +67,11 @@ class _Canvas(QGraphicsView):
     zoom_requested = Signal(int, QPointF)  # +1: a step in, -1: out; where, in the viewport
     pinched = Signal(float, QPointF)  # multiply the zoom by this, around there
     resized = Signal()
+    menu_requested = Signal(QPoint)  # a right click, on the screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.layer: PinLayer | None = None  # annotations over the picture
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         # The view keeps the anchor itself (ImageView.set_zoom), for keys and pointer alike.
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -94,6 +106,55 @@ class _Canvas(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    # Annotations: the layer paints over the picture and sees the pointer and keys first.
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self.layer is not None:
+            painter.save()
+            painter.resetTransform()  # the layer paints in viewport pixels
+            self.layer.paint(painter)
+            painter.restore()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.layer is not None and self.layer.key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
+            self.layer.restyle()  # a theme changed: pins take its colours
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.layer is not None
+            and self.layer.takes_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_requested.emit(event.globalPos())
+        event.accept()
 
 
 class ImageView(QWidget):
@@ -132,6 +193,10 @@ class ImageView(QWidget):
             lambda factor, at: self.set_zoom(self.zoom_factor() * factor, at)
         )
         self.canvas.resized.connect(self._on_resized)
+        self.pins = ImagePins(self)
+        self.canvas.layer = self.pins
+        self.context_actions: list[QAction] = []  # the panel's annotation actions
+        self.canvas.menu_requested.connect(self._show_menu)
 
         self._build_actions()
         self._build_layout()
@@ -266,6 +331,7 @@ class ImageView(QWidget):
         self._decoded_side = 0
         self._rotation = 0
         self.item.setPixmap(QPixmap())
+        self.pins.cancel()
         self.canvas.resetTransform()
         self.stack.setCurrentWidget(self.viewer)
         self._update_controls()
@@ -327,6 +393,12 @@ class ImageView(QWidget):
         if self._path is None:
             return False
         return open_with_system_viewer(self._path, self._name)
+
+    def _show_menu(self, on_screen: QPoint) -> None:
+        if self.context_actions and self._problem is None and self._path is not None:
+            menu = QMenu(self)
+            menu.addActions(self.context_actions)
+            menu.exec(on_screen)
 
     # State ------------------------------------------------------------------------------
 

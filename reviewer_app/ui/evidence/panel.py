@@ -12,13 +12,18 @@ The viewer is what the reviewer came to read, so it gets the pane's width:
   of its items); otherwise the part's first item is shown.
 - A password-protected PDF, once unlocked, no longer carries the import's warning that
   its pages cannot be read: the banner says it is unlocked for now instead.
+- Annotations (keys in docs/window.md): `set_annotations` gives the pins of the open
+  submission (each viewer draws those of the item it shows), `focus_annotation` brings
+  one into view, and what the reviewer draws or selects is emitted as an `Anchor`
+  (`annotation_drawn`) for the window to ask for the comment and save. Drawing is off
+  when the annotations are not editable (a submitted review, adjudication).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES
+from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.queue import ItemView, SubmissionView
 from reviewer_app.ui.evidence.banner import WarningBanner
 from reviewer_app.ui.evidence.controls import (
@@ -117,6 +123,8 @@ class EvidencePanel(QWidget):
     """
 
     item_shown = Signal(int)
+    annotation_drawn = Signal(object)  # an Anchor the reviewer has just confirmed
+    annotation_clicked = Signal(int)  # the id of the pin clicked
 
     def __init__(
         self,
@@ -253,7 +261,59 @@ class EvidencePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self._annotations: list[Annotation] = []
+        self._editable = False
+        self._current_annotation: int | None = None
+        self._focus_on_load: int | None = None  # an image pin to show once decoded
+        self._build_annotation_actions()
+
         self.set_submission(None)
+
+    def _build_annotation_actions(self) -> None:
+        self.annotate_area_action = make_action(
+            self,
+            self.tr("Annotate an area"),
+            self.start_keyboard_annotation,
+            ["A"],
+        )
+        self.annotate_area_action.setStatusTip(
+            self.tr(
+                "Puts a rectangle on the page: arrow keys move it, Shift and the arrows "
+                "resize it, Enter confirms, Escape cancels"
+            )
+        )
+        self.drawing_mode_action = make_action(
+            self, self.tr("Draw annotations with the mouse"), self._on_drawing_mode, checkable=True
+        )
+        self.drawing_mode_action.setToolTip(
+            self.tr(
+                "Draw annotations with the mouse: drag a rectangle on a page or picture "
+                "(or hold Shift while dragging)"
+            )
+        )
+        self.annotate_selection_action = make_action(
+            self, self.tr("Annotate selection"), self.annotate_selection
+        )
+        self.annotate_page_action = make_action(
+            self, self.tr("Annotate this page"), self.annotate_page
+        )
+        menu = [
+            self.annotate_selection_action,
+            self.annotate_area_action,
+            self.annotate_page_action,
+            self.drawing_mode_action,
+        ]
+        self.pdf_view.context_actions = menu
+        self.image_view.context_actions = menu
+        self.text_view.reader.context_actions = menu
+        for layer in (self.pdf_view.pins, self.image_view.pins):
+            layer.drawn.connect(self._on_drawn)
+            layer.clicked.connect(self._on_pin_clicked)
+            layer.changed.connect(self._update_annotation_actions)
+        self.text_view.reader.pins.clicked.connect(self._on_pin_clicked)
+        self.text_view.reader.selectionChanged.connect(self._update_annotation_actions)
+        self.image_view.loaded.connect(self._on_image_loaded)
+        self.pdf_view.page_changed.connect(lambda _page: self._update_annotation_actions())
 
     # Public API -------------------------------------------------------------------------
 
@@ -282,6 +342,7 @@ class EvidencePanel(QWidget):
             self.show_item(first)
         else:
             self._show_empty(view)
+            self._apply_annotations()
         self._update_actions()
 
     def set_part_titles(self, titles: Mapping[str, str]) -> None:
@@ -338,16 +399,186 @@ class EvidencePanel(QWidget):
         """The items as the list shows them: by group, then in the earner's order."""
         return list(self._items)
 
+    def annotation_actions(self) -> list[QAction]:
+        """What the reviewer can annotate with, for the window's menus."""
+        return [
+            self.annotate_area_action,
+            self.annotate_selection_action,
+            self.annotate_page_action,
+            self.drawing_mode_action,
+        ]
+
     def actions(self) -> list[QAction]:
         """Every action of the panel and its viewers, for the window's help sheet."""
         return [
             self.next_item_action,
             self.previous_item_action,
             self.list_action,
+            *self.annotation_actions(),
             *self.pdf_view.actions(),
             *self.image_view.actions(),
             *self.text_view.actions(),
         ]
+
+    # Annotations ------------------------------------------------------------------------
+
+    def set_annotations(self, annotations: Sequence[Annotation], editable: bool) -> None:
+        """The pins of the open submission, all items' (each viewer draws those of the
+        item it shows); `editable` False (a submitted review, adjudication): no drawing."""
+        self._annotations = list(annotations)
+        self._editable = editable
+        if self._current_annotation not in {a.id for a in self._annotations}:
+            self._current_annotation = None
+        self._apply_annotations()
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations)
+
+    def current_annotation(self) -> int | None:
+        return self._current_annotation
+
+    def focus_annotation(self, annotation_id: int) -> None:
+        """Shows the annotation's item and page, scrolls its place into view and marks it
+        as the current one."""
+        annotation = next((a for a in self._annotations if a.id == annotation_id), None)
+        if annotation is None:
+            return
+        self._current_annotation = annotation_id
+        item = next((i for i in self._items if i.id == annotation.item_id), None)
+        if item is None:
+            return
+        is_pdf = self._view_for(item) is self.pdf_view
+        if not self.show_item(item.id, annotation.page if is_pdf else None):
+            return
+        self._apply_annotations()
+        view = self.stack.currentWidget()
+        if view is self.pdf_view:
+            pin = self.pdf_view.pins.pin(annotation_id)
+            place: QRectF | None = None
+            if pin is not None and pin.rect is not None:
+                place = pin.rect
+            elif pin is not None and pin.quote:
+                place = QRectF(pin.quote[0])
+                for box in pin.quote[1:]:
+                    place = place.united(box)
+            self.pdf_view.show_place(annotation.page, place)
+        elif view is self.image_view:
+            if self.image_view.is_loading():
+                self._focus_on_load = annotation_id
+            else:
+                self.image_view.pins.show_place(annotation_id)
+        elif view is self.text_view:
+            self.text_view.reader.pins.show_place(annotation_id)
+
+    def start_keyboard_annotation(self) -> None:
+        """`A`: a rectangle on the page shown, at the PDF's text selection or in the middle
+        of what is in view, to move and size with the keys (Enter confirms); on a written
+        answer, its selection is annotated."""
+        if not self._editable or self._current is None:
+            return
+        view = self.stack.currentWidget()
+        if view is self.pdf_view and self.pdf_view.is_open():
+            self.pdf_view.pins.start_draft()
+        elif view is self.image_view:
+            self.image_view.pins.start_draft()
+        elif view is self.text_view and self._current.kind == "text":
+            self.annotate_selection()
+
+    def annotate_selection(self) -> None:
+        """The text selected (in a PDF page or a written answer) as a quote anchor."""
+        if not self._editable or self._current is None:
+            return
+        view = self.stack.currentWidget()
+        if view is self.pdf_view:
+            chosen = self.pdf_view.pins.selected_quote()
+            if chosen is not None:
+                page, quote, start = chosen
+                self.pdf_view.pins.clear_selection()
+                self.annotation_drawn.emit(Anchor(self._current.id, page, None, quote, start))
+        elif view is self.text_view and self._current.kind == "text":
+            found = self.text_view.reader.pins.selected_quote()
+            if found is not None:
+                self.annotation_drawn.emit(Anchor(self._current.id, 1, None, found[0], found[1]))
+
+    def annotate_page(self) -> None:
+        """A whole-page anchor: the page right-clicked, else the page in view."""
+        if not self._editable or self._current is None or not self._annotatable():
+            return
+        page = 1
+        if self.stack.currentWidget() is self.pdf_view:
+            page = self.pdf_view.pins.menu_page or self.pdf_view.current_page()
+        self.annotation_drawn.emit(Anchor(self._current.id, page))
+
+    def _annotatable(self) -> bool:
+        """Whether the item shown takes annotations: a PDF open, a picture, an answer."""
+        view = self.stack.currentWidget()
+        if self._current is None:
+            return False
+        if view is self.pdf_view:
+            return self.pdf_view.is_open()
+        if view is self.image_view:
+            return self.image_view.problem() is None
+        return view is self.text_view and self._current.kind == "text"
+
+    def _apply_annotations(self) -> None:
+        item = self._current
+        view = self.stack.currentWidget()
+        mine = [a for a in self._annotations if item is not None and a.item_id == item.id]
+        answer = item is not None and item.kind == "text"
+        self.pdf_view.pins.set_annotations(mine if view is self.pdf_view else [])
+        self.image_view.pins.set_annotations(mine if view is self.image_view else [])
+        text_pins = self.text_view.reader.pins
+        text_pins.set_annotations(mine if view is self.text_view and answer else [])
+        for layer in (self.pdf_view.pins, self.image_view.pins):
+            layer.set_current(self._current_annotation)
+            layer.set_editable(self._editable)
+        text_pins.set_current(self._current_annotation)
+        self._on_drawing_mode()
+
+    def _on_drawing_mode(self) -> None:
+        drawing = self._editable and self.drawing_mode_action.isChecked()
+        self.pdf_view.pins.drawing = drawing
+        self.image_view.pins.drawing = drawing
+        cross = Qt.CursorShape.CrossCursor
+        if drawing:
+            self.pdf_view.canvas.viewport().setCursor(cross)
+            self.image_view.canvas.setDragMode(self.image_view.canvas.DragMode.NoDrag)
+            self.image_view.canvas.viewport().setCursor(cross)
+        else:
+            self.pdf_view.canvas.viewport().unsetCursor()
+            self.image_view.canvas.setDragMode(self.image_view.canvas.DragMode.ScrollHandDrag)
+        self._update_annotation_actions()
+
+    def _update_annotation_actions(self) -> None:
+        able = self._editable and self._annotatable()
+        view = self.stack.currentWidget()
+        selected = False
+        if able and view is self.pdf_view:
+            selected = self.pdf_view.pins.selection is not None
+        elif able and view is self.text_view:
+            selected = self.text_view.reader.textCursor().hasSelection()
+        self.annotate_selection_action.setEnabled(selected)
+        self.annotate_area_action.setEnabled(able and view is not self.text_view)
+        self.annotate_page_action.setEnabled(able)
+        self.drawing_mode_action.setEnabled(self._editable)
+
+    def _on_drawn(self, page: int, rect: tuple[float, float, float, float]) -> None:
+        if self._current is not None and self._editable:
+            self.annotation_drawn.emit(Anchor(self._current.id, page, rect))
+
+    def _on_pin_clicked(self, annotation_id: int) -> None:
+        self._current_annotation = annotation_id
+        for layer in (self.pdf_view.pins, self.image_view.pins):
+            layer.set_current(annotation_id)
+        self.text_view.reader.pins.set_current(annotation_id)
+        self.annotation_clicked.emit(annotation_id)
+
+    def _on_image_loaded(self) -> None:
+        self.image_view.pins.update()
+        self._update_annotation_actions()
+        wanted, self._focus_on_load = self._focus_on_load, None
+        if wanted is not None:
+            self.image_view.pins.show_place(wanted)
 
     # The list ---------------------------------------------------------------------------
 
@@ -505,6 +736,7 @@ class EvidencePanel(QWidget):
             self.text_view.open_file(item.file, item.media_type)
         else:
             self._show_other(item, name)
+        self._apply_annotations()
         if had_focus:
             self._focus_viewer()
         self._update_actions()

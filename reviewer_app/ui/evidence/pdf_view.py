@@ -18,6 +18,9 @@ Choices made for reading in a pane beside the rubric:
 - A resize keeps the point at the top-left of the view (page, and fraction of it), so
   the reader's place survives a scroll bar appearing or the pane being widened.
 - The toolbar is one row (`OverflowBar`); the page number always stays on it.
+- Annotations: the pins, text selection and rectangles drawn on the pages are
+  `pdf_pins` (painted over QPdfView's pages, in viewport pixels); a right click offers
+  the annotation actions the panel gives (`context_actions`).
 """
 
 from __future__ import annotations
@@ -25,13 +28,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QSettings, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSettings,
+    QSize,
+    QSizeF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QGuiApplication,
     QIcon,
+    QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QNativeGestureEvent,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
@@ -40,6 +60,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSpinBox,
     QStackedWidget,
     QStyle,
@@ -47,8 +68,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui.evidence.annotation_overlay import PinLayer
 from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon
 from reviewer_app.ui.evidence.overflow_bar import OverflowBar
+from reviewer_app.ui.evidence.pdf_pins import PdfPins
 from reviewer_app.ui.evidence.pdf_problem import PdfProblemPane
 from reviewer_app.ui.evidence.pdf_search import PdfSearch
 from reviewer_app.ui.evidence.pdf_thumbnails import ThumbnailList, ThumbnailModel
@@ -72,9 +95,11 @@ class _PdfCanvas(QPdfView):
     resized = Signal()
     zoom_requested = Signal(float, QPointF)  # +1: a step in, -1: out; where, in the viewport
     pinched = Signal(float, QPointF)  # a pinch: multiply the zoom by this, around there
+    menu_requested = Signal(QPoint, QPoint)  # a right click: in the viewport, on the screen
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.layer: PinLayer | None = None  # annotations over the pages
         self.in_resize = False  # page changes meanwhile are not the reader's doing
         # The viewport size QPdfView last laid the pages out for: in resizeEvent the
         # viewport has its new size already, the layout (and scroll bars) the old one's.
@@ -111,6 +136,56 @@ class _PdfCanvas(QPdfView):
             event.accept()
             return True
         return super().viewportEvent(event)
+
+    # Annotations: the layer paints over the pages and sees the pointer and keys first.
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.layer is not None:
+            painter = QPainter(self.viewport())
+            painter.setClipRect(event.rect())
+            self.layer.paint(painter)
+            painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.layer is not None and self.layer.mouse_release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.layer is not None and self.layer.key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
+            self.layer.restyle()  # a theme changed: pins take its colours
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.layer is not None
+            and self.layer.takes_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_requested.emit(event.pos(), event.globalPos())
+        event.accept()
 
 
 class PdfView(QWidget):
@@ -149,6 +224,9 @@ class PdfView(QWidget):
         self.thumbnail_model = ThumbnailModel(self.document, self)
         self.thumbnails = ThumbnailList(self.thumbnail_model, self)
         self.message = PdfProblemPane(self)
+        self.pins = PdfPins(self)
+        self.canvas.layer = self.pins
+        self.context_actions: list[QAction] = []  # the panel's annotation actions
 
         self._build_actions()
         self._build_layout()
@@ -274,6 +352,7 @@ class PdfView(QWidget):
         self.thumbnails.clicked.connect(lambda index: self._on_thumbnail(index.row(), True))
         self.message.unlock_requested.connect(self._unlock)
         self.message.open_requested.connect(self.open_with_system)
+        self.canvas.menu_requested.connect(self._show_menu)
 
     # Opening ----------------------------------------------------------------------------
 
@@ -416,6 +495,29 @@ class PdfView(QWidget):
 
     def focus_search(self) -> None:
         self.search.focus()
+
+    def _show_menu(self, at: QPoint, on_screen: QPoint) -> None:
+        if not self.context_actions or not self.is_open():
+            return
+        self.pins.menu_page = self.pins.page_at(QPointF(at))  # `at` is in the viewport
+        menu = QMenu(self)
+        menu.addActions(self.context_actions)
+        menu.exec(on_screen)
+        self.pins.menu_page = None
+
+    def show_place(self, page: int, rect: QRectF | None) -> None:
+        """Scrolls so that `rect` (PDF points) of 1-based `page` is in view, its top a third
+        of the way down; the top of the page when `rect` is None."""
+        if not self.is_open() or not 1 <= page <= self.page_count():
+            return
+        self._pending_page = None
+        if rect is None:
+            self._scroll_to(page - 1)
+            return
+        viewport = self.canvas.viewport().size()
+        scale = self.zoom_factor() * pixels_per_point()
+        left = max(0.0, (viewport.width() - rect.width() * scale) / 2)
+        self._put((page - 1, rect.topLeft()), QPointF(left, viewport.height() / 3))
 
     def _scroll_to_hit(self, page: int, y_points: float) -> None:
         self._pending_page = None

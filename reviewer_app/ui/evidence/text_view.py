@@ -5,6 +5,9 @@ under its question. The text stays in a column of about 75 characters however wi
 pane is, in the system's font, with generous line spacing. Nothing an earner wrote can
 make the viewer fetch a file or a web address: images are not loaded, and only web
 links open, in the browser, when the reviewer follows them.
+
+A written answer's annotations are marked in it (`text_pins`); its selection can be
+annotated from the right-click menu, which adds the panel's annotation actions.
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QDesktopServices,
     QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -28,6 +36,7 @@ from reviewer_app.evidence.readers import InvalidEvidence
 from reviewer_app.evidence.readers.text import decode_text
 from reviewer_app.ui.evidence.controls import make_action
 from reviewer_app.ui.evidence.message import MessagePane, Severity
+from reviewer_app.ui.evidence.text_pins import TextPins
 
 MARKDOWN = "text/markdown"
 COLUMN_CHARACTERS = 75
@@ -47,6 +56,8 @@ class Reader(QTextBrowser):
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.document().setDocumentMargin(24)
         self.anchorClicked.connect(self._follow)
+        self.pins = TextPins(self)
+        self.context_actions: list[QAction] = []  # the panel's annotation actions
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return None  # no images or style sheets from the earner's text
@@ -55,6 +66,35 @@ class Reader(QTextBrowser):
     def _follow(url: QUrl) -> None:
         if url.scheme().lower() in WEB_SCHEMES:
             QDesktopServices.openUrl(url)
+
+    def changeEvent(self, event: QEvent) -> None:
+        pins: TextPins | None = getattr(self, "pins", None)  # None while being made
+        if event.type() == QEvent.Type.PaletteChange and pins is not None:
+            pins.restyle()  # a theme changed: the marks take its colours
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.pins.pins:
+            painter = QPainter(self.viewport())
+            self.pins.paint(painter)
+            painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        clicked = self.pins.pin_at(event.position()) if self.pins.pins else None
+        if clicked is not None:
+            self.pins.clicked.emit(clicked)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.pins.answer and self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         column = self.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS
@@ -132,6 +172,7 @@ class TextView(QWidget):
         )
         self.reader.setHtml(f"<h2>{html.escape(question)}</h2>{body}")
         self._finish()
+        self.reader.pins.set_answer(answer)
 
     def _finish(self) -> None:
         spacing = QTextBlockFormat()
@@ -155,6 +196,7 @@ class TextView(QWidget):
 
     def clear(self) -> None:
         self._problem = None
+        self.reader.pins.set_answer("")
         self.reader.clear()
         self.stack.setCurrentWidget(self.reader)
 
