@@ -35,7 +35,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
 
 from reviewer_app.storage.datafolder import DataFolder  # noqa: E402
 from reviewer_app.storage.models import Earner, Submission, utcnow  # noqa: E402
@@ -286,14 +286,7 @@ def pdf_bench(rounds: int) -> None:
         def ours_once(n: int) -> float:
             pk = window.model.pk_at(n)
             assert pk is not None
-            started = time.perf_counter()
-            window.open_submission(pk)
-            while True:
-                app.processEvents()
-                if _has_ink(canvas.grab().toImage()):
-                    return time.perf_counter() - started
-                if time.perf_counter() - started > 10:
-                    raise RuntimeError("the PDF never painted")
+            return _open_until_painted(app, window, pk)
 
         def alone_once() -> tuple[float, float]:
             """The same page in a bare QPdfView, detected painted the same way; and QtPdf
@@ -340,6 +333,93 @@ def pdf_bench(rounds: int) -> None:
     )
 
 
+def _open_until_painted(app: Any, window: Any, pk: int) -> float:
+    """Seconds from asking the window to open a submission to its first PDF page painted."""
+    canvas = window.evidence.pdf_view.canvas.viewport()
+    started = time.perf_counter()
+    window.open_submission(pk)
+    while True:
+        app.processEvents()
+        if _has_ink(canvas.grab().toImage()):
+            return time.perf_counter() - started
+        if time.perf_counter() - started > 10:
+            raise RuntimeError("the PDF never painted")
+
+
+def annotated_bench(rounds: int, count: int = 200) -> None:
+    """Opening a submission whose review holds `count` annotations (pins on the pages, a
+    list under the rubric's criteria) against opening the same PDF with none."""
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.demo import media
+    from reviewer_app.evidence.importer import Importer
+    from reviewer_app.resources import resource
+    from reviewer_app.reviews.annotations import Anchor, find_item
+    from reviewer_app.reviews.service import ReviewSession
+    from reviewer_app.rubrics.store import add_files
+    from reviewer_app.storage.models import Submission
+    from reviewer_app.ui.main_window import MainWindow
+    from tests import craft
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = DataFolder.open(root / "data")
+        add_files(folder, sorted(resource("demo", "definitions").glob("*.json")), "bench")
+        pdf = media.render_text_pdf(
+            title="Unit plan",
+            paragraphs=[f"Lesson {n}: families and the bilingual newsletter." for n in range(400)],
+            pages=20,
+        )
+        names = [f"{kind}-{n}" for n in range(rounds + 1) for kind in ("NOTES", "PLAIN")]
+        Importer(folder).import_paths(
+            [
+                craft.bundle_zip(
+                    root / f"{name}.zip", {"plan.pdf": pdf + name.encode()}, submission_id=name
+                )
+                for name in names
+            ]
+        )
+        for name in names[::2]:
+            review = ReviewSession.open(folder, name, "bench")
+            criteria = [c.id for c in review.rubric.criteria]
+            with folder.read_sessions() as session:
+                pk = session.scalar(select(Submission.id).where(Submission.submission_id == name))
+                assert pk is not None
+                item = find_item(session, pk, "plan.pdf").id
+            groups = [*criteria, None]  # each criterion's list, and "General"
+            for k in range(count):
+                rect = (40.0 + 90 * (k % 5), 40.0 + 70 * (k // 20 % 10), 80.0, 30.0)
+                review.annotate(
+                    Anchor(item, k % 20 + 1, rect),
+                    f"Note {k}: which families?",
+                    criterion=groups[k % len(groups)],
+                )
+        window = MainWindow(folder, "bench")
+        window.resize(1600, 1000)
+        window.show()
+        app.processEvents()
+        with folder.read_sessions() as session:
+            pks = dict(session.execute(select(Submission.submission_id, Submission.id)).tuples())
+        # The first pair warms QtPdf and the caches; then annotated and plain alternate.
+        _open_until_painted(app, window, pks[names[0]])
+        _open_until_painted(app, window, pks[names[1]])
+        noted, plain, pairs = [], [], []
+        for n in range(1, rounds + 1):
+            noted.append(_open_until_painted(app, window, pks[f"NOTES-{n}"]))
+            plain.append(_open_until_painted(app, window, pks[f"PLAIN-{n}"]))
+            pairs.append(noted[-1] / plain[-1])
+        shown = len(window.evidence.annotations())
+        window.close()
+        folder.close()
+    print(
+        f"opening a submission with {count} annotations ({shown} handed to the evidence "
+        f"pane): {statistics.median(noted) * 1e3:.0f} ms median to the first page painted; "
+        f"with none: {statistics.median(plain) * 1e3:.0f} ms; median of the {len(pairs)} "
+        f"paired ratios {statistics.median(pairs):.2f}x (target <= 1.2x)"
+    )
+
+
 def pins_bench(rounds: int) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -366,7 +446,7 @@ def pins_bench(rounds: int) -> None:
         view.show()
         assert view.open_file(path)
         app.processEvents()
-        notes = []
+        notes: list[Annotation] = []
         for page in range(1, pages + 1):
             for k in range(per_page):
                 n = len(notes) + 1
@@ -415,7 +495,9 @@ def main() -> None:
     parser.add_argument("--queue", type=int, default=100_000)
     parser.add_argument("--startup", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=["queue", "startup", "pdf", "pins"], default=None)
+    parser.add_argument(
+        "--only", choices=["queue", "startup", "pdf", "annotated", "pins"], default=None
+    )
     args = parser.parse_args()
     if args.only in (None, "startup"):
         startup_bench(args.startup, args.rounds)
@@ -423,6 +505,8 @@ def main() -> None:
         pdf_bench(args.rounds)
     if args.only in (None, "queue"):
         queue_bench(args.queue, args.rounds)
+    if args.only in (None, "annotated"):
+        annotated_bench(args.rounds)
     if args.only in (None, "pins"):
         pins_bench(args.rounds)
 
