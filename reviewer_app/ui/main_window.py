@@ -254,6 +254,11 @@ class MainWindow(
         self.rubric.submitted.connect(lambda _decision: self._on_review_saved())
         self.rubric.submitted.connect(lambda _decision: self._show_practice_feedback())
         self.rubric.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        # Annotations: drawn and clicked on the evidence, listed and edited in the rubric.
+        self.evidence.annotation_drawn.connect(self.rubric.new_annotation)
+        self.evidence.annotation_clicked.connect(self.rubric.select_annotation)
+        self.rubric.annotation_focused.connect(self.evidence.focus_annotation)
+        self.rubric.annotations_changed.connect(self.evidence.set_annotations)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

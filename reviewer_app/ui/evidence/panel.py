@@ -16,7 +16,7 @@ The viewer is what the reviewer came to read, so it gets the pane's width:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES
+from reviewer_app.reviews.annotations import Annotation
 from reviewer_app.reviews.queue import ItemView, SubmissionView
 from reviewer_app.ui.evidence.banner import WarningBanner
 from reviewer_app.ui.evidence.controls import (
@@ -597,3 +598,17 @@ class EvidencePanel(QWidget):
     def _on_unlocked(self) -> None:
         if self._current is not None:
             self.banner.set_warnings(unlocked_warnings(self._current.warnings))
+
+    # Annotations: placeholders until the pins land here (same names and signatures).
+    annotation_drawn = Signal(object)  # an Anchor the person confirmed
+    annotation_clicked = Signal(int)  # a pin's annotation id
+
+    def set_annotations(self, annotations: Sequence[Annotation], editable: bool) -> None:
+        self._annotations = list(annotations)
+        self._annotations_editable = editable
+
+    def focus_annotation(self, annotation_id: int) -> None:
+        self._focused_annotation = annotation_id
+
+    def start_keyboard_annotation(self) -> None:
+        self._keyboard_annotation_started = True
