@@ -12,6 +12,7 @@ to edit it, Delete or Backspace to delete it, and so does its context menu. `[` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
@@ -47,9 +48,18 @@ def first_line(text: str, limit: int = _FIRST_LINE_CHARS) -> str:
     return line + "\u2026" if more else line
 
 
+def short_place(annotation: Annotation, pages: int | None) -> str:
+    """The place with the item's file name only (its folder is in the tooltip)."""
+    name = annotation.item.rsplit("/", 1)[-1]
+    return place_words(replace(annotation, item=name), pages)
+
+
 def line_text(annotation: Annotation, pages: int | None) -> str:
-    place = place_words(annotation, pages)
-    return f"{annotation.number}. {place} \u2014 {first_line(annotation.text)}"
+    """Two lines: number and place, then the comment's first line (and its tag)."""
+    comment = first_line(annotation.text)
+    if annotation.tag:
+        comment += f" [{first_line(annotation.tag, 30)}]"
+    return f"{annotation.number}. {short_place(annotation, pages)}\n{comment}"
 
 
 class AnnotationGroup(QListWidget):
@@ -67,7 +77,7 @@ class AnnotationGroup(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setUniformItemSizes(True)
+        self.setUniformItemSizes(True)  # every line is two lines of text
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.itemClicked.connect(self._clicked)
@@ -86,17 +96,14 @@ class AnnotationGroup(QListWidget):
                 text = line_text(annotation, pages.get(annotation.item_id))
                 item = QListWidgetItem(text)
                 item.setData(ID_ROLE, annotation.id)
-                tip = (
-                    annotation.text
-                    if not annotation.tag
-                    else f"{annotation.text}\n[{annotation.tag}]"
-                )
-                item.setToolTip(tip)
+                place = place_words(annotation, pages.get(annotation.item_id))
+                tip = [place, annotation.text] + ([f"[{annotation.tag}]"] if annotation.tag else [])
+                item.setToolTip("\n".join(tip))
                 item.setData(
                     Qt.ItemDataRole.AccessibleTextRole,
                     self.tr("Annotation {number}, {place}: {comment}").format(
                         number=annotation.number,
-                        place=place_words(annotation, pages.get(annotation.item_id)),
+                        place=place,
                         comment=annotation.text,
                     ),
                 )

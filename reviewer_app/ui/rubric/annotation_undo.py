@@ -78,17 +78,16 @@ class _Step(QUndoCommand):
     def __init__(self, notes: Notes, text: str) -> None:
         super().__init__(text)
         self.notes = notes
-        self._pushed = False
+        self._done_first = False
 
     def do_first(self) -> bool:
         """Makes the change; False (and the reason said) when it was not saved."""
-        if not self._run(self._forward):
-            return False
-        self._pushed = True
-        return True
+        self._done_first = self._run(self._forward)
+        return self._done_first
 
     def redo(self) -> None:
-        if not self._pushed:  # QUndoStack.push calls redo: the change is made already
+        if self._done_first:  # QUndoStack.push calls redo: the change is made already
+            self._done_first = False
             return
         if not self._run(self._forward):
             self.setObsolete(True)
