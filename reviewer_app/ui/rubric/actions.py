@@ -40,17 +40,8 @@ _WINDOW = Qt.ShortcutContext.WindowShortcut
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
-def _keys(*specs: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """Each key once (a platform's standard key may be one of the others)."""
-    keys: list[QKeySequence] = []
-    for spec in specs:
-        found = (
-            QKeySequence.keyBindings(spec)
-            if isinstance(spec, QKeySequence.StandardKey)
-            else [spec if isinstance(spec, QKeySequence) else QKeySequence(spec)]
-        )
-        keys += [k for k in found if not k.isEmpty() and k not in keys]
-    return keys
+def _keys(*specs: QKeySequence | str) -> list[QKeySequence]:
+    return [spec if isinstance(spec, QKeySequence) else QKeySequence(spec) for spec in specs]
 
 
 @dataclass
@@ -204,13 +195,13 @@ def build_actions(
     actions.undo = _action(
         parent,
         translate("RubricPanel", "Undo the last annotation change"),
-        _keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"),
+        _keys("Ctrl+Z"),
         undo,
     )
     actions.redo = _action(
         parent,
         translate("RubricPanel", "Redo the annotation change undone"),
-        _keys("Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.StandardKey.Redo),
+        _keys("Ctrl+Shift+Z", "Ctrl+Y"),
         redo,
     )
     return actions
