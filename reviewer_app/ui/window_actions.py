@@ -149,7 +149,7 @@ class WindowActions:
         )
         self.assign_action.setEnabled(False)  # for an open submission that has none
         self.annotate_action = self._action(
-            translate("MainWindow", "A&nnotate the evidence"), "A", self.annotate
+            translate("MainWindow", "Anno&tate the evidence"), "A", self.annotate
         )
         self.annotate_action.setToolTip(
             translate(

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Annotations</name>
+    <message>
+        <source>The {what} is {length} characters long; at most {limit}.</source>
+        <translation>El {what} tiene {length} caracteres; como máximo {limit}.</translation>
+    </message>
+    <message>
+        <source>{ref!r} names {count} items; give the item&apos;s path instead.</source>
+        <translation>{ref!r} nombra {count} elementos; indique la ruta del elemento.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>This submission has no item {ref!r}. Its items: {known}.</source>
+        <translation>Esta entrega no tiene el elemento {ref!r}. Sus elementos: {known}.</translation>
+    </message>
+    <message>
+        <source>Item {item} is not part of this submission.</source>
+        <translation>El elemento {item} no forma parte de esta entrega.</translation>
+    </message>
+    <message>
+        <source>{item} is a written answer: mark a passage of it (a quote), not a rectangle.</source>
+        <translation>{item} es una respuesta escrita: marque un fragmento (una cita), no un rectángulo.</translation>
+    </message>
+    <message>
+        <source>The rectangle {rect} on {item} needs a positive width and height.</source>
+        <translation>El rectángulo {rect} en {item} necesita un ancho y un alto positivos.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>The rectangle {rect} is outside page {page} of {item}, which is {width} x {height} {unit}.</source>
+        <translation>El rectángulo {rect} queda fuera de la página {page} de {item}, que mide {width} x {height} {unit}.</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>The quote is empty.</source>
+        <translation>La cita está vacía.</translation>
+    </message>
+    <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
+    </message>
+    <message>
+        <source>{item} cannot be annotated: only PDF pages, images and written answers can.</source>
+        <translation>{item} no admite anotaciones: solo las páginas PDF, las imágenes y las respuestas escritas.</translation>
+    </message>
+    <message>
+        <source>{item} has no page {page}: it has {pages}.</source>
+        <translation>{item} no tiene página {page}: tiene {pages}.</translation>
+    </message>
+    <message>
+        <source>{item} does not contain the text {quote!r}.</source>
+        <translation>{item} no contiene el texto {quote!r}.</translation>
+    </message>
+    <message>
+        <source>{reviewer}&apos;s review of {submission} has no annotation {id}.</source>
+        <translation>La revisión de {submission} hecha por {reviewer} no tiene la anotación {id}.</translation>
+    </message>
+</context>
+<context>
     <name>Assign</name>
     <message>
         <source>The earner&apos;s name cannot be empty.</source>
@@ -210,6 +277,10 @@
     <message>
         <source>Choose whose feedback the earner receives, or write the feedback.</source>
         <translation>Elija qué retroalimentación recibe el participante o escríbala usted.</translation>
+    </message>
+    <message>
+        <source>{submission} has no annotation {ids} in a submitted review to pass on to the earner.</source>
+        <translation>{submission} no tiene la anotación {ids} en una revisión enviada que pueda pasarse al participante.</translation>
     </message>
 </context>
 <context>
