@@ -151,10 +151,16 @@ def editor_over(window: MainWindow, qtbot: QtBot) -> AnnotationEditor:
 
 
 def draw_and_write(
-    window: MainWindow, qtbot: QtBot, anchor: Anchor, text: str, criterion_steps: int = 0
+    window: MainWindow,
+    qtbot: QtBot,
+    anchor: Anchor,
+    text: str,
+    criterion_steps: int = 0,
+    tag_steps: int = 0,
 ) -> None:
     """The pin's drawing confirms `anchor`; the person types the comment, moves the
-    criterion down `criterion_steps` from the one offered, and presses Enter."""
+    criterion down `criterion_steps` from the one offered and the tag `tag_steps` down
+    from "No tag", and presses Enter."""
     window.evidence.annotation_drawn.emit(anchor)
     editor = editor_over(window, qtbot)
     assert editor.comment.hasFocus()
@@ -163,6 +169,13 @@ def draw_and_write(
         press(qtbot, Qt.Key.Key_Tab)
         assert editor.criterion.hasFocus()
         for _ in range(criterion_steps):
+            press(qtbot, Qt.Key.Key_Down)
+    if tag_steps:
+        if not criterion_steps:
+            press(qtbot, Qt.Key.Key_Tab)
+        press(qtbot, Qt.Key.Key_Tab)
+        assert editor.tag.hasFocus()
+        for _ in range(tag_steps):
             press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT_MS)
@@ -212,12 +225,23 @@ def test_make_move_delete_and_undo_annotations(
     assert card is not None and card.isAncestorOf(group_of(window, one.id))
     assert calls.shown[-1] == ([one.id], True)
 
-    # A second on the plan, under the next criterion (one step down in the form).
+    # Esc cancels a form: nothing is saved.
+    window.evidence.annotation_drawn.emit(Anchor(log, 1, (5.0, 5.0, 50.0, 50.0)))
+    editor = editor_over(window, qtbot)
+    qtbot.keyClicks(editor.comment, "Not this one")
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT_MS)
+    activate(window, qtbot)
+    assert len(saved(window.folder)) == 1
+
+    # A second on the plan, under the next criterion (one step down in the form), with
+    # the first sentence of that criterion's comment bank as its tag.
     draw_and_write(
-        window, qtbot, Anchor(plan, 1, (50.0, 60.0, 300.0, 80.0)), "Good: a weekly call.", 1
+        window, qtbot, Anchor(plan, 1, (50.0, 60.0, 300.0, 80.0)), "Good: a weekly call.", 1, 1
     )
     two = saved(window.folder)[1]
-    assert (two.number, two.criterion) == (2, second_criterion)
+    bank = window.review.rubric.comments[second_criterion]  # type: ignore[union-attr]
+    assert (two.number, two.criterion, two.tag) == (2, second_criterion, bank[0])
     assert group_of(window, two.id).isVisible()
     assert group_of(window, two.id) is not group_of(window, one.id)
     assert calls.shown[-1] == ([one.id, two.id], True)
@@ -284,9 +308,23 @@ def test_make_move_delete_and_undo_annotations(
     press(qtbot, Qt.Key.Key_Z, CTRL)  # the edit undone
     assert saved(window.folder)[0].text == one.text
 
-    # A (window-wide) starts one from the keyboard on the evidence.
+    # A (window-wide) starts one from the keyboard on the evidence; so does the menu.
     press(qtbot, Qt.Key.Key_A)
     assert calls.keyboard == 1
+    review_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Review")
+    assert window.annotate_action in review_menu.actions()  # type: ignore[union-attr]
+    window.annotate_action.trigger()
+    assert calls.keyboard == 2
+
+    # Undo stays with the review it was made in: on the next submission, and back,
+    # Ctrl+Z changes nothing.
+    press(qtbot, Qt.Key.Key_Down, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id != SUBMISSION)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Up, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == SUBMISSION)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert [a.text for a in saved(window.folder)] == [one.text, two.text]
 
 
 def test_the_second_reviewer_sees_none_of_the_first_reviewers(
