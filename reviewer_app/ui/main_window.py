@@ -204,9 +204,11 @@ class MainWindow(
             ],
             self,
         )
-        # The rubric's keys and F6 also work while the rubric floats in its own window,
+        # The rubric's keys, F6 and A also work while the rubric floats in its own window,
         # and the rubric's keys work in the main window then too (one action, two windows).
-        self.rubric_dock.addActions([self.next_pane_action, self.previous_pane_action])
+        self.rubric_dock.addActions(
+            [self.next_pane_action, self.previous_pane_action, self.annotate_action]
+        )
         window_wide = Qt.ShortcutContext.WindowShortcut
         self.addActions(
             [a for a in QWidget.actions(self.rubric) if a.shortcutContext() == window_wide]
