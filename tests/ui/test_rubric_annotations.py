@@ -124,6 +124,8 @@ def open_submission(window: MainWindow, qtbot: QtBot) -> ReviewSession:
         lambda: window.review is not None and window.review.submission_id == SUBMISSION,
         timeout=WAIT_MS,
     )
+    # Its annotations are read off the GUI thread, as the window shows it.
+    qtbot.waitUntil(lambda: not window.rubric.annotations_loading(), timeout=WAIT_MS)
     assert window.review is not None
     return window.review
 
@@ -323,6 +325,7 @@ def test_make_move_delete_and_undo_annotations(
     press(qtbot, Qt.Key.Key_Z, CTRL)
     press(qtbot, Qt.Key.Key_Up, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.review is not None and window.review.submission_id == SUBMISSION)
+    qtbot.waitUntil(lambda: not window.rubric.annotations_loading(), timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert [a.text for a in saved(window.folder)] == [one.text, two.text]
 
@@ -381,5 +384,6 @@ def test_screenshot_of_the_rubric_with_annotations(window: MainWindow, qtbot: Qt
     )
     review.annotate(Anchor(plan, 3, (40.0, 40.0, 100.0, 60.0)), "Clear and well laid out.")
     window.rubric.set_review(review)  # shown again, with what was added from outside
+    qtbot.waitUntil(lambda: not window.rubric.annotations_loading(), timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_BracketRight)
     save_shot(window.rubric_dock, "rubric-annotations")

@@ -12,7 +12,6 @@ to edit it, Delete or Backspace to delete it, and so does its context menu. `[` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.reviews.annotations import Annotation, place_words
+from reviewer_app.wording import translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MARK = "\u25b6 "  # before the selected line, beside its highlight and bold
@@ -51,7 +51,12 @@ def first_line(text: str, limit: int = _FIRST_LINE_CHARS) -> str:
 def short_place(annotation: Annotation, pages: int | None) -> str:
     """The place with the item's file name only (its folder is in the tooltip)."""
     name = annotation.item.rsplit("/", 1)[-1]
-    return place_words(replace(annotation, item=name), pages)
+    if pages is None or pages > 1:
+        # As reviewer_app.reviews.annotations.place_words says it.
+        return translate("Annotations", "{item}, page {page}").format(
+            item=name, page=annotation.page
+        )
+    return name
 
 
 def line_text(annotation: Annotation, pages: int | None) -> str:
@@ -85,71 +90,87 @@ class AnnotationGroup(QListWidget):
         self.currentItemChanged.connect(self._moved)
         self._filling = False
         self._pressed_onto: int | None = None
+        self._rows: dict[int, QListWidgetItem] = {}
+        self._marked: int | None = None
+        self._shown: tuple[object, ...] = ()
         self.editable = True
         self.hide()
 
     def fill(self, annotations: Sequence[Annotation], pages: Mapping[int, int]) -> None:
+        """Shows these lines (nothing is redone when they are what is shown: opening a
+        submission with hundreds of annotations must stay quick)."""
+        key = tuple((a, pages.get(a.item_id)) for a in annotations)
+        if key == self._shown:
+            return
+        self._shown = key
         self._filling = True
         try:
             self.clear()
+            self._rows, self._marked = {}, None
             for annotation in annotations:
-                text = line_text(annotation, pages.get(annotation.item_id))
-                item = QListWidgetItem(text)
-                item.setData(ID_ROLE, annotation.id)
-                place = place_words(annotation, pages.get(annotation.item_id))
-                tip = [place, annotation.text] + ([f"[{annotation.tag}]"] if annotation.tag else [])
-                item.setToolTip("\n".join(tip))
-                item.setData(
-                    Qt.ItemDataRole.AccessibleTextRole,
-                    self.tr("Annotation {number}, {place}: {comment}").format(
-                        number=annotation.number,
-                        place=place,
-                        comment=annotation.text,
-                    ),
-                )
+                item = self._line(annotation, pages.get(annotation.item_id))
+                self._rows[annotation.id] = item
                 self.addItem(item)
         finally:
             self._filling = False
-        self.setVisible(bool(annotations))
+        if self.isHidden() == bool(annotations):
+            self.setVisible(bool(annotations))
         self._fit()
 
+    def _line(self, annotation: Annotation, pages: int | None) -> QListWidgetItem:
+        place = place_words(annotation, pages)
+        item = QListWidgetItem(line_text(annotation, pages))
+        item.setData(ID_ROLE, annotation.id)
+        tip = [place, annotation.text] + ([f"[{annotation.tag}]"] if annotation.tag else [])
+        item.setToolTip("\n".join(tip))
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("Annotation {number}, {place}: {comment}").format(
+                number=annotation.number, place=place, comment=annotation.text
+            ),
+        )
+        return item
+
     def item_of(self, annotation_id: int) -> QListWidgetItem | None:
-        for row in range(self.count()):
-            item = self.item(row)
-            if item is not None and _id(item) == annotation_id:
-                return item
-        return None
+        return self._rows.get(annotation_id)
 
     def mark(self, annotation_id: int | None) -> None:
-        """Shows `annotation_id` as the selected one (None: none here)."""
+        """Shows `annotation_id` as the selected one (None, or one not here: none)."""
+        wanted = annotation_id if annotation_id in self._rows else None
+        if wanted == self._marked and (wanted is None or self.currentItem() is self._rows[wanted]):
+            return
         self._filling = True
         try:
-            for row in range(self.count()):
-                item = self.item(row)
-                if item is None:
-                    continue
-                chosen = _id(item) == annotation_id
-                text = item.text().removeprefix(_MARK)
-                item.setText(_MARK + text if chosen else text)
-                font = QFont(self.font())
-                font.setBold(chosen)
-                item.setFont(font)
-                item.setSelected(chosen)
-                if chosen:
-                    self.setCurrentItem(item)
-            if annotation_id is None or self.item_of(annotation_id) is None:
+            before = self._rows.get(self._marked) if self._marked is not None else None
+            if before is not None:
+                self._show_marked(before, False)
+            self._marked = wanted
+            if wanted is None:
                 self.clearSelection()
                 self.setCurrentRow(-1)
+            else:
+                item = self._rows[wanted]
+                self._show_marked(item, True)
+                self.setCurrentItem(item)
         finally:
             self._filling = False
+
+    def _show_marked(self, item: QListWidgetItem, chosen: bool) -> None:
+        text = item.text().removeprefix(_MARK)
+        item.setText(_MARK + text if chosen else text)
+        font = QFont(self.font())
+        font.setBold(chosen)
+        item.setFont(font)
+        item.setSelected(chosen)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), self._height())
 
     def _height(self) -> int:
-        rows = sum(max(self.sizeHintForRow(r), 0) for r in range(self.count()))
-        return rows + 2 * self.frameWidth() + 2
+        # Every line is two lines of text (uniform item sizes): one row measured.
+        row = max(self.sizeHintForRow(0), 0) if self.count() else 0
+        return row * self.count() + 2 * self.frameWidth() + 2
 
     def _fit(self) -> None:
         self.setFixedHeight(self._height())

@@ -42,7 +42,9 @@ from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.rubrics.decision import NOT_YET, meets_level
 from reviewer_app.settings import CONFIRM_NOT_YET, Settings
+from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import EvidenceItem
+from reviewer_app.ui.loading import Loader
 from reviewer_app.ui.rubric import annotation_editor, attempts, wording
 from reviewer_app.ui.rubric.actions import build_actions
 from reviewer_app.ui.rubric.annotation_editor import AnnotationEditor
@@ -63,6 +65,22 @@ from reviewer_app.ui.rubric.keys import EnterClicks
 from reviewer_app.ui.rubric.navigator import CriterionNavigator
 
 _FEEDBACK = "feedback"
+
+# A review's annotations (this reviewer's only), its items' labels and page counts.
+ReviewNotes = tuple[list[Annotation], dict[int, str], dict[int, int]]
+_NO_NOTES: ReviewNotes = ([], {}, {})
+
+
+def read_annotations(folder: DataFolder, review_id: int | None, submission_pk: int) -> ReviewNotes:
+    """What the lists show of a review; reads only (safe off the GUI thread)."""
+    with folder.read_sessions() as session:
+        found = notes.of_review(session, review_id)
+        items = session.scalars(
+            select(EvidenceItem).where(EvidenceItem.submission_id == submission_pk)
+        ).all()
+        labels = {i.id: notes.item_label(i) for i in items}
+        pages = {i.id: notes.page_count(i) for i in items}
+    return found, labels, pages
 
 
 def _heading(text: str, parent_font: QFont) -> QLabel:
@@ -127,6 +145,7 @@ class RubricPanel(QWidget):
         self._editor: AnnotationEditor | None = None
         self._item_labels: dict[int, str] = {}
         self._item_pages: dict[int, int] = {}
+        self._annotation_reads = Loader(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -233,7 +252,7 @@ class RubricPanel(QWidget):
             self._notes = Notes(review, self._annotation_saved, self._report)
         self._result.clear()
         self._rebuild()
-        self._show_annotations()
+        self._load_annotations()
         self._show_resubmission(review)
 
     def flush(self) -> bool:
@@ -960,30 +979,47 @@ class RubricPanel(QWidget):
                 self.annotation_focused.emit(found.id)
         self.saved.emit()
 
-    def _show_annotations(self) -> None:
-        """Reads the review's annotations (this reviewer's only) and shows them, in the
-        lists and, through `annotations_changed`, on the evidence."""
+    def annotations_loading(self) -> bool:
+        """The open review's annotations are still being read (just after it opened)."""
+        return self._annotation_reads.is_loading()
+
+    def _load_annotations(self) -> None:
+        """A review just opened: its annotations are read off the GUI thread (a
+        submission with hundreds of them opens as quickly as one with none); until they
+        arrive the lists and the pins show none, never the previous review's."""
         review = self._review
-        found: list[Annotation] = []
+        self._annotation_reads.stop()
+        self._fill_annotations(_NO_NOTES)
+        if review is None:
+            return
+        folder, review_id, pk = review.folder, review.review_id, review.submission_pk
+        self._annotation_reads.load(
+            lambda: read_annotations(folder, review_id, pk),
+            self._fill_annotations,
+            failed=self._report,
+        )
+
+    def _show_annotations(self) -> None:
+        """Reads the review's annotations now and shows them: after a change, a submit
+        or a reopen, what the reviewer did shows before the next key."""
+        review = self._review
+        self._annotation_reads.stop()  # a read started before this change is stale
+        found = _NO_NOTES
         if review is not None:
             try:
-                found = self._read_annotations(review)
+                found = read_annotations(review.folder, review.review_id, review.submission_pk)
             except OperationalError as exc:  # a busy folder: say so, show none
                 self._report(self._plain(exc))
+        self._fill_annotations(found)
+
+    def _fill_annotations(self, found: ReviewNotes) -> None:
+        """Shows this reviewer's annotations in the lists and, through
+        `annotations_changed`, on the evidence."""
+        annotations, self._item_labels, self._item_pages = found
         editable = self.editable()
         if self._lists is not None:
-            self._lists.show_annotations(found, self._item_pages, editable)
-        self.annotations_changed.emit(found, editable)
-
-    def _read_annotations(self, review: ReviewSession) -> list[Annotation]:
-        with review.folder.read_sessions() as session:
-            found = notes.of_review(session, review.review_id)
-            items = session.scalars(
-                select(EvidenceItem).where(EvidenceItem.submission_id == review.submission_pk)
-            ).all()
-            self._item_labels = {i.id: notes.item_label(i) for i in items}
-            self._item_pages = {i.id: notes.page_count(i) for i in items}
-        return found
+            self._lists.show_annotations(annotations, self._item_pages, editable)
+        self.annotations_changed.emit(list(annotations), editable)
 
     def _place(self, anchor: Anchor) -> str:
         label = self._item_labels.get(anchor.item_id, "")
