@@ -387,3 +387,21 @@ def test_screenshot_of_the_rubric_with_annotations(window: MainWindow, qtbot: Qt
     qtbot.waitUntil(lambda: not window.rubric.annotations_loading(), timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_BracketRight)
     save_shot(window.rubric_dock, "rubric-annotations")
+
+
+def test_an_undo_that_can_no_longer_be_done_says_why(window: MainWindow, qtbot: QtBot) -> None:
+    """The review was submitted meanwhile (from the command line, say): Ctrl+Z refuses
+    in words, changes nothing, and the step leaves the stack."""
+    review = open_submission(window, qtbot)
+    log = item_id(window.folder, "evidence/contact-log.pdf")
+    draw_and_write(window, qtbot, Anchor(log, 1, (10.0, 10.0, 40.0, 20.0)), "Soon gone.")
+    press(qtbot, Qt.Key.Key_Delete)
+    assert saved(window.folder) == []
+    elsewhere = ReviewSession.open(window.folder, SUBMISSION, REVIEWER)
+    for criterion in review.rubric.criteria:
+        elsewhere.set_level(criterion.id, criterion.levels[-1].id)
+    elsewhere.submit()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert saved(window.folder) == []
+    assert "submitted" in window.statusBar().currentMessage()
+    assert not window.rubric.undo_stack().canUndo()

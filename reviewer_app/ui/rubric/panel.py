@@ -17,6 +17,7 @@ what is drawn and clicked there (`new_annotation`, `select_annotation`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -146,6 +147,7 @@ class RubricPanel(QWidget):
         self._item_labels: dict[int, str] = {}
         self._item_pages: dict[int, int] = {}
         self._annotation_reads = Loader(self)
+        self._steps_failed = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -249,7 +251,7 @@ class RubricPanel(QWidget):
         self._undo.clear()  # undo stays within the review it was made in
         self._notes = None
         if review is not None:
-            self._notes = Notes(review, self._annotation_saved, self._report)
+            self._notes = Notes(review, self._annotation_saved, self._step_failed)
         self._result.clear()
         self._rebuild()
         self._load_annotations()
@@ -922,8 +924,8 @@ class RubricPanel(QWidget):
             return
         self._footer.show_error("")
         text = self._undo.undoText()
-        self._undo.undo()
-        self.footer_note(self.tr("Undone: {change}.").format(change=text))
+        if self._step(self._undo.undo):
+            self.footer_note(self.tr("Undone: {change}.").format(change=text))
 
     def redo_annotation(self) -> None:
         if not self._undo.canRedo():
@@ -931,8 +933,18 @@ class RubricPanel(QWidget):
             return
         self._footer.show_error("")
         text = self._undo.redoText()
-        self._undo.redo()
-        self.footer_note(self.tr("Redone: {change}.").format(change=text))
+        if self._step(self._undo.redo):
+            self.footer_note(self.tr("Redone: {change}.").format(change=text))
+
+    def _step(self, move: Callable[[], None]) -> bool:
+        """Undoes or redoes one step; when it can no longer be done (the reason is said)
+        the steps around it cannot be trusted either: the stack is emptied."""
+        failed_before = self._steps_failed
+        move()
+        if self._steps_failed == failed_before:
+            return True
+        self._undo.clear()
+        return False
 
     def undo_stack(self) -> QUndoStack:
         return self._undo
@@ -940,6 +952,10 @@ class RubricPanel(QWidget):
     def footer_note(self, text: str) -> None:
         """Said where a screen reader hears it, without being an error."""
         self.setAccessibleDescription(text)
+
+    def _step_failed(self, message: str) -> None:
+        self._steps_failed += 1
+        self._report(message)
 
     def _focus_annotation(self, annotation_id: int) -> None:
         lists = self._lists
