@@ -106,6 +106,10 @@
 <context>
     <name>AnnotationLists</name>
     <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
+    </message>
+    <message>
         <source>General annotations</source>
         <translation>Anotaciones generales</translation>
     </message>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.reviews.annotations import Annotation, place_words
-from reviewer_app.wording import translate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MARK = "\u25b6 "  # before the selected line, beside its highlight and bold
@@ -53,7 +52,7 @@ def short_place(annotation: Annotation, pages: int | None) -> str:
     name = annotation.item.rsplit("/", 1)[-1]
     if pages is None or pages > 1:
         # As reviewer_app.reviews.annotations.place_words says it.
-        return translate("Annotations", "{item}, page {page}").format(
+        return QCoreApplication.translate("AnnotationLists", "{item}, page {page}").format(
             item=name, page=annotation.page
         )
     return name
