@@ -26,6 +26,7 @@ from reviewer_app.ui.evidence.panel import EvidencePanel
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.rubric.annotation_editor import AnnotationEditor
 from reviewer_app.ui.rubric.annotation_list import AnnotationGroup
+from tests.ui.a11y import unnamed_controls
 from tests.ui.fixed import fix_clock
 from tests.ui.shots import save_shot
 
@@ -230,6 +231,7 @@ def test_make_move_delete_and_undo_annotations(
     # Esc cancels a form: nothing is saved.
     window.evidence.annotation_drawn.emit(Anchor(log, 1, (5.0, 5.0, 50.0, 50.0)))
     editor = editor_over(window, qtbot)
+    assert unnamed_controls(editor, text_names_buttons=True) == []
     qtbot.keyClicks(editor.comment, "Not this one")
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT_MS)
@@ -247,6 +249,7 @@ def test_make_move_delete_and_undo_annotations(
     assert group_of(window, two.id).isVisible()
     assert group_of(window, two.id) is not group_of(window, one.id)
     assert calls.shown[-1] == ([one.id, two.id], True)
+    assert unnamed_controls(window.rubric) == []
 
     # [ and ] move between them, selecting the line (with the focus) and the pin.
     lists = window.rubric.annotation_lists()
@@ -305,10 +308,11 @@ def test_make_move_delete_and_undo_annotations(
     editor = editor_over(window, qtbot)
     assert editor.comment.toPlainText() == one.text
     qtbot.keyClicks(editor.comment, " Add the languages.")
-    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return, CTRL)  # saves too (and submits no review)
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT_MS)
     activate(window, qtbot)
     assert saved(window.folder)[0].text == one.text + " Add the languages."
+    assert window.review is not None and window.review.submitted_at is None
     press(qtbot, Qt.Key.Key_Z, CTRL)  # the edit undone
     assert saved(window.folder)[0].text == one.text
 
