@@ -12,15 +12,28 @@ to edit it, Delete or Backspace to delete it, and so does its context menu. `[` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +43,8 @@ from PySide6.QtWidgets import (
 from reviewer_app.reviews.annotations import Annotation, place_words
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ROOT = QModelIndex()
 _MARK = "\u25b6 "  # before the selected line, beside its highlight and bold
 _FIRST_LINE_CHARS = 80
 _OWN_KEYS = (
@@ -66,7 +81,64 @@ def line_text(annotation: Annotation, pages: int | None) -> str:
     return f"{annotation.number}. {short_place(annotation, pages)}\n{comment}"
 
 
-class AnnotationGroup(QListWidget):
+class _Lines(QAbstractListModel):
+    """The lines of one group, made when they arrive and drawn only when in view."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[_Line] = []
+        self.marked: int | None = None
+        self.bold = QFont()
+        self.bold.setBold(True)
+
+    def set_rows(self, rows: list[_Line]) -> None:
+        self.beginResetModel()
+        self.rows, self.marked = rows, None
+        self.endResetModel()
+
+    def row_of(self, annotation_id: int | None) -> int:
+        for n, line in enumerate(self.rows):
+            if line.id == annotation_id:
+                return n
+        return -1
+
+    def set_marked(self, annotation_id: int | None) -> None:
+        changed = [self.row_of(self.marked), self.row_of(annotation_id)]
+        self.marked = annotation_id
+        for row in changed:
+            if row >= 0:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        line = self.rows[index.row()]
+        marked = line.id == self.marked
+        if role == _DISPLAY:
+            return _MARK + line.text if marked else line.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.tip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return line.spoken
+        if role == ID_ROLE:
+            return line.id
+        if role == Qt.ItemDataRole.FontRole and marked:
+            return self.bold
+        return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    id: int
+    text: str  # two lines: number and place, then the comment's first line
+    tip: str
+    spoken: str  # what a screen reader says
+
+
+class AnnotationGroup(QListView):
     """One group's lines; as tall as its lines (the rubric scrolls, not the list)."""
 
     chosen = Signal(int)  # an annotation id: clicked, or moved onto with the keys
@@ -77,20 +149,21 @@ class AnnotationGroup(QListWidget):
         super().__init__(parent)
         self.setObjectName("annotation-list")
         self.setAccessibleName(name)
+        self.lines_model = _Lines(self)
+        self.setModel(self.lines_model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setUniformItemSizes(True)  # every line is two lines of text
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.itemClicked.connect(self._clicked)
-        self.itemDoubleClicked.connect(lambda item: self.edit_requested.emit(_id(item)))
-        self.currentItemChanged.connect(self._moved)
+        self.clicked.connect(self._clicked)
+        self.doubleClicked.connect(lambda index: self.edit_requested.emit(_id(index)))
+        self.selectionModel().currentChanged.connect(self._moved)
         self._filling = False
         self._pressed_onto: int | None = None
-        self._rows: dict[int, QListWidgetItem] = {}
-        self._marked: int | None = None
         self._shown: tuple[object, ...] = ()
         self.editable = True
         self.hide()
@@ -104,63 +177,51 @@ class AnnotationGroup(QListWidget):
         self._shown = key
         self._filling = True
         try:
-            self.clear()
-            self._rows, self._marked = {}, None
-            for annotation in annotations:
-                item = self._line(annotation, pages.get(annotation.item_id))
-                self._rows[annotation.id] = item
-                self.addItem(item)
+            self.lines_model.set_rows([self._line(a, pages.get(a.item_id)) for a in annotations])
         finally:
             self._filling = False
         if self.isHidden() == bool(annotations):
             self.setVisible(bool(annotations))
         self._fit()
 
-    def _line(self, annotation: Annotation, pages: int | None) -> QListWidgetItem:
+    def _line(self, annotation: Annotation, pages: int | None) -> _Line:
         place = place_words(annotation, pages)
-        item = QListWidgetItem(line_text(annotation, pages))
-        item.setData(ID_ROLE, annotation.id)
         tip = [place, annotation.text] + ([f"[{annotation.tag}]"] if annotation.tag else [])
-        item.setToolTip("\n".join(tip))
-        item.setData(
-            Qt.ItemDataRole.AccessibleTextRole,
-            self.tr("Annotation {number}, {place}: {comment}").format(
-                number=annotation.number, place=place, comment=annotation.text
-            ),
+        spoken = self.tr("Annotation {number}, {place}: {comment}").format(
+            number=annotation.number, place=place, comment=annotation.text
         )
-        return item
+        return _Line(annotation.id, line_text(annotation, pages), "\n".join(tip), spoken)
 
-    def item_of(self, annotation_id: int) -> QListWidgetItem | None:
-        return self._rows.get(annotation_id)
+    def count(self) -> int:
+        return self.lines_model.rowCount()
+
+    def lines(self) -> list[str]:
+        """The lines as shown (the selected one marked)."""
+        model = self.lines_model
+        return [str(model.data(model.index(r))) for r in range(model.rowCount())]
+
+    def index_of(self, annotation_id: int) -> QModelIndex | None:
+        row = self.lines_model.row_of(annotation_id)
+        return self.lines_model.index(row) if row >= 0 else None
 
     def mark(self, annotation_id: int | None) -> None:
         """Shows `annotation_id` as the selected one (None, or one not here: none)."""
-        wanted = annotation_id if annotation_id in self._rows else None
-        if wanted == self._marked and (wanted is None or self.currentItem() is self._rows[wanted]):
+        index = self.index_of(annotation_id) if annotation_id is not None else None
+        wanted = annotation_id if index is not None else None
+        if wanted == self.lines_model.marked and (index is None or self.currentIndex() == index):
             return
         self._filling = True
         try:
-            before = self._rows.get(self._marked) if self._marked is not None else None
-            if before is not None:
-                self._show_marked(before, False)
-            self._marked = wanted
-            if wanted is None:
+            self.lines_model.set_marked(wanted)
+            if index is None:
                 self.clearSelection()
-                self.setCurrentRow(-1)
+                self.setCurrentIndex(QModelIndex())
             else:
-                item = self._rows[wanted]
-                self._show_marked(item, True)
-                self.setCurrentItem(item)
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
         finally:
             self._filling = False
-
-    def _show_marked(self, item: QListWidgetItem, chosen: bool) -> None:
-        text = item.text().removeprefix(_MARK)
-        item.setText(_MARK + text if chosen else text)
-        font = QFont(self.font())
-        font.setBold(chosen)
-        item.setFont(font)
-        item.setSelected(chosen)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -168,8 +229,9 @@ class AnnotationGroup(QListWidget):
 
     def _height(self) -> int:
         # Every line is two lines of text (uniform item sizes): one row measured.
-        row = max(self.sizeHintForRow(0), 0) if self.count() else 0
-        return row * self.count() + 2 * self.frameWidth() + 2
+        count = self.count()
+        row = max(self.sizeHintForRow(0), 0) if count else 0
+        return row * count + 2 * self.frameWidth() + 2
 
     def _fit(self) -> None:
         self.setFixedHeight(self._height())
@@ -191,34 +253,35 @@ class AnnotationGroup(QListWidget):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        item = self.currentItem()
+        index = self.currentIndex()
         key = Qt.Key(event.key())
-        if item is not None and key in _OWN_KEYS:
+        if index.isValid() and key in _OWN_KEYS:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_requested.emit(_id(item))
+                self.edit_requested.emit(_id(index))
             elif self.editable:
-                self.delete_requested.emit(_id(item))
+                self.delete_requested.emit(_id(index))
             event.accept()
             return
+        self._pressed_onto = None
         super().keyPressEvent(event)
 
-    def _clicked(self, item: QListWidgetItem) -> None:
+    def _clicked(self, index: QModelIndex) -> None:
         # A press moved onto it already (reported then); a click on the line that was
         # already current reports it again: its pin is brought back into view.
-        if self._pressed_onto != _id(item):
-            self.chosen.emit(_id(item))
+        if self._pressed_onto != _id(index):
+            self.chosen.emit(_id(index))
         self._pressed_onto = None
 
-    def _moved(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if item is not None and not self._filling:
-            self._pressed_onto = _id(item)
-            self.chosen.emit(_id(item))
+    def _moved(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid() and not self._filling:
+            self._pressed_onto = _id(index)
+            self.chosen.emit(_id(index))
 
     def _menu(self, at: QPoint) -> None:
-        item = self.itemAt(at)
-        if item is None:
+        index = self.indexAt(at)
+        if not index.isValid():
             return
-        annotation_id = _id(item)
+        annotation_id = _id(index)
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         edit = QAction(self.tr("&Edit\u2026") if self.editable else self.tr("&Show"), menu)
@@ -230,8 +293,8 @@ class AnnotationGroup(QListWidget):
         menu.popup(self.viewport().mapToGlobal(at))
 
 
-def _id(item: QListWidgetItem) -> int:
-    return int(item.data(ID_ROLE))
+def _id(index: QModelIndex) -> int:
+    return int(index.data(ID_ROLE))
 
 
 class AnnotationLists(QWidget):
@@ -335,15 +398,15 @@ class AnnotationLists(QWidget):
         if annotation_id is None:
             return
         holder = self._group_of(annotation_id)
-        item = holder.item_of(annotation_id) if holder is not None else None
-        if holder is None or item is None:
+        index = holder.index_of(annotation_id) if holder is not None else None
+        if holder is None or index is None:
             return
         if focus:
             holder.setFocus(Qt.FocusReason.OtherFocusReason)
         if scroll:
             content = self._scroll.widget()
             if content is not None and content.isAncestorOf(holder):
-                rect = holder.visualItemRect(item)
+                rect = holder.visualRect(index)
                 point = holder.viewport().mapTo(content, rect.center())
                 self._scroll.ensureVisible(point.x(), point.y(), 0, rect.height() + 16)
 
@@ -363,7 +426,7 @@ class AnnotationLists(QWidget):
 
     def _group_of(self, annotation_id: int) -> AnnotationGroup | None:
         for group in self._groups.values():
-            if group.item_of(annotation_id) is not None:
+            if group.index_of(annotation_id) is not None:
                 return group
         return None
 
