@@ -885,17 +885,18 @@ class RubricPanel(QWidget):
         notes_ = self._notes
         lists = self._lists
         found = lists.annotation(annotation_id) if lists is not None else None
-        if found is None or notes_ is None or not self.editable():
+        if lists is None or found is None or notes_ is None or not self.editable():
             return
-        ids = [a.id for a in lists.annotations] if lists is not None else []
-        here = ids.index(annotation_id)
-        if self._push(DeleteStep(notes_, found.number)) is None and lists is not None:
-            # The selection moves on to a neighbour, in the list and on the evidence.
+        here = [a.id for a in lists.annotations].index(annotation_id)
+        if self._push(DeleteStep(notes_, found.number)) is None:
+            # The selection moves on to a neighbour, in the list and on the evidence;
+            # with none left, the focus goes back to the criterion.
             left = lists.annotations
             if left:
-                neighbour = left[min(here, len(left) - 1)].id
-                self._focus_annotation(neighbour)
-            self.footer_note(
+                self._focus_annotation(left[min(here, len(left) - 1)].id)
+            elif self._nav.current is not None:
+                self._nav.current.focus_levels()
+            self._announce(
                 self.tr("Annotation {number} deleted (Ctrl+Z brings it back).").format(
                     number=found.number
                 )
@@ -925,7 +926,7 @@ class RubricPanel(QWidget):
         self._footer.show_error("")
         text = self._undo.undoText()
         if self._step(self._undo.undo):
-            self.footer_note(self.tr("Undone: {change}.").format(change=text))
+            self._announce(self.tr("Undone: {change}.").format(change=text))
 
     def redo_annotation(self) -> None:
         if not self._undo.canRedo():
@@ -934,7 +935,7 @@ class RubricPanel(QWidget):
         self._footer.show_error("")
         text = self._undo.redoText()
         if self._step(self._undo.redo):
-            self.footer_note(self.tr("Redone: {change}.").format(change=text))
+            self._announce(self.tr("Redone: {change}.").format(change=text))
 
     def _step(self, move: Callable[[], None]) -> bool:
         """Undoes or redoes one step; when it can no longer be done (the reason is said)
@@ -949,7 +950,7 @@ class RubricPanel(QWidget):
     def undo_stack(self) -> QUndoStack:
         return self._undo
 
-    def footer_note(self, text: str) -> None:
+    def _announce(self, text: str) -> None:
         """Said where a screen reader hears it, without being an error."""
         self.setAccessibleDescription(text)
 
