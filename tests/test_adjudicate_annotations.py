@@ -144,3 +144,6 @@ def test_the_command_line_carries_annotations(
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["annotations"] == sorted([ana, ben])
     assert decision_of(folder, "FAP-1").letter_annotations == sorted([ana, ben])
+    # The trail still verifies with the choice in it.
+    assert main(["--data-dir", str(folder.root), "audit", "verify", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
