@@ -49,6 +49,15 @@ def register(commands: Any) -> None:
     p.add_argument("--rationale", required=True)
     p.add_argument("--feedback-from", metavar="REVIEWER", help="whose feedback the earner receives")
     p.add_argument("--feedback", help="or the lead's own feedback to the earner")
+    p.add_argument(
+        "--annotation",
+        metavar="ID",
+        type=int,
+        action="append",
+        dest="annotations",
+        help="an annotation (its id, as 'annotations' lists it) the earner receives; "
+        "repeat for several (default: those of the review the feedback comes from)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_adjudicate)
 
@@ -247,9 +256,13 @@ def run_adjudicate(args: argparse.Namespace) -> int:
             args.rationale,
             feedback_from=args.feedback_from,
             feedback=args.feedback,
+            annotations=args.annotations,
         )
     if args.json:
-        print_json({"submission_id": args.submission_id, "decision": args.decision})
+        done: dict[str, object] = {"submission_id": args.submission_id, "decision": args.decision}
+        if args.annotations is not None:
+            done["annotations"] = sorted(set(args.annotations))
+        print_json(done)
     else:
         print(f"{args.submission_id}: {args.decision} (adjudicated by {args.lead})")
     return 0

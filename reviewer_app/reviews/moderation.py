@@ -13,6 +13,7 @@ calibration, measured against the reference, never a vote.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select, update
@@ -24,6 +25,7 @@ from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     Anchor,
+    Annotation,
     CredentialSetting,
     CriterionScore,
     Decision,
@@ -226,10 +228,13 @@ def adjudicate(
     *,
     feedback_from: str | None = None,
     feedback: str | None = None,
+    annotations: Sequence[int] | None = None,
 ) -> None:
     """A lead's final decision on a submission whose reviews disagree (or any other),
     with a rationale; the earner receives the feedback of the review by `feedback_from`,
-    or the lead's own `feedback`."""
+    or the lead's own `feedback`. `annotations` are the ids of the reviewers'
+    annotations the lead carries into the earner's feedback (any submitted review's);
+    None leaves it to the review the feedback comes from."""
     from reviewer_app.reviews.service import record_decision
 
     if outcome not in ("pass", "not-yet"):
@@ -278,6 +283,7 @@ def adjudicate(
                     "Choose whose feedback the earner receives, or write the feedback.",
                 )
             )
+        carried = _carried(session, submission_id, reviews, annotations)
         now = utcnow()
         record_decision(
             session,
@@ -293,6 +299,7 @@ def adjudicate(
         ).one()
         decision.feedback_review_id = chosen.id if chosen else None
         decision.feedback = (feedback or "").strip() or None
+        decision.letter_annotations = carried
         trail.record(
             session,
             actor=person.name,
@@ -305,9 +312,41 @@ def adjudicate(
                 "feedback_from": feedback_from,
                 "reviews": [r.id for r, _ in reviews],
                 "feedback": (feedback or "").strip() or None,
+                "annotations": carried,
             },
         )
         state.note(session, submission.id, person.name)
+
+
+def _carried(
+    session: Session,
+    submission_id: str,
+    reviews: list[tuple[Review, str]],
+    annotations: Sequence[int] | None,
+) -> list[int] | None:
+    """The annotations a lead carries into the letter, checked: each one of a submitted
+    review of this submission (a draft's may still change or go)."""
+    if annotations is None:
+        return None
+    wanted = sorted(set(annotations))
+    submitted = [r.id for r, _ in reviews]
+    found = set(
+        session.scalars(
+            select(Annotation.id).where(
+                Annotation.id.in_(wanted), Annotation.review_id.in_(submitted)
+            )
+        )
+    )
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        raise ModerationError(
+            translate(
+                "Moderation",
+                "{submission} has no annotation {ids} in a submitted review to pass on "
+                "to the earner.",
+            ).format(submission=submission_id, ids=", ".join(str(n) for n in missing))
+        )
+    return wanted
 
 
 def adjudication_queue(session: Session) -> list[tuple[str, list[str]]]:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.reviews.moderation import ModerationError, adjudicate
 from reviewer_app.ui.adjudication_rows import (
     Comparison,
+    ReviewColumn,
     Waiting,
     compare,
     feedback_for,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
 
 SUBMISSION_PK = Qt.ItemDataRole.UserRole
+ANNOTATION_ID = Qt.ItemDataRole.UserRole + 1
 # The choice that opens the feedback box (translated where it is shown).
 OWN_FEEDBACK = cast(str, QT_TRANSLATE_NOOP("AdjudicationDialog", "Write my own"))
 
@@ -186,9 +188,12 @@ class AdjudicationDialog(QDialog):
         table_label = QLabel(self.tr("&Levels side by side:"))
         table_label.setBuddy(self.table)
 
-        # One read-only box per reviewer, side by side, made for each submission.
+        # One read-only box per reviewer, side by side, made for each submission, with
+        # the reviewer's annotations under it (tick those the earner receives).
         self.reviews_row = QHBoxLayout()
+        self.review_columns: list[QWidget] = []
         self.review_boxes: list[QPlainTextEdit] = []
+        self.annotation_lists: list[QTreeWidget] = []
 
         self.pass_button = QRadioButton(self.tr("&Pass"))
         self.pass_button.setAccessibleName(self.tr("Decision: Pass"))
@@ -271,9 +276,15 @@ class AdjudicationDialog(QDialog):
         layout.addWidget(self.reasons)
         layout.addWidget(table_label)
         layout.addWidget(self.table, 3)
-        reviews_label = QLabel(self.tr("Each review's decision, comments and overall feedback:"))
+        reviews_label = QLabel(
+            self.tr(
+                "Each review's decision, comments and overall feedback; tick the annotations "
+                "the earner receives:"
+            )
+        )
+        reviews_label.setWordWrap(True)
         layout.addWidget(reviews_label)
-        layout.addLayout(self.reviews_row, 2)
+        layout.addLayout(self.reviews_row, 3)
         layout.addWidget(decision_box)
 
     # The list -------------------------------------------------------------------------------
@@ -400,11 +411,11 @@ class AdjudicationDialog(QDialog):
         return item
 
     def _fill_reviews(self) -> None:
-        for box in self.review_boxes:
-            self.reviews_row.removeWidget(box)
-            box.hide()  # until it is deleted, it would still be drawn where it was
-            box.deleteLater()
-        self.review_boxes = []
+        for column in self.review_columns:
+            self.reviews_row.removeWidget(column)
+            column.hide()  # until it is deleted, it would still be drawn where it was
+            column.deleteLater()
+        self.review_columns, self.review_boxes, self.annotation_lists = [], [], []
         for review in self.comparison.reviews:
             lines = [f"{review.reviewer}: {review.decision}", "", self.tr("Overall feedback:")]
             lines.append(review.feedback or self.tr("(none written)"))
@@ -420,12 +431,76 @@ class AdjudicationDialog(QDialog):
                 )
             )
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
-            self.reviews_row.addWidget(box, 1)
+            notes = self._annotation_list(review)
+            column = QWidget()
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            column_layout.addWidget(box, 3)
+            column_layout.addWidget(notes, 2)
+            if not review.annotations:  # a line that says so, not an empty table
+                notes.hide()
+                none = QLabel(self.tr("No annotations."))
+                none.setAccessibleName(
+                    self.tr("{reviewer} made no annotations").format(reviewer=review.reviewer)
+                )
+                column_layout.addWidget(none)
+            self.reviews_row.addWidget(column, 1)
+            self.review_columns.append(column)
             self.review_boxes.append(box)
+            self.annotation_lists.append(notes)
         # Boxes made now would come last in the Tab order: put them after the table.
-        chain: list[QWidget] = [self.table, *self.review_boxes, self.pass_button]
+        pairs = zip(self.review_boxes, self.annotation_lists, strict=True)
+        made: list[QWidget] = [w for pair in pairs for w in pair]
+        chain: list[QWidget] = [self.table, *made, self.pass_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    def _annotation_list(self, review: ReviewColumn) -> QTreeWidget:
+        """The reviewer's annotations: number, place, criterion and comment, each with a
+        box to tick to carry it into the earner's feedback."""
+        notes = QTreeWidget()
+        notes.setAccessibleName(
+            self.tr("Annotations by {reviewer}").format(reviewer=review.reviewer)
+        )
+        notes.setAccessibleDescription(
+            self.tr(
+                "Space ticks the annotation selected: the earner receives those ticked, or, "
+                "with none ticked, those of the review whose feedback they get"
+            )
+        )
+        notes.setToolTip(
+            self.tr(
+                "Tick the annotations the earner receives; with none ticked, the earner "
+                "receives those of the review whose feedback they get"
+            )
+        )
+        notes.setRootIsDecorated(False)
+        notes.setAlternatingRowColors(True)
+        notes.setColumnCount(4)
+        notes.setHeaderLabels(
+            [self.tr("No."), self.tr("Place"), self.tr("Criterion"), self.tr("Comment")]
+        )
+        for note in review.annotations:
+            item = QTreeWidgetItem([str(note.number), note.place, note.criterion, note.comment])
+            item.setData(0, ANNOTATION_ID, note.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setToolTip(3, note.comment)
+            notes.addTopLevelItem(item)
+        for column in range(3):
+            notes.resizeColumnToContents(column)
+        notes.itemChanged.connect(lambda *_: self._clear_error())
+        return notes
+
+    def chosen_annotations(self) -> list[int] | None:
+        """The ids of the annotations ticked, or None when none is."""
+        chosen = []
+        for notes in self.annotation_lists:
+            for row in range(notes.topLevelItemCount()):
+                item = notes.topLevelItem(row)
+                if item is not None and item.checkState(0) == Qt.CheckState.Checked:
+                    chosen.append(int(item.data(0, ANNOTATION_ID)))
+        return chosen or None
 
     def _reset_decision(self) -> None:
         # Nothing carries over from another submission: the lead chooses afresh.
@@ -502,6 +577,7 @@ class AdjudicationDialog(QDialog):
                 self.rationale.toPlainText(),
                 feedback_from=feedback_from,
                 feedback=feedback,
+                annotations=self.chosen_annotations(),
             )
         except ModerationError as e:
             text = str(e)  # the domain's words, shown as they are

@@ -12,9 +12,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer_app.reviews import annotations as notes
 from reviewer_app.reviews.moderation import Disagreement, adjudication_queue, disagreement
 from reviewer_app.rubrics.model import Rubric
-from reviewer_app.storage.models import CriterionScore, Definition, Review, Reviewer, Submission
+from reviewer_app.storage.models import (
+    CriterionScore,
+    Definition,
+    EvidenceItem,
+    Review,
+    Reviewer,
+    Submission,
+)
 
 translate = QCoreApplication.translate
 
@@ -53,12 +61,24 @@ class Waiting:
 
 
 @dataclass(frozen=True)
+class NoteRow:
+    """One of a reviewer's annotations, as the lead reads it."""
+
+    id: int
+    number: int
+    place: str  # "contact-log.pdf, page 2"
+    criterion: str  # the criterion's title, or "General"
+    comment: str
+
+
+@dataclass(frozen=True)
 class ReviewColumn:
     reviewer: str
     decision: str  # in words: "Pass", "Not Yet" (translated)
     feedback: str
     comments: tuple[tuple[str, str], ...]  # (criterion title, comment)
     outcome: str | None = None  # the decision as stored ("pass", "not-yet"); None if none
+    annotations: tuple[NoteRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -209,6 +229,7 @@ def compare(session: Session, submission_pk: int) -> Comparison:
                 CriterionRow(titles[criterion], tuple(labels), _agreement(steps, labels, names))
             )
 
+    annotations = _annotations(session, submission_pk, titles)
     columns = []
     for (review, name), by_criterion in zip(reviews, scores, strict=True):
         comments = tuple(
@@ -228,9 +249,38 @@ def compare(session: Session, submission_pk: int) -> Comparison:
                 (review.feedback or "").strip(),
                 comments,
                 review.decision or None,
+                tuple(annotations.get(review.id, ())),
             )
         )
     return Comparison(tuple(columns), tuple(rows))
+
+
+def _annotations(
+    session: Session, submission_pk: int, titles: dict[str, str]
+) -> dict[int, list[NoteRow]]:
+    """Every reviewer's annotations of the submission, by review (a lead sees them all)."""
+    pages = {
+        item.id: notes.page_count(item)
+        for item in session.scalars(
+            select(EvidenceItem).where(EvidenceItem.submission_id == submission_pk)
+        )
+    }
+    general = translate("AdjudicationDialog", "General")
+    found: dict[int, list[NoteRow]] = {}
+    for a in notes.of_submission(session, submission_pk):
+        name = a.item.rsplit("/", 1)[-1]
+        place = translate("AdjudicationDialog", "{item}, page {page}").format(
+            item=name, page=a.page
+        )
+        row = NoteRow(
+            a.id,
+            a.number,
+            place if pages.get(a.item_id, 1) > 1 else name,
+            titles.get(a.criterion, a.criterion) if a.criterion else general,
+            a.text,
+        )
+        found.setdefault(a.review_id, []).append(row)
+    return found
 
 
 def feedback_for(reviews: Sequence[ReviewColumn], outcome: str) -> str | None:

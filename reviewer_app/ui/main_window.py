@@ -204,9 +204,11 @@ class MainWindow(
             ],
             self,
         )
-        # The rubric's keys and F6 also work while the rubric floats in its own window,
+        # The rubric's keys, F6 and A also work while the rubric floats in its own window,
         # and the rubric's keys work in the main window then too (one action, two windows).
-        self.rubric_dock.addActions([self.next_pane_action, self.previous_pane_action])
+        self.rubric_dock.addActions(
+            [self.next_pane_action, self.previous_pane_action, self.annotate_action]
+        )
         window_wide = Qt.ShortcutContext.WindowShortcut
         self.addActions(
             [a for a in QWidget.actions(self.rubric) if a.shortcutContext() == window_wide]
@@ -254,6 +256,11 @@ class MainWindow(
         self.rubric.submitted.connect(lambda _decision: self._on_review_saved())
         self.rubric.submitted.connect(lambda _decision: self._show_practice_feedback())
         self.rubric.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        # Annotations: drawn and clicked on the evidence, listed and edited in the rubric.
+        self.evidence.annotation_drawn.connect(self.rubric.new_annotation)
+        self.evidence.annotation_clicked.connect(self.rubric.select_annotation)
+        self.rubric.annotation_focused.connect(self.evidence.focus_annotation)
+        self.rubric.annotations_changed.connect(self.evidence.set_annotations)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -133,6 +133,19 @@ class SubmissionFlow:
             self.model.refresh_row(self.current_pk)
         self._update_counts()
 
+    def annotate(self) -> None:
+        """Review > Annotate (A): starts an annotation from the keyboard on the evidence
+        shown; the rubric asks for its comment once it is confirmed there."""
+        review = self.review
+        if review is None:
+            said = translate("MainWindow", "Open a submission to annotate its evidence.")
+        elif review.submitted_at is not None:
+            said = translate("MainWindow", "This review is submitted: reopen it to annotate.")
+        else:
+            self.evidence.start_keyboard_annotation()
+            return
+        self._main().statusBar().showMessage(said, 8000)
+
     def assign_micro_credential(self) -> None:
         """Review > Assign a micro-credential…, then the submission opens again, now
         with its rubric."""

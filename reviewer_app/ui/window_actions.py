@@ -44,6 +44,7 @@ class WindowActions:
         def focus_search(self) -> None: ...
         def reveal_earner(self) -> None: ...
         def assign_micro_credential(self) -> None: ...
+        def annotate(self) -> None: ...
         def show_settings(self) -> None: ...
         def show_earlier_attempts(self) -> None: ...
         def show_adjudication(self) -> None: ...
@@ -147,6 +148,16 @@ class WindowActions:
             self.assign_micro_credential,
         )
         self.assign_action.setEnabled(False)  # for an open submission that has none
+        self.annotate_action = self._action(
+            translate("MainWindow", "Anno&tate the evidence"), "A", self.annotate
+        )
+        self.annotate_action.setToolTip(
+            translate(
+                "MainWindow",
+                "Marks a place on the evidence shown, from the keyboard: the selected text "
+                "or the visible area; arrows move it, Enter confirms (A)",
+            )
+        )
         self.adjudicate_action = self._action(
             translate("MainWindow", "&Adjudicate…"), "Ctrl+Shift+A", self.show_adjudication
         )
@@ -170,6 +181,7 @@ class WindowActions:
         )
         review_menu.addSeparator()
         review_menu.addActions([self.earlier_action, self.reveal_action, self.assign_action])
+        review_menu.addAction(self.annotate_action)
         review_menu.addSeparator()
         review_menu.addAction(self.adjudicate_action)
         self._build_credentials_menu()

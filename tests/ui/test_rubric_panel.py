@@ -314,7 +314,7 @@ def test_a_criterion_with_its_own_scale_and_points(
     add_submission(reviewed_folder, tmp_path, "CP-1", "cultural-proficiency-1")
     cultural = open_review(reviewed_folder, "CP-1")
     panel.set_review(cultural)
-    assert len(panel.actions()) == 4 + 9
+    assert len(panel.actions()) == 4 + 9 + 4  # levels, other rubric keys, annotation keys
     panel.select_criterion(cultural.rubric.criteria[0].id)
     for _ in cultural.rubric.criteria:
         press(qtbot, DIGITS[3])

@@ -286,6 +286,10 @@
         <source>Choose whose feedback the earner receives, or write the feedback.</source>
         <translation>Elija qué retroalimentación recibe el participante o escríbala usted.</translation>
     </message>
+    <message>
+        <source>{submission} has no annotation {ids} in a submitted review to pass on to the earner.</source>
+        <translation>{submission} no tiene la anotación {ids} en una revisión enviada que pueda pasarse al participante.</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

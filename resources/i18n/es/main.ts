@@ -400,6 +400,14 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Asignar una &amp;microcredencial…</translation>
     </message>
     <message>
+        <source>Anno&amp;tate the evidence</source>
+        <translation>A&amp;notar la evidencia</translation>
+    </message>
+    <message>
+        <source>Marks a place on the evidence shown, from the keyboard: the selected text or the visible area; arrows move it, Enter confirms (A)</source>
+        <translation>Marca un lugar de la evidencia mostrada desde el teclado: el texto seleccionado o la zona visible; las flechas lo mueven, Intro lo confirma (A)</translation>
+    </message>
+    <message>
         <source>&amp;Adjudicate…</source>
         <translation>Arbi&amp;trar…</translation>
     </message>
@@ -478,6 +486,14 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>Say who is reviewing before scoring (the status bar&apos;s button).</source>
         <translation>Diga quién evalúa antes de puntuar (el botón de la barra de estado).</translation>
+    </message>
+    <message>
+        <source>Open a submission to annotate its evidence.</source>
+        <translation>Abra una entrega para anotar su evidencia.</translation>
+    </message>
+    <message>
+        <source>This review is submitted: reopen it to annotate.</source>
+        <translation>Esta revisión está enviada: reábrala para anotar.</translation>
     </message>
     <message>
         <source>Reveal the earner</source>

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>Where the annotation is</source>
+        <translation>Dónde está la anotación</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>What the earner reads beside this place; Enter saves, Shift+Enter starts a new line</source>
+        <translation>Lo que el participante lee junto a este lugar; Intro guarda, Mayús+Intro empieza una línea nueva</translation>
+    </message>
+    <message>
+        <source>What the earner should see here</source>
+        <translation>Lo que el participante debería ver aquí</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Criterio</translation>
+    </message>
+    <message>
+        <source>The criterion this annotation speaks to, or General</source>
+        <translation>El criterio al que se refiere esta anotación, o General</translation>
+    </message>
+    <message>
+        <source>General (no criterion)</source>
+        <translation>General (sin criterio)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>An optional tag from the criterion&apos;s comment bank</source>
+        <translation>Una etiqueta opcional del banco de comentarios del criterio</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentario:</translation>
+    </message>
+    <message>
+        <source>C&amp;riterion:</source>
+        <translation>C&amp;riterio:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Etiqueta:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Saves the annotation (Enter)</source>
+        <translation>Guarda la anotación (Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this form; nothing is saved (Esc)</source>
+        <translation>Cierra este formulario; no se guarda nada (Esc)</translation>
+    </message>
+    <message>
+        <source>No tag</source>
+        <translation>Sin etiqueta</translation>
+    </message>
+    <message>
+        <source>Write a comment: it is what the earner reads here.</source>
+        <translation>Escriba un comentario: es lo que el participante lee aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationGroup</name>
+    <message>
+        <source>Annotation {number}, {place}: {comment}</source>
+        <translation>Anotación {number}, {place}: {comment}</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationLists</name>
+    <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
+    </message>
+    <message>
+        <source>General annotations</source>
+        <translation>Anotaciones generales</translation>
+    </message>
+    <message>
+        <source>Annotations on {criterion}</source>
+        <translation>Anotaciones sobre {criterion}</translation>
+    </message>
+    <message>
+        <source>No annotations yet: draw on the evidence, or press A.</source>
+        <translation>Aún no hay anotaciones: dibuje sobre la evidencia o pulse A.</translation>
+    </message>
+    <message>
+        <source>No annotations.</source>
+        <translation>Sin anotaciones.</translation>
+    </message>
+    <message>
+        <source>None: every annotation is under its criterion.</source>
+        <translation>Ninguna: cada anotación está bajo su criterio.</translation>
+    </message>
+</context>
+<context>
     <name>CriterionCard</name>
     <message>
         <source>Criterion {position} of {count}: {title}</source>
@@ -716,6 +845,22 @@
         <translation>Enviar la revisión</translation>
     </message>
     <message>
+        <source>Next annotation</source>
+        <translation>Anotación siguiente</translation>
+    </message>
+    <message>
+        <source>Previous annotation</source>
+        <translation>Anotación anterior</translation>
+    </message>
+    <message>
+        <source>Undo the last annotation change</source>
+        <translation>Deshacer el último cambio en las anotaciones</translation>
+    </message>
+    <message>
+        <source>Redo the annotation change undone</source>
+        <translation>Rehacer el cambio deshecho en las anotaciones</translation>
+    </message>
+    <message>
         <source>Rubric</source>
         <translation>Rúbrica</translation>
     </message>
@@ -872,6 +1017,54 @@
         <translation>Todos los criterios están puntuados.</translation>
     </message>
     <message>
+        <source>This review is submitted: reopen it to annotate.</source>
+        <translation>Esta revisión está enviada: reábrala para anotar.</translation>
+    </message>
+    <message>
+        <source>New annotation</source>
+        <translation>Nueva anotación</translation>
+    </message>
+    <message>
+        <source>Annotation {number}</source>
+        <translation>Anotación {number}</translation>
+    </message>
+    <message>
+        <source>Annotation {number} deleted (Ctrl+Z brings it back).</source>
+        <translation>Anotación {number} eliminada (Ctrl+Z la recupera).</translation>
+    </message>
+    <message>
+        <source>This review has no annotations yet.</source>
+        <translation>Esta revisión aún no tiene anotaciones.</translation>
+    </message>
+    <message>
+        <source>No annotation change to undo.</source>
+        <translation>No hay ningún cambio en las anotaciones que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undone: {change}.</source>
+        <translation>Deshecho: {change}.</translation>
+    </message>
+    <message>
+        <source>No annotation change to redo.</source>
+        <translation>No hay ningún cambio en las anotaciones que rehacer.</translation>
+    </message>
+    <message>
+        <source>Redone: {change}.</source>
+        <translation>Rehecho: {change}.</translation>
+    </message>
+    <message>
+        <source>The annotation was not saved.</source>
+        <translation>La anotación no se guardó.</translation>
+    </message>
+    <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
+    </message>
+    <message>
+        <source>{place}: “{quote}”</source>
+        <translation>{place}: «{quote}»</translation>
+    </message>
+    <message>
         <source>1 pt</source>
         <translation>1 pt</translation>
     </message>
@@ -1002,6 +1195,26 @@
     <message>
         <source>Submitted: {outcome}.</source>
         <translation>Enviada: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Annotation {number} is no longer in this review.</source>
+        <translation>La anotación {number} ya no está en esta revisión.</translation>
+    </message>
+    <message>
+        <source>Could not save to the data folder ({detail}).</source>
+        <translation>No se pudo guardar en la carpeta de datos ({detail}).</translation>
+    </message>
+    <message>
+        <source>Add annotation</source>
+        <translation>Añadir la anotación</translation>
+    </message>
+    <message>
+        <source>Edit annotation {number}</source>
+        <translation>Editar la anotación {number}</translation>
+    </message>
+    <message>
+        <source>Delete annotation {number}</source>
+        <translation>Eliminar la anotación {number}</translation>
     </message>
 </context>
 <context>

@@ -176,8 +176,8 @@
         <translation>Su decisión</translation>
     </message>
     <message>
-        <source>Each review&apos;s decision, comments and overall feedback:</source>
-        <translation>Decisión, comentarios y retroalimentación general de cada revisión:</translation>
+        <source>Each review&apos;s decision, comments and overall feedback; tick the annotations the earner receives:</source>
+        <translation>La decisión, los comentarios y la retroalimentación general de cada revisión; marque las anotaciones que recibe el participante:</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -230,6 +230,38 @@
     <message>
         <source>{reviewer}&apos;s decision, overall feedback and comments; read-only</source>
         <translation>Decisión, retroalimentación general y comentarios de {reviewer}; solo lectura</translation>
+    </message>
+    <message>
+        <source>No annotations.</source>
+        <translation>Sin anotaciones.</translation>
+    </message>
+    <message>
+        <source>{reviewer} made no annotations</source>
+        <translation>{reviewer} no hizo anotaciones</translation>
+    </message>
+    <message>
+        <source>Annotations by {reviewer}</source>
+        <translation>Anotaciones de {reviewer}</translation>
+    </message>
+    <message>
+        <source>Space ticks the annotation selected: the earner receives those ticked, or, with none ticked, those of the review whose feedback they get</source>
+        <translation>Espacio marca la anotación seleccionada: el participante recibe las marcadas o, si no hay ninguna marcada, las de la revisión cuya retroalimentación recibe</translation>
+    </message>
+    <message>
+        <source>Tick the annotations the earner receives; with none ticked, the earner receives those of the review whose feedback they get</source>
+        <translation>Marque las anotaciones que recibe el participante; si no marca ninguna, recibe las de la revisión cuya retroalimentación recibe</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>{reviewer}&apos;s feedback</source>
@@ -326,6 +358,14 @@
     <message>
         <source>No decision</source>
         <translation>Sin decisión</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>{item}, page {page}</source>
+        <translation>{item}, página {page}</translation>
     </message>
 </context>
 <context>

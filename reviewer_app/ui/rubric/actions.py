@@ -17,6 +17,11 @@ queue row opens, an evidence item shows; see reviewer_app.ui.pane_focus).
   Esc (in a text box): back to the criterion's level buttons.
 - F: the overall feedback.
 - Ctrl+Enter: submit the review.
+- ] or [: the next or previous annotation (by number), selected in its list and shown
+  on the evidence.
+- Ctrl+Z: undo the last annotation change (add, edit, delete) of the open review;
+  Ctrl+Shift+Z or Ctrl+Y: redo it. A text box with the focus keeps Ctrl+Z for its own
+  typing (Qt asks it first, as for every key).
 """
 
 from __future__ import annotations
@@ -51,6 +56,10 @@ class PanelActions:
     leave_text: QAction | None = None
     feedback: QAction | None = None
     submit: QAction | None = None
+    next_annotation: QAction | None = None
+    previous_annotation: QAction | None = None
+    undo: QAction | None = None
+    redo: QAction | None = None
 
     def all(self) -> list[QAction]:
         singles = [
@@ -63,12 +72,16 @@ class PanelActions:
             self.leave_text,
             self.feedback,
             self.submit,
+            self.next_annotation,
+            self.previous_annotation,
+            self.undo,
+            self.redo,
         ]
         return [*self.levels, *(a for a in singles if a is not None)]
 
     def editing(self) -> list[QAction]:
         """The actions that change the review (disabled while it is submitted)."""
-        singles = [self.clear_level, self.comment, self.bank, self.submit]
+        singles = [self.clear_level, self.comment, self.bank, self.submit, self.undo, self.redo]
         return [*self.levels, *(a for a in singles if a is not None)]
 
 
@@ -99,6 +112,9 @@ def build_actions(
     leave_text: Callable[[], None],
     feedback: Callable[[], None],
     submit: Callable[[], None],
+    step_annotation: Callable[[int], None],
+    undo: Callable[[], None],
+    redo: Callable[[], None],
 ) -> PanelActions:
     actions = PanelActions()
     for n in range(1, MAX_LEVEL_KEYS + 1):
@@ -166,5 +182,26 @@ def build_actions(
             QKeySequence(Qt.KeyboardModifier.ControlModifier | _KEYPAD | Qt.Key.Key_Enter),
         ),
         submit,
+    )
+    actions.next_annotation = _action(
+        parent, translate("RubricPanel", "Next annotation"), _keys("]"), lambda: step_annotation(1)
+    )
+    actions.previous_annotation = _action(
+        parent,
+        translate("RubricPanel", "Previous annotation"),
+        _keys("["),
+        lambda: step_annotation(-1),
+    )
+    actions.undo = _action(
+        parent,
+        translate("RubricPanel", "Undo the last annotation change"),
+        _keys("Ctrl+Z"),
+        undo,
+    )
+    actions.redo = _action(
+        parent,
+        translate("RubricPanel", "Redo the annotation change undone"),
+        _keys("Ctrl+Shift+Z", "Ctrl+Y"),
+        redo,
     )
     return actions

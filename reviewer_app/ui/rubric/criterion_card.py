@@ -224,6 +224,14 @@ class CriterionCard(QFrame):
             row.addWidget(self.bank_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return row
 
+    def add_annotations(self, group: QWidget) -> None:
+        """The list of this criterion's annotations, under its comment (hidden while
+        it has none); Tab reaches it after the comment."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(group)
+        QWidget.setTabOrder(self.comment_box, group)
+
     def set_details_shown(self, shown: bool) -> None:
         """Unfolds (or folds away) the prompt and the level descriptors."""
         self.details.setVisible(shown)

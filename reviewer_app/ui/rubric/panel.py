@@ -6,14 +6,22 @@ in its own short transaction of about a millisecond and a half. That is why the 
 run on the GUI thread: they cost less than a frame, and a save that has returned is on
 disk before the reviewer's next key, which a queue of background writes could not
 promise when the app is killed.
+
+The review's annotations (feedback pinned to a place in the evidence) are listed under
+their criteria and in a General group (`annotation_list`), made and edited in a small
+form (`annotation_editor`) and saved the same way, each change a step of the review's
+undo stack (`annotation_undo`). The panel knows no evidence viewer: it says what to
+show through `annotations_changed` and `annotation_focused`, and the window passes on
+what is drawn and clicked there (`new_annotation`, `select_annotation`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,14 +34,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import UserError
+from reviewer_app.reviews import annotations as notes
+from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.rubrics.decision import NOT_YET, meets_level
 from reviewer_app.settings import CONFIRM_NOT_YET, Settings
-from reviewer_app.ui.rubric import attempts, wording
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import EvidenceItem
+from reviewer_app.ui.loading import Loader
+from reviewer_app.ui.rubric import annotation_editor, attempts, wording
 from reviewer_app.ui.rubric.actions import build_actions
+from reviewer_app.ui.rubric.annotation_editor import AnnotationEditor
+from reviewer_app.ui.rubric.annotation_list import AnnotationLists
+from reviewer_app.ui.rubric.annotation_undo import (
+    AddStep,
+    Content,
+    DeleteStep,
+    EditStep,
+    Notes,
+)
 from reviewer_app.ui.rubric.autosave import DebouncedSaves, Save
 from reviewer_app.ui.rubric.banner import Banner
 from reviewer_app.ui.rubric.criterion_card import CriterionCard
@@ -43,6 +66,22 @@ from reviewer_app.ui.rubric.keys import EnterClicks
 from reviewer_app.ui.rubric.navigator import CriterionNavigator
 
 _FEEDBACK = "feedback"
+
+# A review's annotations (this reviewer's only), its items' labels and page counts.
+ReviewNotes = tuple[list[Annotation], dict[int, str], dict[int, int]]
+_NO_NOTES: ReviewNotes = ([], {}, {})
+
+
+def read_annotations(folder: DataFolder, review_id: int | None, submission_pk: int) -> ReviewNotes:
+    """What the lists show of a review; reads only (safe off the GUI thread)."""
+    with folder.read_sessions() as session:
+        found = notes.of_review(session, review_id)
+        items = session.scalars(
+            select(EvidenceItem).where(EvidenceItem.submission_id == submission_pk)
+        ).all()
+        labels = {i.id: notes.item_label(i) for i in items}
+        pages = {i.id: notes.page_count(i) for i in items}
+    return found, labels, pages
 
 
 def _heading(text: str, parent_font: QFont) -> QLabel:
@@ -59,12 +98,15 @@ class RubricPanel(QWidget):
     """Scores one `ReviewSession`; `set_review(None)` says what to do instead (choose a
     submission, or why the one chosen cannot be scored).
 
-    Signals: `saved()` after each successful save, `submitted(decision)` after a
-    submit, `error(message)` with a plain sentence for the window to show (the panel
-    shows it too), `criterion_changed(part_id)` when the reviewer moves to a criterion
-    (by key, click or Tab; not when a review opens at its first unscored criterion),
-    carrying its rubric part, so that the window can bring that part's evidence into
-    view. Keyboard commands are `actions()`; see `reviewer_app.ui.rubric.actions`.
+    Signals: `saved()` after each successful save (an annotation's too),
+    `submitted(decision)` after a submit, `error(message)` with a plain sentence for the
+    window to show (the panel shows it too), `criterion_changed(part_id)` when the
+    reviewer moves to a criterion (by key, click or Tab; not when a review opens at its
+    first unscored criterion), carrying its rubric part, so that the window can bring
+    that part's evidence into view; `annotations_changed(annotations, editable)`
+    whenever the review's annotations are shown anew (for the pins),
+    `annotation_focused(id)` when the person moves to one in the list (by click or
+    `[` `]`). Keyboard commands are `actions()`; see `reviewer_app.ui.rubric.actions`.
     Before the app quits, the window should call `flush()` (it is also called whenever
     the review changes).
 
@@ -80,6 +122,8 @@ class RubricPanel(QWidget):
     submitted = Signal(str)
     error = Signal(str)
     criterion_changed = Signal(str)
+    annotations_changed = Signal(object, bool)  # list[Annotation], editable
+    annotation_focused = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +140,14 @@ class RubricPanel(QWidget):
         self._save_failed = False
         self._saves = DebouncedSaves(self._run_save, self)
         self._saves.pending_changed.connect(self._pending_changed)
+        self._undo = QUndoStack(self)  # the open review's annotation changes
+        self._notes: Notes | None = None
+        self._lists: AnnotationLists | None = None
+        self._editor: AnnotationEditor | None = None
+        self._item_labels: dict[int, str] = {}
+        self._item_pages: dict[int, int] = {}
+        self._annotation_reads = Loader(self)
+        self._steps_failed = 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +204,9 @@ class RubricPanel(QWidget):
             leave_text=self._leave_text,
             feedback=self._focus_feedback,
             submit=self.submit,
+            step_annotation=self.step_annotation,
+            undo=self.undo_annotation,
+            redo=self.redo_annotation,
         )
         self.addActions(self._actions.all())
         app = cast(QApplication, QApplication.instance())
@@ -192,8 +247,14 @@ class RubricPanel(QWidget):
         asking, self._confirm = self._confirm, None
         if asking is not None:
             asking.reject()  # a question about a review no longer shown
+        self._close_editor()
+        self._undo.clear()  # undo stays within the review it was made in
+        self._notes = None
+        if review is not None:
+            self._notes = Notes(review, self._annotation_saved, self._step_failed)
         self._result.clear()
         self._rebuild()
+        self._load_annotations()
         self._show_resubmission(review)
 
     def flush(self) -> bool:
@@ -353,7 +414,10 @@ class RubricPanel(QWidget):
             self._report(self._plain(exc))
             return
         self._footer.show_error("")
+        self._undo.clear()  # submitted: the annotations are frozen with the review
+        self._close_editor()
         self._apply_mode()
+        self._show_annotations()
         self._show_result(review, result.outcome)
         self._footer.reopen_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.submitted.emit(result.outcome or "")
@@ -384,6 +448,7 @@ class RubricPanel(QWidget):
             old.hide()
             old.deleteLater()
         self._feedback_box = None
+        self._lists = None
         cards: list[CriterionCard] = []
         content = QWidget()
         content.setBackgroundRole(self.backgroundRole())
@@ -484,6 +549,11 @@ class RubricPanel(QWidget):
         rubric = review.rubric
         cards: list[CriterionCard] = []
         count = len(rubric.criteria)
+        lists = AnnotationLists(self._scroll)
+        lists.chosen.connect(self._annotation_chosen)
+        lists.edit_requested.connect(self.edit_annotation)
+        lists.delete_requested.connect(self.delete_annotation)
+        self._lists = lists
         for part in rubric.parts:
             layout.addWidget(_heading(part.title, self.font()))
             for criterion in part.criteria:
@@ -491,6 +561,8 @@ class RubricPanel(QWidget):
                     criterion, rubric.comments.get(criterion.id, ()), len(cards) + 1, count
                 )
                 card.load_comment(review.comments.get(criterion.id, ""))
+                group = lists.group_for(criterion.id, criterion.title)
+                card.add_annotations(group)
                 card.level_clicked.connect(self._level_clicked)
                 card.comment_edited.connect(self._comment_edited)
                 card.comment_left.connect(lambda _cid: self.flush())
@@ -501,6 +573,7 @@ class RubricPanel(QWidget):
                     card.bank_button.installEventFilter(self._enter_clicks)
                 cards.append(card)
                 layout.addWidget(card)
+        layout.addWidget(lists)
         layout.addSpacing(6)
         layout.addWidget(_heading(self.tr("Overall feedback"), self.font()))
         box = GrowingTextEdit(min_lines=4, max_lines=20)
@@ -691,6 +764,7 @@ class RubricPanel(QWidget):
         self._footer.show_error("")
         self._result.clear()
         self._apply_mode()
+        self._show_annotations()
         self._update_decision()
         if self._nav.current_id is not None:
             self._nav.select(self._nav.current_id, focus="levels")
@@ -750,3 +824,280 @@ class RubricPanel(QWidget):
         if box is not None:
             box.setFocus(Qt.FocusReason.OtherFocusReason)
             self._nav.show_widget(box)
+
+    # Annotations -------------------------------------------------------------------------
+
+    def annotation_lists(self) -> AnnotationLists | None:
+        return self._lists
+
+    def annotations(self) -> list[Annotation]:
+        """The open review's annotations, as the lists show them."""
+        return list(self._lists.annotations) if self._lists is not None else []
+
+    def editable(self) -> bool:
+        review = self._review
+        return review is not None and review.submitted_at is None
+
+    def new_annotation(self, anchor: object) -> None:
+        """Asks for the comment, criterion and tag of an annotation at `anchor` (drawn
+        or chosen on the evidence), then saves it."""
+        notes_ = self._notes
+        if not isinstance(anchor, Anchor) or notes_ is None:
+            return
+        if not self.editable():
+            self._report(self.tr("This review is submitted: reopen it to annotate."))
+            return
+
+        def save(text: str, criterion: str | None, tag: str | None) -> str | None:
+            step = AddStep(notes_, anchor, Content(text, criterion, tag))
+            return self._push(step)
+
+        self._open_editor(
+            self.tr("New annotation"), self._place(anchor), self.current_criterion(), save
+        )
+
+    def edit_annotation(self, annotation_id: int) -> None:
+        """The annotation's comment, criterion and tag in the form (read-only once the
+        review is submitted)."""
+        notes_ = self._notes
+        lists = self._lists
+        found = lists.annotation(annotation_id) if lists is not None else None
+        if found is None or notes_ is None:
+            return
+        before = Content.of(found)
+
+        def save(text: str, criterion: str | None, tag: str | None) -> str | None:
+            after = Content(text, criterion, tag)
+            if after == before:
+                return None
+            return self._push(EditStep(notes_, found.number, before, after))
+
+        self._open_editor(
+            self.tr("Annotation {number}").format(number=found.number),
+            self._place(found.anchor),
+            found.criterion,
+            save,
+            content=before,
+        )
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        """Deletes at once: Ctrl+Z brings it back under its number."""
+        notes_ = self._notes
+        lists = self._lists
+        found = lists.annotation(annotation_id) if lists is not None else None
+        if lists is None or found is None or notes_ is None or not self.editable():
+            return
+        here = [a.id for a in lists.annotations].index(annotation_id)
+        if self._push(DeleteStep(notes_, found.number)) is None:
+            # The selection moves on to a neighbour, in the list and on the evidence;
+            # with none left, the focus goes back to the criterion.
+            left = lists.annotations
+            if left:
+                self._focus_annotation(left[min(here, len(left) - 1)].id)
+            elif self._nav.current is not None:
+                self._nav.current.focus_levels()
+            self._announce(
+                self.tr("Annotation {number} deleted (Ctrl+Z brings it back).").format(
+                    number=found.number
+                )
+            )
+
+    def select_annotation(self, annotation_id: int) -> None:
+        """A pin was clicked: its line is selected and scrolled into view."""
+        if self._lists is not None:
+            self._lists.select(annotation_id)
+
+    def step_annotation(self, step: int) -> None:
+        """To the next (1) or previous (-1) annotation: selected in its list, with the
+        focus, and shown on the evidence."""
+        lists = self._lists
+        if lists is None:
+            return
+        target = lists.step(step)
+        if target is None:
+            self._footer.show_error(self.tr("This review has no annotations yet."))
+            return
+        self._focus_annotation(target)
+
+    def undo_annotation(self) -> None:
+        if not self._undo.canUndo():
+            self._footer.show_error(self.tr("No annotation change to undo."))
+            return
+        self._footer.show_error("")
+        text = self._undo.undoText()
+        if self._step(self._undo.undo):
+            self._announce(self.tr("Undone: {change}.").format(change=text))
+
+    def redo_annotation(self) -> None:
+        if not self._undo.canRedo():
+            self._footer.show_error(self.tr("No annotation change to redo."))
+            return
+        self._footer.show_error("")
+        text = self._undo.redoText()
+        if self._step(self._undo.redo):
+            self._announce(self.tr("Redone: {change}.").format(change=text))
+
+    def _step(self, move: Callable[[], None]) -> bool:
+        """Undoes or redoes one step; when it can no longer be done (the reason is said)
+        the steps around it cannot be trusted either: the stack is emptied."""
+        failed_before = self._steps_failed
+        move()
+        if self._steps_failed == failed_before:
+            return True
+        self._undo.clear()
+        return False
+
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def _announce(self, text: str) -> None:
+        """Said where a screen reader hears it, without being an error."""
+        self.setAccessibleDescription(text)
+
+    def _step_failed(self, message: str) -> None:
+        self._steps_failed += 1
+        self._report(message)
+
+    def _focus_annotation(self, annotation_id: int) -> None:
+        lists = self._lists
+        if lists is None:
+            return
+        lists.select(annotation_id, focus=True)
+        self.annotation_focused.emit(annotation_id)
+
+    def _annotation_chosen(self, annotation_id: int) -> None:
+        self.annotation_focused.emit(annotation_id)
+
+    def _push(self, step: AddStep | EditStep | DeleteStep) -> str | None:
+        """Makes the change and keeps it for undo; the reason when it was not saved."""
+        problems: list[str] = []
+        keep = step.notes.failed
+        step.notes.failed = problems.append
+        try:
+            done = step.do_first()
+        finally:
+            step.notes.failed = keep
+        if not done:
+            message = problems[0] if problems else self.tr("The annotation was not saved.")
+            self._report(message)
+            return message
+        self._undo.push(step)
+        return None
+
+    def _annotation_saved(self, number: int | None) -> None:
+        self._footer.show_error("")
+        self._footer.show_saved()
+        self._show_annotations()
+        lists = self._lists
+        if number is not None and lists is not None:
+            found = next((a for a in lists.annotations if a.number == number), None)
+            if found is not None:
+                lists.select(found.id)
+                self.annotation_focused.emit(found.id)
+        self.saved.emit()
+
+    def annotations_loading(self) -> bool:
+        """The open review's annotations are still being read (just after it opened)."""
+        return self._annotation_reads.is_loading()
+
+    def _load_annotations(self) -> None:
+        """A review just opened: its annotations are read off the GUI thread (a
+        submission with hundreds of them opens as quickly as one with none); until they
+        arrive the lists and the pins show none, never the previous review's."""
+        review = self._review
+        self._annotation_reads.stop()
+        self._fill_annotations(_NO_NOTES)
+        if review is None:
+            return
+        folder, review_id, pk = review.folder, review.review_id, review.submission_pk
+        self._annotation_reads.load(
+            lambda: read_annotations(folder, review_id, pk),
+            self._fill_annotations,
+            failed=self._report,
+        )
+
+    def _show_annotations(self) -> None:
+        """Reads the review's annotations now and shows them: after a change, a submit
+        or a reopen, what the reviewer did shows before the next key."""
+        review = self._review
+        self._annotation_reads.stop()  # a read started before this change is stale
+        found = _NO_NOTES
+        if review is not None:
+            try:
+                found = read_annotations(review.folder, review.review_id, review.submission_pk)
+            except OperationalError as exc:  # a busy folder: say so, show none
+                self._report(self._plain(exc))
+        self._fill_annotations(found)
+
+    def _fill_annotations(self, found: ReviewNotes) -> None:
+        """Shows this reviewer's annotations in the lists and, through
+        `annotations_changed`, on the evidence."""
+        annotations, self._item_labels, self._item_pages = found
+        editable = self.editable()
+        if self._lists is not None:
+            self._lists.show_annotations(annotations, self._item_pages, editable)
+        self.annotations_changed.emit(list(annotations), editable)
+
+    def _place(self, anchor: Anchor) -> str:
+        label = self._item_labels.get(anchor.item_id, "")
+        if self._item_pages.get(anchor.item_id, 1) > 1:
+            place = self.tr("{item}, page {page}").format(item=label, page=anchor.page)
+        else:
+            place = label
+        if anchor.quote:
+            quote = anchor.quote if len(anchor.quote) <= 80 else anchor.quote[:79] + "\u2026"
+            place = self.tr("{place}: \u201c{quote}\u201d").format(place=place, quote=quote)
+        return place
+
+    def _open_editor(
+        self,
+        title: str,
+        place: str,
+        criterion: str | None,
+        save: annotation_editor.Save,
+        *,
+        content: Content | None = None,
+    ) -> None:
+        review = self._review
+        if review is None:
+            return
+        self._close_editor()
+        rubric = review.rubric
+        editor = AnnotationEditor(
+            self,
+            save,
+            title=title,
+            place=place,
+            criteria=[(c.id, c.title) for c in rubric.criteria],
+            banks=rubric.comments,
+            criterion=criterion,
+            text=content.text if content is not None else "",
+            tag=content.tag if content is not None else None,
+            editable=self.editable(),
+        )
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.destroyed.connect(lambda: self._editor_gone(editor))
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        self._editor = editor
+        editor.open()
+
+    def _editor_gone(self, editor: AnnotationEditor) -> None:
+        if self._editor is editor:
+            self._editor = None
+
+    def _editor_closed(self, editor: AnnotationEditor) -> None:
+        """Back where the reviewer was: the annotation's line, or the criterion."""
+        if self._editor is not editor:
+            return
+        self._editor = None
+        lists = self._lists
+        current = lists.current if lists is not None else None
+        if lists is not None and current is not None:
+            lists.select(current, focus=True)
+        elif self._nav.current is not None:
+            self._nav.current.focus_levels()
+
+    def _close_editor(self) -> None:
+        editor, self._editor = self._editor, None
+        if editor is not None:
+            editor.reject()  # a form about a review no longer shown
