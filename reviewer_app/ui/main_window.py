@@ -258,6 +258,7 @@ class MainWindow(
         self.rubric.error.connect(lambda message: self.statusBar().showMessage(message, 8000))
         # Annotations: drawn and clicked on the evidence, listed and edited in the rubric.
         self.evidence.annotation_drawn.connect(self.rubric.new_annotation)
+        self.evidence.leave_area_key_to_window()  # A is annotate_action's
         self.evidence.annotation_clicked.connect(self.rubric.select_annotation)
         self.rubric.annotation_focused.connect(self.evidence.focus_annotation)
         self.rubric.annotations_changed.connect(self.evidence.set_annotations)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -184,6 +184,8 @@ class PaneFocus(QObject):
         ):
             if isinstance(watched, QComboBox) and watched.view().isVisible():
                 return False  # Esc closes the open list first
+            if _wants_escape(watched):
+                return False  # it has its own use for Esc now (a rectangle being drawn)
             pane = self.pane_of(watched)
             if pane is not None:
                 pane.enter()
@@ -214,3 +216,13 @@ class PaneEntry:
             self.rubric.select_criterion(criterion)
         else:
             self.rubric.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _wants_escape(widget: QWidget) -> bool:
+    """Whether the widget claims Esc before any shortcut, as Qt asks it (ShortcutOverride)."""
+    probe = QKeyEvent(
+        QEvent.Type.ShortcutOverride, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier
+    )
+    probe.ignore()
+    QCoreApplication.sendEvent(widget, probe)
+    return probe.isAccepted()

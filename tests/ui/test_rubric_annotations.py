@@ -323,6 +323,11 @@ def test_make_move_delete_and_undo_annotations(
     assert window.annotate_action in review_menu.actions()  # type: ignore[union-attr]
     window.annotate_action.trigger()
     assert calls.keyboard == 2
+    # The rectangle waits on the page for the arrows and Enter; Escape gives it up.
+    pins = window.evidence.pdf_view.pins
+    assert pins.draft is not None
+    press(qtbot, Qt.Key.Key_Escape)
+    assert pins.draft is None
 
     # Undo stays with the review it was made in: on the next submission, and back,
     # Ctrl+Z changes nothing.

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon
+from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -470,6 +470,15 @@ class EvidencePanel(QWidget):
         elif view is self.text_view:
             self.text_view.reader.pins.show_place(annotation_id)
 
+    def leave_area_key_to_window(self) -> None:
+        """In the main window A belongs to the window (it works from the queue and the
+        rubric too); the same key on two actions would be ambiguous and neither would
+        run. The menu still shows the key."""
+        action = self.annotate_area_action
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setShortcut(QKeySequence())
+        action.setText(f"{action.text()}\t{key}")
+
     def start_keyboard_annotation(self) -> None:
         """`A`: a rectangle on the page shown, at the PDF's text selection or in the middle
         of what is in view, to move and size with the keys (Enter confirms); on a written
@@ -477,10 +486,14 @@ class EvidencePanel(QWidget):
         if not self._editable or self._current is None:
             return
         view = self.stack.currentWidget()
+        # The rectangle takes the keys of the view it is on: from the rubric or the queue
+        # (A is window-wide), the focus goes there with it.
         if view is self.pdf_view and self.pdf_view.is_open():
             self.pdf_view.pins.start_draft()
+            self.pdf_view.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif view is self.image_view:
             self.image_view.pins.start_draft()
+            self.image_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif view is self.text_view and self._current.kind == "text":
             self.annotate_selection()
 
