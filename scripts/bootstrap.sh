@@ -17,6 +17,8 @@ apt_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   binutils  # PyInstaller reads libraries with objdump; build_installer.py strips with strip
 )
+# The team tests start a real PostgreSQL server of their own (tests/pg_server.py).
+if [ "$profile" = dev ]; then apt_packages+=(postgresql); fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_packages[@]}"; do

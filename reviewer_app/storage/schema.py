@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from reviewer_app.errors import DataFolderError
 from reviewer_app.storage.database import reading
@@ -51,8 +51,9 @@ def current_revision(engine: Engine) -> str | None:
         try:
             revision: str | None = conn.scalar(text("SELECT version_num FROM alembic_version"))
             return revision
-        except OperationalError:
-            if "alembic_version" in inspect(conn).get_table_names():
+        except (OperationalError, ProgrammingError):  # SQLite's "no such table", PostgreSQL's
+            conn.rollback()  # PostgreSQL refuses any statement in the failed transaction
+            if inspect(conn).has_table("alembic_version"):
                 raise
             return None
 

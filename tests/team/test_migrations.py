@@ -1,0 +1,36 @@
+"""One migration history for both databases: the whole of it runs on a real PostgreSQL
+server, and leaves exactly the schema the models describe, as it does on SQLite
+(tests/test_storage.py)."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from reviewer_app.storage.database import make_engine
+from reviewer_app.storage.models import Base
+from reviewer_app.storage.schema import HEAD, current_revision, upgrade_database
+from tests.pg_server import PgServer
+
+
+def test_the_whole_history_runs_on_postgresql_and_builds_the_models_schema(
+    pg_server: PgServer,
+) -> None:
+    engine = make_engine(pg_server.create_database("migrations"))
+    try:
+        assert current_revision(engine) is None
+        upgrade_database(engine, None)
+        assert current_revision(engine) == HEAD
+        with engine.connect() as conn:
+            assert conn.scalar(text("SHOW server_version_num")) is not None
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            differences = list(compare_metadata(context, Base.metadata))
+            tables = set(inspect(conn).get_table_names())
+        assert differences == []
+        assert {"submissions", "reviews", "annotations", "audit_events"} <= tables
+        # Run again: nothing to do, nothing changed.
+        upgrade_database(engine, None)
+        assert current_revision(engine) == HEAD
+    finally:
+        engine.dispose()
