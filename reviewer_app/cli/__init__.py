@@ -56,6 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="the folder that holds the database and evidence store "
         "(default: $REVIEWER_APP_DATA_DIR, else your user data folder)",
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a team database, postgresql://LOGIN@HOST:PORT/DBNAME (default: "
+        "$REVIEWER_APP_DATABASE; without one, the data folder's own); the data folder is "
+        "then this computer's cache and offline copy",
+    )
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help="the team database password, on the file's first line (else PGPASSWORD, "
+        "else PostgreSQL's password file)",
+    )
     # For smoke tests of a packaged build: open the window, then quit after a moment.
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -18,9 +18,13 @@ if TYPE_CHECKING:
 
 
 def open_folder(args: argparse.Namespace) -> DataFolder:
+    """The data folder, on the team database when one is named (--database or
+    REVIEWER_APP_DATABASE)."""
     from reviewer_app.storage.datafolder import DataFolder, default_data_dir
+    from reviewer_app.storage.team_url import team_url
 
-    return DataFolder.open(args.data_dir or default_data_dir())
+    url = team_url(getattr(args, "database", None), getattr(args, "password_file", None))
+    return DataFolder.open(args.data_dir or default_data_dir(), database_url=url)
 
 
 def register(commands: Any) -> None:

@@ -16,7 +16,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Row, Select, bindparam, case, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from reviewer_app.evidence.search import to_fts_query
+from reviewer_app.evidence.search import Matches, to_fts_query
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.models import (
@@ -87,18 +87,11 @@ def _filtered(f: QueueFilter) -> Select[int]:
 def _search_clause(words: str) -> ColumnElement[bool]:
     like = f"%{words.strip()}%"
     clauses = [Submission.submission_id.ilike(like), Earner.name.ilike(like)]
-    fts = to_fts_query(words)
-    if fts:
-        matching = (
-            select(EvidenceItem.submission_id)
-            .where(
-                EvidenceItem.id.in_(
-                    select(text("item_id"))
-                    .select_from(text("evidence_text"))
-                    .where(text("evidence_text MATCH :fts"))
-                )
+    if to_fts_query(words):
+        matching = select(EvidenceItem.submission_id).where(
+            EvidenceItem.id.in_(
+                select(text("item_id")).select_from(text("evidence_text")).where(Matches(words))
             )
-            .params(fts=fts)
         )
         clauses.append(Submission.id.in_(matching))
     return or_(*clauses)
@@ -124,12 +117,12 @@ def queue_ids(session: Session, f: QueueFilter) -> list[int]:
     """
     columns = _ORDER.get(f.sort, _ORDER["submitted"])
     query = _filtered(f).order_by(*(c.desc() if f.descending else c for c in columns))
-    params = {"fts": to_fts_query(f.search) or ""} if f.search.strip() else {}
-    if f.submitted_from or f.submitted_to:  # dates need SQLAlchemy's type conversion
-        return list(session.scalars(query, params))
     conn = session.connection()
+    # Dates need SQLAlchemy's type conversion; the shortcut is SQLite's driver's.
+    if f.submitted_from or f.submitted_to or conn.dialect.name != "sqlite":
+        return list(session.scalars(query))
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-    values = compiled.construct_params(params)
+    values = compiled.construct_params()
     positional = [values[name] for name in compiled.positiontup or ()]
     cursor = conn.connection.driver_connection.execute(compiled.string, positional)  # type: ignore[union-attr]
     return [pk for (pk,) in cursor]

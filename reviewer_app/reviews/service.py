@@ -26,7 +26,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects.sqlite import Insert
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -110,21 +110,28 @@ _REVIEWER_BY_NAME = select(Reviewer.id).where(Reviewer.name == bindparam("name")
 _ADD_REVIEW = insert(_REVIEWS)
 _VERSION_BY_ID = select(Definition.version).where(Definition.id == bindparam("id"))
 
-# Saving a level or a comment: one upsert of the score, built once per column.
-_SET_LEVEL, _SET_COMMENT = (
-    sqlite_insert(_SCORES)
-    .values(
-        review_id=bindparam("review"),
-        criterion_id=bindparam("criterion"),
-        updated_at=bindparam("at"),
-        **{column: bindparam("value")},
+# Saving a level or a comment: one upsert of the score, built once per column and per
+# database (SQLite's and PostgreSQL's ON CONFLICT read alike but compile apart).
+def _upserts(make: Any) -> tuple[Any, Any]:
+    level, comment = (
+        make(_SCORES)
+        .values(
+            review_id=bindparam("review"),
+            criterion_id=bindparam("criterion"),
+            updated_at=bindparam("at"),
+            **{column: bindparam("value")},
+        )
+        .on_conflict_do_update(
+            index_elements=["review_id", "criterion_id"],
+            set_={column: bindparam("value"), "updated_at": bindparam("at")},
+        )
+        for column in ("level_id", "comment")
     )
-    .on_conflict_do_update(
-        index_elements=["review_id", "criterion_id"],
-        set_={column: bindparam("value"), "updated_at": bindparam("at")},
-    )
-    for column in ("level_id", "comment")
-)
+    return level, comment
+
+
+_UPSERTS = {"sqlite": _upserts(sqlite_insert), "postgresql": _upserts(postgresql_insert)}
+_SET_LEVEL, _SET_COMMENT = 0, 1  # which of a database's two upserts
 
 
 class ReviewError(UserError):
@@ -614,10 +621,10 @@ class ReviewSession:
         state.note(conn, self.submission_pk, self.reviewer, [change])
 
     def _upsert_score(
-        self, conn: Connection, statement: Insert, criterion_id: str, value: str | None
+        self, conn: Connection, which: int, criterion_id: str, value: str | None
     ) -> None:
         conn.execute(
-            statement,
+            _UPSERTS[conn.dialect.name][which],
             {
                 "review": self.review_id,
                 "criterion": criterion_id,

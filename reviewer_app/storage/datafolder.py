@@ -71,7 +71,7 @@ class DataFolder:
         self.upgrade_backup: Path | None = None
 
     @classmethod
-    def open(cls, root: Path, *, database_url: str | None = None) -> DataFolder:
+    def open(cls, root: Path, *, database_url: str | URL | None = None) -> DataFolder:
         """Opens (creating or upgrading if needed) the data folder at `root`."""
         root = root.expanduser().resolve()
         try:
@@ -110,7 +110,9 @@ class DataFolder:
         engine = make_engine(url)
         folder = cls(root, engine, store)
         try:
-            folder.upgrade_backup = upgrade_database(engine, root / "backups")
+            # A team database is backed up by its administrator (pg_dump), not here.
+            local = engine.dialect.name == "sqlite"
+            folder.upgrade_backup = upgrade_database(engine, root / "backups" if local else None)
             folder.recover()
         except DatabaseError as e:
             folder.close()

@@ -1,4 +1,4 @@
-"""full-text index over evidence text (SQLite FTS5)
+"""full-text index over evidence text (SQLite FTS5; PostgreSQL tsvector with GIN)
 
 Revision ID: 0002
 Revises: 0001
@@ -18,7 +18,18 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     # One row per searchable piece of text: a written answer, a text file, or one PDF
     # page (so that a hit can open the item at its page). Accents are folded so that
-    # "Nunez" finds "Núñez". Other databases than SQLite go without search for now.
+    # "Nunez" finds "Núñez": by FTS5's tokenizer, or (PostgreSQL) by the program before
+    # it makes the tsvector (reviewer_app.evidence.search).
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE TABLE evidence_text ("
+            "id BIGSERIAL PRIMARY KEY, "
+            "item_id INTEGER NOT NULL REFERENCES evidence_items (id) ON DELETE CASCADE, "
+            "page INTEGER, body TEXT NOT NULL, tsv TSVECTOR NOT NULL)"
+        )
+        op.execute("CREATE INDEX ix_evidence_text_tsv ON evidence_text USING GIN (tsv)")
+        op.execute("CREATE INDEX ix_evidence_text_item ON evidence_text (item_id, page)")
+        return
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(
@@ -29,6 +40,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name not in ("sqlite", "postgresql"):
         return
     op.execute("DROP TABLE evidence_text")
