@@ -805,4 +805,19 @@
         <translation>El archivo de configuración {path} {problem}; se conserva como {name} y se aplican los valores predeterminados.</translation>
     </message>
 </context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>{given!r} is not a team database: give postgresql://LOGIN@HOST:PORT/DBNAME.</source>
+        <translation>{given!r} no es una base de datos de equipo: indique postgresql://USUARIO@SERVIDOR:PUERTO/BASE.</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file {path}: {problem}.</source>
+        <translation>No se puede leer el archivo de contraseña {path}: {problem}.</translation>
+    </message>
+    <message>
+        <source>The password file {path} is empty.</source>
+        <translation>El archivo de contraseña {path} está vacío.</translation>
+    </message>
+</context>
 </TS>
