@@ -25,6 +25,7 @@ import time
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.errors import UserError
@@ -59,6 +60,8 @@ def make_engine(url: str | URL) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     return engine
 
 
@@ -86,6 +89,54 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             _begin_immediate(connection.connection.dbapi_connection)
+
+
+# A team database's writers take turns, as a data folder's do (BEGIN IMMEDIATE): every
+# writing transaction first takes this transaction-level advisory lock. The program's
+# changes read, then write (the audit trail's head, a review's state), and one writer at
+# a time keeps the trail one chain and no save lost; each holds it for milliseconds.
+WRITE_LOCK_KEY = 0x52455649  # any constant the team database's programs share
+_TRY_EVERY_SECONDS = 0.002
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        if not connection.get_execution_options().get(READ_ONLY):
+            _take_write_turn(connection)
+
+
+def _take_write_turn(connection: Any) -> None:
+    """The team database's write lock: tried for a moment, then (said aloud) waited for
+    up to the allowance, then refused like a busy data folder."""
+    allowance = write_wait_seconds()
+    started = time.monotonic()
+    try_lock = f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK_KEY})"
+    while time.monotonic() - started < min(NOTICE_AFTER_SECONDS, allowance):
+        if connection.exec_driver_sql(try_lock).scalar():
+            return
+        time.sleep(_TRY_EVERY_SECONDS)
+    announce_wait()
+    remaining = allowance - (time.monotonic() - started)
+    if remaining > 0:
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, int(remaining * 1000))}")
+        try:
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        except DBAPIError as e:
+            if getattr(e.orig, "args", [{}])[0].get("C") != "55P03":  # lock_not_available
+                raise
+        else:
+            _log.info("Waited %.1f s for another writer", time.monotonic() - started)
+            connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
+            return
+    _log.info("Gave up after waiting %.0f s for another writer", allowance)
+    raise FolderBusy(
+        translate(
+            "DataFolder",
+            "Another Portfolio Reviewer kept the data folder busy for {seconds} seconds, so "
+            "this change was not made. Try again when it has finished; nothing was changed.",
+        ).format(seconds=f"{allowance:.0f}")
+    )
 
 
 def _begin_immediate(dbapi_connection: sqlite3.Connection) -> None:

@@ -1,0 +1,154 @@
+"""Several assessors saving at once on one team database, each in a process of their own,
+as on a team's laptops: every save is kept, reviews of the same submission by two people
+do not disturb each other, and the audit trail stays one chain that `audit verify`
+accepts. Then a process killed in the middle of its saves: what it saved before stays."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from reviewer_app.cli import main
+from reviewer_app.resources import resource
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import AuditEvent, CriterionScore, Review, Reviewer
+from reviewer_app.storage.team_url import team_url
+from tests.pg_server import SUPERUSER, PgServer
+from tests.processes import env
+
+DEFINITIONS = sorted(resource("demo", "definitions").glob("*.json"))
+SUBMISSIONS = ("FAP-2026-0142", "FAP-2026-0143")
+REVIEWERS = ("Ana Lima", "Ben Osei")
+
+# One assessor's process: every criterion of one submission, one save each, levels
+# alternating so that the trail has many entries; then the review is submitted.
+_ASSESSOR = """
+import sys
+from pathlib import Path
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.team_url import team_url
+from reviewer_app.reviews.service import ReviewSession
+cache, database, password, submission, reviewer, rounds, submit = sys.argv[1:]
+folder = DataFolder.open(Path(cache), database_url=team_url(database, Path(password)))
+review = ReviewSession.open(folder, submission, reviewer)
+criteria = review.rubric.criteria
+for n in range(int(rounds)):
+    for criterion in criteria:
+        review.set_level(criterion.id, criterion.levels[(n + len(reviewer)) % 2].id)
+        review.set_comment(criterion.id, f"{reviewer}, round {n}")
+        print("saved", flush=True)
+for criterion in criteria:
+    review.set_level(criterion.id, criterion.levels[-1].id)
+if submit == "yes":
+    review.submit()
+folder.close()
+print("done", flush=True)
+"""
+
+
+@pytest.fixture
+def team(pg_server: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    pg_server.create_database("concurrent")
+    secret = tmp_path / "password"
+    secret.write_text(pg_server.password + "\n", encoding="utf-8")
+    database = f"postgresql://{SUPERUSER}@{pg_server.host}:{pg_server.port}/concurrent"
+    args = ["--database", database, "--password-file", str(secret)]
+    lead = ["--data-dir", str(tmp_path / "lead"), *args]
+    assert main([*lead, "definitions", "add", *map(str, DEFINITIONS)]) == 0
+    assert main([*lead, "definitions", "require-reviews", "families-as-partners-1", "2"]) == 0
+    assert main([*lead, "demo"]) == 0
+    capsys.readouterr()
+    return args
+
+
+def assessor(
+    tmp_path: Path, team: list[str], submission: str, reviewer: str, rounds: int, submit: bool
+) -> subprocess.Popen[str]:
+    cache = tmp_path / f"cache-{reviewer.split()[0]}-{submission[-4:]}"
+    return subprocess.Popen(
+        [sys.executable, "-c", _ASSESSOR, str(cache), team[1], team[3], submission, reviewer,
+         str(rounds), "yes" if submit else "no"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(tmp_path),
+    )  # fmt: skip
+
+
+def stored_levels(url: object, tmp_path: Path) -> dict[tuple[str, str], int]:
+    folder = DataFolder.open(tmp_path / "check", database_url=url)  # type: ignore[arg-type]
+    try:
+        with folder.read_sessions() as session:
+            rows = session.execute(
+                select(Reviewer.name, Review.submission_id, CriterionScore.level_id)
+                .join(Review, Review.reviewer_id == Reviewer.id)
+                .join(CriterionScore, CriterionScore.review_id == Review.id)
+            )
+            counted: dict[tuple[str, str], int] = {}
+            for name, submission, level in rows:
+                if level:
+                    counted[(name, str(submission))] = counted.get((name, str(submission)), 0) + 1
+            return counted
+    finally:
+        folder.close()
+
+
+def test_four_assessors_save_at_once_and_the_trail_is_one_chain(
+    team: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    procs = [
+        assessor(tmp_path, team, submission, reviewer, 3, True)
+        for submission in SUBMISSIONS
+        for reviewer in REVIEWERS
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err[-3000:]
+        assert out.strip().endswith("done")
+    code = main(["--data-dir", str(tmp_path / "lead"), *team, "audit", "verify", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    url = team_url(team[1], Path(team[3]))
+    levels = stored_levels(url, tmp_path)
+    assert len(levels) == 4 and len(set(levels.values())) == 1  # every criterion, all four
+    code = main(["--data-dir", str(tmp_path / "lead"), *team, "submissions", "--json"])
+    statuses = {s["submission_id"]: s["status"] for s in json.loads(capsys.readouterr().out)}
+    assert {statuses[s] for s in SUBMISSIONS} <= {"pass", "not-yet", "adjudication"}
+
+
+def test_a_process_killed_mid_save_leaves_every_earlier_save(
+    team: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = assessor(tmp_path, team, SUBMISSIONS[0], REVIEWERS[0], 50, False)
+    assert victim.stdout is not None
+    saved = 0
+    deadline = time.monotonic() + 120
+    while saved < 15 and time.monotonic() < deadline:
+        if victim.stdout.readline().startswith("saved"):
+            saved += 1
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.communicate(timeout=30)  # reaps it and closes its pipes
+    assert saved >= 15
+    code = main(["--data-dir", str(tmp_path / "lead"), *team, "audit", "verify"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    # Each "saved" was printed after its comment was committed: every one is there.
+    folder = DataFolder.open(tmp_path / "check", database_url=team_url(team[1], Path(team[3])))
+    try:
+        with folder.read_sessions() as session:
+            comments = session.scalar(
+                select(func.count(AuditEvent.id)).where(
+                    AuditEvent.action == "review.comment", AuditEvent.actor == REVIEWERS[0]
+                )
+            )
+    finally:
+        folder.close()
+    assert comments is not None and comments >= saved
