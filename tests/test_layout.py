@@ -52,3 +52,28 @@ def test_importing_every_domain_module_loads_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    """Every module a file imports (at the top or inside functions), with its line."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+    return found
+
+
+FEATURES = ("audit", "calibration", "credentials", "evidence", "packets", "reviews", "rubrics")
+
+
+def test_storage_imports_no_feature_package() -> None:
+    """The store is underneath the features: a feature may use it, never the reverse."""
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line} imports {name}"
+        for path in (PACKAGE / "storage").rglob("*.py")
+        for line, name in _imports(path)
+        if name.split(".")[0] == "reviewer_app" and name.split(".")[1:2] in ([f] for f in FEATURES)
+    ]
+    assert offenders == []

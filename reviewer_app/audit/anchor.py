@@ -19,30 +19,22 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.audit.trail import GENESIS
 from reviewer_app.errors import UserError
 from reviewer_app.storage.models import AuditEvent
+
+# The head as the database holds it is storage's (backups embed it); re-exported here,
+# the audit trail's own API.
+from reviewer_app.storage.trail_head import ANCHOR_KEY as ANCHOR_KEY
+from reviewer_app.storage.trail_head import GENESIS
+from reviewer_app.storage.trail_head import current_anchor as current_anchor
 from reviewer_app.wording import translate
 
-ANCHOR_KEY = "audit_anchor"
 MAX_ANCHOR_FILE = 64 * 1024 * 1024  # a manifest lists files; it is never this large
 # A folder given as the file: a backup's manifest, or an export's.
 _FOLDER_MANIFESTS = ("backup.json", "manifest.json")
 ZIP_MANIFEST = "manifest.json"
 _HASH = re.compile(r"[0-9a-f]{64}")
 _EVENTS = cast(Table, AuditEvent.__table__)
-
-
-def current_anchor(session: Session | Connection) -> dict[str, Any]:
-    """The trail's head as it stands in this transaction: {"entries": n, "head": hash}.
-
-    Embed it under `ANCHOR_KEY` in a file that leaves the database."""
-    last = session.execute(
-        select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
-    ).first()
-    if last is None:
-        return {"entries": 0, "head": GENESIS}
-    return {"entries": int(last[0]), "head": str(last[1])}
 
 
 class AnchorError(UserError):

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.canonical import canonical_json
 from reviewer_app.storage.models import AuditEvent
+from reviewer_app.storage.trail_head import GENESIS as GENESIS
 
-GENESIS = "0" * 64
 _EVENTS = cast(Table, AuditEvent.__table__)
 _LAST = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 # Built once: an entry or two is appended with every score saved.

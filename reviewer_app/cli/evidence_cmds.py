@@ -168,7 +168,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from reviewer_app.storage.check import check_folder
+    from reviewer_app.audit.folder_check import check_folder
 
     with open_folder(args) as folder:
         problems = check_folder(folder)

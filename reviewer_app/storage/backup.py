@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from filelock import FileLock, Timeout
 
-from reviewer_app.audit.anchor import ANCHOR_KEY
 from reviewer_app.errors import UserError
 from reviewer_app.storage import restore_journal
 from reviewer_app.storage.atomic import fsync_dir, write_atomically
 from reviewer_app.storage.database import BUSY_TIMEOUT_MS
 from reviewer_app.storage.datafolder import DATABASE_NAME
 from reviewer_app.storage.permissions import private_file, private_folder
+from reviewer_app.storage.trail_head import ANCHOR_KEY
 from reviewer_app.wording import translate
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def _audit_anchor(database: Path) -> dict[str, Any] | None:
     from sqlalchemy import create_engine
     from sqlalchemy.exc import OperationalError
 
-    from reviewer_app.audit.anchor import current_anchor
+    from reviewer_app.storage.trail_head import current_anchor
 
     engine = create_engine("sqlite://", creator=lambda: _connect_read_only(database))
     try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.datafolder import DataFolder
@@ -23,8 +25,15 @@ class Problem:
 
 
 def check_folder(
-    folder: DataFolder, progress: Progress | None = None, cancel: CancelToken | None = None
+    folder: DataFolder,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    more: Callable[[Session], Iterable[Problem]] | None = None,
 ) -> list[Problem]:
+    """Every stored file against its hash, and the database against the store. `more`
+    adds the features' own findings, read in the same transaction (the audit trail's:
+    reviewer_app.audit.folder_check)."""
     problems: list[Problem] = []
     with folder.read_sessions() as session:
         if folder.engine.dialect.name == "sqlite":
@@ -41,12 +50,8 @@ def check_folder(
                         ),
                     )
                 )
-        from reviewer_app.audit.replay import decision_findings
-
-        problems.extend(
-            Problem("decision", finding.submission, finding.problem)
-            for finding in decision_findings(session)
-        )
+        if more is not None:
+            problems.extend(more(session))
         blobs = {sha: size for sha, size in session.execute(select(Blob.sha256, Blob.size))}
         users: dict[str, str] = {}
         named = translate("DataFolder", "{name} (submission row {row})")
