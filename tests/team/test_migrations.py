@@ -4,6 +4,7 @@ server, and leaves exactly the schema the models describe, as it does on SQLite
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -41,5 +42,29 @@ def test_the_whole_history_runs_on_postgresql_and_builds_the_models_schema(
         # Run again: nothing to do, nothing changed.
         upgrade_database(engine, None)
         assert current_revision(engine) == HEAD
+    finally:
+        engine.dispose()
+
+
+def test_the_audit_trail_refuses_changes_on_postgresql(pg_server: PgServer) -> None:
+    """Even the database's owner cannot update, delete or truncate an entry by accident."""
+    from sqlalchemy.exc import DBAPIError
+
+    from reviewer_app.audit.trail import record
+
+    engine = make_engine(pg_server.create_database("append_only"))
+    try:
+        upgrade_database(engine, None)
+        with engine.begin() as conn:
+            record(conn, actor="a", action="test", entity="x", entity_id="1", after={"n": 1})
+        for statement in (
+            "UPDATE audit_events SET actor = 'b'",
+            "DELETE FROM audit_events",
+            "TRUNCATE audit_events",
+        ):
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+                conn.execute(text(statement))
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM audit_events")) == 1
     finally:
         engine.dispose()
