@@ -8,7 +8,6 @@ from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
 from reviewer_app.cli.output import counted, print_json
-from reviewer_app.errors import UserError
 
 
 def register(commands: Any) -> None:
@@ -167,31 +166,11 @@ def _actor() -> str:
 
 
 def run_reviewers_add(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
+    from reviewer_app.reviews.reviewers import profile_name, set_profile
 
-    from reviewer_app.audit import trail
-    from reviewer_app.storage.models import Reviewer
-
-    name = args.name.strip()
-    if not name:
-        raise UserError("A reviewer needs a name.")
-    with open_folder(args) as folder, folder.sessions.begin() as session:
-        person = session.scalar(select(Reviewer).where(Reviewer.name == name))
-        before = {"role": person.role} if person else None
-        if person is None:
-            person = Reviewer(name=name, role=args.role)
-            session.add(person)
-        person.role = args.role
-        session.flush()
-        trail.record(
-            session,
-            actor=_actor(),
-            action="reviewer.add" if before is None else "reviewer.role",
-            entity="reviewer",
-            entity_id=name,
-            before=before,
-            after={"role": args.role},
-        )
+    name = profile_name(args.name)  # refused before the data folder is opened
+    with open_folder(args) as folder:
+        set_profile(folder, name, args.role, _actor())
     if args.json:
         print_json({"name": name, "role": args.role})
     else:
@@ -200,15 +179,10 @@ def run_reviewers_add(args: argparse.Namespace) -> int:
 
 
 def run_reviewers_list(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from reviewer_app.storage.models import Reviewer
+    from reviewer_app.reviews.reviewers import profiles
 
     with open_folder(args) as folder, folder.read_sessions() as session:
-        rows = [
-            {"name": r.name, "role": r.role}
-            for r in session.scalars(select(Reviewer).order_by(Reviewer.name))
-        ]
+        rows = [{"name": p.name, "role": p.role} for p in profiles(session)]
     if args.json:
         print_json(rows)
     else:

@@ -118,7 +118,8 @@ def set_required_reviews(folder: DataFolder, credential_uri: str, count: int, ac
         )
 
 
-def _submitted(session: Session, submission_pk: int) -> list[tuple[Review, str]]:
+def submitted_reviews(session: Session, submission_pk: int) -> list[tuple[Review, str]]:
+    """The submission's submitted reviews with their reviewers' names, oldest first."""
     return [
         (review, name)
         for review, name in session.execute(
@@ -173,7 +174,7 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
     from reviewer_app.reviews.service import record_decision
 
     submission = session.get_one(Submission, submission_pk)
-    reviews = _submitted(session, submission_pk)
+    reviews = submitted_reviews(session, submission_pk)
     anchor = session.scalar(select(Anchor).where(Anchor.submission_id == submission_pk))
     if anchor is not None:
         reference = next((r for r, _ in reviews if r.id == anchor.reference_review_id), None)
@@ -264,7 +265,7 @@ def adjudicate(
                     submission=submission_id
                 )
             )
-        reviews = _submitted(session, submission.id)
+        reviews = submitted_reviews(session, submission.id)
         chosen = None
         if feedback_from is not None:
             chosen = next((r for r, name in reviews if name == feedback_from.strip()), None)
@@ -349,13 +350,38 @@ def _carried(
     return wanted
 
 
+@dataclass(frozen=True)
+class WaitingSubmission:
+    """A submission waiting for a lead, and why."""
+
+    pk: int
+    submission_id: str
+    credential: str | None  # the micro-credential's name, else its URI; None if none
+    disagreement: Disagreement | None  # None when its reviews were not compared
+
+
+def waiting_submissions(session: Session) -> list[WaitingSubmission]:
+    """Submissions waiting for a lead, in the order they were imported."""
+    out = []
+    for pk, submission_id, name, uri in session.execute(
+        select(
+            Submission.id,
+            Submission.submission_id,
+            Submission.credential_name,
+            Submission.credential_uri,
+        )
+        .where(Submission.status == ADJUDICATION)
+        .order_by(Submission.id)
+    ).all():
+        reviews = submitted_reviews(session, pk)
+        found = disagreement(session, reviews) if reviews else None
+        out.append(WaitingSubmission(pk, submission_id, name or uri or None, found))
+    return out
+
+
 def adjudication_queue(session: Session) -> list[tuple[str, list[str]]]:
     """Submissions waiting for a lead, each with the reasons in words."""
-    out = []
-    for submission in session.scalars(
-        select(Submission).where(Submission.status == ADJUDICATION).order_by(Submission.id)
-    ):
-        reviews = _submitted(session, submission.id)
-        found = disagreement(session, reviews) if reviews else None
-        out.append((submission.submission_id, found.sentences() if found else []))
-    return out
+    return [
+        (w.submission_id, w.disagreement.sentences() if w.disagreement else [])
+        for w in waiting_submissions(session)
+    ]

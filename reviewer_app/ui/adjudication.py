@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.reviews.moderation import ModerationError, adjudicate
+from reviewer_app.reviews.moderation import ModerationError, adjudicate, waiting_submissions
+from reviewer_app.reviews.side_by_side import side_by_side
 from reviewer_app.ui.adjudication_rows import (
     Comparison,
     ReviewColumn,
@@ -302,9 +303,11 @@ class AdjudicationDialog(QDialog):
 
         def read() -> tuple[list[Waiting], tuple[int, Comparison] | None]:
             with folder.read_sessions() as session:
-                rows = waiting(session)
+                rows = waiting(waiting_submissions(session))
                 shown = next((r.pk for r in rows if r.pk == keep), rows[0].pk if rows else None)
-                return rows, (shown, compare(session, shown)) if shown is not None else None
+                if shown is None:
+                    return rows, None
+                return rows, (shown, compare(side_by_side(session, shown)))
 
         def show(found: tuple[list[Waiting], tuple[int, Comparison] | None]) -> None:
             self._show_rows(keep, *found)
@@ -366,7 +369,7 @@ class AdjudicationDialog(QDialog):
                 self.comparison = compared[1]  # read with the list
             else:
                 with self.folder.read_sessions() as session:
-                    self.comparison = compare(session, row.pk)
+                    self.comparison = compare(side_by_side(session, row.pk))
             self.heading.setText(f"{row.submission_id}, {row.credential}")
             self.reasons.setText(row.reasons_text())
         self.message.clear()

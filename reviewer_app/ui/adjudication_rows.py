@@ -1,28 +1,20 @@
-"""What the adjudication screen shows, read from the database: the submissions waiting for
-a lead, and one submission's submitted reviews side by side. Plain data; the only Qt is
+"""What the adjudication screen shows: the submissions waiting for a lead, and one
+submission's submitted reviews side by side, worded from what reviewer_app.reviews reads
+(moderation.waiting_submissions, side_by_side.side_by_side). Plain data; the only Qt is
 the translator, so the words are in the window's language (context "AdjudicationDialog")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from reviewer_app.reviews import annotations as notes
-from reviewer_app.reviews.moderation import Disagreement, adjudication_queue, disagreement
+from reviewer_app.reviews.annotations import Annotation
+from reviewer_app.reviews.moderation import Disagreement, WaitingSubmission
+from reviewer_app.reviews.side_by_side import SideBySide
 from reviewer_app.rubrics.model import Rubric
-from reviewer_app.storage.models import (
-    CriterionScore,
-    Definition,
-    EvidenceItem,
-    Review,
-    Reviewer,
-    Submission,
-)
 
 translate = QCoreApplication.translate
 
@@ -101,19 +93,6 @@ class Comparison:
 SAME = cast(str, QT_TRANSLATE_NOOP("AdjudicationDialog", "Same level"))
 
 
-def _submitted(session: Session, submission_pk: int) -> list[tuple[Review, str]]:
-    """The submitted reviews, oldest first, as the moderation rules read them."""
-    return [
-        (review, name)
-        for review, name in session.execute(
-            select(Review, Reviewer.name)
-            .join(Reviewer, Reviewer.id == Review.reviewer_id)
-            .where(Review.submission_id == submission_pk, Review.submitted_at.is_not(None))
-            .order_by(Review.submitted_at, Review.id)
-        ).all()
-    ]
-
-
 def reason_sentences(found: Disagreement) -> list[str]:
     """Why the reviews disagree, as Disagreement.sentences() says it, translated."""
     out = []
@@ -142,26 +121,18 @@ def reason_sentences(found: Disagreement) -> list[str]:
     return out
 
 
-def waiting(session: Session) -> list[Waiting]:
-    found = []
-    for submission_id, _english in adjudication_queue(session):
-        row = session.execute(
-            select(Submission.id, Submission.credential_name, Submission.credential_uri).where(
-                Submission.submission_id == submission_id
-            )
-        ).one()
-        credential = (
-            row.credential_name
-            or row.credential_uri
-            or translate("AdjudicationDialog", "No micro-credential")
+def waiting(found: Sequence[WaitingSubmission]) -> list[Waiting]:
+    """The submissions waiting for a lead, in the window's language. (The queue words its
+    reasons in English: they are worded again here, from the same disagreement.)"""
+    return [
+        Waiting(
+            w.pk,
+            w.submission_id,
+            w.credential or translate("AdjudicationDialog", "No micro-credential"),
+            tuple(reason_sentences(w.disagreement)) if w.disagreement else (),
         )
-        # The queue words its reasons in English: they are worded again here, in the
-        # window's language, from the same disagreement.
-        reviews = _submitted(session, row.id)
-        why = disagreement(session, reviews) if reviews else None
-        reasons = tuple(reason_sentences(why)) if why else ()
-        found.append(Waiting(row.id, submission_id, credential, reasons))
-    return found
+        for w in found
+    ]
 
 
 def _agreement(steps: list[int | None], labels: list[str], names: list[str]) -> str:
@@ -181,61 +152,41 @@ def _agreement(steps: list[int | None], labels: list[str], names: list[str]) -> 
     return translate("AdjudicationDialog", "Differs: {steps} steps apart").format(steps=apart)
 
 
-def compare(session: Session, submission_pk: int) -> Comparison:
+def compare(found: SideBySide) -> Comparison:
     """The submitted reviews of the submission, oldest first, criterion by criterion."""
-    reviews = session.execute(
-        select(Review, Reviewer.name)
-        .join(Reviewer, Reviewer.id == Review.reviewer_id)
-        .where(Review.submission_id == submission_pk, Review.submitted_at.is_not(None))
-        .order_by(Review.submitted_at, Review.id)
-    ).all()
+    reviews = found.reviews
     if not reviews:
         return Comparison((), ())
-    rubrics: dict[int, Rubric] = {}
-    for review, _ in reviews:
-        if review.definition_id not in rubrics:
-            definition = session.get_one(Definition, review.definition_id)
-            rubrics[review.definition_id] = Rubric.from_content(definition.content)
     # The rows follow the first review's rubric; criteria only another version has go last.
-    shared = rubrics[reviews[0][0].definition_id]
+    shared = reviews[0].rubric
     order = [c.id for c in shared.criteria]
     titles = {c.id: c.title for c in shared.criteria}
-    scores: list[dict[str, tuple[str | None, str | None]]] = []
-    for review, _ in reviews:
-        by_criterion = {
-            criterion: (level, comment)
-            for criterion, level, comment in session.execute(
-                select(
-                    CriterionScore.criterion_id, CriterionScore.level_id, CriterionScore.comment
-                ).where(CriterionScore.review_id == review.id)
-            ).all()
-        }
-        scores.append(by_criterion)
-        for criterion in by_criterion:
+    for review in reviews:
+        for criterion in review.scores:
             if criterion not in titles:
                 order.append(criterion)
-                titles[criterion] = _title(rubrics[review.definition_id], criterion)
+                titles[criterion] = _title(review.rubric, criterion)
 
-    names = [name for _, name in reviews]
+    names = [r.reviewer for r in reviews]
     rows = []
     for criterion in order:
         labels, steps = [], []
-        for (review, _), by_criterion in zip(reviews, scores, strict=True):
-            level = by_criterion.get(criterion, (None, None))[0]
-            labels.append(_label(rubrics[review.definition_id], criterion, level))
+        for review in reviews:
+            level = review.scores.get(criterion, (None, None))[0]
+            labels.append(_label(review.rubric, criterion, level))
             steps.append(_step(shared, criterion, level))
         if any(labels):
             rows.append(
                 CriterionRow(titles[criterion], tuple(labels), _agreement(steps, labels, names))
             )
 
-    annotations = _annotations(session, submission_pk, titles)
+    annotations = _annotations(found.annotations, found.pages, titles)
     columns = []
-    for (review, name), by_criterion in zip(reviews, scores, strict=True):
+    for review in reviews:
         comments = tuple(
             (titles[c], comment.strip())
             for c in order
-            if (comment := by_criterion.get(c, (None, None))[1]) and comment.strip()
+            if (comment := review.scores.get(c, (None, None))[1]) and comment.strip()
         )
         decision = (
             status_words(review.decision)
@@ -244,7 +195,7 @@ def compare(session: Session, submission_pk: int) -> Comparison:
         )
         columns.append(
             ReviewColumn(
-                name,
+                review.reviewer,
                 decision,
                 (review.feedback or "").strip(),
                 comments,
@@ -256,18 +207,12 @@ def compare(session: Session, submission_pk: int) -> Comparison:
 
 
 def _annotations(
-    session: Session, submission_pk: int, titles: dict[str, str]
+    found: Sequence[Annotation], pages: Mapping[int, int], titles: dict[str, str]
 ) -> dict[int, list[NoteRow]]:
     """Every reviewer's annotations of the submission, by review (a lead sees them all)."""
-    pages = {
-        item.id: notes.page_count(item)
-        for item in session.scalars(
-            select(EvidenceItem).where(EvidenceItem.submission_id == submission_pk)
-        )
-    }
     general = translate("AdjudicationDialog", "General")
-    found: dict[int, list[NoteRow]] = {}
-    for a in notes.of_submission(session, submission_pk):
+    by_review: dict[int, list[NoteRow]] = {}
+    for a in found:
         name = a.item.rsplit("/", 1)[-1]
         place = translate("AdjudicationDialog", "{item}, page {page}").format(
             item=name, page=a.page
@@ -279,8 +224,8 @@ def _annotations(
             titles.get(a.criterion, a.criterion) if a.criterion else general,
             a.text,
         )
-        found.setdefault(a.review_id, []).append(row)
-    return found
+        by_review.setdefault(a.review_id, []).append(row)
+    return by_review
 
 
 def feedback_for(reviews: Sequence[ReviewColumn], outcome: str) -> str | None:

@@ -647,8 +647,7 @@ class CalibrationDashboard(TaskDialog):
         folder, credential = self.folder, self.selected_credential()
 
         def read() -> list[Behind]:
-            with folder.read_sessions() as session:
-                return behind_reviewer(session, reviewer, credential)
+            return behind_reviewer(folder, reviewer, credential)
 
         self.drill_loader.load(read, lambda behind: self._show_reviewer(reviewer, behind))
 
@@ -682,8 +681,7 @@ class CalibrationDashboard(TaskDialog):
         folder, credential = self.folder, self.selected_credential()
 
         def read() -> list[Behind]:
-            with folder.read_sessions() as session:
-                return behind_criterion(session, criterion, credential)
+            return behind_criterion(folder, criterion, credential)
 
         self.drill_loader.load(read, lambda behind: self._show_criterion(criterion, behind))
 
