@@ -44,7 +44,7 @@ def areas() -> dict[str, list[Path]]:
         "team": team,
         "domain-intake": core + _tree("evidence", "storage", "rubrics"),
         "domain-credentials": _tree("credentials"),
-        "domain-team": _tree("reviews", "calibration", "packets", "audit"),
+        "domain-team": _tree("reviews", "calibration", "packets", "audit", "team"),
     }
 
 

@@ -25,6 +25,7 @@ from reviewer_app.cli import (
     packet_cmds,
     review_cmds,
     settings_cmd,
+    team_cmds,
 )
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     packet_cmds.register(commands)
     demo_cmd.register(commands)
     backup_cmds.register(commands)
+    team_cmds.register(commands)
     return parser
 
 

@@ -49,6 +49,7 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.team.members import check_acting_as
 from reviewer_app.wording import translate
 
 UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
@@ -198,6 +199,7 @@ class ReviewSession:
     ) -> ReviewSession:
         """`open` inside a session the caller already holds (the window reads the
         submission and its review in one go)."""
+        check_acting_as(session, reviewer)  # on a team database, the login is the person
         # Core statements on the session's connection: the ORM's execution layer would
         # double their cost, and none of them loads an ORM object.
         connection = session.connection()

@@ -206,6 +206,8 @@ class Reviewer(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(20), default="assessor")  # or "lead"
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # On a team database, the login this person connects as (reviewer_app.team).
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
 class Definition(Base):

@@ -996,4 +996,43 @@
         <translation>Evidencia {number} ({kind})</translation>
     </message>
 </context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>This works on a team database only: give --database postgresql://OWNER@HOST:PORT/DBNAME.</source>
+        <translation>Esto solo funciona con una base de datos de equipo: indique --database postgresql://PROPIETARIO@SERVIDOR:PUERTO/BASE.</translation>
+    </message>
+    <message>
+        <source>A team member needs a name.</source>
+        <translation>Un miembro del equipo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>{login!r} cannot be a login: use lower-case letters, digits and _ (at most 63), starting with a letter.</source>
+        <translation>{login!r} no puede ser un usuario: use letras minúsculas, cifras y _ (como máximo 63), empezando por una letra.</translation>
+    </message>
+    <message>
+        <source>A role is &apos;assessor&apos; or &apos;lead&apos;, not {role!r}.</source>
+        <translation>Un rol es &apos;assessor&apos; (evaluador) o &apos;lead&apos; (responsable de equipo), no {role!r}.</translation>
+    </message>
+    <message>
+        <source>A login&apos;s password needs at least 12 characters.</source>
+        <translation>La contraseña de un usuario necesita al menos 12 caracteres.</translation>
+    </message>
+    <message>
+        <source>{name} is bound to the login {login} already.</source>
+        <translation>{name} ya está vinculado al usuario {login}.</translation>
+    </message>
+    <message>
+        <source>The login {login} is {name}&apos;s already.</source>
+        <translation>El usuario {login} ya es de {name}.</translation>
+    </message>
+    <message>
+        <source>No team member has the login {login!r}.</source>
+        <translation>Ningún miembro del equipo tiene el usuario {login!r}.</translation>
+    </message>
+    <message>
+        <source>You are connected as {login}, who is {name}: you cannot act as {reviewer}.</source>
+        <translation>Está conectado como {login}, que es {name}: no puede actuar como {reviewer}.</translation>
+    </message>
+</context>
 </TS>

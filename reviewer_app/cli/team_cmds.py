@@ -1,0 +1,117 @@
+"""`team setup`, `team add`, `team remove`: a team database's roles and people.
+
+    reviewer-app team setup --database ADMIN_URL [--json]
+    reviewer-app team add NAME --login LOGIN --role assessor|lead --password-file FILE
+        --database ADMIN_URL [--json]
+    reviewer-app team remove LOGIN --database ADMIN_URL [--json]
+
+ADMIN_URL names the database's owner; its password comes as for any --database (the
+global --password-file, PGPASSWORD, the password file). In `team add`, --password-file
+is the new login's password.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from reviewer_app.cli.output import echo, print_json
+from reviewer_app.errors import UserError
+
+
+def register(commands: Any) -> None:
+    team = commands.add_parser("team", help="a team database's roles and people").add_subparsers(
+        dest="team_command", metavar="ACTION", required=True
+    )
+    p = team.add_parser("setup", help="create the schema, the group roles and their grants")
+    _database(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_setup)
+
+    p = team.add_parser("add", help="a login in its group, bound to a reviewer profile")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--login", required=True)
+    p.add_argument("--role", required=True, choices=["assessor", "lead"])
+    p.add_argument(
+        "--password-file",
+        dest="member_password_file",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the new login's password, on the file's first line (at least 12 characters)",
+    )
+    _database(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_add)
+
+    p = team.add_parser("remove", help="disable a login; its work is kept")
+    p.add_argument("login", metavar="LOGIN")
+    _database(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_remove)
+
+
+def _database(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--database",
+        dest="team_database",
+        metavar="ADMIN_URL",
+        help="postgresql://OWNER@HOST:PORT/DBNAME (else the global --database)",
+    )
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from reviewer_app.cli.evidence_cmds import open_folder
+
+    if args.team_database:
+        args.database = args.team_database
+    if not getattr(args, "database", None):
+        raise UserError("team: give --database postgresql://OWNER@HOST:PORT/DBNAME.")
+    return open_folder(args)
+
+
+def _actor(folder: Any) -> str:
+    return str(folder.engine.url.username or "owner")
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    from reviewer_app.storage.team_url import shown
+    from reviewer_app.team.members import setup_team
+
+    with _open(args) as folder:
+        groups = setup_team(folder)
+        where = shown(folder.engine.url)
+    if args.json:
+        print_json({"database": where, "groups": groups})
+    else:
+        echo(f"{where}: schema up to date; groups {', '.join(groups)}")
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from reviewer_app.storage.team_url import read_password_file
+    from reviewer_app.team.members import add_member
+
+    password = read_password_file(args.member_password_file)
+    with _open(args) as folder:
+        member = add_member(
+            folder, args.name, args.login, args.role, password, actor=_actor(folder)
+        )
+    if args.json:
+        print_json({"name": member.name, "login": member.login, "role": member.role})
+    else:
+        echo(f"{member.name}: login {member.login}, {member.role}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from reviewer_app.team.members import remove_member
+
+    with _open(args) as folder:
+        member = remove_member(folder, args.login, actor=_actor(folder))
+    if args.json:
+        print_json({"name": member.name, "login": member.login, "disabled": True})
+    else:
+        echo(f"{member.login} ({member.name}) can no longer connect; their work is kept")
+    return 0
