@@ -9,12 +9,13 @@ no session. A database that cannot be read becomes the program's own error here
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from reviewer_app.credentials.issuers import (
@@ -38,15 +39,19 @@ from reviewer_app.storage.models import (
 )
 from reviewer_app.wording import translate
 
+_log = logging.getLogger(__name__)
+
 
 @contextmanager
 def reading(folder: DataFolder) -> Iterator[Session]:
     """A reading session whose database errors arrive as sentences: a folder kept busy
-    by another program, or a database that cannot be reached or read."""
+    by another program, or a database that cannot be reached or read (a damaged file, a
+    team server gone, a login the server refuses). The driver's own words are logged."""
     try:
         with folder.read_sessions() as session:
             yield session
-    except OperationalError as e:
+    except DatabaseError as e:
+        _log.warning("A read of the credentials failed: %s", e)
         if is_busy(e.orig or e):
             raise FolderBusy(
                 translate(
