@@ -108,11 +108,9 @@ def run_issuer_init(args: argparse.Namespace) -> int:
             actor=_actor(),
             notes=notes,
         )
-        from reviewer_app.credentials.issuers import issuer_did
-        from reviewer_app.storage.models import Issuer
+        from reviewer_app.credentials.queries import issuer_did_of
 
-        with folder.read_sessions() as session:
-            did = issuer_did(session.get_one(Issuer, issuer_id))
+        did = issuer_did_of(folder, issuer_id)
     for note in notes:
         print(f"reviewer-app: note: {note}", file=sys.stderr)
     if args.json:

@@ -9,14 +9,30 @@ from pathlib import Path
 from sqlalchemy import select
 
 from reviewer_app.audit import trail
+from reviewer_app.credentials import keys
+from reviewer_app.credentials.issuers import active_key, default_issuer, key_file
+from reviewer_app.credentials.queries import reading
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import Decision, IssuedCredential, Submission, utcnow
+from reviewer_app.storage.models import Decision, IssuedCredential, Issuer, Submission, utcnow
 from reviewer_app.wording import translate
 
 
 class RevokeError(UserError):
     pass
+
+
+def check_passphrase(folder: DataFolder, issuer_id: int | None, passphrase: str) -> None:
+    """Opens one key of the issuer (`issuer_id`, or the default one), so that a wrong
+    passphrase is found before anything changes: `revoke` records the revocation first
+    and signs the new list after. Raises `WrongPassphrase`."""
+    with reading(folder) as session:
+        issuer = (
+            session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
+        )
+        if issuer is None:
+            return  # revoke says what is missing
+        keys.read_private_key(key_file(folder, issuer, active_key(issuer, "ed25519")), passphrase)
 
 
 def revoke(

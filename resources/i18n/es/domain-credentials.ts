@@ -152,6 +152,17 @@
     </message>
 </context>
 <context>
+    <name>CredentialLists</name>
+    <message>
+        <source>Another program is keeping the data folder busy, so the credentials could not be read. Try again in a moment; nothing was changed.</source>
+        <translation>Otro programa mantiene ocupada la carpeta de datos, así que no se han podido leer las credenciales. Vuelva a intentarlo en un momento; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read from the database; nothing was changed. Check that the data folder or the team database can be reached, then try again.</source>
+        <translation>No se han podido leer las credenciales de la base de datos; no se ha cambiado nada. Compruebe que la carpeta de datos o la base de datos de equipo están accesibles y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialRevoke</name>
     <message>
         <source>Say why the credential is revoked: the reason is kept and published.</source>

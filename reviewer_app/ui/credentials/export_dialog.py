@@ -27,6 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.credentials.queries import (
+    IssuerRow,
+    default_issuer_id,
+    issuers_and_last_export,
+    waiting_by_credential,
+)
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import (
     FORMAT_WORDS,
@@ -35,13 +41,6 @@ from reviewer_app.ui.credentials.common import (
     folder_field,
     format_name,
     passphrase_field,
-)
-from reviewer_app.ui.credentials.queries import (
-    IssuerRow,
-    default_issuer_id,
-    issuer_rows,
-    last_export_folder,
-    waiting_by_credential,
 )
 from reviewer_app.ui.enter_button import enter_presses
 from reviewer_app.ui.loading import Loader, contents_arrived, loading_text, rows_arrived
@@ -280,8 +279,7 @@ class ExportDialog(TaskDialog):
         folder = self.folder
 
         def read() -> tuple[list[IssuerRow], str | None]:
-            with folder.read_sessions() as session:
-                return issuer_rows(session), last_export_folder(session)
+            return issuers_and_last_export(folder)
 
         self.issuers_loader.load(read, self._show_issuers)
 
@@ -316,8 +314,7 @@ class ExportDialog(TaskDialog):
         folder, fmt = self.folder, self.selected_format()
 
         def read() -> list[tuple[str, int]]:
-            with folder.read_sessions() as session:
-                return waiting_by_credential(session, fmt)
+            return waiting_by_credential(folder, fmt)
 
         self.waiting_loader.load(read, lambda counts: self._show_waiting(fmt, counts))
 

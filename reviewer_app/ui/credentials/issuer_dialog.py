@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.credentials.queries import IssuerRow, issuer_rows
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import (
@@ -36,7 +37,6 @@ from reviewer_app.ui.credentials.common import (
     kind_name,
     passphrase_field,
 )
-from reviewer_app.ui.credentials.queries import IssuerRow, issuer_rows
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
 from reviewer_app.ui.loading import Loader, loading_text
@@ -137,8 +137,7 @@ class IssuersDialog(QDialog):
         folder = self.folder
 
         def read() -> list[IssuerRow]:
-            with folder.read_sessions() as session:
-                return issuer_rows(session, folder.store.objects)
+            return issuer_rows(folder, logos=True)
 
         def show(rows: list[IssuerRow]) -> None:
             self._show_rows(rows, select)

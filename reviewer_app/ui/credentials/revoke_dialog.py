@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.credentials.queries import IssuedRow, issued_rows, issuers_and_last_export
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import (
     MessageStrip,
@@ -32,12 +33,6 @@ from reviewer_app.ui.credentials.common import (
     folder_field,
     format_name,
     passphrase_field,
-)
-from reviewer_app.ui.credentials.queries import (
-    IssuedRow,
-    issued_rows,
-    issuer_rows,
-    last_export_folder,
 )
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
@@ -74,22 +69,6 @@ class Revoked:
     hosting_updated: bool
 
 
-def _check_passphrase(folder: DataFolder, issuer_id: int | None, passphrase: str) -> None:
-    """Opens one key, so that a wrong passphrase is found before anything changes
-    (`revoke` records the revocation first and signs the new list after)."""
-    from reviewer_app.credentials import keys
-    from reviewer_app.credentials.issuers import active_key, default_issuer, key_file
-    from reviewer_app.storage.models import Issuer
-
-    with folder.read_sessions() as session:
-        issuer = (
-            session.get(Issuer, issuer_id) if issuer_id is not None else default_issuer(session)
-        )
-        if issuer is None:
-            return  # revoke says what is missing
-        keys.read_private_key(key_file(folder, issuer, active_key(issuer, "ed25519")), passphrase)
-
-
 def revoke_work(
     folder: DataFolder,
     row: IssuedRow,
@@ -103,11 +82,11 @@ def revoke_work(
         _cancel: CancelToken, _progress: Callable[[ProgressReport], None]
     ) -> Revoked | Refused:
         from reviewer_app.credentials.keys import WrongPassphrase
-        from reviewer_app.credentials.revoke import revoke
+        from reviewer_app.credentials.revoke import check_passphrase, revoke
 
         try:
             if out is not None and passphrase is not None:
-                _check_passphrase(folder, row.issuer_id, passphrase)
+                check_passphrase(folder, row.issuer_id, passphrase)
             revoke(
                 folder,
                 row.submission_id,
@@ -288,8 +267,8 @@ class RevokeDialog(TaskDialog):
         folder = self.folder
 
         def read() -> tuple[str | None, dict[int, str]]:
-            with folder.read_sessions() as session:
-                return last_export_folder(session), {r.id: r.base_url for r in issuer_rows(session)}
+            issuers, last = issuers_and_last_export(folder)
+            return last, {r.id: r.base_url for r in issuers}
 
         def show(found: tuple[str | None, dict[int, str]]) -> None:
             last, self.base_urls = found
@@ -303,8 +282,7 @@ class RevokeDialog(TaskDialog):
         folder, revoked = self.folder, self.show_revoked.isChecked()
 
         def read() -> list[IssuedRow]:
-            with folder.read_sessions() as session:
-                return issued_rows(session, include_revoked=revoked)
+            return issued_rows(folder, include_revoked=revoked)
 
         self.loader.load(read, self._show_rows)
 
