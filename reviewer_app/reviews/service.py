@@ -110,6 +110,7 @@ _REVIEWER_BY_NAME = select(Reviewer.id).where(Reviewer.name == bindparam("name")
 _ADD_REVIEW = insert(_REVIEWS)
 _VERSION_BY_ID = select(Definition.version).where(Definition.id == bindparam("id"))
 
+
 # Saving a level or a comment: one upsert of the score, built once per column and per
 # database (SQLite's and PostgreSQL's ON CONFLICT read alike but compile apart).
 def _upserts(make: Any) -> tuple[Any, Any]:
