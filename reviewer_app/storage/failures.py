@@ -1,10 +1,12 @@
 """The database's own failures, as the program's errors.
 
-A read or write can fail for reasons of the moment: the disk is full, another process
-holds the lock past the busy timeout, an I/O error. SQLAlchemy reports them as its
-`OperationalError`; the window must not know SQLAlchemy, so what it runs against the
-database goes through `database_errors()`, which turns them into `DatabaseUnavailable`
-(a `UserError`, with the database's own words as `detail`).
+A read or write can fail for reasons of the moment: the disk is full or read-only,
+an I/O error. SQLAlchemy reports them as its `OperationalError`, and a data folder's
+`BEGIN IMMEDIATE` (`storage.database`, run on the driver's connection) as SQLite's own;
+the window must not know either, so what it runs against the database goes through
+`database_errors()`, which turns both into `DatabaseUnavailable` (a `UserError`, with the
+database's own words as `detail`). Another process holding the write lock too long is
+`FolderBusy`, already the program's own.
 
 `ReviewSession` itself does not convert: the command line tells a full disk from a bug
 by the database's original error (`storage.diskspace.is_disk_full`), and keeps doing so.
@@ -12,6 +14,7 @@ by the database's original error (`storage.diskspace.is_disk_full`), and keeps d
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -42,3 +45,5 @@ def database_errors() -> Iterator[None]:
     except OperationalError as exc:
         detail = str(exc.orig) if exc.orig is not None else type(exc).__name__
         raise DatabaseUnavailable(detail) from exc
+    except sqlite3.OperationalError as exc:  # BEGIN IMMEDIATE runs on the driver itself
+        raise DatabaseUnavailable(str(exc)) from exc
