@@ -65,20 +65,15 @@ def parse_rect(value: str) -> tuple[float, float, float, float]:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    from reviewer_app.reviews.annotations import Anchor, anchor_on_quote, find_item
+    from reviewer_app.reviews.annotation_reads import anchor_in
     from reviewer_app.reviews.service import ReviewSession
 
     rect = parse_rect(args.rect) if args.rect is not None else None
     with open_folder(args) as folder:
         review = ReviewSession.open(folder, args.submission_id, args.reviewer)
-        with folder.read_sessions() as session:
-            item = find_item(session, review.submission_pk, args.item)
-            if args.quote is not None:
-                anchor = anchor_on_quote(session, review.submission_pk, item, args.quote)
-                if args.page != 1 and anchor.page != args.page:
-                    anchor = Anchor(item.id, args.page, None, args.quote)
-            else:
-                anchor = Anchor(item.id, args.page, rect)
+        anchor = anchor_in(
+            folder, review.submission_pk, args.item, args.page, rect=rect, quote=args.quote
+        )
         made = review.annotate(anchor, args.text, criterion=args.criterion, tag=args.tag)
     if args.json:
         print_json(made.as_json(review.submission_id))
@@ -92,13 +87,11 @@ def run_annotations(args: argparse.Namespace) -> int:
         return _delete(args)
     if len(args.words) != 1:
         raise UserError("annotations: give one SUBMISSION_ID (or: annotations delete ID).")
-    from reviewer_app.reviews.annotations import of_submission
-    from reviewer_app.reviews.service import submission_named
+    from reviewer_app.reviews.annotation_reads import of_submission_named
 
-    with open_folder(args) as folder, folder.read_sessions() as session:
-        submission = submission_named(session, args.words[0])
-        submission_id = submission.submission_id
-        found = of_submission(session, submission.id, args.reviewer)
+    submission_id = args.words[0]
+    with open_folder(args) as folder:
+        found = of_submission_named(folder, submission_id, args.reviewer)
     if args.json:
         print_json([a.as_json(submission_id) for a in found])
         return 0
@@ -115,7 +108,8 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 
 def _delete(args: argparse.Namespace) -> int:
-    from reviewer_app.reviews.annotations import AnnotationError, one
+    from reviewer_app.reviews.annotation_reads import submission_of
+    from reviewer_app.reviews.annotations import AnnotationError
     from reviewer_app.reviews.service import ReviewSession
 
     if len(args.words) != 2 or not args.words[1].isdigit():
@@ -124,10 +118,8 @@ def _delete(args: argparse.Namespace) -> int:
         raise UserError("annotations delete: --reviewer NAME is required.")
     annotation_id = int(args.words[1])
     with open_folder(args) as folder:
-        with folder.read_sessions() as session:
-            found = one(session, annotation_id)
-            submission_id = _submission_of(session, found) if found is not None else None
-        if found is None or submission_id is None:
+        submission_id = submission_of(folder, annotation_id)
+        if submission_id is None:
             raise AnnotationError(f"There is no annotation {annotation_id}.")
         review = ReviewSession.open(folder, submission_id, args.reviewer)
         gone = review.delete_annotation(annotation_id)
@@ -136,16 +128,3 @@ def _delete(args: argparse.Namespace) -> int:
     else:
         echo(f"deleted annotation {gone.id} (note {gone.number}) of {submission_id}")
     return 0
-
-
-def _submission_of(session: Any, annotation: Any) -> str | None:
-    from sqlalchemy import select
-
-    from reviewer_app.storage.models import Review, Submission
-
-    found: str | None = session.scalar(
-        select(Submission.submission_id)
-        .join(Review, Review.submission_id == Submission.id)
-        .where(Review.id == annotation.review_id)
-    )
-    return found

@@ -141,10 +141,10 @@ def _print_import(report: ImportReport) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from reviewer_app.evidence.search import search
+    from reviewer_app.evidence.search import search_folder
 
-    with open_folder(args) as folder, folder.read_sessions() as session:
-        hits = search(session, args.query)
+    with open_folder(args) as folder:
+        hits = search_folder(folder, args.query)
     if args.json:
         print_json(
             [
@@ -186,36 +186,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
-    from sqlalchemy import select
-    from sqlalchemy.orm import joinedload
+    from reviewer_app.evidence.submissions import list_submissions
 
-    from reviewer_app.storage.models import Submission
-
-    with folder.read_sessions() as session:
-        submissions = list(
-            session.scalars(
-                select(Submission)
-                .options(joinedload(Submission.earner))
-                .order_by(Submission.submitted_at, Submission.submission_id)
-            )
-        )
-        # An earner id whose submissions give different names or emails is a conflict for
-        # a person to settle: every one of those submissions says so.
-        identities: dict[int, set[tuple[str, str | None]]] = {}
-        for s in submissions:
-            identities.setdefault(s.earner_id, set()).add(s.identity())
-        return [
-            {
-                "submission_id": s.submission_id,
-                "earner": s.identity()[0],
-                "earner_email": s.identity()[1],
-                "earner_conflict": len(identities[s.earner_id]) > 1,
-                "credential_id": s.credential_uri,
-                "attempt": s.attempt,
-                "status": s.status,
-            }
-            for s in submissions
-        ]
+    return [asdict(line) for line in list_submissions(folder)]
 
 
 def run_submissions(args: argparse.Namespace) -> int:

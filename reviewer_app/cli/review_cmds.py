@@ -14,7 +14,7 @@ from reviewer_app.cli.output import counted, print_json
 from reviewer_app.errors import UserError
 
 if TYPE_CHECKING:
-    from reviewer_app.storage.datafolder import DataFolder
+    from reviewer_app.reviews.standing import Standing
 
 
 def register(commands: Any) -> None:
@@ -114,21 +114,16 @@ def run_definitions_add(args: argparse.Namespace) -> int:
 
 
 def run_definitions_list(args: argparse.Namespace) -> int:
-    from reviewer_app.rubrics.queries import list_current
+    from reviewer_app.rubrics.listing import current_definitions
+    from reviewer_app.rubrics.listing import pathways as pathway_lines
     from reviewer_app.rubrics.short_ids import short_id
-    from reviewer_app.rubrics.store import list_pathways
 
-    with open_folder(args) as folder, folder.read_sessions() as session:
+    with open_folder(args) as folder:
         rows = [
-            {
-                "id": d.achievement_uri,
-                "short_id": short_id(d.achievement_uri),
-                "name": d.name,
-                "version": d.version,
-            }
-            for d in list_current(session)
+            {"id": d.uri, "short_id": short_id(d.uri), "name": d.name, "version": d.version}
+            for d in current_definitions(folder)
         ]
-        pathways = [{"id": p.pathway_uri, "name": p.name} for p in list_pathways(session)]
+        pathways = [{"id": p.uri, "name": p.name} for p in pathway_lines(folder)]
     if args.json:
         print_json(rows)
     else:
@@ -153,6 +148,7 @@ def _pairs(values: list[str], flag: str) -> list[tuple[str, str]]:
 
 def run_score(args: argparse.Namespace) -> int:
     from reviewer_app.reviews.service import ReviewSession
+    from reviewer_app.reviews.standing import standing_of
 
     levels = _pairs(args.level, "--level")
     comments = _pairs(args.comment, "--comment")
@@ -171,15 +167,15 @@ def run_score(args: argparse.Namespace) -> int:
         if args.submit and review.submitted_at is None:
             review.submit()
         preview = review.preview()
-        standing = _standing(folder, review.submission_pk)
+        standing = standing_of(folder, review.submission_pk)
     document = {
         "submission_id": review.submission_id,
         "reviewer": review.reviewer,
         # This reviewer's own outcome; the decision is the submission's, once it stands.
         "outcome": review.decision,
-        "decision": standing["decision"],
-        "status": standing["status"],
-        "awaiting_reviews": standing["awaiting_reviews"],
+        "decision": standing.decision,
+        "status": standing.status,
+        "awaiting_reviews": standing.awaiting_reviews,
         "submitted": review.submitted_at is not None,
         "unscored": list(preview.unscored),
         "preview": preview.outcome,
@@ -196,76 +192,39 @@ def run_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _standing(folder: DataFolder, submission_pk: int) -> dict[str, Any]:
-    """The submission's decision (None until it stands), status, and how many more
-    submitted reviews it needs before a decision can stand."""
-    from sqlalchemy import func, select
-
-    from reviewer_app.reviews.moderation import required_reviews
-    from reviewer_app.storage.models import Decision, Review, Submission
-
-    with folder.read_sessions() as session:
-        submission = session.get_one(Submission, submission_pk)
-        decision = session.scalar(
-            select(Decision.outcome).where(Decision.submission_id == submission_pk)
-        )
-        submitted = session.scalar(
-            select(func.count(Review.id)).where(
-                Review.submission_id == submission_pk, Review.submitted_at.is_not(None)
-            )
-        )
-        needed = required_reviews(session, submission.credential_uri)
-        return {
-            "decision": decision,
-            "status": submission.status,
-            "awaiting_reviews": max(0, needed - (submitted or 0)) if decision is None else 0,
-        }
-
-
-def _standing_words(standing: dict[str, Any]) -> str:
-    if standing["decision"] is not None:
-        return f"the submission's decision: {standing['decision']}"
-    if standing["awaiting_reviews"]:
-        more = counted(standing["awaiting_reviews"], "more review")
+def _standing_words(standing: Standing) -> str:
+    if standing.decision is not None:
+        return f"the submission's decision: {standing.decision}"
+    if standing.awaiting_reviews:
+        more = counted(standing.awaiting_reviews, "more review")
         return f"no decision yet: the submission awaits {more}"
-    return f"no decision yet: the submission is {standing['status']}"
+    return f"no decision yet: the submission is {standing.status}"
 
 
 def run_feedback(args: argparse.Namespace) -> int:
-    from reviewer_app.reviews.feedback import decided_submissions, letter_for, write_letters
-    from reviewer_app.reviews.letter import write_letter
+    from reviewer_app.reviews.letter_files import write_every_letter, write_letter_of
 
     if args.all == (args.submission_id is not None):
         raise UserError("feedback takes a SUBMISSION_ID, or --all with a folder as --out")
-    with open_folder(args) as folder, folder.read_sessions() as session:
+    with open_folder(args) as folder:
         if args.all:
-            written = write_letters(
-                session,
-                decided_submissions(session),
-                args.out,
-                text=args.text,
-                objects=folder.store.objects,
-            )
+            written = write_every_letter(folder, args.out, text=args.text)
             print(f"wrote {counted(len(written), 'letter')} into {args.out}", file=sys.stderr)
             return 0
-        letter = letter_for(session, args.submission_id, objects=folder.store.objects)
-        path = write_letter(letter, args.out)
+        path = write_letter_of(folder, args.submission_id, args.out)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    from reviewer_app.audit.anchor import check_anchor, read_anchors
-    from reviewer_app.audit.replay import replay
-    from reviewer_app.audit.trail import verify
+    from reviewer_app.audit.anchor import read_anchors
+    from reviewer_app.audit.checkup import check_trail
 
     # Anchor files first: a file that cannot be read is said before any work is done.
     noted = [(str(path), anchor) for path in args.anchor for anchor in read_anchors(path)]
-    with open_folder(args) as folder, folder.read_sessions() as session:
-        verdict = verify(session)
-        replayed = replay(session)
-        anchors = [check_anchor(session, anchor, source) for source, anchor in noted]
-    ok = verdict.ok and replayed.ok and all(a.ok for a in anchors)
+    with open_folder(args) as folder:
+        checkup = check_trail(folder, noted)
+    verdict, replayed, anchors, ok = checkup.chain, checkup.replayed, checkup.anchors, checkup.ok
     if args.json:
         print_json(
             {

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 _TERM = re.compile(r"\w+\*?", re.UNICODE)
 
@@ -163,6 +166,12 @@ def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]
     rows = session.execute(text(_SEARCH[dialect]), {"query": words, "limit": limit})
     # A snippet is shown on one line: the page's line breaks and runs of spaces collapse.
     return [SearchHit(r[0], r[1], r[2], r[3], " ".join(r[4].split())) for r in rows]
+
+
+def search_folder(folder: DataFolder, query: str, *, limit: int = 100) -> list[SearchHit]:
+    """`search` in a read of its own."""
+    with folder.read_sessions() as session:
+        return search(session, query, limit=limit)
 
 
 def first_hit(session: Session, submission_pk: int, query: str) -> tuple[int, int | None] | None:

@@ -46,6 +46,26 @@ class Assignment:
     earner: str
 
 
+@dataclass(frozen=True)
+class AssignChoices:
+    """What the assign dialog offers: the submission as it stands and the
+    micro-credentials it may be assigned to."""
+
+    submission_id: str  # "" when there is no such submission
+    credential_uri: str | None
+    earner: str  # the name as the submission gives it
+    definitions: list[tuple[str, str]]  # (id, name) of each current definition, by name
+
+
+def assign_choices(folder: DataFolder, submission_pk: int) -> AssignChoices:
+    with folder.read_sessions() as session:
+        row = session.get(Submission, submission_pk, options=[joinedload(Submission.earner)])
+        definitions = [(d.achievement_uri, d.name) for d in list_current(session)]
+        if row is None:
+            return AssignChoices("", None, "", definitions)
+        return AssignChoices(row.submission_id, row.credential_uri, row.identity()[0], definitions)
+
+
 def assign_credential(
     folder: DataFolder,
     submission: int | str,

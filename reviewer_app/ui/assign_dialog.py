@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import joinedload
 
 from reviewer_app.errors import UserError
-from reviewer_app.reviews.assign import assign_credential
-from reviewer_app.rubrics.queries import list_current
+from reviewer_app.reviews.assign import assign_choices, assign_credential
 from reviewer_app.rubrics.short_ids import short_id
 from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import Submission
 
 
 class AssignDialog(QDialog):
@@ -46,11 +43,9 @@ class AssignDialog(QDialog):
         # name, so neither is shown, and the name is left as it is.
         self.blind = blind
         self.setWindowTitle(self.tr("Assign a micro-credential"))
-        with folder.read_sessions() as session:
-            row = session.get(Submission, submission_pk, options=[joinedload(Submission.earner)])
-            self.submission_id = row.submission_id if row else ""
-            current, earner = (row.credential_uri, row.identity()[0]) if row else (None, "")
-            definitions = [(d.achievement_uri, d.name) for d in list_current(session)]
+        choices = assign_choices(folder, submission_pk)
+        self.submission_id = choices.submission_id
+        current, earner, definitions = choices.credential_uri, choices.earner, choices.definitions
         layout = QVBoxLayout(self)
         explain = QLabel(
             self.tr(

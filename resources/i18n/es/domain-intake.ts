@@ -396,6 +396,10 @@
         <source>nothing</source>
         <translation>nada</translation>
     </message>
+    <message>
+        <source>Could not use the data folder&apos;s database ({detail}).</source>
+        <translation>No se pudo usar la base de datos de la carpeta de datos ({detail}).</translation>
+    </message>
 </context>
 <context>
     <name>DefinitionCheck</name>

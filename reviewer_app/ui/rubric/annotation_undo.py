@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import UserError
 from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.service import ReviewSession
+from reviewer_app.storage.failures import DatabaseUnavailable, database_errors
 
 translate = QCoreApplication.translate
 
@@ -98,13 +98,13 @@ class _Step(QUndoCommand):
 
     def _run(self, change: Callable[[], int | None]) -> bool:
         try:
-            number = change()
-        except (UserError, OperationalError) as exc:
-            if isinstance(exc, OperationalError):
-                detail = str(exc.orig) if exc.orig is not None else type(exc).__name__
+            with database_errors():
+                number = change()
+        except UserError as exc:
+            if isinstance(exc, DatabaseUnavailable):
                 message = translate(
                     "RubricPanel", "Could not save to the data folder ({detail})."
-                ).format(detail=detail)
+                ).format(detail=exc.detail)
             else:
                 message = str(exc)
             self.notes.failed(message)

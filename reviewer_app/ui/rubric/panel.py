@@ -34,17 +34,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
 
 from reviewer_app.errors import UserError
-from reviewer_app.reviews import annotations as notes
+from reviewer_app.reviews.annotation_reads import ReviewNotes, review_notes
 from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.rubrics.decision import NOT_YET, meets_level
 from reviewer_app.settings import CONFIRM_NOT_YET, Settings
-from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import EvidenceItem
+from reviewer_app.storage.failures import DatabaseUnavailable, database_errors
 from reviewer_app.ui.loading import Loader
 from reviewer_app.ui.rubric import annotation_editor, attempts, wording
 from reviewer_app.ui.rubric.actions import build_actions
@@ -67,21 +64,7 @@ from reviewer_app.ui.rubric.navigator import CriterionNavigator
 
 _FEEDBACK = "feedback"
 
-# A review's annotations (this reviewer's only), its items' labels and page counts.
-ReviewNotes = tuple[list[Annotation], dict[int, str], dict[int, int]]
-_NO_NOTES: ReviewNotes = ([], {}, {})
-
-
-def read_annotations(folder: DataFolder, review_id: int | None, submission_pk: int) -> ReviewNotes:
-    """What the lists show of a review; reads only (safe off the GUI thread)."""
-    with folder.read_sessions() as session:
-        found = notes.of_review(session, review_id)
-        items = session.scalars(
-            select(EvidenceItem).where(EvidenceItem.submission_id == submission_pk)
-        ).all()
-        labels = {i.id: notes.item_label(i) for i in items}
-        pages = {i.id: notes.page_count(i) for i in items}
-    return found, labels, pages
+_NO_NOTES = ReviewNotes()
 
 
 def _heading(text: str, parent_font: QFont) -> QLabel:
@@ -409,8 +392,9 @@ class RubricPanel(QWidget):
 
     def _submit_now(self, review: ReviewSession) -> None:
         try:
-            result = review.submit()
-        except (UserError, OperationalError) as exc:
+            with database_errors():
+                result = review.submit()
+        except UserError as exc:
             self._report(self._plain(exc))
             return
         self._footer.show_error("")
@@ -426,7 +410,7 @@ class RubricPanel(QWidget):
         """Says what the submit did, above the criteria where the reviewer looks."""
         try:
             status = attempts.status_of(review)
-        except OperationalError:
+        except DatabaseUnavailable:
             status = None
         text = wording.submit_result(outcome, status)
         self._result.show_text(text, QStyle.StandardPixmap.SP_DialogApplyButton)
@@ -632,7 +616,7 @@ class RubricPanel(QWidget):
         if review is not None:
             try:
                 found = attempts.resubmission_of(review)
-            except OperationalError:  # a busy folder: the banner is a help, not the work
+            except DatabaseUnavailable:  # a busy folder: the banner is a help, not the work
                 found = None
         if found is None:
             self._resubmission.clear()
@@ -688,12 +672,13 @@ class RubricPanel(QWidget):
         None: refused for good (say why)."""
         self._footer.show_saving()
         try:
-            save()
-        except (UserError, OperationalError) as exc:
+            with database_errors():
+                save()
+        except UserError as exc:
             self._save_failed = True
             self._footer.show_not_saved()
             self._report(self._plain(exc))
-            return False if isinstance(exc, OperationalError) else None
+            return False if isinstance(exc, DatabaseUnavailable) else None
         if self._save_failed:
             self._save_failed = False
             self._footer.show_error("")
@@ -702,12 +687,12 @@ class RubricPanel(QWidget):
         self.saved.emit()
         return True
 
-    def _plain(self, exc: Exception) -> str:
-        if isinstance(exc, OperationalError):
+    def _plain(self, exc: UserError) -> str:
+        if isinstance(exc, DatabaseUnavailable):
             return self.tr(
                 "Could not save to the data folder ({detail}). What you typed is still "
                 "here and will be saved again in a few seconds; check the disk."
-            ).format(detail=str(exc.orig) if exc.orig is not None else type(exc).__name__)
+            ).format(detail=exc.detail)
         return str(exc)
 
     def _report(self, message: str) -> None:
@@ -757,8 +742,9 @@ class RubricPanel(QWidget):
             self._report(self.tr("The review was not reopened: give a reason for reopening it."))
             return
         try:
-            review.reopen(reason)
-        except (UserError, OperationalError) as exc:
+            with database_errors():
+                review.reopen(reason)
+        except UserError as exc:
             self._report(self._plain(exc))
             return
         self._footer.show_error("")
@@ -1011,7 +997,7 @@ class RubricPanel(QWidget):
             return
         folder, review_id, pk = review.folder, review.review_id, review.submission_pk
         self._annotation_reads.load(
-            lambda: read_annotations(folder, review_id, pk),
+            lambda: review_notes(folder, review_id, pk),
             self._fill_annotations,
             failed=self._report,
         )
@@ -1024,15 +1010,16 @@ class RubricPanel(QWidget):
         found = _NO_NOTES
         if review is not None:
             try:
-                found = read_annotations(review.folder, review.review_id, review.submission_pk)
-            except OperationalError as exc:  # a busy folder: say so, show none
+                found = review_notes(review.folder, review.review_id, review.submission_pk)
+            except DatabaseUnavailable as exc:  # a busy folder: say so, show none
                 self._report(self._plain(exc))
         self._fill_annotations(found)
 
     def _fill_annotations(self, found: ReviewNotes) -> None:
         """Shows this reviewer's annotations in the lists and, through
         `annotations_changed`, on the evidence."""
-        annotations, self._item_labels, self._item_pages = found
+        annotations = found.annotations
+        self._item_labels, self._item_pages = found.labels, found.pages
         editable = self.editable()
         if self._lists is not None:
             self._lists.show_annotations(annotations, self._item_pages, editable)
