@@ -77,3 +77,16 @@ def test_storage_imports_no_feature_package() -> None:
         if name.split(".")[0] == "reviewer_app" and name.split(".")[1:2] in ([f] for f in FEATURES)
     ]
     assert offenders == []
+
+
+def test_the_window_and_the_command_line_ask_the_domain_not_the_database() -> None:
+    """ui/ and cli/ import no models and no SQLAlchemy: each domain package owns the
+    queries of its tables, so that a team database (PostgreSQL) changes one place."""
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line} imports {name}"
+        for folder in ("ui", "cli")
+        for path in (PACKAGE / folder).rglob("*.py")
+        for line, name in _imports(path)
+        if name == "reviewer_app.storage.models" or name.split(".")[0] == "sqlalchemy"
+    ]
+    assert offenders == []

@@ -90,14 +90,14 @@ def _earlier_attempts(context: AppContext) -> QWidget | None:
     if submission is None:
         return None
     # Loaded when first asked for: the letter module behind it brings reportlab.
-    from reviewer_app.reviews.feedback import EarlierAttempt, earlier_attempts
+    from reviewer_app.reviews.attempts import earlier_attempts_of
+    from reviewer_app.reviews.feedback import EarlierAttempt
     from reviewer_app.ui.earlier_attempts import EarlierAttemptsDialog
 
     folder = context.data()
 
     def read() -> list[EarlierAttempt]:  # off the GUI thread, once the dialog shows
-        with folder.read_sessions() as session:
-            return earlier_attempts(session, submission)
+        return earlier_attempts_of(folder, submission)
 
     return EarlierAttemptsDialog(parent=context.window, read=read)
 
