@@ -45,6 +45,20 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_add)
 
+    p = team.add_parser(
+        "assign", help="who scores what: submissions to a reviewer, or --auto spread evenly"
+    )
+    p.add_argument("--reviewer", metavar="LOGIN", help="a reviewer's login (or name)")
+    p.add_argument("--submission", nargs="+", default=[], metavar="ID")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help="give every undecided submission as many assessors as it requires",
+    )
+    _database(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_assign)
+
     p = team.add_parser("remove", help="disable a login; its work is kept")
     p.add_argument("login", metavar="LOGIN")
     _database(p)
@@ -102,6 +116,38 @@ def run_add(args: argparse.Namespace) -> int:
         print_json({"name": member.name, "login": member.login, "role": member.role})
     else:
         echo(f"{member.name}: login {member.login}, {member.role}")
+    return 0
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    from reviewer_app.team.assign import assign, assign_auto
+
+    if args.auto == bool(args.reviewer or args.submission):
+        raise UserError(
+            "team assign: give --reviewer LOGIN --submission ID..., or --auto (not both)."
+        )
+    if not args.auto and not (args.reviewer and args.submission):
+        raise UserError("team assign: give both --reviewer LOGIN and --submission ID...")
+    with _open(args) as folder:
+        actor = _actor(folder)
+        done = (
+            assign_auto(folder, actor=actor)
+            if args.auto
+            else assign(folder, args.reviewer, args.submission, actor=actor)
+        )
+    if args.json:
+        print_json(
+            {
+                "assigned": [
+                    {"submission_id": a.submission_id, "reviewer": a.reviewer, "login": a.login}
+                    for a in done
+                ]
+            }
+        )
+    else:
+        for a in done:
+            echo(f"{a.submission_id:<24} {a.reviewer}")
+        echo(f"{len(done)} assigned")
     return 0
 
 

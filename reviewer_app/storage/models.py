@@ -210,6 +210,22 @@ class Reviewer(Base):
     login: Mapped[str | None] = mapped_column(String(63), unique=True)
 
 
+class Assignment(Base):
+    """Who is to score what: a lead's assignment of a submission to a reviewer (team
+    mode: reviewer_app.team.assign)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("submission_id", "reviewer_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"), index=True)
+    assigned_by: Mapped[str] = mapped_column(String(200))
+    assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Definition(Base):
     """One version of a micro-credential definition (achievement and rubric)."""
 

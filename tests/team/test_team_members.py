@@ -20,7 +20,11 @@ from reviewer_app.team.members import scram_verifier
 from tests.pg_server import SUPERUSER, PgServer
 
 DEFINITIONS = sorted(resource("demo", "definitions").glob("*.json"))
-PASSWORDS = {"ana": "ana-long-password-1", "lea": "lea-long-password-2"}
+PASSWORDS = {
+    "ana": "ana-long-password-1",
+    "lea": "lea-long-password-2",
+    "ben": "ben-long-password-3",
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
@@ -45,10 +49,12 @@ def team(pg_server: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
         == 0
     )
     assert run(capsys, *base, "--database", admin, "demo")[0] == 0
-    for login, (name, role) in {
+    people = {
         "ana": ("Ana Lima", "assessor"),
         "lea": ("Lea Park", "lead"),
-    }.items():
+        "ben": ("Ben Osei", "assessor"),
+    }
+    for login, (name, role) in people.items():
         secret = tmp_path / f"{login}-password"
         secret.write_text(PASSWORDS[login] + "\n", encoding="utf-8")
         code, member, err = run(
@@ -120,3 +126,34 @@ def test_the_password_reaches_the_server_as_a_scram_verifier() -> None:
     verifier = scram_verifier("it's a 'quoted' % password")
     assert verifier.startswith("SCRAM-SHA-256$4096:")
     assert "'" not in verifier and "%" not in verifier and "quoted" not in verifier
+
+
+def test_a_lead_assigns_by_hand_and_spreads_the_rest_evenly(
+    team: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lea, ana = as_login(team, tmp_path, "lea"), as_login(team, tmp_path, "ana")
+    code, _, err = run(capsys, *ana, "team", "assign", "--reviewer", "ben", "--submission",
+                       "FAP-2026-0142")  # fmt: skip
+    assert code == 1 and "Only a lead assigns submissions" in err
+    code, _, err = run(capsys, *lea, "team", "assign", "--reviewer", "ben", "--submission",
+                       "FAP-2026-0142", "NOPE-1")  # fmt: skip
+    assert code == 1 and "No submission 'NOPE-1' here; nothing was assigned" in err
+    code, done, err = run(capsys, *lea, "team", "assign", "--reviewer", "ben", "--submission",
+                          "FAP-2026-0142", "--json")  # fmt: skip
+    assert code == 0, err
+    assert done["assigned"] == [
+        {"submission_id": "FAP-2026-0142", "reviewer": "Ben Osei", "login": "ben"}
+    ]
+    assert (
+        run(capsys, *lea, "definitions", "require-reviews", "families-as-partners-1", "2")[0] == 0
+    )
+    code, auto, err = run(capsys, *lea, "team", "assign", "--auto", "--json")
+    assert code == 0, err
+    pairs = [(a["submission_id"], a["login"]) for a in auto["assigned"]]
+    assert len(pairs) == len(set(pairs))  # nobody twice on one submission
+    per = {login: sum(1 for _, who in pairs if who == login) for login in ("ana", "ben")}
+    assert abs(per["ana"] - (per["ben"] + 1)) <= 1  # ben had one already: evened out
+    # Double marking: FAP submissions get their two assessors; FAP-2026-0142 ben and ana.
+    assert ("FAP-2026-0142", "ana") in pairs and ("FAP-2026-0142", "ben") not in pairs
+    code, again, _ = run(capsys, *lea, "team", "assign", "--auto", "--json")
+    assert again["assigned"] == []  # nothing left to spread

@@ -1034,5 +1034,21 @@
         <source>You are connected as {login}, who is {name}: you cannot act as {reviewer}.</source>
         <translation>Está conectado como {login}, que es {name}: no puede actuar como {reviewer}.</translation>
     </message>
+    <message>
+        <source>Only a lead assigns submissions.</source>
+        <translation>Solo un responsable de equipo asigna entregas.</translation>
+    </message>
+    <message>
+        <source>There is no reviewer {who!r} here (reviewer-app team add).</source>
+        <translation>Aquí no hay ningún evaluador {who!r} (reviewer-app team add).</translation>
+    </message>
+    <message>
+        <source>No submission {missing} here; nothing was assigned.</source>
+        <translation>Aquí no hay ninguna entrega {missing}; no se asignó nada.</translation>
+    </message>
+    <message>
+        <source>There are no assessors to assign to (reviewer-app team add).</source>
+        <translation>No hay evaluadores a quienes asignar (reviewer-app team add).</translation>
+    </message>
 </context>
 </TS>
