@@ -224,6 +224,8 @@ class Assignment(Base):
     reviewer_id: Mapped[int] = mapped_column(ForeignKey("reviewers.id"), index=True)
     assigned_by: Mapped[str] = mapped_column(String(200))
     assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
 
 class Definition(Base):
@@ -257,6 +259,8 @@ class Review(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[dt.datetime | None]
     decision: Mapped[str | None] = mapped_column(String(20))  # "pass" / "not-yet"
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
     submission: Mapped[Submission] = relationship(back_populates="reviews")
     scores: Mapped[list[CriterionScore]] = relationship(
@@ -274,6 +278,8 @@ class CriterionScore(Base):
     level_id: Mapped[str | None] = mapped_column(String(200))
     comment: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
     review: Mapped[Review] = relationship(back_populates="scores")
 
@@ -303,6 +309,8 @@ class Annotation(Base):
     tag: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
 
 class Decision(Base):
@@ -324,6 +332,8 @@ class Decision(Base):
     # The annotations the earner receives, by id, when a lead chose them (from any of
     # the reviews) in adjudication; None: those of the review the feedback comes from.
     letter_annotations: Mapped[list[int] | None] = mapped_column(JSON)
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
 
 class Issuer(Base):
@@ -467,6 +477,8 @@ class AuditEvent(Base):
     after: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # On a team database, the login that wrote the row, as the server sets it.
+    written_by: Mapped[str | None] = mapped_column(String(63))
 
 
 class Packet(Base):
