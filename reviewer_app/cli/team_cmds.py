@@ -59,6 +59,15 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_assign)
 
+    p = team.add_parser(
+        "settle",
+        help="(lead) compare the reviews of submissions whose assessors could not see "
+        "each other's: a decision stands, or the submission goes to adjudication",
+    )
+    _database(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_settle)
+
     p = team.add_parser("remove", help="disable a login; its work is kept")
     p.add_argument("login", metavar="LOGIN")
     _database(p)
@@ -148,6 +157,20 @@ def run_assign(args: argparse.Namespace) -> int:
         for a in done:
             echo(f"{a.submission_id:<24} {a.reviewer}")
         echo(f"{len(done)} assigned")
+    return 0
+
+
+def run_settle(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.moderation import settle_waiting
+
+    with _open(args) as folder:
+        done = settle_waiting(folder, _actor(folder))
+    if args.json:
+        print_json({"settled": [{"submission_id": s, "status": st} for s, st in done]})
+    else:
+        for submission_id, status in done:
+            echo(f"{submission_id:<24} {status}")
+        echo(f"{len(done)} settled")
     return 0
 
 
