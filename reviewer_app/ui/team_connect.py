@@ -311,8 +311,7 @@ class TeamConnection:
             if connected is None:
                 return
             if dialog is not None and dialog.isVisible():
-                dialog.rejected.disconnect()  # closed by success, not cancelled
-                dialog.accept()
+                dialog.accept()  # accepted: on_cancel (rejected) stays unsaid
             self._main().statusBar().clearMessage()
             self._connected(connected, password if store else None)
 
