@@ -123,8 +123,9 @@ class TeamTarget:
     @classmethod
     def parse(cls, given: str) -> TeamTarget:
         """From `postgresql://LOGIN@HOST:PORT/DBNAME` (a password in it is dropped)."""
-        url = team_url(given) if given.strip() else None
-        return cls.of(url if url is not None else _no_url(given))
+        url = team_url(given.strip() or "-")  # an empty one is refused as "-", in words
+        assert url is not None  # only empty text gives None
+        return cls.of(url)
 
     @classmethod
     def of(cls, url: URL) -> TeamTarget:
@@ -196,12 +197,3 @@ def team_at_start(
     if url is None:
         return None
     return TeamStart(TeamTarget.of(url), url.password)
-
-
-def _no_url(given: str) -> URL:
-    raise TeamDatabaseError(
-        translate(
-            "TeamDatabase",
-            "{given!r} is not a team database: give postgresql://LOGIN@HOST:PORT/DBNAME.",
-        ).format(given=given)
-    )
