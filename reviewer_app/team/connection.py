@@ -24,7 +24,6 @@ from reviewer_app.storage.team_url import (
     DEFAULT_PORT,
     DRIVER,
     ENV_DATABASE,
-    TeamDatabaseError,
     pgpass_password,
     shown,
     team_url,
