@@ -10,10 +10,17 @@ are read: the columns every login of a team may read, whatever else it may not.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from reviewer_app.storage.failures import DatabaseUnavailable
 from reviewer_app.storage.models import AuditEvent, Submission
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 QueueStamp = tuple[int, int, int]
 
@@ -22,3 +29,13 @@ def queue_stamp(session: Session) -> QueueStamp:
     seq = session.scalar(select(func.max(AuditEvent.seq))) or 0
     count, top = session.execute(select(func.count(Submission.id), func.max(Submission.id))).one()
     return int(seq), int(count or 0), int(top or 0)
+
+
+def read_queue_stamp(folder: DataFolder) -> QueueStamp:
+    """The stamp in a transaction of its own (any thread); a database that cannot be
+    reached just now (a server restarting, a network gone) is `DatabaseUnavailable`."""
+    try:
+        with folder.read_sessions() as session:
+            return queue_stamp(session)
+    except DBAPIError as e:
+        raise DatabaseUnavailable(str(e.orig) if e.orig is not None else str(e)) from e

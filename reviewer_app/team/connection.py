@@ -104,10 +104,13 @@ def bound_profile(folder: DataFolder) -> str | None:
     folder, and for the database's owner)."""
     if folder.engine.dialect.name != "postgresql":
         return None
-    with folder.read_sessions() as session:
-        login = session.scalar(text("SELECT current_user"))
-        name: str | None = session.scalar(select(Reviewer.name).where(Reviewer.login == login))
-        return name
+    try:
+        with folder.read_sessions() as session:
+            login = session.scalar(text("SELECT current_user"))
+            name: str | None = session.scalar(select(Reviewer.name).where(Reviewer.login == login))
+            return name
+    except DBAPIError:  # a login that may not read the profiles: the server still checks
+        return None
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class TeamStart:
 
     target: TeamTarget
     password: str | None
+    named: bool = False  # on the command line or in the environment, for this start only
 
 
 def team_at_start(
@@ -191,8 +195,9 @@ def team_at_start(
 ) -> TeamStart | None:
     """The database named on the command line (`--database`, REVIEWER_APP_DATABASE),
     else the one the window connected to last; None: the data folder's own."""
-    text = given or os.environ.get(ENV_DATABASE) or remembered
+    named = given or os.environ.get(ENV_DATABASE) or ""
+    text = named or remembered
     url = team_url(text, password_file) if text.strip() else None
     if url is None:
         return None
-    return TeamStart(TeamTarget.of(url), url.password)
+    return TeamStart(TeamTarget.of(url), url.password, named=bool(named.strip()))

@@ -31,10 +31,9 @@ POLL_MS = 3_000
 
 
 def read_stamp(folder: DataFolder) -> QueueStamp:
-    from reviewer_app.reviews.queue_stamp import queue_stamp
+    from reviewer_app.reviews.queue_stamp import read_queue_stamp
 
-    with folder.read_sessions() as session:
-        return queue_stamp(session)
+    return read_queue_stamp(folder)
 
 
 class QueueRefresher(QObject):

@@ -16,6 +16,7 @@ profile's name while connected (the server would refuse any other).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from reviewer_app.ui.screens import Screens
 
 translate = QCoreApplication.translate
+log = logging.getLogger("reviewer_app.team")
 
 DEFAULT_PORT = 5432
 
@@ -252,20 +254,32 @@ class TeamConnection:
                 target = TeamTarget.parse(remembered)
             except UserError:
                 target = None
-        self._ask(target, on_cancel=None)
+        self._ask(target, on_cancel=None, remember=True)
 
     def open_team_at_start(
         self, root: Path, start: TeamStart, on_local: Callable[[], None]
     ) -> None:
         """At start, on the team database named or remembered; the data folder instead
-        if that fails or the person cancels (said first)."""
+        if that fails or the person cancels (said first). One named on the command line
+        is for this start only: it is not remembered."""
         self.data_root = root
+        remember = not start.named
         if start.password is None:
-            self._ask(start.target, on_cancel=on_local)
+            self._ask(start.target, on_cancel=on_local, remember=remember)
             return
-        self._start_connecting(start.target, start.password, store=False, on_failed=on_local)
 
-    def _ask(self, target: TeamTarget | None, on_cancel: Callable[[], None] | None) -> None:
+        def ask_again(problem: str) -> None:  # a password changed since, say
+            self._ask(start.target, on_cancel=on_local, remember=remember)
+            if self.team_dialog is not None:
+                self.team_dialog.show_problem(problem)
+
+        self._start_connecting(
+            start.target, start.password, store=False, remember=remember, on_failed=ask_again
+        )
+
+    def _ask(
+        self, target: TeamTarget | None, on_cancel: Callable[[], None] | None, *, remember: bool
+    ) -> None:
         if self.team_dialog is not None and self.team_dialog.isVisible():
             self.team_dialog.raise_()
             return
@@ -273,7 +287,10 @@ class TeamConnection:
         dialog.fill(target)
         dialog.connect_requested.connect(
             lambda: self._start_connecting(
-                dialog.target(), dialog.password.text(), store=dialog.store.isChecked()
+                dialog.target(),
+                dialog.password.text(),
+                store=dialog.store.isChecked(),
+                remember=remember,
             )
         )
         if on_cancel is not None:
@@ -287,7 +304,8 @@ class TeamConnection:
         password: str | None,
         *,
         store: bool,
-        on_failed: Callable[[], None] | None = None,
+        remember: bool,
+        on_failed: Callable[[str], None] | None = None,
     ) -> None:
         if self._connecting is not None and self._connecting.running:
             return
@@ -313,26 +331,31 @@ class TeamConnection:
             if dialog is not None and dialog.isVisible():
                 dialog.accept()  # accepted: on_cancel (rejected) stays unsaid
             self._main().statusBar().clearMessage()
-            self._connected(connected, password if store else None)
+            self._connected(connected, password if store else None, remember=remember)
 
         def failed(message: str, _details: str) -> None:
+            log.warning("Cannot connect to %s: %s", target.remembered(), message)
             self._main().statusBar().clearMessage()
             if dialog is not None and dialog.isVisible():
                 dialog.set_connecting(False)
                 dialog.show_problem(message)
                 return
-            told = self._warn(message)
             if on_failed is not None:
-                told.finished.connect(lambda _answer: on_failed())
+                on_failed(message)
+            else:
+                self._warn(message)
 
         self._connecting = runner().read(
             work, on_success=done, on_failure=failed, owner=self._main()
         )
 
-    def _connected(self, connected: Connected, password_to_store: str | None) -> None:
+    def _connected(
+        self, connected: Connected, password_to_store: str | None, *, remember: bool
+    ) -> None:
         from reviewer_app.settings import TEAM_DATABASE
 
         target = connected.target
+        log.info("Connected to the team database %s", target.remembered())
         self.team = target
         if self.folder is None:
             self.attach(connected.folder)
@@ -344,7 +367,8 @@ class TeamConnection:
             self._act_as(connected.profile)
         problems = []
         try:
-            self._preferences().set(TEAM_DATABASE, target.remembered())
+            if remember:
+                self._preferences().set(TEAM_DATABASE, target.remembered())
         except (UserError, OSError) as e:
             problems.append(str(e))
         if password_to_store is not None:
@@ -371,6 +395,7 @@ class TeamConnection:
         except UserError as e:
             self._warn(str(e))
             return
+        log.info("Back on the data folder %s", folder.root)
         self.team = None
         self._switch_folder(folder)
         self._show_connection()

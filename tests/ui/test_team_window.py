@@ -308,3 +308,60 @@ def test_screenshots_of_the_connect_dialog_and_of_the_window_connected(
     window.open_team_at_start(window.folder.root, TeamStart(team, pg_server.password), lambda: None)
     qtbot.waitUntil(lambda: connected(window, team), timeout=WAIT_MS)
     save_shot(window, "team-window")  # the status bar names SUPERUSER@127.0.0.1/DATABASE
+
+
+def test_a_start_whose_password_no_longer_works_asks_again_and_cancel_keeps_the_data_folder(
+    reviewed_folder: DataFolder, team: TeamTarget, qtbot: QtBot, tmp_path: Path
+) -> None:
+    went_local: list[bool] = []
+    window = make_window(None, qtbot, tmp_path)
+    try:
+        window.open_team_at_start(
+            reviewed_folder.root, TeamStart(team, "changed-since"), lambda: went_local.append(True)
+        )
+        qtbot.waitUntil(
+            lambda: window.team_dialog is not None and window.team_dialog.problem.isVisible(),
+            timeout=WAIT_MS,
+        )
+        dialog = window.team_dialog
+        assert dialog is not None
+        assert "refused the password of" in dialog.problem.text()
+        assert dialog.database.text() == DATABASE and dialog.password.hasFocus()
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
+        assert went_local == [True]  # the start goes on with the data folder's own
+        assert window.team is None
+    finally:
+        window.close()
+
+
+@pytest.mark.parametrize("how", ["--database", "REVIEWER_APP_DATABASE"])
+def test_the_window_command_opens_on_the_team_database_named_for_this_start_only(
+    how: str, team: TeamTarget, pg_server: PgServer, reviewed_folder: DataFolder, tmp_path: Path
+) -> None:
+    """`reviewer-app --database URL` (or the variable) with no command: the window opens on
+    the team database; the next start without it is on the data folder again."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "REVIEWER_APP_CONFIG_DIR": str(tmp_path / "config"),
+        "REVIEWER_APP_LOG_DIR": str(tmp_path / "logs"),
+    }
+    command = [sys.executable, "-m", "reviewer_app", "--data-dir", str(reviewed_folder.root)]
+    if how == "--database":
+        secret = tmp_path / "secret"
+        secret.write_text(pg_server.password + "\n", encoding="utf-8")
+        command += ["--database", team.remembered(), "--password-file", str(secret)]
+    else:
+        env |= {"REVIEWER_APP_DATABASE": team.remembered(), "PGPASSWORD": pg_server.password}
+    out = subprocess.run(
+        [*command, "--quit-after", "5000"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    log = (tmp_path / "logs" / "reviewer-app.log").read_text(encoding="utf-8")
+    assert f"Connected to the team database {team.remembered()}" in log
+    assert pg_server.password not in log
+    assert not (tmp_path / "config" / "settings.json").exists()  # nothing remembered
