@@ -197,6 +197,7 @@ class TeamConnection:
         review: ReviewSession | None
         current_pk: int | None
         blind: bool
+        opening: QLabel
         reveal_action: QAction
         assign_action: QAction
 
@@ -318,9 +319,10 @@ class TeamConnection:
         if dialog is not None and dialog.isVisible():
             dialog.set_connecting(True)
         else:
-            self._main().statusBar().showMessage(
-                translate("MainWindow", "Connecting to {team}…").format(team=target.label())
-            )
+            words = translate("MainWindow", "Connecting to {team}…").format(team=target.label())
+            self._main().statusBar().showMessage(words)
+            if self.folder is None:  # at start: said where the window will fill
+                self.opening.setText(words)
 
         def work(_cancel: object, _progress: object) -> Connected:
             return target.open(root, password or None)
@@ -357,14 +359,16 @@ class TeamConnection:
         target = connected.target
         log.info("Connected to the team database %s", target.remembered())
         self.team = target
+        # First: the submission the queue opens is then opened as the login's own review.
+        if connected.profile and connected.profile != self.reviewer:
+            if self._local_reviewer is None:
+                self._local_reviewer = self.reviewer
+            self._act_as(connected.profile)
         if self.folder is None:
             self.attach(connected.folder)
         else:
             self._switch_folder(connected.folder)
         self._show_connection()
-        if connected.profile and connected.profile != self.reviewer:
-            self._local_reviewer = self.reviewer
-            self._act_as(connected.profile)
         problems = []
         try:
             if remember:
@@ -397,11 +401,11 @@ class TeamConnection:
             return
         log.info("Back on the data folder %s", folder.root)
         self.team = None
-        self._switch_folder(folder)
-        self._show_connection()
         if self._local_reviewer is not None:
             self._act_as(self._local_reviewer)
             self._local_reviewer = None
+        self._switch_folder(folder)
+        self._show_connection()
         try:
             self._preferences().set(TEAM_DATABASE, "")
         except (UserError, OSError) as e:

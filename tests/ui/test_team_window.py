@@ -24,7 +24,7 @@ from reviewer_app.evidence.importer import Importer
 from reviewer_app.resources import resource
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.rubrics.store import add_files
-from reviewer_app.settings import TEAM_DATABASE, Settings
+from reviewer_app.settings import REVIEWER_NAME, TEAM_DATABASE, Settings
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.team.connection import TeamStart, TeamTarget, team_at_start
 from reviewer_app.ui.main_window import MainWindow
@@ -365,3 +365,26 @@ def test_the_window_command_opens_on_the_team_database_named_for_this_start_only
     assert f"Connected to the team database {team.remembered()}" in log
     assert pg_server.password not in log
     assert not (tmp_path / "config" / "settings.json").exists()  # nothing remembered
+
+
+def test_a_login_bound_to_a_profile_reviews_as_that_profile_while_connected(
+    window: MainWindow, team: TeamTarget, pg_server: PgServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    owner, lea = tmp_path / "owner-password", tmp_path / "lea-password"
+    lea.write_text("lea-long-password-2\n", encoding="utf-8")
+    assert main(["--data-dir", str(window.folder.root), "--password-file", str(owner), "team",
+                 "add", "Lea Park", "--login", "lea", "--role", "lead", "--password-file",
+                 str(lea), "--database", team.remembered()]) == 0  # fmt: skip
+    as_lea = TeamTarget(team.host, team.port, team.database, "lea")
+    window.open_team_at_start(
+        window.folder.root, TeamStart(as_lea, "lea-long-password-2"), lambda: None
+    )
+    qtbot.waitUntil(lambda: connected(window, as_lea), timeout=WAIT_MS)
+    assert window.reviewer == "Lea Park"
+    assert window.reviewer_button.text() == "Reviewing as Lea Park"
+    assert window.connection_label.text() == f"lea@127.0.0.1/{DATABASE}"
+    assert Settings.load().get(REVIEWER_NAME) == ""  # the person's own name is untouched
+    window.local_folder_action.trigger()
+    qtbot.waitUntil(lambda: window.team is None and not window.model.is_loading())
+    assert window.reviewer == "Ana Ruiz"
+    assert window.reviewer_button.text() == "Reviewing as Ana Ruiz"
