@@ -388,3 +388,39 @@ def test_a_login_bound_to_a_profile_reviews_as_that_profile_while_connected(
     qtbot.waitUntil(lambda: window.team is None and not window.model.is_loading())
     assert window.reviewer == "Ana Ruiz"
     assert window.reviewer_button.text() == "Reviewing as Ana Ruiz"
+
+
+def test_a_refresh_keeps_the_list_scrolled_where_the_reader_left_it(
+    reviewed_folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The selected row scrolled out of sight stays out of sight: a refresh does not
+    jump the list back to it (nor to the top)."""
+    many = [
+        craft.bundle_zip(
+            tmp_path / f"many{n}.zip",
+            {"plan.pdf": craft.text_pdf(f"plan {n}")},
+            submission_id=f"MANY-{n:02}",
+        )
+        for n in range(40)
+    ]
+    assert len(Importer(reviewed_folder).import_paths(many).imported) == 40
+    window = make_window(reviewed_folder, qtbot, tmp_path)
+    try:
+        table = window.table
+        first = table.visualRect(window.model.index(0, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+        opened = window.current_pk
+        assert opened is not None
+        bar = table.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum())  # the reader scrolls down to look further
+        last = queue_ids(window)[-1]
+        with DataFolder.open(reviewed_folder.root) as other:
+            ReviewSession.open(other, last, "Ben Osei").set_level("overview-goal", "proficient")
+        qtbot.waitUntil(lambda: status_of(window, last) == "In review", timeout=10_000)
+        qtbot.waitUntil(lambda: not window.model.is_loading())
+        assert bar.value() == bar.maximum()
+        assert table.selectionModel().isRowSelected(0)
+        assert window.current_pk == opened
+    finally:
+        window.close()
