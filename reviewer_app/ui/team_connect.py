@@ -308,15 +308,14 @@ class TeamConnection:
         remember: bool,
         on_failed: Callable[[str], None] | None = None,
     ) -> None:
-        if self._connecting is not None and self._connecting.running:
-            return
         if self.folder is not None and self.imports.busy():
             self._warn(translate("MainWindow", "Wait for the import to finish first."))
             return
         root = self.folder.root if self.folder is not None else self.data_root
         assert root is not None
-        dialog = self.team_dialog if self.team_dialog is not None else None
-        if dialog is not None and dialog.isVisible():
+        shown = self.team_dialog
+        dialog = shown if shown is not None and shown.isVisible() else None
+        if dialog is not None:
             dialog.set_connecting(True)
         else:
             words = translate("MainWindow", "Connecting to {team}…").format(team=target.label())
@@ -330,7 +329,10 @@ class TeamConnection:
         def done(connected: Connected | None) -> None:
             if connected is None:
                 return
-            if dialog is not None and dialog.isVisible():
+            if dialog is not None and not dialog.isVisible():  # cancelled meanwhile
+                connected.folder.close()
+                return
+            if dialog is not None:
                 dialog.accept()  # accepted: on_cancel (rejected) stays unsaid
             self._main().statusBar().clearMessage()
             self._connected(connected, password if store else None, remember=remember)
@@ -338,9 +340,10 @@ class TeamConnection:
         def failed(message: str, _details: str) -> None:
             log.warning("Cannot connect to %s: %s", target.remembered(), message)
             self._main().statusBar().clearMessage()
-            if dialog is not None and dialog.isVisible():
-                dialog.set_connecting(False)
-                dialog.show_problem(message)
+            if dialog is not None:
+                if dialog.isVisible():  # else cancelled meanwhile: nothing more to say
+                    dialog.set_connecting(False)
+                    dialog.show_problem(message)
                 return
             if on_failed is not None:
                 on_failed(message)

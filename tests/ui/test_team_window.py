@@ -8,6 +8,7 @@ without disturbing the submission being read."""
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -424,3 +425,26 @@ def test_a_refresh_keeps_the_list_scrolled_where_the_reader_left_it(
         assert window.current_pk == opened
     finally:
         window.close()
+
+
+def test_cancel_while_connecting_to_a_server_that_does_not_answer_keeps_the_data_folder(
+    window: MainWindow, reviewed_folder: DataFolder, qtbot: QtBot
+) -> None:
+    with socket.socket() as silent:  # accepts connections, never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        dialog = open_dialog(window, qtbot)
+        fill(qtbot, dialog, TeamTarget("127.0.0.1", port, "reviewers", "ana"), "secret")
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        assert dialog.connect_button.text() == "Connecting…"
+        assert not dialog.connect_button.isEnabled() and not dialog.password.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        assert window.folder is reviewed_folder and window.team is None
+        assert queue_ids(window) == ["FAP-1", "FAP-2"]
+    # The server goes: the connection under way fails, and says nothing any more.
+    qtbot.waitUntil(lambda: not window._connecting.running, timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert window.folder is reviewed_folder and window.team is None
+    assert QApplication.activeModalWidget() is None
