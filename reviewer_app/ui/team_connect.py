@@ -7,8 +7,13 @@ runs off the GUI thread; while it runs the dialog says so, and if the server say
 stays open, and the window stays on what it had. Once connected the window shows the
 team database's queue, names the connection (`login@host/db`) in its title and in a
 permanent status-bar label, and remembers it, without the password, in the person's
-settings (`team.database`), so that the next start connects again (asking for the
-password only if none is found where PostgreSQL's tools look).
+settings (`team.database`), so that the next start connects again. At start
+(`open_team_at_start`, from reviewer_app/ui/app.py) the password is taken where
+PostgreSQL's tools look; if none is found, or the one found is refused, the dialog
+opens filled in, and Cancel opens the data folder instead. A database named on the
+command line (`--database`, REVIEWER_APP_DATABASE) is for that start only. Cancel
+while connecting leaves the window as it was; what that connection brings later is
+dropped.
 
 A login bound to a reviewer profile reviews as that profile: the window takes the
 profile's name while connected (the server would refuse any other).
