@@ -274,7 +274,7 @@ def test_the_queue_shows_a_change_made_on_the_server_without_disturbing_the_read
     # Another reviewer scores TEAM-2 through a connection of their own.
     with DataFolder.open(window.folder.root, database_url=team.url(pg_server.password)) as other:
         ReviewSession.open(other, "TEAM-2", "Ben Osei").set_level("overview-goal", "proficient")
-    qtbot.waitUntil(lambda: status_of(window, "TEAM-2") == "In review", timeout=10_000)
+    qtbot.waitUntil(lambda: status_of(window, "TEAM-2") == "In review", timeout=15_000)
     still_reading(window, "TEAM-1", card)
 
 
@@ -290,7 +290,7 @@ def test_the_queue_shows_a_change_another_program_made_in_the_same_data_folder(
         capture_output=True, text=True, timeout=120, env={**os.environ},
     )  # fmt: skip
     assert scored.returncode == 0, scored.stderr
-    qtbot.waitUntil(lambda: status_of(window, "FAP-2") == "In review", timeout=10_000)
+    qtbot.waitUntil(lambda: status_of(window, "FAP-2") == "In review", timeout=15_000)
     still_reading(window, "FAP-1", card)
 
 
@@ -418,7 +418,7 @@ def test_a_refresh_keeps_the_list_scrolled_where_the_reader_left_it(
         last = queue_ids(window)[-1]
         with DataFolder.open(reviewed_folder.root) as other:
             ReviewSession.open(other, last, "Ben Osei").set_level("overview-goal", "proficient")
-        qtbot.waitUntil(lambda: status_of(window, last) == "In review", timeout=10_000)
+        qtbot.waitUntil(lambda: status_of(window, last) == "In review", timeout=15_000)
         qtbot.waitUntil(lambda: not window.model.is_loading())
         assert bar.value() == bar.maximum()
         assert table.selectionModel().isRowSelected(0)
