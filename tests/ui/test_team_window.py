@@ -448,3 +448,13 @@ def test_cancel_while_connecting_to_a_server_that_does_not_answer_keeps_the_data
     qtbot.wait(50)
     assert window.folder is reviewed_folder and window.team is None
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_connection_speaks_spanish(spanish: object, window: MainWindow, qtbot: QtBot) -> None:
+    assert window.connect_team_action.text() == "&Conectar a la base de datos del equipo…"
+    assert window.local_folder_action.text() == "Usar la carpeta de datos &local"
+    dialog = open_dialog(window, qtbot)
+    assert dialog.windowTitle() == "Conectar a la base de datos del equipo"
+    assert dialog.connect_button.text() == "Conectar"
+    assert dialog.store.text() == "Guardar la contraseña en el archivo de contraseñas de PostgreSQL"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
