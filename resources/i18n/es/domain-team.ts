@@ -1051,4 +1051,35 @@
         <translation>No hay evaluadores a quienes asignar (reviewer-app team add).</translation>
     </message>
 </context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>The server refused the password of {login}: check it and try again.</source>
+        <translation>El servidor rechazó la contraseña de {login}: revísela e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server does not let {login} connect to {database}: ask your team lead.</source>
+        <translation>El servidor no deja que {login} se conecte a {database}: consulte a su responsable de equipo.</translation>
+    </message>
+    <message>
+        <source>The server {server} has no database {database}.</source>
+        <translation>El servidor {server} no tiene ninguna base de datos {database}.</translation>
+    </message>
+    <message>
+        <source>The server {server} has too many connections now; try again in a moment.</source>
+        <translation>El servidor {server} tiene demasiadas conexiones ahora; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of {login}.</source>
+        <translation>El servidor pide la contraseña de {login}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server {server}: check its name and port, and the network.</source>
+        <translation>No se puede llegar al servidor {server}: revise su nombre y puerto, y la red.</translation>
+    </message>
+    <message>
+        <source>The server {server} refused the connection: {problem}.</source>
+        <translation>El servidor {server} rechazó la conexión: {problem}.</translation>
+    </message>
+</context>
 </TS>
