@@ -197,6 +197,18 @@ def run_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _team(args: argparse.Namespace) -> Any:
+    """The team database as the person's login, said in words when it is out of reach."""
+    from reviewer_app.storage.datafolder import default_data_dir
+    from reviewer_app.storage.team_url import team_url
+    from reviewer_app.team.offline import open_team
+
+    url = team_url(args.team_database or args.database, args.password_file)
+    if url is None:
+        raise UserError("team: give --database postgresql://LOGIN@HOST:PORT/DBNAME.")
+    return open_team(args.data_dir or default_data_dir(), url)
+
+
 def _local(args: argparse.Namespace) -> Any:
     """The laptop's own data folder (--data-dir), on its own database."""
     from reviewer_app.storage.datafolder import DataFolder, default_data_dir
@@ -209,7 +221,7 @@ def run_checkout(args: argparse.Namespace) -> int:
     from reviewer_app.team.offline import checkout
 
     progress = StderrProgress()
-    with _open(args) as team, _local(args) as local, cancel_on_interrupt() as cancel:
+    with _team(args) as team, _local(args) as local, cancel_on_interrupt() as cancel:
         done = checkout(team, local, args.submission, progress=progress, cancel=cancel)
         if done.submissions and not args.no_extract:
             from reviewer_app.evidence.derive import derive_pending
@@ -252,7 +264,7 @@ def run_checkout(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     from reviewer_app.team.offline import sync
 
-    with _open(args) as team, _local(args) as local:
+    with _team(args) as team, _local(args) as local:
         done = sync(team, local)
     if args.json:
         print_json(

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import URL, select, text
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from reviewer_app.audit import trail
@@ -110,6 +111,21 @@ def grant_offline(team: DataFolder) -> None:
     assignment, the return and any conflict); run by `team setup`."""
     with team.engine.begin() as conn:
         conn.execute(text(f"GRANT INSERT ON {', '.join(OFFLINE_WRITES)} TO {ASSESSOR_GROUP}"))
+
+
+def open_team(root: Path, url: URL) -> DataFolder:
+    """The team database, with `root` as this computer's data folder; a server that
+    cannot be reached is said in words (the laptop's folder is not touched)."""
+    try:
+        return DataFolder.open(root, database_url=url)
+    except (InterfaceError, OperationalError) as e:
+        raise TeamError(
+            translate(
+                "Team",
+                "Cannot reach the team database {database} ({problem}). Nothing was done: "
+                "go on scoring in this data folder, and sync when the server can be reached.",
+            ).format(database=shown(url), problem=str(e.orig).strip() or type(e.orig).__name__)
+        ) from None
 
 
 # Checkout -------------------------------------------------------------------------------
