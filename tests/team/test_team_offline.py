@@ -297,3 +297,40 @@ def test_a_review_changed_on_the_server_meanwhile_is_a_conflict_for_a_lead(
     assert code == 0, err
     assert run(capsys, *lea, "audit", "verify")[0] == 0
     assert run(capsys, *team.laptop(), "audit", "verify")[0] == 0
+
+
+def test_a_team_that_reviews_blind_checks_out_codes_and_syncs_to_the_submissions(
+    team: Team, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_the_owners_evidence(team, monkeypatch)
+    engine = create_engine(team.server.url(team.database))
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO folder_settings (key, value) VALUES ('review.blind', :v)"),
+                {"v": json.dumps({"value": True})},
+            )
+    finally:
+        engine.dispose()
+    ana = team.login("ana", "laptop")
+    code, done, err = run(capsys, *ana, "team", "checkout", "--json")
+    assert code == 0, err
+    assert done["blind"] is True and len(done["submissions"]) == 2
+    assert not set(done["submissions"]) & set(MINE)  # codes, not the submissions' ids
+    laptop = team.laptop()
+    code, listed, _ = run(capsys, *laptop, "submissions", "--json")
+    names = team.query(
+        "SELECT e.name FROM earners e JOIN submissions s ON s.earner_id = e.id "
+        "WHERE s.submission_id IN ('FAP-2026-0142', 'FAP-2026-0143')"
+    )
+    assert len(names) == 2 and len(listed) == 2
+    assert not any(name in json.dumps(listed) for (name,) in names)
+    for sid in done["submissions"]:
+        code, _, err = run(capsys, *laptop, "score", sid, "--reviewer", ANA, *levels(), "--submit")
+        assert code == 0, err
+    code, synced, err = run(capsys, *ana, "team", "sync", "--json")
+    assert code == 0, err
+    assert sorted(synced["added"]) == MINE
+    code, twice, _ = run(capsys, *ana, "team", "sync", "--json")
+    assert twice["added"] == [] and sorted(twice["unchanged"]) == MINE
+    assert run(capsys, *ana, "audit", "verify")[0] == 0

@@ -1050,5 +1050,41 @@
         <source>There are no assessors to assign to (reviewer-app team add).</source>
         <translation>No hay evaluadores a quienes asignar (reviewer-app team add).</translation>
     </message>
+    <message>
+        <source>Cannot reach the team database {database} ({problem}). Nothing was done: go on scoring in this data folder, and sync when the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout and sync work with a team database: give --database postgresql://LOGIN@HOST:PORT/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login {login} is not a team member&apos;s: connect as your own login (reviewer-app team add binds one to a reviewer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{submissions} is not assigned to you ({name}); nothing was checked out. Ask a lead to assign it (reviewer-app team assign).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence of {what} is not on this computer. Until evidence is kept in the team database, check out on the computer that imported it (or with a copy of its data folder). Nothing was checked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder was checked out from {database} as {login}, not from {here}: connect to that database as that login, or use another data folder. Nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder holds no checkout from a team database (reviewer-app team checkout).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reviews from {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet {packet} is not one of your ({login}&apos;s) checkouts; nothing was synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>
