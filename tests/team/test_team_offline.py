@@ -198,10 +198,18 @@ def test_checkout_score_offline_in_the_window_and_on_the_command_line_then_sync(
     # Evidence this computer does not hold cannot be checked out: refused, nothing made.
     code, _, err = run(capsys, *ana, "team", "checkout")
     assert code == 1 and "is not on this computer" in err and "Traceback" not in err
+    assert team.query("SELECT count(*) FROM packets")[0][0] == 0
     use_the_owners_evidence(team, monkeypatch)
+    other = team.query(
+        "SELECT submission_id FROM submissions WHERE credential_uri IS NOT NULL "
+        "AND submission_id NOT IN ('FAP-2026-0142', 'FAP-2026-0143') LIMIT 1"
+    )[0][0]
+    code, _, err = run(capsys, *ana, "team", "checkout", "--submission", other)
+    assert code == 1 and f"{other} is not assigned to you (Ana Lima)" in err
     check_out(team, capsys)
-    code, again, _ = run(capsys, *ana, "team", "checkout", "--json")
-    assert again["submissions"] == [] and again["already_here"] == MINE
+    code, again, _ = run(capsys, *ana, "team", "checkout")
+    assert code == 0 and "nothing new to check out for Ana Lima" in again
+    assert all(f"already here {sid}" in again for sid in MINE)
 
     team.server.stop()
     try:
@@ -290,6 +298,9 @@ def test_a_review_changed_on_the_server_meanwhile_is_a_conflict_for_a_lead(
     code, twice, err = run(capsys, *ana, "team", "sync", "--json")
     assert code == 0, err
     assert twice["conflicts"] == [] and twice["unchanged"] == [MINE[0]]
+    code, said, err = run(capsys, *ana, "team", "sync")
+    assert code == 0, err
+    assert f"unchanged  {MINE[0]}" in said and f"not sent   {MINE[1]} (not started)" in said
     assert len(run(capsys, *lea, "packet", "conflicts", "--json")[1]) == 1
 
     resolve = ["packet", "resolve", str(conflict["id"]), "--keep", "incoming", "--lead", LEA]
