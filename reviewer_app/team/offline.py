@@ -52,7 +52,6 @@ from reviewer_app.storage.blobstore import BlobStore
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     Assignment,
-    AuditEvent,
     FolderSetting,
     Packet,
     Review,
@@ -209,8 +208,8 @@ def _login_and_reviewer(session: Session) -> tuple[str, Reviewer]:
     return login, person
 
 
-def _to_check_out(session: Session, reviewer: Reviewer, named: list[str] | None) -> list[str]:
-    assigned = list(
+def _assigned(session: Session, reviewer: Reviewer) -> list[str]:
+    return list(
         session.scalars(
             select(Submission.submission_id)
             .join(Assignment, Assignment.submission_id == Submission.id)
@@ -218,6 +217,10 @@ def _to_check_out(session: Session, reviewer: Reviewer, named: list[str] | None)
             .order_by(Submission.submitted_at, Submission.submission_id)
         )
     )
+
+
+def _to_check_out(session: Session, reviewer: Reviewer, named: list[str] | None) -> list[str]:
+    assigned = _assigned(session, reviewer)
     if named:
         wanted = list(dict.fromkeys(s.strip() for s in named if s.strip()))
         # An assessor scores what is assigned to them; a lead may take any submission.
@@ -370,14 +373,30 @@ def sync(team: DataFolder, local: DataFolder) -> Synced:
                 returns.append((packet_id, codes, done, not_done))
     with team.read_sessions() as session:
         login, person = _login_and_reviewer(session)
+        # An assessor's review of a submission no longer assigned to them stays here.
+        assigned = None if person.role == "lead" else set(_assigned(session, person))
     _same_database(record, where, login)
     result = Synced(where, login, person.name)
     label = translate("Team", "the reviews from {folder}").format(folder=local.root)
     for packet_id, codes, done, not_done in returns:
+        # A blind checkout's codes, as the team database names the submissions.
         result.not_done += [
             {**n, "submission_id": codes.get(n["submission_id"], n["submission_id"])}
             for n in not_done
         ]
+        if assigned is not None:
+            kept = [
+                r for r in done if codes.get(r["submission_id"], r["submission_id"]) in assigned
+            ]
+            result.not_done += [
+                {
+                    "submission_id": codes.get(r["submission_id"], r["submission_id"]),
+                    "state": "no longer assigned",
+                }
+                for r in done
+                if r not in kept
+            ]
+            done = kept
         if not done:
             continue
         reviews = json_bytes({"reviews": done})
@@ -421,17 +440,12 @@ def sync(team: DataFolder, local: DataFolder) -> Synced:
 
 
 def _as_login(login: str, person: Reviewer, codes: dict[str, str]) -> Authenticate:
-    """In place of a packet's key: the login is the packet's reviewer and the packet is
-    one of their checkouts (the server authenticated the login)."""
+    """In place of a packet's key: the server authenticated the login, so the return is
+    taken when the packet is one of that login's checkouts, for their reviewer only."""
 
     def authenticate(session: Session, packet: Packet) -> return_keys.PacketKey:
-        made = session.scalar(
-            select(AuditEvent.actor).where(
-                AuditEvent.action == CHECKOUT_ACTION, AuditEvent.entity_id == packet.packet_id
-            )
-        )
         reviewers = {a.reviewer for a in packet.assignments}
-        if made != login or reviewers != {person.name}:
+        if not packet.issued_by.startswith(f"{login} (") or reviewers != {person.name}:
             raise TeamError(
                 translate(
                     "Team",

@@ -303,6 +303,32 @@ def test_a_review_changed_on_the_server_meanwhile_is_a_conflict_for_a_lead(
     assert f"unchanged  {MINE[0]}" in said and f"not sent   {MINE[1]} (not started)" in said
     assert len(run(capsys, *lea, "packet", "conflicts", "--json")[1]) == 1
 
+    # A submission taken from her after the checkout: its review stays on the laptop.
+    code, _, err = run(capsys, *team.laptop(), "score", MINE[1], "--reviewer", ANA,
+                       *levels(), "--submit")  # fmt: skip
+    assert code == 0, err
+    engine = create_engine(team.server.url(team.database))
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "DELETE FROM assignments WHERE submission_id = "
+                    "(SELECT id FROM submissions WHERE submission_id = :s)"
+                ),
+                {"s": MINE[1]},
+            )
+    finally:
+        engine.dispose()
+    code, taken, err = run(capsys, *ana, "team", "sync", "--json")
+    assert code == 0, err
+    assert taken["added"] == [] and taken["not_done"] == [
+        {"submission_id": MINE[1], "state": "no longer assigned"}
+    ]
+    assert team.query(
+        "SELECT count(*) FROM reviews r JOIN submissions s ON s.id = r.submission_id "
+        f"WHERE s.submission_id = '{MINE[1]}'"
+    ) == [(0,)]
+
     resolve = ["packet", "resolve", str(conflict["id"]), "--keep", "incoming", "--lead", LEA]
     code, _, err = run(capsys, *lea, *resolve, "--rationale", "Scored again offline.")
     assert code == 0, err
