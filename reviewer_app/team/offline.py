@@ -1,6 +1,6 @@
 """Offline, then back: a team member copies their work from the team database into the
 laptop's data folder (`checkout`), scores there with no network, and sends the submitted
-reviews back (`sync`). See docs/team.md, "Offline".
+reviews back (`sync`). See docs/team.md, "Offline, then back".
 
 Both are review packets, with no second copy of their code:
 
@@ -15,8 +15,9 @@ Both are review packets, with no second copy of their code:
 
 What packets need between two computers and a team database does not: no return key is
 kept on the server, since the sync comes back as the login itself, which the server
-authenticates (its reviews must be that login's reviewer's, of submissions the checkout
-gave them). The laptop's folder remembers which team database and login it was checked
+authenticates (the packet must be one of that login's checkouts, its reviews that
+login's reviewer's, of submissions the checkout gave them and, for an assessor, still
+assigned to them). The laptop's folder remembers which team database and login it was checked
 out from (a folder setting, with a blind checkout's codes), so that sync needs nothing
 more than `--database` and refuses another database or login.
 """
