@@ -218,6 +218,10 @@ def test_checkout_score_offline_in_the_window_and_on_the_command_line_then_sync(
         code, listed, err = run(capsys, *laptop, "submissions", "--json")
         assert code == 0, err
         assert sorted(s["submission_id"] for s in listed) == MINE
+        code, _, err = run(capsys, *laptop, "annotate", MINE[0], "--reviewer", ANA, "--item",
+                           "evidence/contact-log.pdf", "--rect", "72,72,200,40", "--text",
+                           "Noted on the train.")  # fmt: skip
+        assert code == 0, err
         code, scored, err = run(capsys, *laptop, "score", MINE[0], "--reviewer", ANA,
                                 *levels(), "--submit", "--json")  # fmt: skip
         assert code == 0, err
@@ -240,6 +244,8 @@ def test_checkout_score_offline_in_the_window_and_on_the_command_line_then_sync(
         "WHERE r.submitted_at IS NOT NULL ORDER BY 1"
     )
     assert [tuple(r) for r in rows] == [(sid, ANA, "ana", "pass") for sid in MINE]
+    notes = team.query("SELECT text, written_by FROM annotations")
+    assert [tuple(n) for n in notes] == [("Noted on the train.", "ana")]
     entries = team.query("SELECT count(*) FROM audit_events")[0][0]
 
     # Again: nothing to change, nothing written.
