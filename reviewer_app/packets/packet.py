@@ -167,7 +167,8 @@ def export_packet(
         codes = blind_codes.packet_codes(wanted) if blind else {}
         definitions: dict[str, Definition] = {}
         for submission in submissions:
-            bundle_manifest(submission)  # refuses what cannot be written, before writing
+            # Refuses what cannot be written, before writing.
+            bundle_manifest(submission, codes.get(submission.submission_id))
             uri = submission.credential_uri
             assert uri is not None
             if uri not in definitions:

@@ -61,16 +61,15 @@ from reviewer_app.storage.models import (
     utcnow,
 )
 from reviewer_app.storage.team_url import shown
-from reviewer_app.team.members import ASSESSOR_GROUP, TeamError
+from reviewer_app.team.members import TeamError
 from reviewer_app.wording import translate
 
 SYNC_ACTION = "team.sync"
 # The laptop folder's record of its checkouts: {database, login, reviewer, packets:
 # {packet_id: {code: submission id}}} (codes only for a blind checkout).
 CHECKOUT_SETTING = "team.checkout"
-# What a checkout and a sync write on the server besides reviews: an assessor's login
-# needs to insert these rows (see `grant_offline`).
-OFFLINE_WRITES = ("packets", "packet_assignments", "packet_returns", "review_conflicts")
+# What a checkout and a sync write on the server besides reviews, an assessor's login
+# may insert (its own only): reviewer_app.team.rules.OFFLINE_TABLES.
 
 
 @dataclass
@@ -104,13 +103,6 @@ def evidence_store(team: DataFolder) -> BlobStore:
     data folder of the computer that imported them, which is the store of the folder
     opened on the team database when the checkout runs there (the same --data-dir)."""
     return team.store
-
-
-def grant_offline(team: DataFolder) -> None:
-    """Lets an assessor's login record a checkout and a sync (their packet, its
-    assignment, the return and any conflict); run by `team setup`."""
-    with team.engine.begin() as conn:
-        conn.execute(text(f"GRANT INSERT ON {', '.join(OFFLINE_WRITES)} TO {ASSESSOR_GROUP}"))
 
 
 def open_team(root: Path, url: URL) -> DataFolder:
