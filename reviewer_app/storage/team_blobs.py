@@ -131,9 +131,9 @@ def verify(conn: Connection, sha256: str, size: int) -> str | None:
     expected = list(range(len(seqs)))
     if seqs != expected:
         gaps = sorted(set(range(max(seqs) + 1)) - set(seqs)) if seqs else []
-        return translate("DataFolder", "pieces {pieces} are missing in the team database").format(
-            pieces=", ".join(map(str, gaps[:10]))
-        )
+        return translate(
+            "DataFolder", "pieces of it are missing in the team database (numbers {pieces})"
+        ).format(pieces=", ".join(map(str, gaps[:10])))
     for seq in seqs:
         data = conn.scalar(_chunk(sha256, seq))
         assert data is not None

@@ -158,7 +158,7 @@ def test_check_and_reading_say_which_chunk_is_missing(
     code, out, err = run(capsys, *team.args("b"), "check")
     assert code == 1, err
     assert f"damaged: {sha(RECORDING)}: the stored file used by recording.mp4" in out
-    assert "pieces 1 are missing in the team database" in out
+    assert "pieces of it are missing in the team database (numbers 1)" in out
     folder = team.open("b")
     try:
         with pytest.raises(StoredFileUnavailable, match="its piece 1 is missing"):
