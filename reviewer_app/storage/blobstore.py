@@ -27,6 +27,7 @@ import hashlib
 import os
 import shutil
 import stat
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -80,15 +81,21 @@ class BlobStore:
         self.tmp_root.mkdir(parents=True, exist_ok=True)
         self._staging: Path | None = None
         self._owner: FileLock | None = None
+        self._making = threading.Lock()  # a window fetches on a worker thread too
         # Set on a team database: the store is then a cache, filled on first use.
         self.source: BlobSource | None = None
 
     @property
     def tmp(self) -> Path:
         """This process's staging folder, made (and locked) on first use."""
+        with self._making:
+            return self._made_tmp()
+
+    def _made_tmp(self) -> Path:
         if self._staging is None:
             staging = self.tmp_root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-            owner = FileLock(str(staging.with_name(staging.name + OWNER)))
+            # Not thread-local: a worker thread may make it and the main thread close it.
+            owner = FileLock(str(staging.with_name(staging.name + OWNER)), thread_local=False)
             owner.acquire(timeout=0)
             staging.mkdir()
             self._staging, self._owner = staging, owner
