@@ -234,6 +234,36 @@ def test_the_window_on_another_laptop_shows_the_evidence(
         folder.close()
 
 
+def test_an_assessor_reads_the_evidence_of_a_submission_assigned_to_her(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through the grants `team setup` makes, as her own login, from her own laptop."""
+    admin = team.args("a")
+    assert run(capsys, *admin[:2], "--password-file", str(team.secret), "team", "setup",
+               "--database", team.database)[0] == 0  # fmt: skip
+    secret = tmp_path / "ana-password"
+    secret.write_text("ana-long-password-1\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, *admin[:2], "--password-file", str(team.secret), "team", "add", "Ana Lima",
+        "--login", "ana", "--role", "assessor", "--password-file", str(secret),
+        "--database", team.database,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, *admin, "team", "assign", "--reviewer", "ana",
+                       "--submission", SUBMISSION)  # fmt: skip
+    assert code == 0, err
+    url = team.database.replace(SUPERUSER, "ana")
+    folder = DataFolder.open(tmp_path / "ana", database_url=team_url(url, secret))
+    try:
+        assert folder.store.file(sha(RECORDING)).read_bytes() == RECORDING
+        assert folder.store.file(sha(PLAN)).read_bytes() == PLAN
+    finally:
+        folder.close()
+    ana = ["--data-dir", str(tmp_path / "ana"), "--database", url, "--password-file", str(secret)]
+    code, out, err = run(capsys, *ana, "check")
+    assert code == 0, out + err
+
+
 # An import, in a process of its own, of a bundle with several files of many chunks.
 def _big_bundle(tmp_path: Path) -> Path:
     files = {f"video-{n}.mp4": b"\0\0\0\x18ftypmp42" + os.urandom(12 * CHUNK) for n in range(4)}
