@@ -14,6 +14,7 @@ import stat
 import subprocess
 import sys
 import time
+import tracemalloc
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ from reviewer_app.resources import resource
 from reviewer_app.storage.blobstore import CHUNK, StoredFileUnavailable
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Blob, BlobChunk, EvidenceItem, Submission
+from reviewer_app.storage.team_blobs import upload
 from reviewer_app.storage.team_url import team_url
 from tests import craft
 from tests.pg_server import SUPERUSER, PgServer
@@ -232,6 +234,34 @@ def test_the_window_on_another_laptop_shows_the_evidence(
     finally:
         win.close()
         folder.close()
+
+
+def test_storing_and_fetching_a_large_file_holds_a_few_chunks_in_memory_at_most(
+    team: Team, tmp_path: Path
+) -> None:
+    """The driver copies each chunk a few times on its way (bytea as text), whatever the
+    file's size: 40 chunks go up and come back within 16 chunks of memory."""
+    chunks = 40
+    big, digest = tmp_path / "big.bin", hashlib.sha256()
+    with big.open("wb") as f:
+        for _ in range(chunks):
+            piece = os.urandom(CHUNK)
+            digest.update(piece)
+            f.write(piece)
+    peaks = []
+    for laptop in ("a", "b"):
+        folder = team.open(laptop)
+        tracemalloc.start()
+        try:
+            if laptop == "a":
+                assert upload(folder.engine, big, digest.hexdigest(), chunks * CHUNK)
+            else:
+                assert folder.store.file(digest.hexdigest()).stat().st_size == chunks * CHUNK
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+            folder.close()
+    assert max(peaks) < 16 * CHUNK, peaks
 
 
 def test_an_assessor_reads_the_evidence_of_a_submission_assigned_to_her(
