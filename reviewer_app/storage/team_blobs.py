@@ -15,11 +15,12 @@ rather than large objects.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Select, insert, select
+from sqlalchemy import Connection, Engine, Select, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -48,7 +49,8 @@ def upload(engine: Engine, path: Path, sha256: str, size: int) -> bool:
         with path.open("rb") as f:
             for seq, chunk in enumerate(iter(lambda: f.read(CHUNK), b"")):
                 digest.update(chunk)
-                conn.execute(insert(BlobChunk).values(sha256=sha256, seq=seq, data=chunk))
+                data = func.decode(base64.b64encode(chunk).decode("ascii"), "base64")
+                conn.execute(insert(BlobChunk).values(sha256=sha256, seq=seq, data=data))
         if digest.hexdigest() != sha256:
             raise StoredFileUnavailable(  # the transaction is rolled back: nothing stored
                 translate(
@@ -111,12 +113,19 @@ def _in_order(conn: Connection, sha256: str) -> Iterator[tuple[int, bytes | None
     """(seq, data) for seq = 0, 1, 2 ...: one small query each, data None when missing."""
     seq = 0
     while True:
-        yield seq, conn.scalar(_chunk(sha256, seq))
+        yield seq, _decoded(conn.scalar(_chunk(sha256, seq)))
         seq += 1
 
 
-def _chunk(sha256: str, seq: int) -> Select[bytes]:
-    return select(BlobChunk.data).where(BlobChunk.sha256 == sha256, BlobChunk.seq == seq)
+# The driver (pg8000) carries bytea as hexadecimal text, twice the bytes; base64 text,
+# encoded and decoded by the server, is a third larger instead.
+def _chunk(sha256: str, seq: int) -> Select[str]:
+    encoded = func.encode(BlobChunk.data, "base64")
+    return select(encoded).where(BlobChunk.sha256 == sha256, BlobChunk.seq == seq)
+
+
+def _decoded(text: str | None) -> bytes | None:
+    return None if text is None else base64.b64decode(text)  # newlines are skipped
 
 
 def verify(conn: Connection, sha256: str, size: int) -> str | None:
@@ -135,7 +144,7 @@ def verify(conn: Connection, sha256: str, size: int) -> str | None:
             "DataFolder", "pieces of it are missing in the team database (numbers {pieces})"
         ).format(pieces=", ".join(map(str, gaps[:10])))
     for seq in seqs:
-        data = conn.scalar(_chunk(sha256, seq))
+        data = _decoded(conn.scalar(_chunk(sha256, seq)))
         assert data is not None
         total += len(data)
         digest.update(data)
