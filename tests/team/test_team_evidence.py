@@ -16,7 +16,7 @@ import sys
 import time
 import tracemalloc
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -201,10 +201,12 @@ def test_check_passes_on_the_importer_and_on_a_fresh_laptop(
         assert code == 0, out + err
 
 
-def test_the_window_on_another_laptop_shows_the_evidence(
-    team: Team, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QSettings, Qt
+@pytest.fixture
+def window_on(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[DataFolder], Any]]:
+    """Opens the main window on a data folder, as the program does."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from reviewer_app.ui import gc_guard
@@ -212,18 +214,41 @@ def test_the_window_on_another_laptop_shows_the_evidence(
 
     monkeypatch.setenv("REVIEWER_APP_CONFIG_DIR", str(tmp_path / "config"))
     gc_guard.install(QApplication.instance())  # type: ignore[arg-type]
+    opened: list[Any] = []
+
+    def open_window(folder: DataFolder) -> Any:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(folder, "", settings)
+        qtbot.addWidget(win)
+        win.resize(1200, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        opened.append(win)
+        return win
+
+    yield open_window
+    for win in opened:
+        win.close()
+
+
+def click_submission(win: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    rows = [win.model.index(r, 0) for r in range(win.model.rowCount())]
+    [row] = [i for i in rows if i.data() == SUBMISSION]
+    rect = win.table.visualRect(row)
+    qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_window_on_another_laptop_shows_the_evidence(
+    team: Team, qtbot: Any, window_on: Callable[[DataFolder], Any]
+) -> None:
+    from PySide6.QtCore import Qt
+
     folder = team.open("b")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(folder, "", settings)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
     try:
-        rows = [win.model.index(r, 0) for r in range(win.model.rowCount())]
-        [row] = [i for i in rows if i.data() == SUBMISSION]
-        rect = win.table.visualRect(row)
-        qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        win = window_on(folder)
+        click_submission(win, qtbot)
         panel = win.evidence
         qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.pdf_view, timeout=20_000)
         assert folder.store.path_for(sha(PLAN)).read_bytes() == PLAN
@@ -231,8 +256,33 @@ def test_the_window_on_another_laptop_shows_the_evidence(
         qtbot.keyClick(panel.tree, Qt.Key.Key_Down)
         qtbot.waitUntil(lambda: folder.store.has(sha(RECORDING)), timeout=20_000)
         qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.other_view, timeout=20_000)
-    finally:
         win.close()
+    finally:
+        folder.close()
+
+
+def test_the_window_says_when_a_file_in_the_database_is_damaged(
+    team: Team, qtbot: Any, window_on: Callable[[DataFolder], Any]
+) -> None:
+    with team.admin.begin() as conn:
+        conn.execute(
+            text("UPDATE blob_chunks SET data = overlay(data placing '\\x00ff'::bytea from 9) "
+                 "WHERE sha256 = :sha AND seq = 0"),
+            {"sha": sha(PLAN)},
+        )  # fmt: skip
+    folder = team.open("b")
+    try:
+        win = window_on(folder)
+        click_submission(win, qtbot)
+        panel = win.evidence
+        qtbot.waitUntil(
+            lambda: "could not be fetched" in panel.empty.heading.text(), timeout=20_000
+        )
+        assert panel.stack.currentWidget() is panel.empty
+        assert "is damaged" in panel.empty.body.text()
+        assert not folder.store.has(sha(PLAN))
+        win.close()
+    finally:
         folder.close()
 
 
