@@ -40,6 +40,7 @@ from filelock import FileLock, Timeout
 
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
+from reviewer_app.storage.diskspace import disk_full, is_disk_full
 from reviewer_app.wording import translate
 
 CHUNK = 1024 * 1024
@@ -136,7 +137,12 @@ class BlobStore:
         """Copies a file from the source into the cache, chunk by chunk, and places it
         only if its bytes hash to `sha256`."""
         assert self.source is not None
-        staged = self.stage_chunks(self.source.chunks(sha256))
+        try:
+            staged = self.stage_chunks(self.source.chunks(sha256))
+        except OSError as e:
+            if is_disk_full(e):
+                raise disk_full(self.root) from e
+            raise
         if staged.sha256 != sha256:
             self.discard(staged)
             raise StoredFileUnavailable(
