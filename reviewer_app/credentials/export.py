@@ -99,7 +99,7 @@ def export(
             issuer,
             unlocked.info,
             fmt,
-            folder.store.objects,
+            folder.store,
             submission_ids=list(submission_ids) if submission_ids is not None else None,
         )
     if submission_ids is not None:
@@ -165,7 +165,7 @@ def export(
                 issuer,
                 unlocked,
                 [s.pending.earner_id for s in signed],
-                folder.store.objects,
+                folder.store,
             )
             for record in records:
                 stem = record.stem

@@ -13,7 +13,6 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.credentials import awards, badge_image, baking, clr, dataintegrity, ob3
 from reviewer_app.credentials.issuers import UnlockedIssuer, slugify
 from reviewer_app.credentials.names import pathway_stem
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.models import (
     Decision,
     Earner,
@@ -45,7 +45,7 @@ def completed_pathways(
     issuer: Issuer,
     unlocked: UnlockedIssuer,
     earner_ids: Iterable[int],
-    store_objects: Path,
+    store_objects: StoredFiles,
 ) -> list[PathwayRecord]:
     pathways = list(session.scalars(select(Pathway).order_by(Pathway.pathway_uri)))
     if not pathways:
@@ -108,7 +108,7 @@ def _record(
     identity: tuple[str, str | None],
     pathway: Pathway,
     credentials: list[Any],
-    store_objects: Path,
+    store_objects: StoredFiles,
 ) -> PathwayRecord:
     name, email = identity
     key, earner_key = f"{pathway.pathway_uri}|{earner.id}", earner.external_id
@@ -164,7 +164,7 @@ def pathway_slug(pathway: Pathway) -> str:
     return f"{slugify(pathway.name)}-{tag}"
 
 
-def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
+def hosted_images(session: Session, store_objects: StoredFiles) -> dict[str, bytes]:
     """Every pathway's badge image, by path under hosting/."""
     out = {}
     for pathway in session.scalars(select(Pathway)):
@@ -173,11 +173,11 @@ def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
     return out
 
 
-def pathway_image(pathway: Pathway, store_objects: Path) -> tuple[bytes, str]:
+def pathway_image(pathway: Pathway, store_objects: StoredFiles) -> tuple[bytes, str]:
     if pathway.image_sha256:
         from reviewer_app.credentials.formats.common import safe_image
 
-        data = (store_objects / pathway.image_sha256[:2] / pathway.image_sha256).read_bytes()
+        data = stored_file(store_objects, pathway.image_sha256).read_bytes()
         suffix = ".png" if data.startswith(b"\x89PNG") else ".svg"
         return safe_image(data, repr(pathway.name)), suffix
     return badge_image.plain_badge_png(pathway.name), ".png"

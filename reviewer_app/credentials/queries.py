@@ -201,7 +201,7 @@ def _issuer_rows(session: Session, folder: DataFolder, *, logos: bool) -> list[I
             did = str(e)
         logo = ""
         if logos and issuer.image_sha256:
-            logo = issuer_info(issuer, folder.store.objects).image_url or ""
+            logo = issuer_info(issuer, folder.store).image_url or ""
         rows.append(
             IssuerRow(
                 id=issuer.id,

@@ -135,7 +135,7 @@ def _info(path: str, size: int) -> zipfile.ZipInfo:
 def _copy_blob(
     store: BlobStore, archive: zipfile.ZipFile, submission_id: str, path: str, sha: str
 ) -> None:
-    if not store.has(sha):
+    if not store.file(sha).is_file():  # fetched first from a team database
         raise PacketError(
             translate(
                 "ReviewPackets",

@@ -545,7 +545,7 @@ def _annotations_in(
         try:
             placed += travel_notes.place_all(
                 session,
-                folder.store.objects,
+                folder.store,
                 submission.id,
                 rubric,
                 [entry],

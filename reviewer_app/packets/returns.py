@@ -57,6 +57,7 @@ from reviewer_app.reviews.moderation import settle
 from reviewer_app.reviews.service import reviewer_named
 from reviewer_app.rubrics.decision import decide
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.blobstore import StoredFiles
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     AuditEvent,
@@ -728,7 +729,7 @@ def _target(
     try:
         placed = travel_notes.place_all(
             session,
-            folder.store.objects,
+            folder.store,
             submission.id,
             rubric,
             review[travel_notes.KEY],
@@ -1105,7 +1106,7 @@ def resolve_conflict(
         before = review_content(session, review, conflict.submission_id, conflict.reviewer)
         status = session.get_one(Submission, review.submission_id).status
         if keep == "incoming":
-            status = _replace(session, folder.store.objects, review, conflict, person.name)
+            status = _replace(session, folder.store, review, conflict, person.name)
         now = utcnow()
         conflict.resolution, conflict.resolved_at = keep, now
         conflict.resolved_by, conflict.rationale = person.id, rationale.strip()
@@ -1127,7 +1128,7 @@ def resolve_conflict(
 
 
 def _replace(
-    session: Session, store: Path, review: Review, conflict: ReviewConflict, actor: str
+    session: Session, store: StoredFiles, review: Review, conflict: ReviewConflict, actor: str
 ) -> str:
     incoming = conflict.incoming
 

@@ -436,7 +436,7 @@ class ReviewSession:
             self._criterion(criterion)
         with self._change() as session:
             anchor, _item = notes.check_anchor(
-                session, self.folder.store.objects, self.submission_pk, anchor
+                session, self.folder.store, self.submission_pk, anchor
             )
             if number is None or session.scalar(
                 select(AnnotationRow.id).where(
@@ -500,7 +500,7 @@ class ReviewSession:
                 )
             if anchor is not None:
                 anchor, _item = notes.check_anchor(
-                    session, self.folder.store.objects, self.submission_pk, anchor
+                    session, self.folder.store, self.submission_pk, anchor
                 )
                 row.item_id, row.page = anchor.item_id, anchor.page
                 row.quote, row.quote_start = anchor.quote, anchor.quote_start

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -77,6 +78,19 @@ class Blob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class BlobChunk(Base):
+    """One piece (at most a mebibyte) of a blob's bytes, on a team database; a data
+    folder keeps its files in its store and leaves this table empty (migration 0015)."""
+
+    __tablename__ = "blob_chunks"
+
+    sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("blobs.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StoreIntent(Base):

@@ -161,6 +161,18 @@ _ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("annotations", "own_open", "UPDATE", _OWN_OPEN, _OWN_OPEN),
     ("annotations", "own_gone", "DELETE", _OWN_OPEN, None),
     ("decisions", "assigned", "SELECT", "submission_id IN (SELECT id FROM submissions)", None),
+    # The bytes of the files it may read: its submissions' evidence and thumbnails, and
+    # the definitions' and pathways' images.
+    (
+        "blob_chunks",
+        "readable",
+        "SELECT",
+        "sha256 IN (SELECT blob_sha256 FROM evidence_items) "
+        "OR sha256 IN (SELECT thumbnail_sha256 FROM evidence_items) "
+        "OR sha256 IN (SELECT image_sha256 FROM definitions) "
+        "OR sha256 IN (SELECT image_sha256 FROM pathways)",
+        None,
+    ),
     ("packet_assignments", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
     ("packet_assignments", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
     ("packet_returns", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),

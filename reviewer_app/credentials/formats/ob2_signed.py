@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +34,7 @@ from reviewer_app.credentials.verify_common import (
     revocation_words,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.storage.blobstore import StoredFiles
 from reviewer_app.storage.models import IssuedCredential, Issuer
 from reviewer_app.wording import translate
 
@@ -70,7 +70,7 @@ def sign(
 
 
 def hosting(
-    session: Session, issuer: Issuer, unlocked: UnlockedIssuer, store_objects: Path
+    session: Session, issuer: Issuer, unlocked: UnlockedIssuer, store_objects: StoredFiles
 ) -> dict[str, bytes]:
     """The Open Badges 2.0 issuer profile, keys, revocation list and badge classes."""
     info = unlocked.info
