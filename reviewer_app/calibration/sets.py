@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
-from reviewer_app.calibration.report import Rules, rules_for
+from reviewer_app.calibration.report import rules_for
+from reviewer_app.calibration.results import Rules
 from reviewer_app.errors import UserError
 from reviewer_app.rubrics.model import Criterion, Rubric
 from reviewer_app.storage.datafolder import DataFolder

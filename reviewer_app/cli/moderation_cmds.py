@@ -252,28 +252,28 @@ def run_report(args: argparse.Namespace) -> int:
         )
         report = calibration_report(session, credential=credential)
     if args.json:
-        print_json(report)
+        print_json(report.to_json())
         return 0
     print("Reviewers against anchors:")
-    for r in report["reviewers"]:
-        if r["anchor_scores"]:
+    for r in report.reviewers:
+        if r.anchor_scores:
             print(
-                f"  {r['reviewer']}: {counted(r['anchor_scores'], 'anchor score')}, exact "
-                f"{r['exact_agreement']:.0%}, adjacent {r['adjacent_agreement']:.0%}, "
-                f"severity {r['severity']:+.2f}; "
-                + ("qualified" if r["qualified"] else "not qualified: " + "; ".join(r["why"]))
+                f"  {r.reviewer}: {counted(r.anchor_scores, 'anchor score')}, exact "
+                f"{r.exact_agreement or 0:.0%}, adjacent {r.adjacent_agreement or 0:.0%}, "
+                f"severity {r.severity or 0:+.2f}; "
+                + ("qualified" if r.qualified else "not qualified: " + "; ".join(r.why))
             )
         else:
-            print(f"  {r['reviewer']}: has scored no anchors")
+            print(f"  {r.reviewer}: has scored no anchors")
     print("Criteria across reviewers:")
-    for c in report["criteria"]:
-        alpha = c["krippendorff_alpha_ordinal"]
+    for c in report.criteria:
+        alpha = c.krippendorff_alpha_ordinal
         shown = "n/a" if alpha is None else f"{alpha:.2f}"
-        print(f"  {c['criterion']}: {counted(c['units'], 'submission')}, alpha {shown}")
-    overall = report["overall"]
-    agreement = overall["decision_agreement"]
+        print(f"  {c.criterion}: {counted(c.units, 'submission')}, alpha {shown}")
+    overall = report.overall
+    agreement = overall.decision_agreement
     print(
-        f"Overall: {counted(overall['units'], 'unit')}; decision agreement "
+        f"Overall: {counted(overall.units, 'unit')}; decision agreement "
         + ("n/a" if agreement is None else f"{agreement:.0%}")
     )
     return 0
