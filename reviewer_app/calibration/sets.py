@@ -33,6 +33,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 MODES = ("practice", "qualifying")
@@ -399,9 +400,9 @@ def practice_feedback_for(
 
 def feedback_text(feedback: PracticeFeedback) -> str:
     """The practice feedback as plain sentences (for a message box or a terminal)."""
-    words = {
-        "pass": translate("Calibration", "Pass"),
-        "not-yet": translate("Calibration", "Not Yet"),
+    words: dict[str, str] = {
+        Outcome.PASS: translate("Calibration", "Pass"),
+        Outcome.NOT_YET: translate("Calibration", "Not Yet"),
     }
     lines = [
         translate("Calibration", "Your decision: {yours}; the reference: {reference}.").format(

@@ -36,11 +36,9 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.vocabulary import OUTCOME_WORDS, Outcome, Status
 from reviewer_app.wording import translate
 
-ADJUDICATION = "adjudication"
-_DECISION_WORDS = {"pass": "Pass", "not-yet": "Not Yet"}
-IN_REVIEW = "in-review"
 MAX_REVIEWS = 9
 
 
@@ -61,7 +59,7 @@ class Disagreement:
             out.append(
                 "The decisions differ: "
                 + ", ".join(
-                    f"{r} {_DECISION_WORDS.get(d, d)}" for r, d in sorted(self.decisions.items())
+                    f"{r} {OUTCOME_WORDS.get(d, d)}" for r, d in sorted(self.decisions.items())
                 )
                 + "."
             )
@@ -187,7 +185,7 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
     need = required_reviews(session, submission.credential_uri)
     if len(reviews) < need:
         started = bool(reviews) or _any_review(session, submission_pk)
-        status = IN_REVIEW if started else "unreviewed"
+        status = Status.IN_REVIEW if started else Status.UNREVIEWED
         _withdraw(session, submission_pk, status)
         return status
     found = disagreement(session, reviews)
@@ -195,8 +193,8 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
         first = reviews[0][0]
         record_decision(session, submission_pk, first.decision or "", first.id, at)
         return first.decision or ""
-    _withdraw(session, submission_pk, ADJUDICATION)
-    return ADJUDICATION
+    _withdraw(session, submission_pk, Status.ADJUDICATION)
+    return Status.ADJUDICATION
 
 
 def _any_review(session: Session, submission_pk: int) -> bool:
@@ -238,7 +236,7 @@ def adjudicate(
     None leaves it to the review the feedback comes from."""
     from reviewer_app.reviews.service import record_decision
 
-    if outcome not in ("pass", "not-yet"):
+    if outcome not in tuple(Outcome):
         raise ModerationError(
             translate("Moderation", "A decision is 'pass' or 'not-yet', not {outcome!r}.").format(
                 outcome=outcome
@@ -370,7 +368,7 @@ def waiting_submissions(session: Session) -> list[WaitingSubmission]:
             Submission.credential_name,
             Submission.credential_uri,
         )
-        .where(Submission.status == ADJUDICATION)
+        .where(Submission.status == Status.ADJUDICATION)
         .order_by(Submission.id)
     ).all():
         reviews = submitted_reviews(session, pk)

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import Matches, to_fts_query
 from reviewer_app.reviews.blind import submission_code
-from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.models import (
     Earner,
     EvidenceItem,
@@ -26,6 +25,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
@@ -169,7 +169,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
 
 
 def status_counts(session: Session) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(Status, 0)
     for status, n in session.execute(
         select(Submission.status, func.count()).group_by(Submission.status)
     ):

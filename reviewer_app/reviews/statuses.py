@@ -1,12 +1,10 @@
-"""A submission's review status, and how the window says it (in words, never colour)."""
+"""A submission's review status: now reviewer_app.vocabulary.Status. The names below stay
+for code not yet moved to it; new code imports the vocabulary."""
 
 from __future__ import annotations
 
-STATUSES = ("unreviewed", "in-review", "adjudication", "pass", "not-yet")
-STATUS_WORDS = {
-    "unreviewed": "Not reviewed",
-    "in-review": "In review",
-    "adjudication": "Needs adjudication",
-    "pass": "Pass",
-    "not-yet": "Not Yet",
-}
+from reviewer_app.vocabulary import STATUS_WORDS, Status
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+
+__all__ = ["STATUSES", "STATUS_WORDS", "Status"]
