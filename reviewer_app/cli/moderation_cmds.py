@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
 from reviewer_app.cli.output import counted, print_json
+from reviewer_app.vocabulary import Outcome
 
 
 def register(commands: Any) -> None:
@@ -44,7 +45,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("submission_id", metavar="SUBMISSION_ID")
     p.add_argument("--lead", required=True)
-    p.add_argument("--decision", choices=["pass", "not-yet"], required=True)
+    p.add_argument("--decision", choices=list(Outcome), required=True)
     p.add_argument("--rationale", required=True)
     p.add_argument("--feedback-from", metavar="REVIEWER", help="whose feedback the earner receives")
     p.add_argument("--feedback", help="or the lead's own feedback to the earner")
@@ -226,7 +227,7 @@ def run_adjudicate(args: argparse.Namespace) -> int:
             folder,
             args.submission_id,
             args.lead,
-            args.decision,
+            Outcome(args.decision),
             args.rationale,
             feedback_from=args.feedback_from,
             feedback=args.feedback,

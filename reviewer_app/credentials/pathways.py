@@ -30,6 +30,7 @@ from reviewer_app.storage.models import (
     Pathway,
     Submission,
 )
+from reviewer_app.vocabulary import CredentialFormat, Proof
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def _held_credentials(
         .where(
             Submission.earner_id == earner_id,
             IssuedCredential.issuer_id == issuer.id,
-            IssuedCredential.format == "ob3",
-            IssuedCredential.proof == "data-integrity",
+            IssuedCredential.format == CredentialFormat.OB3,
+            IssuedCredential.proof == Proof.DATA_INTEGRITY,
             IssuedCredential.revoked_at.is_(None),
         )
         .order_by(Decision.id)

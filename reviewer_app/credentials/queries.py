@@ -37,7 +37,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
-from reviewer_app.vocabulary import Outcome
+from reviewer_app.vocabulary import CredentialFormat, Outcome
 from reviewer_app.wording import translate
 
 _log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ class IssuedRow:
     earner: str
     credential: str  # "" when not known
     issued: str
-    format: str  # "ob3" / "ob2"
+    format: CredentialFormat
     issuer_id: int | None
     revoked: str  # the date, or "" when in force
     exported: bool

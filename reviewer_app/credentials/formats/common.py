@@ -17,10 +17,9 @@ from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.status import STATUS_PATH
 from reviewer_app.errors import UserError
 from reviewer_app.storage.models import IssuedCredential, Issuer
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
-Format = Literal["ob3", "ob2"]
-ProofKind = Literal["data-integrity", "jwt"]
 BakedKind = Literal["ob3", "ob2"]
 PROFILE_PATH = "issuer.json"
 JWKS_PATH = "keys/jwks.json"
@@ -74,7 +73,9 @@ def unsigned_ob3(
     return credential
 
 
-def issued_definitions(session: Session, issuer: Issuer, fmt: str | None = None) -> list[Any]:
+def issued_definitions(
+    session: Session, issuer: Issuer, fmt: CredentialFormat | None = None
+) -> list[Any]:
     """Every micro-credential version this issuer has issued (in `fmt`, if given)."""
     from reviewer_app.storage.models import Decision, Definition, Review
 
