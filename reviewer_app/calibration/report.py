@@ -50,6 +50,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 
 RESAMPLES = 1000
 SEED = 20261130
@@ -68,7 +69,7 @@ class _Scored:
     submission: int
     submission_id: str
     reviewer: str
-    decision: str | None
+    decision: Outcome | None
     submitted_at: Any
     definition_id: int
     levels: dict[str, tuple[int, int]] = field(default_factory=dict)  # criterion -> (step, k)

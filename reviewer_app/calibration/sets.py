@@ -59,8 +59,8 @@ class CriterionFeedback:
 @dataclass(frozen=True)
 class PracticeFeedback:
     submission_id: str
-    your_decision: str | None
-    reference_decision: str | None
+    your_decision: Outcome | None
+    reference_decision: Outcome | None
     rationale: str | None  # the lead's, kept with the anchor
     criteria: tuple[CriterionFeedback, ...]
 

@@ -120,7 +120,7 @@ class FeedbackLetter:
     submission_id: str
     credential_name: str
     attempt: int
-    decision: str  # an Outcome
+    decision: Outcome
     decided_at: datetime.datetime  # timezone-aware; the date is shown in its own zone
     parts: tuple[LetterPart, ...]
     overall_feedback: str | None

@@ -163,7 +163,7 @@ class ReviewSession:
     comments: dict[str, str] = field(default_factory=dict)
     feedback: str = ""
     submitted_at: dt.datetime | None = None
-    decision: str | None = None
+    decision: Outcome | None = None
     role: str = "assessor"
 
     @classmethod
