@@ -5,12 +5,15 @@ string wherever it is written."""
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from reviewer_app import vocabulary
 from reviewer_app.cli import build_parser
 from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
 from reviewer_app.storage.models import Submission
@@ -76,3 +79,35 @@ def test_the_models_read_words_back_as_members(reviewed_folder: DataFolder) -> N
     with reviewed_folder.sessions() as session:
         row = session.scalar(select(Submission).where(Submission.submission_id == "FAP-1"))
         assert row is not None and row.status == "on-hold"
+
+
+def _items(node: ast.expr) -> list[ast.expr]:
+    return list(node.elts) if isinstance(node, ast.Tuple | ast.List | ast.Set) else [node]
+
+
+def test_no_module_spells_a_word_of_the_vocabulary() -> None:
+    """Compared, chosen, keyed or passed as a status, decision, format or proof, a word
+    is the vocabulary's member, never a string typed again (which a renamed or misspelt
+    word would leave silently wrong)."""
+    words = {w.value for kind in (Status, Outcome, CredentialFormat, Proof) for w in kind}
+    named = {"choices", "default", "status", "outcome", "decision", "fmt", "proof", "format"}
+    root = Path(vocabulary.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "vocabulary.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            candidates: list[ast.expr] = []
+            if isinstance(node, ast.Compare):
+                for side in [node.left, *node.comparators]:
+                    candidates += _items(side)
+            elif isinstance(node, ast.keyword) and node.arg in named:
+                candidates += _items(node.value)
+            elif isinstance(node, ast.Dict):
+                candidates += [k for k in node.keys if k is not None]
+            found += [
+                f"{path.relative_to(root.parent)}:{c.lineno}: {c.value!r}"
+                for c in candidates
+                if isinstance(c, ast.Constant) and c.value in words
+            ]
+    assert found == []

@@ -148,7 +148,7 @@ def _record(
     )
     text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
     if suffix == ".svg":
-        baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
+        baked = baking.bake_svg(image, text.strip(), version=CredentialFormat.OB3, signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
     return PathwayRecord(pathway_stem(name, earner_key, slug), text, baked, suffix)

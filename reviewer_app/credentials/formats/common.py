@@ -4,7 +4,7 @@ addresses the issuer publishes, and the unsigned Open Badges 3.0 document."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +20,6 @@ from reviewer_app.storage.models import IssuedCredential, Issuer
 from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
-BakedKind = Literal["ob3", "ob2"]
 PROFILE_PATH = "issuer.json"
 JWKS_PATH = "keys/jwks.json"
 
@@ -37,7 +36,7 @@ class CredentialFile:
 
     extension: str
     png_keyword: str
-    svg_version: BakedKind
+    svg_version: CredentialFormat
     svg_signed: bool
 
 

@@ -40,7 +40,7 @@ from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 FILE = CredentialFile(
-    extension=".jws", png_keyword="openbadges", svg_version="ob2", svg_signed=True
+    extension=".jws", png_keyword="openbadges", svg_version=CredentialFormat.OB2, svg_signed=True
 )
 
 
