@@ -75,6 +75,37 @@ class SetStatus:
     qualified: bool | None  # qualifying, once complete
     why: tuple[str, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        """The command line's --json: the one place the fields are spelled as strings."""
+        return {
+            "set": self.name,
+            "mode": self.mode,
+            "done": list(self.done),
+            "to_do": list(self.to_do),
+            "qualified": self.qualified,
+            "why": list(self.why),
+            "feedback": [
+                {
+                    "submission_id": f.submission_id,
+                    "your_decision": f.your_decision,
+                    "reference_decision": f.reference_decision,
+                    "rationale": f.rationale,
+                    "criteria": [
+                        {
+                            "criterion": c.criterion,
+                            "title": c.title,
+                            "yours": c.yours,
+                            "reference": c.reference,
+                            "steps_apart": c.steps_apart,
+                            "reference_comment": c.reference_comment,
+                        }
+                        for c in f.criteria
+                    ],
+                }
+                for f in self.feedback
+            ],
+        }
+
 
 def set_rules(folder: DataFolder, credential_uri: str, actor: str, **thresholds: float) -> Rules:
     """Per-credential qualification thresholds (the defaults are kept for the rest)."""
@@ -438,34 +469,3 @@ def feedback_text(feedback: PracticeFeedback) -> str:
             )
         lines.append(line)
     return "\n".join(lines)
-
-
-def describe(status_: SetStatus) -> dict[str, Any]:
-    return {
-        "set": status_.name,
-        "mode": status_.mode,
-        "done": list(status_.done),
-        "to_do": list(status_.to_do),
-        "qualified": status_.qualified,
-        "why": list(status_.why),
-        "feedback": [
-            {
-                "submission_id": f.submission_id,
-                "your_decision": f.your_decision,
-                "reference_decision": f.reference_decision,
-                "rationale": f.rationale,
-                "criteria": [
-                    {
-                        "criterion": c.criterion,
-                        "title": c.title,
-                        "yours": c.yours,
-                        "reference": c.reference,
-                        "steps_apart": c.steps_apart,
-                        "reference_comment": c.reference_comment,
-                    }
-                    for c in f.criteria
-                ],
-            }
-            for f in status_.feedback
-        ],
-    }

@@ -120,33 +120,30 @@ def run_set_assign(args: argparse.Namespace) -> int:
 
 
 def run_set_status(args: argparse.Namespace) -> int:
-    from reviewer_app.calibration.sets import describe, status
+    from reviewer_app.calibration.sets import status
 
     with open_folder(args) as folder, folder.read_sessions() as session:
-        result = describe(status(session, args.name, args.reviewer))
+        result = status(session, args.name, args.reviewer)
     if args.json:
-        print_json(result)
+        print_json(result.to_json())
         return 0
-    print(
-        f"{result['set']} ({result['mode']}): {len(result['done'])} done, "
-        f"{len(result['to_do'])} to do"
-    )
-    for item in result["feedback"]:
+    print(f"{result.name} ({result.mode}): {len(result.done)} done, {len(result.to_do)} to do")
+    for item in result.feedback:
         print(
-            f"  {item['submission_id']}: yours {item['your_decision']}, reference "
-            f"{item['reference_decision']}"
+            f"  {item.submission_id}: yours {item.your_decision}, reference "
+            f"{item.reference_decision}"
         )
-        for c in item["criteria"]:
-            mark = (
-                "same"
-                if c["steps_apart"] == 0
-                else f"{c['steps_apart']:+d} " + ("step" if abs(c["steps_apart"]) == 1 else "steps")
-            )
-            print(f"    {c['title']}: yours {c['yours']}, reference {c['reference']} ({mark})")
-    if result["qualified"] is not None:
-        print(
-            ("Qualified: " if result["qualified"] else "Not qualified: ") + "; ".join(result["why"])
-        )
+        for c in item.criteria:
+            apart = c.steps_apart
+            if apart is None:  # one side left the criterion unscored
+                mark = "n/a"
+            elif apart == 0:
+                mark = "same"
+            else:
+                mark = f"{apart:+d} " + ("step" if abs(apart) == 1 else "steps")
+            print(f"    {c.title}: yours {c.yours}, reference {c.reference} ({mark})")
+    if result.qualified is not None:
+        print(("Qualified: " if result.qualified else "Not qualified: ") + "; ".join(result.why))
     return 0
 
 
