@@ -33,7 +33,7 @@ SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "stat
 
 @dataclass(frozen=True)
 class QueueFilter:
-    statuses: frozenset[str] = frozenset()  # empty: all
+    statuses: frozenset[Status] = frozenset()  # empty: all
     credential_uri: str | None = None
     attempt_min: int | None = None  # 2: resubmissions only
     reviewer: str | None = None  # submissions this reviewer has a review of
@@ -51,7 +51,7 @@ class QueueRow:
     earner: str
     credential: str
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     warnings: int
     loose: bool = False  # its id came from a file name: perhaps the earner's name
@@ -233,7 +233,7 @@ class SubmissionView:
     credential_uri: str | None
     credential_name: str | None
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     notes: str | None
     items: tuple[ItemView, ...]

@@ -278,7 +278,7 @@ class QueuePanel(QStackedWidget):
         status = self.status_filter.currentData()
         f = replace(
             self.model.filter,
-            statuses=frozenset({status}) if status else frozenset(),
+            statuses=frozenset({Status(status)}) if status else frozenset(),
             credential_uri=self.credential_filter.currentData(),
             attempt_min=2 if self.resubmissions.isChecked() else None,
             search=self.search.text(),
