@@ -4,9 +4,10 @@ the command line accepts and what the window lists come from here.
 A member is its stored string (`Status.PASS == "pass"`, `str(Status.PASS) == "pass"`,
 JSON writes "pass", and `repr` is the string's, so messages that quote a value read as
 they did), so rows written before these types, packets and audit entries read the same;
-the database keeps plain strings and needs no migration. English words for
-each value are here too, for the command line and the files the program writes; the
-window says them through its own translations, keyed by these members.
+the database keeps plain strings and needs no migration. English words for each value
+are here too, for the command line and the files the program writes; the window says
+them through its own translations, keyed by these members (tests/ui/
+test_vocabulary_words.py checks that every member has them, in Spanish too).
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ integer key, and the platform's own ids are kept as unique strings beside it.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
@@ -27,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from reviewer_app.vocabulary import CredentialFormat, Outcome, Proof, Status
+from reviewer_app.vocabulary import CredentialFormat, Outcome, Proof, Status, Word
 
 # Stable constraint names, so that Alembic migrations can refer to them on SQLite.
 NAMING = {
@@ -63,10 +62,10 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return result.replace(tzinfo=dt.UTC)
 
 
-Word = TypeVar("Word", bound=StrEnum)
+WordT = TypeVar("WordT", bound=Word)
 
 
-class Vocabulary(TypeDecorator[Word]):
+class Vocabulary(TypeDecorator[WordT]):
     """A column holding a word of one of reviewer_app.vocabulary's enums: stored as its
     string, as before the enums (no migration), and read back as the member. A string the
     enum does not know (written by a newer version) is read as it is, not refused: the
@@ -75,19 +74,19 @@ class Vocabulary(TypeDecorator[Word]):
     impl = String
     cache_ok = True
 
-    def __init__(self, words: type[Word], length: int = 20) -> None:
+    def __init__(self, words: type[WordT], length: int = 20) -> None:
         super().__init__(length)
         self.words = words
         # A dictionary look-up: a tenth of the enum's own, on every row read.
-        self._members: dict[str, Word] = {member.value: member for member in words}
+        self._members: dict[str, WordT] = {member.value: member for member in words}
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         return None if value is None else str(value)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> Word | None:
+    def process_result_value(self, value: Any, dialect: Dialect) -> WordT | None:
         if value is None:
             return None
-        member: Word = self._members.get(value, value)
+        member: WordT = self._members.get(value, value)
         return member
 
 
