@@ -42,6 +42,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def pending_awards(
         .join(Submission, Submission.id == Decision.submission_id)
         .join(Earner, Earner.id == Submission.earner_id)
         .outerjoin(Review, Review.id == Decision.review_id)
-        .where(Decision.outcome == "pass")
+        .where(Decision.outcome == Outcome.PASS)
         .order_by(Decision.id)
     )
     if submission_ids is not None:

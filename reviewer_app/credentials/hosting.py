@@ -20,7 +20,6 @@ from reviewer_app.credentials.formats import ob2_signed
 from reviewer_app.credentials.formats.common import (
     JWKS_PATH,
     PROFILE_PATH,
-    Format,
     issued_definitions,
     safe_image,
     status_list_url,
@@ -39,10 +38,15 @@ from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
 from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer
+from reviewer_app.vocabulary import CredentialFormat
 
 
 def hosting_files(
-    folder: DataFolder, session: Session, issuer: Issuer, unlocked: UnlockedIssuer, fmt: Format
+    folder: DataFolder,
+    session: Session,
+    issuer: Issuer,
+    unlocked: UnlockedIssuer,
+    fmt: CredentialFormat,
 ) -> dict[str, bytes]:
     """Every file the issuer publishes, by path under hosting/."""
     files: dict[str, bytes] = {}
@@ -72,7 +76,7 @@ def hosting_files(
     from reviewer_app.credentials.pathways import hosted_images
 
     files.update(hosted_images(session, folder.store))
-    if fmt == "ob2" or issued_definitions(session, issuer, "ob2"):
+    if fmt == CredentialFormat.OB2 or issued_definitions(session, issuer, CredentialFormat.OB2):
         files.update(ob2_signed.hosting(session, issuer, unlocked, folder.store))
     return files
 

@@ -30,6 +30,7 @@ from reviewer_app.storage.models import (
     Pathway,
     Submission,
 )
+from reviewer_app.vocabulary import CredentialFormat, Proof
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def _held_credentials(
         .where(
             Submission.earner_id == earner_id,
             IssuedCredential.issuer_id == issuer.id,
-            IssuedCredential.format == "ob3",
-            IssuedCredential.proof == "data-integrity",
+            IssuedCredential.format == CredentialFormat.OB3,
+            IssuedCredential.proof == Proof.DATA_INTEGRITY,
             IssuedCredential.revoked_at.is_(None),
         )
         .order_by(Decision.id)
@@ -147,7 +148,7 @@ def _record(
     )
     text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
     if suffix == ".svg":
-        baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
+        baked = baking.bake_svg(image, text.strip(), version=CredentialFormat.OB3, signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
     return PathwayRecord(pathway_stem(name, earner_key, slug), text, baked, suffix)

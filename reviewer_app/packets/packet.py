@@ -75,6 +75,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 ISSUED, RECEIVED = "issued", "received"
@@ -567,8 +568,8 @@ def _annotations_in(
         review.definition_id = definition.id
         session.add(review)
         session.flush()
-        if submission.status == "unreviewed":
-            submission.status = "in-review"
+        if submission.status == Status.UNREVIEWED:
+            submission.status = Status.IN_REVIEW
         changes.append(
             trail.Entry(
                 actor,

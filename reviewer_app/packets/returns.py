@@ -74,11 +74,11 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 REVIEWS = "reviews.json"
 MAX_RETURN_BYTES = 64 * 1024 * 1024
-DECISIONS = ("pass", "not-yet")
 KEEP = ("existing", "incoming")
 # The trail's entries that record a packet's making: a lead's export, or a team
 # database's checkout (reviewer_app.team.offline).
@@ -574,7 +574,7 @@ def _parse_review(raw: Any, where: str, reject: Reject) -> dict[str, Any]:
             translate("ReviewPackets", "{field} must be text").format(field=f"{where}feedback")
         )
     out["feedback"] = raw["feedback"]
-    if raw.get("decision") not in DECISIONS:
+    if raw.get("decision") not in tuple(Outcome):
         raise fail(
             translate("ReviewPackets", "{field} must be 'pass' or 'not-yet'").format(
                 field=f"{where}decision"
@@ -1104,7 +1104,7 @@ def resolve_conflict(
             )
         review = session.get_one(Review, conflict.review_id)
         before = review_content(session, review, conflict.submission_id, conflict.reviewer)
-        status = session.get_one(Submission, review.submission_id).status
+        status: str = session.get_one(Submission, review.submission_id).status
         if keep == "incoming":
             status = _replace(session, folder.store, review, conflict, person.name)
         now = utcnow()

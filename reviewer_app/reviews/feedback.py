@@ -50,6 +50,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 _log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class ScoredCriterion:
 class SubmittedReview:
     submission_id: str
     attempt: int
-    decision: str
+    decision: Outcome
     decided_at: dt.datetime
     feedback: str | None
     rubric: Rubric
@@ -81,7 +82,7 @@ class EarlierAttempt:
     submission_id: str
     attempt: int
     submitted_at: dt.datetime | None
-    decision: str | None
+    decision: Outcome | None
     feedback: str | None
     comments: dict[str, str] = field(default_factory=dict)  # criterion title -> comment
     levels: dict[str, str] | None = None  # criterion title -> level label, if allowed

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import Matches, to_fts_query
 from reviewer_app.reviews.blind import submission_code
-from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.blobstore import BlobStore, StoredFiles, stored_file
 from reviewer_app.storage.folder_settings import earners_out_of_sight
 from reviewer_app.storage.models import (
@@ -40,6 +39,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
@@ -47,7 +47,7 @@ SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "stat
 
 @dataclass(frozen=True)
 class QueueFilter:
-    statuses: frozenset[str] = frozenset()  # empty: all
+    statuses: frozenset[Status] = frozenset()  # empty: all
     credential_uri: str | None = None
     attempt_min: int | None = None  # 2: resubmissions only
     reviewer: str | None = None  # submissions this reviewer has a review of
@@ -65,7 +65,7 @@ class QueueRow:
     earner: str
     credential: str
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     warnings: int
     loose: bool = False  # its id came from a file name: perhaps the earner's name
@@ -194,7 +194,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
 
 
 def status_counts(session: Session) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(Status, 0)
     for status, n in session.execute(
         select(Submission.status, func.count()).group_by(Submission.status)
     ):
@@ -262,7 +262,7 @@ class SubmissionView:
     credential_uri: str | None
     credential_name: str | None
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     notes: str | None
     items: tuple[ItemView, ...]
