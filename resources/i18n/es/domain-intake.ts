@@ -421,6 +421,10 @@
         <translation>No se pudo usar la base de datos de la carpeta de datos ({detail}).</translation>
     </message>
     <message>
+        <source>The team database does not allow your login this ({reason}); nothing was changed. A lead can do it, or give you the submission.</source>
+        <translation>La base de datos del equipo no permite esto a su usuario ({reason}); no se cambió nada. Puede hacerlo un responsable de equipo, o asignarle la entrega.</translation>
+    </message>
+    <message>
         <source>The file {path} changed while it was being stored; nothing was stored.</source>
         <translation>El archivo {path} cambió mientras se almacenaba; no se almacenó nada.</translation>
     </message>
