@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
+from sqlalchemy.orm import undefer_group
 
 from reviewer_app.demo import media
 from reviewer_app.evidence.derive import derive_pending
@@ -17,16 +18,20 @@ from reviewer_app.evidence.importer import Importer
 from reviewer_app.evidence.search import search
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import Blob, EvidenceItem, Submission
+from reviewer_app.storage.models import EARNER_GROUP, Blob, EvidenceItem, Submission
 from tests import craft
 
 
 def _submission(folder: DataFolder, submission_id: str) -> Submission:
     with folder.sessions() as session:
-        sub = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
+        sub = session.scalar(
+            select(Submission)
+            .options(undefer_group(EARNER_GROUP))
+            .where(Submission.submission_id == submission_id)
+        )
         assert sub is not None
         sub.items  # noqa: B018 - load while the session is open
-        sub.earner  # noqa: B018
+        sub.earner.name  # noqa: B018 - the earner's columns load when asked for
         return sub
 
 
