@@ -395,7 +395,8 @@ def main() -> None:
         print(f"team set up through the program: {time.perf_counter() - started:.1f} s")
         done = saving(team, args.assessors, args.saves, args.rounds)
         wrong = lost_updates(team, args.assessors, done["finals"])
-        verdict = json.loads(program(*team.as_login(LEAD_LOGIN), "audit", "verify", "--json", check=False))
+        verified = program(*team.as_login(LEAD_LOGIN), "audit", "verify", "--json", check=False)
+        verdict = json.loads(verified)
         cal = calibration(team, args.reviewers, args.submissions, args.anchors)
 
     medians, every, ratios = done["medians"], done["every"], done["ratios"]
