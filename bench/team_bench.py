@@ -35,6 +35,7 @@ import contextlib
 import io
 import json
 import multiprocessing
+import random
 import statistics
 import sys
 import tempfile
@@ -233,9 +234,11 @@ def assessor(
     barrier: Any,
     pipe: Connection,
 ) -> None:
-    """Waits for rounds: ("saves", count) through the review service, ("bare", count)
-    of the baseline; answers each with its latencies. At the end (None), answers with
-    the level it saved last for each (submission, criterion) and how many it saved."""
+    """Waits for rounds: ("saves", count, pace) through the review service, ("bare",
+    count, pace) of the baseline, a pause of `pace` seconds on average (exponentially
+    distributed, not timed) before each; answers each with its latencies. At the end
+    (None), answers with the level it saved last for each (submission, criterion) and
+    how many it saved."""
     from reviewer_app.reviews.service import ReviewSession
 
     folder = DataFolder.open(cache, database_url=team_url)
@@ -244,12 +247,15 @@ def assessor(
     add_row = insert(BARE_TABLE)
     last: dict[str, str] = {}
     saved = 0
+    rng = random.Random(n)
     pipe.send("ready")
     while (command := pipe.recv()) is not None:
-        kind, count = command
+        kind, count, pace = command
         times: list[float] = []
         barrier.wait()
         for k in range(count):
+            if pace:
+                time.sleep(rng.expovariate(1 / pace))
             review = reviews[k % len(reviews)]
             criterion = CRITERIA[(saved + k) // len(reviews) % len(CRITERIA)]
             if kind == "saves":
@@ -280,7 +286,10 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1e3:.1f} ms"
 
 
-def saving(team: Team, assessors: int, saves: int, rounds: int) -> dict[str, Any]:
+def saving(
+    team: Team, assessors: int, saves: int, rounds: int, paces: Sequence[float]
+) -> dict[str, Any]:
+    """For each pace (0: flat out), rounds of saves and of the baseline, alternating."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(assessors)
     pipes, processes = [], []
@@ -301,20 +310,24 @@ def saving(team: Team, assessors: int, saves: int, rounds: int) -> dict[str, Any
             if pipe.recv() != "ready":
                 raise SystemExit("an assessor's process did not start")
 
-        def run(kind: str, count: int) -> list[float]:
+        def run(kind: str, count: int, pace: float) -> list[float]:
             for pipe in pipes:
-                pipe.send((kind, count))
+                pipe.send((kind, count, pace))
             return [t for pipe in pipes for t in pipe.recv()]
 
-        run("saves", 2)  # warm-up: connections, statements, the reviews recorded
-        run("bare", 2)
-        medians: dict[str, list[float]] = {"saves": [], "bare": []}
-        every: dict[str, list[float]] = {"saves": [], "bare": []}
-        for r in range(rounds):
-            for kind in ("saves", "bare") if r % 2 == 0 else ("bare", "saves"):
-                times = run(kind, saves)
-                medians[kind].append(statistics.median(times))
-                every[kind].extend(times)
+        run("saves", 2, 0)  # warm-up: connections, statements, the reviews recorded
+        run("bare", 2, 0)
+        phases = []
+        for pace in paces:
+            medians: dict[str, list[float]] = {"saves": [], "bare": []}
+            every: dict[str, list[float]] = {"saves": [], "bare": []}
+            for r in range(rounds):
+                for kind in ("saves", "bare") if r % 2 == 0 else ("bare", "saves"):
+                    times = run(kind, saves, pace)
+                    medians[kind].append(statistics.median(times))
+                    every[kind].extend(times)
+            ratios = [s / b for s, b in zip(medians["saves"], medians["bare"], strict=True)]
+            phases.append({"pace": pace, "medians": medians, "every": every, "ratios": ratios})
         for pipe in pipes:
             pipe.send(None)
         finals = [pipe.recv() for pipe in pipes]
@@ -323,8 +336,7 @@ def saving(team: Team, assessors: int, saves: int, rounds: int) -> dict[str, Any
             process.join(timeout=60)
             if process.is_alive():
                 process.kill()
-    ratios = [s / b for s, b in zip(medians["saves"], medians["bare"], strict=True)]
-    return {"medians": medians, "every": every, "ratios": ratios, "finals": finals}
+    return {"phases": phases, "finals": finals}
 
 
 def lost_updates(team: Team, assessors: int, finals: Sequence[Any]) -> list[str]:
@@ -381,6 +393,12 @@ def main() -> None:
     parser.add_argument("--assessors", type=int, default=20)
     parser.add_argument("--saves", type=int, default=20, help="saves per process per round")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.5,
+        help="a second set of rounds with this mean pause (s) before each save; 0: none",
+    )
     parser.add_argument("--reviewers", type=int, default=50)
     parser.add_argument("--submissions", type=int, default=2000)
     parser.add_argument("--anchors", type=int, default=100)
@@ -393,28 +411,37 @@ def main() -> None:
         started = time.perf_counter()
         set_up(team, args.assessors)
         print(f"team set up through the program: {time.perf_counter() - started:.1f} s")
-        done = saving(team, args.assessors, args.saves, args.rounds)
+        paces = [0.0, args.pace] if args.pace else [0.0]
+        done = saving(team, args.assessors, args.saves, args.rounds, paces)
         wrong = lost_updates(team, args.assessors, done["finals"])
         verified = program(*team.as_login(LEAD_LOGIN), "audit", "verify", "--json", check=False)
         verdict = json.loads(verified)
         cal = calibration(team, args.reviewers, args.submissions, args.anchors)
 
-    medians, every, ratios = done["medians"], done["every"], done["ratios"]
     print(
-        f"{args.assessors} assessor processes, each its own login, saving {args.saves} levels "
-        f"each per round at once; {args.rounds} rounds alternating with the baseline"
+        f"{args.assessors} assessor processes, each its own login, {args.saves} saves each "
+        f"per round, {args.rounds} rounds alternating with the baseline"
     )
-    for kind, label in (("bare", "baseline, bare insert-and-commit"), ("saves", "saving a level")):
-        quantiles = statistics.quantiles(every[kind], n=10)
+    for phase in done["phases"]:
+        medians, every, ratios = phase["medians"], phase["every"], phase["ratios"]
         print(
-            f"{label}: median per round {', '.join(ms(m) for m in medians[kind])}; "
-            f"over all rounds median {ms(statistics.median(every[kind]))}, "
-            f"90th percentile {ms(quantiles[-1])}"
+            "* all at once, each as fast as it can"
+            if not phase["pace"]
+            else f"* paced: each process pauses {phase['pace']:g} s on average before a save "
+            f"(all together {args.assessors / phase['pace']:.0f} a second)"
         )
-    print(
-        f"save / baseline, paired by round: min {min(ratios):.2f}x, "
-        f"median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x (target <= 2.00x)"
-    )
+        for kind, label in (("bare", "baseline, bare insert-and-commit"), ("saves", "save")):
+            quantiles = statistics.quantiles(every[kind], n=10)
+            print(
+                f"  {label}: median per round {', '.join(ms(m) for m in medians[kind])}; "
+                f"over all rounds median {ms(statistics.median(every[kind]))}, "
+                f"90th percentile {ms(quantiles[-1])}"
+            )
+        print(
+            f"  save / baseline, paired by round: min {min(ratios):.2f}x, "
+            f"median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x "
+            "(target <= 2.00x)"
+        )
     print(
         "no lost update: every level saved last is held, one trail entry a save"
         if not wrong
