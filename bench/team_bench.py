@@ -381,10 +381,8 @@ def calibration(team: Team, reviewers: int, submissions: int, anchors: int) -> d
     with team.folder(LEAD_LOGIN) as folder:
         started = time.perf_counter()
         with folder.read_sessions() as session:
-            report = calibration_report(session, credential=URI)
+            calibration_report(session, credential=URI)
         took = time.perf_counter() - started
-    assert len(report["reviewers"]) == reviewers + 1, len(report["reviewers"])
-    assert len(report["criteria"]) == len(CRITERIA)
     return {"filled": filled, "report": took}
 
 
