@@ -89,7 +89,18 @@ LANGUAGE = Setting("language", str, "system", "The language of the window", ("sy
 CONFIRM_NOT_YET = Setting(
     "confirm.not_yet", bool, True, "Ask for confirmation before submitting a Not Yet"
 )
-ALL: tuple[Setting[Any], ...] = (REVIEWER_NAME, COLOR_SCHEME, LANGUAGE, CONFIRM_NOT_YET)
+# The team database the window connected to last (File > Connect to team database…),
+# without its password; empty: the data folder's own.
+TEAM_DATABASE = Setting(
+    "team.database", str, "", "The team database the window opens on (empty: the data folder)"
+)
+ALL: tuple[Setting[Any], ...] = (
+    REVIEWER_NAME,
+    COLOR_SCHEME,
+    LANGUAGE,
+    CONFIRM_NOT_YET,
+    TEAM_DATABASE,
+)
 
 
 def config_dir() -> Path:

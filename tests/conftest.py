@@ -14,6 +14,21 @@ from typing import Any
 import pytest
 
 from reviewer_app.storage.datafolder import DataFolder
+from tests.pg_server import PgServer, find_bindir, running_server
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One real PostgreSQL server for every test of a run that asks for it (see
+    tests/pg_server.py); skipped with a reason where it is not installed, failed under
+    CI, so that the team tests can never silently not run."""
+    if find_bindir() is None:
+        why = "PostgreSQL is not installed (scripts/bootstrap.sh installs the postgresql package)"
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    with running_server() as server:
+        yield server
 
 
 @pytest.fixture

@@ -76,51 +76,69 @@ class PgServer:
             engine.dispose()
         return self.url(name)
 
+    def stop(self) -> None:
+        """Stops the server (its data stays in `folder`): as a network that goes away."""
+        _run(self.folder, "pg_ctl", "-D", self.folder / "data", "-m", "fast", "-w", "stop")
 
-@contextlib.contextmanager
-def running_server() -> Iterator[PgServer]:
+    def start(self) -> None:
+        """Starts it again on the same data, host and port."""
+        folder = self.folder
+        options = (
+            f"-p {self.port} -k {folder / 'sockets'} -c listen_addresses={self.host} "
+            "-c max_connections=200"
+        )
+        _run(folder, "pg_ctl", "-D", folder / "data", "-o", options, "-l", folder / "server.log",
+             "-w", "-t", "60", "start")  # fmt: skip
+
+
+def _server_user() -> pwd.struct_passwd | None:
+    return pwd.getpwnam(UNPRIVILEGED) if os.geteuid() == 0 else None
+
+
+def _run(folder: Path, program: str, *args: str | Path) -> None:
+    """One of PostgreSQL's programs, as the server's user, in `folder`."""
     bindir = find_bindir()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL's initdb (package postgresql) is not installed")
+    user = _server_user()
+    subprocess.run(
+        [str(bindir / program), *map(str, args)],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
+        timeout=120,
+        user=user.pw_uid if user is not None else None,
+        group=user.pw_gid if user is not None else None,
+    )
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[PgServer]:
+    if find_bindir() is None:
+        raise FileNotFoundError("PostgreSQL's initdb (package postgresql) is not installed")
     folder = Path(tempfile.mkdtemp(prefix="reviewer-pg-"))
-    as_root = os.geteuid() == 0
-    user = pwd.getpwnam(UNPRIVILEGED) if as_root else None
+    user = _server_user()
     password = secrets.token_urlsafe(18)
-    data, sockets, log = folder / "data", folder / "sockets", folder / "server.log"
+    data, sockets = folder / "data", folder / "sockets"
     sockets.mkdir()
     pwfile = folder / "pw"
     pwfile.write_text(password + "\n", encoding="utf-8")
     if user is not None:
         for path in (folder, sockets, pwfile):
             os.chown(path, user.pw_uid, user.pw_gid)
-    uid, gid = (user.pw_uid, user.pw_gid) if user is not None else (None, None)
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    port = free_port()
-
-    def run(*args: str | Path) -> None:
-        subprocess.run(
-            [str(a) for a in args],
-            check=True,
-            capture_output=True,
-            cwd=folder,
-            env=env,
-            timeout=120,
-            user=uid,
-            group=gid,
-        )
-
+    server = PgServer("127.0.0.1", free_port(), password, folder)
     try:
-        run(
-            bindir / "initdb", "-D", data, "-U", SUPERUSER, f"--pwfile={pwfile}",
+        _run(
+            folder, "initdb", "-D", data, "-U", SUPERUSER, f"--pwfile={pwfile}",
             "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8",
         )  # fmt: skip
         pwfile.unlink()
-        options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c max_connections=200"
-        run(bindir / "pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "-t", "60", "start")
+        server.start()
         try:
-            yield PgServer("127.0.0.1", port, password, folder)
+            yield server
         finally:
             with contextlib.suppress(subprocess.SubprocessError):
-                run(bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+                server.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

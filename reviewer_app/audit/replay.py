@@ -23,6 +23,7 @@ from reviewer_app.audit.state import (
     current_states,
     differences,
     empty_state,
+    merge,
     text_digest,
 )
 from reviewer_app.rubrics.decision import decide
@@ -116,6 +117,7 @@ def replay(session: Session) -> Replay:
         if not recorded and first_review_entry is not None:
             # A change recorded its state with it; an entry further back is older.
             history_before_states = first_review_entry < seq - _SAME_CHANGE
+        after = merge(recorded.get(entity_id), after)
         pending = _check_deltas(result, pending, seq, entity_id, after)
         recorded[entity_id] = after
     if not recorded and first_review_entry is not None:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.audit import trail
+from reviewer_app.storage.database import sees_every_row
 from reviewer_app.storage.models import (
     CriterionScore,
     Decision,
@@ -57,7 +58,7 @@ def note(
         session.flush()
     # The chain's head comes with the state: one statement fewer on every save.
     rows = session.execute(_NOTE, {"submission": submission_pk}).all()
-    states = _states(rows)
+    states = _states(rows, partial=not sees_every_row(session))
     trail.record_many(
         session,
         [*changes, *(state_entry(sid, st, actor) for sid, st in states.items())],
@@ -118,8 +119,13 @@ def current_states(
     return _states(session.execute(statement, params))
 
 
-def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
-    """The states in rows of `_ALL`'s columns (and any after them)."""
+def _states(rows: Iterable[Sequence[Any]], *, partial: bool = False) -> dict[str, State]:
+    """The states in rows of `_ALL`'s columns (and any after them).
+
+    `partial`: the rows are what an assessor's login sees on a team database (its own
+    reviews only). The state is then marked partial: it says the status, the reviews it
+    lists, and the decision only where it names no review out of sight; `merge` lays
+    it over the state recorded before."""
     states: dict[str, State] = {}
     names: dict[int, str] = {}  # review id -> reviewer name
     decisions: dict[str, tuple[Any, ...]] = {}
@@ -175,6 +181,9 @@ def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
         if comment:
             review["comments"][criterion] = text_digest(comment)
     # Last: a decision names its reviews by their reviewers, read with any submission.
+    if partial:
+        for state in states.values():
+            state["partial"] = True
     for submission_id, (
         outcome,
         deciding_review,
@@ -183,6 +192,12 @@ def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
         lead_feedback,
         rationale,
     ) in decisions.items():
+        if partial and any(
+            review is not None and review not in names
+            for review in (deciding_review, feedback_review)
+        ):
+            del states[submission_id]["decision"]
+            continue
         states[submission_id]["decision"] = {
             "outcome": outcome,
             "review": names.get(deciding_review) if deciding_review is not None else None,
@@ -192,6 +207,22 @@ def _states(rows: Iterable[Sequence[Any]]) -> dict[str, State]:
             "rationale": text_digest(rationale),
         }
     return states
+
+
+def merge(before: State | None, recorded: State) -> State:
+    """The state a trail entry leaves: itself, or a partial one laid over `before`."""
+    if not recorded.get("partial"):
+        return recorded
+    merged = dict(before if before is not None else empty_state())
+    merged["status"] = recorded.get("status")
+    if "decision" in recorded:
+        merged["decision"] = recorded["decision"]
+    reviews = recorded.get("reviews")
+    merged["reviews"] = {
+        **merged.get("reviews", {}),
+        **(reviews if isinstance(reviews, dict) else {}),
+    }
+    return merged
 
 
 def differences(recorded: State, current: State) -> list[str]:

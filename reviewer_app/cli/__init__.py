@@ -111,6 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("reviewer-app: interrupted; work finished so far is kept", file=sys.stderr)
         return 130
     except Exception as e:  # the last resort: a sentence and the log, never a traceback
+        from reviewer_app.storage.failures import server_refusal
+
+        refusal = server_refusal(e)
+        if refusal is not None:
+            print(f"reviewer-app: {refusal}", file=sys.stderr)
+            return EXIT_REFUSED
         return _unexpected(e, args)
 
 

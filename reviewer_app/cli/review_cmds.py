@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
-from reviewer_app.cli.output import counted, print_json
+from reviewer_app.cli.output import counted, echo, print_json
 from reviewer_app.errors import UserError
 
 if TYPE_CHECKING:
@@ -57,6 +57,15 @@ def register(commands: Any) -> None:
     p.add_argument("--all", action="store_true", help="a letter per decided submission")
     p.add_argument("--text", action="store_true", help="with --all: plain text letters")
     p.set_defaults(run=run_feedback)
+
+    p = commands.add_parser(
+        "blind-review",
+        help="show, or turn on or off, blind review for everyone in this folder or team",
+    )
+    p.add_argument("state", nargs="?", choices=["on", "off"])
+    p.add_argument("--actor", default="lead", help="who changes it (recorded)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_blind_review)
 
     audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
@@ -213,6 +222,21 @@ def run_feedback(args: argparse.Namespace) -> int:
             return 0
         path = write_letter_of(folder, args.submission_id, args.out)
     print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def run_blind_review(args: argparse.Namespace) -> int:
+    from reviewer_app.reviews.blind import blind_review, set_blind_review
+
+    with open_folder(args) as folder:
+        changed = False
+        if args.state is not None:
+            changed = set_blind_review(folder, args.state == "on", args.actor)
+        on = blind_review(folder)
+    if args.json:
+        print_json({"blind_review": on, "changed": changed})
+    else:
+        echo(f"blind review is {'on' if on else 'off'}")
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Load, Session
 
 from reviewer_app.credentials.issuers import slugify
 from reviewer_app.credentials.model import (
@@ -30,6 +30,7 @@ from reviewer_app.credentials.model import (
 )
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.models import (
+    EARNER_GROUP,
     CriterionScore,
     Decision,
     Definition,
@@ -131,6 +132,9 @@ def pending_awards(
     # review, and is issued all the same.
     query = (
         select(Decision, Submission, Earner, Review)
+        .options(
+            Load(Submission).undefer_group(EARNER_GROUP), Load(Earner).undefer_group(EARNER_GROUP)
+        )
         .join(Submission, Submission.id == Decision.submission_id)
         .join(Earner, Earner.id == Submission.earner_id)
         .outerjoin(Review, Review.id == Decision.review_id)

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import Session, joinedload, undefer_group
 
-from reviewer_app.storage.models import Submission
+from reviewer_app.storage.folder_settings import earners_out_of_sight
+from reviewer_app.storage.models import EARNER_GROUP, Submission
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -27,12 +28,18 @@ class SubmissionLine:
 
 
 def list_submissions(folder: DataFolder) -> list[SubmissionLine]:
-    """Every submission, oldest first (then by id)."""
+    """Every submission, oldest first (then by id). Where the earners' names are out of
+    this login's sight (blind review on a team database), each stands as its code."""
     with folder.read_sessions() as session:
+        if earners_out_of_sight(session):
+            return _coded(session)
         submissions = list(
             session.scalars(
                 select(Submission)
-                .options(joinedload(Submission.earner))
+                .options(
+                    undefer_group(EARNER_GROUP),
+                    joinedload(Submission.earner).undefer_group(EARNER_GROUP),
+                )
                 .order_by(Submission.submitted_at, Submission.submission_id)
             )
         )
@@ -53,3 +60,27 @@ def list_submissions(folder: DataFolder) -> list[SubmissionLine]:
             )
             for s in submissions
         ]
+
+
+def _coded(session: Session) -> list[SubmissionLine]:
+    from reviewer_app.reviews.blind import submission_code
+
+    return [
+        SubmissionLine(
+            submission_id=submission_id,
+            earner=submission_code(submission_id),
+            earner_email=None,
+            earner_conflict=False,
+            credential_id=credential,
+            attempt=attempt,
+            status=status,
+        )
+        for submission_id, credential, attempt, status in session.execute(
+            select(
+                Submission.submission_id,
+                Submission.credential_uri,
+                Submission.attempt,
+                Submission.status,
+            ).order_by(Submission.submitted_at, Submission.submission_id)
+        )
+    ]

@@ -63,6 +63,7 @@ from reviewer_app.rubrics.model import Rubric
 from reviewer_app.rubrics.queries import current_definition
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.rubrics.validate import DEFINITION_FORMAT, DefinitionRejected, load_file
+from reviewer_app.storage.blobstore import BlobStore
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import Annotation as AnnotationRow
@@ -77,6 +78,9 @@ from reviewer_app.storage.models import (
 from reviewer_app.wording import translate
 
 ISSUED, RECEIVED = "issued", "received"
+# The trail's entry that records a packet's making; a return checks whether a review
+# changed after it (see returns._changed_since).
+EXPORT_ACTION = "packet.export"
 _SAFE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 
 
@@ -123,10 +127,20 @@ def export_packet(
     *,
     actor: str,
     blind: bool | None = None,
+    store: BlobStore | None = None,
+    keyed: bool = True,
+    action: str = EXPORT_ACTION,
+    origin: str | None = None,
 ) -> ExportedPacket:
     """Writes a packet assigning `submission_ids` to `reviewer`, and records it here
     with its return key. The packet is blind (codes, no earner) when `blind` says so or,
-    by default, when this folder reviews blind."""
+    by default, when this folder reviews blind.
+
+    A team database's checkout (reviewer_app.team.offline) makes its packet with this
+    too: evidence read from `store` (default: this folder's), no return key kept here
+    (`keyed=False`: its reviews come back as the login itself, which the server
+    authenticates), recorded under `action`, and `origin` naming where it came from
+    (default: this folder's name)."""
     reviewer = reviewer.strip()
     if not reviewer:
         raise PacketError(translate("ReviewPackets", "A packet is made for a reviewer: name them."))
@@ -172,7 +186,7 @@ def export_packet(
             for s in submissions
             if (uri := s.credential_uri) is not None
         ]
-        source = {"lead": actor, "folder": folder.root.name}
+        source = {"lead": actor, "folder": origin or folder.root.name}
         manifest: dict[str, Any] = {
             "format": PACKET_FORMAT,
             "packet_id": packet_id,
@@ -188,7 +202,13 @@ def export_packet(
         carried = _annotations_out(session, reviewer, submissions, codes)
         try:
             sha = _write(
-                folder, out, manifest, list(definitions.values()), submissions, codes, carried
+                store or folder.store,
+                out,
+                manifest,
+                list(definitions.values()),
+                submissions,
+                codes,
+                carried,
             )
         except OSError as e:
             raise cannot_write(out, e) from None
@@ -212,11 +232,12 @@ def export_packet(
                 )
             )
             session.flush()
-            return_keys.keep(session, packet_id, key, {c: sid for sid, c in codes.items()})
+            if keyed:
+                return_keys.keep(session, packet_id, key, {c: sid for sid, c in codes.items()})
             trail.record(
                 session,
                 actor=actor,
-                action="packet.export",
+                action=action,
                 entity="packet",
                 entity_id=packet_id,
                 after={
@@ -241,7 +262,7 @@ def export_packet(
 
 
 def _write(
-    folder: DataFolder,
+    store: BlobStore,
     out: Path,
     manifest: dict[str, Any],
     definitions: list[Definition],
@@ -257,13 +278,13 @@ def _write(
         tempfile.TemporaryDirectory(dir=out.parent, prefix=".packet-") as scratch,
     ):
         manifest["definitions"] = [
-            _add_definition(folder, writer, n, d) for n, d in enumerate(definitions, start=1)
+            _add_definition(store, writer, n, d) for n, d in enumerate(definitions, start=1)
         ]
         manifest["bundles"] = []
         for n, submission in enumerate(submissions, start=1):
             bundle = Path(scratch) / f"{n}.zip"
             code = codes.get(submission.submission_id)
-            write_bundle(folder.store, submission, bundle, code)
+            write_bundle(store, submission, bundle, code)
             named = code or submission.submission_id
             name = f"bundles/{_file_name(named, n)}.zip"
             writer.add_file(name, bundle)
@@ -325,7 +346,7 @@ def _issued_by(source: dict[str, Any]) -> str:
 
 
 def _add_definition(
-    folder: DataFolder, writer: ArchiveWriter, n: int, definition: Definition
+    store: BlobStore, writer: ArchiveWriter, n: int, definition: Definition
 ) -> dict[str, Any]:
     """Writes one definition as `add_files` reads it: the JSON, and its image at the
     relative path the JSON names (the folder the JSON sits in is nested deeper when
@@ -358,7 +379,7 @@ def _add_definition(
             )
         json_dir = base + "/_" * climbs
         entry["image"] = f"{base}/{relative}"
-        with folder.store.open(definition.image_sha256) as f:
+        with store.open(definition.image_sha256) as f:
             writer.add_bytes(entry["image"], f.read())
     entry["path"] = f"{json_dir}/definition.json"
     if entry["path"] == entry.get("image"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ from reviewer_app.packets.manifest import (
     uuid_field,
     whole_number_from_one,
 )
-from reviewer_app.packets.packet import ISSUED
+from reviewer_app.packets.packet import EXPORT_ACTION, ISSUED
 from reviewer_app.packets.review_times import outside, review_time_problem
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.reviews.service import reviewer_named
@@ -79,6 +79,10 @@ REVIEWS = "reviews.json"
 MAX_RETURN_BYTES = 64 * 1024 * 1024
 DECISIONS = ("pass", "not-yet")
 KEEP = ("existing", "incoming")
+# The trail's entries that record a packet's making: a lead's export, or a team
+# database's checkout (reviewer_app.team.offline).
+CHECKOUT_ACTION = "team.checkout"
+PACKET_MADE = (EXPORT_ACTION, CHECKOUT_ACTION)
 # What a review's digest covers: its scoring (and its annotations, when it has any), not
 # when it was made, so that a review reopened and submitted again unchanged is still
 # the same review.
@@ -139,6 +143,78 @@ def _review_by(session: Session, submission_pk: int, reviewer: str) -> Review | 
 # Export (the assessor's folder) ------------------------------------------------------------
 
 
+def returned_reviews(
+    session: Session, packet_id: str, reviewer: str, submissions: list[str] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, str]], return_keys.PacketKey]:
+    """The submitted reviews by `reviewer` of the packet's submissions assigned to them
+    (or of `submissions` among those), as a return carries them, with the ones left out
+    ({submission_id, state}) and the packet's key. Refuses a packet this folder did not
+    receive, or one without a key."""
+    packet = session.scalar(
+        select(Packet)
+        .options(selectinload(Packet.assignments))
+        .where(Packet.packet_id == packet_id)
+    )
+    if packet is None:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "No packet {packet} was imported into this data folder; "
+                "'reviewer-app packet list' shows those that were.",
+            ).format(packet=packet_id)
+        )
+    if packet.direction == ISSUED:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "Packet {packet} was made in this data folder. A return is made in the "
+                "assessor's data folder, from the packet imported there.",
+            ).format(packet=packet_id)
+        )
+    keys = return_keys.kept(session, packet_id)
+    if keys is None:
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "Packet {packet} was imported by an earlier version, without a key for "
+                "its returns, so the lead could not accept a return from it. Ask the lead "
+                "to make the packet again and import that one; your reviews are kept.",
+            ).format(packet=packet_id)
+        )
+    mine = [a.submission_id for a in packet.assignments if a.reviewer == reviewer]
+    if not mine:
+        names = sorted({a.reviewer for a in packet.assignments})
+        raise PacketError(
+            translate(
+                "ReviewPackets",
+                "Packet {packet} assigns nothing to {reviewer!r}; it assigns submissions "
+                "to {names}.",
+            ).format(packet=packet_id, reviewer=reviewer, names=", ".join(names))
+        )
+    if submissions:
+        unknown = [s for s in submissions if s not in mine]
+        if unknown:
+            raise PacketError(
+                translate(
+                    "ReviewPackets",
+                    "Packet {packet} does not assign {submissions} to {reviewer}.",
+                ).format(packet=packet_id, submissions=", ".join(unknown), reviewer=reviewer)
+            )
+        mine = [s for s in mine if s in submissions]
+    done: list[dict[str, Any]] = []
+    not_done: list[dict[str, str]] = []
+    for submission_id in mine:
+        pk = session.scalar(select(Submission.id).where(Submission.submission_id == submission_id))
+        review = _review_by(session, pk, reviewer) if pk is not None else None
+        if review is None or review.submitted_at is None:
+            state = "not started" if review is None else "not submitted"
+            not_done.append({"submission_id": submission_id, "state": state})
+            continue
+        content = review_content(session, review, submission_id, reviewer)
+        done.append({**content, "digest": review_digest(content)})
+    return done, not_done, keys
+
+
 @dataclass
 class ExportedReturn:
     packet_id: str
@@ -173,70 +249,7 @@ def export_return(
             translate("ReviewPackets", "The folder {path} does not exist.").format(path=out.parent)
         )
     with folder.read_sessions() as session:
-        packet = session.scalar(
-            select(Packet)
-            .options(selectinload(Packet.assignments))
-            .where(Packet.packet_id == packet_id)
-        )
-        if packet is None:
-            raise PacketError(
-                translate(
-                    "ReviewPackets",
-                    "No packet {packet} was imported into this data folder; "
-                    "'reviewer-app packet list' shows those that were.",
-                ).format(packet=packet_id)
-            )
-        if packet.direction == ISSUED:
-            raise PacketError(
-                translate(
-                    "ReviewPackets",
-                    "Packet {packet} was made in this data folder. A return is made in the "
-                    "assessor's data folder, from the packet imported there.",
-                ).format(packet=packet_id)
-            )
-        keys = return_keys.kept(session, packet_id)
-        if keys is None:
-            raise PacketError(
-                translate(
-                    "ReviewPackets",
-                    "Packet {packet} was imported by an earlier version, without a key for "
-                    "its returns, so the lead could not accept a return from it. Ask the lead "
-                    "to make the packet again and import that one; your reviews are kept.",
-                ).format(packet=packet_id)
-            )
-        mine = [a.submission_id for a in packet.assignments if a.reviewer == reviewer]
-        if not mine:
-            names = sorted({a.reviewer for a in packet.assignments})
-            raise PacketError(
-                translate(
-                    "ReviewPackets",
-                    "Packet {packet} assigns nothing to {reviewer!r}; it assigns submissions "
-                    "to {names}.",
-                ).format(packet=packet_id, reviewer=reviewer, names=", ".join(names))
-            )
-        if submissions:
-            unknown = [s for s in submissions if s not in mine]
-            if unknown:
-                raise PacketError(
-                    translate(
-                        "ReviewPackets",
-                        "Packet {packet} does not assign {submissions} to {reviewer}.",
-                    ).format(packet=packet_id, submissions=", ".join(unknown), reviewer=reviewer)
-                )
-            mine = [s for s in mine if s in submissions]
-        done: list[dict[str, Any]] = []
-        not_done: list[dict[str, str]] = []
-        for submission_id in mine:
-            pk = session.scalar(
-                select(Submission.id).where(Submission.submission_id == submission_id)
-            )
-            review = _review_by(session, pk, reviewer) if pk is not None else None
-            if review is None or review.submitted_at is None:
-                state = "not started" if review is None else "not submitted"
-                not_done.append({"submission_id": submission_id, "state": state})
-                continue
-            content = review_content(session, review, submission_id, reviewer)
-            done.append({**content, "digest": review_digest(content)})
+        done, not_done, keys = returned_reviews(session, packet_id, reviewer, submissions)
         # The trail's head as it stands now, for `audit verify --anchor` in this folder.
         anchor = current_anchor(session)
     if not done:
@@ -304,6 +317,26 @@ class _Target:
     annotations: list[travel_notes.Placed] | None  # None: the return carries none
 
 
+@dataclass(frozen=True)
+class IncomingReturn:
+    """A return's parts, read but not yet checked against this folder: from a file
+    (`import_return`) or straight from an assessor's folder (a team database's sync)."""
+
+    label: str  # what messages name: the file, or where the reviews came from
+    name: str  # what the trail names
+    sha256: str  # the same return twice (by this) changes nothing
+    packet_id: str
+    reviewer: str
+    created: dt.datetime
+    reviews: bytes  # the JSON of `REVIEWS`
+    reject: Reject
+
+
+# Given the packet the return answers, its key (and a blind packet's codes) once the
+# return is shown to come from someone who holds it; raises PacketError if not.
+Authenticate = Callable[[Session, Packet], return_keys.PacketKey]
+
+
 def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedReturn:
     """Imports a return into the lead's folder that issued its packet."""
     label = str(path)
@@ -324,15 +357,37 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         if REVIEWS not in archive.files:
             raise reject(translate("ReviewPackets", "has no {file}").format(file=REVIEWS))
         reviews_bytes = archive.read(REVIEWS)
+    incoming = IncomingReturn(
+        label, path.name, file_sha, packet_id, reviewer, created, reviews_bytes, reject
+    )
+    return take_return(
+        folder,
+        incoming,
+        actor=actor,
+        authenticate=lambda session, packet: _authenticate(session, m, packet, label),
+    )
+
+
+def take_return(
+    folder: DataFolder,
+    got: IncomingReturn,
+    *,
+    actor: str,
+    authenticate: Authenticate,
+    action: str = "packet.import_return",
+) -> ImportedReturn:
+    """Checks a return whole against this folder, which issued its packet, then applies
+    it in one transaction (recorded in the trail under `action`)."""
+    label, reject, packet_id, reviewer = got.label, got.reject, got.packet_id, got.reviewer
     result = ImportedReturn(packet_id, reviewer)
     # Raising inside this transaction rolls it back: a refusal leaves the folder as it was.
     with folder.sessions.begin() as session:
-        if session.scalar(select(PacketReturn.id).where(PacketReturn.file_sha256 == file_sha)):
+        if session.scalar(select(PacketReturn.id).where(PacketReturn.file_sha256 == got.sha256)):
             result.already_imported = True
             return result
         packet = _issued_packet(session, packet_id, label)
-        keys = _authenticate(session, m, packet, label)
-        if outside(created, packet.created_at, utcnow()):
+        keys = authenticate(session, packet)
+        if outside(got.created, packet.created_at, utcnow()):
             raise PacketError(
                 translate(
                     "ReviewPackets",
@@ -340,11 +395,13 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
                     "issue ({issued}) and now: a computer's clock is wrong, or the file was "
                     "changed. Nothing was imported.",
                 ).format(
-                    file=label, when=m["created"], issued=f"{packet.created_at:%Y-%m-%d %H:%M}"
+                    file=label,
+                    when=got.created.isoformat(),
+                    issued=f"{packet.created_at:%Y-%m-%d %H:%M}",
                 )
             )
         try:
-            body = parse_json(reviews_bytes)
+            body = parse_json(got.reviews)
         except JsonProblem as e:
             raise reject(str(e), REVIEWS) from None
         unicode_only(body, reject, REVIEWS)
@@ -358,13 +415,13 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         # Every review checked: now the changes, all in this one transaction.
         now = utcnow()
         for review, target in zip(incoming, targets, strict=True):
-            _apply(session, review, target, packet, file_sha, actor, now, result)
+            _apply(session, review, target, packet, got.sha256, actor, now, result)
         session.add(
             PacketReturn(
                 packet_id=packet.id,
                 reviewer=reviewer,
-                file_sha256=file_sha,
-                created_at=created,
+                file_sha256=got.sha256,
+                created_at=got.created,
                 summary={
                     "added": result.added,
                     "unchanged": result.unchanged,
@@ -375,12 +432,12 @@ def import_return(folder: DataFolder, path: Path, *, actor: str) -> ImportedRetu
         trail.record(
             session,
             actor=actor,
-            action="packet.import_return",
+            action=action,
             entity="packet",
             entity_id=packet_id,
             after={
-                "file": path.name,
-                "sha256": file_sha,
+                "file": got.name,
+                "sha256": got.sha256,
                 "reviewer": reviewer,
                 "added": result.added,
                 "unchanged": result.unchanged,
@@ -819,7 +876,7 @@ def _changed_since(session: Session, packet_id: str, review_entity: str) -> bool
     audit entry of it after the packet's own (none found: taken as changed)."""
     exported = session.scalar(
         select(func.min(AuditEvent.seq)).where(
-            AuditEvent.action == "packet.export", AuditEvent.entity_id == packet_id
+            AuditEvent.action.in_(PACKET_MADE), AuditEvent.entity_id == packet_id
         )
     )
     if exported is None:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
 
@@ -50,3 +51,29 @@ def reveal_earner(
             after={"reason": reason.strip()},
         )
         return submission.earner.name, submission.earner.email
+
+
+def blind_review(folder: DataFolder) -> bool:
+    with folder.read_sessions() as session:
+        return BLIND_REVIEW.get(session)
+
+
+def set_blind_review(folder: DataFolder, on: bool, actor: str) -> bool:
+    """Turns blind review on or off for everyone who works in this folder or team
+    database; returns whether it changed. On a team database the server follows the
+    setting at once: while it is on, assessors' logins cannot read earners' names."""
+    with folder.sessions.begin() as session:
+        was = BLIND_REVIEW.get(session)
+        if was == on:
+            return False
+        BLIND_REVIEW.set(session, on)
+        trail.record(
+            session,
+            actor=actor,
+            action="settings.blind_review",
+            entity="folder_setting",
+            entity_id=BLIND_REVIEW.key,
+            before={"value": was},
+            after={"value": on},
+        )
+    return True

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.errors import UserError
 from reviewer_app.reviews import crops
 from reviewer_app.reviews.annotations import Annotation, for_letter
+from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.letter import (
     FeedbackLetter,
     LetterCriterion,
@@ -39,7 +40,7 @@ from reviewer_app.reviews.letter import (
 )
 from reviewer_app.rubrics.decision import meets_level
 from reviewer_app.rubrics.model import Rubric
-from reviewer_app.storage.folder_settings import SHOW_EARLIER_SCORES
+from reviewer_app.storage.folder_settings import SHOW_EARLIER_SCORES, earners_out_of_sight
 from reviewer_app.storage.models import (
     CriterionScore,
     Decision,
@@ -174,7 +175,12 @@ def letter_for(
         .where(Decision.submission_id == submission.id)
     )
     return FeedbackLetter(
-        earner_name=submission.identity()[0],
+        # An assessor's login on a team database in blind review may not read the name.
+        earner_name=(
+            submission_code(submission.submission_id)
+            if earners_out_of_sight(session)
+            else submission.identity()[0]
+        ),
         submission_id=submission.submission_id,
         credential_name=definition_name or submission.credential_name or "",
         attempt=submission.attempt,

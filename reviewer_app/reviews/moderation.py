@@ -16,12 +16,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.audit import state, trail
 from reviewer_app.errors import UserError
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.database import sees_every_row
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     Anchor,
@@ -184,6 +185,14 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
     existing = session.scalar(select(Decision).where(Decision.submission_id == submission_pk))
     if existing is not None and existing.decided_by is not None:
         return existing.outcome  # a lead's adjudication stands until the lead changes it
+    if not sees_every_row(session) and _out_of_sight(session, submission_pk, reviews):
+        # An assessor's login on a team database does not see its colleagues' reviews,
+        # so it cannot compare them: the submission waits, and a lead's program
+        # settles it (`settle_waiting`).
+        session.execute(
+            update(Submission).where(Submission.id == submission_pk).values(status=IN_REVIEW)
+        )
+        return IN_REVIEW
     need = required_reviews(session, submission.credential_uri)
     if len(reviews) < need:
         started = bool(reviews) or _any_review(session, submission_pk)
@@ -199,6 +208,36 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
     return ADJUDICATION
 
 
+def _out_of_sight(session: Session, submission_pk: int, seen: list[tuple[Review, str]]) -> bool:
+    """Whether the submission has submitted reviews this login cannot read."""
+    every = session.scalar(select(func.reviewer_app_submitted_reviews(submission_pk)))
+    return int(every or 0) != len(seen)
+
+
+def settle_waiting(folder: DataFolder, actor: str) -> list[tuple[str, str]]:
+    """Settles the submissions whose reviews are all in but were submitted where they
+    could not be compared (by assessors on a team database); returns (submission id,
+    status) of each that changed. For a lead, who reads every review."""
+    changed: list[tuple[str, str]] = []
+    with folder.sessions.begin() as session:
+        if not sees_every_row(session):
+            raise ModerationError(
+                translate("Moderation", "Only a lead settles submissions whose reviews are in.")
+            )
+        now = utcnow()
+        for pk, submission_id in session.execute(
+            select(Submission.id, Submission.submission_id)
+            .where(Submission.status == IN_REVIEW)
+            .where(~select(Decision.id).where(Decision.submission_id == Submission.id).exists())
+            .order_by(Submission.id)
+        ).all():
+            status = _settle(session, pk, now)
+            if status != IN_REVIEW:
+                state.note(session, pk, actor)
+                changed.append((submission_id, status))
+    return changed
+
+
 def _any_review(session: Session, submission_pk: int) -> bool:
     return (
         session.scalar(select(Review.id).where(Review.submission_id == submission_pk).limit(1))
@@ -208,7 +247,13 @@ def _any_review(session: Session, submission_pk: int) -> bool:
 
 def _withdraw(session: Session, submission_pk: int, status: str) -> None:
     """No decision stands (unless a credential was issued on it, which must be revoked
-    first: reopening refuses that case before it gets here)."""
+    first: reopening refuses that case before it gets here). An assessor's login on a
+    team database neither reads credentials nor removes decisions: it sets the status."""
+    if not sees_every_row(session):
+        session.execute(
+            update(Submission).where(Submission.id == submission_pk).values(status=status)
+        )
+        return
     issued = session.scalar(
         select(IssuedCredential.id)
         .join(Decision, Decision.id == IssuedCredential.decision_id)
@@ -237,6 +282,7 @@ def adjudicate(
     annotations the lead carries into the earner's feedback (any submitted review's);
     None leaves it to the review the feedback comes from."""
     from reviewer_app.reviews.service import record_decision
+    from reviewer_app.team.members import check_acting_as
 
     if outcome not in ("pass", "not-yet"):
         raise ModerationError(
@@ -256,6 +302,7 @@ def adjudicate(
                     lead=lead
                 )
             )
+        check_acting_as(session, lead)  # on a team database, the login is the person
         submission = session.scalar(
             select(Submission).where(Submission.submission_id == submission_id)
         )

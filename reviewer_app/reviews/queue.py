@@ -13,12 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, case, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    case,
+    func,
+    null,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import Matches, to_fts_query
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.statuses import STATUSES
+from reviewer_app.storage.folder_settings import earners_out_of_sight
 from reviewer_app.storage.models import (
     Earner,
     EvidenceItem,
@@ -57,9 +69,11 @@ class QueueRow:
     loose: bool = False  # its id came from a file name: perhaps the earner's name
 
 
-def _filtered(f: QueueFilter) -> Select[int]:
+def _filtered(f: QueueFilter, *, names: bool = True) -> Select[int]:
+    """`names`: whether earners' names may be read (not so for an assessor's login on a
+    team database during blind review: then search and sort leave them out)."""
     query = select(Submission.id)
-    if f.sort == "earner" or f.search.strip():  # the join costs a sort of its own
+    if names and (f.sort == "earner" or f.search.strip()):  # the join costs a sort of its own
         query = query.join(Earner, Earner.id == Submission.earner_id)
     if f.statuses:
         query = query.where(Submission.status.in_(sorted(f.statuses)))
@@ -80,13 +94,15 @@ def _filtered(f: QueueFilter) -> Select[int]:
     if f.submitted_to:
         query = query.where(Submission.submitted_at < f.submitted_to)
     if f.search.strip():
-        query = query.where(_search_clause(f.search))
+        query = query.where(_search_clause(f.search, names=names))
     return query
 
 
-def _search_clause(words: str) -> ColumnElement[bool]:
+def _search_clause(words: str, *, names: bool = True) -> ColumnElement[bool]:
     like = f"%{words.strip()}%"
-    clauses = [Submission.submission_id.ilike(like), Earner.name.ilike(like)]
+    clauses = [Submission.submission_id.ilike(like)]
+    if names:
+        clauses.append(Earner.name.ilike(like))
     if to_fts_query(words):
         matching = select(EvidenceItem.submission_id).where(
             EvidenceItem.id.in_(
@@ -115,8 +131,10 @@ def queue_ids(session: Session, f: QueueFilter) -> list[int]:
     row objects would double the time. Indexes made for the queue (migration 0004)
     let SQLite read the ids in order without sorting.
     """
-    columns = _ORDER.get(f.sort, _ORDER["submitted"])
-    query = _filtered(f).order_by(*(c.desc() if f.descending else c for c in columns))
+    names = not earners_out_of_sight(session)
+    sort = f.sort if names or f.sort != "earner" else "submission"
+    columns = _ORDER.get(sort, _ORDER["submitted"])
+    query = _filtered(f, names=names).order_by(*(c.desc() if f.descending else c for c in columns))
     conn = session.connection()
     # Dates need SQLAlchemy's type conversion; the shortcut is SQLite's driver's.
     if f.submitted_from or f.submitted_to or conn.dialect.name != "sqlite":
@@ -135,12 +153,14 @@ _EMAIL = case((Submission.earner_name.is_(None), Earner.email), else_=Submission
 
 
 def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
-    """The rows for these keys (one query); keys that vanished are left out."""
-    rows = session.execute(
+    """The rows for these keys (one query); keys that vanished are left out. Where the
+    earners' names are out of this login's sight, each stands as its code."""
+    names = not earners_out_of_sight(session)
+    query = (
         select(
             Submission.id,
             Submission.submission_id,
-            _NAME,
+            _NAME if names else null(),
             Submission.credential_name,
             Submission.credential_uri,
             Submission.attempt,
@@ -149,14 +169,17 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
             func.json_array_length(Submission.warnings),
             Submission.shape,
         )
-        .join(Earner, Earner.id == Submission.earner_id)
+        .select_from(Submission)
         .where(Submission.id.in_(list(pks)))
     )
+    if names:
+        query = query.join(Earner, Earner.id == Submission.earner_id)
+    rows = session.execute(query)
     return {
         r[0]: QueueRow(
             pk=r[0],
             submission_id=r[1],
-            earner=r[2],
+            earner=r[2] if names else submission_code(r[1]),
             credential=r[3] or (r[4].rsplit("/", 1)[-1] if r[4] else ""),
             attempt=r[5],
             status=r[6],
@@ -254,7 +277,10 @@ def submission_view(
     # Plain column reads on the session's connection (no ORM objects, nor the ORM's
     # execution layer, which doubles their cost): this runs on every move in the queue.
     connection = session.connection()
-    row = connection.execute(_SUBMISSION_ROW, {"pk": pk}).one_or_none()
+    names = not earners_out_of_sight(session)
+    row = connection.execute(
+        _SUBMISSION_ROW if names else _SUBMISSION_ROW_CODED, {"pk": pk}
+    ).one_or_none()
     if row is None:
         return None
     code = submission_code(row.submission_id)
@@ -282,8 +308,8 @@ def submission_view(
     return SubmissionView(
         pk=pk,
         submission_id=code if blind and row.shape == "loose" else row.submission_id,
-        earner=code if blind else row.name,
-        earner_email=None if blind else row.email,
+        earner=code if blind or not names else row.name,
+        earner_email=None if blind or not names else row.email,
         credential_uri=row.credential_uri,
         credential_name=row.credential_name,
         attempt=row.attempt,
@@ -297,23 +323,34 @@ def submission_view(
 
 
 # Built once: composing a statement costs more than running it at this size.
+_ROW_COLUMNS = (
+    Submission.credential_uri,
+    Submission.credential_name,
+    Submission.attempt,
+    Submission.status,
+    Submission.submitted_at,
+    Submission.notes,
+    Submission.warnings,
+)
 _SUBMISSION_ROW = (
     select(
         Submission.submission_id,
         Submission.shape,
         _NAME.label("name"),
         _EMAIL.label("email"),
-        Submission.credential_uri,
-        Submission.credential_name,
-        Submission.attempt,
-        Submission.status,
-        Submission.submitted_at,
-        Submission.notes,
-        Submission.warnings,
+        *_ROW_COLUMNS,
     )
     .join(Earner, Earner.id == Submission.earner_id)
     .where(Submission.id == bindparam("pk"))
 )
+# The same, read by a login that may not read earners' names (see `queue_rows`).
+_SUBMISSION_ROW_CODED = select(
+    Submission.submission_id,
+    Submission.shape,
+    null().label("name"),
+    null().label("email"),
+    *_ROW_COLUMNS,
+).where(Submission.id == bindparam("pk"))
 _ITEM_COLUMNS = (
     EvidenceItem.id,
     EvidenceItem.position,

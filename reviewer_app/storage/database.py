@@ -22,9 +22,10 @@ import logging
 import os
 import sqlite3
 import time
+import weakref
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -219,3 +220,27 @@ def is_busy(error: BaseException) -> bool:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+# On a team database an assessor's login sees only its own reviews (row-level security,
+# reviewer_app.team.rules); whether this connection's login is one, asked once per engine.
+_ASSESSOR_GROUP = "reviewer_app_assessor"
+_SEES_EVERY_ROW: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+_IS_ASSESSOR = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_auth_members m "
+    "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+    "WHERE u.rolname = session_user AND g.rolname = :group)"
+)
+
+
+def sees_every_row(bind: Session | Connection) -> bool:
+    """Whether this session reads every row: always on a data folder; on a team
+    database unless its login is an assessor's."""
+    engine = bind.get_bind().engine if isinstance(bind, Session) else bind.engine
+    if engine.dialect.name != "postgresql":
+        return True
+    known = _SEES_EVERY_ROW.get(engine)
+    if known is None:
+        known = not bind.scalar(_IS_ASSESSOR, {"group": _ASSESSOR_GROUP})
+        _SEES_EVERY_ROW[engine] = known
+    return known

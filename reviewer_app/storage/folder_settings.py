@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
+from reviewer_app.storage.database import sees_every_row
 from reviewer_app.storage.models import FolderSetting
 
 T = TypeVar("T", bool, int, str)
@@ -56,3 +57,9 @@ ALL_SETTINGS: tuple[Setting[bool] | Setting[int] | Setting[str], ...] = (
     SHOW_EARLIER_SCORES,
     BLIND_REVIEW,
 )
+
+
+def earners_out_of_sight(session: Session) -> bool:
+    """Whether this session's login may not read earners' names: an assessor's on a
+    team database during blind review (the server refuses those columns)."""
+    return not sees_every_row(session) and BLIND_REVIEW.get(session)

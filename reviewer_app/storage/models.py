@@ -95,15 +95,27 @@ class StoreIntent(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+# The columns that say who an earner is (see `Earner`).
+EARNER_GROUP = "earner"
+
+
 class Earner(Base):
     __tablename__ = "earners"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # The platform's id of the earner: a mailto: URI, an email address or another URI.
     # Loose bundles have none; they get a local id of their own.
-    external_id: Mapped[str] = mapped_column(String(400), unique=True)
-    name: Mapped[str] = mapped_column(String(400), index=True)
-    email: Mapped[str | None] = mapped_column(String(400))
+    # Who the earner is: loaded only when asked for (`EARNER_GROUP`), because a team
+    # database hides these columns from assessors' logins during blind review.
+    external_id: Mapped[str] = mapped_column(
+        String(400), unique=True, deferred=True, deferred_group=EARNER_GROUP
+    )
+    name: Mapped[str] = mapped_column(
+        String(400), index=True, deferred=True, deferred_group=EARNER_GROUP
+    )
+    email: Mapped[str | None] = mapped_column(
+        String(400), deferred=True, deferred_group=EARNER_GROUP
+    )
 
     submissions: Mapped[list[Submission]] = relationship(back_populates="earner")
 
@@ -128,9 +140,13 @@ class Submission(Base):
     # The earner's name and email as this submission's own manifest gives them: what its
     # credential is issued to, whatever another bundle said for the same earner id (the
     # `earners` row keeps the first values seen). None in rows imported before they were
-    # kept, which fall back to the earner's.
-    earner_name: Mapped[str | None] = mapped_column(String(400))
-    earner_email: Mapped[str | None] = mapped_column(String(400))
+    # kept, which fall back to the earner's. Loaded when asked for, as the earner's.
+    earner_name: Mapped[str | None] = mapped_column(
+        String(400), deferred=True, deferred_group=EARNER_GROUP
+    )
+    earner_email: Mapped[str | None] = mapped_column(
+        String(400), deferred=True, deferred_group=EARNER_GROUP
+    )
     # The micro-credential's achievement id; None for a loose bundle until assigned.
     credential_uri: Mapped[str | None] = mapped_column(String(1000), index=True)
     credential_name: Mapped[str | None] = mapped_column(String(400))
@@ -139,7 +155,10 @@ class Submission(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     notes: Mapped[str | None] = mapped_column(Text)
     shape: Mapped[str] = mapped_column(String(20))  # "manifest" or "loose"
-    source_name: Mapped[str] = mapped_column(String(1000))
+    # The file it came in, which may carry the earner's name: loaded when asked for.
+    source_name: Mapped[str] = mapped_column(
+        String(1000), deferred=True, deferred_group=EARNER_GROUP
+    )
     # SHA-256 over the normalized submission (metadata and every item with its hash):
     # the same id with the same digest is "already imported", another digest a conflict.
     content_digest: Mapped[str] = mapped_column(String(64))

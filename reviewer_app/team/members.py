@@ -4,8 +4,8 @@ profile each login is bound to.
 `setup_team` (run by the database's owner) creates the schema and the group roles
 `reviewer_app_assessor` and `reviewer_app_lead` with their grants; it can be run again.
 `add_member` creates a login in its group and binds a reviewer profile to it;
-`remove_member` disables the login and keeps its work. Who may read and change what row
-by row (row-level security) is the next step; see docs/team.md.
+`remove_member` disables the login and keeps its work. Who may read and change what,
+row by row, is in `rules` (installed by `setup_team`); see docs/team.md.
 
 The person is the login: on a team database a command acting for a reviewer must run as
 that reviewer's login (`check_acting_as`); the database's owner, who has no profile,
@@ -22,19 +22,16 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
+from reviewer_app.storage.database import WRITE_LOCK_KEY
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Reviewer
+from reviewer_app.team import rules
+from reviewer_app.team.rules import ASSESSOR_GROUP, LEAD_GROUP
 from reviewer_app.wording import translate
 
-ASSESSOR_GROUP = "reviewer_app_assessor"
-LEAD_GROUP = "reviewer_app_lead"
 GROUPS = {"assessor": ASSESSOR_GROUP, "lead": LEAD_GROUP}
 # A login as PostgreSQL spells it unquoted: it is then the same in every tool.
 _LOGIN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-# What an assessor changes in the course of a review (scores, comments, annotations, the
-# status and decision its submit settles, the trail's entries); a lead changes all but
-# the trail's past.
-_ASSESSOR_WRITES = ("reviews", "criterion_scores", "annotations", "submissions", "decisions")
 
 
 class TeamError(UserError):
@@ -69,20 +66,8 @@ def setup_team(folder: DataFolder) -> list[str]:
             if not exists:
                 conn.execute(text(f"CREATE ROLE {group} NOLOGIN"))
         database = conn.scalar(text("SELECT current_database()"))
-        both = f"{ASSESSOR_GROUP}, {LEAD_GROUP}"
-        conn.execute(text(f'GRANT CONNECT ON DATABASE "{database}" TO {both}'))
-        conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {both}"))
-        conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {both}"))
-        conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {both}"))
-        conn.execute(
-            text(f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {LEAD_GROUP}")
-        )
-        conn.execute(text(f"GRANT INSERT, UPDATE ON {', '.join(_ASSESSOR_WRITES)} TO {both}"))
-        conn.execute(text(f"GRANT DELETE ON annotations, criterion_scores TO {ASSESSOR_GROUP}"))
-        # The trail: appended to by everyone, changed by nobody (and its triggers refuse).
-        conn.execute(text(f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {both}"))
-        conn.execute(text(f"GRANT INSERT ON audit_events TO {both}"))
-        conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+        for statement in rules.statements(str(database), WRITE_LOCK_KEY):
+            conn.exec_driver_sql(statement)
     return list(GROUPS.values())
 
 

@@ -105,8 +105,16 @@ def _install_language(app: QApplication, choice: str) -> i18n.Installed:
     return installed
 
 
-def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
-    """Shows the window at once, then opens the data folder and fills it."""
+def run(
+    data_dir: Path,
+    quit_after_ms: int | None = None,
+    *,
+    database: str | None = None,
+    password_file: Path | None = None,
+) -> int:
+    """Shows the window at once, then opens the data folder and fills it: on the team
+    database named by `database` (or REVIEWER_APP_DATABASE), else the one the window
+    connected to last, else the data folder's own."""
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -145,6 +153,21 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
     refused: list[int] = []
 
     def attach() -> None:
+        from reviewer_app.settings import TEAM_DATABASE
+        from reviewer_app.team.connection import team_at_start
+
+        try:
+            team = team_at_start(database, password_file, preferences.get(TEAM_DATABASE))
+        except UserError as e:  # said, then the data folder's own
+            told = tell(window, QMessageBox.Icon.Warning, APP_NAME, str(e))
+            told.finished.connect(lambda _answer: attach_local())
+            return
+        if team is None:
+            attach_local()
+        else:
+            window.open_team_at_start(data_dir, team, attach_local)
+
+    def attach_local() -> None:
         from reviewer_app.storage.datafolder import DataFolder
 
         try:
@@ -173,6 +196,8 @@ def run(data_dir: Path, quit_after_ms: int | None = None) -> int:
         runner().wait_all()  # a backup still being written finishes before the folder closes
         for folder in opened:
             folder.close()
+        if window.folder is not None:  # a team database connected to since
+            window.folder.close()
 
 
 def _start_daily_backup(window: MainWindow, folder: DataFolder) -> Operation:

@@ -72,6 +72,10 @@ class ImportController(QObject):
         self._operations = operations
         self.task: Operation | None = None
 
+    def set_folder(self, folder: DataFolder) -> None:
+        """Imports into `folder` from now on (never while an import runs)."""
+        self._folder = folder
+
     def busy(self) -> bool:
         return self.task is not None and self.task.running
 

@@ -41,6 +41,7 @@ from reviewer_app.ui.restore_flow import RestoreFlow
 from reviewer_app.ui.reviewer_identity import ReviewerIdentity
 from reviewer_app.ui.screens import Screens, ScreenSlot, opener
 from reviewer_app.ui.submission_flow import SubmissionFlow
+from reviewer_app.ui.team_connect import TeamConnection
 from reviewer_app.ui.welcome import WelcomePanel
 from reviewer_app.ui.window_actions import WindowActions
 from reviewer_app.ui.window_size import fit_to_screen
@@ -66,6 +67,7 @@ class MainWindow(
     ReviewerIdentity,
     ImportFlow,
     RestoreFlow,
+    TeamConnection,
     QMainWindow,
 ):
     # The frame has been painted once: time to load the data folder behind it.
@@ -141,8 +143,15 @@ class MainWindow(
         self._restore_layout()
         self.model.on_reload = self._update_counts
         self.model.load_now()  # before the first paint; every later reload is off the GUI thread
+        self._follow_others_changes()
         self._update_title()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
+
+    def _follow_others_changes(self) -> None:
+        from reviewer_app.ui.queue_refresh import QueueRefresher
+
+        self.refresher = QueueRefresher(self.model, self.table, self)
+        self.refresher.watch(self.folder)
 
     # Building ---------------------------------------------------------------------------
 
@@ -235,6 +244,7 @@ class MainWindow(
         self.reviewer_button.show_name(self.reviewer)
         self.reviewer_button.clicked.connect(lambda: self.ask_reviewer(first=False))
         bar.addWidget(self.reviewer_button)
+        self._build_connection_label()
         self.write_wait = WriteWaitNotice(bar)
         self._show_progress(False)
 
@@ -341,7 +351,7 @@ class MainWindow(
             title = self.tr("{app} (blind review)")
         else:
             title = "{app}"
-        self.setWindowTitle(title.format(subject=subject, app=APP_NAME))
+        self.setWindowTitle(self._titled(title.format(subject=subject, app=APP_NAME)))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -371,6 +381,7 @@ class MainWindow(
             super().closeEvent(event)
             return
         self.rubric.set_review(None)  # saves what is still being typed
+        self.refresher.stop()
         if self.imports.busy():
             self.imports.cancel()
             if self.imports.task is not None:

@@ -174,6 +174,13 @@ class QueueModel(QAbstractTableModel):
         self._filter = f
         self.reload()
 
+    def set_folder(self, folder: DataFolder) -> None:
+        """Reads from `folder` from now on (the window switched databases); call
+        `reload()` next."""
+        self._loader.stop()
+        self._refresher.stop()
+        self._folder = folder
+
     def is_loading(self) -> bool:
         return self._loader.is_loading() or self._refresher.is_loading() or bool(self._pages)
 

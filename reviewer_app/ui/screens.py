@@ -143,6 +143,13 @@ class Screens:
         widget.show()
         return widget
 
+    def close_all(self) -> None:
+        """Closes every screen opened (the window now works on another database)."""
+        for widget in list(self._opened.values()):
+            if shiboken6.isValid(widget):
+                widget.close()
+        self._opened.clear()
+
     def current(self, name: str) -> QWidget | None:
         """The screen last opened under `name`, shown or not (None if never, or gone)."""
         widget = self._opened.get(name)

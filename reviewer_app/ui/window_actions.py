@@ -54,6 +54,7 @@ class WindowActions:
         def show_verify(self) -> None: ...
         def show_revoke(self) -> None: ...
         def show_calibration_dashboard(self) -> None: ...
+        def _build_connection_actions(self) -> list[QAction]: ...
 
     def _window(self) -> QMainWindow:
         assert isinstance(self, QMainWindow)
@@ -171,6 +172,8 @@ class WindowActions:
         file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addActions(self._build_connection_actions())
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()

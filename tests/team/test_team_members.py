@@ -72,13 +72,23 @@ def as_login(team: PgServer, tmp_path: Path, login: str) -> list[str]:
     return ["--data-dir", str(tmp_path / login), "--database", url, "--password-file", str(secret)]
 
 
+def assigned(
+    capsys: pytest.CaptureFixture[str], team: PgServer, tmp_path: Path, login: str, *ids: str
+) -> list[str]:
+    """`login`'s arguments, once the lead has assigned it the submissions `ids`."""
+    lea = as_login(team, tmp_path, "lea")
+    code, _, err = run(capsys, *lea, "team", "assign", "--reviewer", login, "--submission", *ids)
+    assert code == 0, err
+    return as_login(team, tmp_path, login)
+
+
 def test_a_login_acts_as_its_own_profile_only(
     team: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ana = as_login(team, tmp_path, "ana")
+    ana = assigned(capsys, team, tmp_path, "ana", "FAP-2026-0142")
     level = ["--level", "overview-families=proficient"]
     code, _, err = run(capsys, *ana, "score", "FAP-2026-0142", "--reviewer", "Lea Park", *level)
-    assert code == 1
+    assert code == 1, err
     assert "connected as ana, who is Ana Lima: you cannot act as Lea Park" in err
     code, scored, err = run(
         capsys, *ana, "score", "FAP-2026-0142", "--reviewer", "Ana Lima", *level, "--json"
@@ -94,7 +104,7 @@ def test_a_login_acts_as_its_own_profile_only(
 def test_nobody_rewrites_the_trail_and_an_assessor_cannot_delete_a_review(
     team: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ana = as_login(team, tmp_path, "ana")
+    ana = assigned(capsys, team, tmp_path, "ana", "FAP-2026-0142")
     level = ["--level", "overview-families=proficient"]
     assert run(capsys, *ana, "score", "FAP-2026-0142", "--reviewer", "Ana Lima", *level)[0] == 0
     for login in ("ana", "lea"):
@@ -119,7 +129,7 @@ def test_nobody_rewrites_the_trail_and_an_assessor_cannot_delete_a_review(
                     conn.execute(text(statement))
         finally:
             engine.dispose()
-    assert run(capsys, *ana, "audit", "verify")[0] == 0
+    assert run(capsys, *as_login(team, tmp_path, "lea"), "audit", "verify")[0] == 0
 
 
 def test_the_password_reaches_the_server_as_a_scram_verifier() -> None:

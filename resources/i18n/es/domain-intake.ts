@@ -816,8 +816,16 @@
         <translation>{given!r} no es una base de datos de equipo: indique postgresql://USUARIO@SERVIDOR:PUERTO/BASE.</translation>
     </message>
     <message>
+        <source>A password on more than one line cannot be stored.</source>
+        <translation>No se puede guardar una contraseña de más de una línea.</translation>
+    </message>
+    <message>
         <source>Cannot read the password file {path}: {problem}.</source>
         <translation>No se puede leer el archivo de contraseña {path}: {problem}.</translation>
+    </message>
+    <message>
+        <source>Cannot write the password file {path}: {problem}.</source>
+        <translation>No se puede escribir el archivo de contraseñas {path}: {problem}.</translation>
     </message>
     <message>
         <source>The password file {path} is empty.</source>

@@ -1050,5 +1050,72 @@
         <source>There are no assessors to assign to (reviewer-app team add).</source>
         <translation>No hay evaluadores a quienes asignar (reviewer-app team add).</translation>
     </message>
+    <message>
+        <source>Cannot reach the team database {database} ({problem}). Nothing was done: go on scoring in this data folder, and sync when the server can be reached.</source>
+        <translation>No se puede acceder a la base de datos de equipo {database} ({problem}). No se hizo nada: siga puntuando en esta carpeta de datos y sincronice cuando se pueda acceder al servidor.</translation>
+    </message>
+    <message>
+        <source>Checkout and sync work with a team database: give --database postgresql://LOGIN@HOST:PORT/DBNAME.</source>
+        <translation>La copia para trabajar sin conexión y la sincronización funcionan con una base de datos de equipo: indique --database postgresql://USUARIO@SERVIDOR:PUERTO/BASE.</translation>
+    </message>
+    <message>
+        <source>The login {login} is not a team member&apos;s: connect as your own login (reviewer-app team add binds one to a reviewer).</source>
+        <translation>El usuario {login} no es de ningún miembro del equipo: conéctese con su propio usuario (reviewer-app team add vincula uno a un evaluador).</translation>
+    </message>
+    <message>
+        <source>{submissions} is not assigned to you ({name}); nothing was checked out. Ask a lead to assign it (reviewer-app team assign).</source>
+        <translation>{submissions} no le está asignada a usted ({name}); no se copió nada. Pida a un responsable de equipo que se la asigne (reviewer-app team assign).</translation>
+    </message>
+    <message>
+        <source>The evidence of {what} is not on this computer. Until evidence is kept in the team database, check out on the computer that imported it (or with a copy of its data folder). Nothing was checked out.</source>
+        <translation>Las evidencias de {what} no están en este ordenador. Mientras las evidencias no se guarden en la base de datos de equipo, haga la copia en el ordenador que las importó (o con una copia de su carpeta de datos). No se copió nada.</translation>
+    </message>
+    <message>
+        <source>This data folder was checked out from {database} as {login}, not from {here}: connect to that database as that login, or use another data folder. Nothing was done.</source>
+        <translation>Esta carpeta de datos se copió de {database} como {login}, no de {here}: conéctese a esa base de datos con ese usuario, o use otra carpeta de datos. No se hizo nada.</translation>
+    </message>
+    <message>
+        <source>This data folder holds no checkout from a team database (reviewer-app team checkout).</source>
+        <translation>Esta carpeta de datos no contiene ninguna copia de una base de datos de equipo (reviewer-app team checkout).</translation>
+    </message>
+    <message>
+        <source>the reviews from {folder}</source>
+        <translation>las revisiones de {folder}</translation>
+    </message>
+    <message>
+        <source>Packet {packet} is not one of your ({login}&apos;s) checkouts; nothing was synced.</source>
+        <translation>El lote de revisión {packet} no es una de sus copias ({login}); no se sincronizó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>The server refused the password of {login}: check it and try again.</source>
+        <translation>El servidor rechazó la contraseña de {login}: revísela e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The server does not let {login} connect to {database}: ask your team lead.</source>
+        <translation>El servidor no deja que {login} se conecte a {database}: consulte a su responsable de equipo.</translation>
+    </message>
+    <message>
+        <source>The server {server} has no database {database}.</source>
+        <translation>El servidor {server} no tiene ninguna base de datos {database}.</translation>
+    </message>
+    <message>
+        <source>The server {server} has too many connections now; try again in a moment.</source>
+        <translation>El servidor {server} tiene demasiadas conexiones ahora; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of {login}.</source>
+        <translation>El servidor pide la contraseña de {login}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server {server}: check its name and port, and the network.</source>
+        <translation>No se puede llegar al servidor {server}: revise su nombre y puerto, y la red.</translation>
+    </message>
+    <message>
+        <source>The server {server} refused the connection: {problem}.</source>
+        <translation>El servidor {server} rechazó la conexión: {problem}.</translation>
+    </message>
 </context>
 </TS>

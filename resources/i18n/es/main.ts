@@ -571,6 +571,26 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <source>{app} (blind review)</source>
         <translation>{app} (revisión anónima)</translation>
     </message>
+    <message>
+        <source>&amp;Connect to team database…</source>
+        <translation>&amp;Conectar a la base de datos del equipo…</translation>
+    </message>
+    <message>
+        <source>Use &amp;local data folder</source>
+        <translation>Usar la carpeta de datos &amp;local</translation>
+    </message>
+    <message>
+        <source>Team database</source>
+        <translation>Base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Connecting to {team}…</source>
+        <translation>Conectando con {team}…</translation>
+    </message>
+    <message>
+        <source>Connected to the team database {url}</source>
+        <translation>Conectado a la base de datos del equipo {url}</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -979,6 +999,81 @@ No se ha cambiado nada.</translation>
     <message>
         <source>Portfolio Reviewer could not start again by itself. The settings are saved; close it and start it again to use the new language.</source>
         <translation>Portfolio Reviewer no pudo volver a iniciarse por sí solo. La configuración está guardada; ciérrelo y vuelva a iniciarlo para usar el nuevo idioma.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <source>Connect to team database</source>
+        <translation>Conectar a la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>db.example.org</source>
+        <translation>db.example.org</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Store the password in PostgreSQL&apos;s password file</source>
+        <translation>Guardar la contraseña en el archivo de contraseñas de PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Store the password</source>
+        <translation>Guardar la contraseña</translation>
+    </message>
+    <message>
+        <source>Writes it to {file}, readable by you only, where PostgreSQL&apos;s tools look too; otherwise it is asked for at each start</source>
+        <translation>La escribe en {file}, que solo usted puede leer y donde también la buscan las herramientas de PostgreSQL; si no, se pide en cada inicio</translation>
+    </message>
+    <message>
+        <source>Why the connection failed</source>
+        <translation>Por qué falló la conexión</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;uerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
 </context>
 <context>

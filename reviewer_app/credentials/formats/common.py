@@ -78,17 +78,16 @@ def issued_definitions(session: Session, issuer: Issuer, fmt: str | None = None)
     """Every micro-credential version this issuer has issued (in `fmt`, if given)."""
     from reviewer_app.storage.models import Decision, Definition, Review
 
-    query = (
-        select(Definition)
-        .join(Review, Review.definition_id == Definition.id)
+    # The ids first: PostgreSQL cannot compare JSON columns for DISTINCT.
+    ids = (
+        select(Review.definition_id)
         .join(Decision, Decision.review_id == Review.id)
         .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
         .where(IssuedCredential.issuer_id == issuer.id)
-        .distinct()
-        .order_by(Definition.id)
     )
     if fmt is not None:
-        query = query.where(IssuedCredential.format == fmt)
+        ids = ids.where(IssuedCredential.format == fmt)
+    query = select(Definition).where(Definition.id.in_(ids)).order_by(Definition.id)
     return list(session.scalars(query))
 
 

@@ -1,0 +1,220 @@
+"""Who may read and change what on a team database, enforced by PostgreSQL itself.
+
+`team setup` installs these rules (and installs them again after an upgrade); they hold
+for any client that connects, not only for this program:
+
+- An assessor's login reads the submissions assigned to it (and those it has reviewed)
+  with their evidence and decisions, and its own reviews, scores, comments and
+  annotations: never another reviewer's (row-level security). It writes only its own
+  reviews, and only while they are open: a submitted review, a decision, the audit
+  trail and another person's rows are out of its reach.
+- A lead's login reads and writes everything the program keeps (the trail's past
+  excepted, which nobody changes).
+- While blind review is on, an assessor's login cannot read earners' names, emails or
+  ids, nor the file names bundles came in (column privileges, switched by a trigger
+  whenever the setting changes, whoever changes it).
+- An audit entry must name as its actor the person of the login that writes it (or no
+  person at all, such as "system"), and must continue the chain where it stands: the
+  server serializes appends, so the trail stays one chain even for a client that does
+  not take the program's write lock.
+
+The functions are SECURITY DEFINER (they run as the owner who ran `team setup`) so that
+a policy can ask who the session's person is without granting anything more; each pins
+its search_path. See docs/team.md.
+"""
+
+from __future__ import annotations
+
+ASSESSOR_GROUP = "reviewer_app_assessor"
+LEAD_GROUP = "reviewer_app_lead"
+
+# Columns that name the earner (a loose bundle's submission id is the earner's name as
+# well: docs/team.md says to import bundles with manifests for blind review).
+BLIND_COLUMNS = {
+    "earners": ("name", "email", "external_id"),
+    "submissions": ("earner_name", "earner_email", "source_name"),
+}
+
+# Tables an assessor's login has no business reading at all.
+LEAD_ONLY = (
+    "issuers",
+    "issuer_keys",
+    "issued_credentials",
+    "packets",
+    "packet_assignments",
+    "packet_returns",
+    "review_conflicts",
+)
+
+_FUNCTIONS = f"""
+CREATE OR REPLACE FUNCTION reviewer_app_me() RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT id FROM reviewers WHERE login = session_user
+$$;
+
+CREATE OR REPLACE FUNCTION reviewer_app_submitted_reviews(submission integer)
+RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT count(*)::integer FROM reviews
+    WHERE submission_id = submission AND submitted_at IS NOT NULL
+$$;
+
+CREATE OR REPLACE FUNCTION reviewer_app_apply_blind() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    blind boolean;
+    shown text;
+    tab text;
+BEGIN
+    SELECT coalesce((value::jsonb ->> 'value')::boolean, false) INTO blind
+    FROM folder_settings WHERE key = 'review.blind';
+    FOREACH tab IN ARRAY ARRAY['earners', 'submissions'] LOOP
+        EXECUTE format('REVOKE SELECT ON %I FROM {ASSESSOR_GROUP}', tab);
+        IF coalesce(blind, false) THEN
+            SELECT string_agg(quote_ident(column_name), ', ') INTO shown
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = tab
+              AND NOT (tab = 'earners' AND column_name IN
+                       ({", ".join(f"'{c}'" for c in BLIND_COLUMNS["earners"])}))
+              AND NOT (tab = 'submissions' AND column_name IN
+                       ({", ".join(f"'{c}'" for c in BLIND_COLUMNS["submissions"])}));
+            EXECUTE format('GRANT SELECT (%s) ON %I TO {ASSESSOR_GROUP}', shown, tab);
+        ELSE
+            EXECUTE format('GRANT SELECT ON %I TO {ASSESSOR_GROUP}', tab);
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE OR REPLACE FUNCTION reviewer_app_blind_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM reviewer_app_apply_blind();
+    RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION reviewer_app_audit_append() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    person text;
+    last_seq integer;
+    last_hash text;
+BEGIN
+    SELECT name INTO person FROM reviewers WHERE login = session_user;
+    IF person IS NOT NULL AND NEW.actor <> person
+       AND EXISTS (SELECT 1 FROM reviewers WHERE name = NEW.actor) THEN
+        RAISE EXCEPTION 'reviewer_app: the login % is %, not %',
+            session_user, person, NEW.actor USING ERRCODE = '42501';
+    END IF;
+    -- Appends take turns (the program's own write lock, taken again here for any
+    -- other client), and each continues the chain where it stands.
+    PERFORM pg_advisory_xact_lock({{lock}});
+    SELECT seq, hash INTO last_seq, last_hash FROM audit_events ORDER BY seq DESC LIMIT 1;
+    IF NEW.seq <> coalesce(last_seq, 0) + 1
+       OR NEW.prev_hash <> coalesce(last_hash, repeat('0', 64)) THEN
+        RAISE EXCEPTION 'reviewer_app: an audit entry must continue the trail at %',
+            coalesce(last_seq, 0) + 1 USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
+_TRIGGERS = """
+DROP TRIGGER IF EXISTS folder_settings_blind ON folder_settings;
+CREATE TRIGGER folder_settings_blind AFTER INSERT OR UPDATE OR DELETE ON folder_settings
+    FOR EACH STATEMENT EXECUTE FUNCTION reviewer_app_blind_changed();
+DROP TRIGGER IF EXISTS audit_events_continue_chain ON audit_events;
+CREATE TRIGGER audit_events_continue_chain BEFORE INSERT ON audit_events
+    FOR EACH ROW EXECUTE FUNCTION reviewer_app_audit_append();
+"""
+
+# (table, policy name, command, USING, WITH CHECK) for assessors. Subqueries on tables
+# that have policies of their own see only what the assessor sees, so "my reviews" is
+# simply `SELECT id FROM reviews`.
+_MINE = "reviewer_id = reviewer_app_me()"
+_ASSIGNED = "(SELECT submission_id FROM assignments)"
+_READABLE = f"(id IN {_ASSIGNED} OR id IN (SELECT submission_id FROM reviews))"
+_OWN_OPEN = "review_id IN (SELECT id FROM reviews WHERE submitted_at IS NULL)"
+_ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
+    ("assignments", "own", "SELECT", _MINE, None),
+    ("submissions", "assigned", "SELECT", _READABLE, None),
+    ("submissions", "assigned_status", "UPDATE", f"id IN {_ASSIGNED}", f"id IN {_ASSIGNED}"),
+    ("evidence_items", "assigned", "SELECT", "submission_id IN (SELECT id FROM submissions)", None),
+    ("reviews", "own", "SELECT", _MINE, None),
+    ("reviews", "own_new", "INSERT", None, f"{_MINE} AND submission_id IN {_ASSIGNED}"),
+    ("reviews", "own_open", "UPDATE", f"{_MINE} AND submitted_at IS NULL", _MINE),
+    ("criterion_scores", "own", "SELECT", "review_id IN (SELECT id FROM reviews)", None),
+    ("criterion_scores", "own_new", "INSERT", None, _OWN_OPEN),
+    ("criterion_scores", "own_open", "UPDATE", _OWN_OPEN, _OWN_OPEN),
+    ("criterion_scores", "own_gone", "DELETE", _OWN_OPEN, None),
+    ("annotations", "own", "SELECT", "review_id IN (SELECT id FROM reviews)", None),
+    ("annotations", "own_new", "INSERT", None, _OWN_OPEN),
+    ("annotations", "own_open", "UPDATE", _OWN_OPEN, _OWN_OPEN),
+    ("annotations", "own_gone", "DELETE", _OWN_OPEN, None),
+    ("decisions", "assigned", "SELECT", "submission_id IN (SELECT id FROM submissions)", None),
+    # The decision its own submitted review settles, where it is the only review.
+    (
+        "decisions",
+        "own_review",
+        "INSERT",
+        None,
+        "decided_by IS NULL AND review_id IN (SELECT id FROM reviews WHERE submitted_at "
+        "IS NOT NULL) AND reviewer_app_submitted_reviews(submission_id) = 1",
+    ),
+)
+# Deleting and updating decisions, reviews' deletion: granted (a statement the review
+# flow runs may name them) but matched by no assessor policy, so they touch no row.
+_RLS_TABLES = sorted({p[0] for p in _ASSESSOR_POLICIES})
+# A lead's decision is their own: an adjudication names the lead who made it.
+_LEAD_DECISIONS = "decided_by IS NULL OR decided_by = reviewer_app_me()"
+
+
+def statements(database: str, lock_key: int) -> list[str]:
+    """Everything `team setup` runs after the schema is at head, in order."""
+    both = f"{ASSESSOR_GROUP}, {LEAD_GROUP}"
+    out = [
+        f'GRANT CONNECT ON DATABASE "{database}" TO {both}',
+        f"GRANT USAGE ON SCHEMA public TO {both}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {both}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {both}",
+        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {LEAD_GROUP}",
+        f"REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public FROM {ASSESSOR_GROUP}",
+        f"REVOKE SELECT ON {', '.join(LEAD_ONLY)} FROM {ASSESSOR_GROUP}",
+        f"GRANT INSERT, UPDATE ON reviews, criterion_scores, annotations TO {ASSESSOR_GROUP}",
+        f"GRANT DELETE ON criterion_scores, annotations, decisions TO {ASSESSOR_GROUP}",
+        f"GRANT INSERT ON decisions TO {ASSESSOR_GROUP}",
+        f"GRANT UPDATE (status) ON submissions TO {ASSESSOR_GROUP}",
+        # The trail: appended to by everyone, changed by nobody (triggers refuse it
+        # even to the owner). An assessor reads only where the chain stands.
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM {both}",
+        f"REVOKE SELECT ON audit_events FROM {ASSESSOR_GROUP}",
+        f"GRANT SELECT (id, seq, hash) ON audit_events TO {ASSESSOR_GROUP}",
+        f"GRANT INSERT ON audit_events TO {both}",
+        _FUNCTIONS.replace("{lock}", str(lock_key)),
+        _TRIGGERS,
+    ]
+    for function in (
+        "reviewer_app_me()",
+        "reviewer_app_submitted_reviews(integer)",
+        "reviewer_app_apply_blind()",
+    ):
+        out.append(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        out.append(f"GRANT EXECUTE ON FUNCTION {function} TO {both}")
+    out.append(f"REVOKE EXECUTE ON FUNCTION reviewer_app_apply_blind() FROM {ASSESSOR_GROUP}")
+    for table in _RLS_TABLES:
+        out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        out.append(f"DROP POLICY IF EXISTS lead_all ON {table}")
+        lead_check = _LEAD_DECISIONS if table == "decisions" else "true"
+        out.append(
+            f"CREATE POLICY lead_all ON {table} TO {LEAD_GROUP} "
+            f"USING (true) WITH CHECK ({lead_check})"
+        )
+    for table, name, command, using, check in _ASSESSOR_POLICIES:
+        out.append(f"DROP POLICY IF EXISTS assessor_{name} ON {table}")
+        clauses = f" USING ({using})" if using else ""
+        clauses += f" WITH CHECK ({check})" if check else ""
+        out.append(
+            f"CREATE POLICY assessor_{name} ON {table} FOR {command} TO {ASSESSOR_GROUP}{clauses}"
+        )
+    out.append("SELECT reviewer_app_apply_blind()")
+    return out
