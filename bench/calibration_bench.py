@@ -255,15 +255,15 @@ def main() -> None:
             with folder.sessions() as session:
                 report = calibration_report(session, credential=URI)
             ours = time.perf_counter() - started
-    assert len(report["reviewers"]) == args.reviewers + 1
-    assert len(report["criteria"]) == len(CRITERIA)
+    assert len(report.reviewers) == args.reviewers + 1
+    assert len(report.criteria) == len(CRITERIA)
     print(
         f"calibration report, {args.reviewers} reviewers x {args.submissions} submissions x "
         f"{len(CRITERIA)} criteria, every coefficient with a 1,000-resample bootstrap "
         f"interval, read from the database: {ours:.2f} s (target under 5 s); one pass of "
         f"the reference libraries (krippendorff, scikit-learn) without intervals: "
         f"{bare:.2f} s; ratio {ours / bare:.2f}x; overall alpha "
-        f"{report['overall']['krippendorff_alpha_ordinal']:.3f}"
+        f"{report.overall.krippendorff_alpha_ordinal or 0.0:.3f}"
     )
 
 

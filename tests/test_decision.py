@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 
-from reviewer_app.rubrics.decision import NOT_YET, PASS, decide
+from reviewer_app.rubrics.decision import decide
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.vocabulary import Outcome
+
+PASS, NOT_YET = Outcome.PASS, Outcome.NOT_YET
 
 FOUR = [
     {"id": "beginning", "label": "Beginning", "points": 1},

@@ -18,7 +18,7 @@ from reviewer_app.cli import main
 from reviewer_app.credentials.issuers import create_issuer
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.resources import resource
-from reviewer_app.rubrics.decision import PASS, decide
+from reviewer_app.rubrics.decision import decide
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.rubrics.store import add_files
 from reviewer_app.storage.datafolder import DataFolder
@@ -31,6 +31,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 from tests import craft
 from tests.credentials.conftest import PASSPHRASE, pass_submission
 from tests.processes import env
@@ -204,7 +205,9 @@ def test_four_writers_at_once_lose_nothing_and_decide_consistently(tmp_path: Pat
             }
             rule = decide(Rubric.from_content(definition.content), stored).outcome
             assert decision.outcome == rule, decision.submission_id
-        passes = session.scalar(select(Decision.id).where(Decision.outcome == PASS).limit(1))
+        passes = session.scalar(
+            select(Decision.id).where(Decision.outcome == Outcome.PASS).limit(1)
+        )
         assert passes is not None
 
     assert main(["--data-dir", str(data), "check"]) == 0

@@ -28,9 +28,9 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 
 STATE_ACTION = "submission.state"
-UNREVIEWED = "unreviewed"
 State = dict[str, Any]
 
 
@@ -43,7 +43,7 @@ def text_digest(text: str | None) -> str | None:
 
 def empty_state() -> State:
     """A submission nobody has reviewed: what an import leaves."""
-    return {"status": UNREVIEWED, "decision": None, "reviews": {}}
+    return {"status": Status.UNREVIEWED, "decision": None, "reviews": {}}
 
 
 def note(

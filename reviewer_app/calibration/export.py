@@ -32,6 +32,13 @@ from reportlab.platypus import (
 )
 
 from reviewer_app import APP_NAME, csv_safe
+from reviewer_app.calibration.results import (
+    CalibrationReport,
+    CriterionResult,
+    Interval,
+    ReviewerResult,
+    Rules,
+)
 from reviewer_app.reviews.letter import _fold, _pdf_font
 
 ALPHA_MINIMUM = 0.667
@@ -52,29 +59,19 @@ def decimal(value: float | None) -> str:
     return NA if value is None else f"{value:.2f}"
 
 
-def interval_words(interval: Sequence[float | None] | None) -> str:
+def interval_words(interval: Interval) -> str:
     """'95% CI 0.41 to 0.80', or '' when the bootstrap could not give one."""
-    if not interval or interval[0] is None or interval[1] is None:
+    if interval[0] is None or interval[1] is None:
         return ""
     return f"95% CI {interval[0]:.2f} to {interval[1]:.2f}"
 
 
-def coefficient_words(
-    value: float | None, interval: Sequence[float | None] | None, units: int
-) -> str:
+def coefficient_words(value: float | None, interval: Interval, units: int) -> str:
     """A coefficient with its interval and the number of units behind it."""
     if value is None:
         return f"{NA} (N = {units})"
     parts = [interval_words(interval), f"N = {units}"]
     return f"{value:.2f} ({'; '.join(p for p in parts if p)})"
-
-
-def exact_needed(rules: dict[str, float], levels: int) -> float:
-    if levels <= 2:
-        return rules["exact_agreement_two_levels"]
-    if levels == 3:
-        return rules["exact_agreement_three_levels"]
-    return rules["exact_agreement_four_or_more"]
 
 
 def alpha_flag(alpha: float | None) -> str:
@@ -87,47 +84,46 @@ def alpha_flag(alpha: float | None) -> str:
     return ""
 
 
-def reviewer_flags(entry: dict[str, Any]) -> dict[str, str]:
+def reviewer_flags(entry: ReviewerResult) -> dict[str, str]:
     """Flags by field ("exact_agreement", "quadratic_weighted_kappa", "qualified").
 
     The report words its reasons ("exact agreement 50% is below 70%"); they are matched by
     their opening words, so the threshold each needed is the report's own."""
     flags: dict[str, str] = {}
-    for reason in entry.get("why") or []:
+    for reason in entry.why:
         if reason.startswith("exact agreement"):
             flags["exact_agreement"] = f"{BELOW}: {reason}"
         elif reason.startswith("weighted kappa"):
             flags["quadratic_weighted_kappa"] = f"{BELOW}: {reason}"
-    if not entry.get("qualified"):
-        flags["qualified"] = "not qualified: " + "; ".join(entry.get("why") or ["no reason given"])
+    if not entry.qualified:
+        flags["qualified"] = "not qualified: " + "; ".join(entry.why or ["no reason given"])
     return flags
 
 
-def criterion_flags(entry: dict[str, Any], rules: dict[str, float]) -> dict[str, str]:
+def criterion_flags(entry: CriterionResult, rules: Rules) -> dict[str, str]:
     """Flags by field ("krippendorff_alpha_ordinal", "exact_agreement", "fleiss_kappa")."""
     flags: dict[str, str] = {}
-    alpha = alpha_flag(entry.get("krippendorff_alpha_ordinal"))
+    alpha = alpha_flag(entry.krippendorff_alpha_ordinal)
     if alpha:
         flags["krippendorff_alpha_ordinal"] = alpha
-    exact, levels = entry.get("exact_agreement"), int(entry.get("levels") or 2)
-    needed = exact_needed(rules, levels)
+    exact, levels = entry.exact_agreement, entry.levels or 2
+    needed = rules.exact_needed(levels)
     if exact is not None and exact < needed:
         flags["exact_agreement"] = f"{BELOW}: {exact:.0%} is under {needed:.0%}"
-    kappa, kappa_needed = entry.get("fleiss_kappa"), rules["kappa_four_or_more"]
+    kappa, kappa_needed = entry.fleiss_kappa, rules.kappa_more
     if kappa is not None and levels >= 4 and kappa < kappa_needed:
         flags["fleiss_kappa"] = f"{BELOW}: {kappa:.2f} is under {kappa_needed:.2f}"
     return flags
 
 
-def empty_report_words(report: dict[str, Any]) -> str:
+def empty_report_words(report: CalibrationReport) -> str:
     """What is missing for the report to say anything, or '' when it has something."""
-    anchored = any(r["anchor_scores"] for r in report["reviewers"])
     missing = []
-    if not anchored:
+    if not report.anchored:
         missing.append(
             "anchors: submissions a lead has marked as the reference, scored by other reviewers"
         )
-    if not report["criteria"]:
+    if not report.double_marked:
         missing.append("double-marked submissions: each submitted by two or more reviewers")
     if not missing:
         return ""
@@ -174,37 +170,33 @@ def _cell(value: Any) -> str:
     return str(value)  # text a spreadsheet would run as a formula: see csv_safe
 
 
-def _interval_cells(interval: Sequence[float | None] | None) -> list[Any]:
-    return list(interval) if interval else [None, None]
-
-
-def report_csv(report: dict[str, Any]) -> bytes:
+def report_csv(report: CalibrationReport) -> bytes:
     """One CSV in three sections (overall, reviewers, criteria), each under a title row and
     its own header row, blank lines between; UTF-8 with a BOM so spreadsheets read names
     as typed."""
     out = io.StringIO()
     writer = csv_safe.writer(out, lineterminator="\r\n")
-    rules = report["rules"]
-    overall = report["overall"]
+    rules = report.rules
+    overall = report.overall
     writer.writerow(["Overall"])
     writer.writerow(["measure", "value", "low", "high", "units", "flags"])
-    alpha = overall["krippendorff_alpha_ordinal"]
+    alpha = overall.krippendorff_alpha_ordinal
     rows: list[list[Any]] = [
-        ["credential", report.get("credential") or "all", None, None, None, ""],
-        ["reviewers", overall["reviewers"], None, None, None, ""],
-        ["submissions", overall["submissions"], None, None, None, ""],
+        ["credential", report.credential or "all", None, None, None, ""],
+        ["reviewers", overall.reviewers, None, None, None, ""],
+        ["submissions", overall.submissions, None, None, None, ""],
         [
             "krippendorff_alpha_ordinal",
             alpha,
-            *_interval_cells(overall["krippendorff_alpha_interval"]),
-            overall["units"],
+            *overall.krippendorff_alpha_interval,
+            overall.units,
             alpha_flag(alpha),
         ],
         [
             "decision_agreement",
-            overall["decision_agreement"],
-            *_interval_cells(overall["decision_agreement_interval"]),
-            overall["decision_units"],
+            overall.decision_agreement,
+            *overall.decision_agreement_interval,
+            overall.decision_units,
             "",
         ],
     ]
@@ -212,45 +204,44 @@ def report_csv(report: dict[str, Any]) -> bytes:
     writer.writerow([])
     writer.writerow(["Reviewers against anchors"])
     writer.writerow(REVIEWER_COLUMNS)
-    for r in report["reviewers"]:
-        drift = r.get("drift") or {}
+    for r in report.reviewers:
         writer.writerow(
             _cell(v)
             for v in [
-                r["reviewer"],
-                r["anchor_scores"],
-                r["exact_agreement"],
-                r["adjacent_agreement"],
-                r["quadratic_weighted_kappa"],
-                *_interval_cells(r.get("quadratic_weighted_kappa_interval")),
-                r["severity"],
-                drift.get("slope_per_30_days"),
-                r["contradicted_decisions"],
-                r["qualified"],
+                r.reviewer,
+                r.anchor_scores,
+                r.exact_agreement,
+                r.adjacent_agreement,
+                r.quadratic_weighted_kappa,
+                *r.quadratic_weighted_kappa_interval,
+                r.severity,
+                r.drift.slope_per_30_days if r.drift else None,
+                r.contradicted_decisions,
+                r.qualified,
                 "; ".join(reviewer_flags(r).values()),
             ]
         )
     writer.writerow([])
     writer.writerow(["Criteria across reviewers"])
     writer.writerow(CRITERION_COLUMNS)
-    for c in report["criteria"]:
+    for c in report.criteria:
         writer.writerow(
             _cell(v)
             for v in [
-                c["criterion"],
-                c["levels"],
-                c["units"],
-                c["krippendorff_alpha_ordinal"],
-                *_interval_cells(c.get("krippendorff_alpha_interval")),
-                c["exact_agreement"],
-                c["fleiss_kappa"],
-                c["base_rate"],
+                c.criterion,
+                c.levels,
+                c.units,
+                c.krippendorff_alpha_ordinal,
+                *c.krippendorff_alpha_interval,
+                c.exact_agreement,
+                c.fleiss_kappa,
+                c.base_rate,
                 "; ".join(criterion_flags(c, rules).values()),
             ]
         )
     writer.writerow([])
     writer.writerow(["Rules"])
-    writer.writerows([name, _cell(float(value))] for name, value in rules.items())
+    writer.writerows([name, _cell(float(value))] for name, value in rules.to_json().items())
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -306,45 +297,43 @@ def _flagged(value: str, flag: str | None) -> str:
     return f"{value}. {flag[:1].upper()}{flag[1:]}" if flag else value
 
 
-def reviewer_rows(report: dict[str, Any]) -> list[list[str]]:
+def reviewer_rows(report: CalibrationReport) -> list[list[str]]:
     rows = []
-    for r in report["reviewers"]:
+    for r in report.reviewers:
         flags = reviewer_flags(r)
         kappa = coefficient_words(
-            r["quadratic_weighted_kappa"],
-            r.get("quadratic_weighted_kappa_interval"),
-            r["anchor_scores"],
+            r.quadratic_weighted_kappa, r.quadratic_weighted_kappa_interval, r.anchor_scores
         )
         rows.append(
             [
-                r["reviewer"],
-                str(r["anchor_scores"]),
-                _flagged(percent(r["exact_agreement"]), flags.get("exact_agreement")),
-                percent(r["adjacent_agreement"]),
+                r.reviewer,
+                str(r.anchor_scores),
+                _flagged(percent(r.exact_agreement), flags.get("exact_agreement")),
+                percent(r.adjacent_agreement),
                 _flagged(kappa, flags.get("quadratic_weighted_kappa")),
-                decimal(r["severity"]),
-                str(r["contradicted_decisions"]),
-                "qualified" if r["qualified"] else flags["qualified"],
+                decimal(r.severity),
+                str(r.contradicted_decisions),
+                "qualified" if r.qualified else flags["qualified"],
             ]
         )
     return rows
 
 
-def criterion_rows(report: dict[str, Any]) -> list[list[str]]:
+def criterion_rows(report: CalibrationReport) -> list[list[str]]:
     rows = []
-    for c in report["criteria"]:
-        flags = criterion_flags(c, report["rules"])
+    for c in report.criteria:
+        flags = criterion_flags(c, report.rules)
         alpha = coefficient_words(
-            c["krippendorff_alpha_ordinal"], c.get("krippendorff_alpha_interval"), c["units"]
+            c.krippendorff_alpha_ordinal, c.krippendorff_alpha_interval, c.units
         )
         rows.append(
             [
-                c["criterion"],
-                str(c["levels"]),
+                c.criterion,
+                str(c.levels),
                 _flagged(alpha, flags.get("krippendorff_alpha_ordinal")),
-                _flagged(percent(c["exact_agreement"]), flags.get("exact_agreement")),
-                _flagged(decimal(c["fleiss_kappa"]), flags.get("fleiss_kappa")),
-                percent(c["base_rate"]),
+                _flagged(percent(c.exact_agreement), flags.get("exact_agreement")),
+                _flagged(decimal(c.fleiss_kappa), flags.get("fleiss_kappa")),
+                percent(c.base_rate),
             ]
         )
     return rows
@@ -370,24 +359,24 @@ CRITERION_HEAD = [
 ]
 
 
-def overall_words(report: dict[str, Any]) -> list[str]:
-    overall = report["overall"]
-    alpha = overall["krippendorff_alpha_ordinal"]
-    alpha_text = coefficient_words(alpha, overall["krippendorff_alpha_interval"], overall["units"])
+def overall_words(report: CalibrationReport) -> list[str]:
+    overall = report.overall
+    alpha = overall.krippendorff_alpha_ordinal
+    alpha_text = coefficient_words(alpha, overall.krippendorff_alpha_interval, overall.units)
     flag = alpha_flag(alpha)
-    decision = overall["decision_agreement"]
-    decision_interval = interval_words(overall["decision_agreement_interval"])
+    decision = overall.decision_agreement
+    decision_interval = interval_words(overall.decision_agreement_interval)
     return [
-        f"{overall['reviewers']} reviewers, {overall['submissions']} submissions.",
+        f"{overall.reviewers} reviewers, {overall.submissions} submissions.",
         f"Krippendorff's alpha (ordinal), every criterion of every submission: {alpha_text}"
         + (f", {flag}." if flag else "."),
         f"Decision agreement: {percent(decision)}"
         + (f" ({decision_interval}; " if decision_interval else " (")
-        + f"N = {overall['decision_units']} submissions with two or more reviews).",
+        + f"N = {overall.decision_units} submissions with two or more reviews).",
     ]
 
 
-def report_pdf(report: dict[str, Any], charts: Sequence[tuple[str, bytes]]) -> bytes:
+def report_pdf(report: CalibrationReport, charts: Sequence[tuple[str, bytes]]) -> bytes:
     """The report as a landscape A4 PDF: overall figures, the reviewer and criterion tables
     with their flags in words, then each chart (title, PNG bytes) scaled to the page."""
     styles = _styles()
@@ -411,7 +400,7 @@ def report_pdf(report: dict[str, Any], charts: Sequence[tuple[str, bytes]]) -> b
         pageCompression=1,
     )
     story: list[Flowable] = [_p("Calibration report", styles["title"])]
-    story.append(_p(f"Micro-credential: {report.get('credential') or 'all'}", styles["body"]))
+    story.append(_p(f"Micro-credential: {report.credential or 'all'}", styles["body"]))
     empty = empty_report_words(report)
     if empty:
         story.append(_p(empty, styles["body"]))
@@ -421,14 +410,14 @@ def report_pdf(report: dict[str, Any], charts: Sequence[tuple[str, bytes]]) -> b
     story.append(_table(REVIEWER_HEAD, reviewer_rows(report), styles))
     story.append(_p("Criteria across reviewers", styles["heading"]))
     story.append(_table(CRITERION_HEAD, criterion_rows(report), styles))
-    rules = report["rules"]
+    rules = report.rules
     story.append(
         _p(
             "Thresholds: exact agreement against anchors "
-            f"{percent(rules['exact_agreement_two_levels'])} on two levels, "
-            f"{percent(rules['exact_agreement_three_levels'])} on three, "
-            f"{percent(rules['exact_agreement_four_or_more'])} on four or more; weighted "
-            f"kappa {rules['kappa_four_or_more']:.2f} on four or more levels; Krippendorff's "
+            f"{percent(rules.exact_two)} on two levels, "
+            f"{percent(rules.exact_three)} on three, "
+            f"{percent(rules.exact_more)} on four or more; weighted "
+            f"kappa {rules.kappa_more:.2f} on four or more levels; Krippendorff's "
             f"alpha {ALPHA_MINIMUM:.3f} (tentative below {ALPHA_RELIABLE:.3f}).",
             styles["body"],
         )

@@ -14,7 +14,8 @@ reviews count.
 - Overall: every (submission, criterion) pair as a unit for alpha; decision agreement
   is the share of submissions with two or more reviews whose decisions are all equal.
 
-Agreement coefficients carry a bootstrap 95% interval over submissions.
+Agreement coefficients carry a bootstrap 95% interval over submissions. The results are
+the typed ones of reviewer_app.calibration.results.
 """
 
 from __future__ import annotations
@@ -29,6 +30,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.calibration import bootstrap, stats
+from reviewer_app.calibration.results import (
+    CalibrationReport,
+    CriterionResult,
+    Drift,
+    DriftWeek,
+    Interval,
+    Overall,
+    ReviewerResult,
+    Rules,
+)
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.models import (
     Anchor,
@@ -39,26 +50,10 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 
 RESAMPLES = 1000
 SEED = 20261130
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Qualification: the exact agreement a reviewer needs against anchors, by the size
-    of the scale, and the kappa needed on four or more levels (defaults from large
-    scoring programmes); no pass/fail decision may contradict the reference."""
-
-    exact_two: float = 0.90
-    exact_three: float = 0.80
-    exact_more: float = 0.70
-    kappa_more: float = 0.70
-
-    def exact_needed(self, levels: int) -> float:
-        return (
-            self.exact_two if levels <= 2 else self.exact_three if levels == 3 else self.exact_more
-        )
 
 
 def rules_for(session: Session, credential_uri: str | None) -> Rules:
@@ -74,7 +69,7 @@ class _Scored:
     submission: int
     submission_id: str
     reviewer: str
-    decision: str | None
+    decision: Outcome | None
     submitted_at: Any
     definition_id: int
     levels: dict[str, tuple[int, int]] = field(default_factory=dict)  # criterion -> (step, k)
@@ -84,8 +79,8 @@ def _number(value: float) -> float | None:
     return None if math.isnan(value) else round(float(value), 12)
 
 
-def _interval(estimate: bootstrap.Estimate) -> list[float | None]:
-    return [_number(estimate.low), _number(estimate.high)]
+def _interval(estimate: bootstrap.Estimate) -> Interval:
+    return (_number(estimate.low), _number(estimate.high))
 
 
 def _load(session: Session, credential: str | None) -> tuple[list[_Scored], dict[int, int]]:
@@ -155,7 +150,7 @@ def calibration_report(
     credential: str | None = None,
     rules: Rules | None = None,
     n_resamples: int = RESAMPLES,
-) -> dict[str, Any]:
+) -> CalibrationReport:
     rules = rules or rules_for(session, credential)
     reviews, anchors = _load(session, credential)
     references = {r.review_id: r for r in reviews if r.review_id in anchors.values()}
@@ -164,23 +159,18 @@ def calibration_report(
         for submission, review_id in anchors.items()
         if review_id in references
     }
-    return {
-        "reviewers": _reviewers(reviews, reference_of, rules, n_resamples),
-        "criteria": _criteria(reviews, references, n_resamples),
-        "overall": _overall(reviews, references, n_resamples),
-        "credential": credential,
-        "rules": {
-            "exact_agreement_two_levels": rules.exact_two,
-            "exact_agreement_three_levels": rules.exact_three,
-            "exact_agreement_four_or_more": rules.exact_more,
-            "kappa_four_or_more": rules.kappa_more,
-        },
-    }
+    return CalibrationReport(
+        reviewers=_reviewers(reviews, reference_of, rules, n_resamples),
+        criteria=_criteria(reviews, references, n_resamples),
+        overall=_overall(reviews, references, n_resamples),
+        credential=credential,
+        rules=rules,
+    )
 
 
 def _reviewers(
     reviews: list[_Scored], reference_of: dict[int, _Scored], rules: Rules, n_resamples: int
-) -> list[dict[str, Any]]:
+) -> tuple[ReviewerResult, ...]:
     out = []
     by_reviewer: dict[str, list[_Scored]] = defaultdict(list)
     for review in reviews:
@@ -200,7 +190,6 @@ def _reviewers(
                     ref.append(reference.levels[criterion][0])
                     when.append((review.submitted_at, float(step - reference.levels[criterion][0])))
                     scale = max(scale, k)
-        entry: dict[str, Any] = {"reviewer": name, "anchor_scores": len(own)}
         if own:
             estimates = bootstrap.paired_estimates(
                 np.array(own, dtype=float),
@@ -210,15 +199,6 @@ def _reviewers(
                 seed=SEED,
             )
             exact, qwk = estimates.exact.value, estimates.qwk.value
-            entry |= {
-                "exact_agreement": _number(exact),
-                "adjacent_agreement": _number(estimates.adjacent.value),
-                "quadratic_weighted_kappa": _number(qwk),
-                "quadratic_weighted_kappa_interval": _interval(estimates.qwk),
-                "severity": _number(estimates.severity.value),
-                "contradicted_decisions": contradictions,
-                "drift": _drift(when),
-            }
             needed = rules.exact_needed(scale)
             reasons = []
             if exact < needed:
@@ -227,35 +207,48 @@ def _reviewers(
                 reasons.append(f"weighted kappa {qwk:.2f} is below {rules.kappa_more:.2f}")
             if contradictions:
                 reasons.append(f"{contradictions} pass/fail decisions contradict the reference")
-            entry["qualified"] = not reasons
-            entry["why"] = reasons or ["meets every rule"]
+            out.append(
+                ReviewerResult(
+                    reviewer=name,
+                    anchor_scores=len(own),
+                    exact_agreement=_number(exact),
+                    adjacent_agreement=_number(estimates.adjacent.value),
+                    quadratic_weighted_kappa=_number(qwk),
+                    quadratic_weighted_kappa_interval=_interval(estimates.qwk),
+                    severity=_number(estimates.severity.value),
+                    contradicted_decisions=contradictions,
+                    drift=_drift(when),
+                    qualified=not reasons,
+                    why=tuple(reasons or ["meets every rule"]),
+                )
+            )
         else:
-            entry |= {
-                "exact_agreement": None,
-                "adjacent_agreement": None,
-                "quadratic_weighted_kappa": None,
-                "quadratic_weighted_kappa_interval": [None, None],
-                "severity": None,
-                "contradicted_decisions": 0,
-                "drift": None,
-                "qualified": False,
-                "why": ["has scored no anchors"],
-            }
-        out.append(entry)
-    return out
+            out.append(
+                ReviewerResult(
+                    reviewer=name,
+                    anchor_scores=0,
+                    exact_agreement=None,
+                    adjacent_agreement=None,
+                    quadratic_weighted_kappa=None,
+                    quadratic_weighted_kappa_interval=(None, None),
+                    severity=None,
+                    contradicted_decisions=0,
+                    drift=None,
+                    qualified=False,
+                    why=("has scored no anchors",),
+                )
+            )
+    return tuple(out)
 
 
-def _drift(observations: list[tuple[Any, float]]) -> dict[str, Any] | None:
+def _drift(observations: list[tuple[Any, float]]) -> Drift | None:
     if len(observations) < 2:
         return None
     result = stats.drift(observations, period="week")
-    return {
-        "slope_per_30_days": _number(result.slope_per_30_days),
-        "weeks": [
-            {"start": b.start.isoformat(), "severity": _number(b.mean), "scores": b.count}
-            for b in result.buckets
-        ],
-    }
+    return Drift(
+        _number(result.slope_per_30_days),
+        tuple(DriftWeek(b.start.isoformat(), _number(b.mean), b.count) for b in result.buckets),
+    )
 
 
 def _coder_matrices(
@@ -280,11 +273,11 @@ def _coder_matrices(
 
 def _criteria(
     reviews: list[_Scored], references: dict[int, _Scored], n_resamples: int
-) -> list[dict[str, Any]]:
+) -> tuple[CriterionResult, ...]:
     _coders, _units, matrices, scales = _coder_matrices(reviews, references)
     names = sorted(matrices)
     if not names:
-        return []
+        return ()
     results = bootstrap.coder_agreement_by_criterion(
         [matrices[c] for c in names],
         [scales[c] for c in names],
@@ -296,33 +289,34 @@ def _criteria(
         matrix = matrices[criterion]
         rated = (~np.isnan(matrix)).sum(axis=0)
         pairable = rated >= 2
-        entry: dict[str, Any] = {
-            "criterion": criterion,
-            "units": int(pairable.sum()),
-            "levels": scales[criterion],
-            "krippendorff_alpha_ordinal": _number(result.alpha.value),
-            "krippendorff_alpha_interval": _interval(result.alpha),
-            "exact_agreement": _number(result.pairwise_exact.value),
-            "fleiss_kappa": None,
-            "base_rate": None,
-        }
+        fleiss: float | None = None
+        base_rate: float | None = None
         same = rated[pairable]
         if same.size and (same == same[0]).all():
             columns = matrix[:, pairable].T  # units x raters
             table = stats.category_counts(
                 np.array([c[~np.isnan(c)] for c in columns]), scales[criterion]
             )
-            entry["fleiss_kappa"] = _number(stats.fleiss_kappa(table))
+            fleiss = _number(stats.fleiss_kappa(table))
         if scales[criterion] == 2:
             values = matrix[~np.isnan(matrix)]
-            entry["base_rate"] = _number(stats.base_rate(values))
-        out.append(entry)
-    return out
+            base_rate = _number(stats.base_rate(values))
+        out.append(
+            CriterionResult(
+                criterion=criterion,
+                units=int(pairable.sum()),
+                levels=scales[criterion],
+                krippendorff_alpha_ordinal=_number(result.alpha.value),
+                krippendorff_alpha_interval=_interval(result.alpha),
+                exact_agreement=_number(result.pairwise_exact.value),
+                fleiss_kappa=fleiss,
+                base_rate=base_rate,
+            )
+        )
+    return tuple(out)
 
 
-def _overall(
-    reviews: list[_Scored], references: dict[int, _Scored], n_resamples: int
-) -> dict[str, Any]:
+def _overall(reviews: list[_Scored], references: dict[int, _Scored], n_resamples: int) -> Overall:
     coders, units, matrices, scales = _coder_matrices(reviews, references)
     if matrices:
         combined = np.hstack([matrices[c] for c in sorted(matrices)])
@@ -342,13 +336,13 @@ def _overall(
         if multi
         else bootstrap.Estimate(math.nan, 0, math.nan, math.nan)
     )
-    return {
-        "units": pairable,
-        "reviewers": len(coders),
-        "submissions": len(units),
-        "krippendorff_alpha_ordinal": _number(alpha.value),
-        "krippendorff_alpha_interval": _interval(alpha),
-        "decision_agreement": _number(agreement.value),
-        "decision_agreement_interval": _interval(agreement),
-        "decision_units": len(multi),
-    }
+    return Overall(
+        units=pairable,
+        reviewers=len(coders),
+        submissions=len(units),
+        krippendorff_alpha_ordinal=_number(alpha.value),
+        krippendorff_alpha_interval=_interval(alpha),
+        decision_agreement=_number(agreement.value),
+        decision_agreement_interval=_interval(agreement),
+        decision_units=len(multi),
+    )

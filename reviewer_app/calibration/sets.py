@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
-from reviewer_app.calibration.report import Rules, rules_for
+from reviewer_app.calibration.report import rules_for
+from reviewer_app.calibration.results import Rules
 from reviewer_app.errors import UserError
 from reviewer_app.rubrics.model import Criterion, Rubric
 from reviewer_app.storage.datafolder import DataFolder
@@ -32,6 +33,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 MODES = ("practice", "qualifying")
@@ -57,8 +59,8 @@ class CriterionFeedback:
 @dataclass(frozen=True)
 class PracticeFeedback:
     submission_id: str
-    your_decision: str | None
-    reference_decision: str | None
+    your_decision: Outcome | None
+    reference_decision: Outcome | None
     rationale: str | None  # the lead's, kept with the anchor
     criteria: tuple[CriterionFeedback, ...]
 
@@ -72,6 +74,37 @@ class SetStatus:
     feedback: tuple[PracticeFeedback, ...]  # practice: for each done; qualifying: when all done
     qualified: bool | None  # qualifying, once complete
     why: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The command line's --json: the one place the fields are spelled as strings."""
+        return {
+            "set": self.name,
+            "mode": self.mode,
+            "done": list(self.done),
+            "to_do": list(self.to_do),
+            "qualified": self.qualified,
+            "why": list(self.why),
+            "feedback": [
+                {
+                    "submission_id": f.submission_id,
+                    "your_decision": f.your_decision,
+                    "reference_decision": f.reference_decision,
+                    "rationale": f.rationale,
+                    "criteria": [
+                        {
+                            "criterion": c.criterion,
+                            "title": c.title,
+                            "yours": c.yours,
+                            "reference": c.reference,
+                            "steps_apart": c.steps_apart,
+                            "reference_comment": c.reference_comment,
+                        }
+                        for c in f.criteria
+                    ],
+                }
+                for f in self.feedback
+            ],
+        }
 
 
 def set_rules(folder: DataFolder, credential_uri: str, actor: str, **thresholds: float) -> Rules:
@@ -398,9 +431,9 @@ def practice_feedback_for(
 
 def feedback_text(feedback: PracticeFeedback) -> str:
     """The practice feedback as plain sentences (for a message box or a terminal)."""
-    words = {
-        "pass": translate("Calibration", "Pass"),
-        "not-yet": translate("Calibration", "Not Yet"),
+    words: dict[str, str] = {
+        Outcome.PASS: translate("Calibration", "Pass"),
+        Outcome.NOT_YET: translate("Calibration", "Not Yet"),
     }
     lines = [
         translate("Calibration", "Your decision: {yours}; the reference: {reference}.").format(
@@ -436,34 +469,3 @@ def feedback_text(feedback: PracticeFeedback) -> str:
             )
         lines.append(line)
     return "\n".join(lines)
-
-
-def describe(status_: SetStatus) -> dict[str, Any]:
-    return {
-        "set": status_.name,
-        "mode": status_.mode,
-        "done": list(status_.done),
-        "to_do": list(status_.to_do),
-        "qualified": status_.qualified,
-        "why": list(status_.why),
-        "feedback": [
-            {
-                "submission_id": f.submission_id,
-                "your_decision": f.your_decision,
-                "reference_decision": f.reference_decision,
-                "rationale": f.rationale,
-                "criteria": [
-                    {
-                        "criterion": c.criterion,
-                        "title": c.title,
-                        "yours": c.yours,
-                        "reference": c.reference,
-                        "steps_apart": c.steps_apart,
-                        "reference_comment": c.reference_comment,
-                    }
-                    for c in f.criteria
-                ],
-            }
-            for f in status_.feedback
-        ],
-    }

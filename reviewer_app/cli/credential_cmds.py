@@ -11,6 +11,7 @@ from reviewer_app.cli.evidence_cmds import open_folder
 from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, counted, print_json
 from reviewer_app.cli.review_cmds import _actor
 from reviewer_app.errors import UserError
+from reviewer_app.vocabulary import OB3_PROOFS, CredentialFormat, Proof
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -42,8 +43,8 @@ def register(commands: Any) -> None:
 
     p = commands.add_parser("export", help="sign and write credentials for passing decisions")
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--format", choices=["ob3", "ob2"], default="ob3")
-    p.add_argument("--proof", choices=["data-integrity", "jwt"], default="data-integrity")
+    p.add_argument("--format", choices=list(CredentialFormat), default=CredentialFormat.OB3)
+    p.add_argument("--proof", choices=list(OB3_PROOFS), default=Proof.DATA_INTEGRITY)
     p.add_argument("--passphrase-file", type=Path, required=True)
     p.add_argument(
         "--submission",
@@ -58,7 +59,7 @@ def register(commands: Any) -> None:
     p = commands.add_parser("revoke", help="revoke an issued credential")
     p.add_argument("submission_id")
     p.add_argument("--reason", required=True)
-    p.add_argument("--format", choices=["ob3", "ob2"], default="ob3")
+    p.add_argument("--format", choices=list(CredentialFormat), default=CredentialFormat.OB3)
     p.add_argument(
         "--out",
         type=Path,
@@ -131,8 +132,8 @@ def run_export(args: argparse.Namespace) -> int:
             args.out,
             passphrase=passphrase,
             actor=_actor(),
-            fmt=args.format,
-            proof=args.proof,
+            fmt=CredentialFormat(args.format),
+            proof=Proof(args.proof),
             submission_ids=args.submissions,
             progress=progress,
             cancel=cancel,
@@ -176,7 +177,7 @@ def run_revoke(args: argparse.Namespace) -> int:
             args.submission_id,
             args.reason,
             actor=_actor(),
-            fmt=args.format,
+            fmt=CredentialFormat(args.format),
             out=args.out,
             passphrase=passphrase,
         )

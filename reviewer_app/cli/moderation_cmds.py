@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer_app.cli.evidence_cmds import open_folder
 from reviewer_app.cli.output import counted, print_json
+from reviewer_app.vocabulary import Outcome
 
 
 def register(commands: Any) -> None:
@@ -44,7 +45,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("submission_id", metavar="SUBMISSION_ID")
     p.add_argument("--lead", required=True)
-    p.add_argument("--decision", choices=["pass", "not-yet"], required=True)
+    p.add_argument("--decision", choices=list(Outcome), required=True)
     p.add_argument("--rationale", required=True)
     p.add_argument("--feedback-from", metavar="REVIEWER", help="whose feedback the earner receives")
     p.add_argument("--feedback", help="or the lead's own feedback to the earner")
@@ -119,33 +120,30 @@ def run_set_assign(args: argparse.Namespace) -> int:
 
 
 def run_set_status(args: argparse.Namespace) -> int:
-    from reviewer_app.calibration.sets import describe, status
+    from reviewer_app.calibration.sets import status
 
     with open_folder(args) as folder, folder.read_sessions() as session:
-        result = describe(status(session, args.name, args.reviewer))
+        result = status(session, args.name, args.reviewer)
     if args.json:
-        print_json(result)
+        print_json(result.to_json())
         return 0
-    print(
-        f"{result['set']} ({result['mode']}): {len(result['done'])} done, "
-        f"{len(result['to_do'])} to do"
-    )
-    for item in result["feedback"]:
+    print(f"{result.name} ({result.mode}): {len(result.done)} done, {len(result.to_do)} to do")
+    for item in result.feedback:
         print(
-            f"  {item['submission_id']}: yours {item['your_decision']}, reference "
-            f"{item['reference_decision']}"
+            f"  {item.submission_id}: yours {item.your_decision}, reference "
+            f"{item.reference_decision}"
         )
-        for c in item["criteria"]:
-            mark = (
-                "same"
-                if c["steps_apart"] == 0
-                else f"{c['steps_apart']:+d} " + ("step" if abs(c["steps_apart"]) == 1 else "steps")
-            )
-            print(f"    {c['title']}: yours {c['yours']}, reference {c['reference']} ({mark})")
-    if result["qualified"] is not None:
-        print(
-            ("Qualified: " if result["qualified"] else "Not qualified: ") + "; ".join(result["why"])
-        )
+        for c in item.criteria:
+            apart = c.steps_apart
+            if apart is None:  # one side left the criterion unscored
+                mark = "n/a"
+            elif apart == 0:
+                mark = "same"
+            else:
+                mark = f"{apart:+d} " + ("step" if abs(apart) == 1 else "steps")
+            print(f"    {c.title}: yours {c.yours}, reference {c.reference} ({mark})")
+    if result.qualified is not None:
+        print(("Qualified: " if result.qualified else "Not qualified: ") + "; ".join(result.why))
     return 0
 
 
@@ -226,7 +224,7 @@ def run_adjudicate(args: argparse.Namespace) -> int:
             folder,
             args.submission_id,
             args.lead,
-            args.decision,
+            Outcome(args.decision),
             args.rationale,
             feedback_from=args.feedback_from,
             feedback=args.feedback,
@@ -252,28 +250,28 @@ def run_report(args: argparse.Namespace) -> int:
         )
         report = calibration_report(session, credential=credential)
     if args.json:
-        print_json(report)
+        print_json(report.to_json())
         return 0
     print("Reviewers against anchors:")
-    for r in report["reviewers"]:
-        if r["anchor_scores"]:
+    for r in report.reviewers:
+        if r.anchor_scores:
             print(
-                f"  {r['reviewer']}: {counted(r['anchor_scores'], 'anchor score')}, exact "
-                f"{r['exact_agreement']:.0%}, adjacent {r['adjacent_agreement']:.0%}, "
-                f"severity {r['severity']:+.2f}; "
-                + ("qualified" if r["qualified"] else "not qualified: " + "; ".join(r["why"]))
+                f"  {r.reviewer}: {counted(r.anchor_scores, 'anchor score')}, exact "
+                f"{r.exact_agreement or 0:.0%}, adjacent {r.adjacent_agreement or 0:.0%}, "
+                f"severity {r.severity or 0:+.2f}; "
+                + ("qualified" if r.qualified else "not qualified: " + "; ".join(r.why))
             )
         else:
-            print(f"  {r['reviewer']}: has scored no anchors")
+            print(f"  {r.reviewer}: has scored no anchors")
     print("Criteria across reviewers:")
-    for c in report["criteria"]:
-        alpha = c["krippendorff_alpha_ordinal"]
+    for c in report.criteria:
+        alpha = c.krippendorff_alpha_ordinal
         shown = "n/a" if alpha is None else f"{alpha:.2f}"
-        print(f"  {c['criterion']}: {counted(c['units'], 'submission')}, alpha {shown}")
-    overall = report["overall"]
-    agreement = overall["decision_agreement"]
+        print(f"  {c.criterion}: {counted(c.units, 'submission')}, alpha {shown}")
+    overall = report.overall
+    agreement = overall.decision_agreement
     print(
-        f"Overall: {counted(overall['units'], 'unit')}; decision agreement "
+        f"Overall: {counted(overall.units, 'unit')}; decision agreement "
         + ("n/a" if agreement is None else f"{agreement:.0%}")
     )
     return 0

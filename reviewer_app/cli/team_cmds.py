@@ -133,11 +133,9 @@ def _actor(folder: Any) -> str:
 def run_setup(args: argparse.Namespace) -> int:
     from reviewer_app.storage.team_url import shown
     from reviewer_app.team.members import setup_team
-    from reviewer_app.team.offline import grant_offline
 
     with _open(args) as folder:
         groups = setup_team(folder)
-        grant_offline(folder)
         where = shown(folder.engine.url)
     if args.json:
         print_json({"database": where, "groups": groups})

@@ -29,6 +29,7 @@ from reviewer_app.credentials.model import (
     LevelInfo,
 )
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.models import (
     EARNER_GROUP,
     CriterionScore,
@@ -41,6 +42,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ def salt(secret: str, decision_id: int, fmt: str) -> str:
     return derived(secret, "salt", decision_id, fmt)[:16].hex()
 
 
-def badge_art(definition: Definition, store_objects: Path, media_type: str | None) -> BadgeArt:
+def badge_art(
+    definition: Definition, store_objects: StoredFiles, media_type: str | None
+) -> BadgeArt:
     tag = hashlib.sha256(definition.achievement_uri.encode()).hexdigest()[:8]
     stem = f"badges/{slugify(definition.name)}-{tag}"
     if definition.image_sha256:
@@ -85,7 +89,7 @@ def badge_art(definition: Definition, store_objects: Path, media_type: str | Non
         return BadgeArt(
             f"{stem}.svg" if svg else f"{stem}.png",
             "image/svg+xml" if svg else "image/png",
-            store_objects / sha[:2] / sha,
+            stored_file(store_objects, sha),
         )
     return BadgeArt(f"{stem}.png", "image/png", None)
 
@@ -122,7 +126,7 @@ def pending_awards(
     issuer: Issuer,
     issuer_info: IssuerInfo,
     fmt: str,
-    store_objects: Path,
+    store_objects: StoredFiles,
     *,
     submission_ids: list[str] | None = None,
 ) -> list[PendingAward]:
@@ -138,7 +142,7 @@ def pending_awards(
         .join(Submission, Submission.id == Decision.submission_id)
         .join(Earner, Earner.id == Submission.earner_id)
         .outerjoin(Review, Review.id == Decision.review_id)
-        .where(Decision.outcome == "pass")
+        .where(Decision.outcome == Outcome.PASS)
         .order_by(Decision.id)
     )
     if submission_ids is not None:
@@ -259,11 +263,11 @@ def aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def image_type(definition: Definition, store_objects: Path) -> str | None:
+def image_type(definition: Definition, store_objects: StoredFiles) -> str | None:
     """The stored badge image's type, from its first bytes (definitions take PNG or SVG)."""
     sha = definition.image_sha256
     if not sha:
         return None
-    with open(store_objects / sha[:2] / sha, "rb") as f:
+    with open(stored_file(store_objects, sha), "rb") as f:
         head = f.read(8)
     return "image/png" if head.startswith(b"\x89PNG") else "image/svg+xml"

@@ -29,7 +29,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final
 from xml.dom import Node
 from xml.dom.minidom import Document, Element, Text
 from xml.parsers.expat import ExpatError
@@ -39,6 +39,7 @@ from defusedxml.expatbuilder import DefusedExpatBuilderNS
 
 from reviewer_app import safe_json
 from reviewer_app.errors import UserError
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 __all__ = [
@@ -57,17 +58,21 @@ __all__ = [
     "read_baked",
 ]
 
-BakedKind = Literal["ob3", "ob2"]
+# The format of the credential an image holds.
+BakedKind = CredentialFormat
 
 OB3_PNG_KEYWORD: Final = "openbadgecredential"
 OB2_PNG_KEYWORD: Final = "openbadges"
 OB3_SVG_NAMESPACE: Final = "https://purl.imsglobal.org/ob/v3p0"
 OB2_SVG_NAMESPACE: Final = "http://openbadges.org"
 _SVG_ELEMENT: Final[dict[BakedKind, tuple[str, str]]] = {
-    "ob3": (OB3_SVG_NAMESPACE, "credential"),
-    "ob2": (OB2_SVG_NAMESPACE, "assertion"),
+    CredentialFormat.OB3: (OB3_SVG_NAMESPACE, "credential"),
+    CredentialFormat.OB2: (OB2_SVG_NAMESPACE, "assertion"),
 }
-_PNG_KIND: Final[dict[str, BakedKind]] = {OB3_PNG_KEYWORD: "ob3", OB2_PNG_KEYWORD: "ob2"}
+_PNG_KIND: Final[dict[str, BakedKind]] = {
+    OB3_PNG_KEYWORD: CredentialFormat.OB3,
+    OB2_PNG_KEYWORD: CredentialFormat.OB2,
+}
 
 # A credential is a few kilobytes; these bounds only stop hostile files from making us
 # allocate without limit (a zTXt "bomb" inflates a thousandfold).
@@ -573,7 +578,7 @@ def bake_svg(svg: bytes, payload: str, *, version: BakedKind, signed: bool) -> b
     if signed:
         element.setAttribute("verify", payload)
     else:
-        url = _hosted_url(payload) if version == "ob2" else None
+        url = _hosted_url(payload) if version == CredentialFormat.OB2 else None
         if url is not None:
             element.setAttribute("verify", url)
         for part in _cdata_parts(payload):
@@ -628,7 +633,7 @@ def read_baked(source: bytes | str | os.PathLike[str]) -> list[tuple[BakedKind, 
         first: dict[BakedKind, str] = {}
         for kind, payload in _svg_credentials(data):
             first.setdefault(kind, payload)
-        return [(kind, first[kind]) for kind in ("ob3", "ob2") if kind in first]
+        return [(kind, first[kind]) for kind in CredentialFormat if kind in first]
     if data.startswith(b"\x1f\x8b"):
         raise BakingError(
             translate(

@@ -36,7 +36,7 @@ from reviewer_app.credentials import badge_image, baking
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.export_manifest import MANIFEST, SIGNATURE, TEMP, signed_manifest
 from reviewer_app.credentials.formats import credential_file, ob3_jwt, sign_award
-from reviewer_app.credentials.formats.common import ExportError, Format, ProofKind, safe_image
+from reviewer_app.credentials.formats.common import ExportError, safe_image
 from reviewer_app.credentials.hosting import hosting_files, publish_page
 from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
 from reviewer_app.credentials.names import credential_stem
@@ -48,6 +48,7 @@ from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.atomic import write_atomically
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
+from reviewer_app.vocabulary import CredentialFormat, Proof
 from reviewer_app.wording import translate
 
 BATCH = 100  # awards signed per committed transaction
@@ -75,8 +76,8 @@ def export(
     *,
     passphrase: str,
     actor: str,
-    fmt: Format = "ob3",
-    proof: ProofKind = "data-integrity",
+    fmt: CredentialFormat = CredentialFormat.OB3,
+    proof: Proof = Proof.DATA_INTEGRITY,
     issuer_id: int | None = None,
     submission_ids: Sequence[str] | None = None,
     progress: Progress | None = None,
@@ -91,7 +92,7 @@ def export(
     report = progress or (lambda _r: None)
     with folder.read_sessions() as session:
         issuer = _issuer(session, issuer_id)
-        if fmt == "ob3" and proof == "jwt" and issuer.did_method != "web":
+        if fmt == CredentialFormat.OB3 and proof == Proof.JWT and issuer.did_method != "web":
             raise ExportError(ob3_jwt.needs_did_web())
         unlocked = unlock(folder, issuer, passphrase)
         pending = award_rows.pending_awards(
@@ -99,7 +100,7 @@ def export(
             issuer,
             unlocked.info,
             fmt,
-            folder.store.objects,
+            folder.store,
             submission_ids=list(submission_ids) if submission_ids is not None else None,
         )
     if submission_ids is not None:
@@ -157,7 +158,7 @@ def export(
     cancel.check()
     with folder.read_sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
-        if fmt == "ob3" and proof == "data-integrity":
+        if fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY:
             from reviewer_app.credentials.pathways import completed_pathways
 
             records = completed_pathways(
@@ -165,7 +166,7 @@ def export(
                 issuer,
                 unlocked,
                 [s.pending.earner_id for s in signed],
-                folder.store.objects,
+                folder.store,
             )
             for record in records:
                 stem = record.stem
@@ -206,7 +207,7 @@ def refresh_hosting(
     *,
     passphrase: str,
     issuer_id: int | None = None,
-    fmt: Format = "ob3",
+    fmt: CredentialFormat = CredentialFormat.OB3,
 ) -> list[str]:
     """Rewrites an export folder's hosting/ files (after a revocation or a key
     rotation) and its manifest; the credentials in it are left as they are."""
@@ -247,7 +248,10 @@ class _Job:
 
 
 def _plan(
-    folder: DataFolder, unlocked: UnlockedIssuer, pending: Sequence[PendingAward], fmt: Format
+    folder: DataFolder,
+    unlocked: UnlockedIssuer,
+    pending: Sequence[PendingAward],
+    fmt: CredentialFormat,
 ) -> list[_Job]:
     """Each award with its place in the status list: the one it was signed with by an
     earlier run, or the next free one, in order."""
@@ -262,7 +266,9 @@ def _plan(
                 )
             ):
                 stored[row.decision_id] = row
-        next_index = _next_status_index(session, unlocked.issuer_id) if fmt == "ob3" else None
+        next_index = (
+            _next_status_index(session, unlocked.issuer_id) if fmt == CredentialFormat.OB3 else None
+        )
     plan = []
     for p in pending:
         earlier = stored.get(p.decision_id)
@@ -279,8 +285,8 @@ def _record_batch(
     folder: DataFolder,
     unlocked: UnlockedIssuer,
     batch: Sequence[_Job],
-    fmt: Format,
-    proof: ProofKind,
+    fmt: CredentialFormat,
+    proof: Proof,
     documents: Iterator[str],
 ) -> list[Signed]:
     """Takes the signatures of `batch`'s new awards from `documents` (in plan order)
@@ -298,8 +304,10 @@ def _record_batch(
                     credential_id=job.pending.award.credential_id,
                     format=fmt,
                     issuer_id=unlocked.issuer_id,
-                    key_id=unlocked.rsa_key_id if proof == "jwt" or fmt == "ob2" else None,
-                    proof="jws" if fmt == "ob2" else proof,
+                    key_id=unlocked.rsa_key_id
+                    if proof == Proof.JWT or fmt == CredentialFormat.OB2
+                    else None,
+                    proof=Proof.JWS if fmt == CredentialFormat.OB2 else proof,
                     status_index=job.status_index,
                     document=document,
                     document_sha256=hashlib.sha256(document.encode()).hexdigest(),
@@ -354,7 +362,9 @@ def _badge_bytes(pending: PendingAward) -> bytes:
     return badge_image.plain_badge_png(name)
 
 
-def _write_credential(out: Path, item: Signed, fmt: Format, proof: ProofKind) -> tuple[str, ...]:
+def _write_credential(
+    out: Path, item: Signed, fmt: CredentialFormat, proof: Proof
+) -> tuple[str, ...]:
     stem = credential_stem(item.pending)
     text = item.document
     kind = credential_file(fmt, proof)
@@ -382,7 +392,7 @@ def _mark_exported(
     folder: DataFolder,
     unlocked: UnlockedIssuer,
     decision_ids: Sequence[int],
-    fmt: Format,
+    fmt: CredentialFormat,
     actor: str,
     out: Path,
     count: int,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -21,7 +20,6 @@ from reviewer_app.credentials.formats import ob2_signed
 from reviewer_app.credentials.formats.common import (
     JWKS_PATH,
     PROFILE_PATH,
-    Format,
     issued_definitions,
     safe_image,
     status_list_url,
@@ -37,12 +35,18 @@ from reviewer_app.credentials.issuers import (
     rsa_public,
 )
 from reviewer_app.credentials.status import STATUS_PATH, status_list_credential
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer
+from reviewer_app.vocabulary import CredentialFormat
 
 
 def hosting_files(
-    folder: DataFolder, session: Session, issuer: Issuer, unlocked: UnlockedIssuer, fmt: Format
+    folder: DataFolder,
+    session: Session,
+    issuer: Issuer,
+    unlocked: UnlockedIssuer,
+    fmt: CredentialFormat,
 ) -> dict[str, bytes]:
     """Every file the issuer publishes, by path under hosting/."""
     files: dict[str, bytes] = {}
@@ -62,18 +66,18 @@ def hosting_files(
         ]
         files[did_document_path(issuer)] = json_bytes(dids.did_web_document(did, ed_keys, rsa_jwks))
     files[STATUS_PATH] = status_list_file(session, issuer, unlocked)
-    for relative, data in _badge_images(session, issuer, folder.store.objects):
+    for relative, data in _badge_images(session, issuer, folder.store):
         files[relative] = data
-    suffix = image_suffix(issuer, folder.store.objects)
+    suffix = image_suffix(issuer, folder.store)
     if suffix and issuer.image_sha256:
         sha = issuer.image_sha256
-        logo = (folder.store.objects / sha[:2] / sha).read_bytes()
+        logo = stored_file(folder.store, sha).read_bytes()
         files[ISSUER_IMAGE + suffix] = safe_image(logo, repr(issuer.name))
     from reviewer_app.credentials.pathways import hosted_images
 
-    files.update(hosted_images(session, folder.store.objects))
-    if fmt == "ob2" or issued_definitions(session, issuer, "ob2"):
-        files.update(ob2_signed.hosting(session, issuer, unlocked, folder.store.objects))
+    files.update(hosted_images(session, folder.store))
+    if fmt == CredentialFormat.OB2 or issued_definitions(session, issuer, CredentialFormat.OB2):
+        files.update(ob2_signed.hosting(session, issuer, unlocked, folder.store))
     return files
 
 
@@ -104,7 +108,7 @@ def status_list_file(session: Session, issuer: Issuer, unlocked: UnlockedIssuer)
 
 
 def _badge_images(
-    session: Session, issuer: Issuer, store_objects: Path
+    session: Session, issuer: Issuer, store_objects: StoredFiles
 ) -> Iterable[tuple[str, bytes]]:
     """The badge image of every micro-credential this issuer has issued."""
     for definition in issued_definitions(session, issuer):

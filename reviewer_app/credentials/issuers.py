@@ -31,6 +31,7 @@ from reviewer_app.credentials import dids, keys
 from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
 from reviewer_app.wording import translate
@@ -197,11 +198,11 @@ def check_image(data: bytes) -> bytes:
     raise IssuerError(translate("IssuerKeys", "The issuer's image must be a PNG or an SVG file."))
 
 
-def image_suffix(issuer: Issuer, store_objects: Path) -> str | None:
+def image_suffix(issuer: Issuer, store_objects: StoredFiles) -> str | None:
     sha = issuer.image_sha256
     if not sha:
         return None
-    with open(store_objects / sha[:2] / sha, "rb") as f:
+    with open(stored_file(store_objects, sha), "rb") as f:
         return ".png" if f.read(4) == b"\x89PNG" else ".svg"
 
 
@@ -376,7 +377,7 @@ def verification_method(issuer: Issuer) -> str:
     return dids.did_key_method(ed25519_public(key))
 
 
-def issuer_info(issuer: Issuer, store_objects: Path | None = None) -> IssuerInfo:
+def issuer_info(issuer: Issuer, store_objects: StoredFiles | None = None) -> IssuerInfo:
     """The issuer as documents name it; with `store_objects`, its logo's hosted URL."""
     suffix = image_suffix(issuer, store_objects) if store_objects is not None else None
     image_url = issuer.base_url + ISSUER_IMAGE + suffix if suffix else None
@@ -450,7 +451,7 @@ def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssue
         )
     return UnlockedIssuer(
         issuer_id=issuer.id,
-        info=issuer_info(issuer, folder.store.objects),
+        info=issuer_info(issuer, folder.store),
         verification_method=verification_method(issuer),
         rsa_key_id=rsa_row.key_id,
         ed25519=ed,

@@ -29,7 +29,7 @@ def store_fetcher(folder: DataFolder) -> Fetch:
                 if not url.startswith(issuer.base_url):
                     continue
                 relative = url[len(issuer.base_url) :].split("#", 1)[0]
-                info = issuer_info(issuer, folder.store.objects)
+                info = issuer_info(issuer, folder.store)
                 if relative == "keys/jwks.json":
                     rsa = [
                         (rsa_public(k), jwk_kid(issuer, k)) for k in issuer.keys if k.kind == "rsa"

@@ -13,7 +13,6 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.credentials import awards, badge_image, baking, clr, dataintegrity, ob3
 from reviewer_app.credentials.issuers import UnlockedIssuer, slugify
 from reviewer_app.credentials.names import pathway_stem
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.models import (
     Decision,
     Earner,
@@ -30,6 +30,7 @@ from reviewer_app.storage.models import (
     Pathway,
     Submission,
 )
+from reviewer_app.vocabulary import CredentialFormat, Proof
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def completed_pathways(
     issuer: Issuer,
     unlocked: UnlockedIssuer,
     earner_ids: Iterable[int],
-    store_objects: Path,
+    store_objects: StoredFiles,
 ) -> list[PathwayRecord]:
     pathways = list(session.scalars(select(Pathway).order_by(Pathway.pathway_uri)))
     if not pathways:
@@ -87,8 +88,8 @@ def _held_credentials(
         .where(
             Submission.earner_id == earner_id,
             IssuedCredential.issuer_id == issuer.id,
-            IssuedCredential.format == "ob3",
-            IssuedCredential.proof == "data-integrity",
+            IssuedCredential.format == CredentialFormat.OB3,
+            IssuedCredential.proof == Proof.DATA_INTEGRITY,
             IssuedCredential.revoked_at.is_(None),
         )
         .order_by(Decision.id)
@@ -108,7 +109,7 @@ def _record(
     identity: tuple[str, str | None],
     pathway: Pathway,
     credentials: list[Any],
-    store_objects: Path,
+    store_objects: StoredFiles,
 ) -> PathwayRecord:
     name, email = identity
     key, earner_key = f"{pathway.pathway_uri}|{earner.id}", earner.external_id
@@ -147,7 +148,7 @@ def _record(
     )
     text = json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
     if suffix == ".svg":
-        baked = baking.bake_svg(image, text.strip(), version="ob3", signed=False)
+        baked = baking.bake_svg(image, text.strip(), version=CredentialFormat.OB3, signed=False)
     else:
         baked = baking.bake_png(image, text.strip(), keyword="openbadgecredential")
     return PathwayRecord(pathway_stem(name, earner_key, slug), text, baked, suffix)
@@ -164,7 +165,7 @@ def pathway_slug(pathway: Pathway) -> str:
     return f"{slugify(pathway.name)}-{tag}"
 
 
-def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
+def hosted_images(session: Session, store_objects: StoredFiles) -> dict[str, bytes]:
     """Every pathway's badge image, by path under hosting/."""
     out = {}
     for pathway in session.scalars(select(Pathway)):
@@ -173,11 +174,11 @@ def hosted_images(session: Session, store_objects: Path) -> dict[str, bytes]:
     return out
 
 
-def pathway_image(pathway: Pathway, store_objects: Path) -> tuple[bytes, str]:
+def pathway_image(pathway: Pathway, store_objects: StoredFiles) -> tuple[bytes, str]:
     if pathway.image_sha256:
         from reviewer_app.credentials.formats.common import safe_image
 
-        data = (store_objects / pathway.image_sha256[:2] / pathway.image_sha256).read_bytes()
+        data = stored_file(store_objects, pathway.image_sha256).read_bytes()
         suffix = ".png" if data.startswith(b"\x89PNG") else ".svg"
         return safe_image(data, repr(pathway.name)), suffix
     return badge_image.plain_badge_png(pathway.name), ".png"

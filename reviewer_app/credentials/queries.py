@@ -37,6 +37,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
+from reviewer_app.vocabulary import CredentialFormat, Outcome
 from reviewer_app.wording import translate
 
 _log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class IssuedRow:
     earner: str
     credential: str  # "" when not known
     issued: str
-    format: str  # "ob3" / "ob2"
+    format: CredentialFormat
     issuer_id: int | None
     revoked: str  # the date, or "" when in force
     exported: bool
@@ -154,7 +155,7 @@ def waiting_by_credential(folder: DataFolder, fmt: str) -> list[tuple[str, int]]
         select(Definition.name, func.count(Decision.id))
         .join(Review, Review.id == Decision.review_id)
         .join(Definition, Definition.id == Review.definition_id)
-        .where(Decision.outcome == "pass", Decision.id.not_in(exported))
+        .where(Decision.outcome == Outcome.PASS, Decision.id.not_in(exported))
         .group_by(Definition.name)
         .order_by(Definition.name)
     )
@@ -201,7 +202,7 @@ def _issuer_rows(session: Session, folder: DataFolder, *, logos: bool) -> list[I
             did = str(e)
         logo = ""
         if logos and issuer.image_sha256:
-            logo = issuer_info(issuer, folder.store.objects).image_url or ""
+            logo = issuer_info(issuer, folder.store).image_url or ""
         rows.append(
             IssuerRow(
                 id=issuer.id,

@@ -15,6 +15,7 @@ from reviewer_app.credentials.queries import reading
 from reviewer_app.errors import UserError
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Decision, IssuedCredential, Issuer, Submission, utcnow
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 
@@ -41,7 +42,7 @@ def revoke(
     reason: str,
     *,
     actor: str,
-    fmt: str = "ob3",
+    fmt: CredentialFormat = CredentialFormat.OB3,
     out: Path | None = None,
     passphrase: str | None = None,
 ) -> str:
@@ -98,5 +99,5 @@ def revoke(
                     "The issuer's passphrase is needed to sign the updated list.",
                 )
             )
-        refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)  # type: ignore[arg-type]
+        refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)
     return credential_id

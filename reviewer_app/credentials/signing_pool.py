@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -27,13 +27,12 @@ from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from reviewer_app.credentials.issuers import UnlockedIssuer
 from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.progress import CancelToken
+from reviewer_app.vocabulary import CredentialFormat, Proof
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.awards import PendingAward
     from reviewer_app.credentials.schemas import BatchChecker
 
-Format = Literal["ob3", "ob2"]
-ProofKind = Literal["data-integrity", "jwt"]
 # Below this many signatures a worker's start (importing pyld and the schemas, about
 # half a second) costs more than sharing the work saves.
 PARALLEL_FROM = 40
@@ -116,7 +115,9 @@ def _start_worker(keys: _KeysForWorker) -> None:
     _checker = BatchChecker()
 
 
-def _sign_in_worker(pending: PendingAward, fmt: Format, proof: ProofKind, index: int | None) -> str:
+def _sign_in_worker(
+    pending: PendingAward, fmt: CredentialFormat, proof: Proof, index: int | None
+) -> str:
     from reviewer_app.credentials.formats import sign_award
 
     assert _issuer is not None, "worker not started"
@@ -147,8 +148,8 @@ class Signer:
     def __init__(
         self,
         unlocked: UnlockedIssuer,
-        fmt: Format,
-        proof: ProofKind,
+        fmt: CredentialFormat,
+        proof: Proof,
         expected: int,
         checker: BatchChecker,
         *,

@@ -119,7 +119,7 @@ def derive_pending(
             key = (sha256, media_type or "")
             derived = seen.get(key)
             if derived is None:
-                derived = _derive(folder.store.path_for(sha256), media_type or "", limits)
+                derived = _derive(folder.store.file(sha256), media_type or "", limits)
                 if len(seen) >= _REUSE:
                     seen.clear()
                 seen[key] = derived

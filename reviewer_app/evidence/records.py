@@ -13,6 +13,7 @@ from reviewer_app.evidence.plan import SubmissionPlan
 from reviewer_app.evidence.search import index_text
 from reviewer_app.evidence.staging import ReadyBundle, StagedItem
 from reviewer_app.storage.models import Earner, EvidenceItem, Submission, utcnow
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 # Core tables, not ORM classes, for the bulk inserts: the ORM's bulk path adds a third
@@ -105,7 +106,7 @@ def _submission_row(ready: ReadyBundle, earner_id: int, now: dt.datetime) -> dic
         "shape": plan.shape,
         "source_name": ready.label,
         "content_digest": ready.digest,
-        "status": "unreviewed",
+        "status": Status.UNREVIEWED,
         "warnings": plan.warnings + item_warnings,
     }
 

@@ -39,13 +39,16 @@ def bundle_manifest(submission: Submission, code: str | None = None) -> dict[str
                 submission=submission.submission_id
             )
         )
-    # As this submission gave them, not as the first bundle for this earner id did.
-    name, email = submission.identity()
-    earner: dict[str, Any] = {"id": submission.earner.external_id, "name": name}
-    if email is not None:
-        earner["email"] = email
     if code is not None:
-        earner = dict(blind_codes.earner(code))
+        # Blind: the earner is not even read (an assessor's login on a team database in
+        # blind review may not read them).
+        earner: dict[str, Any] = dict(blind_codes.earner(code))
+    else:
+        # As this submission gave them, not as the first bundle for this earner id did.
+        name, email = submission.identity()
+        earner = {"id": submission.earner.external_id, "name": name}
+        if email is not None:
+            earner["email"] = email
     credential: dict[str, Any] = {"id": submission.credential_uri}
     if submission.credential_name is not None:
         credential["name"] = submission.credential_name
@@ -132,7 +135,7 @@ def _info(path: str, size: int) -> zipfile.ZipInfo:
 def _copy_blob(
     store: BlobStore, archive: zipfile.ZipFile, submission_id: str, path: str, sha: str
 ) -> None:
-    if not store.has(sha):
+    if not store.file(sha).is_file():  # fetched first from a team database
         raise PacketError(
             translate(
                 "ReviewPackets",

@@ -75,6 +75,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 ISSUED, RECEIVED = "issued", "received"
@@ -167,7 +168,8 @@ def export_packet(
         codes = blind_codes.packet_codes(wanted) if blind else {}
         definitions: dict[str, Definition] = {}
         for submission in submissions:
-            bundle_manifest(submission)  # refuses what cannot be written, before writing
+            # Refuses what cannot be written, before writing.
+            bundle_manifest(submission, codes.get(submission.submission_id))
             uri = submission.credential_uri
             assert uri is not None
             if uri not in definitions:
@@ -544,7 +546,7 @@ def _annotations_in(
         try:
             placed += travel_notes.place_all(
                 session,
-                folder.store.objects,
+                folder.store,
                 submission.id,
                 rubric,
                 [entry],
@@ -566,8 +568,8 @@ def _annotations_in(
         review.definition_id = definition.id
         session.add(review)
         session.flush()
-        if submission.status == "unreviewed":
-            submission.status = "in-review"
+        if submission.status == Status.UNREVIEWED:
+            submission.status = Status.IN_REVIEW
         changes.append(
             trail.Entry(
                 actor,

@@ -57,6 +57,7 @@ from reviewer_app.reviews.moderation import settle
 from reviewer_app.reviews.service import reviewer_named
 from reviewer_app.rubrics.decision import decide
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.blobstore import StoredFiles
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import (
     AuditEvent,
@@ -73,11 +74,11 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 REVIEWS = "reviews.json"
 MAX_RETURN_BYTES = 64 * 1024 * 1024
-DECISIONS = ("pass", "not-yet")
 KEEP = ("existing", "incoming")
 # The trail's entries that record a packet's making: a lead's export, or a team
 # database's checkout (reviewer_app.team.offline).
@@ -573,7 +574,7 @@ def _parse_review(raw: Any, where: str, reject: Reject) -> dict[str, Any]:
             translate("ReviewPackets", "{field} must be text").format(field=f"{where}feedback")
         )
     out["feedback"] = raw["feedback"]
-    if raw.get("decision") not in DECISIONS:
+    if raw.get("decision") not in tuple(Outcome):
         raise fail(
             translate("ReviewPackets", "{field} must be 'pass' or 'not-yet'").format(
                 field=f"{where}decision"
@@ -728,7 +729,7 @@ def _target(
     try:
         placed = travel_notes.place_all(
             session,
-            folder.store.objects,
+            folder.store,
             submission.id,
             rubric,
             review[travel_notes.KEY],
@@ -1103,9 +1104,9 @@ def resolve_conflict(
             )
         review = session.get_one(Review, conflict.review_id)
         before = review_content(session, review, conflict.submission_id, conflict.reviewer)
-        status = session.get_one(Submission, review.submission_id).status
+        status: str = session.get_one(Submission, review.submission_id).status
         if keep == "incoming":
-            status = _replace(session, folder.store.objects, review, conflict, person.name)
+            status = _replace(session, folder.store, review, conflict, person.name)
         now = utcnow()
         conflict.resolution, conflict.resolved_at = keep, now
         conflict.resolved_by, conflict.rationale = person.id, rationale.strip()
@@ -1127,7 +1128,7 @@ def resolve_conflict(
 
 
 def _replace(
-    session: Session, store: Path, review: Review, conflict: ReviewConflict, actor: str
+    session: Session, store: StoredFiles, review: Review, conflict: ReviewConflict, actor: str
 ) -> str:
     incoming = conflict.incoming
 

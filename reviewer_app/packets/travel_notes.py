@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -31,6 +30,7 @@ from reviewer_app.packets import blind_codes
 from reviewer_app.reviews import annotations as notes
 from reviewer_app.reviews.annotations import Anchor, AnnotationError
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.blobstore import StoredFiles
 from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import EvidenceItem, utcnow
 from reviewer_app.wording import translate
@@ -232,7 +232,7 @@ def _parse_one(entry: Any, at: str, fail: Callable[[str], Exception]) -> dict[st
 
 def place_all(
     session: Session,
-    store: Path,
+    store: StoredFiles,
     submission_pk: int,
     rubric: Rubric,
     entries: Sequence[Mapping[str, Any]],
@@ -259,7 +259,7 @@ def place_all(
 
 def _place(
     session: Session,
-    store: Path,
+    store: StoredFiles,
     submission_pk: int,
     items: Mapping[int, EvidenceItem],
     criteria: set[str],

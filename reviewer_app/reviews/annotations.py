@@ -30,13 +30,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.errors import UserError
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import EvidenceItem, Review, Reviewer
 from reviewer_app.wording import translate
@@ -190,13 +190,15 @@ def find_item(session: Session, submission_pk: int, ref: str) -> EvidenceItem:
     )
 
 
-def page_size(folder_store: Path, item: EvidenceItem | Any, page: int) -> tuple[float, float]:
+def page_size(
+    folder_store: StoredFiles, item: EvidenceItem | Any, page: int
+) -> tuple[float, float]:
     """The size of `page` (1-based) as it is shown: PDF points with the page's rotation
     applied, or the upright image's pixels."""
     if _is_pdf(item):
         if item.blob_sha256 is None:
             raise _cannot_annotate(item)
-        return _pdf_page_size(str(folder_store / item.blob_sha256[:2] / item.blob_sha256), page)
+        return _pdf_page_size(str(stored_file(folder_store, item.blob_sha256)), page)
     if _is_image(item):
         width, height = int(item.width or 0), int(item.height or 0)
         if (item.exif_orientation or 1) in (5, 6, 7, 8):  # turned a quarter: sides swap
@@ -224,7 +226,7 @@ def page_count(item: EvidenceItem | Any) -> int:
 
 
 def check_anchor(
-    session: Session, store: Path, submission_pk: int, anchor: Anchor
+    session: Session, store: StoredFiles, submission_pk: int, anchor: Anchor
 ) -> tuple[Anchor, EvidenceItem]:
     """The anchor as it will be stored, or a refusal that names what is wrong with it
     (an item of another submission, a page beyond the end, a rectangle outside the

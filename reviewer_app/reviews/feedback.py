@@ -40,6 +40,7 @@ from reviewer_app.reviews.letter import (
 )
 from reviewer_app.rubrics.decision import meets_level
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.folder_settings import SHOW_EARLIER_SCORES, earners_out_of_sight
 from reviewer_app.storage.models import (
     CriterionScore,
@@ -49,6 +50,7 @@ from reviewer_app.storage.models import (
     Review,
     Submission,
 )
+from reviewer_app.vocabulary import Outcome
 from reviewer_app.wording import translate
 
 _log = logging.getLogger(__name__)
@@ -68,7 +70,7 @@ class ScoredCriterion:
 class SubmittedReview:
     submission_id: str
     attempt: int
-    decision: str
+    decision: Outcome
     decided_at: dt.datetime
     feedback: str | None
     rubric: Rubric
@@ -80,7 +82,7 @@ class EarlierAttempt:
     submission_id: str
     attempt: int
     submitted_at: dt.datetime | None
-    decision: str | None
+    decision: Outcome | None
     feedback: str | None
     comments: dict[str, str] = field(default_factory=dict)  # criterion title -> comment
     levels: dict[str, str] | None = None  # criterion title -> level label, if allowed
@@ -133,10 +135,10 @@ def letter_for(
     submission_id: str,
     issuer_name: str | None = None,
     *,
-    objects: Path | None = None,
+    objects: StoredFiles | None = None,
 ) -> FeedbackLetter:
     """The earner's letter for the submission's standing decision. `objects` is the data
-    folder's store of files (`DataFolder.store.objects`), read for the pictures of marked
+    folder's store of files (`DataFolder.store`), read for the pictures of marked
     regions; by default the one beside the session's database."""
     submission = session.scalar(select(Submission).where(Submission.submission_id == submission_id))
     if submission is None:
@@ -212,7 +214,7 @@ _AFTER_ALL = math.inf
 
 
 def letter_notes(
-    session: Session, submission_pk: int, rubric: Rubric, objects: Path | None
+    session: Session, submission_pk: int, rubric: Rubric, objects: StoredFiles | None
 ) -> tuple[LetterNote, ...]:
     """The annotations the earner receives, as letter notes in reading order."""
     annotations = for_letter(session, submission_pk)
@@ -237,17 +239,19 @@ def letter_notes(
     return tuple(_note(a, items[a.item_id], titles, objects) for _, a in placed)
 
 
-def _blob_path(item: EvidenceItem, objects: Path | None) -> Path | None:
+def _blob_path(item: EvidenceItem, objects: StoredFiles | None) -> Path | None:
     if objects is None or item.blob_sha256 is None:
         return None
-    return objects / item.blob_sha256[:2] / item.blob_sha256
+    return stored_file(objects, item.blob_sha256)
 
 
 def _is_pdf(item: EvidenceItem) -> bool:
     return item.kind == "file" and item.media_type == "application/pdf"
 
 
-def _spot(annotation: Annotation, item: EvidenceItem, objects: Path | None) -> tuple[float, float]:
+def _spot(
+    annotation: Annotation, item: EvidenceItem, objects: StoredFiles | None
+) -> tuple[float, float]:
     """Where on its page the annotation is, top then left, for the reading order."""
     if annotation.rect is not None:
         x, y, _w, _h = annotation.rect
@@ -265,7 +269,7 @@ def _note(
     annotation: Annotation,
     item: EvidenceItem,
     titles: dict[str, str],
-    objects: Path | None,
+    objects: StoredFiles | None,
 ) -> LetterNote:
     picture = _picture(annotation, item, objects) if annotation.rect is not None else None
     return LetterNote(
@@ -279,7 +283,9 @@ def _note(
     )
 
 
-def _picture(annotation: Annotation, item: EvidenceItem, objects: Path | None) -> bytes | None:
+def _picture(
+    annotation: Annotation, item: EvidenceItem, objects: StoredFiles | None
+) -> bytes | None:
     """A picture of the marked region, or None (logged) when it cannot be made."""
     path = _blob_path(item, objects)
     assert annotation.rect is not None
@@ -314,7 +320,7 @@ def write_letters(
     out_dir: Path,
     *,
     text: bool = False,
-    objects: Path | None = None,
+    objects: StoredFiles | None = None,
 ) -> list[Path]:
     """A letter per submission into `out_dir`, named by submission id (never by earner)."""
     out_dir.mkdir(parents=True, exist_ok=True)

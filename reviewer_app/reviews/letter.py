@@ -51,11 +51,10 @@ from reviewer_app.errors import UserError
 from reviewer_app.output_names import exact_name, slug
 from reviewer_app.resources import resource
 from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.vocabulary import OUTCOME_WORDS, Outcome
 from reviewer_app.wording import translate
 
 __all__ = [
-    "DECISION_NOT_YET",
-    "DECISION_PASS",
     "FeedbackLetter",
     "LetterCriterion",
     "LetterNote",
@@ -66,9 +65,6 @@ __all__ = [
     "write_letter",
 ]
 
-DECISION_PASS = "pass"
-DECISION_NOT_YET = "not-yet"
-_DECISION_WORDS = {DECISION_PASS: "Pass", DECISION_NOT_YET: "Not Yet"}
 
 _TEXT_WIDTH = 78
 _MONTHS = (
@@ -124,7 +120,7 @@ class FeedbackLetter:
     submission_id: str
     credential_name: str
     attempt: int
-    decision: str  # DECISION_PASS or DECISION_NOT_YET
+    decision: Outcome
     decided_at: datetime.datetime  # timezone-aware; the date is shown in its own zone
     parts: tuple[LetterPart, ...]
     overall_feedback: str | None
@@ -132,7 +128,7 @@ class FeedbackLetter:
     notes: tuple[LetterNote, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.decision not in _DECISION_WORDS:
+        if self.decision not in OUTCOME_WORDS:
             raise ValueError(f"decision must be 'pass' or 'not-yet', not {self.decision!r}")
         if self.decided_at.utcoffset() is None:
             raise ValueError("decided_at must be timezone-aware")
@@ -221,7 +217,7 @@ def _not_met(letter: FeedbackLetter) -> list[str]:
 
 def _decision_blocks(letter: FeedbackLetter) -> Iterator[_Block]:
     credential = _one_line(letter.credential_name)
-    if letter.decision == DECISION_PASS:
+    if letter.decision == Outcome.PASS:
         yield _Block(
             _Kind.BODY,
             f"Congratulations! Your submission meets the standard on every criterion, "
@@ -301,7 +297,7 @@ def _blocks(letter: FeedbackLetter) -> list[_Block]:
         _Block(_Kind.META, f"Submission: {_one_line(letter.submission_id)}"),
         _Block(_Kind.META, f"Attempt: {letter.attempt}"),
         _Block(_Kind.META, f"Decision date: {_format_date(letter.decided_at)}"),
-        _Block(_Kind.META, f"Decision: {_DECISION_WORDS[letter.decision]}"),
+        _Block(_Kind.META, f"Decision: {OUTCOME_WORDS[Outcome(letter.decision)]}"),
         _Block(_Kind.BODY, f"Dear {_one_line(letter.earner_name)},"),
         *_decision_blocks(letter),
     ]
@@ -317,7 +313,7 @@ def _blocks(letter: FeedbackLetter) -> list[_Block]:
         blocks.extend(_Block(_Kind.BODY, paragraph) for paragraph in overall)
     closing = (
         "Well done, and thank you for your work."
-        if letter.decision == DECISION_PASS
+        if letter.decision == Outcome.PASS
         else "Thank you for your work; we look forward to your resubmission."
     )
     blocks.append(_Block(_Kind.BODY, closing))

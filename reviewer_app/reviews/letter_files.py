@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def write_letter_of(folder: DataFolder, submission_id: str, out: Path) -> Path:
     """The submission's letter, as a PDF (or plain text for a .txt `out`)."""
     with folder.read_sessions() as session:
-        letter = letter_for(session, submission_id, objects=folder.store.objects)
+        letter = letter_for(session, submission_id, objects=folder.store)
         return write_letter(letter, out)
 
 
@@ -24,5 +24,5 @@ def write_every_letter(folder: DataFolder, out_dir: Path, *, text: bool = False)
     """A letter per decided submission into `out_dir`; the paths written."""
     with folder.read_sessions() as session:
         return write_letters(
-            session, decided_submissions(session), out_dir, text=text, objects=folder.store.objects
+            session, decided_submissions(session), out_dir, text=text, objects=folder.store
         )

@@ -37,11 +37,9 @@ from reviewer_app.storage.models import (
     Submission,
     utcnow,
 )
+from reviewer_app.vocabulary import OUTCOME_WORDS, Outcome, Status
 from reviewer_app.wording import translate
 
-ADJUDICATION = "adjudication"
-_DECISION_WORDS = {"pass": "Pass", "not-yet": "Not Yet"}
-IN_REVIEW = "in-review"
 MAX_REVIEWS = 9
 
 
@@ -62,7 +60,7 @@ class Disagreement:
             out.append(
                 "The decisions differ: "
                 + ", ".join(
-                    f"{r} {_DECISION_WORDS.get(d, d)}" for r, d in sorted(self.decisions.items())
+                    f"{r} {OUTCOME_WORDS.get(d, d)}" for r, d in sorted(self.decisions.items())
                 )
                 + "."
             )
@@ -190,13 +188,13 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
         # so it cannot compare them: the submission waits, and a lead's program
         # settles it (`settle_waiting`).
         session.execute(
-            update(Submission).where(Submission.id == submission_pk).values(status=IN_REVIEW)
+            update(Submission).where(Submission.id == submission_pk).values(status=Status.IN_REVIEW)
         )
-        return IN_REVIEW
+        return Status.IN_REVIEW
     need = required_reviews(session, submission.credential_uri)
     if len(reviews) < need:
         started = bool(reviews) or _any_review(session, submission_pk)
-        status = IN_REVIEW if started else "unreviewed"
+        status = Status.IN_REVIEW if started else Status.UNREVIEWED
         _withdraw(session, submission_pk, status)
         return status
     found = disagreement(session, reviews)
@@ -204,8 +202,8 @@ def _settle(session: Session, submission_pk: int, at: dt.datetime) -> str:
         first = reviews[0][0]
         record_decision(session, submission_pk, first.decision or "", first.id, at)
         return first.decision or ""
-    _withdraw(session, submission_pk, ADJUDICATION)
-    return ADJUDICATION
+    _withdraw(session, submission_pk, Status.ADJUDICATION)
+    return Status.ADJUDICATION
 
 
 def _out_of_sight(session: Session, submission_pk: int, seen: list[tuple[Review, str]]) -> bool:
@@ -227,12 +225,12 @@ def settle_waiting(folder: DataFolder, actor: str) -> list[tuple[str, str]]:
         now = utcnow()
         for pk, submission_id in session.execute(
             select(Submission.id, Submission.submission_id)
-            .where(Submission.status == IN_REVIEW)
+            .where(Submission.status == Status.IN_REVIEW)
             .where(~select(Decision.id).where(Decision.submission_id == Submission.id).exists())
             .order_by(Submission.id)
         ).all():
             status = _settle(session, pk, now)
-            if status != IN_REVIEW:
+            if status != Status.IN_REVIEW:
                 state.note(session, pk, actor)
                 changed.append((submission_id, status))
     return changed
@@ -284,7 +282,7 @@ def adjudicate(
     from reviewer_app.reviews.service import record_decision
     from reviewer_app.team.members import check_acting_as
 
-    if outcome not in ("pass", "not-yet"):
+    if outcome not in tuple(Outcome):
         raise ModerationError(
             translate("Moderation", "A decision is 'pass' or 'not-yet', not {outcome!r}.").format(
                 outcome=outcome
@@ -417,7 +415,7 @@ def waiting_submissions(session: Session) -> list[WaitingSubmission]:
             Submission.credential_name,
             Submission.credential_uri,
         )
-        .where(Submission.status == ADJUDICATION)
+        .where(Submission.status == Status.ADJUDICATION)
         .order_by(Submission.id)
     ).all():
         reviews = submitted_reviews(session, pk)

@@ -8,8 +8,9 @@ a queue of 100,000 submissions costs what a screenful costs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import Matches, to_fts_query
 from reviewer_app.reviews.blind import submission_code
-from reviewer_app.reviews.statuses import STATUSES
+from reviewer_app.storage.blobstore import BlobStore, StoredFiles, stored_file
 from reviewer_app.storage.folder_settings import earners_out_of_sight
 from reviewer_app.storage.models import (
     Earner,
@@ -38,6 +39,7 @@ from reviewer_app.storage.models import (
     Reviewer,
     Submission,
 )
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
@@ -45,7 +47,7 @@ SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "stat
 
 @dataclass(frozen=True)
 class QueueFilter:
-    statuses: frozenset[str] = frozenset()  # empty: all
+    statuses: frozenset[Status] = frozenset()  # empty: all
     credential_uri: str | None = None
     attempt_min: int | None = None  # 2: resubmissions only
     reviewer: str | None = None  # submissions this reviewer has a review of
@@ -63,7 +65,7 @@ class QueueRow:
     earner: str
     credential: str
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     warnings: int
     loose: bool = False  # its id came from a file name: perhaps the earner's name
@@ -192,7 +194,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
 
 
 def status_counts(session: Session) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(Status, 0)
     for status, n in session.execute(
         select(Submission.status, func.count()).group_by(Submission.status)
     ):
@@ -245,6 +247,10 @@ class ItemView:
     frame_count: int | None
     text: str | None  # a written answer
     warnings: tuple[str, ...] = ()
+    # Set when `file` is not on this laptop yet (a team database's evidence not opened
+    # here before): brings it into the cache and returns its path. It takes as long as
+    # the file's bytes take to arrive, so the window calls it off its own thread.
+    fetch: Callable[[], Path] | None = None
 
 
 @dataclass(frozen=True)
@@ -256,7 +262,7 @@ class SubmissionView:
     credential_uri: str | None
     credential_name: str | None
     attempt: int
-    status: str
+    status: Status
     submitted_at: dt.datetime | None
     notes: str | None
     items: tuple[ItemView, ...]
@@ -265,11 +271,21 @@ class SubmissionView:
     stored_id: str = ""
 
 
+def _path(store: StoredFiles, sha256: str) -> Path:
+    return store.path_for(sha256) if isinstance(store, BlobStore) else stored_file(store, sha256)
+
+
+def _fetch(store: StoredFiles, sha256: str) -> Callable[[], Path] | None:
+    if isinstance(store, BlobStore) and not store.cached(sha256):
+        return partial(store.file, sha256)
+    return None
+
+
 def submission_view(
-    session: Session, pk: int, store_path: Path, *, blind: bool = False
+    session: Session, pk: int, store: StoredFiles, *, blind: bool = False
 ) -> SubmissionView | None:
-    """Everything the window shows of a submission; `store_path` is the store's objects
-    folder (files live at objects/ab/abcdef...).
+    """Everything the window shows of a submission; `store` is the data folder's store
+    (files not cached yet are not fetched here: see `ItemView.fetch`).
 
     With `blind`, the earner's name and email become the submission's code, and file
     names (which often carry a name) become neutral labels.
@@ -293,7 +309,8 @@ def submission_view(
             title=_item_title(cast(Row[Any], i), blind),
             path=None if blind else i.path,
             media_type=i.media_type,
-            file=(store_path / i.blob_sha256[:2] / i.blob_sha256) if i.blob_sha256 else None,
+            file=_path(store, i.blob_sha256) if i.blob_sha256 else None,
+            fetch=_fetch(store, i.blob_sha256) if i.blob_sha256 else None,
             size=i.size,
             page_count=i.page_count,
             width=i.width,

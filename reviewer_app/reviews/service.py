@@ -50,9 +50,9 @@ from reviewer_app.storage.models import (
     utcnow,
 )
 from reviewer_app.team.members import check_acting_as
+from reviewer_app.vocabulary import Outcome, Status
 from reviewer_app.wording import translate
 
-UNREVIEWED, IN_REVIEW = "unreviewed", "in-review"
 _SCORES = cast(Table, CriterionScore.__table__)
 # Statements run on every submission opened, built once.
 # Opening a review runs on every move through the queue: plain column reads (no ORM
@@ -112,8 +112,8 @@ _TOUCH_SUBMISSION = (
 )
 _MARK_IN_REVIEW = (
     update(_SUBMISSIONS)
-    .where(_SUBMISSIONS.c.id == bindparam("submission"), _SUBMISSIONS.c.status == UNREVIEWED)
-    .values(status=IN_REVIEW)
+    .where(_SUBMISSIONS.c.id == bindparam("submission"), _SUBMISSIONS.c.status == Status.UNREVIEWED)
+    .values(status=Status.IN_REVIEW)
 )
 _REVIEWER_BY_NAME = select(Reviewer.id).where(Reviewer.name == bindparam("name"))
 _ADD_REVIEW = insert(_REVIEWS)
@@ -171,7 +171,7 @@ class ReviewSession:
     comments: dict[str, str] = field(default_factory=dict)
     feedback: str = ""
     submitted_at: dt.datetime | None = None
-    decision: str | None = None
+    decision: Outcome | None = None
     role: str = "assessor"
 
     @classmethod
@@ -405,7 +405,7 @@ class ReviewSession:
             session.execute(
                 update(Submission)
                 .where(Submission.id == self.submission_pk)
-                .values(status=IN_REVIEW)
+                .values(status=Status.IN_REVIEW)
             )
             self._audit(session, "review.reopen", {"decision": decision}, {"reason": reason})
             settle(session, self.submission_pk, utcnow(), actor=self.reviewer)
@@ -437,7 +437,7 @@ class ReviewSession:
             self._criterion(criterion)
         with self._change() as session:
             anchor, _item = notes.check_anchor(
-                session, self.folder.store.objects, self.submission_pk, anchor
+                session, self.folder.store, self.submission_pk, anchor
             )
             if number is None or session.scalar(
                 select(AnnotationRow.id).where(
@@ -501,7 +501,7 @@ class ReviewSession:
                 )
             if anchor is not None:
                 anchor, _item = notes.check_anchor(
-                    session, self.folder.store.objects, self.submission_pk, anchor
+                    session, self.folder.store, self.submission_pk, anchor
                 )
                 row.item_id, row.page = anchor.item_id, anchor.page
                 row.quote, row.quote_start = anchor.quote, anchor.quote_start
@@ -700,6 +700,7 @@ def record_decision(
     rationale: str | None = None,
 ) -> None:
     """The decision that stands for a submission, and the submission's status with it."""
+    outcome = Outcome(outcome)
     existing = session.scalar(select(Decision).where(Decision.submission_id == submission_pk))
     before = {"outcome": existing.outcome} if existing else None
     if existing is None:

@@ -14,13 +14,14 @@ from reviewer_app.reviews import annotations as notes
 from reviewer_app.reviews.moderation import submitted_reviews
 from reviewer_app.rubrics.model import Rubric
 from reviewer_app.storage.models import CriterionScore, Definition, EvidenceItem
+from reviewer_app.vocabulary import Outcome
 
 
 @dataclass(frozen=True)
 class SubmittedReview:
     id: int
     reviewer: str
-    decision: str | None  # as stored: "pass", "not-yet"
+    decision: Outcome | None
     feedback: str | None
     rubric: Rubric  # of the definition version the review was scored on
     # criterion id -> (level id, comment), in the order the scores were read

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from reviewer_app.reviews.moderation import required_reviews
 from reviewer_app.storage.failures import database_errors
 from reviewer_app.storage.models import Decision, Review, Submission
+from reviewer_app.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Standing:
-    decision: str | None  # None until a decision stands
+    decision: Outcome | None  # None until a decision stands
     status: str
     awaiting_reviews: int  # submitted reviews still needed before a decision can stand
 

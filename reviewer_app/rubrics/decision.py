@@ -6,9 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reviewer_app.rubrics.model import Criterion, Rubric
-
-PASS = "pass"
-NOT_YET = "not-yet"
+from reviewer_app.vocabulary import Outcome
 
 
 @dataclass(frozen=True)
@@ -16,7 +14,7 @@ class DecisionPreview:
     """What the rule says of a review so far. `outcome` is None while any criterion is
     unscored; `unmet` lists the criteria below the passing level (every_criterion_at_least)."""
 
-    outcome: str | None
+    outcome: Outcome | None
     unscored: tuple[str, ...]
     unmet: tuple[str, ...]
     total_points: float | None
@@ -52,4 +50,4 @@ def decide(rubric: Rubric, levels: Mapping[str, str | None]) -> DecisionPreview:
     passed = not unmet
     if rule.total_points_at_least is not None:
         passed = passed and total is not None and total >= rule.total_points_at_least
-    return DecisionPreview(PASS if passed else NOT_YET, (), tuple(unmet), total)
+    return DecisionPreview(Outcome.PASS if passed else Outcome.NOT_YET, (), tuple(unmet), total)

@@ -13,6 +13,11 @@ all outside the folder lock), and any of them may clean up after a crash:
 gone: locks die with their process), and never one younger than a minute, which covers
 the instant between a lock's making and its taking. (Staging under the folder lock
 instead would make a derive or a logo wait behind a whole import.)
+
+On a team database the store is the laptop's cache: the database holds every file
+(storage/team_blobs.py), and `file()`, the one way readers get a blob's path, fetches a
+file not cached yet the way an import stages one (streamed into tmp/, hashed, fsynced),
+and gives it its final name only once its hash is the one asked for.
 """
 
 from __future__ import annotations
@@ -22,18 +27,20 @@ import hashlib
 import os
 import shutil
 import stat
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from filelock import FileLock, Timeout
 
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
+from reviewer_app.storage.diskspace import disk_full, is_disk_full
 from reviewer_app.wording import translate
 
 CHUNK = 1024 * 1024
@@ -44,6 +51,19 @@ STAGING_GRACE_SECONDS = 60.0
 
 class SizeLimitExceeded(UserError):
     pass
+
+
+class StoredFileUnavailable(UserError):
+    """A file the store should have cannot be had whole: it is not in the team database,
+    or its bytes there are damaged or incomplete. Nothing was written."""
+
+
+class BlobSource(Protocol):
+    """Where a cache gets the files it does not hold yet (a team database)."""
+
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        """The file's bytes in order; raises `StoredFileUnavailable` when it has none."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -62,13 +82,21 @@ class BlobStore:
         self.tmp_root.mkdir(parents=True, exist_ok=True)
         self._staging: Path | None = None
         self._owner: FileLock | None = None
+        self._making = threading.Lock()  # a window fetches on a worker thread too
+        # Set on a team database: the store is then a cache, filled on first use.
+        self.source: BlobSource | None = None
 
     @property
     def tmp(self) -> Path:
         """This process's staging folder, made (and locked) on first use."""
+        with self._making:
+            return self._made_tmp()
+
+    def _made_tmp(self) -> Path:
         if self._staging is None:
             staging = self.tmp_root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-            owner = FileLock(str(staging.with_name(staging.name + OWNER)))
+            # Not thread-local: a worker thread may make it and the main thread close it.
+            owner = FileLock(str(staging.with_name(staging.name + OWNER)), thread_local=False)
             owner.acquire(timeout=0)
             staging.mkdir()
             self._staging, self._owner = staging, owner
@@ -91,8 +119,44 @@ class BlobStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
+    def cached(self, sha256: str) -> bool:
+        """Whether `file()` would return at once, without fetching."""
+        return self.source is None or self.has(sha256)
+
+    def file(self, sha256: str) -> Path:
+        """The path of the stored file with this hash: every reader asks here. On a team
+        database a file not cached yet is fetched first (which takes as long as its
+        bytes take to arrive: off the window's thread); a data folder's missing file is
+        left to its reader to report."""
+        path = self.path_for(sha256)
+        if self.source is None or path.is_file():
+            return path
+        return self.fetch(sha256)
+
+    def fetch(self, sha256: str) -> Path:
+        """Copies a file from the source into the cache, chunk by chunk, and places it
+        only if its bytes hash to `sha256`."""
+        assert self.source is not None
+        try:
+            staged = self.stage_chunks(self.source.chunks(sha256))
+        except OSError as e:
+            if is_disk_full(e):
+                raise disk_full(self.root) from e
+            raise
+        if staged.sha256 != sha256:
+            self.discard(staged)
+            raise StoredFileUnavailable(
+                translate(
+                    "DataFolder",
+                    "The evidence file {sha} in the team database is damaged (its bytes "
+                    "hash to {found}), so it was not used. Whoever administers the team "
+                    "database can find it with \u201creviewer-app check\u201d.",
+                ).format(sha=sha256, found=staged.sha256)
+            )
+        return self.place(staged)
+
     def open(self, sha256: str) -> BinaryIO:
-        return self.path_for(sha256).open("rb")
+        return self.file(sha256).open("rb")
 
     def stage(
         self,
@@ -108,12 +172,25 @@ class BlobStore:
         whatever `on_bytes` raises (a cancel), removing the partial file either way.
         With `sync=False` the caller must `sync()` the file before it is placed.
         """
+        return self.stage_chunks(
+            iter(lambda: source.read(CHUNK), b""), limit=limit, on_bytes=on_bytes, sync=sync
+        )
+
+    def stage_chunks(
+        self,
+        chunks: Iterable[bytes],
+        *,
+        limit: int | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+        sync: bool = True,
+    ) -> StagedFile:
+        """`stage()` for bytes that arrive in pieces (a team database's chunk rows)."""
         path = self.tmp / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
         size = 0
         try:
             with path.open("xb") as out:
-                while chunk := source.read(CHUNK):
+                for chunk in chunks:
                     size += len(chunk)
                     if limit is not None and size > limit:
                         raise SizeLimitExceeded(
@@ -238,3 +315,16 @@ class BlobStore:
             while chunk := f.read(CHUNK):
                 digest.update(chunk)
         return digest.hexdigest()
+
+
+# What readers are handed to find stored files by: the data folder's store (the program
+# passes `DataFolder.store`), or a folder laid out as its objects/ (a backup, a test's).
+StoredFiles = BlobStore | Path
+
+
+def stored_file(files: StoredFiles, sha256: str) -> Path:
+    """The path of the stored file with this hash, fetched first on a team database
+    (`BlobStore.file`): the one place every reader gets a blob's file from."""
+    if isinstance(files, BlobStore):
+        return files.file(sha256)
+    return files / sha256[:2] / sha256

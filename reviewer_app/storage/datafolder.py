@@ -44,6 +44,7 @@ from reviewer_app.storage.diskspace import disk_full, is_disk_full, nearly_full
 from reviewer_app.storage.models import Blob, StoreIntent
 from reviewer_app.storage.permissions import PRIVATE_FILE, private_file, private_folder, tighten
 from reviewer_app.storage.schema import upgrade_database
+from reviewer_app.storage.team_blobs import TeamBlobs, is_team, upload
 from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
 
@@ -108,6 +109,8 @@ class DataFolder:
         # Built, not written as text: a folder named "a%20b" must not be read as "a b".
         url = database_url or URL.create("sqlite", database=str(root / DATABASE_NAME))
         engine = make_engine(url)
+        if is_team(engine):  # the store is this laptop's cache of the database's files
+            store.source = TeamBlobs(engine)
         folder = cls(root, engine, store)
         try:
             # A team database is backed up by its administrator (pg_dump), not here.
@@ -174,8 +177,12 @@ class DataFolder:
         either both happen or, after a crash at any point, neither is visible.
 
         Call with the write lock held. `record` adds the rows that refer to the files;
-        the `blobs` rows are added here.
+        the `blobs` rows are added here. On a team database each new file goes up to the
+        database with its `blobs` row first, a transaction per file (team_blobs.py), and
+        the files placed here are the laptop's cache; if `record` then fails, the files
+        stay stored, whole, for the next attempt.
         """
+        team = self.store.source is not None
         token = uuid.uuid4().hex
         by_hash = {s.sha256: s for s in staged}
         known: set[str] = set()
@@ -187,14 +194,17 @@ class DataFolder:
                 session.add_all(StoreIntent(token=token, sha256=s.sha256) for s in new)
         placed = []
         for s in staged:
-            if s.sha256 in known:
+            if s.sha256 in known and not team:  # a cache may lack a file the database has
                 self.store.discard(s)
             else:
                 placed.append(self.store.place(s, sync=False))
         self.store.sync_dirs(placed)
         try:
+            for s in new if team else ():
+                upload(self.engine, self.store.path_for(s.sha256), s.sha256, s.size)
             with self.sessions.begin() as session:
-                session.add_all(Blob(sha256=s.sha256, size=s.size) for s in new)
+                if not team:
+                    session.add_all(Blob(sha256=s.sha256, size=s.size) for s in new)
                 record(session)
                 session.execute(delete(StoreIntent).where(StoreIntent.token == token))
         except BaseException:

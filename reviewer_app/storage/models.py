@@ -9,7 +9,7 @@ integer key, and the platform's own ids are kept as unique strings beside it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -25,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from reviewer_app.vocabulary import CredentialFormat, Outcome, Proof, Status, Word
 
 # Stable constraint names, so that Alembic migrations can refer to them on SQLite.
 NAMING = {
@@ -60,6 +63,34 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return result.replace(tzinfo=dt.UTC)
 
 
+WordT = TypeVar("WordT", bound=Word)
+
+
+class Vocabulary(TypeDecorator[WordT]):
+    """A column holding a word of one of reviewer_app.vocabulary's enums: stored as its
+    string, as before the enums (no migration), and read back as the member. A string the
+    enum does not know (written by a newer version) is read as it is, not refused: the
+    member and the string compare equal, so the code reading it works either way."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, words: type[WordT], length: int = 20) -> None:
+        super().__init__(length)
+        self.words = words
+        # A dictionary look-up: a tenth of the enum's own, on every row read.
+        self._members: dict[str, WordT] = {member.value: member for member in words}
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> WordT | None:
+        if value is None:
+            return None
+        member: WordT = self._members.get(value, value)
+        return member
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
@@ -77,6 +108,19 @@ class Blob(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class BlobChunk(Base):
+    """One piece (at most a mebibyte) of a blob's bytes, on a team database; a data
+    folder keeps its files in its store and leaves this table empty (migration 0015)."""
+
+    __tablename__ = "blob_chunks"
+
+    sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("blobs.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class StoreIntent(Base):
@@ -162,7 +206,9 @@ class Submission(Base):
     # SHA-256 over the normalized submission (metadata and every item with its hash):
     # the same id with the same digest is "already imported", another digest a conflict.
     content_digest: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(20), default="unreviewed", index=True)
+    status: Mapped[Status] = mapped_column(
+        Vocabulary(Status), default=Status.UNREVIEWED, index=True
+    )
     warnings: Mapped[list[str]] = mapped_column(default=list)
 
     earner: Mapped[Earner] = relationship(back_populates="submissions")
@@ -277,7 +323,7 @@ class Review(Base):
     started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     submitted_at: Mapped[dt.datetime | None]
-    decision: Mapped[str | None] = mapped_column(String(20))  # "pass" / "not-yet"
+    decision: Mapped[Outcome | None] = mapped_column(Vocabulary(Outcome))
     # On a team database, the login that wrote the row, as the server sets it.
     written_by: Mapped[str | None] = mapped_column(String(63))
 
@@ -339,7 +385,7 @@ class Decision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), unique=True)
-    outcome: Mapped[str] = mapped_column(String(20))  # "pass" / "not-yet"
+    outcome: Mapped[Outcome] = mapped_column(Vocabulary(Outcome))
     review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("reviewers.id"))
     rationale: Mapped[str | None] = mapped_column(Text)
@@ -414,14 +460,14 @@ class IssuedCredential(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
     credential_id: Mapped[str] = mapped_column(String(1000), unique=True)
-    format: Mapped[str] = mapped_column(String(20))  # "ob3" / "ob2"
+    format: Mapped[CredentialFormat] = mapped_column(Vocabulary(CredentialFormat))
     issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     document_sha256: Mapped[str | None] = mapped_column(String(64))
     revoked_at: Mapped[dt.datetime | None]
     revocation_reason: Mapped[str | None] = mapped_column(Text)
     issuer_id: Mapped[int | None] = mapped_column(ForeignKey("issuers.id"), index=True)
     key_id: Mapped[str | None] = mapped_column(String(100))
-    proof: Mapped[str | None] = mapped_column(String(20))  # "data-integrity" / "jwt" / "jws"
+    proof: Mapped[Proof | None] = mapped_column(Vocabulary(Proof))
     status_index: Mapped[int | None]
     document: Mapped[str | None] = mapped_column(Text)  # the signed JSON, JWT or JWS
     exported_at: Mapped[dt.datetime | None]

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.reviews.moderation import required_reviews
-from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Assignment, Review, Reviewer, Submission
 from reviewer_app.team.members import TeamError
+from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
 
 
@@ -127,7 +127,7 @@ def assign_auto(folder: DataFolder, *, actor: str) -> list[Assigned]:
         done = []
         open_ones = session.execute(
             select(Submission.id, Submission.submission_id, Submission.credential_uri)
-            .where(Submission.status.in_(STATUSES[:2]))  # not reviewed, or in review
+            .where(Submission.status.in_((Status.UNREVIEWED, Status.IN_REVIEW)))
             .where(Submission.credential_uri.is_not(None))
             .order_by(Submission.submitted_at, Submission.submission_id)
         ).all()

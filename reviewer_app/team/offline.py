@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from reviewer_app.audit import trail
 from reviewer_app.canonical import canonical_json
+from reviewer_app.errors import UserError
 from reviewer_app.packets import return_keys
 from reviewer_app.packets.manifest import ArchiveRejected, json_bytes
 from reviewer_app.packets.packet import RECEIVED, export_packet, import_packet
@@ -61,16 +62,15 @@ from reviewer_app.storage.models import (
     utcnow,
 )
 from reviewer_app.storage.team_url import shown
-from reviewer_app.team.members import ASSESSOR_GROUP, TeamError
+from reviewer_app.team.members import TeamError
 from reviewer_app.wording import translate
 
 SYNC_ACTION = "team.sync"
 # The laptop folder's record of its checkouts: {database, login, reviewer, packets:
 # {packet_id: {code: submission id}}} (codes only for a blind checkout).
 CHECKOUT_SETTING = "team.checkout"
-# What a checkout and a sync write on the server besides reviews: an assessor's login
-# needs to insert these rows (see `grant_offline`).
-OFFLINE_WRITES = ("packets", "packet_assignments", "packet_returns", "review_conflicts")
+# What a checkout and a sync write on the server besides reviews, an assessor's login
+# may insert (its own only): reviewer_app.team.rules.OFFLINE_TABLES.
 
 
 @dataclass
@@ -99,18 +99,9 @@ class Synced:
 
 
 def evidence_store(team: DataFolder) -> BlobStore:
-    """Where a checkout reads the team database's evidence files from: the one place to
-    change when evidence is kept in the team database. Until then the files are in the
-    data folder of the computer that imported them, which is the store of the folder
-    opened on the team database when the checkout runs there (the same --data-dir)."""
+    """Where a checkout reads the team database's evidence files from: the store of the
+    folder opened on it, which fetches from the database what it has not cached."""
     return team.store
-
-
-def grant_offline(team: DataFolder) -> None:
-    """Lets an assessor's login record a checkout and a sync (their packet, its
-    assignment, the return and any conflict); run by `team setup`."""
-    with team.engine.begin() as conn:
-        conn.execute(text(f"GRANT INSERT ON {', '.join(OFFLINE_WRITES)} TO {ASSESSOR_GROUP}"))
 
 
 def open_team(root: Path, url: URL) -> DataFolder:
@@ -246,6 +237,14 @@ def _to_check_out(session: Session, reviewer: Reviewer, named: list[str] | None)
     return [s for s in assigned if s not in submitted]
 
 
+def _readable(store: BlobStore, sha256: str) -> bool:
+    """Whether the file is here, or fetched whole from the team database now."""
+    try:
+        return store.file(sha256).is_file()
+    except UserError:
+        return False
+
+
 def _evidence_here(team: DataFolder, wanted: list[str]) -> None:
     """Refuses, before anything is written, a checkout whose evidence cannot be read."""
     store = evidence_store(team)
@@ -258,11 +257,15 @@ def _evidence_here(team: DataFolder, wanted: list[str]) -> None:
         missing = sorted(
             s.submission_id
             for s in rows
-            if any(i.blob_sha256 and not store.has(i.blob_sha256) for i in s.items)
+            if any(i.blob_sha256 and not _readable(store, i.blob_sha256) for i in s.items)
         )
         for uri in {s.credential_uri for s in rows if s.credential_uri}:
             found = current_definition(session, uri)
-            if found is not None and found.image_sha256 and not store.has(found.image_sha256):
+            if (
+                found is not None
+                and found.image_sha256
+                and not _readable(store, found.image_sha256)
+            ):
                 missing.append(uri)
     if missing:
         raise TeamError(

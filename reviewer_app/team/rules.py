@@ -40,16 +40,21 @@ LEAD_ONLY = (
     "issuers",
     "issuer_keys",
     "issued_credentials",
-    "packets",
-    "packet_assignments",
-    "packet_returns",
-    "review_conflicts",
 )
+# What an assessor's `team checkout` and `team sync` record on the server: its packet,
+# the packet's assignment to it, its return, and any conflict its return raised (the
+# packet and return code, reused). Rows other than its own are out of its sight.
+OFFLINE_TABLES = ("packets", "packet_assignments", "packet_returns", "review_conflicts")
 
 _FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION reviewer_app_me() RETURNS integer
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT id FROM reviewers WHERE login = session_user
+$$;
+
+CREATE OR REPLACE FUNCTION reviewer_app_my_name() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT name FROM reviewers WHERE login = session_user
 $$;
 
 CREATE OR REPLACE FUNCTION reviewer_app_submitted_reviews(submission integer)
@@ -133,7 +138,12 @@ CREATE TRIGGER audit_events_continue_chain BEFORE INSERT ON audit_events
 _MINE = "reviewer_id = reviewer_app_me()"
 _ASSIGNED = "(SELECT submission_id FROM assignments)"
 _READABLE = f"(id IN {_ASSIGNED} OR id IN (SELECT submission_id FROM reviews))"
-_OWN_OPEN = "review_id IN (SELECT id FROM reviews WHERE submitted_at IS NULL)"
+# Open: not submitted, or submitted by this very transaction (a return, or a sync,
+# records a finished review with its scores at once); never one submitted before.
+_OWN_OPEN = (
+    "review_id IN (SELECT id FROM reviews WHERE submitted_at IS NULL "
+    "OR xmin = pg_current_xact_id()::xid)"
+)
 _ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("assignments", "own", "SELECT", _MINE, None),
     ("submissions", "assigned", "SELECT", _READABLE, None),
@@ -151,6 +161,24 @@ _ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("annotations", "own_open", "UPDATE", _OWN_OPEN, _OWN_OPEN),
     ("annotations", "own_gone", "DELETE", _OWN_OPEN, None),
     ("decisions", "assigned", "SELECT", "submission_id IN (SELECT id FROM submissions)", None),
+    # The bytes of the files it may read: its submissions' evidence and thumbnails, and
+    # the definitions' and pathways' images.
+    (
+        "blob_chunks",
+        "readable",
+        "SELECT",
+        "sha256 IN (SELECT blob_sha256 FROM evidence_items) "
+        "OR sha256 IN (SELECT thumbnail_sha256 FROM evidence_items) "
+        "OR sha256 IN (SELECT image_sha256 FROM definitions) "
+        "OR sha256 IN (SELECT image_sha256 FROM pathways)",
+        None,
+    ),
+    ("packet_assignments", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
+    ("packet_assignments", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
+    ("packet_returns", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
+    ("packet_returns", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
+    ("review_conflicts", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
+    ("review_conflicts", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
     # The decision its own submitted review settles, where it is the only review.
     (
         "decisions",
@@ -183,6 +211,7 @@ def statements(database: str, lock_key: int) -> list[str]:
         f"GRANT INSERT, UPDATE ON reviews, criterion_scores, annotations TO {ASSESSOR_GROUP}",
         f"GRANT DELETE ON criterion_scores, annotations, decisions TO {ASSESSOR_GROUP}",
         f"GRANT INSERT ON decisions TO {ASSESSOR_GROUP}",
+        f"GRANT SELECT, INSERT ON {', '.join(OFFLINE_TABLES)} TO {ASSESSOR_GROUP}",
         f"GRANT UPDATE (status) ON submissions TO {ASSESSOR_GROUP}",
         # The trail: appended to by everyone, changed by nobody (triggers refuse it
         # even to the owner). An assessor reads only where the chain stands.
@@ -195,6 +224,7 @@ def statements(database: str, lock_key: int) -> list[str]:
     ]
     for function in (
         "reviewer_app_me()",
+        "reviewer_app_my_name()",
         "reviewer_app_submitted_reviews(integer)",
         "reviewer_app_apply_blind()",
     ):

@@ -49,6 +49,7 @@ from reviewer_app.ui.adjudication_rows import (
 from reviewer_app.ui.credentials.common import MessageStrip
 from reviewer_app.ui.loading import Loader, loading_text
 from reviewer_app.ui.window_size import fit_to_screen
+from reviewer_app.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -531,7 +532,7 @@ class AdjudicationDialog(QDialog):
     def _on_outcome_toggled(self, button: QAbstractButton, checked: bool) -> None:
         if not checked or self._feedback_picked:
             return
-        outcome = "pass" if button is self.pass_button else "not-yet"
+        outcome = Outcome.PASS if button is self.pass_button else Outcome.NOT_YET
         self.feedback_choice.setCurrentIndex(
             self.feedback_choice.findData(feedback_for(self.comparison.reviews, outcome))
         )
@@ -564,9 +565,9 @@ class AdjudicationDialog(QDialog):
         if row is None:
             return
         if self.pass_button.isChecked():
-            outcome = "pass"
+            outcome = Outcome.PASS
         elif self.not_yet_button.isChecked():
-            outcome = "not-yet"
+            outcome = Outcome.NOT_YET
         else:
             return self._refuse(self.tr("Choose Pass or Not Yet."), self.pass_button)
         feedback_from = self.feedback_choice.currentData()

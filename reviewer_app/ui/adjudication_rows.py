@@ -15,20 +15,21 @@ from reviewer_app.reviews.annotations import Annotation
 from reviewer_app.reviews.moderation import Disagreement, WaitingSubmission
 from reviewer_app.reviews.side_by_side import SideBySide
 from reviewer_app.rubrics.model import Rubric
+from reviewer_app.vocabulary import Status
 
 translate = QCoreApplication.translate
 
-# The statuses (and decisions) in words, as reviewer_app.reviews.statuses.STATUS_WORDS says
+# The statuses (and decisions) in words, as reviewer_app.vocabulary.STATUS_WORDS says
 # them, translated where they are shown. QT_TRANSLATE_NOOP returns its text unchanged; its
 # stub says `object`, hence the casts.
 STATUS_NAMES = cast(
     dict[str, str],
     {
-        "unreviewed": QT_TRANSLATE_NOOP("AdjudicationDialog", "Not reviewed"),
-        "in-review": QT_TRANSLATE_NOOP("AdjudicationDialog", "In review"),
-        "adjudication": QT_TRANSLATE_NOOP("AdjudicationDialog", "Needs adjudication"),
-        "pass": QT_TRANSLATE_NOOP("AdjudicationDialog", "Pass"),
-        "not-yet": QT_TRANSLATE_NOOP("AdjudicationDialog", "Not Yet"),
+        Status.UNREVIEWED: QT_TRANSLATE_NOOP("AdjudicationDialog", "Not reviewed"),
+        Status.IN_REVIEW: QT_TRANSLATE_NOOP("AdjudicationDialog", "In review"),
+        Status.ADJUDICATION: QT_TRANSLATE_NOOP("AdjudicationDialog", "Needs adjudication"),
+        Status.PASS: QT_TRANSLATE_NOOP("AdjudicationDialog", "Pass"),
+        Status.NOT_YET: QT_TRANSLATE_NOOP("AdjudicationDialog", "Not Yet"),
     },
 )
 
@@ -69,7 +70,7 @@ class ReviewColumn:
     decision: str  # in words: "Pass", "Not Yet" (translated)
     feedback: str
     comments: tuple[tuple[str, str], ...]  # (criterion title, comment)
-    outcome: str | None = None  # the decision as stored ("pass", "not-yet"); None if none
+    outcome: str | None = None  # the decision as stored (an Outcome); None if none
     annotations: tuple[NoteRow, ...] = ()
 
 

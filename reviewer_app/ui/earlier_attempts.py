@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from reviewer_app.reviews.feedback import EarlierAttempt
 from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.loading import Loader, loading_text
+from reviewer_app.vocabulary import Outcome
 
 translate = QCoreApplication.translate
 
@@ -23,8 +24,8 @@ translate = QCoreApplication.translate
 DECISION_WORDS = cast(
     dict[str | None, str],
     {
-        "pass": QT_TRANSLATE_NOOP("EarlierAttempts", "Pass"),
-        "not-yet": QT_TRANSLATE_NOOP("EarlierAttempts", "Not Yet"),
+        Outcome.PASS: QT_TRANSLATE_NOOP("EarlierAttempts", "Pass"),
+        Outcome.NOT_YET: QT_TRANSLATE_NOOP("EarlierAttempts", "Not Yet"),
         None: QT_TRANSLATE_NOOP("EarlierAttempts", "no decision"),
     },
 )

@@ -41,18 +41,17 @@ from reviewer_app.reviews.queue import (
     queue_rows,
     status_counts,
 )
-from reviewer_app.reviews.statuses import STATUS_WORDS, STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.dates import shown_moment
 from reviewer_app.ui.loading import Loader
 from reviewer_app.ui.operations import Operations, runner
+from reviewer_app.vocabulary import Status
 
 __all__ = [
     "COLUMN_STATUS",
     "COLUMN_SUBMISSION",
     "PK_ROLE",
     "STATUS_ROLE",
-    "STATUS_WORDS",
     "QueueModel",
     "status_word",
 ]
@@ -71,15 +70,15 @@ COLUMNS = cast(
         QT_TRANSLATE_NOOP("QueueModel", "Submitted"),
     ),
 )
-# How the window says each status (STATUS_WORDS, in the person's language).
+# How the window says each status (vocabulary.STATUS_WORDS, in the person's language).
 STATUS_NAMES = cast(
     dict[str, str],
     {
-        "unreviewed": QT_TRANSLATE_NOOP("QueueModel", "Not reviewed"),
-        "in-review": QT_TRANSLATE_NOOP("QueueModel", "In review"),
-        "adjudication": QT_TRANSLATE_NOOP("QueueModel", "Needs adjudication"),
-        "pass": QT_TRANSLATE_NOOP("QueueModel", "Pass"),
-        "not-yet": QT_TRANSLATE_NOOP("QueueModel", "Not Yet"),
+        Status.UNREVIEWED: QT_TRANSLATE_NOOP("QueueModel", "Not reviewed"),
+        Status.IN_REVIEW: QT_TRANSLATE_NOOP("QueueModel", "In review"),
+        Status.ADJUDICATION: QT_TRANSLATE_NOOP("QueueModel", "Needs adjudication"),
+        Status.PASS: QT_TRANSLATE_NOOP("QueueModel", "Pass"),
+        Status.NOT_YET: QT_TRANSLATE_NOOP("QueueModel", "Not Yet"),
     },
 )
 SORT_BY_COLUMN = ("submission", "earner", "credential", "attempt", "status", "submitted")
@@ -112,7 +111,7 @@ class QueueSnapshot:
 
     ids: list[int]
     rows: dict[int, QueueRow]
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Status, 0))
     credentials: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -158,7 +157,7 @@ class QueueModel(QAbstractTableModel):
         self._loader = Loader(self, operations)
         self._loader.waiting.connect(self.waiting)
         self._refresher = Loader(self, operations)
-        self.counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        self.counts: dict[str, int] = dict.fromkeys(Status, 0)
         self.credentials: list[tuple[str, str]] = []
         self.keep_pk: int | None = None  # the row to keep selected: its page comes first
         self.blind = False

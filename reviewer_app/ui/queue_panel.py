@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.reviews.statuses import STATUSES
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.eliding_combo import ElidingComboBox
 from reviewer_app.ui.loading import loading_text
@@ -46,6 +45,7 @@ from reviewer_app.ui.queue_model import (
     QueueModel,
     status_word,
 )
+from reviewer_app.vocabulary import Status
 
 # Widths at the default layout: an id of 20 characters and the longest status whole.
 ID_CHARACTERS = 20
@@ -123,8 +123,8 @@ class QueuePanel(QStackedWidget):
         self.status_filter.setAccessibleName(self.tr("Show submissions with status"))
         self.status_filter.setToolTip(self.tr("Lists only the submissions with this status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(status_word(status), status)
+        for status in Status:
+            self.status_filter.addItem(status_word(status), str(status))
         self.credential_filter = ElidingComboBox()  # long names: cut short, whole in the tip
         self.credential_filter.setAccessibleName(self.tr("Show submissions for micro-credential"))
         self.credential_filter.setAccessibleDescription(
@@ -213,7 +213,7 @@ class QueuePanel(QStackedWidget):
             COLUMN_SUBMISSION,
             metrics.horizontalAdvance("GEC-2026-0301-ABCDEF"[:ID_CHARACTERS]) + padding,
         )
-        longest = max(metrics.horizontalAdvance(status_word(s)) for s in STATUSES)
+        longest = max(metrics.horizontalAdvance(status_word(s)) for s in Status)
         header.resizeSection(COLUMN_STATUS, longest + padding)
 
     def reset_columns(self) -> None:
@@ -278,7 +278,7 @@ class QueuePanel(QStackedWidget):
         status = self.status_filter.currentData()
         f = replace(
             self.model.filter,
-            statuses=frozenset({status}) if status else frozenset(),
+            statuses=frozenset({Status(status)}) if status else frozenset(),
             credential_uri=self.credential_filter.currentData(),
             attempt_min=2 if self.resubmissions.isChecked() else None,
             search=self.search.text(),
@@ -292,7 +292,7 @@ class QueuePanel(QStackedWidget):
         number = QLocale().toString
         words = ", ".join(
             self.tr("{status}: {count}").format(status=status_word(s), count=number(counts[s]))
-            for s in STATUSES
+            for s in Status
         )
         self.counts.setText(
             self.tr("{shown} shown. {counts}").format(
@@ -340,7 +340,7 @@ class QueuePanel(QStackedWidget):
         """Selects the next row whose status is unreviewed (by its key, not its words)."""
         start = self.table.currentIndex().row() + 1
         for row in range(start, self.model.rowCount()):
-            if self.model.status_now(row) == "unreviewed":
+            if self.model.status_now(row) == Status.UNREVIEWED:
                 self.table.selectRow(row)
                 return True
         return False

@@ -65,7 +65,7 @@ class SubmissionFlow:
         # shown before the window paints, so that a key pressed at once never scores
         # the previous submission.
         with self.folder.read_sessions() as session:
-            view = submission_view(session, pk, self.folder.store.objects, blind=self.blind)
+            view = submission_view(session, pk, self.folder.store, blind=self.blind)
             if view is None:
                 return
             self.current_pk = pk

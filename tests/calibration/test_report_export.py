@@ -7,6 +7,7 @@ import csv
 import io
 import struct
 import zlib
+from dataclasses import replace
 from typing import Any
 
 from pypdf import PdfReader
@@ -18,13 +19,15 @@ from reviewer_app.calibration.export import (
     report_pdf,
     reviewer_flags,
 )
+from reviewer_app.calibration.results import CalibrationReport, Rules
 
-RULES = {
+RULES_JSON = {
     "exact_agreement_two_levels": 0.9,
     "exact_agreement_three_levels": 0.8,
     "exact_agreement_four_or_more": 0.7,
     "kappa_four_or_more": 0.7,
 }
+RULES = Rules.from_json(RULES_JSON)
 
 
 def reviewer(name: str, exact: float | None, qualified: bool, why: list[str]) -> dict[str, Any]:
@@ -43,53 +46,56 @@ def reviewer(name: str, exact: float | None, qualified: bool, why: list[str]) ->
     }
 
 
-def sample() -> dict[str, Any]:
-    return {
-        "reviewers": [
-            reviewer("Ana Ruiz", 0.92, True, ["meets every rule"]),
-            reviewer(
-                "Ben Osei",
-                0.25,
-                False,
-                ["exact agreement 25% is below 70%", "weighted kappa 0.55 is below 0.70"],
-            ),
-            reviewer("=Nguyễn Thị Lan", None, False, ["has scored no anchors"]),
-        ],
-        "criteria": [
-            {
-                "criterion": "plan",
-                "units": 4,
-                "levels": 4,
-                "krippendorff_alpha_ordinal": 0.5,
-                "krippendorff_alpha_interval": [0.1, 0.9],
-                "exact_agreement": 0.5,
-                "fleiss_kappa": 0.4,
-                "base_rate": None,
+def sample() -> CalibrationReport:
+    """A report as the command line's --json prints it, read back into its types."""
+    return CalibrationReport.from_json(
+        {
+            "reviewers": [
+                reviewer("Ana Ruiz", 0.92, True, ["meets every rule"]),
+                reviewer(
+                    "Ben Osei",
+                    0.25,
+                    False,
+                    ["exact agreement 25% is below 70%", "weighted kappa 0.55 is below 0.70"],
+                ),
+                reviewer("=Nguyễn Thị Lan", None, False, ["has scored no anchors"]),
+            ],
+            "criteria": [
+                {
+                    "criterion": "plan",
+                    "units": 4,
+                    "levels": 4,
+                    "krippendorff_alpha_ordinal": 0.5,
+                    "krippendorff_alpha_interval": [0.1, 0.9],
+                    "exact_agreement": 0.5,
+                    "fleiss_kappa": 0.4,
+                    "base_rate": None,
+                },
+                {
+                    "criterion": "reflect",
+                    "units": 4,
+                    "levels": 4,
+                    "krippendorff_alpha_ordinal": 0.7,
+                    "krippendorff_alpha_interval": [None, None],
+                    "exact_agreement": 0.75,
+                    "fleiss_kappa": None,
+                    "base_rate": None,
+                },
+            ],
+            "overall": {
+                "units": 8,
+                "reviewers": 2,
+                "submissions": 4,
+                "krippendorff_alpha_ordinal": 0.6,
+                "krippendorff_alpha_interval": [0.2, 0.85],
+                "decision_agreement": 0.5,
+                "decision_agreement_interval": [0.0, 1.0],
+                "decision_units": 4,
             },
-            {
-                "criterion": "reflect",
-                "units": 4,
-                "levels": 4,
-                "krippendorff_alpha_ordinal": 0.7,
-                "krippendorff_alpha_interval": [None, None],
-                "exact_agreement": 0.75,
-                "fleiss_kappa": None,
-                "base_rate": None,
-            },
-        ],
-        "overall": {
-            "units": 8,
-            "reviewers": 2,
-            "submissions": 4,
-            "krippendorff_alpha_ordinal": 0.6,
-            "krippendorff_alpha_interval": [0.2, 0.85],
-            "decision_agreement": 0.5,
-            "decision_agreement_interval": [0.0, 1.0],
-            "decision_units": 4,
-        },
-        "credential": None,
-        "rules": RULES,
-    }
+            "credential": None,
+            "rules": RULES_JSON,
+        }
+    )
 
 
 def png(width: int = 40, height: int = 30) -> bytes:
@@ -109,14 +115,14 @@ def png(width: int = 40, height: int = 30) -> bytes:
 
 def test_flags_are_words_with_the_reports_reasons() -> None:
     report = sample()
-    ana, ben, lan = report["reviewers"]
+    ana, ben, lan = report.reviewers
     assert reviewer_flags(ana) == {}
     flags = reviewer_flags(ben)
     assert flags["exact_agreement"] == "below threshold: exact agreement 25% is below 70%"
     assert flags["quadratic_weighted_kappa"].startswith("below threshold")
     assert flags["qualified"].startswith("not qualified: exact agreement 25%")
     assert reviewer_flags(lan)["qualified"] == "not qualified: has scored no anchors"
-    plan, reflect = report["criteria"]
+    plan, reflect = report.criteria
     assert criterion_flags(plan, RULES)["krippendorff_alpha_ordinal"].startswith("below threshold")
     assert criterion_flags(plan, RULES)["exact_agreement"] == "below threshold: 50% is under 70%"
     assert criterion_flags(plan, RULES)["fleiss_kappa"].startswith("below threshold")
@@ -167,8 +173,7 @@ def test_pdf_has_the_tables_flags_and_charts() -> None:
 
 
 def test_an_empty_report_says_what_is_needed() -> None:
-    report = sample()
-    report["reviewers"], report["criteria"] = [], []
+    report = replace(sample(), reviewers=(), criteria=())
     words = empty_report_words(report)
     assert "anchors" in words and "double-marked" in words
     assert empty_report_words(sample()) == ""

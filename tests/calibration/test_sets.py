@@ -132,3 +132,7 @@ def test_calibration_sets_from_the_command_line(
     code, doc = run("calibration", "set", "status", "Practice", "--reviewer", "Ana Ruiz", "--json")
     assert code == 0 and doc["done"] == ["AN-1"]  # type: ignore[index]
     assert doc["feedback"][0]["criteria"][0]["steps_apart"] == 0  # type: ignore[index]
+    # In words, from the same typed status the --json comes from.
+    code, text = run("calibration", "set", "status", "Practice", "--reviewer", "Ana Ruiz")
+    assert code == 0 and "Practice (practice): 1 done, 1 to do" in str(text)
+    assert "AN-1: yours " in str(text) and "(same)" in str(text)

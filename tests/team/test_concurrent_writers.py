@@ -1,4 +1,5 @@
-"""Several assessors saving at once on one team database, each in a process of their own,
+"""Several assessors saving at once on one team database, each in a process of their own
+and as their own login (row-level security on),
 as on a team's laptops: every save is kept, reviews of the same submission by two people
 do not disturb each other, and the audit trail stays one chain that `audit verify`
 accepts. Then a process killed in the middle of its saves: what it saved before stays."""
@@ -27,6 +28,7 @@ from tests.processes import env
 DEFINITIONS = sorted(resource("demo", "definitions").glob("*.json"))
 SUBMISSIONS = ("FAP-2026-0142", "FAP-2026-0143")
 REVIEWERS = ("Ana Lima", "Ben Osei")
+LOGINS = {"Ana Lima": "ana", "Ben Osei": "ben"}
 
 # One assessor's process: every criterion of one submission, one save each, levels
 # alternating so that the trail has many entries; then the review is submitted.
@@ -65,16 +67,33 @@ def team(pg_server: PgServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main([*lead, "definitions", "add", *map(str, DEFINITIONS)]) == 0
     assert main([*lead, "definitions", "require-reviews", "families-as-partners-1", "2"]) == 0
     assert main([*lead, "demo"]) == 0
+    # Each assessor is a login of their own, under the team's row-level security.
+    assert main([*lead, "team", "setup"]) == 0
+    for reviewer in REVIEWERS:
+        login = LOGINS[reviewer]
+        password = tmp_path / f"{login}-password"
+        password.write_text(f"{login}-long-password-0\n", encoding="utf-8")
+        assert main([*lead, "team", "add", reviewer, "--login", login, "--role", "assessor",
+                     "--password-file", str(password)]) == 0  # fmt: skip
+        assert main([*lead, "team", "assign", "--reviewer", login, "--submission",
+                     *SUBMISSIONS]) == 0  # fmt: skip
     capsys.readouterr()
     return args
+
+
+def as_login(team: list[str], tmp_path: Path, reviewer: str) -> tuple[str, str]:
+    """The database URL and password file of the reviewer's own login."""
+    login = LOGINS[reviewer]
+    return team[1].replace(f"//{SUPERUSER}@", f"//{login}@"), str(tmp_path / f"{login}-password")
 
 
 def assessor(
     tmp_path: Path, team: list[str], submission: str, reviewer: str, rounds: int, submit: bool
 ) -> subprocess.Popen[str]:
     cache = tmp_path / f"cache-{reviewer.split()[0]}-{submission[-4:]}"
+    database, password = as_login(team, tmp_path, reviewer)
     return subprocess.Popen(
-        [sys.executable, "-c", _ASSESSOR, str(cache), team[1], team[3], submission, reviewer,
+        [sys.executable, "-c", _ASSESSOR, str(cache), database, password, submission, reviewer,
          str(rounds), "yes" if submit else "no"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -119,6 +138,9 @@ def test_four_assessors_save_at_once_and_the_trail_is_one_chain(
     url = team_url(team[1], Path(team[3]))
     levels = stored_levels(url, tmp_path)
     assert len(levels) == 4 and len(set(levels.values())) == 1  # every criterion, all four
+    # Neither assessor could compare the two reviews: the lead's program does.
+    assert main(["--data-dir", str(tmp_path / "lead"), *team, "team", "settle"]) == 0
+    capsys.readouterr()
     code = main(["--data-dir", str(tmp_path / "lead"), *team, "submissions", "--json"])
     statuses = {s["submission_id"]: s["status"] for s in json.loads(capsys.readouterr().out)}
     assert {statuses[s] for s in SUBMISSIONS} <= {"pass", "not-yet", "adjudication"}

@@ -62,9 +62,31 @@ def test_an_assessor_reads_only_what_is_assigned_and_her_own_work(team: Team) ->
     # The trail would tell: an assessor reads only where its chain stands.
     team.refused("ana", "SELECT actor, after FROM audit_events", "permission denied")
     assert team.rows("ana", "SELECT max(seq) FROM audit_events")[0][0] > 0
-    # Nor keys, issued credentials, or others' packets.
-    for table in ("issuer_keys", "issued_credentials", "review_conflicts"):
+    # Nor keys, issued credentials, or others' packets, returns and conflicts.
+    for table in ("issuer_keys", "issued_credentials", "issuers"):
         team.refused("ana", f"SELECT * FROM {table}", "permission denied")
+    for table in ("review_conflicts", "packet_returns", "packet_assignments"):  # only hers
+        assert team.rows("ana", f"SELECT * FROM {table} WHERE reviewer <> 'Ana Lima'") == []
+    # The evidence's bytes too: only those of her submissions (and the definitions').
+    theirs = team.rows(
+        SUPERUSER,
+        "SELECT DISTINCT i.blob_sha256 FROM evidence_items i JOIN submissions s "
+        "ON s.id = i.submission_id WHERE s.submission_id = :sid AND i.blob_sha256 IS NOT NULL",
+        sid=BENS_OWN,
+    )
+    mine = team.rows(
+        SUPERUSER,
+        "SELECT DISTINCT i.blob_sha256 FROM evidence_items i JOIN submissions s "
+        "ON s.id = i.submission_id WHERE s.submission_id = :sid AND i.blob_sha256 IS NOT NULL",
+        sid=SHARED,
+    )
+    assert theirs and mine
+    only_bens = {sha for (sha,) in theirs} - {sha for (sha,) in mine}
+    assert only_bens
+    for sha in only_bens:
+        assert team.rows("ana", "SELECT seq FROM blob_chunks WHERE sha256 = :s", s=sha) == []
+        assert team.rows("ben", "SELECT seq FROM blob_chunks WHERE sha256 = :s", s=sha)
+    assert team.rows("ana", "SELECT 1 FROM blob_chunks WHERE sha256 = :s", s=mine[0][0])
     # The lead reads everything.
     assert len(team.rows("lea", "SELECT id FROM reviews")) == 2
     assert len(team.rows("lea", "SELECT 1 FROM submissions")) > 2

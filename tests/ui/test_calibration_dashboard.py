@@ -99,23 +99,24 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     dashboard.credential.setCurrentIndex(dashboard.credential.findData(CULTURE))
     assert dashboard.busy() and dashboard.busy_bar.isVisibleTo(dashboard)
     wait_for_report(dashboard, qtbot)
-    assert dashboard.report is not None and dashboard.report["credential"] == CULTURE
+    assert dashboard.report is not None and dashboard.report.credential == CULTURE
     with calibrated.sessions() as session:
         expected = calibration_report(session, credential=CULTURE, n_resamples=RESAMPLES)
     assert dashboard.report == expected
 
     names = [cell(dashboard, "reviewers_model", r, 0) for r in range(3)]
     assert names == ["Ana Ruiz", "Ben Osei", "Lena Lead"]
-    ben = next(r for r in expected["reviewers"] if r["reviewer"] == "Ben Osei")
-    assert cell(dashboard, "reviewers_model", 1, 2) == str(ben["anchor_scores"])
-    assert cell(dashboard, "reviewers_model", 1, 3).startswith(f"{ben['exact_agreement']:.0%}")
+    ben = expected.reviewer("Ben Osei")
+    assert ben is not None
+    assert cell(dashboard, "reviewers_model", 1, 2) == str(ben.anchor_scores)
+    assert cell(dashboard, "reviewers_model", 1, 3).startswith(f"{ben.exact_agreement:.0%}")
     assert cell(dashboard, "reviewers_model", 1, 3).endswith("below threshold")
     kappa = cell(dashboard, "reviewers_model", 1, 5)
-    low, high = ben["quadratic_weighted_kappa_interval"]
-    value = ben["quadratic_weighted_kappa"]
+    low, high = ben.quadratic_weighted_kappa_interval
+    value = ben.quadratic_weighted_kappa
     assert kappa.startswith(f"{value:.2f} (95% CI {low:.2f} to {high:.2f}")
-    assert f"N = {ben['anchor_scores']}" in kappa
-    assert cell(dashboard, "reviewers_model", 1, 6) == f"{ben['severity']:.2f}"
+    assert f"N = {ben.anchor_scores}" in kappa
+    assert cell(dashboard, "reviewers_model", 1, 6) == f"{ben.severity:.2f}"
     qualified = cell(dashboard, "reviewers_model", 1, 1)
     assert qualified.startswith("not qualified: exact agreement")
     flagged = dashboard.reviewers_model.index(1, 1)
@@ -124,17 +125,17 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     assert cell(dashboard, "reviewers_model", 2, 3) == "n/a"
     assert cell(dashboard, "reviewers_model", 2, 1) == "not qualified: has scored no anchors"
 
-    first = expected["criteria"][0]
-    first_name = dashboard.criterion_name(first["criterion"])
+    first = expected.criteria[0]
+    first_name = dashboard.criterion_name(first.criterion)
     assert first_name == "Assessment that shows each student's thinking"  # its rubric's name
     assert cell(dashboard, "criteria_model", 0, 0) == first_name
-    assert cell(dashboard, "criteria_model", 0, 2) == str(first["units"])
+    assert cell(dashboard, "criteria_model", 0, 2) == str(first.units)
     alpha = cell(dashboard, "criteria_model", 0, 3)
-    assert alpha.startswith(f"{first['krippendorff_alpha_ordinal']:.2f}")
-    assert f"N = {first['units']}" in alpha
-    if first["krippendorff_alpha_ordinal"] < 0.667:
+    assert alpha.startswith(f"{first.krippendorff_alpha_ordinal:.2f}")
+    assert f"N = {first.units}" in alpha
+    if (first.krippendorff_alpha_ordinal or 0.0) < 0.667:
         assert alpha.endswith("below threshold")
-    assert dashboard.criteria_model.rowCount() == len(expected["criteria"])
+    assert dashboard.criteria_model.rowCount() == len(expected.criteria)
 
     # Charts describe their data in words.
     assert "Ben Osei" in dashboard.agreement_chart.accessibleDescription()
@@ -147,7 +148,7 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     # Drill down into a reviewer: the anchors Ben scored, each criterion against the lead.
     double_click(qtbot, dashboard.reviewers_table, 1)
     assert dashboard.behind_submissions() == ["CP-0", "CP-1"]
-    assert dashboard.drill.rowCount() == ben["anchor_scores"]
+    assert dashboard.drill.rowCount() == ben.anchor_scores
     assert "Ben Osei" in dashboard.drill_title.text()
     assert {b.reviewer for b in dashboard.behind} == {"Ben Osei"}
     assert any(b.difference and b.difference < 0 for b in dashboard.behind)
@@ -159,7 +160,7 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     double_click(qtbot, dashboard.criteria_table, 0)
     assert dashboard.behind_submissions() == ["CP-0", "CP-1", "CP-2", "CP-3"]
     assert {b.reviewer for b in dashboard.behind} == {"Ana Ruiz", "Ben Osei"}
-    assert {b.criterion for b in dashboard.behind} == {first["criterion"]}
+    assert {b.criterion for b in dashboard.behind} == {first.criterion}
 
     # Double-clicking a listed submission opens it in the main window.
     double_click(qtbot, dashboard.drill, 2)
@@ -190,7 +191,7 @@ def test_the_dashboard_shows_the_report_flags_and_drills_down(
     header = rows[start]
     people = {r[0]: dict(zip(header, r, strict=True)) for r in rows[start + 1 : start + 4]}
     assert float(people["Ben Osei"]["exact_agreement"]) == pytest.approx(
-        ben["exact_agreement"], abs=1e-4
+        ben.exact_agreement, abs=1e-4
     )
     assert people["Lena Lead"]["exact_agreement"] == "n/a"
     assert not list(tmp_path.glob(".*.tmp"))  # written atomically: no temp file left
@@ -258,16 +259,16 @@ def test_every_criterion_bar_stands_beside_its_own_name(
     dashboard = open_dashboard(window, qtbot)
     assert dashboard.selected_credential() is None  # all credentials
     report = dashboard.report
-    assert report is not None and len(report["criteria"]) > 9
+    assert report is not None and len(report.criteria) > 9
     categories, values = bar_chart(dashboard.criteria_chart)
-    ids = [c["criterion"] for c in report["criteria"]]
+    ids = [c.criterion for c in report.criteria]
     assert all(len(v) == len(categories) for v in values)
     assert len(categories) == len(ids) == len(set(categories))
     names = [dashboard.criterion_name(i) for i in ids]
     assert categories == [category_label(n) for n in reversed(names)]  # drawn bottom up
     assert [html.unescape(c.replace("<br>", " ")) for c in categories] == names[::-1]
     assert not set(ids) & set(categories)  # names, not machine ids
-    alphas = [c["krippendorff_alpha_ordinal"] or 0.0 for c in report["criteria"]]
+    alphas = [c.krippendorff_alpha_ordinal or 0.0 for c in report.criteria]
     assert values[0] == pytest.approx(list(reversed(alphas)))
     # Room for every label: Qt leaves out labels that would overlap.
     chart = dashboard.criteria_chart

@@ -40,6 +40,7 @@ from pytestqt.qtbot import QtBot
 
 import reviewer_app.ui as ui_package
 from reviewer_app.calibration.report import calibration_report
+from reviewer_app.calibration.results import CalibrationReport
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui import theme
 from reviewer_app.ui.calibration import charts
@@ -210,7 +211,7 @@ def test_chart_colours_pass_in_both_schemes(scheme: str, qapp: QApplication) -> 
 
 
 @pytest.fixture
-def report(reviewed_folder: DataFolder, tmp_path: Path) -> dict[str, Any]:
+def report(reviewed_folder: DataFolder, tmp_path: Path) -> CalibrationReport:
     calibrate(reviewed_folder, tmp_path)
     with reviewed_folder.sessions() as session:
         return calibration_report(session, n_resamples=20)
@@ -264,7 +265,7 @@ def chart_problems(panel: charts.ChartPanel) -> list[str]:
 
 
 def test_every_chart_draws_with_colours_that_pass(
-    qapp: QApplication, qtbot: QtBot, report: dict[str, Any]
+    qapp: QApplication, qtbot: QtBot, report: CalibrationReport
 ) -> None:
     panels = {
         name: charts.ChartPanel(name, name)
@@ -273,7 +274,7 @@ def test_every_chart_draws_with_colours_that_pass(
     for panel in panels.values():
         qtbot.addWidget(panel)
         panel.show()
-    reviewer = next(r["reviewer"] for r in report["reviewers"] if r.get("drift"))
+    reviewer = next(r.reviewer for r in report.reviewers if r.drift)
     try:
         for scheme in SCHEMES:
             # Drawn in one scheme, then the person switches: the charts follow.
@@ -300,7 +301,7 @@ def test_every_chart_draws_with_colours_that_pass(
 
 
 def test_the_chart_check_fails_on_a_pale_series(
-    qapp: QApplication, qtbot: QtBot, report: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication, qtbot: QtBot, report: CalibrationReport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A series colour too pale for the background (the charts' old default, 2.9:1 on
     white) is caught."""

@@ -18,8 +18,8 @@ from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.ui.queue_model import STATUS_WORDS
 from reviewer_app.ui.theme import DARK, LIGHT, apply_theme
+from reviewer_app.vocabulary import STATUS_WORDS
 from tests import craft
 from tests.ui.pickers import cancel_picker, choose_in_picker
 from tests.ui.shots import loaded, save_shot

@@ -19,6 +19,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql
 
 from reviewer_app.cli import main
 from reviewer_app.evidence.importer import Importer
@@ -458,3 +460,48 @@ def test_the_connection_speaks_spanish(spanish: object, window: MainWindow, qtbo
     assert dialog.connect_button.text() == "Conectar"
     assert dialog.store.text() == "Guardar la contraseña en el archivo de contraseñas de PostgreSQL"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_an_assessor_in_blind_review_sees_only_her_submission_as_a_code_and_scores_it(
+    window: MainWindow, team: TeamTarget, pg_server: PgServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Row-level security and blind review hold at the server; the window works within
+    them: the assessor's queue is what is assigned to her, no earner's name anywhere,
+    and what she types is saved as hers."""
+    owner, ana = tmp_path / "owner-password", tmp_path / "ana-password"
+    ana.write_text("ana-long-password-1\n", encoding="utf-8")
+    admin = ["--data-dir", str(window.folder.root), "--password-file", str(owner)]
+    assert main([*admin, "team", "add", "Ana Lima", "--login", "ana", "--role", "assessor",
+                 "--password-file", str(ana), "--database", team.remembered()]) == 0  # fmt: skip
+    assert main([*admin, "--database", team.remembered(), "team", "assign", "--reviewer",
+                 "ana", "--submission", "TEAM-1"]) == 0  # fmt: skip
+    assert main([*admin, "--database", team.remembered(), "blind-review", "on"]) == 0
+    as_ana = TeamTarget(team.host, team.port, team.database, "ana")
+    window.open_team_at_start(
+        window.folder.root, TeamStart(as_ana, "ana-long-password-1"), lambda: None
+    )
+    qtbot.waitUntil(lambda: connected(window, as_ana), timeout=WAIT_MS)
+    loaded(window)
+    assert queue_ids(window) == ["TEAM-1"]
+    shown = [str(window.model.index(0, c).data()) for c in range(window.model.columnCount())]
+    assert not any("Ana Lima" in cell or "@" in cell for cell in shown)  # the earner's
+    assert any(cell.startswith("S-") for cell in shown)
+    start_typing_a_comment(window, qtbot, "TEAM-1")
+    assert "blind review" in window.windowTitle()
+    # Leaving the box (a click on the queue) saves it.
+    rect = window.table.visualRect(window.model.index(0, 0))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    check = team.url(pg_server.password)
+
+    def saved() -> bool:
+        engine = create_engine(check)
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(
+                    sql("SELECT comment, written_by FROM criterion_scores WHERE comment <> ''")
+                ).all()
+        finally:
+            engine.dispose()
+        return [tuple(r) for r in rows] == [("Half a thought", "ana")]
+
+    qtbot.waitUntil(saved, timeout=15_000)

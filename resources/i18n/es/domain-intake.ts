@@ -317,6 +317,10 @@
 <context>
     <name>DataFolder</name>
     <message>
+        <source>The evidence file {sha} in the team database is damaged (its bytes hash to {found}), so it was not used. Whoever administers the team database can find it with “reviewer-app check”.</source>
+        <translation>El archivo de evidencia {sha} de la base de datos del equipo está dañado (sus bytes dan el hash {found}), así que no se usó. Quien administra la base de datos del equipo puede localizarlo con “reviewer-app check”.</translation>
+    </message>
+    <message>
         <source>more than {limit} bytes</source>
         <translation>más de {limit} bytes</translation>
     </message>
@@ -351,6 +355,22 @@
     <message>
         <source>the stored file used by {user} changed size</source>
         <translation>el archivo almacenado que usa {user} cambió de tamaño</translation>
+    </message>
+    <message>
+        <source>the stored file: {problem}</source>
+        <translation>el archivo almacenado: {problem}</translation>
+    </message>
+    <message>
+        <source>the stored file used by {user}: {problem}</source>
+        <translation>el archivo almacenado que usa {user}: {problem}</translation>
+    </message>
+    <message>
+        <source>the copy of the stored file cached on this computer was damaged (it hashed to {found}); it was removed and will be fetched again from the team database</source>
+        <translation>la copia del archivo almacenado que guardaba este equipo estaba dañada (daba el hash {found}); se eliminó y se volverá a traer de la base de datos del equipo</translation>
+    </message>
+    <message>
+        <source>the copy of the stored file used by {user} cached on this computer was damaged (it hashed to {found}); it was removed and will be fetched again from the team database</source>
+        <translation>la copia del archivo almacenado que usa {user}, guardada en este equipo, estaba dañada (daba el hash {found}); se eliminó y se volverá a traer de la base de datos del equipo</translation>
     </message>
     <message>
         <source>checking stored files</source>
@@ -399,6 +419,38 @@
     <message>
         <source>Could not use the data folder&apos;s database ({detail}).</source>
         <translation>No se pudo usar la base de datos de la carpeta de datos ({detail}).</translation>
+    </message>
+    <message>
+        <source>The team database does not allow your login this ({reason}); nothing was changed. A lead can do it, or give you the submission.</source>
+        <translation>La base de datos del equipo no permite esto a su usuario ({reason}); no se cambió nada. Puede hacerlo un responsable de equipo, o asignarle la entrega.</translation>
+    </message>
+    <message>
+        <source>The file {path} changed while it was being stored; nothing was stored.</source>
+        <translation>El archivo {path} cambió mientras se almacenaba; no se almacenó nada.</translation>
+    </message>
+    <message>
+        <source>The evidence file {sha} could not be read from the team database: {problem}</source>
+        <translation>No se pudo leer el archivo de evidencia {sha} de la base de datos del equipo: {problem}</translation>
+    </message>
+    <message>
+        <source>the database has no such file, or your login may not read it.</source>
+        <translation>la base de datos no tiene ese archivo, o su usuario no puede leerlo.</translation>
+    </message>
+    <message>
+        <source>its piece {seq} is missing.</source>
+        <translation>falta su fragmento {seq}.</translation>
+    </message>
+    <message>
+        <source>pieces of it are missing in the team database (numbers {pieces})</source>
+        <translation>le faltan fragmentos en la base de datos del equipo (números {pieces})</translation>
+    </message>
+    <message>
+        <source>its pieces in the team database hold {found} bytes instead of {size}</source>
+        <translation>sus fragmentos en la base de datos del equipo suman {found} bytes en lugar de {size}</translation>
+    </message>
+    <message>
+        <source>its bytes in the team database no longer match its hash (they hash to {found})</source>
+        <translation>sus bytes en la base de datos del equipo ya no coinciden con su hash (dan {found})</translation>
     </message>
 </context>
 <context>

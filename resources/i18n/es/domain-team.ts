@@ -263,6 +263,10 @@
         <translation>No hay ninguna microcredencial {credential!r} aquí; &apos;reviewer-app definitions list&apos; las muestra.</translation>
     </message>
     <message>
+        <source>Only a lead settles submissions whose reviews are in.</source>
+        <translation>Solo un responsable de equipo resuelve las entregas cuyas revisiones están completas.</translation>
+    </message>
+    <message>
         <source>A decision is &apos;pass&apos; or &apos;not-yet&apos;, not {outcome!r}.</source>
         <translation>Una decisión es &apos;pass&apos; (Superado) o &apos;not-yet&apos; (Aún no), no {outcome!r}.</translation>
     </message>

@@ -302,8 +302,20 @@
         <translation>{description}, tiene un aviso</translation>
     </message>
     <message>
+        <source>Fetching {name}</source>
+        <translation>Trayendo {name}</translation>
+    </message>
+    <message>
+        <source>The file is coming from the team database; it shows here when it has arrived, and is kept on this computer for next time.</source>
+        <translation>El archivo llega desde la base de datos del equipo; se mostrará aquí cuando haya llegado y se guardará en este equipo para la próxima vez.</translation>
+    </message>
+    <message>
         <source>Item {n} of {count}: {title}</source>
         <translation>Elemento {n} de {count}: {title}</translation>
+    </message>
+    <message>
+        <source>The file could not be fetched from the team database</source>
+        <translation>No se pudo traer el archivo de la base de datos del equipo</translation>
     </message>
     <message>
         <source>This submission has no evidence</source>

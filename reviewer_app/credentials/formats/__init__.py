@@ -12,30 +12,31 @@ from collections.abc import Callable
 
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.formats import ob2_signed, ob3_jwt, ob3_proof
-from reviewer_app.credentials.formats.common import CredentialFile, Format, ProofKind
+from reviewer_app.credentials.formats.common import CredentialFile
 from reviewer_app.credentials.issuers import UnlockedIssuer
 from reviewer_app.credentials.schemas import BatchChecker
+from reviewer_app.vocabulary import CredentialFormat, Proof
 
 SignFunction = Callable[[UnlockedIssuer, PendingAward, "int | None", "BatchChecker | None"], str]
 
 
-def _module(fmt: Format, proof: ProofKind) -> tuple[SignFunction, CredentialFile]:
-    if fmt == "ob2":
+def _module(fmt: CredentialFormat, proof: Proof) -> tuple[SignFunction, CredentialFile]:
+    if fmt == CredentialFormat.OB2:
         return ob2_signed.sign, ob2_signed.FILE
-    if proof == "jwt":
+    if proof == Proof.JWT:
         return ob3_jwt.sign, ob3_jwt.FILE
     return ob3_proof.sign, ob3_proof.FILE
 
 
-def credential_file(fmt: Format, proof: ProofKind) -> CredentialFile:
+def credential_file(fmt: CredentialFormat, proof: Proof) -> CredentialFile:
     return _module(fmt, proof)[1]
 
 
 def sign_award(
     unlocked: UnlockedIssuer,
     pending: PendingAward,
-    fmt: Format,
-    proof: ProofKind,
+    fmt: CredentialFormat,
+    proof: Proof,
     status_index: int | None,
     checker: BatchChecker | None = None,
 ) -> str:

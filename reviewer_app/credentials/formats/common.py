@@ -4,7 +4,7 @@ addresses the issuer publishes, and the unsigned Open Badges 3.0 document."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,11 +17,9 @@ from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.status import STATUS_PATH
 from reviewer_app.errors import UserError
 from reviewer_app.storage.models import IssuedCredential, Issuer
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
-Format = Literal["ob3", "ob2"]
-ProofKind = Literal["data-integrity", "jwt"]
-BakedKind = Literal["ob3", "ob2"]
 PROFILE_PATH = "issuer.json"
 JWKS_PATH = "keys/jwks.json"
 
@@ -38,7 +36,7 @@ class CredentialFile:
 
     extension: str
     png_keyword: str
-    svg_version: BakedKind
+    svg_version: CredentialFormat
     svg_signed: bool
 
 
@@ -74,7 +72,9 @@ def unsigned_ob3(
     return credential
 
 
-def issued_definitions(session: Session, issuer: Issuer, fmt: str | None = None) -> list[Any]:
+def issued_definitions(
+    session: Session, issuer: Issuer, fmt: CredentialFormat | None = None
+) -> list[Any]:
     """Every micro-credential version this issuer has issued (in `fmt`, if given)."""
     from reviewer_app.storage.models import Decision, Definition, Review
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,11 +34,13 @@ from reviewer_app.credentials.verify_common import (
     revocation_words,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.storage.blobstore import StoredFiles
 from reviewer_app.storage.models import IssuedCredential, Issuer
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 FILE = CredentialFile(
-    extension=".jws", png_keyword="openbadges", svg_version="ob2", svg_signed=True
+    extension=".jws", png_keyword="openbadges", svg_version=CredentialFormat.OB2, svg_signed=True
 )
 
 
@@ -70,12 +71,12 @@ def sign(
 
 
 def hosting(
-    session: Session, issuer: Issuer, unlocked: UnlockedIssuer, store_objects: Path
+    session: Session, issuer: Issuer, unlocked: UnlockedIssuer, store_objects: StoredFiles
 ) -> dict[str, bytes]:
     """The Open Badges 2.0 issuer profile, keys, revocation list and badge classes."""
     info = unlocked.info
     badges = []
-    for definition in issued_definitions(session, issuer, "ob2"):
+    for definition in issued_definitions(session, issuer, CredentialFormat.OB2):
         art = award_rows.badge_art(
             definition, store_objects, award_rows.image_type(definition, store_objects)
         )
@@ -85,7 +86,7 @@ def hosting(
     revoked = session.execute(
         select(IssuedCredential.credential_id, IssuedCredential.revocation_reason).where(
             IssuedCredential.issuer_id == issuer.id,
-            IssuedCredential.format == "ob2",
+            IssuedCredential.format == CredentialFormat.OB2,
             IssuedCredential.revoked_at.is_not(None),
         )
     ).all()

@@ -26,10 +26,14 @@ from reviewer_app.credentials.verify_common import (
     issuer_id,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 FILE = CredentialFile(
-    extension=".jwt", png_keyword="openbadgecredential", svg_version="ob3", svg_signed=True
+    extension=".jwt",
+    png_keyword="openbadgecredential",
+    svg_version=CredentialFormat.OB3,
+    svg_signed=True,
 )
 
 

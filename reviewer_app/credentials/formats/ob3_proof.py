@@ -30,10 +30,14 @@ from reviewer_app.credentials.verify_common import (
     issuer_id,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.vocabulary import CredentialFormat
 from reviewer_app.wording import translate
 
 FILE = CredentialFile(
-    extension=".json", png_keyword="openbadgecredential", svg_version="ob3", svg_signed=False
+    extension=".json",
+    png_keyword="openbadgecredential",
+    svg_version=CredentialFormat.OB3,
+    svg_signed=False,
 )
 
 

@@ -10,7 +10,6 @@ import html
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -40,7 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reviewer_app.calibration.export import exact_needed
+from reviewer_app.calibration.results import CalibrationReport
 from reviewer_app.ui.calibration.words import count, decimal, na, percent, signed
 from reviewer_app.ui.dates import medium_date_format, shown_date
 from reviewer_app.ui.theme import chart_colours
@@ -216,15 +215,15 @@ class ChartPanel(QChartView):
 
 
 def criteria_chart(
-    panel: ChartPanel, report: dict[str, Any], names_of: Mapping[str, str] | None = None
+    panel: ChartPanel, report: CalibrationReport, names_of: Mapping[str, str] | None = None
 ) -> None:
     """Criteria by name (`names_of`: id to name; the id stands when it has none), each
     name unique, so that each bar has a label of its own; the id is in the bar's tip."""
-    criteria = report["criteria"]
-    ids = [c["criterion"] for c in criteria]
+    criteria = report.criteria
+    ids = [c.criterion for c in criteria]
     names = [(names_of or {}).get(i, i) for i in ids]
-    alphas = [c["krippendorff_alpha_ordinal"] for c in criteria]
-    exact = [c["exact_agreement"] for c in criteria]
+    alphas = [c.krippendorff_alpha_ordinal for c in criteria]
+    exact = [c.exact_agreement for c in criteria]
     low = min([0.0, *(a for a in alphas if a is not None)])
     panel.bars(
         names,
@@ -254,10 +253,10 @@ def criteria_chart(
     )
 
 
-def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
-    reviewers = report["reviewers"]
-    names = [r["reviewer"] for r in reviewers]
-    exact = [r["exact_agreement"] for r in reviewers]
+def reviewer_agreement_chart(panel: ChartPanel, report: CalibrationReport) -> None:
+    reviewers = report.reviewers
+    names = [r.reviewer for r in reviewers]
+    exact = [r.exact_agreement for r in reviewers]
     panel.bars(
         names,
         [(translate("CalibrationDashboard", "Exact agreement with anchors"), exact)],
@@ -265,8 +264,8 @@ def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
         1.0,
         translate("CalibrationDashboard", "Exact agreement"),
     )
-    levels = max([c["levels"] for c in report["criteria"]] or [4])
-    needed = exact_needed(report["rules"], levels)
+    levels = max([c.levels for c in report.criteria] or [4])
+    needed = report.rules.exact_needed(levels)
     if names:
         # The threshold for the rubric's scale, drawn across every bar.
         line = QLineSeries()
@@ -311,10 +310,10 @@ def reviewer_agreement_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
     )
 
 
-def severity_chart(panel: ChartPanel, report: dict[str, Any]) -> None:
-    reviewers = report["reviewers"]
-    names = [r["reviewer"] for r in reviewers]
-    severity = [r["severity"] for r in reviewers]
+def severity_chart(panel: ChartPanel, report: CalibrationReport) -> None:
+    reviewers = report.reviewers
+    names = [r.reviewer for r in reviewers]
+    severity = [r.severity for r in reviewers]
     known = [abs(s) for s in severity if s is not None]
     reach = max([1.0, *known])
     panel.bars(
@@ -349,16 +348,16 @@ def _severity_words(reviewer: str, severity: float | None) -> str:
     return text.format(reviewer=reviewer, severity=signed(severity))
 
 
-def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None) -> None:
+def drift_chart(panel: ChartPanel, report: CalibrationReport, reviewer: str | None) -> None:
     panel.clear()
-    entry = next((r for r in report["reviewers"] if r["reviewer"] == reviewer), None)
-    drift = entry.get("drift") if entry else None
+    entry = report.reviewer(reviewer) if reviewer else None
+    drift = entry.drift if entry else None
     panel.plot.setTitle(
         translate("CalibrationDashboard", "Drift over time: {reviewer}").format(reviewer=reviewer)
         if reviewer
         else translate("CalibrationDashboard", "Drift over time")
     )
-    if not drift or not drift["weeks"]:
+    if not drift or not drift.weeks:
         panel.tips = []
         panel.describe(
             translate(
@@ -374,19 +373,19 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
     series.setPointsVisible(True)
     words = []
     values = []
-    for week in drift["weeks"]:
-        start = QDate.fromString(week["start"][:10], Qt.DateFormat.ISODate)
+    for week in drift.weeks:
+        start = QDate.fromString(week.start[:10], Qt.DateFormat.ISODate)
         moment = QDateTime(start.year(), start.month(), start.day(), 0, 0, 0)
-        series.append(float(moment.toMSecsSinceEpoch()), _value(week["severity"]))
-        values.append(_value(week["severity"]))
-        severity = na() if week["severity"] is None else signed(week["severity"])
+        series.append(float(moment.toMSecsSinceEpoch()), _value(week.severity))
+        values.append(_value(week.severity))
+        severity = na() if week.severity is None else signed(week.severity)
         words.append(
             translate(
                 "CalibrationDashboard", "week of {date}: {severity} over {scores} scores"
             ).format(
                 date=shown_date(start),
                 severity=severity,
-                scores=count(week["scores"]),
+                scores=count(week.scores),
             )
         )
     panel.plot.addSeries(series)
@@ -407,7 +406,7 @@ def drift_chart(panel: ChartPanel, report: dict[str, Any], reviewer: str | None)
     series.attachAxis(x)
     series.attachAxis(y)
     panel.apply_colours()
-    slope = drift["slope_per_30_days"]
+    slope = drift.slope_per_30_days
     panel.tips = words
     if slope is not None:
         text = translate(

@@ -4,9 +4,9 @@ submissions behind a row on double-click; and the whole exported as PDF or CSV."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,6 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.calibration.export import report_csv, report_pdf
+from reviewer_app.calibration.results import (
+    CalibrationReport,
+    CriterionResult,
+    ReviewerResult,
+    Rules,
+)
 from reviewer_app.ui.calibration import charts
 from reviewer_app.ui.calibration.queries import (
     Behind,
@@ -69,8 +75,9 @@ if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
 
 Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row", ReviewerResult, CriterionResult)
 # A column: header, the cell's words from the row, and the flag that may apply to it.
-Column = tuple[str, Callable[[dict[str, Any]], str], str | None]
+Column = tuple[str, Callable[[Row], str], str | None]
 
 translate = QCoreApplication.translate
 
@@ -95,29 +102,29 @@ def _difference_words(difference: int | None) -> str:
     return text.format(steps=signed_whole(difference))
 
 
-class ReportTable(QAbstractTableModel):
+class ReportTable(QAbstractTableModel, Generic[Row]):
     """Rows of the report (reviewers or criteria), flagged cells marked in words and with
     a warning icon; the full reason is the cell's tooltip."""
 
     def __init__(
         self,
-        columns: list[Column],
-        flags_of: Callable[[dict[str, Any]], dict[str, str]],
+        columns: list[Column[Row]],
+        flags_of: Callable[[Row], dict[str, str]],
         icons: tuple[QIcon, QIcon],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.columns = columns
-        self.flags_of = flags_of
+        self.columns: list[Column[Row]] = columns
+        self.flags_of: Callable[[Row], dict[str, str]] = flags_of
         self.warning_icon, self.good_icon = icons
         # A column's tooltip where no flag gives one (a criterion's id under its name).
-        self.column_tips: dict[int, Callable[[dict[str, Any]], str]] = {}
-        self.rows: list[dict[str, Any]] = []
+        self.column_tips: dict[int, Callable[[Row], str]] = {}
+        self.rows: list[Row] = []
         self.row_flags: list[dict[str, str]] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
         self.row_flags = [self.flags_of(r) for r in rows]
         self.endResetModel()
 
@@ -162,74 +169,72 @@ class ReportTable(QAbstractTableModel):
         return None
 
 
-def _reviewer_columns() -> list[Column]:
+def _reviewer_columns() -> list[Column[ReviewerResult]]:
     """Made when the window is (the headers are translated then)."""
     return [
-        (translate("CalibrationDashboard", "Reviewer"), lambda r: r["reviewer"], None),
+        (translate("CalibrationDashboard", "Reviewer"), lambda r: r.reviewer, None),
         (translate("CalibrationDashboard", "Qualified"), lambda r: "", "qualified"),
         (
             translate("CalibrationDashboard", "Anchor scores (N)"),
-            lambda r: count(r["anchor_scores"]),
+            lambda r: count(r.anchor_scores),
             None,
         ),
         (
             translate("CalibrationDashboard", "Exact agreement"),
-            lambda r: percent(r["exact_agreement"]),
+            lambda r: percent(r.exact_agreement),
             "exact_agreement",
         ),
         (
             translate("CalibrationDashboard", "Adjacent agreement"),
-            lambda r: percent(r["adjacent_agreement"]),
+            lambda r: percent(r.adjacent_agreement),
             None,
         ),
         (
             translate("CalibrationDashboard", "Weighted kappa"),
             lambda r: coefficient_words(
-                r["quadratic_weighted_kappa"],
-                r.get("quadratic_weighted_kappa_interval"),
-                r["anchor_scores"],
+                r.quadratic_weighted_kappa, r.quadratic_weighted_kappa_interval, r.anchor_scores
             ),
             "quadratic_weighted_kappa",
         ),
         (
             translate("CalibrationDashboard", "Severity (negative = harsher)"),
-            lambda r: decimal(r["severity"]),
+            lambda r: decimal(r.severity),
             None,
         ),
         (
             translate("CalibrationDashboard", "Contradicted decisions"),
-            lambda r: count(r["contradicted_decisions"]),
+            lambda r: count(r.contradicted_decisions),
             None,
         ),
     ]
 
 
-def _criterion_columns(name_of: Callable[[str], str]) -> list[Column]:
+def _criterion_columns(name_of: Callable[[str], str]) -> list[Column[CriterionResult]]:
     """Made when the window is (the headers are translated then); criteria by name."""
     return [
-        (translate("CalibrationDashboard", "Criterion"), lambda c: name_of(c["criterion"]), None),
-        (translate("CalibrationDashboard", "Levels"), lambda c: count(c["levels"]), None),
-        (translate("CalibrationDashboard", "Units (N)"), lambda c: count(c["units"]), None),
+        (translate("CalibrationDashboard", "Criterion"), lambda c: name_of(c.criterion), None),
+        (translate("CalibrationDashboard", "Levels"), lambda c: count(c.levels), None),
+        (translate("CalibrationDashboard", "Units (N)"), lambda c: count(c.units), None),
         (
             translate("CalibrationDashboard", "Krippendorff's alpha (ordinal)"),
             lambda c: coefficient_words(
-                c["krippendorff_alpha_ordinal"], c.get("krippendorff_alpha_interval"), c["units"]
+                c.krippendorff_alpha_ordinal, c.krippendorff_alpha_interval, c.units
             ),
             "krippendorff_alpha_ordinal",
         ),
         (
             translate("CalibrationDashboard", "Exact agreement"),
-            lambda c: percent(c["exact_agreement"]),
+            lambda c: percent(c.exact_agreement),
             "exact_agreement",
         ),
         (
             translate("CalibrationDashboard", "Fleiss' kappa"),
-            lambda c: decimal(c["fleiss_kappa"]),
+            lambda c: decimal(c.fleiss_kappa),
             "fleiss_kappa",
         ),
         (
             translate("CalibrationDashboard", "Base rate"),
-            lambda c: percent(c["base_rate"]),
+            lambda c: percent(c.base_rate),
             None,
         ),
     ]
@@ -300,7 +305,7 @@ class CalibrationDashboard(TaskDialog):
         self.folder = folder
         self.n_resamples = n_resamples
         self.open_submission = open_submission or getattr(parent, "open_submission", None)
-        self.report: dict[str, Any] | None = None
+        self.report: CalibrationReport | None = None
         self.criterion_names: dict[str, str] = {}  # criterion id -> name, with the report
         self.behind: list[Behind] = []
         self._again = False  # the filter changed while a report was being computed
@@ -404,15 +409,17 @@ class CalibrationDashboard(TaskDialog):
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         chart_grid.follow(self.chart_area.viewport())
 
-        self.reviewers_model = ReportTable(_reviewer_columns(), reviewer_flags, icons, self)
-        self.criteria_model = ReportTable(
+        self.reviewers_model = ReportTable[ReviewerResult](
+            _reviewer_columns(), reviewer_flags, icons, self
+        )
+        self.criteria_model = ReportTable[CriterionResult](
             _criterion_columns(self.criterion_name),
             lambda c: criterion_flags(c, self._rules()),
             icons,
             self,
         )
         self.criteria_model.column_tips[0] = lambda c: self.tr("Criterion id: {id}").format(
-            id=c["criterion"]
+            id=c.criterion
         )
         self.reviewers_table = _table_view(
             self.tr("Reviewers against anchors"),
@@ -425,10 +432,10 @@ class CalibrationDashboard(TaskDialog):
             self.criteria_model,
         )
         self.reviewers_table.activated.connect(
-            lambda index: self.drill_reviewer(self.reviewers_model.rows[index.row()]["reviewer"])
+            lambda index: self.drill_reviewer(self.reviewers_model.rows[index.row()].reviewer)
         )
         self.criteria_table.activated.connect(
-            lambda index: self.drill_criterion(self.criteria_model.rows[index.row()]["criterion"])
+            lambda index: self.drill_criterion(self.criteria_model.rows[index.row()].criterion)
         )
         # The reasons can be long: the column keeps a readable width, the tooltip has all.
         header = self.reviewers_table.horizontalHeader()
@@ -543,8 +550,8 @@ class CalibrationDashboard(TaskDialog):
         data = self.credential.currentData()
         return str(data) if data else None
 
-    def _rules(self) -> dict[str, float]:
-        return self.report["rules"] if self.report else {}
+    def _rules(self) -> Rules | None:
+        return self.report.rules if self.report else None
 
     def refresh(self) -> None:
         if self.busy():
@@ -600,7 +607,7 @@ class CalibrationDashboard(TaskDialog):
         """A criterion's name as its rubric gives it (its id if it has none)."""
         return self.criterion_names.get(criterion, criterion)
 
-    def show_report(self, report: dict[str, Any]) -> None:
+    def show_report(self, report: CalibrationReport) -> None:
         empty = empty_report_words(report)
         if empty:
             self.message.note(empty)
@@ -609,18 +616,18 @@ class CalibrationDashboard(TaskDialog):
         self.overall.setText(
             self.tr("Overall: {summary}").format(summary=" ".join(overall_words(report)))
         )
-        self.reviewers_model.set_rows(report["reviewers"])
-        self.criteria_model.set_rows(report["criteria"])
+        self.reviewers_model.set_rows(report.reviewers)
+        self.criteria_model.set_rows(report.criteria)
         charts.criteria_chart(self.criteria_chart, report, self.criterion_names)
         charts.reviewer_agreement_chart(self.agreement_chart, report)
         charts.severity_chart(self.severity_chart, report)
         chosen = self.drift_reviewer.currentText()
         self.drift_reviewer.blockSignals(True)
         self.drift_reviewer.clear()
-        for entry in report["reviewers"]:
-            self.drift_reviewer.addItem(entry["reviewer"])
+        for entry in report.reviewers:
+            self.drift_reviewer.addItem(entry.reviewer)
         # Keep the chosen reviewer; else the first whose drift there is to see.
-        with_drift = [r["reviewer"] for r in report["reviewers"] if r.get("drift")]
+        with_drift = [r.reviewer for r in report.reviewers if r.drift]
         keep = chosen if self.drift_reviewer.findText(chosen) >= 0 else None
         self.drift_reviewer.setCurrentIndex(
             max(self.drift_reviewer.findText(keep or (with_drift or [""])[0]), 0)
@@ -634,7 +641,7 @@ class CalibrationDashboard(TaskDialog):
 
     def _follow_reviewer(self, row: int) -> None:
         if 0 <= row < len(self.reviewers_model.rows):
-            self.drift_reviewer.setCurrentText(self.reviewers_model.rows[row]["reviewer"])
+            self.drift_reviewer.setCurrentText(self.reviewers_model.rows[row].reviewer)
 
     # Drill-down ---------------------------------------------------------------------------
 

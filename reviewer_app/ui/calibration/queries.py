@@ -6,12 +6,13 @@ reads in a session of its own: they run off the GUI thread."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from reviewer_app.calibration import queries
 from reviewer_app.calibration.queries import BehindLine, Scored
+from reviewer_app.calibration.results import CalibrationReport
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -66,7 +67,7 @@ def behind_criterion(folder: DataFolder, criterion: str, credential: str | None)
 
 @dataclass(frozen=True)
 class Computed:
-    report: dict[str, Any]
+    report: CalibrationReport
     names: dict[str, str]  # criterion id -> name
 
 

@@ -2,7 +2,7 @@
 (decimal commas in Spanish) and its flags and sentences translated.
 
 The words say what reviewer_app.calibration.export says, which the PDF and CSV keep in
-English; the thresholds are the same (ALPHA_MINIMUM, ALPHA_RELIABLE, exact_needed). The
+English; the thresholds are the same (ALPHA_MINIMUM, ALPHA_RELIABLE, Rules.exact_needed). The
 reasons a reviewer is not qualified come from the report in English: the known ones are
 worded again here, an unknown one is shown as it is.
 """
@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from reviewer_app.calibration.export import ALPHA_MINIMUM, ALPHA_RELIABLE, exact_needed
+from reviewer_app.calibration.export import ALPHA_MINIMUM, ALPHA_RELIABLE
+from reviewer_app.calibration.results import (
+    CalibrationReport,
+    CriterionResult,
+    Interval,
+    ReviewerResult,
+    Rules,
+)
 
 translate = QCoreApplication.translate
 
@@ -81,18 +87,16 @@ def count(value: int) -> str:
     return QLocale().toString(value)
 
 
-def interval_words(interval: Sequence[float | None] | None) -> str:
+def interval_words(interval: Interval) -> str:
     """'95% CI 0.41 to 0.80', or '' when the bootstrap could not give one."""
-    if not interval or interval[0] is None or interval[1] is None:
+    if interval[0] is None or interval[1] is None:
         return ""
     return translate("CalibrationDashboard", "95% CI {low} to {high}").format(
         low=fixed(interval[0]), high=fixed(interval[1])
     )
 
 
-def coefficient_words(
-    value: float | None, interval: Sequence[float | None] | None, units: int
-) -> str:
+def coefficient_words(value: float | None, interval: Interval, units: int) -> str:
     """A coefficient with its interval and the number of units behind it."""
     ci = interval_words(interval) if value is not None else ""
     if ci:
@@ -137,17 +141,17 @@ def reason_words(reason: str) -> str:
     return reason
 
 
-def reviewer_flags(entry: dict[str, Any]) -> dict[str, str]:
+def reviewer_flags(entry: ReviewerResult) -> dict[str, str]:
     """As export.reviewer_flags: flags by field ("exact_agreement",
     "quadratic_weighted_kappa", "qualified"), in the window's language."""
     flags: dict[str, str] = {}
-    for reason in entry.get("why") or []:
+    for reason in entry.why:
         if reason.startswith("exact agreement"):
             flags["exact_agreement"] = below(reason_words(reason))
         elif reason.startswith("weighted kappa"):
             flags["quadratic_weighted_kappa"] = below(reason_words(reason))
-    if not entry.get("qualified"):
-        reasons = [reason_words(r) for r in entry.get("why") or []] or [
+    if not entry.qualified:
+        reasons = [reason_words(r) for r in entry.why] or [
             translate("CalibrationDashboard", "no reason given")
         ]
         flags["qualified"] = translate("CalibrationDashboard", "not qualified: {reasons}").format(
@@ -170,24 +174,24 @@ def alpha_flag(alpha: float | None) -> str:
     return ""
 
 
-def criterion_flags(entry: dict[str, Any], rules: dict[str, float]) -> dict[str, str]:
+def criterion_flags(entry: CriterionResult, rules: Rules | None) -> dict[str, str]:
     """As export.criterion_flags: flags by field ("krippendorff_alpha_ordinal",
     "exact_agreement", "fleiss_kappa"), in the window's language."""
     flags: dict[str, str] = {}
-    alpha = alpha_flag(entry.get("krippendorff_alpha_ordinal"))
+    alpha = alpha_flag(entry.krippendorff_alpha_ordinal)
     if alpha:
         flags["krippendorff_alpha_ordinal"] = alpha
-    if not rules:
+    if rules is None:
         return flags
-    exact, levels = entry.get("exact_agreement"), int(entry.get("levels") or 2)
-    needed = exact_needed(rules, levels)
+    exact, levels = entry.exact_agreement, entry.levels or 2
+    needed = rules.exact_needed(levels)
     if exact is not None and exact < needed:
         flags["exact_agreement"] = below(
             translate("CalibrationDashboard", "{value} is under {needed}").format(
                 value=percent(exact), needed=percent(needed)
             )
         )
-    kappa, kappa_needed = entry.get("fleiss_kappa"), rules["kappa_four_or_more"]
+    kappa, kappa_needed = entry.fleiss_kappa, rules.kappa_more
     if kappa is not None and levels >= 4 and kappa < kappa_needed:
         flags["fleiss_kappa"] = below(
             translate("CalibrationDashboard", "{value} is under {needed}").format(
@@ -200,10 +204,9 @@ def criterion_flags(entry: dict[str, Any], rules: dict[str, float]) -> dict[str,
 # ------------------------------------------------------------------- sentences
 
 
-def empty_report_words(report: dict[str, Any]) -> str:
+def empty_report_words(report: CalibrationReport) -> str:
     """What is missing for the report to say anything, or '' when it has something."""
-    anchored = any(r["anchor_scores"] for r in report["reviewers"])
-    double_marked = bool(report["criteria"])
+    anchored, double_marked = report.anchored, report.double_marked
     if anchored and double_marked:
         return ""
     if not anchored and not double_marked:
@@ -226,12 +229,12 @@ def empty_report_words(report: dict[str, Any]) -> str:
     )
 
 
-def overall_words(report: dict[str, Any]) -> list[str]:
-    overall = report["overall"]
-    alpha = overall["krippendorff_alpha_ordinal"]
-    alpha_text = coefficient_words(alpha, overall["krippendorff_alpha_interval"], overall["units"])
+def overall_words(report: CalibrationReport) -> list[str]:
+    overall = report.overall
+    alpha = overall.krippendorff_alpha_ordinal
+    alpha_text = coefficient_words(alpha, overall.krippendorff_alpha_interval, overall.units)
     flag = alpha_flag(alpha)
-    decision_interval = interval_words(overall["decision_agreement_interval"])
+    decision_interval = interval_words(overall.decision_agreement_interval)
     people = translate("CalibrationDashboard", "{reviewers} reviewers, {submissions} submissions.")
     if flag:
         alpha_sentence = translate(
@@ -255,13 +258,11 @@ def overall_words(report: dict[str, Any]) -> list[str]:
             "Decision agreement: {agreement} (N = {units} submissions with two or more reviews).",
         )
     return [
-        people.format(
-            reviewers=count(overall["reviewers"]), submissions=count(overall["submissions"])
-        ),
+        people.format(reviewers=count(overall.reviewers), submissions=count(overall.submissions)),
         alpha_sentence.format(alpha=alpha_text, flag=flag),
         decision_sentence.format(
-            agreement=percent(overall["decision_agreement"]),
+            agreement=percent(overall.decision_agreement),
             interval=decision_interval,
-            units=count(overall["decision_units"]),
+            units=count(overall.decision_units),
         ),
     ]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.operations import Operation, runner
 from reviewer_app.ui.window_modal import pick_folder
+from reviewer_app.vocabulary import CredentialFormat
 
 translate = QCoreApplication.translate
 
@@ -40,8 +41,8 @@ Work = Callable[[CancelToken, Callable[[ProgressReport], None]], Any]
 FORMAT_WORDS = cast(
     dict[str, str],
     {
-        "ob3": QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 3.0"),
-        "ob2": QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 2.0"),
+        CredentialFormat.OB3: QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 3.0"),
+        CredentialFormat.OB2: QT_TRANSLATE_NOOP("CredentialWords", "Open Badges 2.0"),
     },
 )
 KIND_WORDS = cast(

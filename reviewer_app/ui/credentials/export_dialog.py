@@ -35,7 +35,6 @@ from reviewer_app.credentials.queries import (
 )
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import (
-    FORMAT_WORDS,
     MessageStrip,
     TaskDialog,
     folder_field,
@@ -44,6 +43,7 @@ from reviewer_app.ui.credentials.common import (
 )
 from reviewer_app.ui.enter_button import enter_presses
 from reviewer_app.ui.loading import Loader, contents_arrived, loading_text, rows_arrived
+from reviewer_app.vocabulary import OB3_PROOFS, CredentialFormat, Proof
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.export import ExportResult
@@ -53,10 +53,10 @@ if TYPE_CHECKING:
 PROOF_WORDS = cast(
     dict[str, str],
     {
-        "data-integrity": QT_TRANSLATE_NOOP(
+        Proof.DATA_INTEGRITY: QT_TRANSLATE_NOOP(
             "ExportDialog", "Data Integrity (eddsa-rdfc-2022): taken by most wallets"
         ),
-        "jwt": QT_TRANSLATE_NOOP(
+        Proof.JWT: QT_TRANSLATE_NOOP(
             "ExportDialog", "VC-JWT: for verifiers that ask for JSON Web Tokens"
         ),
     },
@@ -85,8 +85,8 @@ def export_work(
     *,
     passphrase: str,
     actor: str,
-    fmt: str,
-    proof: str,
+    fmt: CredentialFormat,
+    proof: Proof,
     issuer_id: int | None,
 ) -> Callable[[CancelToken, Callable[[ProgressReport], None]], ExportResult | Refused]:
     def work(
@@ -101,8 +101,8 @@ def export_work(
                 out,
                 passphrase=passphrase,
                 actor=actor,
-                fmt=fmt,  # type: ignore[arg-type]
-                proof=proof,  # type: ignore[arg-type]
+                fmt=fmt,
+                proof=proof,
                 issuer_id=issuer_id,
                 progress=progress,
                 cancel=cancel,
@@ -160,15 +160,15 @@ class ExportDialog(TaskDialog):
         self.format.setToolTip(
             self.tr("The Open Badges version to sign; the list above counts what waits in it")
         )
-        for fmt in FORMAT_WORDS:
-            self.format.addItem(format_name(fmt), fmt)
+        for fmt in CredentialFormat:
+            self.format.addItem(format_name(fmt), str(fmt))
         self.proof = QComboBox()
         self.proof.setAccessibleName(self.tr("Proof"))
         self.proof.setToolTip(
             self.tr("How Open Badges 3.0 credentials are signed; 2.0 has one kind only")
         )
-        for proof, words in PROOF_WORDS.items():
-            self.proof.addItem(self.tr(words), proof)
+        for proof in OB3_PROOFS:
+            self.proof.addItem(self.tr(PROOF_WORDS[proof]), str(proof))
         self.proof_note = QLabel(
             self.tr("Open Badges 2.0 credentials are signed assertions (JWS).")
         )
@@ -300,11 +300,11 @@ class ExportDialog(TaskDialog):
         self._update_export_button()
         contents_arrived(self)
 
-    def selected_format(self) -> str:
-        return str(self.format.currentData())
+    def selected_format(self) -> CredentialFormat:
+        return CredentialFormat(self.format.currentData())
 
     def _on_format(self) -> None:
-        ob3 = self.selected_format() == "ob3"
+        ob3 = self.selected_format() == CredentialFormat.OB3
         self.proof.setEnabled(ob3)
         self.form.setRowVisible(self.proof_note, not ob3)
         self.refresh_waiting()
@@ -366,7 +366,7 @@ class ExportDialog(TaskDialog):
             self.passphrase,
         ):
             widget.setEnabled(editable)
-        self.proof.setEnabled(editable and self.selected_format() == "ob3")
+        self.proof.setEnabled(editable and self.selected_format() == CredentialFormat.OB3)
 
     def _show_progress(self, visible: bool) -> None:
         for widget in (self.progress, self.progress_label, self.cancel_button):
@@ -410,9 +410,9 @@ class ExportDialog(TaskDialog):
             actor=self.actor,
             fmt=self.selected_format(),
             # 2.0 has one kind of signature; "data-integrity" is what the command passes.
-            proof=str(self.proof.currentData())
-            if self.selected_format() == "ob3"
-            else ("data-integrity"),
+            proof=Proof(self.proof.currentData())
+            if self.selected_format() == CredentialFormat.OB3
+            else Proof.DATA_INTEGRITY,
             issuer_id=self.issuer.currentData(),
         )
         self.progress.setRange(0, 0)

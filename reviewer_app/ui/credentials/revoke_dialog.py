@@ -38,6 +38,7 @@ from reviewer_app.ui.dates import shown_date
 from reviewer_app.ui.enter_button import enter_presses
 from reviewer_app.ui.loading import Loader, busy_loaders, loading_text, rows_arrived
 from reviewer_app.ui.window_modal import confirm
+from reviewer_app.vocabulary import CredentialFormat
 
 if TYPE_CHECKING:
     from reviewer_app.storage.datafolder import DataFolder
@@ -106,7 +107,7 @@ def revoke_work(
 
 
 def refresh_work(
-    folder: DataFolder, out: Path, passphrase: str, issuer_id: int | None, fmt: str
+    folder: DataFolder, out: Path, passphrase: str, issuer_id: int | None, fmt: CredentialFormat
 ) -> Callable[[CancelToken, Callable[[ProgressReport], None]], Revoked | Refused]:
     def work(
         _cancel: CancelToken, _progress: Callable[[ProgressReport], None]
@@ -115,7 +116,7 @@ def refresh_work(
         from reviewer_app.credentials.keys import WrongPassphrase
 
         try:
-            refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)  # type: ignore[arg-type]
+            refresh_hosting(folder, out, passphrase=passphrase, issuer_id=issuer_id, fmt=fmt)
         except WrongPassphrase as e:
             return Refused(str(e))
         return Revoked(None, hosting_updated=True)
@@ -455,7 +456,7 @@ class RevokeDialog(TaskDialog):
                 out,
                 self.passphrase.text(),
                 row.issuer_id if row else None,
-                row.format if row else "ob3",
+                row.format if row else CredentialFormat.OB3,
             )
         )
 

@@ -34,6 +34,7 @@ from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog, folder_field
 from reviewer_app.ui.enter_button import enter_presses
 from reviewer_app.ui.window_modal import pick_files
+from reviewer_app.vocabulary import CredentialFormat
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.verify import Check, VerifyResult
@@ -48,9 +49,9 @@ SUFFIXES = (".json", ".jwt", ".jws", ".png", ".svg")
 FORMAT_WORDS = cast(
     dict[str, str],
     {
-        "ob3": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 3.0"),
+        CredentialFormat.OB3: QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 3.0"),
         "ob3-jwt": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 3.0 (VC-JWT)"),
-        "ob2": QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 2.0"),
+        CredentialFormat.OB2: QT_TRANSLATE_NOOP("VerifyDialog", "Open Badges 2.0"),
         "clr": QT_TRANSLATE_NOOP("VerifyDialog", "CLR 2.0"),
         "unknown": QT_TRANSLATE_NOOP("VerifyDialog", "not recognised"),
     },

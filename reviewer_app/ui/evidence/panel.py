@@ -52,6 +52,7 @@ from reviewer_app.ui.evidence.controls import (
     theme_icon,
     tool_button,
 )
+from reviewer_app.ui.evidence.fetching import EvidenceFetcher, needs_fetch
 from reviewer_app.ui.evidence.grouping import group_items, part_title
 from reviewer_app.ui.evidence.image_loader import ImageLoader
 from reviewer_app.ui.evidence.image_view import ImageView
@@ -313,6 +314,8 @@ class EvidencePanel(QWidget):
         self.text_view.reader.pins.clicked.connect(self._on_pin_clicked)
         self.text_view.reader.selectionChanged.connect(self._update_annotation_actions)
         self.image_view.loaded.connect(self._on_image_loaded)
+        self.fetcher = EvidenceFetcher(parent=self)
+        self.fetcher.fetched.connect(self._on_fetched)
         self.pdf_view.page_changed.connect(lambda _page: self._update_annotation_actions())
 
     # Public API -------------------------------------------------------------------------
@@ -735,9 +738,24 @@ class EvidencePanel(QWidget):
             previous, PdfView | ImageView | TextView | OtherView
         ):
             previous.clear()  # frees the document or picture it held
-        self.stack.setCurrentWidget(view)
         name = viewer_file_name(item.title, item.path, item.media_type)
-        if view is self.text_view and item.kind == "text":
+        fetching = needs_fetch(item)  # a team database's file, not on this laptop yet
+        if (
+            fetching
+            and previous is view
+            and isinstance(view, PdfView | ImageView | TextView | OtherView)
+        ):
+            view.clear()  # not the previous item's file while this one arrives
+        self.stack.setCurrentWidget(self.empty if fetching else view)
+        if fetching:
+            self.empty.set_message(
+                self.tr("Fetching {name}").format(name=name),
+                self.tr("The file is coming from the team database; it shows here when it "
+                        "has arrived, and is kept on this computer for next time."),
+                Severity.INFO,
+            )  # fmt: skip
+            self.fetcher.request(item, page)
+        elif view is self.text_view and item.kind == "text":
             self.text_view.show_answer(item.title, item.text or "")
         elif item.file is None:
             self._show_other(item, name)
@@ -760,6 +778,19 @@ class EvidencePanel(QWidget):
         self.stack.setAccessibleDescription(where)
         self.position_button.setAccessibleDescription(where)  # its name says what it does
         self.item_shown.emit(item.id)
+
+    def _on_fetched(self, item_id: int, page: int | None, problem: str) -> None:
+        item = self._current
+        if item is None or item.id != item_id:
+            return  # the reader moved on; the file stays cached for when they come back
+        if problem:
+            self.empty.set_message(
+                self.tr("The file could not be fetched from the team database"),
+                problem,
+                Severity.ERROR,
+            )
+            return
+        self._show(item, page)
 
     def _view_for(self, item: ItemView) -> QWidget:
         if item.kind == "text":

@@ -39,7 +39,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.reviews.annotation_reads import ReviewNotes, review_notes
 from reviewer_app.reviews.annotations import Anchor, Annotation
 from reviewer_app.reviews.service import ReviewSession
-from reviewer_app.rubrics.decision import NOT_YET, meets_level
+from reviewer_app.rubrics.decision import meets_level
 from reviewer_app.settings import CONFIRM_NOT_YET, Settings
 from reviewer_app.storage.failures import DatabaseUnavailable, database_errors
 from reviewer_app.ui.loading import Loader
@@ -61,6 +61,7 @@ from reviewer_app.ui.rubric.footer import Footer
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
 from reviewer_app.ui.rubric.keys import EnterClicks
 from reviewer_app.ui.rubric.navigator import CriterionNavigator
+from reviewer_app.vocabulary import Outcome
 
 _FEEDBACK = "feedback"
 
@@ -267,7 +268,7 @@ class RubricPanel(QWidget):
             self._report(wording.unscored_error(titles))
             self._nav.select(preview.unscored[0], focus="levels")
             return
-        if preview.outcome == NOT_YET and self._asks_before_not_yet():
+        if preview.outcome == Outcome.NOT_YET and self._asks_before_not_yet():
             self._ask_before_not_yet(review)
             return
         self._submit_now(review)

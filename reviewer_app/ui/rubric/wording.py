@@ -11,8 +11,9 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from reviewer_app.rubrics.decision import NOT_YET, PASS, DecisionPreview
+from reviewer_app.rubrics.decision import DecisionPreview
 from reviewer_app.rubrics.model import Criterion, Level, Rubric
+from reviewer_app.vocabulary import Outcome, Status
 
 translate = QCoreApplication.translate
 
@@ -113,9 +114,9 @@ def decision_text(preview: DecisionPreview, rubric: Rubric) -> str:
         return translate(
             "RubricPanel", "Decision if submitted now: none, {count} not scored yet"
         ).format(count=unscored)
-    if preview.outcome == PASS:
+    if preview.outcome == Outcome.PASS:
         return translate("RubricPanel", "Decision if submitted now: Pass")
-    if preview.outcome == NOT_YET:
+    if preview.outcome == Outcome.NOT_YET:
         if preview.unmet:
             return translate(
                 "RubricPanel", "Decision if submitted now: Not Yet: {count} below the passing level"
@@ -129,9 +130,9 @@ def decision_text(preview: DecisionPreview, rubric: Rubric) -> str:
 
 
 def outcome_word(outcome: str | None) -> str:
-    if outcome == PASS:
+    if outcome == Outcome.PASS:
         return translate("RubricPanel", "Pass")
-    if outcome == NOT_YET:
+    if outcome == Outcome.NOT_YET:
         return translate("RubricPanel", "Not Yet")
     return outcome or ""
 
@@ -184,18 +185,18 @@ def current_description(position: int, count: int, criterion: Criterion, state: 
 def submit_result(outcome: str | None, status: str | None) -> str:
     """What a submit did, said where the reviewer looks: the decision that now stands,
     or that the submission waits for another reviewer or for a lead."""
-    if status == "adjudication":
+    if status == Status.ADJUDICATION:
         return translate(
             "RubricPanel",
             "Your review is in: {outcome}. The reviewers disagree; a lead decides.",
         ).format(outcome=outcome_word(outcome))
-    if status in (None, "unreviewed", "in-review"):
+    if status in (None, Status.UNREVIEWED, Status.IN_REVIEW):
         return translate(
             "RubricPanel",
             "Your review is in ({outcome}); the submission awaits another reviewer.",
         ).format(outcome=outcome_word(outcome))
-    if status == NOT_YET:
+    if status == Status.NOT_YET:
         return translate("RubricPanel", "Submitted: Not Yet. The earner gets the feedback.")
-    if status == PASS:
+    if status == Status.PASS:
         return translate("RubricPanel", "Submitted: Pass.")
     return translate("RubricPanel", "Submitted: {outcome}.").format(outcome=outcome_word(status))
