@@ -59,9 +59,7 @@ def hold_lock(holder: Engine, seconds: float, taken: threading.Event) -> threadi
     return thread
 
 
-def test_a_writer_waits_in_the_server_then_writes(
-    database: tuple[Engine, Engine], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_writer_waits_in_the_server_then_writes(database: tuple[Engine, Engine]) -> None:
     holder, writer = database
     said: list[float] = []
     started = time.monotonic()
@@ -72,6 +70,7 @@ def test_a_writer_waits_in_the_server_then_writes(
     waits.on_write_wait(note)
     try:
         thread = hold_lock(holder, 1.6, threading.Event())
+        started = time.monotonic()
         statements = counted(writer)
         with writer.begin() as conn:
             conn.execute(text("INSERT INTO marks VALUES (1)"))
@@ -81,10 +80,10 @@ def test_a_writer_waits_in_the_server_then_writes(
         waits.off_write_wait(note)
     waited = time.monotonic() - started
     assert waited >= 1.5  # it did wait for the holder
-    assert len(said) == 1 and 0.9 <= said[0] < 1.5  # and said so after a moment
-    # A try, a savepoint, a timed wait, its undoing, a second wait; then the insert
-    # and the SHOW (polling every 2 ms ran hundreds of tries).
-    assert len(statements) <= 8, statements
+    assert len(said) == 1 and 0.9 <= said[0] < 1.6  # and said so after a moment
+    # Through SQLAlchemy: the try, the insert and the SHOW (the waits run on the
+    # driver's cursor); polling every 2 ms ran hundreds of tries.
+    assert len(statements) <= 4, statements
     assert lock_timeout == "0"  # the wait's bound does not outlive the wait
     with writer.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM marks")) == 1
