@@ -22,12 +22,14 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
 
 from reviewer_app.storage.datafolder import DataFolder  # noqa: E402
 from reviewer_app.storage.models import (  # noqa: E402
@@ -46,11 +48,11 @@ LEVELS = ["beginning", "developing", "proficient", "exemplary"]
 CRITERIA = [f"c{n:02}" for n in range(10)]
 
 
-def definition() -> dict[str, object]:
+def definition(uri: str = URI) -> dict[str, object]:
     return {
         "format": "microcredential/1",
         "achievement": {
-            "id": URI,
+            "id": uri,
             "name": "Calibration Bench",
             "description": "A rubric of ten criteria.",
             "criteria": "Score every criterion.",
@@ -77,38 +79,49 @@ def definition() -> dict[str, object]:
     }
 
 
-def fill(folder: DataFolder, reviewers: int, submissions: int, anchors: int) -> dict[str, object]:
-    """Returns the same data as arrays for the baseline."""
+def fill(
+    folder: DataFolder, reviewers: int, submissions: int, anchors: int, *, uri: str = URI
+) -> dict[str, object]:
+    """Returns the same data as arrays for the baseline. Rows get the ids the database
+    gives them (RETURNING), so the data folder or team database may hold others."""
     rng = random.Random(7)
     now = utcnow()
     truth = [[rng.choice([1, 2, 2, 3]) for _ in CRITERIA] for _ in range(submissions)]
     severity = [rng.choice([-1, 0, 0, 0, 1]) for _ in range(reviewers)]
+
+    def added(session: Session, table: Any, rows: list[dict[str, object]]) -> list[int]:
+        returning = insert(table).returning(table.id, sort_by_parameter_order=True)
+        return list(session.scalars(returning, rows))
+
     with folder.sessions.begin() as session:
         definition_id = session.scalars(
-            select(Definition.id).where(Definition.achievement_uri == URI)
+            select(Definition.id).where(Definition.achievement_uri == uri)
         ).one()
-        session.execute(
-            insert(Reviewer),
+        people = added(
+            session,
+            Reviewer,
             [
                 {"name": f"Reviewer {n:02}", "role": "assessor", "created_at": now}
                 for n in range(reviewers)
             ]
             + [{"name": "Lead", "role": "lead", "created_at": now}],
         )
-        session.execute(
-            insert(Earner),
+        earners = added(
+            session,
+            Earner,
             [
                 {"external_id": f"mailto:e{n}@example.org", "name": f"E{n}"}
                 for n in range(submissions)
             ],
         )
-        session.execute(
-            insert(Submission),
+        units = added(
+            session,
+            Submission,
             [
                 {
                     "submission_id": f"CAL-{n:05}",
-                    "earner_id": n + 1,
-                    "credential_uri": URI,
+                    "earner_id": earners[n],
+                    "credential_uri": uri,
                     "credential_name": "Calibration Bench",
                     "attempt": 1,
                     "submitted_at": now,
@@ -122,50 +135,31 @@ def fill(folder: DataFolder, reviewers: int, submissions: int, anchors: int) -> 
                 for n in range(submissions)
             ],
         )
-        reviews, scores = [], []
+        reviews: list[dict[str, object]] = []
+        levels: list[list[int]] = []  # each review's steps, in the order of `reviews`
         coder_rows: dict[int, dict[int, list[int]]] = {}
-        lead = reviewers + 1
-        review_id = 0
+        lead = people[-1]
+        references: dict[int, int] = {}  # unit -> index of its reference review
 
-        def add(reviewer_pk: int, unit: int, steps: list[int]) -> int:
-            nonlocal review_id
-            review_id += 1
-            decision = "pass" if min(steps) >= 1 else "not-yet"
+        def add(reviewer_pk: int, unit: int, steps: list[int]) -> None:
             reviews.append(
                 {
-                    "submission_id": unit + 1,
+                    "submission_id": units[unit],
                     "reviewer_id": reviewer_pk,
                     "definition_id": definition_id,
                     "started_at": now,
                     "updated_at": now,
                     "submitted_at": now,
-                    "decision": decision,
+                    "decision": "pass" if min(steps) >= 1 else "not-yet",
                 }
             )
-            scores.extend(
-                {
-                    "review_id": review_id,
-                    "criterion_id": c,
-                    "level_id": LEVELS[s],
-                    "updated_at": now,
-                }
-                for c, s in zip(CRITERIA, steps, strict=True)
-            )
-            return review_id
+            levels.append(steps)
 
-        anchor_rows = []
         for unit in range(submissions):
             is_anchor = unit < anchors
             if is_anchor:
-                ref = add(lead, unit, truth[unit])
-                anchor_rows.append(
-                    {
-                        "submission_id": unit + 1,
-                        "reference_review_id": ref,
-                        "marked_by": lead,
-                        "marked_at": now,
-                    }
-                )
+                references[unit] = len(reviews)
+                add(lead, unit, truth[unit])
             count = 5 if is_anchor else rng.choice([2, 2, 3])
             for r in rng.sample(range(reviewers), count):
                 steps = [
@@ -180,12 +174,28 @@ def fill(folder: DataFolder, reviewers: int, submissions: int, anchors: int) -> 
                     )
                     for t in truth[unit]
                 ]
-                add(r + 1, unit, steps)
+                add(people[r], unit, steps)
                 coder_rows.setdefault(r, {})[unit] = steps
-        session.execute(insert(Review), reviews)
+        review_ids = added(session, Review, reviews)
+        scores = [
+            {"review_id": review_id, "criterion_id": c, "level_id": LEVELS[s], "updated_at": now}
+            for review_id, steps in zip(review_ids, levels, strict=True)
+            for c, s in zip(CRITERIA, steps, strict=True)
+        ]
         for start in range(0, len(scores), 50_000):
             session.execute(insert(CriterionScore), scores[start : start + 50_000])
-        session.execute(insert(Anchor), anchor_rows)
+        session.execute(
+            insert(Anchor),
+            [
+                {
+                    "submission_id": units[unit],
+                    "reference_review_id": review_ids[index],
+                    "marked_by": lead,
+                    "marked_at": now,
+                }
+                for unit, index in references.items()
+            ],
+        )
     return {"truth": truth, "coders": coder_rows, "anchors": anchors}
 
 

@@ -3,7 +3,8 @@
 With REVIEWER_APP_BUNDLE_SELFTEST=1 it instead imports every module of the app and checks
 the data files, so that a smoke test catches what a run would only meet later (modules
 imported on first use, such as the charts and the PDF viewer, fonts, JSON-LD contexts,
-translations), and that the parts of ICU's data the spec keeps still answer.
+translations, the team database's driver), and that the parts of ICU's data the spec
+keeps still answer.
 """
 
 import os
@@ -65,6 +66,29 @@ def pdfium_problems() -> list[str]:
     return []
 
 
+def driver_problems() -> list[str]:
+    """Team mode's PostgreSQL driver, which SQLAlchemy imports by name only when a team
+    database is opened (so nothing else in the selftest would reach it), and what it
+    imports: scramp for the SCRAM login (with asn1crypto), python-dateutil."""
+    try:
+        from dateutil.parser import parse
+        from scramp import ScramMechanism
+        from sqlalchemy import create_engine
+        from sqlalchemy.dialects.postgresql import pg8000 as dialect
+
+        # Made, never connected: making the engine imports the driver.
+        engine = create_engine("postgresql+pg8000://selftest@127.0.0.1:9/selftest")
+        if not isinstance(engine.dialect, dialect.PGDialect_pg8000):
+            return [f"PostgreSQL driver: the dialect is {type(engine.dialect).__name__}"]
+        if engine.dialect.dbapi is None or not hasattr(engine.dialect.dbapi, "connect"):
+            return ["PostgreSQL driver: pg8000 did not load"]
+        ScramMechanism("SCRAM-SHA-256").make_auth_info("selftest", iteration_count=4096)
+        parse("2026-12-07 10:00:00+00")
+    except Exception as e:
+        return [f"PostgreSQL driver: {type(e).__name__}: {e}"]
+    return []
+
+
 def selftest() -> int:
     import importlib
     import pkgutil
@@ -95,6 +119,7 @@ def selftest() -> int:
     failed += translation_problems()
     failed += icu_problems()
     failed += pdfium_problems()
+    failed += driver_problems()
     for line in failed:
         print(line, file=sys.stderr)
     print(f"selftest: {len(names)} modules, {len(failed)} problems")

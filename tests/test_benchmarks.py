@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg_server import find_bindir
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SMALL = {
@@ -18,6 +20,22 @@ SMALL = {
     "export_bench.py": ["--count", "3"],
     "import_bench.py": ["--count", "3", "--mb", "1", "--rounds", "1"],
     "scoring_bench.py": ["--reviews", "3", "--criteria", "2"],
+    "team_bench.py": [
+        "--assessors",
+        "3",
+        "--saves",
+        "3",
+        "--rounds",
+        "1",
+        "--pace",
+        "0.02",
+        "--reviewers",
+        "6",
+        "--submissions",
+        "30",
+        "--anchors",
+        "4",
+    ],
     "ui_bench.py": ["--queue", "200", "--startup", "50", "--rounds", "1"],
 }
 
@@ -28,6 +46,8 @@ def test_every_benchmark_is_listed_here() -> None:
 
 @pytest.mark.parametrize("script", sorted(SMALL))
 def test_a_benchmark_runs_at_a_small_size(script: str) -> None:
+    if script == "team_bench.py" and find_bindir() is None and not os.environ.get("CI"):
+        pytest.skip("PostgreSQL is not installed (as for the team tests)")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / script), *SMALL[script]],

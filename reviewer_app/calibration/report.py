@@ -84,46 +84,63 @@ def _interval(estimate: bootstrap.Estimate) -> Interval:
 
 
 def _load(session: Session, credential: str | None) -> tuple[list[_Scored], dict[int, int]]:
-    """Submitted reviews with their level steps; and anchors: submission -> reference."""
+    """Submitted reviews with their level steps; and anchors: submission -> reference.
+
+    Plain columns in three statements whatever the number of reviews (the reviews, their
+    definitions, their scores joined to them): on a team database every row comes
+    through the driver, so no ORM objects, and no list of thousands of review ids sent
+    back to the server to fetch their scores."""
+    submitted = Review.submitted_at.is_not(None)
     query = (
-        select(Review, Reviewer.name, Submission.submission_id)
+        select(
+            Review.id,
+            Review.submission_id,
+            Submission.submission_id,
+            Reviewer.name,
+            Review.decision,
+            Review.submitted_at,
+            Review.definition_id,
+        )
         .join(Reviewer, Reviewer.id == Review.reviewer_id)
         .join(Submission, Submission.id == Review.submission_id)
-        .where(Review.submitted_at.is_not(None))
+        .where(submitted)
         .order_by(Review.id)
+    )
+    scores = (
+        select(CriterionScore.review_id, CriterionScore.criterion_id, CriterionScore.level_id)
+        .join(Review, Review.id == CriterionScore.review_id)
+        .where(submitted, CriterionScore.level_id.is_not(None))
     )
     if credential is not None:
         query = query.where(Submission.credential_uri == credential)
-    rubrics: dict[int, Rubric] = {}
-    reviews: dict[int, _Scored] = {}
-    for review, name, submission_id in session.execute(query).all():
-        if review.definition_id not in rubrics:
-            definition = session.get_one(Definition, review.definition_id)
-            rubrics[review.definition_id] = Rubric.from_content(definition.content)
-        reviews[review.id] = _Scored(
-            review.id,
-            review.submission_id,
-            submission_id,
-            name,
-            review.decision,
-            review.submitted_at,
-            review.definition_id,
+        scores = scores.join(Submission, Submission.id == Review.submission_id).where(
+            Submission.credential_uri == credential
         )
+    reviews = {row[0]: _Scored(*row) for row in session.execute(query)}
+    rubrics: dict[int, Rubric] = {}
     if reviews:
-        for review_id, criterion, level in session.execute(
-            select(
-                CriterionScore.review_id, CriterionScore.criterion_id, CriterionScore.level_id
-            ).where(CriterionScore.review_id.in_(list(reviews)))
-        ).all():
-            if not level:
+        used = {review.definition_id for review in reviews.values()}
+        rubrics = {
+            pk: Rubric.from_content(content)
+            for pk, content in session.execute(
+                select(Definition.id, Definition.content).where(Definition.id.in_(used))
+            )
+        }
+        for review_id, criterion, level in session.execute(scores):
+            review = reviews.get(review_id)
+            if review is None or not level:
                 continue
-            rubric = rubrics[reviews[review_id].definition_id]
             try:
-                scale = rubric.criterion(criterion)
-                reviews[review_id].levels[criterion] = (scale.index_of(level), len(scale.levels))
+                scale = rubrics[review.definition_id].criterion(criterion)
+                review.levels[criterion] = (scale.index_of(level), len(scale.levels))
             except (KeyError, ValueError):
                 continue
-    anchors = {a.submission_id: a.reference_review_id for a in session.scalars(select(Anchor))}
+    anchors = {
+        submission: reference
+        for submission, reference in session.execute(
+            select(Anchor.submission_id, Anchor.reference_review_id)
+        )
+    }
     return list(reviews.values()), anchors
 
 

@@ -88,13 +88,21 @@ _CLAIM_OPEN, _CLAIM_SUBMITTED = (
     .values(submitted_at=_REVIEWS.c.submitted_at)
     for condition in (_REVIEWS.c.submitted_at.is_(None), _REVIEWS.c.submitted_at.is_not(None))
 )
-_STORED_LEVEL, _STORED_COMMENT = (
-    select(column).where(
-        _SCORES.c.review_id == bindparam("review"),
-        _SCORES.c.criterion_id == bindparam("criterion"),
+# A level's or a comment's edit claims the review and reads the stored value in one
+# statement: on a team database each statement is three round trips of the driver's,
+# taken while the write lock is held.
+_CLAIM_OPEN_LEVEL, _CLAIM_OPEN_COMMENT = (
+    _CLAIM_OPEN.returning(
+        select(column)
+        .where(
+            _SCORES.c.review_id == bindparam("review"),
+            _SCORES.c.criterion_id == bindparam("criterion"),
+        )
+        .scalar_subquery()
     )
     for column in (_SCORES.c.level_id, _SCORES.c.comment)
 )
+_CLAIM_OPEN_FEEDBACK = _CLAIM_OPEN.returning(_REVIEWS.c.feedback)
 # Recording a review with its first change (see `_begin`).
 _SUBMISSIONS = cast(Table, Submission.__table__)
 _TOUCH_SUBMISSION = (
@@ -281,10 +289,7 @@ class ReviewSession:
             )
         if level_id is None and self.review_id is None:
             return  # nothing stored to clear
-        with self._edit() as conn:
-            before = conn.scalar(
-                _STORED_LEVEL, {"review": self.review_id, "criterion": criterion_id}
-            )
+        with self._edit(_CLAIM_OPEN_LEVEL, criterion_id) as (conn, before):
             if before != level_id:
                 self._upsert_score(conn, _SET_LEVEL, criterion_id, level_id)
                 self._note(
@@ -300,11 +305,8 @@ class ReviewSession:
         self._criterion(criterion_id)
         if not text and self.review_id is None:
             return  # nothing stored to clear
-        with self._edit() as conn:
-            before = (
-                conn.scalar(_STORED_COMMENT, {"review": self.review_id, "criterion": criterion_id})
-                or ""
-            )
+        with self._edit(_CLAIM_OPEN_COMMENT, criterion_id) as (conn, stored):
+            before = stored or ""
             if before != text:
                 self._upsert_score(conn, _SET_COMMENT, criterion_id, text)
                 self._note(
@@ -316,9 +318,8 @@ class ReviewSession:
     def set_feedback(self, text: str) -> None:
         if text == self.feedback and self.review_id is None:
             return  # nothing stored yet, and nothing to store
-        with self._edit() as conn:
-            before = conn.scalar(select(_REVIEWS.c.feedback).where(_REVIEWS.c.id == self.review_id))
-            before = before or ""
+        with self._edit(_CLAIM_OPEN_FEEDBACK) as (conn, stored):
+            before = stored or ""
             if before != text:
                 conn.execute(
                     update(_REVIEWS)
@@ -561,15 +562,24 @@ class ReviewSession:
             yield session
 
     @contextmanager
-    def _edit(self) -> Iterator[Connection]:
+    def _edit(
+        self, claim: Any, criterion_id: str | None = None
+    ) -> Iterator[tuple[Connection, Any]]:
         """A Core transaction for the small, frequent edits (a reviewer saves a change
         every few seconds, and an ORM session costs several times the statements),
-        claimed like `_change`."""
+        claimed like `_change` by `claim`, which returns the stored value the edit
+        changes (of `criterion_id`'s score, or of the review): yields the connection and
+        that value."""
         self._check_open()
         with self._recording(), self.folder.engine.begin() as conn:
             self._begin(conn)
-            self._claim_open(conn)
-            yield conn
+            assert self.review_id is not None
+            claimed = conn.execute(
+                claim, {"review": self.review_id, "criterion": criterion_id}
+            ).first()
+            if claimed is None:
+                self._refuse_if_submitted(conn)
+            yield conn, claimed[0] if claimed is not None else None
 
     @contextmanager
     def _recording(self) -> Iterator[None]:
@@ -589,8 +599,11 @@ class ReviewSession:
         lock (waiting for another writer), so no other change can come between it and
         this transaction's own."""
         assert self.review_id is not None
-        if _claim(conn, self.review_id, submitted=False):
-            return
+        if not _claim(conn, self.review_id, submitted=False):
+            self._refuse_if_submitted(conn)
+
+    def _refuse_if_submitted(self, conn: Connection | Session) -> None:
+        """After a claim that found the review not open: refused in words."""
         stored = conn.execute(
             select(_REVIEWS.c.submitted_at, _REVIEWS.c.decision).where(
                 _REVIEWS.c.id == self.review_id
