@@ -37,6 +37,7 @@ from reviewer_app.reviews.annotations import UNCHANGED, Anchor, Annotation, Unch
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
+from reviewer_app.storage.database import sees_every_row
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import (
@@ -376,6 +377,16 @@ class ReviewSession:
         if self.review_id is None:
             return
         with self.folder.sessions.begin() as session:
+            if not sees_every_row(session):
+                # The server keeps a submitted review closed to its assessor (its
+                # row-level security): say so, rather than seem to reopen it.
+                raise ReviewError(
+                    translate(
+                        "Review",
+                        "On a team database a submitted review stays as it was sent; if it "
+                        "must change, a lead decides (adjudication).",
+                    )
+                )
             # Claims the write first, so the state read next is the one this changes.
             if not _claim(session, self.review_id, submitted=True):
                 self.submitted_at, self.decision = None, None

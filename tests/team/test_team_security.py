@@ -7,6 +7,8 @@ audit trail, the decisions, and (with blind review on) the earners' names."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.pg_server import SUPERUSER, PgServer
@@ -157,6 +159,23 @@ def test_an_assessor_cannot_change_anothers_rows_the_trail_or_a_decision(team: T
         ("ben",)
     ]
     assert team.ok("lea", "audit", "verify", "--json")["ok"] is True
+
+
+def test_an_assessor_cannot_reopen_her_submitted_review(team: Team) -> None:
+    from reviewer_app.reviews.service import ReviewError, ReviewSession
+    from reviewer_app.storage.datafolder import DataFolder
+    from reviewer_app.storage.team_url import team_url
+
+    args = team.args("ana")
+    folder = DataFolder.open(Path(args[1]), database_url=team_url(args[3], Path(args[5])))
+    try:
+        review = ReviewSession.open(folder, SHARED, "Ana Lima")
+        assert review.submitted_at is not None
+        with pytest.raises(ReviewError, match="stays as it was sent"):
+            review.reopen("second thoughts")
+        assert review.submitted_at is not None
+    finally:
+        folder.close()
 
 
 def test_the_program_refuses_to_act_as_someone_else(team: Team) -> None:

@@ -322,6 +322,10 @@
         <translation>Se emitió una credencial ({credential}) a partir de la decisión de esta revisión; revóquela antes de reabrir la revisión.</translation>
     </message>
     <message>
+        <source>On a team database a submitted review stays as it was sent; if it must change, a lead decides (adjudication).</source>
+        <translation>En una base de datos de equipo, una revisión enviada queda tal como se envió; si debe cambiar, decide un responsable de equipo (adjudicación).</translation>
+    </message>
+    <message>
         <source>{criterion!r} is not a criterion of {credential} (its criteria: {known})</source>
         <translation>{criterion!r} no es un criterio de {credential} (sus criterios: {known})</translation>
     </message>
