@@ -16,6 +16,7 @@ is the new login's password. `checkout` and `sync` run as the person's own login
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -252,19 +253,7 @@ def run_checkout(args: argparse.Namespace) -> int:
                 done.warnings += [f"{sid}: {w}" for w in found]
         progress.finish()
     if args.json:
-        print_json(
-            {
-                "database": done.database,
-                "login": done.login,
-                "reviewer": done.reviewer,
-                "packet_id": done.packet_id,
-                "submissions": done.submissions,
-                "already_here": done.already_here,
-                "definitions": done.definitions,
-                "blind": done.blind,
-                "warnings": done.warnings,
-            }
-        )
+        print_json(asdict(done))
         return 0
     for sid in done.submissions:
         echo(f"checked out  {sid}")
@@ -288,18 +277,7 @@ def run_sync(args: argparse.Namespace) -> int:
     with _team(args) as team, _local(args) as local:
         done = sync(team, local)
     if args.json:
-        print_json(
-            {
-                "database": done.database,
-                "login": done.login,
-                "reviewer": done.reviewer,
-                "added": done.added,
-                "unchanged": done.unchanged,
-                "conflicts": done.conflicts,
-                "statuses": done.statuses,
-                "not_done": done.not_done,
-            }
-        )
+        print_json(asdict(done))
         return 0
     for sid in done.added:
         echo(f"sent       {sid}  (now {done.statuses[sid]})")
