@@ -19,7 +19,8 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.audit import trail
-from reviewer_app.storage.database import sees_every_row
+from reviewer_app.storage import prepared
+from reviewer_app.storage.database import sees_every_row, take_trail_turn
 from reviewer_app.storage.models import (
     CriterionScore,
     Decision,
@@ -57,7 +58,8 @@ def note(
     if isinstance(session, Session):
         session.flush()
     # The chain's head comes with the state: one statement fewer on every save.
-    rows = session.execute(_NOTE, {"submission": submission_pk}).all()
+    take_trail_turn(session)
+    rows = prepared.rows(session, _NOTE, {"submission": submission_pk})
     states = _states(rows, partial=not sees_every_row(session))
     trail.record_many(
         session,

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.canonical import canonical_json
+from reviewer_app.storage import prepared
+from reviewer_app.storage.database import take_trail_turn
 from reviewer_app.storage.models import AuditEvent
 from reviewer_app.storage.trail_head import GENESIS as GENESIS
 
@@ -25,6 +27,22 @@ _EVENTS = cast(Table, AuditEvent.__table__)
 _LAST = select(_EVENTS.c.seq, _EVENTS.c.hash).order_by(_EVENTS.c.seq.desc()).limit(1)
 # Built once: an entry or two is appended with every score saved.
 _APPEND = insert(_EVENTS)
+_PREPARED_ROWS = 4
+_APPENDS: dict[int, Any] = {}
+
+
+def _appending(count: int) -> Any:
+    """The INSERT of `count` entries, its parameters named `<column>_<n>`; built once."""
+    statement = _APPENDS.get(count)
+    if statement is None:
+        columns = [*("seq", "at", "actor", "action", "entity", "entity_id", "before", "after")]
+        columns += ["prev_hash", "hash"]
+        statement = _APPENDS[count] = insert(_EVENTS).values(
+            [{c: bindparam(f"{c}_{n}") for c in columns} for n in range(count)]
+        )
+    return statement
+
+
 # The head (the last entry's number and hash) as two columns, for a statement that
 # reads the head along with what a change records (see `record_many`'s `head`).
 HEAD = tuple(
@@ -84,10 +102,13 @@ def record_many(
     that makes the change. The chain's head is read once for all of them: the
     transaction holds the write lock, so nothing else can append in between. `head`
     is the `HEAD` columns as a statement of this transaction read them, last before
-    this call; without it the head is read here."""
+    this call and after `take_trail_turn`; without it the head is read here."""
     if not entries:
         return
-    last = session.execute(_LAST).first() if head is None else head
+    last: Sequence[Any] | None = head
+    if head is None:
+        take_trail_turn(session)
+        last = session.execute(_LAST).first()
     seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     rows = []
@@ -121,8 +142,13 @@ def record_many(
         )
         prev = digest
     # One statement for all of them: given a list, the driver for a team database runs
-    # one INSERT per row, each a round trip while the write lock is held.
-    session.execute(_APPEND if len(rows) == 1 else _APPEND.values(rows), rows[0])
+    # one INSERT per row, each a round trip while the trail turn is held. A save's few
+    # entries go in a statement prepared once (see storage.prepared).
+    if len(rows) <= _PREPARED_ROWS:
+        params = {f"{name}_{n}": value for n, row in enumerate(rows) for name, value in row.items()}
+        prepared.rows(session, _appending(len(rows)), params)
+    else:
+        session.execute(_APPEND.values(rows))
 
 
 @dataclass(frozen=True)

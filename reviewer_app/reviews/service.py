@@ -37,7 +37,8 @@ from reviewer_app.reviews.annotations import UNCHANGED, Anchor, Annotation, Unch
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
 from reviewer_app.rubrics.model import Criterion, Rubric
-from reviewer_app.storage.database import sees_every_row
+from reviewer_app.storage import prepared
+from reviewer_app.storage.database import claiming, sees_every_row
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Annotation as AnnotationRow
 from reviewer_app.storage.models import (
@@ -90,10 +91,13 @@ _CLAIM_OPEN, _CLAIM_SUBMITTED = (
     for condition in (_REVIEWS.c.submitted_at.is_(None), _REVIEWS.c.submitted_at.is_not(None))
 )
 # A level's or a comment's edit claims the review and reads the stored value in one
-# statement: on a team database each statement is three round trips of the driver's,
-# taken while the write lock is held.
+# statement: the open review's row locked until the edit commits (a data folder's
+# writer holds its whole database from BEGIN IMMEDIATE, where FOR UPDATE means nothing).
+# A lock, not an update: on a team database an update is a new row version, with its
+# triggers and policies run, on every save.
+_OPEN_REVIEW = (_REVIEWS.c.id == bindparam("review"), _REVIEWS.c.submitted_at.is_(None))
 _CLAIM_OPEN_LEVEL, _CLAIM_OPEN_COMMENT = (
-    _CLAIM_OPEN.returning(
+    select(
         select(column)
         .where(
             _SCORES.c.review_id == bindparam("review"),
@@ -101,9 +105,11 @@ _CLAIM_OPEN_LEVEL, _CLAIM_OPEN_COMMENT = (
         )
         .scalar_subquery()
     )
+    .where(*_OPEN_REVIEW)
+    .with_for_update(of=_REVIEWS)
     for column in (_SCORES.c.level_id, _SCORES.c.comment)
 )
-_CLAIM_OPEN_FEEDBACK = _CLAIM_OPEN.returning(_REVIEWS.c.feedback)
+_CLAIM_OPEN_FEEDBACK = select(_REVIEWS.c.feedback).where(*_OPEN_REVIEW).with_for_update()
 # Recording a review with its first change (see `_begin`).
 _SUBMISSIONS = cast(Table, Submission.__table__)
 _TOUCH_SUBMISSION = (
@@ -582,15 +588,19 @@ class ReviewSession:
         changes (of `criterion_id`'s score, or of the review): yields the connection and
         that value."""
         self._check_open()
-        with self._recording(), self.folder.engine.begin() as conn:
+        # A review already recorded changes only its own rows, claimed first: such an
+        # edit waits only for its turn at the trail (see storage.database); recording
+        # one takes the write turn, so that two windows cannot both record it.
+        engine = self.folder.engine if self.review_id is None else claiming(self.folder.engine)
+        with self._recording(), engine.begin() as conn:
             self._begin(conn)
             assert self.review_id is not None
-            claimed = conn.execute(
-                claim, {"review": self.review_id, "criterion": criterion_id}
-            ).first()
-            if claimed is None:
+            claimed = prepared.rows(
+                conn, claim, {"review": self.review_id, "criterion": criterion_id}
+            )
+            if not claimed:
                 self._refuse_if_submitted(conn)
-            yield conn, claimed[0] if claimed is not None else None
+            yield conn, claimed[0][0] if claimed else None
 
     @contextmanager
     def _recording(self) -> Iterator[None]:
@@ -650,7 +660,8 @@ class ReviewSession:
     def _upsert_score(
         self, conn: Connection, which: int, criterion_id: str, value: str | None
     ) -> None:
-        conn.execute(
+        prepared.rows(
+            conn,
             _UPSERTS[conn.dialect.name][which],
             {
                 "review": self.review_id,

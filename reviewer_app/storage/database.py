@@ -92,48 +92,93 @@ def _configure_sqlite(engine: Engine) -> None:
             _begin_immediate(connection.connection.dbapi_connection)
 
 
-# A team database's writers take turns, as a data folder's do (BEGIN IMMEDIATE): every
-# writing transaction first takes this transaction-level advisory lock. The program's
-# changes read, then write (the audit trail's head, a review's state), and one writer at
-# a time keeps the trail one chain and no save lost; each holds it for milliseconds.
-WRITE_LOCK_KEY = 0x52455649  # any constant the team database's programs share
-_TRY_LOCK = f"SELECT pg_try_advisory_xact_lock({WRITE_LOCK_KEY})"
+# A team database's writers take turns, as a data folder's do (BEGIN IMMEDIATE), with two
+# transaction-level advisory locks. The write turn: a writing transaction takes it
+# first, because the program's changes read, then write (an assignment's spread, a
+# decision from the reviews, an import's ids), and one such writer at a time keeps them
+# right. The trail turn: every transaction takes it just before it reads the audit
+# trail's head to append, and keeps it to its commit, so the trail stays one chain.
+# A reviewer's small edits (a level, a comment) need only the second: they change rows
+# they have claimed first with row locks (their open review), which is what keeps two
+# edits of one review in order, so twenty assessors saving at once queue only for the
+# append, not for the whole transaction. No deadlock can come of the two: after taking
+# the trail turn a transaction only reads and appends, and never waits for a row.
+WRITE_LOCK_KEY = 0x52455649  # constants the team database's programs share
+TRAIL_LOCK_KEY = 0x54524149
+# The execution option of a transaction that writes only rows it claims (see above).
+CLAIMED_ROWS_ONLY = "reviewer_claimed_rows_only"
+_HOLDS_TRAIL_TURN = "reviewer_holds_trail_turn"  # in the connection's info, per transaction
 # Waiting is done by the server (the waiter sleeps until the holder commits), with the
 # wait bounded by a lock timeout set and cleared in the same statement. Polling with
-# the try above every few milliseconds had twenty waiting assessors' programs and
-# their server processes compete for the processor with the one holding the lock:
-# under load a save took 60 times a bare insert, against a few times when waiting.
+# the try every few milliseconds had twenty waiting assessors' programs and their
+# server processes compete for the processor with the one holding the lock: under load
+# a save took 60 times a bare insert, against a few times when waiting.
+_TRY_LOCK = "SELECT pg_try_advisory_xact_lock({key})"
 _WAIT_LOCK = (
     "SELECT set_config('lock_timeout', '{ms}', true), "
-    f"pg_advisory_xact_lock({WRITE_LOCK_KEY}), set_config('lock_timeout', '0', true)"
+    "pg_advisory_xact_lock({key}), set_config('lock_timeout', '0', true)"
 )
 _FIRST_WAIT = "reviewer_app_write_turn"  # a savepoint: a timed-out wait aborts what it is in
+_CLAIMING: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 
 
 def _configure_postgresql(engine: Engine) -> None:
+    if engine.dialect.driver == "pg8000":
+        # The driver commits as an unnamed statement, three round trips; a simple query
+        # does it in one (every save ends with one).
+        engine.dialect.do_commit = _commit  # type: ignore[method-assign]
+
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        if not connection.get_execution_options().get(READ_ONLY):
-            _take_write_turn(connection)
+        connection.info.pop(_HOLDS_TRAIL_TURN, None)
+        options = connection.get_execution_options()
+        if not options.get(READ_ONLY) and not options.get(CLAIMED_ROWS_ONLY):
+            _take_turn(connection, WRITE_LOCK_KEY)
 
 
-def _take_write_turn(connection: Any) -> None:
-    """The team database's write lock: taken at once if free, else waited for a moment,
+def _commit(dbapi_connection: Any) -> None:
+    dbapi_connection.execute_simple("COMMIT")
+
+
+def claiming(engine: Engine) -> Engine:
+    """The same database, for transactions that change only rows they first claim (see
+    CLAIMED_ROWS_ONLY); on a data folder, the engine itself."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    claimed = _CLAIMING.get(engine)
+    if claimed is None:
+        claimed = _CLAIMING[engine] = engine.execution_options(**{CLAIMED_ROWS_ONLY: True})
+    return claimed
+
+
+def take_trail_turn(bind: Session | Connection) -> None:
+    """Before reading the trail's head to append to it: on a team database, waits for
+    the trail turn (once a transaction); a data folder's writer already holds its
+    database's only lock."""
+    connection = bind.connection() if isinstance(bind, Session) else bind
+    if connection.dialect.name != "postgresql" or connection.info.get(_HOLDS_TRAIL_TURN):
+        return
+    _take_turn(connection, TRAIL_LOCK_KEY)
+    connection.info[_HOLDS_TRAIL_TURN] = True
+
+
+def _take_turn(connection: Any, key: int) -> None:
+    """One of the team database's locks: taken at once if free, else waited for a moment,
     then (said aloud, in the waiting thread) for up to the allowance, then refused like
     a busy data folder. The waits run on the driver's own cursor: a statement that fails
     through SQLAlchemy inside its `begin` makes it roll the whole transaction back."""
-    if connection.exec_driver_sql(_TRY_LOCK).scalar():
+    if connection.exec_driver_sql(_TRY_LOCK.format(key=key)).scalar():
         return
     cursor = connection.connection.dbapi_connection.cursor()
     try:
         allowance = write_wait_seconds()
         started = time.monotonic()
         first = min(NOTICE_AFTER_SECONDS, allowance)
-        if first > 0 and _wait_for_turn(cursor, first, recoverable=True):
+        if first > 0 and _wait_for_turn(cursor, key, first, recoverable=True):
             return
         announce_wait()
         remaining = allowance - (time.monotonic() - started)
-        if remaining > 0 and _wait_for_turn(cursor, remaining, recoverable=False):
+        if remaining > 0 and _wait_for_turn(cursor, key, remaining, recoverable=False):
             _log.info("Waited %.1f s for another writer", time.monotonic() - started)
             return
     finally:
@@ -148,7 +193,7 @@ def _take_write_turn(connection: Any) -> None:
     )
 
 
-def _wait_for_turn(cursor: Any, seconds: float, *, recoverable: bool) -> bool:
+def _wait_for_turn(cursor: Any, key: int, seconds: float, *, recoverable: bool) -> bool:
     """Whether the lock was had within `seconds`. A `recoverable` wait runs in a
     savepoint, so that the transaction can go on waiting after it times out; once had,
     the lock is the transaction's (the savepoint is left open: releasing it would cost
@@ -156,7 +201,7 @@ def _wait_for_turn(cursor: Any, seconds: float, *, recoverable: bool) -> bool:
     if recoverable:
         cursor.execute(f"SAVEPOINT {_FIRST_WAIT}")
     try:
-        cursor.execute(statement := _WAIT_LOCK.format(ms=max(1, int(seconds * 1000))))
+        cursor.execute(statement := _WAIT_LOCK.format(key=key, ms=max(1, int(seconds * 1000))))
     except Exception as e:  # the driver's own error class
         if not _lock_not_available(e):
             # As SQLAlchemy would have raised it, for the callers that translate it.

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
-from reviewer_app.storage.database import WRITE_LOCK_KEY
+from reviewer_app.storage.database import TRAIL_LOCK_KEY
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Reviewer
 from reviewer_app.team import rules
@@ -66,7 +66,7 @@ def setup_team(folder: DataFolder) -> list[str]:
             if not exists:
                 conn.execute(text(f"CREATE ROLE {group} NOLOGIN"))
         database = conn.scalar(text("SELECT current_database()"))
-        for statement in rules.statements(str(database), WRITE_LOCK_KEY):
+        for statement in rules.statements(str(database), TRAIL_LOCK_KEY):
             conn.exec_driver_sql(statement)
     return list(GROUPS.values())
 

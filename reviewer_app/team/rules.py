@@ -16,11 +16,12 @@ for any client that connects, not only for this program:
 - An audit entry must name as its actor the person of the login that writes it (or no
   person at all, such as "system"), and must continue the chain where it stands: the
   server serializes appends, so the trail stays one chain even for a client that does
-  not take the program's write lock.
+  not take the program's trail turn.
 
 The functions are SECURITY DEFINER (they run as the owner who ran `team setup`) so that
-a policy can ask who the session's person is without granting anything more; each pins
-its search_path. See docs/team.md.
+a trigger or policy can read what its caller may not; each pins its search_path. The
+policies ask who the session's person is in place, once a statement (see `_ME`). See
+docs/team.md.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ BEGIN
         RAISE EXCEPTION 'reviewer_app: the login % is %, not %',
             session_user, person, NEW.actor USING ERRCODE = '42501';
     END IF;
-    -- Appends take turns (the program's own write lock, taken again here for any
+    -- Appends take turns (the program's own trail turn, taken again here for any
     -- other client), and each continues the chain where it stands.
     PERFORM pg_advisory_xact_lock({{lock}});
     SELECT seq, hash INTO last_seq, last_hash FROM audit_events ORDER BY seq DESC LIMIT 1;
@@ -135,7 +136,14 @@ CREATE TRIGGER audit_events_continue_chain BEFORE INSERT ON audit_events
 # (table, policy name, command, USING, WITH CHECK) for assessors. Subqueries on tables
 # that have policies of their own see only what the assessor sees, so "my reviews" is
 # simply `SELECT id FROM reviews`.
-_MINE = "reviewer_id = reviewer_app_me()"
+# The person asked once a statement (a subquery the planner runs first), not once a row,
+# and read in place rather than through reviewer_app_me(): a SECURITY DEFINER function
+# with its own search_path is never inlined, and its call cost more than the rest of a
+# save's checks. Every login reads the reviewers; a policy's tables are bound when it is
+# made, so no temporary table of a session's can stand in for them (tested).
+_ME = "(SELECT id FROM public.reviewers WHERE login = session_user)"
+_MY_NAME = "(SELECT name FROM public.reviewers WHERE login = session_user)"
+_MINE = f"reviewer_id = {_ME}"
 _ASSIGNED = "(SELECT submission_id FROM assignments)"
 _READABLE = f"(id IN {_ASSIGNED} OR id IN (SELECT submission_id FROM reviews))"
 # Open: not submitted, or submitted by this very transaction (a return, or a sync,
@@ -173,12 +181,12 @@ _ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
         "OR sha256 IN (SELECT image_sha256 FROM pathways)",
         None,
     ),
-    ("packet_assignments", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
-    ("packet_assignments", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
-    ("packet_returns", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
-    ("packet_returns", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
-    ("review_conflicts", "own", "SELECT", "reviewer = reviewer_app_my_name()", None),
-    ("review_conflicts", "own_new", "INSERT", None, "reviewer = reviewer_app_my_name()"),
+    ("packet_assignments", "own", "SELECT", f"reviewer = {_MY_NAME}", None),
+    ("packet_assignments", "own_new", "INSERT", None, f"reviewer = {_MY_NAME}"),
+    ("packet_returns", "own", "SELECT", f"reviewer = {_MY_NAME}", None),
+    ("packet_returns", "own_new", "INSERT", None, f"reviewer = {_MY_NAME}"),
+    ("review_conflicts", "own", "SELECT", f"reviewer = {_MY_NAME}", None),
+    ("review_conflicts", "own_new", "INSERT", None, f"reviewer = {_MY_NAME}"),
     # The decision its own submitted review settles, where it is the only review.
     (
         "decisions",
@@ -193,7 +201,7 @@ _ASSESSOR_POLICIES: tuple[tuple[str, str, str, str | None, str | None], ...] = (
 # flow runs may name them) but matched by no assessor policy, so they touch no row.
 _RLS_TABLES = sorted({p[0] for p in _ASSESSOR_POLICIES})
 # A lead's decision is their own: an adjudication names the lead who made it.
-_LEAD_DECISIONS = "decided_by IS NULL OR decided_by = reviewer_app_me()"
+_LEAD_DECISIONS = f"decided_by IS NULL OR decided_by = {_ME}"
 
 
 def statements(database: str, lock_key: int) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from tests.pg_server import SUPERUSER, PgServer
 from tests.team.teamkit import CRITERIA, DEFINITIONS, Team, cli, score, set_up
@@ -159,6 +160,21 @@ def test_an_assessor_cannot_change_anothers_rows_the_trail_or_a_decision(team: T
         ("ben",)
     ]
     assert team.ok("lea", "audit", "verify", "--json")["ok"] is True
+
+
+def test_a_table_of_her_own_cannot_stand_in_for_the_reviewers(team: Team) -> None:
+    """The policies ask the reviewers table who the login is; a temporary table of the
+    same name, which any login may make and which the session would find first, is not
+    what they read."""
+    ben_id = team.rows(SUPERUSER, "SELECT id FROM reviewers WHERE name = 'Ben Osei'")[0][0]
+    ben = review_of(team, "Ben Osei")
+    with team.engine("ana") as engine, engine.connect() as conn:
+        conn.execute(text("CREATE TEMP TABLE reviewers (id integer, name text, login text)"))
+        conn.execute(text("INSERT INTO reviewers VALUES (:id, 'Ben Osei', 'ana')"), {"id": ben_id})
+        assert conn.execute(text("SELECT count(*) FROM reviewers")).scalar() == 1  # hers
+        assert conn.execute(text("SELECT id FROM reviews WHERE id = :id"), {"id": ben}).all() == []
+        seen = conn.execute(text("SELECT review_id FROM criterion_scores")).scalars().all()
+        assert ben not in seen and seen
 
 
 def test_an_assessor_cannot_reopen_her_submitted_review(team: Team) -> None:

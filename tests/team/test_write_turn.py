@@ -17,9 +17,12 @@ from sqlalchemy import Engine, create_engine, event, text
 from reviewer_app.storage import waits
 from reviewer_app.storage.database import (
     ENV_WRITE_WAIT,
+    TRAIL_LOCK_KEY,
     WRITE_LOCK_KEY,
     FolderBusy,
+    claiming,
     make_engine,
+    take_trail_turn,
 )
 from tests.pg_server import PgServer
 
@@ -46,10 +49,12 @@ def counted(engine: Engine) -> list[str]:
     return statements
 
 
-def hold_lock(holder: Engine, seconds: float, taken: threading.Event) -> threading.Thread:
+def hold_lock(
+    holder: Engine, seconds: float, taken: threading.Event, key: int = WRITE_LOCK_KEY
+) -> threading.Thread:
     def hold() -> None:
         with holder.begin() as conn:
-            conn.execute(text(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({key})"))
             taken.set()
             time.sleep(seconds)
 
@@ -102,3 +107,32 @@ def test_a_writer_gives_up_plainly_after_the_allowance(
     thread.join()
     with writer.connect() as conn:
         assert conn.scalar(text("SELECT count(*) FROM marks")) == 0
+
+
+def test_an_edit_of_claimed_rows_waits_only_for_the_trail(
+    database: tuple[Engine, Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer's save (`claiming`) goes on while another writer holds the write turn
+    (a lead's long change), and waits only where it appends to the trail; a writer
+    that takes the write turn goes on while a save holds the trail's, until it appends."""
+    holder, writer = database
+    thread = hold_lock(holder, 3, threading.Event())
+    started = time.monotonic()
+    with claiming(writer).begin() as conn:
+        conn.execute(text("INSERT INTO marks VALUES (3)"))
+        take_trail_turn(conn)
+        take_trail_turn(conn)  # once a transaction: the second asks nothing
+    assert time.monotonic() - started < 1.5  # it did not wait for the write turn
+    thread.join()
+
+    monkeypatch.setenv(ENV_WRITE_WAIT, "1.5")
+    thread = hold_lock(holder, 4, threading.Event(), key=TRAIL_LOCK_KEY)
+    started = time.monotonic()
+    with pytest.raises(FolderBusy), writer.begin() as conn:
+        conn.execute(text("INSERT INTO marks VALUES (4)"))  # the write turn is free
+        assert time.monotonic() - started < 1
+        take_trail_turn(conn)  # the trail's is not: given up after the allowance
+    assert 1.4 <= time.monotonic() - started < 3.5
+    thread.join()
+    with writer.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM marks WHERE n IN (3, 4)")) == 1
