@@ -16,14 +16,17 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
+from reviewer_app.ui.operations import runner
 
 if TYPE_CHECKING:
     from reviewer_app.reviews.service import ReviewSession
     from reviewer_app.storage.datafolder import DataFolder
     from reviewer_app.ui.import_flow import ImportController
+    from reviewer_app.ui.queue_refresh import QueueRefresher
     from reviewer_app.ui.rubric import RubricPanel
 
 translate = QCoreApplication.translate
+READS_END_WITHIN_S = 30.0  # a read's worst case on a slow disk; then restore says "in use"
 
 
 class RestoreFlow:
@@ -32,6 +35,7 @@ class RestoreFlow:
     if TYPE_CHECKING:
         folder: DataFolder
         imports: ImportController
+        refresher: QueueRefresher
         rubric: RubricPanel
         review: ReviewSession | None
         current_pk: int | None
@@ -63,10 +67,15 @@ class RestoreFlow:
             return
         self.rubric.set_review(None)  # what is being typed goes into the current database
         self.review = None
-        self.folder.close()  # our own pooled connections would make restore refuse
+        # Our own connections would make restore refuse: the queue's poll stops, and a
+        # read still running on a worker (the poll's, a thumbnail's) ends first.
+        self.refresher.stop()
+        runner().wait_all(READS_END_WITHIN_S)
+        self.folder.close()
         try:
             restore(chosen, self.folder.root)
         except UserError as e:  # refused: nothing changed, and the folder reopens on use
+            self.refresher.watch(self.folder)
             self._tell(QMessageBox.Icon.Warning, str(e))
             if self.current_pk is not None:
                 self.open_submission(self.current_pk)  # back to the review left above
