@@ -61,6 +61,12 @@ def test_canvas_download_keeps_late_flags_text_links_and_duplicate_names(
         "late": True,
     }
     assert done.origin_fields("canvas-48214")["late"] is False
+    stored = {sid: (r.row.platform, r.row.platform_id, r.row.late) for sid, r in rows.items()}
+    assert stored == {
+        "canvas-48213": ("canvas", "48213", True),
+        "canvas-48214": ("canvas", "48214", False),
+        "canvas-48215": ("canvas", "48215", False),
+    }
     pat = rows["canvas-48214"].items
     assert [(i["kind"], i["title"]) for i in pat] == [
         ("text", "Website address"),
@@ -86,6 +92,8 @@ def test_anonymous_grading_has_anon_ids_and_no_name(lms_folder: DataFolder, tmp_
     ]
     rows = saved(lms_folder)
     assert rows["canvas-anon-aB3xY"].earner == ""
+    assert rows["canvas-anon-Qz9kk"].row.platform_id == "anon-Qz9kk"
+    assert rows["canvas-anon-Qz9kk"].row.late is True
     assert done.origin_fields("canvas-anon-Qz9kk") == {
         "platform": "canvas",
         "platform_id": "anon-Qz9kk",

@@ -58,11 +58,13 @@ def test_moodle_download_imports_each_student_with_names_as_written(
     ]
     rows = saved(lms_folder)
     assert rows["moodle-101"].earner == "María José García-López"
+    assert rows["moodle-101"].row.platform_id == "101"
     assert rows["moodle-102"].earner == "Seán O'Brien"
     assert rows["moodle-103"].earner == "Anne Marie de la Cruz Smith"
     for row in rows.values():
         assert row.credential == FAP_URI
         assert row.shape == "moodle"
+        assert row.row.platform == "moodle" and row.row.late is False
         assert row.attempt == 1
         assert {i["part"] for i in row.items} == {"artifacts"}
     first = rows["moodle-101"].items
