@@ -109,7 +109,7 @@ def open_archive(path: Path, limits: ImportLimits) -> zipfile.ZipFile:
 
 def detect(archive: zipfile.ZipFile, label: str) -> Platform:
     """Which platform made the download; refuses to guess when both could have."""
-    fits = [p for p in PLATFORMS if _fits(archive, p)]
+    fits = [p for p in PLATFORMS if fits_platform(archive, p)]
     if len(fits) == 1:
         return fits[0]
     if fits:
@@ -130,7 +130,7 @@ def detect(archive: zipfile.ZipFile, label: str) -> Platform:
     )
 
 
-def _fits(archive: zipfile.ZipFile, platform: Platform) -> bool:
+def fits_platform(archive: zipfile.ZipFile, platform: Platform) -> bool:
     files = [i.filename for i in archive.infolist() if not i.is_dir()]
     files = [f for f in files if not is_junk(f)]
     if not files:

@@ -18,12 +18,13 @@ from reviewer_app.errors import UserError
 from reviewer_app.evidence.importer import Importer
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.report import ImportReport
-from reviewer_app.evidence.shapes import Candidate, Found
+from reviewer_app.evidence.shapes import MANIFEST, Candidate, Found
 from reviewer_app.lms.download import (
     Download,
     DownloadError,
     StudentSource,
     detect,
+    fits_platform,
     open_archive,
     read_download,
 )
@@ -31,7 +32,7 @@ from reviewer_app.lms.names import PLATFORMS, Platform
 from reviewer_app.lms.plans import Target, plan_student
 from reviewer_app.progress import CancelToken, Progress
 from reviewer_app.rubrics.model import Rubric
-from reviewer_app.rubrics.queries import current_definition
+from reviewer_app.rubrics.queries import current_definition, list_current
 from reviewer_app.rubrics.short_ids import resolve_credential
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.wording import translate
@@ -76,6 +77,48 @@ def credential_parts(folder: DataFolder, credential: str) -> Parts:
         assert definition is not None
         rubric = Rubric.from_content(definition.content)
         return Parts(uri, definition.name, [(p.id, p.title) for p in rubric.parts])
+
+
+def credential_choices(folder: DataFolder) -> list[Parts]:
+    """Every current micro-credential with its parts, by name (for the window)."""
+    with folder.read_sessions() as session:
+        return [
+            Parts(
+                d.achievement_uri,
+                d.name,
+                [(p.id, p.title) for p in Rubric.from_content(d.content).parts],
+            )
+            for d in list_current(session)
+        ]
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What a zip looks like before importing it: the window's question."""
+
+    platforms: list[Platform]  # one, or both when the names fit either
+    students: int
+    nameless: int  # students with no name (blind marking, anonymous grading)
+
+
+def survey(path: Path, limits: ImportLimits | None = None) -> Survey | None:
+    """The zip at `path` as a platform's download; None when it is not one (a bundle,
+    a folder, a zip of something else), to be imported as bundles are."""
+    limits = limits or ImportLimits()
+    if not path.is_file() or not path.name.lower().endswith(".zip"):
+        return None
+    try:
+        with open_archive(path, limits) as archive:
+            if MANIFEST in archive.namelist():
+                return None
+            fits = [p for p in PLATFORMS if fits_platform(archive, p)]
+            if not fits:
+                return None
+            download = read_download(path, archive, fits[0])
+    except (UserError, OSError, zipfile.BadZipFile):
+        return None
+    nameless = sum(1 for s in download.students if s.name is None)
+    return Survey(fits, len(download.students), nameless)
 
 
 def detect_platform(path: Path, limits: ImportLimits | None = None) -> Platform:
