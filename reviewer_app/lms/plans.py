@@ -76,7 +76,7 @@ def plan_student(source: Source, target: Target) -> SubmissionPlan:
     items = texts + files
     for n, item in enumerate(items):
         item.position = n
-    submission_id = _clean(student.submission_id)
+    submission_id = base_id = _clean(student.submission_id)
     if target.attempt > 1:
         submission_id += f"-attempt-{target.attempt}"
     warnings = []
@@ -93,7 +93,8 @@ def plan_student(source: Source, target: Target) -> SubmissionPlan:
     return SubmissionPlan(
         shape=student.platform,
         submission_id=submission_id[:MAX_ID],
-        earner_id=_earner_id(student.platform, student.platform_id, submission_id, target),
+        # The same earner id for every attempt, so that earlier attempts are found.
+        earner_id=_earner_id(student.platform, student.platform_id, base_id, target),
         earner_name=_clean(student.name or ""),
         earner_email=None,
         credential_uri=target.credential_uri,

@@ -149,3 +149,13 @@ def test_one_zip_with_several_assignments_prefixes_the_ids(
     report = import_download(lms_folder, path, credential=FAP, attempt=2).report
     assert [r.submission_id for r in report.imported] == ["moodle-1-attempt-2"]
     assert saved(lms_folder)["moodle-1-attempt-2"].attempt == 2
+
+
+def test_a_later_attempt_is_the_same_earner(lms_folder: DataFolder, tmp_path: Path) -> None:
+    first = moodle_entries([MoodleStudent("Ana Ruiz", 4, files={"a.pdf": craft.text_pdf()})])
+    second = moodle_entries([MoodleStudent("Ana Ruiz", 4, files={"a.pdf": craft.text_pdf("2")})])
+    import_download(lms_folder, write(tmp_path / "1.zip", first), credential=FAP)
+    import_download(lms_folder, write(tmp_path / "2.zip", second), credential=FAP, attempt=2)
+    rows = saved(lms_folder)
+    assert rows["moodle-4"].row.earner_id == rows["moodle-4-attempt-2"].row.earner_id
+    assert (rows["moodle-4"].attempt, rows["moodle-4-attempt-2"].attempt) == (1, 2)
