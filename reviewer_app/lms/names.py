@@ -8,7 +8,8 @@ word for "Participant" under blind marking, and in some versions has a `username
 front: so it is read from the right, the name being what follows the last underscore.
 
 Canvas ("Download Submissions") names each file
-`<sortablename>[_LATE]_<userid>_<attachmentid>_<display name>`, or `<prefix>_text.html`
+`<sortablename>[_LATE]_<userid>_<attachmentid>_<display name>` (the sortable name in lower
+case, without spaces or punctuation), or `<prefix>_text.html`
 and `<prefix>_link.html` for text and URL entries; under anonymous grading the name is
 `anon` and the user id is the anonymous id.
 """
@@ -112,6 +113,10 @@ def canvas_name(name: str) -> CanvasName | None:
         match = _CANVAS.match(name)
         if match is None:
             return None
+    if not anonymous and match["who"] != match["who"].lower():
+        # Canvas writes the sortable name in lower case: `IMG_2024_0101_x.jpg` or
+        # `Screenshot_20240101_123456_Chrome.jpg` is a camera's name, not Canvas's.
+        return None
     entry = match["entry"]
     return CanvasName(
         who="anon" if anonymous else match["who"],

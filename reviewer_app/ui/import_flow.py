@@ -197,7 +197,7 @@ class ImportFlow:
     def _ask_platform(self, path: Path) -> bool:
         """Opens the platform import dialog when `path` is a platform's download."""
         from reviewer_app.lms.importing import credential_choices, survey
-        from reviewer_app.ui.lms_import_dialog import PlatformImportDialog
+        from reviewer_app.ui.lms_import_dialog import AS_BUNDLE, PlatformImportDialog
 
         found = survey(path)
         if found is None:
@@ -205,15 +205,20 @@ class ImportFlow:
         dialog = PlatformImportDialog(path, found, credential_choices(self.folder), self._parent())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
-        def start() -> None:
-            platform, credential, part = dialog.chosen()
-            work = platform_work(self.folder, path, platform, credential, part)
+        def start(result: int) -> None:
+            if result == AS_BUNDLE:
+                work = import_work(self.folder, [path])
+            elif result == QDialog.DialogCode.Accepted.value:
+                platform, credential, part = dialog.chosen()
+                work = platform_work(self.folder, path, platform, credential, part)
+            else:
+                return
             if not self.imports.start_work(work, self._show_progress):
                 self.statusBar().showMessage(
                     translate("MainWindow", "An import is already running."), 5000
                 )
 
-        dialog.accepted.connect(start)
+        dialog.finished.connect(start)
         self.platform_dialog = dialog
         dialog.open()
         return True

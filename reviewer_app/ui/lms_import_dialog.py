@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from reviewer_app.lms.importing import Parts, Survey
 from reviewer_app.rubrics.short_ids import short_id
 
 PLATFORM_NAMES = {"moodle": "Moodle", "canvas": "Canvas"}
+AS_BUNDLE = 2  # the dialog's result when the zip is to be imported as a bundle
 
 
 class PlatformImportDialog(QDialog):
@@ -124,6 +126,16 @@ class PlatformImportDialog(QDialog):
         )
         self.import_button.setDefault(True)
         self.import_button.setEnabled(bool(choices))
+        # Names that only look like a platform's (a folder of files someone named so):
+        # the person says so, and the zip is imported as a bundle after all.
+        self.bundle_button = QPushButton(self.tr("Import as a &bundle"))
+        self.bundle_button.setAccessibleName(self.tr("Import as an evidence bundle instead"))
+        self.bundle_button.setToolTip(
+            self.tr("The zip is not a platform's download: import it as one loose bundle")
+        )
+        self.bundle_button.setAutoDefault(False)
+        self.bundle_button.clicked.connect(lambda: self.done(AS_BUNDLE))
+        self.buttons.addButton(self.bundle_button, QDialogButtonBox.ButtonRole.ActionRole)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Close without importing"))
         cancel.setToolTip(self.tr("Imports nothing"))

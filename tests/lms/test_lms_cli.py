@@ -107,3 +107,22 @@ def test_cli_usage_and_refusals_in_plain_words(
     # Without --from and --credential it is the bundle import, as it always was.
     code, out, _err = run(capsys, *base, str(bundle))
     assert code == 0 and "imported" in out
+
+
+def test_camera_names_are_not_taken_for_canvas(tmp_path: Path) -> None:
+    from reviewer_app.lms.importing import survey
+
+    camera = write(
+        tmp_path / "photos.zip",
+        {
+            "Screenshot_20240101_123456_Chrome.jpg": craft.png_image(),
+            "IMG_2024_0101_x.jpg": craft.png_image(),
+        },
+    )
+    assert survey(camera) is None
+    canvas = write(
+        tmp_path / "c.zip",
+        canvas_entries([CanvasStudent("ruizana", "7", text="<p>x</p>")]),
+    )
+    found = survey(canvas)
+    assert found is not None and found.platforms == ["canvas"] and found.students == 1

@@ -140,3 +140,17 @@ def test_a_download_whose_names_fit_both_platforms_asks_which(
     pick(dialog.platform, qtbot, "Canvas")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "canvas-12" in saved(folder), timeout=20_000)
+
+
+def test_a_zip_that_only_looks_like_a_download_can_be_imported_as_a_bundle(
+    lms_window: MainWindow, folder: DataFolder, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Someone's own files, named so that Canvas's rule reads them.
+    path = write(
+        tmp_path / "Jane Doe.zip",
+        {"plan_2024_11_final.pdf": craft.text_pdf(), "notes.pdf": craft.text_pdf("n")},
+    )
+    dialog = opened_dialog(lms_window, qtbot, path)
+    qtbot.keyClick(dialog, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: "Jane Doe" in saved(folder), timeout=20_000)
+    assert saved(folder)["Jane Doe"].shape == "loose"

@@ -694,6 +694,18 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Importa una entrega por estudiante para la microcredencial elegida</translation>
     </message>
     <message>
+        <source>Import as a &amp;bundle</source>
+        <translation>Importar como pa&amp;quete</translation>
+    </message>
+    <message>
+        <source>Import as an evidence bundle instead</source>
+        <translation>Importar como paquete de evidencias</translation>
+    </message>
+    <message>
+        <source>The zip is not a platform&apos;s download: import it as one loose bundle</source>
+        <translation>El zip no es una descarga de una plataforma: importarlo como un paquete suelto</translation>
+    </message>
+    <message>
         <source>Close without importing</source>
         <translation>Cerrar sin importar</translation>
     </message>
