@@ -98,7 +98,8 @@ def _limits(args: argparse.Namespace) -> ImportLimits:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    if args.platform is not None or args.credential is not None:
+    platform_options = (args.platform, args.credential, args.part)
+    if any(o is not None for o in platform_options) or args.attempt != 1:
         from reviewer_app.cli.lms_cmds import run_lms_import
 
         return run_lms_import(args)

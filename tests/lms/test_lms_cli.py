@@ -95,6 +95,8 @@ def test_cli_usage_and_refusals_in_plain_words(
     base = ["--data-dir", str(lms_folder.root), "import"]
     code, _out, err = run(capsys, *base, str(moodle), "--from", "moodle")
     assert code == 2 and "--credential ID" in err
+    code, _out, err = run(capsys, *base, str(moodle), "--part", "artifacts")
+    assert code == 2 and "--credential ID" in err
     code, _out, err = run(capsys, *base, str(moodle), "--credential", "nope")
     assert code == 1 and "no micro-credential 'nope'" in err
     code, _out, err = run(
