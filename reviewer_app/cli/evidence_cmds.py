@@ -41,6 +41,18 @@ def register(commands: Any) -> None:
     p.add_argument("--max-bundle-mb", type=float, default=defaults.max_bundle_bytes / MiB)
     p.add_argument("--max-entries", type=int, default=defaults.max_entries)
     p.add_argument("--max-ratio", type=float, default=defaults.max_ratio)
+    lms = p.add_argument_group("a Moodle or Canvas submissions download (one zip; see docs/lms.md)")
+    lms.add_argument(
+        "--from",
+        dest="platform",
+        choices=["moodle", "canvas"],
+        help="the platform the zip was downloaded from (found from its file names if left out)",
+    )
+    lms.add_argument(
+        "--credential", metavar="ID", help="the micro-credential every submission is for"
+    )
+    lms.add_argument("--part", metavar="PART", help="the rubric part the evidence answers")
+    lms.add_argument("--attempt", type=int, default=1, metavar="N", help="the attempt (1)")
     p.set_defaults(run=run_import)
 
     p = commands.add_parser("search", help="full-text search over the text of all evidence")
@@ -86,6 +98,11 @@ def _limits(args: argparse.Namespace) -> ImportLimits:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    platform_options = (args.platform, args.credential, args.part)
+    if any(o is not None for o in platform_options) or args.attempt != 1:
+        from reviewer_app.cli.lms_cmds import run_lms_import
+
+        return run_lms_import(args)
     from reviewer_app.evidence.derive import derive_pending
     from reviewer_app.evidence.importer import Importer
 

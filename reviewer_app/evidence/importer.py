@@ -28,7 +28,7 @@ from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan, plan_bundle
 from reviewer_app.evidence.readers import Inspection
 from reviewer_app.evidence.records import record_batch
 from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection, SkippedFile
-from reviewer_app.evidence.shapes import Candidate, open_bundles
+from reviewer_app.evidence.shapes import Candidate, Opener, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
 from reviewer_app.evidence.staging import ReadyBundle, StagedItem, unexpected_problem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
@@ -65,8 +65,10 @@ class Importer:
         limits: ImportLimits | None = None,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        opener: Opener = open_bundles,
     ) -> None:
         self.folder = folder
+        self.opener = opener  # what a path holds: bundles, or a platform's download
         self.limits = limits or ImportLimits()
         self.progress = progress
         self.cancel = cancel or CancelToken()
@@ -89,7 +91,7 @@ class Importer:
         ):
             try:
                 for path in paths:
-                    for found in open_bundles(path, self.limits, scratch):
+                    for found in self.opener(path, self.limits, scratch):
                         self._import_one(found, report)
             except Cancelled:
                 report.cancelled = True  # bundles already whole are still saved below
@@ -153,7 +155,10 @@ class Importer:
     def _prepare(self, candidate: Candidate) -> ReadyBundle:
         """Plans and stages one bundle; nothing of it is saved yet."""
         source = candidate.source
-        plan = plan_bundle(source, candidate.shape)
+        if candidate.planner is not None:
+            plan = candidate.planner(source)
+        else:
+            plan = plan_bundle(source, candidate.shape)
         self._items_total += len(plan.items)
         if plan.shape == "manifest":
             self._check_existing(plan, source, plan.digest({}))
@@ -161,7 +166,7 @@ class Importer:
             items = self._stage_all(source, plan, cleanup)
             hashes = {s.planned.path or "": s.staged.sha256 for s in items if s.staged}
             digest = plan.digest(hashes)
-            if plan.shape == "loose":
+            if plan.shape != "manifest":  # known by its content only once staged
                 self._check_existing(plan, source, digest)
             self.cancel.check()
             cleanup.pop_all()  # the batch owns the staged files from here on

@@ -54,6 +54,11 @@ class SubmissionPlan:
     notes: str | None
     items: list[PlannedItem]
     warnings: list[str] = field(default_factory=list)
+    # Where a learning platform's download came from (see reviewer_app.lms); outside
+    # the digest, which the submission's content alone decides.
+    platform: str | None = None
+    platform_id: str | None = None
+    late: bool = False
 
     def digest(self, hashes: dict[str, str]) -> str:
         """SHA-256 of the normalized submission, with each file's actual hash."""

@@ -108,6 +108,9 @@ def _submission_row(ready: ReadyBundle, earner_id: int, now: dt.datetime) -> dic
         "content_digest": ready.digest,
         "status": Status.UNREVIEWED,
         "warnings": plan.warnings + item_warnings,
+        "platform": plan.platform,
+        "platform_id": plan.platform_id,
+        "late": plan.late,
     }
 
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.report import SkippedFile
 from reviewer_app.evidence.sources import BundleRejected, DirSource, Source, ZipSource
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:
+    from reviewer_app.evidence.plan import SubmissionPlan
 
 MANIFEST = "manifest.json"
 
@@ -28,6 +31,9 @@ MANIFEST = "manifest.json"
 class Candidate:
     source: Source
     shape: Literal["manifest", "loose"]
+    # Plans a submission that is not a bundle (a learning platform's download) from its
+    # source; bundles are planned by `plan_bundle`.
+    planner: Callable[[Source], SubmissionPlan] | None = None
 
     def close(self) -> None:
         self.source.close()
@@ -118,9 +124,11 @@ def _unwrap(source: Source) -> Source:
     return source
 
 
-def open_bundles(
-    path: Path, limits: ImportLimits, scratch: Path
-) -> Iterator[Candidate | BundleRejected | SkippedFile]:
+Found = Candidate | BundleRejected | SkippedFile
+Opener = Callable[[Path, ImportLimits, Path], Iterator[Found]]
+
+
+def open_bundles(path: Path, limits: ImportLimits, scratch: Path) -> Iterator[Found]:
     """Every bundle at `path`, and what a batch holds beside them (a README, a
     .DS_Store) as skipped; the caller closes each candidate after use.
 

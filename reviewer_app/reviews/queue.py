@@ -69,6 +69,7 @@ class QueueRow:
     submitted_at: dt.datetime | None
     warnings: int
     loose: bool = False  # its id came from a file name: perhaps the earner's name
+    late: bool = False  # a learning platform said it came in late
 
 
 def _filtered(f: QueueFilter, *, names: bool = True) -> Select[int]:
@@ -170,6 +171,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
             Submission.submitted_at,
             func.json_array_length(Submission.warnings),
             Submission.shape,
+            Submission.late,
         )
         .select_from(Submission)
         .where(Submission.id.in_(list(pks)))
@@ -188,6 +190,7 @@ def queue_rows(session: Session, pks: Sequence[int]) -> dict[int, QueueRow]:
             submitted_at=r[7],
             warnings=r[8] or 0,
             loose=r[9] == "loose",
+            late=bool(r[10]),
         )
         for r in rows
     }

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -210,6 +211,11 @@ class Submission(Base):
         Vocabulary(Status), default=Status.UNREVIEWED, index=True
     )
     warnings: Mapped[list[str]] = mapped_column(default=list)
+    # A learning platform's download (migration 0016): "moodle" or "canvas", the
+    # platform's id for the student, and whether the platform said it came late.
+    platform: Mapped[str | None] = mapped_column(String(20))
+    platform_id: Mapped[str | None] = mapped_column(String(200))
+    late: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     earner: Mapped[Earner] = relationship(back_populates="submissions")
     items: Mapped[list[EvidenceItem]] = relationship(

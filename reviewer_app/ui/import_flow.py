@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +42,34 @@ def import_work(
         from reviewer_app.evidence.importer import Importer
 
         report = Importer(folder, progress=progress, cancel=cancel).import_paths(paths)
+        if not report.cancelled:
+            derived = derive_pending(folder, progress=progress, cancel=cancel)
+            for result in report.imported:
+                result.warnings.extend(derived.warnings.get(result.submission_id, []))
+        return report
+
+    return work
+
+
+def platform_work(
+    folder: DataFolder, path: Path, platform: str, credential: str, part: str | None
+) -> Callable[[CancelToken, Callable[[ProgressReport], None]], ImportReport]:
+    """A Moodle or Canvas download, one submission per student (see reviewer_app.lms)."""
+
+    def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
+        from reviewer_app.evidence.derive import derive_pending
+        from reviewer_app.lms.importing import import_download
+
+        chosen: Literal["moodle", "canvas"] = "moodle" if platform == "moodle" else "canvas"
+        report = import_download(
+            folder,
+            path,
+            credential=credential,
+            platform=chosen,
+            part=part,
+            progress=progress,
+            cancel=cancel,
+        ).report
         if not report.cancelled:
             derived = derive_pending(folder, progress=progress, cancel=cancel)
             for result in report.imported:
@@ -137,11 +165,15 @@ class ImportFlow:
         return self
 
     def choose_import(self) -> None:
-        """File > Import bundles…: a picker opened; the import starts from its answer."""
+        """File > Import bundles…: a picker opened; the import starts from its answer.
+        A Moodle or Canvas download chosen here asks for its micro-credential first."""
         self.import_picker = pick_files(
             self._parent(),
             translate("MainWindow", "Import evidence bundles"),
-            translate("MainWindow", "Evidence bundles (*.zip);;All files (*)"),
+            translate(
+                "MainWindow",
+                "Evidence bundles, Moodle and Canvas downloads (*.zip);;All files (*)",
+            ),
             self.import_paths,
         )
 
@@ -155,10 +187,41 @@ class ImportFlow:
     def import_paths(self, paths: list[Path]) -> None:
         if not paths:
             return
+        if len(paths) == 1 and self._ask_platform(paths[0]):
+            return  # a Moodle or Canvas download: imported once the dialog is answered
         if not self.imports.start(paths, self._show_progress):
             self.statusBar().showMessage(
                 translate("MainWindow", "An import is already running."), 5000
             )
+
+    def _ask_platform(self, path: Path) -> bool:
+        """Opens the platform import dialog when `path` is a platform's download."""
+        from reviewer_app.lms.importing import credential_choices, survey
+        from reviewer_app.ui.lms_import_dialog import AS_BUNDLE, PlatformImportDialog
+
+        found = survey(path)
+        if found is None:
+            return False
+        dialog = PlatformImportDialog(path, found, credential_choices(self.folder), self._parent())
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def start(result: int) -> None:
+            if result == AS_BUNDLE:
+                work = import_work(self.folder, [path])
+            elif result == QDialog.DialogCode.Accepted.value:
+                platform, credential, part = dialog.chosen()
+                work = platform_work(self.folder, path, platform, credential, part)
+            else:
+                return
+            if not self.imports.start_work(work, self._show_progress):
+                self.statusBar().showMessage(
+                    translate("MainWindow", "An import is already running."), 5000
+                )
+
+        dialog.finished.connect(start)
+        self.platform_dialog = dialog
+        dialog.open()
+        return True
 
     def load_demo(self) -> None:
         if self.imports.busy():

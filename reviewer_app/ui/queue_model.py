@@ -310,7 +310,10 @@ class QueueModel(QAbstractTableModel):
                 else row.submission_id
             )
         if column == 1:
-            return submission_code(row.submission_id) if self.blind else row.earner
+            if self.blind:
+                return submission_code(row.submission_id)
+            # A platform's blind marking gives no name at all.
+            return row.earner or self.tr("(no name: blind marking)")
         if column == 2:
             return row.credential or self.tr("(no micro-credential yet)")
         if column == 3:
@@ -318,7 +321,10 @@ class QueueModel(QAbstractTableModel):
         if column == 4:
             return status_word(row.status)
         if column == 5:
-            return local_time(row.submitted_at) if row.submitted_at else ""
+            when = local_time(row.submitted_at) if row.submitted_at else ""
+            if row.late:  # the platform's word: it came in after the due date
+                return self.tr("{when} (late)").format(when=when) if when else self.tr("Late")
+            return when
         return ""
 
     def status_now(self, position: int) -> str | None:

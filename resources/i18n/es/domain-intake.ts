@@ -819,6 +819,80 @@
     </message>
 </context>
 <context>
+    <name>LmsImport</name>
+    <message>
+        <source>{path} is not a zip file.</source>
+        <translation>{path} no es un archivo zip.</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable zip file ({problem}).</source>
+        <translation>{path} no es un archivo zip legible ({problem}).</translation>
+    </message>
+    <message>
+        <source>{path} could be a Moodle download or a Canvas one: its file names fit both. Say which with --from moodle or --from canvas.</source>
+        <translation>{path} podría ser una descarga de Moodle o de Canvas: los nombres de sus archivos encajan con ambas. Indique cuál con --from moodle o --from canvas.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Moodle or Canvas submissions download: its file names are not the ones those platforms give (an evidence bundle is imported without --from and --credential).</source>
+        <translation>{path} no es una descarga de entregas de Moodle ni de Canvas: los nombres de sus archivos no son los que dan esas plataformas (un paquete de evidencias se importa sin --from ni --credential).</translation>
+    </message>
+    <message>
+        <source>is not named the way {platform} names a student&apos;s files</source>
+        <translation>no tiene el nombre que {platform} da a los archivos de un estudiante</translation>
+    </message>
+    <message>
+        <source>holds no bundles</source>
+        <translation>no contiene paquetes</translation>
+    </message>
+    <message>
+        <source>{platform} is not a platform this program reads.</source>
+        <translation>{platform} no es una plataforma que este programa sepa leer.</translation>
+    </message>
+    <message>
+        <source>The attempt must be 1 or more.</source>
+        <translation>El intento debe ser 1 o más.</translation>
+    </message>
+    <message>
+        <source>{path} holds no student&apos;s files named the way {platform} names them.</source>
+        <translation>{path} no contiene archivos de estudiantes con los nombres que les da {platform}.</translation>
+    </message>
+    <message>
+        <source>{credential} has no part {part!r}; its parts are: {parts}.</source>
+        <translation>{credential} no tiene ninguna parte {part!r}; sus partes son: {parts}.</translation>
+    </message>
+    <message>
+        <source>holds no files</source>
+        <translation>no contiene ningún archivo</translation>
+    </message>
+    <message>
+        <source>blind marking: the download gives no name for this student, only the platform&apos;s id {id}</source>
+        <translation>calificación anónima: la descarga no da el nombre de este estudiante, solo el identificador de la plataforma {id}</translation>
+    </message>
+    <message>
+        <source>submitted late, the platform says</source>
+        <translation>entregado con retraso, según la plataforma</translation>
+    </message>
+    <message>
+        <source>Website address</source>
+        <translation>Dirección web</translation>
+    </message>
+    <message>
+        <source>Online text</source>
+        <translation>Texto en línea</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineText</name>
+    <message>
+        <source>Links:</source>
+        <translation>Enlaces:</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Imágenes:</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The setting {key} must be {kind}, not {value}.</source>

@@ -516,8 +516,8 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Importar paquetes de evidencias</translation>
     </message>
     <message>
-        <source>Evidence bundles (*.zip);;All files (*)</source>
-        <translation>Paquetes de evidencias (*.zip);;Todos los archivos (*)</translation>
+        <source>Evidence bundles, Moodle and Canvas downloads (*.zip);;All files (*)</source>
+        <translation>Paquetes de evidencias, descargas de Moodle y Canvas (*.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Import a folder of bundles</source>
@@ -600,6 +600,133 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>PlatformImportDialog</name>
+    <message>
+        <source>Import a platform&apos;s submissions</source>
+        <translation>Importar las entregas de una plataforma</translation>
+    </message>
+    <message>
+        <source>{file} is a {platform} submissions download: {count} students.</source>
+        <translation>{file} es una descarga de entregas de {platform}: {count} estudiantes.</translation>
+    </message>
+    <message>
+        <source>{file} is a submissions download with {count} students, but its file names fit both Moodle and Canvas: choose the platform it came from.</source>
+        <translation>{file} es una descarga de entregas con {count} estudiantes, pero los nombres de sus archivos encajan tanto con Moodle como con Canvas: elija la plataforma de la que procede.</translation>
+    </message>
+    <message>
+        <source>What the download holds</source>
+        <translation>Qué contiene la descarga</translation>
+    </message>
+    <message>
+        <source>{count} of them come with no name (blind marking or anonymous grading): each is listed by the platform&apos;s id, and has no name here.</source>
+        <translation>{count} de ellos vienen sin nombre (calificación anónima): cada uno aparece con el identificador de la plataforma y aquí no tiene nombre.</translation>
+    </message>
+    <message>
+        <source>Students with no name</source>
+        <translation>Estudiantes sin nombre</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <source>The learning platform the download came from</source>
+        <translation>La plataforma de aprendizaje de la que procede la descarga</translation>
+    </message>
+    <message>
+        <source>Choose the platform</source>
+        <translation>Elija la plataforma</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plataforma:</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>Microcredencial</translation>
+    </message>
+    <message>
+        <source>The micro-credential every submission in the download is for</source>
+        <translation>La microcredencial a la que corresponden todas las entregas de la descarga</translation>
+    </message>
+    <message>
+        <source>{name} ({short})</source>
+        <translation>{name} ({short})</translation>
+    </message>
+    <message>
+        <source>Choose a micro-credential</source>
+        <translation>Elija una microcredencial</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential:</source>
+        <translation>&amp;Microcredencial:</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>The rubric part the evidence answers, or none to leave it unsorted</source>
+        <translation>La parte de la rúbrica a la que responde la evidencia, o ninguna para dejarla sin clasificar</translation>
+    </message>
+    <message>
+        <source>P&amp;art:</source>
+        <translation>P&amp;arte:</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Qué falta</translation>
+    </message>
+    <message>
+        <source>There are no micro-credential definitions here yet; add the one this download is for first.</source>
+        <translation>Aún no hay definiciones de microcredenciales; añada primero la que corresponde a esta descarga.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import the download</source>
+        <translation>Importar la descarga</translation>
+    </message>
+    <message>
+        <source>Imports one submission per student for the chosen micro-credential</source>
+        <translation>Importa una entrega por estudiante para la microcredencial elegida</translation>
+    </message>
+    <message>
+        <source>Import as a &amp;bundle</source>
+        <translation>Importar como pa&amp;quete</translation>
+    </message>
+    <message>
+        <source>Import as an evidence bundle instead</source>
+        <translation>Importar como paquete de evidencias</translation>
+    </message>
+    <message>
+        <source>The zip is not a platform&apos;s download: import it as one loose bundle</source>
+        <translation>El zip no es una descarga de una plataforma: importarlo como un paquete suelto</translation>
+    </message>
+    <message>
+        <source>Close without importing</source>
+        <translation>Cerrar sin importar</translation>
+    </message>
+    <message>
+        <source>Imports nothing</source>
+        <translation>No importa nada</translation>
+    </message>
+    <message>
+        <source>(no part)</source>
+        <translation>(sin parte)</translation>
+    </message>
+    <message>
+        <source>Choose the platform the download came from.</source>
+        <translation>Elija la plataforma de la que procede la descarga.</translation>
+    </message>
+    <message>
+        <source>Choose the micro-credential the download is for.</source>
+        <translation>Elija la microcredencial a la que corresponde la descarga.</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Submission</source>
@@ -646,8 +773,20 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
         <translation>Aún no</translation>
     </message>
     <message>
+        <source>(no name: blind marking)</source>
+        <translation>(sin nombre: calificación anónima)</translation>
+    </message>
+    <message>
         <source>(no micro-credential yet)</source>
         <translation>(aún sin microcredencial)</translation>
+    </message>
+    <message>
+        <source>{when} (late)</source>
+        <translation>{when} (con retraso)</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Con retraso</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Learning platforms' own downloads (Moodle, Canvas) as submissions; see docs/lms.md."""
