@@ -1,0 +1,1 @@
+"""Learning platforms (Moodle, Canvas): their downloads in, their grade worksheets back."""
