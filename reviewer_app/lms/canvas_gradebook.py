@@ -29,6 +29,11 @@ POINTS_POSSIBLE = frozenset(
 _ASSIGNMENT_ID = re.compile(r"\((\d+)\)\s*$")
 
 
+def assignment_titles(sheet: Sheet) -> list[str]:
+    """The gradebook's assignment columns, `TITLE (ID)`, in the sheet's order."""
+    return [title for title in sheet.header if _ASSIGNMENT_ID.search(title)]
+
+
 def _assignment_column(sheet: Sheet, assignment: str) -> int:
     found = columns_named(sheet.header, [assignment])
     if len(found) == 1:
@@ -42,7 +47,7 @@ def _assignment_column(sheet: Sheet, assignment: str) -> int:
         ]
         if len(found) == 1:
             return found[0]
-    choices = [title for title in sheet.header if _ASSIGNMENT_ID.search(title)]
+    choices = assignment_titles(sheet)
     raise UserError(
         translate(
             "Grades",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer_app.errors import UserError
-from reviewer_app.lms.canvas_gradebook import canvas_layout
+from reviewer_app.lms.canvas_gradebook import assignment_titles, canvas_layout
 from reviewer_app.lms.grade_values import (
     check_grade,
     decimal_mark,
@@ -142,6 +142,14 @@ def _read(path: Path, encoding: str | None) -> Sheet:
             )
         ) from error
     return read_sheet(data, encoding)
+
+
+def assignment_columns(path: Path) -> list[str]:
+    """A Canvas gradebook's assignment columns, to choose from; none if it cannot be read."""
+    try:
+        return assignment_titles(_read(path, None))
+    except UserError:
+        return []
 
 
 def _layout(sheet: Sheet, request: ExportRequest) -> Layout:
