@@ -42,7 +42,7 @@ def areas() -> dict[str, list[Path]]:
         "reading": sorted((UI / "evidence").glob("*.py")) + sorted((UI / "rubric").glob("*.py")),
         "credentials": sorted((UI / "credentials").glob("*.py")),
         "team": team,
-        "domain-intake": core + _tree("evidence", "storage", "rubrics"),
+        "domain-intake": core + _tree("evidence", "storage", "rubrics", "lms"),
         "domain-credentials": _tree("credentials"),
         "domain-team": _tree("reviews", "calibration", "packets", "audit", "team"),
     }

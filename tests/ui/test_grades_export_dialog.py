@@ -171,3 +171,20 @@ def test_a_worksheet_that_cannot_be_read_is_said_in_the_window(
     qtbot.keyClick(dialog.worksheet, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "UTF-16" in dialog.message.text(), timeout=WAIT_MS)
     assert dialog.message.kind == "error" and not dialog.write_button.isEnabled()
+
+
+def test_the_dialog_and_its_refusals_speak_spanish(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, spanish: object
+) -> None:
+    (tmp_path / "hoja.csv").write_bytes(b"Identificador;Calificaci\xf3n\n")  # not UTF-8
+    dialog = GradesExportDialog(window.folder, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Exportar las calificaciones a la plataforma"
+    assert dialog.write_button.text() == "&Escribir la copia rellenada"
+    type_into(qtbot, dialog.worksheet, "hoja.csv")
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.kind == "error", timeout=WAIT_MS)
+    assert dialog.message.text().startswith("La hoja no es texto UTF-8 (el byte 0xf3")
+    dialog.close()
