@@ -229,3 +229,38 @@ def test_untouched_bytes_survive_odd_but_valid_csv() -> None:
     assert out.decode() == text.replace(";;tail", ';"new;value";tail').replace(
         "a;b", "A;b"
     ).replace("last;;", "last;;ñ")
+
+
+def test_two_assignments_here_need_a_prefix(tmp_path: Path) -> None:
+    from reviewer_app.evidence.importer import Importer
+    from reviewer_app.lms.worksheets import MOODLE as TARGET
+    from reviewer_app.lms.worksheets import ExportRequest, plan_export
+    from reviewer_app.reviews.service import ReviewSession
+    from tests import craft
+    from tests.lms.sheets import CRITERIA, graded_folder
+
+    graded = graded_folder(tmp_path / "data", tmp_path)
+    try:
+        other = "Essay 2 moodle-101"  # the same participant, another assignment's download
+        bundle = craft.bundle_zip(
+            tmp_path / "e2.zip", {"plan.pdf": craft.text_pdf("essay")}, submission_id=other
+        )
+        assert len(Importer(graded.folder).import_paths([bundle]).imported) == 1
+        review = ReviewSession.open(graded.folder, other, "Ana Ruiz")
+        for criterion in CRITERIA:
+            review.set_level(criterion, "not-yet")
+        review.submit()
+        sheet = tmp_path / "w.csv"
+        sheet.write_bytes(moodle_csv(english()))
+        both = plan_export(graded.folder, ExportRequest(TARGET, sheet))
+        assert [r.submission_id for r in both.changed] == ["moodle-102"]
+        [skipped] = both.skipped
+        assert skipped.row == 2 and "Essay 2 moodle-101, moodle-101" in skipped.reason
+        assert "--prefix" in skipped.reason
+        essay = plan_export(graded.folder, ExportRequest(TARGET, sheet, prefix="Essay 2"))
+        assert [(r.submission_id, r.decision) for r in essay.changed] == [
+            ("Essay 2 moodle-101", "not-yet")
+        ]
+        assert [r.platform_id for r in essay.unmatched_rows] == ["102", "103", "900"]
+    finally:
+        graded.folder.close()
