@@ -21,6 +21,7 @@ from reviewer_app.cli import (
     credential_cmds,
     demo_cmd,
     evidence_cmds,
+    grades_cmds,
     moderation_cmds,
     packet_cmds,
     review_cmds,
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cmd.register(commands)
     backup_cmds.register(commands)
     team_cmds.register(commands)
+    grades_cmds.register(commands)
     return parser
 
 

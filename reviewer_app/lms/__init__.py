@@ -1,1 +1,1 @@
-"""Learning platforms' own downloads (Moodle, Canvas) as submissions; see docs/lms.md."""
+"""Learning platforms (Moodle, Canvas): their downloads in, their grade worksheets back."""

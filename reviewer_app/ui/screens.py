@@ -67,6 +67,12 @@ def _revoke(context: AppContext) -> QWidget:
     return RevokeDialog(context.data(), context.reviewer, context.window)
 
 
+def _grades_export(context: AppContext) -> QWidget:
+    from reviewer_app.ui.grades_export_dialog import GradesExportDialog
+
+    return GradesExportDialog(context.data(), context.window)
+
+
 def _settings(context: AppContext) -> QWidget:
     from reviewer_app.ui.settings_dialog import SettingsDialog
 
@@ -111,6 +117,7 @@ SCREENS: dict[str, Screen] = {
         Screen("export", _export),
         Screen("verify", _verify),
         Screen("revoke", _revoke),
+        Screen("grades-export", _grades_export),
         Screen("settings", _settings, needs_folder=False),
         # The help lists the panels' keys too: they are built once the folder is open.
         Screen("help", _help, bring_forward=False),

@@ -53,6 +53,7 @@ class WindowActions:
         def show_export(self) -> None: ...
         def show_verify(self) -> None: ...
         def show_revoke(self) -> None: ...
+        def show_grades_export(self) -> None: ...
         def show_calibration_dashboard(self) -> None: ...
         def _build_connection_actions(self) -> list[QAction]: ...
 
@@ -90,6 +91,11 @@ class WindowActions:
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.restore_action = self._action(
             translate("MainWindow", "&Restore from backup…"), None, self.restore_from_backup
+        )
+        self.grades_export_action = self._action(
+            translate("MainWindow", "Export &grades for the platform…"),
+            None,
+            self.show_grades_export,
         )
         self.next_action = self._action(
             translate("MainWindow", "&Next submission"), "Ctrl+Shift+Down", self.next_submission
@@ -172,6 +178,7 @@ class WindowActions:
         file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.grades_export_action)
         file_menu.addSeparator()
         file_menu.addActions(self._build_connection_actions())
         file_menu.addSeparator()

@@ -18,6 +18,7 @@ def screen_openers(window: MainWindow) -> dict[str, tuple[Callable[[], None], st
         "export": (window.show_export, "export_dialog"),
         "verify": (window.show_verify, "verify_dialog"),
         "revoke": (window.show_revoke, "revoke_dialog"),
+        "grades export": (window.show_grades_export, "grades_export_dialog"),
         "adjudication": (window.show_adjudication, "adjudication_dialog"),
         "calibration dashboard": (window.show_calibration_dashboard, "calibration_dashboard"),
         "settings": (window.show_settings, "settings_dialog"),

@@ -819,6 +819,169 @@
     </message>
 </context>
 <context>
+    <name>Grades</name>
+    <message>
+        <source>The gradebook has no single column for the assignment {assignment!r}; its assignments are: {choices}.</source>
+        <translation>El libro de calificaciones no tiene una única columna para la tarea {assignment!r}; sus tareas son: {choices}.</translation>
+    </message>
+    <message>
+        <source>This is not a Canvas gradebook export: it has no single &apos;ID&apos; column (its columns start: {names}).</source>
+        <translation>Esto no es una exportación del libro de calificaciones de Canvas: no tiene una única columna &apos;ID&apos; (sus columnas empiezan: {names}).</translation>
+    </message>
+    <message>
+        <source>Name the assignment&apos;s column, as &apos;TITLE (ID)&apos;, with --assignment.</source>
+        <translation>Indique la columna de la tarea, como &apos;TÍTULO (ID)&apos;, con --assignment.</translation>
+    </message>
+    <message>
+        <source>The grade for {outcome} is empty: give a word or points.</source>
+        <translation>La calificación para {outcome} está vacía: indique una palabra o puntos.</translation>
+    </message>
+    <message>
+        <source>The grade for {outcome} must be on one line.</source>
+        <translation>La calificación para {outcome} debe ocupar una sola línea.</translation>
+    </message>
+    <message>
+        <source>--columns takes ROLE=COLUMN pairs, ROLE one of id, grade, feedback and COLUMN a column name or number, not {spec!r}.</source>
+        <translation>--columns admite pares PAPEL=COLUMNA, con PAPEL uno de id, grade, feedback y COLUMNA un nombre o número de columna, no {spec!r}.</translation>
+    </message>
+    <message>
+        <source>The worksheet has {count} columns named {column!r}; its columns are: {names}.</source>
+        <translation>La hoja tiene {count} columnas llamadas {column!r}; sus columnas son: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not tell which column identifies the students (Moodle&apos;s &apos;Participant 123&apos; values): name it with --columns id=COLUMN; the columns are: {names}.</source>
+        <translation>No se pudo saber qué columna identifica a los estudiantes (los valores &apos;Participante 123&apos; de Moodle): indíquela con --columns id=COLUMNA; las columnas son: {names}.</translation>
+    </message>
+    <message>
+        <source>Could not tell which column holds the grade</source>
+        <translation>No se pudo saber qué columna tiene la calificación</translation>
+    </message>
+    <message>
+        <source>Could not tell which column holds the feedback comments (is Moodle&apos;s feedback comments plugin on?); --columns feedback=none fills grades only</source>
+        <translation>No se pudo saber qué columna tiene los comentarios de retroalimentación (¿está activo el complemento de comentarios de Moodle?); --columns feedback=none rellena solo las calificaciones</translation>
+    </message>
+    <message>
+        <source>{hint}: name it with --columns {role}=COLUMN; the columns are: {names}.</source>
+        <translation>{hint}: indíquela con --columns {role}=COLUMNA; las columnas son: {names}.</translation>
+    </message>
+    <message>
+        <source>The worksheet has a header but no students.</source>
+        <translation>La hoja tiene encabezado pero ningún estudiante.</translation>
+    </message>
+    <message>
+        <source>The id column cannot be none.</source>
+        <translation>La columna id no puede ser none.</translation>
+    </message>
+    <message>
+        <source>The grade column cannot be none.</source>
+        <translation>La columna de la calificación no puede ser none.</translation>
+    </message>
+    <message>
+        <source>The id, grade and feedback columns must be different columns.</source>
+        <translation>Las columnas id, grade y feedback deben ser columnas distintas.</translation>
+    </message>
+    <message>
+        <source>The worksheet is UTF-16 text (a spreadsheet&apos;s &apos;Unicode text&apos;), not CSV: save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>La hoja es texto UTF-16 (el &apos;texto Unicode&apos; de una hoja de cálculo), no CSV: guárdela como &apos;CSV UTF-8&apos; e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The worksheet is not UTF-8 text (byte {byte} at position {at} is not UTF-8): save it as &apos;CSV UTF-8&apos;, or name its encoding, e.g. --encoding cp1252.</source>
+        <translation>La hoja no es texto UTF-8 (el byte {byte} en la posición {at} no es UTF-8): guárdela como &apos;CSV UTF-8&apos; o indique su codificación, p. ej. --encoding cp1252.</translation>
+    </message>
+    <message>
+        <source>There is no text encoding called {name}.</source>
+        <translation>No existe ninguna codificación de texto llamada {name}.</translation>
+    </message>
+    <message>
+        <source>The worksheet is not {name} text (byte {byte} at position {at}).</source>
+        <translation>La hoja no es texto {name} (byte {byte} en la posición {at}).</translation>
+    </message>
+    <message>
+        <source>The worksheet&apos;s first row is not a CSV header: it has no commas or semicolons between its column names.</source>
+        <translation>La primera fila de la hoja no es un encabezado CSV: no tiene comas ni puntos y coma entre los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the worksheet opens a quoted cell that never ends: the file is cut short or damaged.</source>
+        <translation>La fila {row} de la hoja abre una celda entre comillas que nunca termina: el archivo está cortado o dañado.</translation>
+    </message>
+    <message>
+        <source>The worksheet is empty.</source>
+        <translation>La hoja está vacía.</translation>
+    </message>
+    <message>
+        <source>The worksheet is not a CSV file (it holds binary data, as a spreadsheet file such as .xlsx does): save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>La hoja no es un archivo CSV (contiene datos binarios, como un archivo de hoja de cálculo .xlsx): guárdela como &apos;CSV UTF-8&apos; e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The worksheet&apos;s encoding ({encoding}) cannot hold the character {char!r} of the new text: save the worksheet as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>La codificación de la hoja ({encoding}) no admite el carácter {char!r} del texto nuevo: guarde la hoja como &apos;CSV UTF-8&apos; e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The worksheet {path} is {mb} MB, more than a worksheet can be.</source>
+        <translation>La hoja {path} ocupa {mb} MB, más de lo que puede ocupar una hoja de calificaciones.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a worksheet.</source>
+        <translation>{path} es una carpeta, no una hoja de calificaciones.</translation>
+    </message>
+    <message>
+        <source>Could not read the worksheet {path}: {reason}</source>
+        <translation>No se pudo leer la hoja {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Grades go to {choices}, not {target!r}.</source>
+        <translation>Las calificaciones van a {choices}, no a {target!r}.</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>The worksheet shows no maximum grade to give for Pass: give the grades with --pass-grade and --not-yet-grade (a scale word or points).</source>
+        <translation>La hoja no muestra una calificación máxima para dar a Superado: indique las calificaciones con --pass-grade y --not-yet-grade (una palabra de la escala o puntos).</translation>
+    </message>
+    <message>
+        <source>The grade for {outcome}, {value}, is more than the worksheet&apos;s maximum, {maximum}.</source>
+        <translation>La calificación para {outcome}, {value}, supera la máxima de la hoja, {maximum}.</translation>
+    </message>
+    <message>
+        <source>the same student is in {count} rows of the worksheet</source>
+        <translation>el mismo estudiante aparece en {count} filas de la hoja</translation>
+    </message>
+    <message>
+        <source>several submissions here could be this row&apos;s ({ids}): name the assignment&apos;s prefix with --prefix</source>
+        <translation>varias entregas de aquí podrían ser de esta fila ({ids}): indique el prefijo de la tarea con --prefix</translation>
+    </message>
+    <message>
+        <source>anonymous: the worksheet names students by their ids</source>
+        <translation>anónima: la hoja nombra a los estudiantes por sus identificadores</translation>
+    </message>
+    <message>
+        <source>no row in the worksheet</source>
+        <translation>sin fila en la hoja</translation>
+    </message>
+    <message>
+        <source>the row has {count} cells, too few to reach the grade and feedback</source>
+        <translation>la fila tiene {count} celdas, demasiado pocas para llegar a la calificación y la retroalimentación</translation>
+    </message>
+    <message>
+        <source>Moodle says this grade cannot be changed (locked or overridden)</source>
+        <translation>Moodle indica que esta calificación no se puede cambiar (bloqueada o anulada)</translation>
+    </message>
+    <message>
+        <source>Write the filled worksheet to another file: the downloaded one is kept as it was.</source>
+        <translation>Escriba la hoja rellenada en otro archivo: la descargada se conserva como estaba.</translation>
+    </message>
+    <message>
+        <source>Could not write the worksheet to {path}: {reason}</source>
+        <translation>No se pudo escribir la hoja en {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LmsImport</name>
     <message>
         <source>{path} is not a zip file.</source>

@@ -181,6 +181,289 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     </message>
 </context>
 <context>
+    <name>GradesExportDialog</name>
+    <message>
+        <source>Export grades for the platform</source>
+        <translation>Exportar las calificaciones a la plataforma</translation>
+    </message>
+    <message>
+        <source>Fills the grade worksheet downloaded from Moodle or Canvas with the decisions made here, and writes a copy to upload back.</source>
+        <translation>Rellena la hoja de calificaciones descargada de Moodle o Canvas con las decisiones tomadas aquí y escribe una copia para volver a subirla.</translation>
+    </message>
+    <message>
+        <source>Moodle: offline grading worksheet</source>
+        <translation>Moodle: hoja de calificaciones sin conexión</translation>
+    </message>
+    <message>
+        <source>Canvas: gradebook export</source>
+        <translation>Canvas: exportación del libro de calificaciones</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plataforma</translation>
+    </message>
+    <message>
+        <source>Where the worksheet was downloaded from</source>
+        <translation>De dónde se descargó la hoja de calificaciones</translation>
+    </message>
+    <message>
+        <source>Downloaded worksheet</source>
+        <translation>Hoja de calificaciones descargada</translation>
+    </message>
+    <message>
+        <source>The CSV file as the platform gave it; it is read, never changed</source>
+        <translation>El archivo CSV tal como lo dio la plataforma; se lee, nunca se cambia</translation>
+    </message>
+    <message>
+        <source>Choose the downloaded worksheet</source>
+        <translation>Elegir la hoja de calificaciones descargada</translation>
+    </message>
+    <message>
+        <source>Assignment column</source>
+        <translation>Columna de la tarea</translation>
+    </message>
+    <message>
+        <source>Canvas: the assignment&apos;s column, &apos;TITLE (ID)&apos;</source>
+        <translation>Canvas: la columna de la tarea, &apos;TÍTULO (ID)&apos;</translation>
+    </message>
+    <message>
+        <source>Grade for Pass</source>
+        <translation>Calificación para Superado</translation>
+    </message>
+    <message>
+        <source>the worksheet&apos;s maximum grade</source>
+        <translation>la calificación máxima de la hoja</translation>
+    </message>
+    <message>
+        <source>A scale word or points; empty: the maximum grade</source>
+        <translation>Una palabra de la escala o puntos; vacío: la calificación máxima</translation>
+    </message>
+    <message>
+        <source>Grade for Not Yet</source>
+        <translation>Calificación para Aún no</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>A scale word or points; empty: 0</source>
+        <translation>Una palabra de la escala o puntos; vacío: 0</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>found from the worksheet</source>
+        <translation>halladas en la hoja</translation>
+    </message>
+    <message>
+        <source>Moodle, only when its columns are not found: grade=COLUMN, feedback=COLUMN (a name or a number; feedback=none for grades only)</source>
+        <translation>Moodle, solo si no se hallan sus columnas: grade=COLUMNA, feedback=COLUMNA (un nombre o un número; feedback=none para solo calificaciones)</translation>
+    </message>
+    <message>
+        <source>Filled copy</source>
+        <translation>Copia rellenada</translation>
+    </message>
+    <message>
+        <source>Where the filled copy is written, to upload back</source>
+        <translation>Dónde se escribe la copia rellenada, para volver a subirla</translation>
+    </message>
+    <message>
+        <source>Choose where to write the filled copy</source>
+        <translation>Elegir dónde escribir la copia rellenada</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Cells that change</source>
+        <translation>Celdas que cambian</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Pasa a ser</translation>
+    </message>
+    <message>
+        <source>Every cell the filled copy changes, before and after</source>
+        <translation>Cada celda que cambia la copia rellenada, antes y después</translation>
+    </message>
+    <message>
+        <source>Left as they were</source>
+        <translation>Dejadas como estaban</translation>
+    </message>
+    <message>
+        <source>Student or submission</source>
+        <translation>Estudiante o entrega</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Rows not filled and submissions with no row, each with the reason</source>
+        <translation>Filas sin rellenar y entregas sin fila, cada una con su motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <source>Preview the changes</source>
+        <translation>Ver los cambios antes de escribir</translation>
+    </message>
+    <message>
+        <source>Lists the cells that would change; writes nothing</source>
+        <translation>Enumera las celdas que cambiarían; no escribe nada</translation>
+    </message>
+    <message>
+        <source>W&amp;rite the filled copy</source>
+        <translation>&amp;Escribir la copia rellenada</translation>
+    </message>
+    <message>
+        <source>Write the filled copy</source>
+        <translation>Escribir la copia rellenada</translation>
+    </message>
+    <message>
+        <source>Writes the copy previewed to the filled copy&apos;s file</source>
+        <translation>Escribe la copia revisada en el archivo de la copia rellenada</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Closes this window</source>
+        <translation>Cierra esta ventana</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Opens a file picker; you can also type or paste the path</source>
+        <translation>Abre un selector de archivos; también puede escribir o pegar la ruta</translation>
+    </message>
+    <message>
+        <source>P&amp;latform:</source>
+        <translation>P&amp;lataforma:</translation>
+    </message>
+    <message>
+        <source>&amp;Worksheet:</source>
+        <translation>&amp;Hoja de calificaciones:</translation>
+    </message>
+    <message>
+        <source>&amp;Assignment:</source>
+        <translation>T&amp;area:</translation>
+    </message>
+    <message>
+        <source>Grade for Pa&amp;ss:</source>
+        <translation>Calificación para &amp;Superado:</translation>
+    </message>
+    <message>
+        <source>Grade for &amp;Not Yet:</source>
+        <translation>Calificación para Aún &amp;no:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Columnas:</translation>
+    </message>
+    <message>
+        <source>&amp;Filled copy:</source>
+        <translation>Copia &amp;rellenada:</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The fields changed: preview again.</source>
+        <translation>Los campos han cambiado: vuelva a ver la vista previa.</translation>
+    </message>
+    <message>
+        <source>Choose the worksheet downloaded from the platform.</source>
+        <translation>Elija la hoja de calificaciones descargada de la plataforma.</translation>
+    </message>
+    <message>
+        <source>Choose the assignment&apos;s column.</source>
+        <translation>Elija la columna de la tarea.</translation>
+    </message>
+    <message>
+        <source>Reading the worksheet and the decisions…</source>
+        <translation>Leyendo la hoja de calificaciones y las decisiones…</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Superado</translation>
+    </message>
+    <message>
+        <source>Not Yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>no decision yet</source>
+        <translation>aún sin decisión</translation>
+    </message>
+    <message>
+        <source>already holds the decision</source>
+        <translation>ya tiene la decisión</translation>
+    </message>
+    <message>
+        <source>no submission here for this student</source>
+        <translation>no hay aquí ninguna entrega de este estudiante</translation>
+    </message>
+    <message>
+        <source>{changed} rows filled ({cells} cells); {left} rows or submissions left as they were. Worksheet: {encoding}, &apos;{delimiter}&apos; between cells, {endings} line endings, &apos;{mark}&apos; decimal mark.</source>
+        <translation>{changed} filas rellenadas ({cells} celdas); {left} filas o entregas dejadas como estaban. Hoja: {encoding}, &apos;{delimiter}&apos; entre celdas, finales de línea {endings}, separador decimal &apos;{mark}&apos;.</translation>
+    </message>
+    <message>
+        <source>No cell would change: nothing to write.</source>
+        <translation>Ninguna celda cambiaría: no hay nada que escribir.</translation>
+    </message>
+    <message>
+        <source>Choose where to write the filled copy.</source>
+        <translation>Elija dónde escribir la copia rellenada.</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: upload it to the platform&apos;s grading import.</source>
+        <translation>Se escribió {path}: súbalo a la importación de calificaciones de la plataforma.</translation>
+    </message>
+</context>
+<context>
     <name>HelpSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -346,6 +629,10 @@ Su trabajo hasta ahora está guardado. Puede copiar los detalles de abajo y envi
     <message>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Export &amp;grades for the platform…</source>
+        <translation>&amp;Exportar las calificaciones a la plataforma…</translation>
     </message>
     <message>
         <source>&amp;Next submission</source>
