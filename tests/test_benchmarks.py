@@ -19,6 +19,7 @@ SMALL = {
     "calibration_bench.py": ["--reviewers", "6", "--submissions", "30", "--anchors", "4"],
     "export_bench.py": ["--count", "3"],
     "import_bench.py": ["--count", "3", "--mb", "1", "--rounds", "1"],
+    "lms_bench.py": ["--students", "3", "--mb", "2", "--rounds", "1"],
     "scoring_bench.py": ["--reviews", "3", "--criteria", "2"],
     "team_bench.py": [
         "--assessors",

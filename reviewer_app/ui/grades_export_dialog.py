@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.ui.credentials.common import MessageStrip, TaskDialog
 from reviewer_app.ui.window_modal import pick_file, pick_save_file
+from reviewer_app.vocabulary import Outcome
 
 if TYPE_CHECKING:
     from reviewer_app.lms.worksheets import ExportRequest, GradeExport
@@ -368,7 +369,7 @@ class GradesExportDialog(TaskDialog):
             self.write_button.setDefault(True)
 
     def _show(self, export: GradeExport) -> None:
-        decisions = {"pass": self.tr("Pass"), "not-yet": self.tr("Not Yet")}
+        decisions = {Outcome.PASS: self.tr("Pass"), Outcome.NOT_YET: self.tr("Not Yet")}
         cells = [(row, cell) for row in export.changed for cell in row.cells]
         self.changes.setRowCount(len(cells))
         for index, (row, cell) in enumerate(cells):
