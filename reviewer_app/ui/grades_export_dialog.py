@@ -369,7 +369,10 @@ class GradesExportDialog(TaskDialog):
             self.write_button.setDefault(True)
 
     def _show(self, export: GradeExport) -> None:
-        decisions = {Outcome.PASS: self.tr("Pass"), Outcome.NOT_YET: self.tr("Not Yet")}
+        decisions: dict[str, str] = {
+            Outcome.PASS: self.tr("Pass"),
+            Outcome.NOT_YET: self.tr("Not Yet"),
+        }
         cells = [(row, cell) for row in export.changed for cell in row.cells]
         self.changes.setRowCount(len(cells))
         for index, (row, cell) in enumerate(cells):
