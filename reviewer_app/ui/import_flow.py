@@ -38,17 +38,28 @@ def import_work(
     paths = list(paths)  # a copy: the worker must not see the caller's list change
 
     def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
-        from reviewer_app.evidence.derive import derive_pending  # loaded when first needed
         from reviewer_app.evidence.importer import Importer
 
         report = Importer(folder, progress=progress, cancel=cancel).import_paths(paths)
-        if not report.cancelled:
-            derived = derive_pending(folder, progress=progress, cancel=cancel)
-            for result in report.imported:
-                result.warnings.extend(derived.warnings.get(result.submission_id, []))
-        return report
+        return _derived(folder, report, progress, cancel)
 
     return work
+
+
+def _derived(
+    folder: DataFolder,
+    report: ImportReport,
+    progress: Callable[[ProgressReport], None],
+    cancel: CancelToken,
+) -> ImportReport:
+    """The import's text and thumbnails made, each item's reader warnings on its result."""
+    from reviewer_app.evidence.derive import derive_pending  # loaded when first needed
+
+    if not report.cancelled:
+        derived = derive_pending(folder, progress=progress, cancel=cancel)
+        for result in report.imported:
+            result.warnings.extend(derived.warnings.get(result.submission_id, []))
+    return report
 
 
 def platform_work(
@@ -57,7 +68,6 @@ def platform_work(
     """A Moodle or Canvas download, one submission per student (see reviewer_app.lms)."""
 
     def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
-        from reviewer_app.evidence.derive import derive_pending
         from reviewer_app.lms.importing import import_download
 
         chosen: Literal["moodle", "canvas"] = "moodle" if platform == "moodle" else "canvas"
@@ -70,11 +80,7 @@ def platform_work(
             progress=progress,
             cancel=cancel,
         ).report
-        if not report.cancelled:
-            derived = derive_pending(folder, progress=progress, cancel=cancel)
-            for result in report.imported:
-                result.warnings.extend(derived.warnings.get(result.submission_id, []))
-        return report
+        return _derived(folder, report, progress, cancel)
 
     return work
 
