@@ -61,3 +61,25 @@ def test_a_benchmark_runs_at_a_small_size(script: str) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     assert done.stdout.strip(), "the benchmark printed no figures"
+
+
+def test_pairs_interleave_swaps_the_order_and_pairs_each_round() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from pairs import interleave
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    calls: list[str] = []
+
+    def ours() -> float:
+        calls.append("ours")
+        return 3.0
+
+    def floor() -> float:
+        calls.append("floor")
+        return 2.0 if len(calls) < 3 else 1.0
+
+    pairs = interleave("x", ours, floor, rounds=3)
+    assert calls == ["ours", "floor", "floor", "ours", "ours", "floor"]
+    assert pairs.spread() == (1.5, 3.0, 3.0)
+    assert "median 3.00x" in pairs.line()
