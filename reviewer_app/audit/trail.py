@@ -144,7 +144,12 @@ def record_many(
     # One statement for all of them: given a list, the driver for a team database runs
     # one INSERT per row, each a round trip while the trail turn is held. A save's few
     # entries go in a statement prepared once (see storage.prepared).
-    if len(rows) <= _PREPARED_ROWS:
+    if not prepared.applies(session):
+        # A data folder: no round trips to save, and an INSERT of several VALUES rows is
+        # compiled again on every run (SQLAlchemy cannot cache it); one compiled INSERT
+        # run for each row is cheaper.
+        session.execute(_APPEND, rows)
+    elif len(rows) <= _PREPARED_ROWS:
         params = {f"{name}_{n}": value for n, row in enumerate(rows) for name, value in row.items()}
         prepared.rows(session, _appending(len(rows)), params)
     else:

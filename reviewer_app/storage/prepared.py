@@ -63,14 +63,20 @@ class _Prepared:
 _PREPARED: weakref.WeakKeyDictionary[Any, dict[Statement, _Prepared]] = weakref.WeakKeyDictionary()
 
 
+def applies(conn: Connection | Session) -> bool:
+    """Whether statements run through `rows` are prepared on this connection."""
+    return not isinstance(conn, Session) and conn.dialect.driver == "pg8000"
+
+
 def rows(
     conn: Connection | Session, statement: Statement, params: Mapping[str, Any]
 ) -> Sequence[Sequence[Any]]:
     """The rows `statement` returns with `params` (every bound name given), run in the
     transaction; prepared on a team database's connection."""
-    if isinstance(conn, Session) or conn.dialect.driver != "pg8000":
+    if not applies(conn):
         result = conn.execute(statement, params)
         return result.all() if len(statement.exported_columns) else []
+    assert isinstance(conn, Connection)
     dbapi_connection: Any = conn.connection.dbapi_connection
     known = _PREPARED.setdefault(dbapi_connection, {})
     prepared = known.get(statement)
