@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.canonical import canonical_json
@@ -97,34 +98,50 @@ def record_many(
     entries: Sequence[Entry],
     *,
     head: Sequence[Any] | None = None,
+    ends_transaction: bool = False,
 ) -> None:
     """Appends entries in order, chained one to the next; call inside the transaction
-    that makes the change. The chain's head is read once for all of them: the
-    transaction holds the write lock, so nothing else can append in between. `head`
-    is the `HEAD` columns as a statement of this transaction read them, last before
-    this call and after `take_trail_turn`; without it the head is read here."""
+    that makes the change.
+
+    In a data folder the chain's head is read once for all of them (the transaction
+    holds the database's only write lock, so nothing else can append in between);
+    `head` is the `HEAD` columns as a statement of this transaction read them, last
+    before this call, and without it the head is read here. A team database links
+    each entry itself as it is inserted (team.rules), under its trail turn: the
+    program never reads the head, so the turn is held for no round trip to it.
+    `ends_transaction`: nothing follows in this transaction, which commits with the
+    append (on a team database, in the same message: see `prepared.append_and_commit`).
+    """
     if not entries:
         return
-    last: Sequence[Any] | None = head
-    if head is None:
-        take_trail_turn(session)
-        last = session.execute(_LAST).first()
-    seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
+    on_server = _links_on_server(session)
+    if on_server:
+        seq, prev = 0, ""  # replaced by the server's trigger
+    else:
+        last: Sequence[Any] | None = head
+        if head is None:
+            take_trail_turn(session)
+            last = session.execute(_LAST).first()
+        seq, prev = (int(last[0]), str(last[1])) if last and last[0] is not None else (0, GENESIS)
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     rows = []
     for entry in entries:
         seq += 1
         before_text, after_text = canonical_json(entry.before), canonical_json(entry.after)
-        digest = entry_hash(
-            prev,
-            seq,
-            at,
-            entry.actor,
-            entry.action,
-            entry.entity,
-            entry.entity_id,
-            before_text,
-            after_text,
+        digest = (
+            ""
+            if on_server
+            else entry_hash(
+                prev,
+                seq,
+                at,
+                entry.actor,
+                entry.action,
+                entry.entity,
+                entry.entity_id,
+                before_text,
+                after_text,
+            )
         )
         rows.append(
             {
@@ -141,19 +158,39 @@ def record_many(
             }
         )
         prev = digest
-    # One statement for all of them: given a list, the driver for a team database runs
-    # one INSERT per row, each a round trip while the trail turn is held. A save's few
-    # entries go in a statement prepared once (see storage.prepared).
-    if not prepared.applies(session):
-        # A data folder: no round trips to save, and an INSERT of several VALUES rows is
-        # compiled again on every run (SQLAlchemy cannot cache it); one compiled INSERT
-        # run for each row is cheaper.
+    if not on_server:
+        # No round trips to save, and an INSERT of several VALUES rows is compiled again
+        # on every run (SQLAlchemy cannot cache it): one compiled INSERT run for each
+        # row is cheaper.
         session.execute(_APPEND, rows)
-    elif len(rows) <= _PREPARED_ROWS:
+    elif ends_transaction and prepared.append_and_commit(session, _EVENTS.name, rows):
+        pass
+    elif len(rows) <= _PREPARED_ROWS and prepared.applies(session):
+        # One statement for all of them: given a list, the driver runs one INSERT per
+        # row, each a round trip. A save's few entries go in a statement prepared once.
         params = {f"{name}_{n}": value for n, row in enumerate(rows) for name, value in row.items()}
         prepared.rows(session, _appending(len(rows)), params)
     else:
         session.execute(_APPEND.values(rows))
+
+
+def _links_on_server(session: Session | Connection) -> bool:
+    """Whether the database links the chain: a team database once `team setup` has
+    made its trigger (before, while it is being set up, the program does)."""
+    engine = session.get_bind().engine if isinstance(session, Session) else session.engine
+    if engine.dialect.name != "postgresql":
+        return False
+    if engine not in _LINKING:
+        if not session.scalar(_HAS_LINKING_TRIGGER):
+            return False  # asked again next time: setup may be making it now
+        _LINKING.add(engine)
+    return True
+
+
+_LINKING: weakref.WeakSet[Engine] = weakref.WeakSet()
+_HAS_LINKING_TRIGGER = text(
+    "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_events_continue_chain')"
+)
 
 
 @dataclass(frozen=True)

@@ -654,8 +654,9 @@ class ReviewSession:
         )
 
     def _note(self, conn: Connection | Session, change: trail.Entry) -> None:
-        """Records the change and the state it leaves, reading the chain's head once."""
-        state.note(conn, self.submission_pk, self.reviewer, [change])
+        """Records an edit and the state it leaves: the last statement of its
+        transaction, which commits with it."""
+        state.note(conn, self.submission_pk, self.reviewer, [change], ends_transaction=True)
 
     def _upsert_score(
         self, conn: Connection, which: int, criterion_id: str, value: str | None

@@ -137,7 +137,10 @@ def _configure_postgresql(engine: Engine) -> None:
 
 
 def _commit(dbapi_connection: Any) -> None:
-    dbapi_connection.execute_simple("COMMIT")
+    # A save's last append may have committed already, in the same message as its
+    # INSERT (storage.prepared.append_and_commit).
+    if dbapi_connection._in_transaction:
+        dbapi_connection.execute_simple("COMMIT")
 
 
 def claiming(engine: Engine) -> Engine:
@@ -167,7 +170,7 @@ def _take_turn(connection: Any, key: int) -> None:
     then (said aloud, in the waiting thread) for up to the allowance, then refused like
     a busy data folder. The waits run on the driver's own cursor: a statement that fails
     through SQLAlchemy inside its `begin` makes it roll the whole transaction back."""
-    if connection.exec_driver_sql(_TRY_LOCK.format(key=key)).scalar():
+    if _try_turn(connection, _TRY_LOCK.format(key=key)):
         return
     cursor = connection.connection.dbapi_connection.cursor()
     try:
@@ -191,6 +194,22 @@ def _take_turn(connection: Any, key: int) -> None:
             "this change was not made. Try again when it has finished; nothing was changed.",
         ).format(seconds=f"{allowance:.0f}")
     )
+
+
+def _try_turn(connection: Any, statement: str) -> bool:
+    """Whether the lock was free (and is now this transaction's). With the team
+    database's driver, one round trip: a simple query (the driver would send it
+    unnamed, in three), with the transaction's BEGIN if it has not begun."""
+    if connection.dialect.driver != "pg8000":
+        return bool(connection.exec_driver_sql(statement).scalar())
+    dbapi_connection = connection.connection.dbapi_connection
+    if not dbapi_connection._in_transaction:
+        statement = f"begin transaction; {statement}"
+    try:
+        done = dbapi_connection.execute_simple(statement)
+    except connection.dialect.loaded_dbapi.Error as e:
+        raise DBAPIError.instance(statement, None, e, connection.dialect.loaded_dbapi.Error) from e
+    return bool(done.rows[-1][0])
 
 
 def _wait_for_turn(cursor: Any, key: int, seconds: float, *, recoverable: bool) -> bool:

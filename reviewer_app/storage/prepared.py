@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.selectable import Select
 
-Statement = Select[Any] | UpdateBase
+Statement = Select[*tuple[Any, ...]] | UpdateBase
 _Processor = Callable[[Any], Any] | None
 
 # The driver's statements take named parameters (":name"); compiled for it once.
@@ -96,3 +96,45 @@ def rows(
             conn.dialect.loaded_dbapi.Error,
             dialect=conn.dialect,
         ) from e
+
+
+def append_and_commit(
+    conn: Connection | Session, table: str, rows: Sequence[Mapping[str, Any]]
+) -> bool:
+    """Inserts `rows` into `table` and commits the transaction, in one message to the
+    team database (a simple query of two statements, the values written as literals);
+    False, with nothing sent, where that cannot be done (not the team database's
+    driver, or a NUL character, which no literal can carry: the caller inserts as usual
+    and the server refuses it).
+
+    For an append that holds a lock to the commit (the audit trail's turn, taken by its
+    trigger): sent apart, the COMMIT would wait for the program to be given the
+    processor again, with the lock held. If the INSERT fails the COMMIT does not run
+    and the transaction is left failed, to be rolled back as any failed statement's."""
+    if not isinstance(conn, Connection) or not applies(conn):
+        return False
+    if any("\x00" in value for row in rows for value in row.values() if isinstance(value, str)):
+        return False
+    columns = list(rows[0])
+    values = ", ".join(f"({', '.join(_literal(row[c]) for c in columns)})" for row in rows)
+    statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}; COMMIT"
+    dbapi_connection: Any = conn.connection.dbapi_connection
+    if not dbapi_connection._in_transaction:
+        statement = f"begin transaction; {statement}"
+    try:
+        dbapi_connection.execute_simple(statement)
+    except conn.dialect.loaded_dbapi.Error as e:
+        raise DBAPIError.instance(
+            statement, None, e, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect
+        ) from e
+    return True
+
+
+def _literal(value: Any) -> str:
+    """An escape-string literal (its meaning does not depend on the server's
+    standard_conforming_strings), or a number as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"no literal for {type(value).__name__}")
+    if isinstance(value, int):
+        return str(value)
+    return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'"

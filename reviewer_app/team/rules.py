@@ -111,15 +111,22 @@ BEGIN
         RAISE EXCEPTION 'reviewer_app: the login % is %, not %',
             session_user, person, NEW.actor USING ERRCODE = '42501';
     END IF;
-    -- Appends take turns (the program's own trail turn, taken again here for any
-    -- other client), and each continues the chain where it stands.
+    -- Appends take turns (the trail turn, held to the commit), and the server links
+    -- each entry where the chain stands, whatever the client sent: number, previous
+    -- hash, and the hash of audit.trail.entry_hash (the previous hash, a newline and
+    -- the fields as canonical JSON: no spaces, strings escaped as to_json does, which
+    -- is what the program's canonical_json writes). Waiting for the head in the
+    -- program would hold the turn over round trips to it.
     PERFORM pg_advisory_xact_lock({{lock}});
     SELECT seq, hash INTO last_seq, last_hash FROM audit_events ORDER BY seq DESC LIMIT 1;
-    IF NEW.seq <> coalesce(last_seq, 0) + 1
-       OR NEW.prev_hash <> coalesce(last_hash, repeat('0', 64)) THEN
-        RAISE EXCEPTION 'reviewer_app: an audit entry must continue the trail at %',
-            coalesce(last_seq, 0) + 1 USING ERRCODE = '23514';
-    END IF;
+    NEW.seq := coalesce(last_seq, 0) + 1;
+    NEW.prev_hash := coalesce(last_hash, repeat('0', 64));
+    NEW.hash := encode(sha256(convert_to(
+        NEW.prev_hash || chr(10) || '[' || NEW.seq::text
+        || ',' || to_json(NEW.at::text)::text || ',' || to_json(NEW.actor::text)::text
+        || ',' || to_json(NEW.action::text)::text || ',' || to_json(NEW.entity::text)::text
+        || ',' || to_json(NEW.entity_id::text)::text || ',' || to_json(NEW.before)::text
+        || ',' || to_json(NEW.after)::text || ']', 'UTF8')), 'hex');
     RETURN NEW;
 END $$;
 """

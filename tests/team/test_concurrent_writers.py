@@ -174,3 +174,42 @@ def test_a_process_killed_mid_save_leaves_every_earlier_save(
     finally:
         folder.close()
     assert comments is not None and comments >= saved
+
+
+def test_the_server_links_awkward_text_as_the_program_checks_it(
+    team: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The team database numbers and hashes each entry itself; `audit verify` recomputes
+    every hash in the program. Text that JSON escapes (quotes, backslashes, line breaks,
+    control characters, tabs) and text it does not (accents, other scripts, emoji, a
+    quote that would end an SQL literal) must hash alike on both sides."""
+    from reviewer_app.reviews.service import ReviewSession
+
+    database, password = as_login(team, tmp_path, REVIEWERS[0])
+    folder = DataFolder.open(tmp_path / "awkward", database_url=team_url(database, Path(password)))
+    awkward = [
+        'She said "it\'s fine" \\ then left; --',
+        "line one\nline two\r\n\ttabbed \x01\x1f \x7f end",
+        "Évaluation à l'école: 学生の作品 🎨 \u2028 \\u0041 E'\\x00'",
+    ]
+    try:
+        review = ReviewSession.open(folder, SUBMISSIONS[0], REVIEWERS[0])
+        criterion = review.rubric.criteria[0]
+        for text in awkward:
+            review.set_comment(criterion.id, text)
+        review.set_feedback(awkward[0] + awkward[2])
+        review.set_level(criterion.id, criterion.levels[0].id)
+    finally:
+        folder.close()
+    code = main(["--data-dir", str(tmp_path / "lead"), *team, "audit", "verify", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["ok"] is True, out + err
+    lead = DataFolder.open(tmp_path / "check", database_url=team_url(team[1], Path(team[3])))
+    try:
+        with lead.read_sessions() as session:
+            stored = session.scalars(
+                select(AuditEvent.after).where(AuditEvent.action == "review.comment")
+            ).all()
+    finally:
+        lead.close()
+    assert [json.loads(s)[criterion.id] for s in stored] == awkward

@@ -147,14 +147,22 @@ def test_an_assessor_cannot_change_anothers_rows_the_trail_or_a_decision(team: T
         ),
     ):
         team.refused("ana", sql, why, ben=ben, ana=ana)
-    # Even as herself, an entry must continue the chain where it stands.
-    team.refused(
-        "ana",
-        "INSERT INTO audit_events (seq, at, actor, action, entity, entity_id, before, after, "
-        "prev_hash, hash) VALUES (1, 'now', 'Ana Lima', 'x', 'x', 'x', 'null', 'null', "
-        "'x', 'x')",
-        "must continue the trail",
+    # Even as herself, an entry goes where the chain stands, linked by the server
+    # whatever number and hashes she wrote (audit verify, below, checks the links).
+    (last_seq, last_hash), *_ = team.rows(
+        SUPERUSER, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
     )
+    with team.engine("ana") as engine, engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO audit_events (seq, at, actor, action, entity, entity_id, before, "
+                "after, prev_hash, hash) VALUES (1, 'now', 'Ana Lima', 'x', 'x', 'x', 'null', "
+                "'null', 'x', 'x')"
+            )
+        )
+    assert team.rows(
+        SUPERUSER, "SELECT seq, prev_hash, length(hash) FROM audit_events WHERE action = 'x'"
+    ) == [(last_seq + 1, last_hash, 64)]
     # Rows written carry the login that wrote them, as the server set it.
     assert team.rows(SUPERUSER, "SELECT written_by FROM reviews WHERE id = :id", id=ben) == [
         ("ben",)
