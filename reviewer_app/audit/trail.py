@@ -176,7 +176,8 @@ def record_many(
 
 def _links_on_server(session: Session | Connection) -> bool:
     """Whether the database links the chain: a team database once `team setup` has
-    made its trigger (before, while it is being set up, the program does)."""
+    made its trigger (before, while it is being set up, the program does; and for a
+    database set up by an earlier version, until `team setup` runs again)."""
     engine = session.get_bind().engine if isinstance(session, Session) else session.engine
     if engine.dialect.name != "postgresql":
         return False
@@ -188,8 +189,11 @@ def _links_on_server(session: Session | Connection) -> bool:
 
 
 _LINKING: weakref.WeakSet[Engine] = weakref.WeakSet()
+# The trigger of team.rules that links (one made by an earlier `team setup` only
+# checks what the program linked, which a program still does for it).
 _HAS_LINKING_TRIGGER = text(
-    "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_events_continue_chain')"
+    "SELECT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+    "WHERE t.tgname = 'audit_events_continue_chain' AND p.prosrc LIKE '%NEW.hash :=%')"
 )
 
 

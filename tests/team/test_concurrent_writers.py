@@ -183,6 +183,7 @@ def test_the_server_links_awkward_text_as_the_program_checks_it(
     every hash in the program. Text that JSON escapes (quotes, backslashes, line breaks,
     control characters, tabs) and text it does not (accents, other scripts, emoji, a
     quote that would end an SQL literal) must hash alike on both sides."""
+    from reviewer_app.audit import trail
     from reviewer_app.reviews.service import ReviewSession
 
     database, password = as_login(team, tmp_path, REVIEWERS[0])
@@ -193,6 +194,8 @@ def test_the_server_links_awkward_text_as_the_program_checks_it(
         "Évaluation à l'école: 学生の作品 🎨 \u2028 \\u0041 E'\\x00'",
     ]
     try:
+        with folder.engine.connect() as conn:
+            assert trail._links_on_server(conn)  # the program reads no head: the server links
         review = ReviewSession.open(folder, SUBMISSIONS[0], REVIEWERS[0])
         criterion = review.rubric.criteria[0]
         for text in awkward:
