@@ -27,7 +27,7 @@ def _printed(write: Any, document: Any) -> str:
 
 ROWS: list[dict[str, Any]] = [
     {"id": "A-1", "name": "María José Núñez", "n": 1, "ok": True, "none": None},
-    {"id": "B\u202e2", "name": "line\nbreak \"quoted\" \\ tab\t", "n": -3, "ok": False},
+    {"id": "B\u202e2", "name": 'line\nbreak "quoted" \\ tab\t', "n": -3, "ok": False},
     {"id": "C", "ratio": 0.25, "esc": "\x1b[2J\x85\u2066"},
     {"id": "D", "nested": {"a": [1, 2]}, "list": []},
     {},
@@ -51,7 +51,8 @@ def test_a_listing_command_loads_neither_the_orm_nor_the_models(tmp_path: Path) 
         "from reviewer_app.cli import main\n"
         f"code = main(['--data-dir', {str(tmp_path / 'data')!r}, 'submissions', '--json'])\n"
         "loaded = [m for m in sys.modules if m.startswith(('sqlalchemy.orm', 'alembic',"
-        " 'reviewer_app.storage.models', 'reviewer_app.storage.team_blobs'))]\n"
+        " 'reviewer_app.storage.models', 'reviewer_app.storage.team_blobs'))"
+        " or m.startswith('reviewer_app.cli.') and not m.endswith(('.evidence_cmds', '.output'))]\n"
         "print(code, sorted(loaded), file=sys.stderr)\n"
     )
     for _ in range(2):  # the first opening creates the folder, the second reads it
@@ -61,3 +62,46 @@ def test_a_listing_command_loads_neither_the_orm_nor_the_models(tmp_path: Path) 
         assert done.returncode == 0, done.stderr
         assert done.stdout == "[]\n"
         assert done.stderr.strip() == "0 []"
+
+
+def test_the_command_table_names_what_each_module_registers() -> None:
+    import argparse
+    import importlib
+
+    from reviewer_app.cli import COMMANDS, build_parser
+
+    for name, commands in COMMANDS.items():
+        parser = argparse.ArgumentParser()
+        registered = parser.add_subparsers(dest="command")
+        module = importlib.import_module(f"reviewer_app.cli.{name}")
+        module.register(registered)
+        if hasattr(module, "register_verify"):
+            module.register_verify(registered)
+        assert tuple(registered.choices) == commands, name
+    full = build_parser()
+    choices = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert list(choices) == [c for commands in COMMANDS.values() for c in commands]
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["submissions", "--json"], "submissions"),
+        (["--data-dir", "review", "search", "x"], "search"),  # a folder named like a command
+        (["--data-dir=score", "check"], "check"),
+        (["--database", "postgresql://a@b/c", "team", "--help"], "team"),
+        (["--help"], None),
+        (["--version"], None),
+        (["--quit-after", "x", "check"], None),  # a mistake: the full parser says so
+        ([], None),
+        (["--data-dir"], None),
+    ],
+)
+def test_a_command_line_loads_the_module_of_its_command(
+    argv: list[str], command: str | None
+) -> None:
+    from reviewer_app.cli import _command_named, build_parser
+
+    assert _command_named(argv) == command
+    if command is not None and "--help" not in argv:
+        assert build_parser(command).parse_args(argv).command == command
