@@ -43,13 +43,26 @@ def test_a_streamed_list_is_byte_for_byte_the_whole_document(count: int) -> None
     assert json.loads(streamed) == rows
 
 
-def test_a_listing_command_loads_neither_the_orm_nor_the_models(tmp_path: Path) -> None:
-    """`submissions` on a data folder reads columns: the ORM and the models are for
-    the commands that change things."""
+@pytest.mark.parametrize("count", [1, 999, 1000, 1001, 2500])
+def test_flat_rows_streamed_are_byte_for_byte_the_whole_document(count: int) -> None:
+    flat = [r for r in ROWS if r and all(not isinstance(v, dict | list) for v in r.values())]
+    rows = [dict(flat[n % len(flat)], seq=n) for n in range(count)]
+    rows[-1]["brace"] = '},\n    {"x": 1}'  # what separates rows, inside a value
+    whole = _printed(output.print_json, rows)
+    assert _printed(lambda r: output.stream_json_list(r, flat=True), iter(rows)) == whole
+    assert _printed(output.stream_json_list, iter(rows)) == whole
+
+
+@pytest.mark.parametrize("command", [["submissions", "--json"], ["search", "plan", "--json"]])
+def test_a_listing_command_loads_neither_the_orm_nor_the_models(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """`submissions` and `search` on a data folder read columns: the ORM and the models
+    are for the commands that change things; other commands' modules stay unloaded."""
     program = (
         "import sys\n"
         "from reviewer_app.cli import main\n"
-        f"code = main(['--data-dir', {str(tmp_path / 'data')!r}, 'submissions', '--json'])\n"
+        f"code = main(['--data-dir', {str(tmp_path / 'data')!r}, *{command!r}])\n"
         "loaded = [m for m in sys.modules if m.startswith(('sqlalchemy.orm', 'alembic',"
         " 'reviewer_app.storage.models', 'reviewer_app.storage.team_blobs'))"
         " or m.startswith('reviewer_app.cli.') and not m.endswith(('.evidence_cmds', '.output'))]\n"

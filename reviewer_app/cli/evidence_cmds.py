@@ -222,7 +222,7 @@ def run_submissions(args: argparse.Namespace) -> int:
     with open_folder(args) as folder:
         rows = submission_rows(folder)
         if args.json:
-            stream_json_list(rows)
+            stream_json_list(rows, flat=True)
         else:
             print_submissions(rows)
     return 0

@@ -57,43 +57,54 @@ def print_json(document: Any) -> None:
     sys.stdout.write("\n")
 
 
-# A flat row as `print_json` lays it out inside a list, made by the C encoder (an
-# indented dump runs the encoder written in Python, ten times slower): its fields are
-# separated by the line break and indent that `indent=2` puts between them.
-_ROW = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "), default=str)
+# Flat rows as `print_json` lays them out inside a list, made by the C encoder a batch
+# at a time (an indented dump runs the encoder written in Python, ten times slower):
+# the encoder puts the line break and indent of `indent=2` between the fields, and a
+# line break is never inside a value (the encoder escapes it), so the places between
+# rows are found exactly.
+_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "), default=str)
+_BETWEEN_FLAT = "},\n    {"
+_BETWEEN_ROWS = "\n  },\n  {\n    "
 _SCALARS = (str, int, float, type(None))
-# Rows written to standard output at a time.
-_ROWS_A_WRITE = 500
+# Rows encoded and written to standard output at a time.
+_ROWS_A_WRITE = 1000
 
 
-def _row_text(row: dict[str, Any]) -> str:
-    if row and all(isinstance(v, _SCALARS) for v in row.values()):
-        return "  {\n    " + _ROW.encode(row)[1:-1] + "\n  }"
-    nested = json.dumps(row, ensure_ascii=False, indent=2, default=str)
-    return "  " + nested.replace("\n", "\n  ")
+def _rows_text(rows: list[dict[str, Any]], flat: bool) -> str:
+    """The rows as they stand inside `print_json`'s list, without the brackets."""
+    if flat or all(r and all(isinstance(v, _SCALARS) for v in r.values()) for r in rows):
+        inner = _FLAT.encode(rows)[2:-2].replace(_BETWEEN_FLAT, _BETWEEN_ROWS)
+        return "  {\n    " + inner + "\n  }"
+    return ",\n".join(
+        "  " + json.dumps(r, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        for r in rows
+    )
 
 
-def stream_json_list(rows: Iterable[dict[str, Any]]) -> int:
+def stream_json_list(rows: Iterable[dict[str, Any]], *, flat: bool = False) -> int:
     """Prints a JSON list of the rows as they come, byte for byte what `print_json`
-    prints for the whole list, holding only a few hundred rows at a time. Returns the
-    number of rows."""
+    prints for the whole list, holding a thousand rows at a time. `flat` is the
+    caller's word that every row has fields and every value is a string, number, bool
+    or None (else each row is looked at). Returns the number of rows."""
     count = 0
-    pending: list[str] = []
+    batch: list[dict[str, Any]] = []
 
     def flush() -> None:
-        opening = "[\n" if count == len(pending) else ",\n"
-        sys.stdout.write(opening + _json_safe(",\n".join(pending)))
-        pending.clear()
+        text = _rows_text(batch, flat)
+        opening = "[\n" if count == len(batch) else ",\n"
+        # What a terminal would act on is never ASCII: most batches need no looking.
+        sys.stdout.write(opening + (text if text.isascii() else _json_safe(text)))
+        batch.clear()
 
     for row in rows:
-        pending.append(_row_text(row))
+        batch.append(row)
         count += 1
-        if len(pending) == _ROWS_A_WRITE:
+        if len(batch) == _ROWS_A_WRITE:
             flush()
     if count == 0:
         sys.stdout.write("[]\n")
         return 0
-    if pending:
+    if batch:
         flush()
     sys.stdout.write("\n]\n")
     return count

@@ -10,7 +10,7 @@ out by the database in the same statement.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
@@ -54,12 +54,15 @@ SELECT s.submission_id, {_NAME}, {_EMAIL}, c.earner_id IS NOT NULL,
 FROM submissions AS s
 JOIN earners AS e ON e.id = s.earner_id
 LEFT JOIN conflicted AS c ON c.earner_id = s.earner_id
-ORDER BY s.submitted_at, s.submission_id
+ORDER BY {{submitted}}, s.submission_id
 """
+# SQLite reads the table in its order and sorts (the "+" keeps it off the date's
+# index): half the time of following the index, which visits the rows out of order.
+_ORDER = {"sqlite": "+s.submitted_at", "postgresql": "s.submitted_at"}
 # Without the earners' columns, which an assessor's login may not read in blind review.
 _CODED = """
-SELECT submission_id, credential_uri, attempt, status FROM submissions
-ORDER BY submitted_at, submission_id
+SELECT s.submission_id, s.credential_uri, s.attempt, s.status FROM submissions AS s
+ORDER BY {submitted}, s.submission_id
 """
 
 
@@ -71,8 +74,7 @@ def iter_submissions(folder: DataFolder) -> Iterator[dict[str, Any]]:
         if not sees_every_row(conn) and _blind(folder):
             yield from _coded(conn)
             return
-        rows = conn.execution_options(yield_per=_BATCH).execute(text(_LIST))
-        for sid, name, email, conflict, credential, attempt, status in rows:
+        for sid, name, email, conflict, credential, attempt, status in _rows(conn, _LIST):
             yield {
                 "submission_id": sid,
                 "earner": name,
@@ -82,6 +84,23 @@ def iter_submissions(folder: DataFolder) -> Iterator[dict[str, Any]]:
                 "attempt": attempt,
                 "status": status,
             }
+
+
+def _rows(conn: Connection, statement: str) -> Iterator[Sequence[Any]]:
+    """The statement's rows, a batch at a time: on SQLite from the driver's own cursor
+    (a single statement reads one snapshot), on a team database from a server cursor."""
+    dialect = conn.dialect.name
+    statement = statement.format(submitted=_ORDER.get(dialect, "s.submitted_at"))
+    if dialect != "sqlite":
+        yield from conn.execution_options(yield_per=_BATCH).execute(text(statement))
+        return
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+        while batch := cursor.fetchmany(_BATCH):
+            yield from batch
+    finally:
+        cursor.close()
 
 
 def _blind(folder: DataFolder) -> bool:
@@ -95,8 +114,7 @@ def _blind(folder: DataFolder) -> bool:
 def _coded(conn: Connection) -> Iterator[dict[str, Any]]:
     from reviewer_app.reviews.blind import submission_code
 
-    rows = conn.execution_options(yield_per=_BATCH).execute(text(_CODED))
-    for sid, credential, attempt, status in rows:
+    for sid, credential, attempt, status in _rows(conn, _CODED):
         yield {
             "submission_id": sid,
             "earner": submission_code(sid),
