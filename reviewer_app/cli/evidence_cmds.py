@@ -14,7 +14,7 @@ from reviewer_app.cli.output import (
     counted,
     echo,
     print_json,
-    stream_json_list,
+    stream_json_table,
 )
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
@@ -213,18 +213,19 @@ def run_check(args: argparse.Namespace) -> int:
 def submission_rows(folder: DataFolder) -> Iterator[dict[str, Any]]:
     """The submissions as the database gives them, one at a time (see
     evidence/submissions.py): read them while `folder` is open."""
-    from reviewer_app.evidence.submissions import iter_submissions
+    from reviewer_app.evidence.submissions import FIELDS, iter_submissions
 
-    return iter_submissions(folder)
+    return (dict(zip(FIELDS, row, strict=True)) for row in iter_submissions(folder))
 
 
 def run_submissions(args: argparse.Namespace) -> int:
     with open_folder(args) as folder:
-        rows = submission_rows(folder)
         if args.json:
-            stream_json_list(rows, flat=True)
+            from reviewer_app.evidence.submissions import FIELDS, iter_submissions
+
+            stream_json_table(FIELDS, iter_submissions(folder))
         else:
-            print_submissions(rows)
+            print_submissions(submission_rows(folder))
     return 0
 
 

@@ -14,7 +14,7 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -57,47 +57,46 @@ def print_json(document: Any) -> None:
     sys.stdout.write("\n")
 
 
-# Flat rows as `print_json` lays them out inside a list, made by the C encoder a batch
-# at a time (an indented dump runs the encoder written in Python, ten times slower):
-# the encoder puts the line break and indent of `indent=2` between the fields, and a
-# line break is never inside a value (the encoder escapes it), so the places between
-# rows are found exactly.
-_FLAT = json.JSONEncoder(ensure_ascii=False, separators=(",\n    ", ": "), default=str)
-_BETWEEN_FLAT = "},\n    {"
-_BETWEEN_ROWS = "\n  },\n  {\n    "
-_SCALARS = (str, int, float, type(None))
+def _nested(value: Any) -> str:
+    """A value as `print_json` writes it as a field of a row in a list."""
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).replace("\n", "\n    ")
+
+
+# How json writes each plain value (strings by its own C function); anything else
+# (a float, a list, a subclass) goes through json itself.
+_PLAIN: dict[type, Callable[[Any], str]] = {
+    str: json.encoder.encode_basestring,
+    int: int.__repr__,
+    bool: lambda v: "true" if v else "false",
+    type(None): lambda v: "null",
+}
 # Rows encoded and written to standard output at a time.
 _ROWS_A_WRITE = 1000
 
 
-def _rows_text(rows: list[dict[str, Any]], flat: bool) -> str:
-    """The rows as they stand inside `print_json`'s list, without the brackets."""
-    if flat or all(r and all(isinstance(v, _SCALARS) for v in r.values()) for r in rows):
-        inner = _FLAT.encode(rows)[2:-2].replace(_BETWEEN_FLAT, _BETWEEN_ROWS)
-        return "  {\n    " + inner + "\n  }"
-    return ",\n".join(
-        "  " + json.dumps(r, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
-        for r in rows
-    )
+def stream_json_table(fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Prints a JSON list of objects with these fields, one for each row of values, as
+    the rows come: byte for byte what `print_json` prints for the whole list, holding
+    a thousand rows at a time. Returns the number of rows.
 
-
-def stream_json_list(rows: Iterable[dict[str, Any]], *, flat: bool = False) -> int:
-    """Prints a JSON list of the rows as they come, byte for byte what `print_json`
-    prints for the whole list, holding a thousand rows at a time. `flat` is the
-    caller's word that every row has fields and every value is a string, number, bool
-    or None (else each row is looked at). Returns the number of rows."""
+    Each row is written through a template of `print_json`'s layout, its values
+    encoded one by one (a dict per row and an indented dump, which runs json's encoder
+    written in Python, cost several times as much at a hundred thousand rows)."""
+    keys = [json.dumps(f, ensure_ascii=False).replace("%", "%%") for f in fields]
+    template = "  {\n" + ",\n".join(f"    {k}: %s" for k in keys) + "\n  }" if keys else "  {}"
+    plain = _PLAIN.get
     count = 0
-    batch: list[dict[str, Any]] = []
+    batch: list[str] = []
 
     def flush() -> None:
-        text = _rows_text(batch, flat)
+        text = ",\n".join(batch)
         opening = "[\n" if count == len(batch) else ",\n"
         # What a terminal would act on is never ASCII: most batches need no looking.
         sys.stdout.write(opening + (text if text.isascii() else _json_safe(text)))
         batch.clear()
 
     for row in rows:
-        batch.append(row)
+        batch.append(template % tuple([(plain(type(v)) or _nested)(v) for v in row]))
         count += 1
         if len(batch) == _ROWS_A_WRITE:
             flush()

@@ -66,24 +66,16 @@ ORDER BY {submitted}, s.submission_id
 """
 
 
-def iter_submissions(folder: DataFolder) -> Iterator[dict[str, Any]]:
-    """Every submission, oldest first (then by id), as a dict of FIELDS. Where the
-    earners' names are out of this login's sight (blind review on a team database),
-    each stands as its code."""
+def iter_submissions(folder: DataFolder) -> Iterator[tuple[Any, ...]]:
+    """Every submission, oldest first (then by id), as a tuple of FIELDS' values.
+    Where the earners' names are out of this login's sight (blind review on a team
+    database), each stands as its code."""
     with folder.read_engine.connect() as conn:
         if not sees_every_row(conn) and _blind(folder):
             yield from _coded(conn)
             return
         for sid, name, email, conflict, credential, attempt, status in _rows(conn, _LIST):
-            yield {
-                "submission_id": sid,
-                "earner": name,
-                "earner_email": email,
-                "earner_conflict": bool(conflict),
-                "credential_id": credential,
-                "attempt": attempt,
-                "status": status,
-            }
+            yield sid, name, email, bool(conflict), credential, attempt, status
 
 
 def _rows(conn: Connection, statement: str) -> Iterator[Sequence[Any]]:
@@ -111,16 +103,8 @@ def _blind(folder: DataFolder) -> bool:
         return BLIND_REVIEW.get(session)
 
 
-def _coded(conn: Connection) -> Iterator[dict[str, Any]]:
+def _coded(conn: Connection) -> Iterator[tuple[Any, ...]]:
     from reviewer_app.reviews.blind import submission_code
 
     for sid, credential, attempt, status in _rows(conn, _CODED):
-        yield {
-            "submission_id": sid,
-            "earner": submission_code(sid),
-            "earner_email": None,
-            "earner_conflict": False,
-            "credential_id": credential,
-            "attempt": attempt,
-            "status": status,
-        }
+        yield sid, submission_code(sid), None, False, credential, attempt, status
