@@ -46,9 +46,10 @@ from reviewer_app.storage.schema import upgrade_database
 from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
 
-# Opening a folder needs only SQLAlchemy's core: the ORM, the models and the team
-# database's parts load when first used, so that a command that only reads a list
-# starts in a fraction of the time (see docs/performance.md).
+# Opening a folder needs only SQLAlchemy's core: the ORM, the models, the file lock and
+# the team database's parts load when first used. They were about half of every
+# command's start, and a command that only reads a list (evidence/submissions.py)
+# needs none of them.
 if TYPE_CHECKING:
     from filelock import FileLock
     from sqlalchemy.orm import Session, sessionmaker
