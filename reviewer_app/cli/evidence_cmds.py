@@ -171,17 +171,9 @@ def run_search(args: argparse.Namespace) -> int:
     with open_folder(args) as folder:
         hits = search_folder(folder, args.query)
     if args.json:
-        print_json(
-            [
-                {
-                    "submission_id": h.submission_id,
-                    "item": h.item,
-                    "item_id": h.item_id,
-                    "page": h.page,
-                    "snippet": h.snippet,
-                }
-                for h in hits
-            ]
+        stream_json_table(
+            ("submission_id", "item", "item_id", "page", "snippet"),
+            ((h.submission_id, h.item, h.item_id, h.page, h.snippet) for h in hits),
         )
     else:
         for h in hits:
