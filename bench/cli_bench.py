@@ -9,6 +9,8 @@ Each side is a fresh process, as a person runs the command; the pairs interleave
 
 - start: `reviewer-app submissions --json` on a folder of 20 submissions, against
   `python -c "import sqlalchemy"` (the acceptance: within 3x);
+- a new data folder's first opening, created in one step from the schema at head,
+  against the same made by running the whole migration history;
 - `submissions --json` on the largest folder: its wall time and peak resident memory
   (the acceptance: under 1 s and 150 MB at 100,000), against a floor that reads the
   same columns with sqlite3 and prints them with json in the same process shape;
@@ -276,6 +278,40 @@ def bench_start(rounds: int) -> Pairs:
     return pairs
 
 
+NEW_FOLDER = """
+import sys
+from pathlib import Path
+from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
+root = Path(sys.argv[1])
+if sys.argv[2] == "history":
+    from reviewer_app.storage.database import make_engine
+    from reviewer_app.storage.schema import upgrade_database
+    root.mkdir()
+    engine = make_engine(f"sqlite:///{root / DATABASE_NAME}")
+    upgrade_database(engine, None, one_step=False)
+    engine.dispose()
+DataFolder.open(root).close()
+"""
+
+
+def bench_new_folder(rounds: int) -> None:
+    """A new data folder opened for the first time, created in one step, against the
+    same built by running the whole migration history (as before)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        made = iter(range(10 * rounds + 10))
+
+        def side(how: str, cpu: list[float]) -> float:
+            return run([sys.executable, "-c", NEW_FOLDER, f"{tmp}/{next(made)}", how], cpu=cpu)[0]
+
+        cpu = Cpu()
+        label = "a new data folder: created in one step / by the migration history"
+        pairs = interleave(
+            label, lambda: side("one-step", cpu.ours), lambda: side("history", cpu.floor), rounds
+        )
+    report(pairs)
+    cpu.report(label)
+
+
 def bench_list(root: Path, count: int, rounds: int) -> None:
     peaks: list[float] = []
     cpu = Cpu()
@@ -342,6 +378,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         roots = {count: folder_for(count, Path(scratch)) for count in sizes}
         bench_start(args.startup_rounds)
+        bench_new_folder(args.rounds)
         bench_list(roots[sizes[-1]], sizes[-1], args.rounds)
         bench_growth(f"search {RARE}", ["search", RARE, "--json"], roots, args.rounds)
         bench_growth("search family", ["search", "family", "--json"], roots, args.rounds)
