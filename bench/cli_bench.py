@@ -17,10 +17,10 @@ Each side is a fresh process, as a person runs the command; the pairs interleave
 - `search` and `check` at every size, each against the same command on the smallest
   folder, so that the ratio shows how they grow (flat, or the sizes' ratio for linear).
 
-The folders are real data folders, filled in bulk through the models' tables (one
-stored file, its text and a written answer per submission; some earners with two
-attempts, some whose attempts give different names) and kept in bench/work/ between
-runs.
+The folders are real data folders, filled in bulk through the models' tables (the demo
+definitions; one stored file, its text and a written answer per submission; a submitted
+review with its levels for half of them; some earners with two attempts, some whose
+attempts give different names) and kept in bench/work/ between runs.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from pairs import Pairs, interleave, report  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
 # Bump when the generated folders change, so cached ones are made again.
-GENERATION = "cli-2"
+GENERATION = "cli-3"
 CREDENTIALS = [
     ("https://credentials.example.org/mc/families-as-partners-1", "Families as Partners"),
     ("https://credentials.example.org/mc/cultural-proficiency-1", "Culturally Responsive"),
@@ -100,15 +100,38 @@ def folder_for(count: int, scratch: Path) -> Path:
 
 
 def fill(root: Path, count: int) -> None:
-    from sqlalchemy import insert, text
+    from sqlalchemy import insert, select, text
 
+    from reviewer_app.resources import resource
+    from reviewer_app.rubrics.decision import decide
+    from reviewer_app.rubrics.model import Rubric
+    from reviewer_app.rubrics.store import add_files
     from reviewer_app.storage.datafolder import DataFolder
-    from reviewer_app.storage.models import Blob, Earner, EvidenceItem, Submission, utcnow
+    from reviewer_app.storage.models import (
+        Blob,
+        CriterionScore,
+        Definition,
+        Earner,
+        EvidenceItem,
+        Review,
+        Reviewer,
+        Submission,
+        utcnow,
+    )
 
     rng = random.Random(count)
     now = utcnow()
     folder = DataFolder.open(root)
     try:
+        add_files(folder, sorted(resource("demo", "definitions").glob("*-1.json")), "bench")
+        with folder.sessions.begin() as session:
+            rubrics = {
+                uri: (definition_id, Rubric.from_content(content))
+                for definition_id, uri, content in session.execute(
+                    select(Definition.id, Definition.achievement_uri, Definition.content)
+                )
+            }
+            session.execute(insert(Reviewer), [{"name": f"Assessor {n:02}"} for n in range(1, 21)])
         earners = max(1, count * 3 // 5)
         with folder.sessions.begin() as session:
             session.execute(
@@ -124,7 +147,7 @@ def fill(root: Path, count: int) -> None:
             )
         batch = 10_000
         for start in range(0, count, batch):
-            subs, blobs, items, texts = [], [], [], []
+            subs, blobs, items, texts, reviews, scores = [], [], [], [], [], []
             for n in range(start, min(count, start + batch)):
                 earner = n % earners
                 uri, name = CREDENTIALS[n % 3]
@@ -148,6 +171,25 @@ def fill(root: Path, count: int) -> None:
                         "warnings": [],
                     }
                 )
+                if STATUSES[n % 4] in ("pass", "not-yet"):  # a submitted review
+                    definition_id, rubric = rubrics[uri]
+                    levels = {c.id: rng.choice(c.levels).id for c in rubric.criteria}
+                    reviews.append(
+                        {
+                            "id": n + 1,
+                            "submission_id": n + 1,
+                            "reviewer_id": 1 + n % 20,
+                            "definition_id": definition_id,
+                            "started_at": now,
+                            "updated_at": now,
+                            "submitted_at": now,
+                            "decision": decide(rubric, levels).outcome,
+                        }
+                    )
+                    scores += [
+                        {"review_id": n + 1, "criterion_id": c, "level_id": lv, "updated_at": now}
+                        for c, lv in levels.items()
+                    ]
                 words = " ".join(rng.choice(WORDS) for _ in range(40))
                 if n % 50 == 7:
                     words += f" {RARE}"
@@ -192,6 +234,9 @@ def fill(root: Path, count: int) -> None:
                 session.execute(insert(Submission), subs)
                 session.execute(insert(Blob), blobs)
                 session.execute(insert(EvidenceItem), items)
+                if reviews:
+                    session.execute(insert(Review), reviews)
+                    session.execute(insert(CriterionScore), scores)
                 session.execute(
                     text(
                         "INSERT INTO evidence_text (body, item_id, page) "
