@@ -92,6 +92,30 @@ def test_a_new_folder_does_not_load_the_migrations(data_dir: Path) -> None:
     assert _schema_and_version(data_dir / DATABASE_NAME)[1] == HEAD
 
 
+def test_processes_opening_one_new_folder_at_once_all_open_it(data_dir: Path) -> None:
+    """One creates the schema (its transaction takes the write lock); the others find
+    it made when they get the lock, and open it rather than call it foreign."""
+    import subprocess
+    import sys
+
+    data_dir.mkdir()
+    program = (
+        "import sys, time; from pathlib import Path; "
+        "from reviewer_app.storage.datafolder import DataFolder; "
+        "start = float(sys.argv[1]); time.sleep(max(0.0, start - time.time())); "
+        "DataFolder.open(Path(sys.argv[2])).close()"
+    )
+    import time
+
+    start = str(time.time() + 1.5)
+    openers = [
+        subprocess.Popen([sys.executable, "-c", program, start, str(data_dir)], text=True)
+        for _ in range(4)
+    ]
+    assert [p.wait(timeout=120) for p in openers] == [0, 0, 0, 0]
+    assert _schema_and_version(data_dir / DATABASE_NAME)[1] == HEAD
+
+
 def test_an_old_folder_still_upgrades_through_every_migration_to_the_same_schema(
     tmp_path: Path,
 ) -> None:

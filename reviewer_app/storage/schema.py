@@ -81,9 +81,13 @@ def upgrade_database(
     current = current_revision(engine)
     if current == HEAD and to == "head":
         return None
-    new = current is None and to == "head" and one_step and engine.dialect.name == "sqlite"
-    if new and _create_at_head(engine):
-        return None
+    if current is None and to == "head" and one_step and engine.dialect.name == "sqlite":
+        if _create_at_head(engine):
+            return None
+        # Tables appeared since we looked: another process's creation, or not ours.
+        current = current_revision(engine)
+        if current == HEAD:
+            return None
     from alembic import command
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
