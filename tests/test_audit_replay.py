@@ -197,6 +197,28 @@ def test_a_decision_contradicting_its_levels_is_named(decided: DataFolder) -> No
     ]
 
 
+def test_check_reads_the_decisions_in_one_statement_as_the_replay_does(
+    decided: DataFolder,
+) -> None:
+    """`check` reads every submitted review with its levels in one statement; its
+    findings are the replay's, one by one, whatever the levels say."""
+    from reviewer_app.audit.folder_check import _decisions
+    from reviewer_app.audit.replay import decision_findings
+
+    sql(
+        decided,
+        "UPDATE criterion_scores SET level_id = 'not-yet' WHERE criterion_id = 'overview-goal' "
+        "AND review_id = (SELECT min(id) FROM reviews)",
+        "UPDATE criterion_scores SET level_id = NULL "
+        "WHERE review_id = (SELECT max(id) FROM reviews WHERE submitted_at IS NOT NULL)",
+    )
+    with decided.read_sessions() as session:
+        replayed = [("decision", f.submission, f.problem) for f in decision_findings(session)]
+        checked = [(p.kind, p.subject, p.message) for p in _decisions(session)]
+    assert len(replayed) == 2
+    assert checked == replayed
+
+
 def test_the_text_output_says_what_differs(
     decided: DataFolder, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SMALL = {
     "calibration_bench.py": ["--reviewers", "6", "--submissions", "30", "--anchors", "4"],
+    "cli_bench.py": ["--sizes", "100,300", "--rounds", "1", "--startup-rounds", "2"],
     "export_bench.py": ["--count", "3"],
     "import_bench.py": ["--count", "3", "--mb", "1", "--rounds", "1"],
     "lms_bench.py": ["--students", "3", "--mb", "2", "--rounds", "1"],

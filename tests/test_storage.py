@@ -16,7 +16,12 @@ from reviewer_app.storage.blobstore import BlobStore, SizeLimitExceeded
 from reviewer_app.storage.database import make_engine
 from reviewer_app.storage.datafolder import DATABASE_NAME, DataFolder
 from reviewer_app.storage.models import Blob, Earner, StoreIntent
-from reviewer_app.storage.schema import HEAD, head_revision, upgrade_database
+from reviewer_app.storage.schema import (
+    HEAD,
+    head_revision,
+    sqlite_schema,
+    upgrade_database,
+)
 
 
 def test_new_folder_is_created_at_the_current_schema(data_dir: Path) -> None:
@@ -34,6 +39,97 @@ def test_new_folder_is_created_at_the_current_schema(data_dir: Path) -> None:
 
 def test_the_known_head_is_the_newest_migration() -> None:
     assert head_revision() == HEAD
+
+
+def _schema_and_version(database: Path) -> tuple[list[tuple[str, str, str, str | None]], str]:
+    engine = make_engine(f"sqlite:///{database}")
+    try:
+        with engine.connect() as conn:
+            version = conn.scalar(text("SELECT version_num FROM alembic_version"))
+            return sqlite_schema(conn), version
+    finally:
+        engine.dispose()
+
+
+def test_a_new_folder_made_in_one_step_equals_one_built_by_every_migration(
+    tmp_path: Path,
+) -> None:
+    """A new folder is created from head.sql in one transaction; the migrations only
+    upgrade. The two must give the same database: every table, index, trigger and the
+    full-text index (with its own tables), statement for statement, and the version."""
+    migrated = tmp_path / "migrated.sqlite3"
+    engine = make_engine(f"sqlite:///{migrated}")
+    upgrade_database(engine, None, one_step=False)
+    engine.dispose()
+
+    with DataFolder.open(tmp_path / "new"):
+        pass
+    one_step = _schema_and_version(tmp_path / "new" / DATABASE_NAME)
+    by_migrations = _schema_and_version(migrated)
+    assert one_step == by_migrations, "head.sql is out of date: run scripts/head_schema.py"
+    kinds = {kind for kind, *_ in one_step[0]}
+    assert kinds >= {"table", "index", "trigger"}
+    assert any(sql and "VIRTUAL TABLE evidence_text" in sql for *_, sql in one_step[0])
+    assert one_step[1] == HEAD
+
+
+def test_a_new_folder_does_not_load_the_migrations(data_dir: Path) -> None:
+    """One step: no Alembic, no migration scripts, for a folder's first opening."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys; from pathlib import Path; "
+        "from reviewer_app.storage.datafolder import DataFolder; "
+        f"DataFolder.open(Path({str(data_dir)!r})).close(); "
+        "print(sorted(m for m in sys.modules "
+        "if m.startswith(('alembic', 'reviewer_app.storage.models'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
+    assert _schema_and_version(data_dir / DATABASE_NAME)[1] == HEAD
+
+
+def test_processes_opening_one_new_folder_at_once_all_open_it(data_dir: Path) -> None:
+    """One creates the schema (its transaction takes the write lock); the others find
+    it made when they get the lock, and open it rather than call it foreign."""
+    import subprocess
+    import sys
+
+    data_dir.mkdir()
+    program = (
+        "import sys, time; from pathlib import Path; "
+        "from reviewer_app.storage.datafolder import DataFolder; "
+        "start = float(sys.argv[1]); time.sleep(max(0.0, start - time.time())); "
+        "DataFolder.open(Path(sys.argv[2])).close()"
+    )
+    import time
+
+    start = str(time.time() + 1.5)
+    openers = [
+        subprocess.Popen([sys.executable, "-c", program, start, str(data_dir)], text=True)
+        for _ in range(4)
+    ]
+    assert [p.wait(timeout=120) for p in openers] == [0, 0, 0, 0]
+    assert _schema_and_version(data_dir / DATABASE_NAME)[1] == HEAD
+
+
+def test_an_old_folder_still_upgrades_through_every_migration_to_the_same_schema(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / "old"
+    old.mkdir()
+    engine = make_engine(f"sqlite:///{old / DATABASE_NAME}")
+    upgrade_database(engine, None, to="0008")
+    engine.dispose()
+    with DataFolder.open(old) as folder:
+        assert folder.upgrade_backup is not None
+    with DataFolder.open(tmp_path / "new"):
+        pass
+    upgraded = _schema_and_version(old / DATABASE_NAME)
+    assert upgraded == _schema_and_version(tmp_path / "new" / DATABASE_NAME)
 
 
 def test_foreign_keys_are_enforced(folder: DataFolder) -> None:

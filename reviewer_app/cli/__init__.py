@@ -8,26 +8,15 @@ nothing else; progress and messages go to standard error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reviewer_app import APP_NAME, version
-from reviewer_app.cli import (
-    annotation_cmds,
-    backup_cmds,
-    credential_cmds,
-    demo_cmd,
-    evidence_cmds,
-    grades_cmds,
-    moderation_cmds,
-    packet_cmds,
-    review_cmds,
-    settings_cmd,
-    team_cmds,
-)
 from reviewer_app.errors import Cancelled, DataFolderError, UserError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -45,13 +34,58 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="reviewer-app",
-        description=f"{APP_NAME}: score micro-credential evidence portfolios offline. "
-        "With no command, opens the main window.",
-    )
-    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version")
+# The modules that register the commands, in the order `--help` lists them, each with
+# the commands it registers (a test keeps the two in step). A command loads only its
+# own module: a listing need not import the export's or the packets' code to start.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "evidence_cmds": ("import", "search", "check", "submissions"),
+    "review_cmds": ("definitions", "score", "feedback", "blind-review", "audit"),
+    "annotation_cmds": ("annotate", "annotations"),
+    "credential_cmds": ("issuer", "export", "revoke", "verify"),
+    "moderation_cmds": ("reviewers", "calibration", "adjudicate"),
+    "settings_cmd": ("settings",),
+    "packet_cmds": ("packet",),
+    "demo_cmd": ("demo",),
+    "backup_cmds": ("backup", "restore"),
+    "team_cmds": ("team",),
+    "grades_cmds": ("grades",),
+}
+_MODULE_OF = {command: module for module, commands in COMMANDS.items() for command in commands}
+
+
+def _register(commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
+    module = importlib.import_module(f"reviewer_app.cli.{name}")
+    module.register(commands)
+    if name == "credential_cmds":
+        module.register_verify(commands)
+
+
+class _NotPlain(Exception):
+    """The arguments are not a plain command line for `_command_named`."""
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotPlain(message)
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The command the arguments name, read past the options before it; None when
+    there is none or they say something else (help, the version, a mistake): the full
+    parser then reads them and says what it always has."""
+    options = _QuietParser(prog="reviewer-app", add_help=False)
+    options.add_argument("--version", action="store_true")
+    _global_options(options)
+    try:
+        known, rest = options.parse_known_args(argv)
+    except _NotPlain:
+        return None
+    if known.version or not rest or rest[0] not in _MODULE_OF:
+        return None
+    return rest[0]
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -74,24 +108,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For smoke tests of a packaged build: open the window, then quit after a moment.
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, of that command alone."""
+    parser = argparse.ArgumentParser(
+        prog="reviewer-app",
+        description=f"{APP_NAME}: score micro-credential evidence portfolios offline. "
+        "With no command, opens the main window.",
+    )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version")
+    _global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    evidence_cmds.register(commands)
-    review_cmds.register(commands)
-    annotation_cmds.register(commands)
-    credential_cmds.register(commands)
-    credential_cmds.register_verify(commands)
-    moderation_cmds.register(commands)
-    settings_cmd.register(commands)
-    packet_cmds.register(commands)
-    demo_cmd.register(commands)
-    backup_cmds.register(commands)
-    team_cmds.register(commands)
-    grades_cmds.register(commands)
+    for name in COMMANDS if only is None else (_MODULE_OF[only],):
+        _register(commands, name)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_named(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         from reviewer_app.cli.window_cmd import open_window

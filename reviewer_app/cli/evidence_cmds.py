@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewer_app.cli.output import StderrProgress, cancel_on_interrupt, counted, echo, print_json
+from reviewer_app.cli.output import (
+    StderrProgress,
+    cancel_on_interrupt,
+    counted,
+    echo,
+    print_json,
+    stream_json_table,
+)
 from reviewer_app.evidence.limits import ImportLimits, MiB
 
 # Each command imports what it needs when it runs, so that `--help` and the light
@@ -163,17 +171,9 @@ def run_search(args: argparse.Namespace) -> int:
     with open_folder(args) as folder:
         hits = search_folder(folder, args.query)
     if args.json:
-        print_json(
-            [
-                {
-                    "submission_id": h.submission_id,
-                    "item": h.item,
-                    "item_id": h.item_id,
-                    "page": h.page,
-                    "snippet": h.snippet,
-                }
-                for h in hits
-            ]
+        stream_json_table(
+            ("submission_id", "item", "item_id", "page", "snippet"),
+            ((h.submission_id, h.item, h.item_id, h.page, h.snippet) for h in hits),
         )
     else:
         for h in hits:
@@ -202,19 +202,22 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def submission_rows(folder: DataFolder) -> list[dict[str, Any]]:
-    from reviewer_app.evidence.submissions import list_submissions
+def submission_rows(folder: DataFolder) -> Iterator[dict[str, Any]]:
+    """The submissions as the database gives them, one at a time (see
+    evidence/submissions.py): read them while `folder` is open."""
+    from reviewer_app.evidence.submissions import FIELDS, iter_submissions
 
-    return [asdict(line) for line in list_submissions(folder)]
+    return (dict(zip(FIELDS, row, strict=True)) for row in iter_submissions(folder))
 
 
 def run_submissions(args: argparse.Namespace) -> int:
     with open_folder(args) as folder:
-        rows = submission_rows(folder)
-    if args.json:
-        print_json(rows)
-    else:
-        print_submissions(rows)
+        if args.json:
+            from reviewer_app.evidence.submissions import FIELDS, iter_submissions
+
+            stream_json_table(FIELDS, iter_submissions(folder))
+        else:
+            print_submissions(submission_rows(folder))
     return 0
 
 
@@ -239,7 +242,8 @@ def run_assign(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_submissions(rows: list[dict[str, Any]]) -> None:
+def print_submissions(rows: Iterable[dict[str, Any]]) -> None:
+    count = 0
     for r in rows:
         credential = (r["credential_id"] or "(no micro-credential yet)").rsplit("/", 1)[-1]
         conflict = (
@@ -249,4 +253,5 @@ def print_submissions(rows: list[dict[str, Any]]) -> None:
             f"{r['submission_id']:<24} {r['earner']:<28} {credential:<32} "
             f"attempt {r['attempt']}  {r['status']}{conflict}"
         )
-    echo(counted(len(rows), "submission"))
+        count += 1
+    echo(counted(count, "submission"))

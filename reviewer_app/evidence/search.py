@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Connection, text
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from reviewer_app.storage.datafolder import DataFolder
 
 _TERM = re.compile(r"\w+\*?", re.UNICODE)
@@ -44,7 +45,7 @@ def fold(words: str) -> str:
 
 
 def _dialect(session: Session | Connection) -> str:
-    bind = session.get_bind() if isinstance(session, Session) else session
+    bind = session if isinstance(session, Connection) else session.get_bind()
     return str(bind.dialect.name)
 
 
@@ -154,12 +155,12 @@ _FIRST_HIT = {
 }
 
 
-def _query_for(session: Session, query: str) -> tuple[str, str | None]:
+def _query_for(session: Session | Connection, query: str) -> tuple[str, str | None]:
     dialect = "postgresql" if _dialect(session) == "postgresql" else "sqlite"
     return dialect, (to_tsquery(query) if dialect == "postgresql" else to_fts_query(query))
 
 
-def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]:
+def search(session: Session | Connection, query: str, *, limit: int = 100) -> list[SearchHit]:
     dialect, words = _query_for(session, query)
     if words is None:
         return []
@@ -169,9 +170,9 @@ def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]
 
 
 def search_folder(folder: DataFolder, query: str, *, limit: int = 100) -> list[SearchHit]:
-    """`search` in a read of its own."""
-    with folder.read_sessions() as session:
-        return search(session, query, limit=limit)
+    """`search` in a read of its own (columns only: no ORM session is needed)."""
+    with folder.read_engine.connect() as conn:
+        return search(conn, query, limit=limit)
 
 
 def first_hit(session: Session, submission_pk: int, query: str) -> tuple[int, int | None] | None:

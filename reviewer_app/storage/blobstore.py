@@ -34,14 +34,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import fsync_dir
 from reviewer_app.storage.diskspace import disk_full, is_disk_full
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:  # loaded when a staging folder is first made or reaped, not to read
+    from filelock import FileLock
 
 CHUNK = 1024 * 1024
 OWNER = ".owner"  # the suffix of a staging folder's lock file
@@ -94,6 +95,8 @@ class BlobStore:
 
     def _made_tmp(self) -> Path:
         if self._staging is None:
+            from filelock import FileLock
+
             staging = self.tmp_root / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
             # Not thread-local: a worker thread may make it and the main thread close it.
             owner = FileLock(str(staging.with_name(staging.name + OWNER)), thread_local=False)
@@ -285,6 +288,8 @@ class BlobStore:
             made = 0.0
         if time.time() - made < STAGING_GRACE_SECONDS:
             return False
+        from filelock import FileLock, Timeout
+
         owner = FileLock(str(lock_file))
         try:
             owner.acquire(timeout=0)

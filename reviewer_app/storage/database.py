@@ -23,15 +23,17 @@ import os
 import sqlite3
 import time
 import weakref
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.errors import UserError
 from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:  # the ORM loads when a session is first made, not with the engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 # How long a write waits for another process's write before giving up; a setting for
@@ -158,7 +160,7 @@ def take_trail_turn(bind: Session | Connection) -> None:
     """Before reading the trail's head to append to it: on a team database, waits for
     the trail turn (once a transaction); a data folder's writer already holds its
     database's only lock."""
-    connection = bind.connection() if isinstance(bind, Session) else bind
+    connection = bind if isinstance(bind, Connection) else bind.connection()
     if connection.dialect.name != "postgresql" or connection.info.get(_HOLDS_TRAIL_TURN):
         return
     _take_turn(connection, TRAIL_LOCK_KEY)
@@ -283,6 +285,8 @@ def is_busy(error: BaseException) -> bool:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -300,7 +304,7 @@ _IS_ASSESSOR = text(
 def sees_every_row(bind: Session | Connection) -> bool:
     """Whether this session reads every row: always on a data folder; on a team
     database unless its login is an assessor's."""
-    engine = bind.get_bind().engine if isinstance(bind, Session) else bind.engine
+    engine = bind.engine if isinstance(bind, Connection) else bind.get_bind().engine
     if engine.dialect.name != "postgresql":
         return True
     known = _SEES_EVERY_ROW.get(engine)

@@ -23,12 +23,12 @@ import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-from sqlalchemy import URL, Engine, delete, select
+from sqlalchemy import URL, Engine, delete, select, text
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.errors import DataFolderError
 from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
@@ -41,12 +41,20 @@ from reviewer_app.storage.database import (
     reading,
 )
 from reviewer_app.storage.diskspace import disk_full, is_disk_full, nearly_full
-from reviewer_app.storage.models import Blob, StoreIntent
 from reviewer_app.storage.permissions import PRIVATE_FILE, private_file, private_folder, tighten
 from reviewer_app.storage.schema import upgrade_database
-from reviewer_app.storage.team_blobs import TeamBlobs, is_team, upload
 from reviewer_app.storage.waits import announce_wait
 from reviewer_app.wording import translate
+
+# Opening a folder needs only SQLAlchemy's core: the ORM, the models, the file lock and
+# the team database's parts load when first used. They were about half of every
+# command's start, and a command that only reads a list (evidence/submissions.py)
+# needs none of them.
+if TYPE_CHECKING:
+    from filelock import FileLock
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from reviewer_app.storage.models import StoreIntent
 
 _log = logging.getLogger(__name__)
 
@@ -63,13 +71,26 @@ class DataFolder:
         self.root = root
         self.engine = engine
         self.store = store
-        # Writes begin IMMEDIATE (see database.py); this is the default, the safe one.
-        self.sessions: sessionmaker[Session] = make_session_factory(engine)
         # For transactions that only read: deferred, never waiting for a writer.
         self.read_engine = reading(engine)
-        self.read_sessions: sessionmaker[Session] = make_session_factory(self.read_engine)
-        self._lock = FileLock(str(root / "folder.lock"))
         self.upgrade_backup: Path | None = None
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """Sessions that may write: they begin IMMEDIATE (see database.py); the default,
+        the safe one."""
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def read_sessions(self) -> sessionmaker[Session]:
+        """Sessions for transactions that only read."""
+        return make_session_factory(self.read_engine)
+
+    @cached_property
+    def _lock(self) -> FileLock:
+        from filelock import FileLock
+
+        return FileLock(str(self.root / "folder.lock"))
 
     @classmethod
     def open(cls, root: Path, *, database_url: str | URL | None = None) -> DataFolder:
@@ -109,7 +130,9 @@ class DataFolder:
         # Built, not written as text: a folder named "a%20b" must not be read as "a b".
         url = database_url or URL.create("sqlite", database=str(root / DATABASE_NAME))
         engine = make_engine(url)
-        if is_team(engine):  # the store is this laptop's cache of the database's files
+        if engine.dialect.name == "postgresql":  # the store caches the database's files
+            from reviewer_app.storage.team_blobs import TeamBlobs
+
             store.source = TeamBlobs(engine)
         folder = cls(root, engine, store)
         try:
@@ -153,6 +176,8 @@ class DataFolder:
     @contextmanager
     def write_lock(self, timeout: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
         """Held while files move into the store, so that recovery never races an import."""
+        from filelock import Timeout
+
         try:
             try:
                 self._lock.acquire(timeout=min(NOTICE_AFTER_SECONDS, timeout))
@@ -182,6 +207,9 @@ class DataFolder:
         the files placed here are the laptop's cache; if `record` then fails, the files
         stay stored, whole, for the next attempt.
         """
+        from reviewer_app.storage.models import Blob, StoreIntent
+        from reviewer_app.storage.team_blobs import upload
+
         team = self.store.source is not None
         token = uuid.uuid4().hex
         by_hash = {s.sha256: s for s in staged}
@@ -212,11 +240,15 @@ class DataFolder:
             raise
 
     def _undo_intents(self, token: str) -> None:
+        from reviewer_app.storage.models import StoreIntent
+
         with self.sessions.begin() as session:
             intents = session.scalars(select(StoreIntent).where(StoreIntent.token == token))
             self._remove_unreferenced(session, list(intents))
 
     def _remove_unreferenced(self, session: Session, intents: list[StoreIntent]) -> None:
+        from reviewer_app.storage.models import Blob
+
         hashes = {i.sha256 for i in intents}
         known = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(hashes))))
         for sha in hashes - known:
@@ -229,8 +261,8 @@ class DataFolder:
         stamp = restore_journal.pending_stamp(self.root)
         if stamp is None:
             return
-        with self.read_sessions() as session:
-            referenced = set(session.scalars(select(Blob.sha256)))
+        with self.read_engine.connect() as conn:
+            referenced = set(conn.scalars(text("SELECT sha256 FROM blobs")))
         aside = restore_journal.move_unreferenced(
             self.store.objects, self.root / f"store.before-restore-{stamp}", referenced
         )
@@ -243,8 +275,15 @@ class DataFolder:
         """Undoes what an interrupted import left: partial files and uncommitted blobs.
 
         Skipped when another process holds the lock: that process is mid-import and its
-        files are not leftovers.
+        files are not leftovers. A folder with nothing left over (the usual case) is
+        seen to be so without the lock.
         """
+        if not self._left_over():
+            return
+        from filelock import Timeout
+
+        from reviewer_app.storage.models import StoreIntent
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -252,13 +291,23 @@ class DataFolder:
         try:
             self.store.clear_tmp()
             self._finish_interrupted_restore()
-            # Looked at read-only first: opening a folder must not wait for a writer.
-            with self.read_sessions() as session:
-                if session.scalar(select(StoreIntent.token).limit(1)) is None:
-                    return
+            if not self._intents_left():
+                return
             with self.sessions.begin() as session:
                 intents = list(session.scalars(select(StoreIntent)))
                 if intents:
                     self._remove_unreferenced(session, intents)
         finally:
             self._lock.release()
+
+    def _left_over(self) -> bool:
+        """Whether an interrupted import or restore may have left something to undo."""
+        with os.scandir(self.store.tmp_root) as entries:
+            if next(entries, None) is not None:
+                return True
+        return restore_journal.pending_stamp(self.root) is not None or self._intents_left()
+
+    def _intents_left(self) -> bool:
+        # Looked at read-only: opening a folder must not wait for a writer.
+        with self.read_engine.connect() as conn:
+            return conn.scalar(text("SELECT token FROM store_intents LIMIT 1")) is not None
