@@ -115,11 +115,11 @@ class DerivePool:
         limits: ImportLimits,
         *,
         workers: int | None = None,
-        item_seconds: float = ITEM_SECONDS,
+        item_seconds: float | None = None,
     ) -> None:
         self._work, self._on_failure, self._limits = work, on_failure, limits
         self.max_workers = workers or planned_workers()
-        self.item_seconds = item_seconds
+        self.item_seconds = item_seconds or ITEM_SECONDS
         self._context = multiprocessing.get_context("spawn")
         self._state = _State()
         self._prestart = False
