@@ -127,6 +127,7 @@ class Importer:
                 for path in paths:
                     for found in self.opener(path, self.limits, scratch):
                         self._import_one(found, report)
+                self._await(self._batch)
             except Cancelled:
                 report.cancelled = True  # bundles already whole are still saved below
                 pool.close()  # their files not read yet are left pending
@@ -189,6 +190,8 @@ class Importer:
                 len(self._batch) >= WAIT_FACTOR * BATCH_BUNDLES
                 or self._batch_bytes >= WAIT_FACTOR * BATCH_BYTES
             )
+            if too_big:
+                self._await(self._batch)
             self._flush(report, wait=too_big)
 
     def _prepare(self, candidate: Candidate) -> ReadyBundle:
@@ -210,6 +213,13 @@ class Importer:
             self.cancel.check()
             cleanup.pop_all()  # the batch owns the staged files from here on
         return ReadyBundle(plan, items, digest, source.label)
+
+    def _await(self, batch: list[ReadyBundle]) -> None:
+        """Waits for the batch's checks and derivations, ready to stop for a cancel:
+        a file whose reader is slow must not hold the person's cancel for minutes."""
+        while not all(ready.done() for ready in batch):
+            self.cancel.check()
+            time.sleep(0.05)
 
     def _flush(self, report: ImportReport, *, wait: bool) -> None:
         """Saves the bundles staged so far (without `wait`, the leading ones whose checks
