@@ -4,13 +4,14 @@ costing only that file."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from reviewer_app.evidence import derive_pool, importer
+from reviewer_app.evidence import derive, derive_pool, importer
 from reviewer_app.evidence.derive import derive_pending, pending_count
 from reviewer_app.evidence.derive_work import failed_with
 from reviewer_app.evidence.importer import Importer
@@ -153,3 +154,22 @@ def test_a_cancel_keeps_whole_bundles_and_leaves_their_unread_files_for_later(
     assert found["slow.pdf"][0] == "pending"  # derived by the next import or derive_pending
     with folder.read_sessions() as session:
         assert session.scalar(select(EvidenceItem.id).where(EvidenceItem.path == "p.pdf"))
+
+
+def test_derive_pending_on_workers_hears_a_cancel_while_a_reader_hangs(
+    folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(derive, "derive_in_worker", derive_hostile.work)
+    files = {
+        "hangs.pdf": craft.text_pdf("hangs") + b"\n%HANG\n",
+        "good.pdf": craft.text_pdf("good"),
+    }
+    bundle = craft.bundle_zip(tmp_path / "b.zip", files, submission_id="LATER-2")
+    assert len(Importer(folder).import_paths([bundle]).imported) == 1  # --no-extract
+    cancel = CancelToken()
+    threading.Timer(1.0, cancel.cancel).start()
+    started = time.monotonic()
+    report = derive_pending(folder, cancel=cancel, workers=1)
+    assert time.monotonic() - started < 15
+    assert report.cancelled
+    assert statuses(folder)["hangs.pdf"][0] == "pending"

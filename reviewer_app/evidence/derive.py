@@ -19,7 +19,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import CancelledError, Future
+from concurrent.futures import CancelledError, Future, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
@@ -125,7 +125,7 @@ def derive_pending(
                 pool = stack.enter_context(
                     DerivePool(derive_in_worker, failed_with, limits, workers=workers or None)
                 )
-            results = _results(folder, todo, limits, pool)
+            results = _results(folder, todo, limits, pool, cancel or CancelToken())
             for done, (item_id, derived) in enumerate(results):
                 if derived is None:
                     continue  # its worker pool stopped: left pending for the next run
@@ -149,6 +149,7 @@ def _results(
     todo: Sequence[tuple[int, str, str]],
     limits: ImportLimits,
     pool: DerivePool | None,
+    cancel: CancelToken,
 ) -> Iterator[tuple[int, Derived | None]]:
     """Each item's derived result, in order; an item pointing at a file read a moment
     ago shares its result. With a pool, a few files per worker are read ahead."""
@@ -171,14 +172,20 @@ def _results(
             seen[key] = found
         ahead.append((item_id, found))
         while len(ahead) >= window:
-            yield _ready(*ahead.popleft())
+            yield _ready(*ahead.popleft(), cancel)
     while ahead:
-        yield _ready(*ahead.popleft())
+        yield _ready(*ahead.popleft(), cancel)
 
 
-def _ready(item_id: int, found: Future[Derived] | Derived) -> tuple[int, Derived | None]:
+def _ready(
+    item_id: int, found: Future[Derived] | Derived, cancel: CancelToken
+) -> tuple[int, Derived | None]:
+    """The item's result once its worker answers; a cancel is heard while waiting."""
     if not isinstance(found, Future):
         return item_id, found
+    while not found.done():
+        cancel.check()
+        wait([found], timeout=0.05)
     try:
         return item_id, found.result()
     except (CancelledError, CancelledWork):
