@@ -64,6 +64,10 @@ __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection", "SkippedFile
 BATCH_BUNDLES = 32
 BATCH_BYTES = 128 * 1024 * 1024
 BATCH_SECONDS = 0.5
+# With extraction a bundle appears whole, searchable and thumbnailed, so its batch may
+# wait a little longer: every save costs the main thread a commit, folder syncs and its
+# thumbnails' syncs, time the next files do not stream in.
+BATCH_SECONDS_DERIVING = 1.0
 # A batch waiting for its slowest derivations is saved whole (waiting) once it holds this
 # many times the bundles or bytes above: that bounds what waits in the temporary area.
 WAIT_FACTOR = 4
@@ -106,6 +110,7 @@ class Importer:
         self._batch_bytes = 0
         self._batch_started = time.monotonic()
         self._pool: DerivePool | None = None
+        self._batch_seconds = BATCH_SECONDS_DERIVING if extract else BATCH_SECONDS
 
     def import_paths(self, paths: Sequence[Path]) -> ImportReport:
         """Imports every bundle found at `paths`; returns what happened to each."""
@@ -184,7 +189,7 @@ class Importer:
         if (
             len(self._batch) >= BATCH_BUNDLES
             or self._batch_bytes >= BATCH_BYTES
-            or time.monotonic() - self._batch_started >= BATCH_SECONDS
+            or time.monotonic() - self._batch_started >= self._batch_seconds
         ):
             too_big = (
                 len(self._batch) >= WAIT_FACTOR * BATCH_BUNDLES
