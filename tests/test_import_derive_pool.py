@@ -4,6 +4,7 @@ costing only that file."""
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from pathlib import Path
@@ -173,3 +174,29 @@ def test_derive_pending_on_workers_hears_a_cancel_while_a_reader_hangs(
     assert time.monotonic() - started < 15
     assert report.cancelled
     assert statuses(folder)["hangs.pdf"][0] == "pending"
+
+
+def test_a_photo_thumbnail_decodes_at_the_smallest_scale_that_covers_it(tmp_path: Path) -> None:
+    """A 4:3 photo of 2560 x 1920 is decoded at 1/8 (320 x 240, all a 320 x 240
+    thumbnail needs), not at 1/4 as asking for the square 320 x 320 box did."""
+    from PIL import Image
+
+    from reviewer_app.evidence.readers import image
+
+    path = tmp_path / "wide.jpg"
+    Image.new("RGB", (2560, 1920), (90, 140, 60)).save(path, "JPEG")
+    decoded: list[tuple[int, int]] = []
+    real_load = Image.Image.load
+
+    def load(self: Image.Image) -> object:
+        result = real_load(self)
+        if self.format == "JPEG":
+            decoded.append(self.size)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Image.Image, "load", load)
+        data = image.thumbnail(path, ImportLimits().max_image_pixels)
+    assert decoded and decoded[0] == (320, 240)
+    with Image.open(io.BytesIO(data)) as thumb:
+        assert thumb.size == (320, 240)

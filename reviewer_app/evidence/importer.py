@@ -5,7 +5,8 @@ temporary area while hashing it, and check each file (fsync, then what its bytes
 a worker thread while the next one streams in. Bundles that pass wait in a batch; the
 batch's files move into place and its rows are written in one transaction (see
 `DataFolder.commit_files`), so a rejected, cancelled or killed import leaves nothing
-half-done behind.
+half-done behind. Saves run on a thread of their own, one at a time and in order, so
+that the commit's and the folders' syncs never stop the next files streaming in.
 
 With `extract`, each checked file's text or thumbnail is derived while later files
 stream in: in worker processes on every core (derive_pool.py) for an import of
@@ -110,6 +111,8 @@ class Importer:
         self._batch_bytes = 0
         self._batch_started = time.monotonic()
         self._pool: DerivePool | None = None
+        # Batches being saved on the save thread, oldest first.
+        self._saving: list[tuple[list[ReadyBundle], futures.Future[None]]] = []
         self._batch_seconds = BATCH_SECONDS_DERIVING if extract else BATCH_SECONDS
 
     def import_paths(self, paths: Sequence[Path]) -> ImportReport:
@@ -121,6 +124,7 @@ class Importer:
             self._scratch() as scratch,
             self.folder.read_engine.connect() as self._reader,
             futures.ThreadPoolExecutor(2, thread_name_prefix="check") as self._checker,
+            futures.ThreadPoolExecutor(1, thread_name_prefix="save") as self._saver,
             ExitStack() as pool,
         ):
             if self.extract and self._bytes_total >= POOL_FROM_BYTES:
@@ -138,11 +142,13 @@ class Importer:
                 pool.close()  # their files not read yet are left pending
             except BaseException as e:
                 self._discard(self._batch)
+                self._finish_saves(quietly=True)
                 if is_disk_full(e):  # no later bundle would fit either: stop, and say why
                     raise self._disk_full() from e
                 raise
             try:
                 self._flush(report, wait=True)
+                self._finish_saves()
             except (SQLAlchemyError, OSError) as e:
                 if is_disk_full(e):
                     raise self._disk_full() from e
@@ -227,8 +233,8 @@ class Importer:
             time.sleep(0.05)
 
     def _flush(self, report: ImportReport, *, wait: bool) -> None:
-        """Saves the bundles staged so far (without `wait`, the leading ones whose checks
-        and derivations are done): their files and rows in one commit.
+        """Hands the bundles staged so far (without `wait`, the leading ones whose checks
+        and derivations are done) to the save thread: their files and rows in one commit.
 
         Batching spares a durable commit (an fsync) per bundle; each bundle is still
         whole or absent, since a batch holds only bundles that passed every check.
@@ -253,6 +259,28 @@ class Importer:
                 self._discard([ready])
         if not good:
             return
+        self._reap()
+        self._saving.append((good, self._saver.submit(self._save, good, report)))
+
+    def _reap(self) -> None:
+        """Forgets the saves that have finished; raises what one of them raised (a full
+        disk), so that the import stops at once."""
+        while self._saving and self._saving[0][1].done():
+            _, saved = self._saving.pop(0)
+            saved.result()
+
+    def _finish_saves(self, *, quietly: bool = False) -> None:
+        """Waits for every save; raises what the first that failed raised, unless
+        `quietly` (an import already stopping for another reason)."""
+        saving, self._saving = self._saving, []
+        futures.wait([saved for _, saved in saving])
+        for _, saved in saving:
+            if saved.exception() is not None and not quietly:
+                saved.result()
+
+    def _save(self, good: list[ReadyBundle], report: ImportReport) -> None:
+        """On the save thread, while the next files stream in: a batch's files and rows
+        (and its thumbnails) in one commit. Saves run one at a time, in order."""
         thumbnails: list[StagedFile] = []
         try:
             thumbnails = self._stage_thumbnails(good)
@@ -333,6 +361,8 @@ class Importer:
         )
 
     def _pending(self, submission_id: str) -> tuple[str, str] | None:
+        for _, saved in [(b, f) for b, f in self._saving if _holds(b, submission_id)]:
+            futures.wait([saved])  # saved, or refused: the database says which, below
         for ready in self._batch:
             if ready.plan.submission_id == submission_id and ready.resolve() is None:
                 return ready.digest, ready.label
@@ -454,6 +484,10 @@ class Importer:
                     current,
                 )
             )
+
+
+def _holds(batch: list[ReadyBundle], submission_id: str) -> bool:
+    return any(ready.plan.submission_id == submission_id for ready in batch)
 
 
 def _size_on_disk(path: Path) -> int:
