@@ -4,7 +4,7 @@ Nothing about it can make a bundle invalid. An import with extraction on derives
 file as it arrives, in worker processes (derive_pool.py), and saves the results with the
 bundle (importer.py); what an import left pending (`--no-extract`, a cancel, an older
 version) is derived here, in the same worker processes once there are enough items to
-be worth starting them (PARALLEL_FROM), else in this process.
+be worth starting them (PARALLEL_FROM files, POOL_FROM_BYTES), else in this process.
 
 Whatever a reader raises is contained to its item: the item is marked "failed" with a
 warning saying why, and the queue goes on, so a file made to crash a reader cannot stall
@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.errors import Cancelled
-from reviewer_app.evidence.derive_pool import CancelledWork, DerivePool
+from reviewer_app.evidence.derive_pool import POOL_FROM_BYTES, CancelledWork, DerivePool
 from reviewer_app.evidence.derive_work import (
     Derived,
     derive_file,
@@ -51,8 +51,9 @@ BATCH_ITEMS = 200
 BATCH_SECONDS = 1.0
 # Derived results kept for items that point at a file already read in this run.
 _REUSE = 32
-# Fewer files than this are derived in this process: starting workers (importing
-# Pillow and PDFium in each, half a second) would cost more than sharing the work saves.
+# Fewer files than this, or fewer bytes than POOL_FROM_BYTES, are derived in this
+# process: starting workers (importing Pillow and PDFium in each, half a second) would
+# cost more than sharing the work saves.
 PARALLEL_FROM = 16
 
 
@@ -107,17 +108,23 @@ def derive_pending(
     report = DeriveReport()
     with folder.read_sessions() as session:
         todo = [
-            (item_id, media_type or "", sha256)
-            for item_id, media_type, sha256 in session.execute(
-                select(EvidenceItem.id, EvidenceItem.media_type, EvidenceItem.blob_sha256)
+            (item_id, media_type or "", sha256, size or 0)
+            for item_id, media_type, sha256, size in session.execute(
+                select(
+                    EvidenceItem.id,
+                    EvidenceItem.media_type,
+                    EvidenceItem.blob_sha256,
+                    EvidenceItem.size,
+                )
                 .where(EvidenceItem.derive_status == "pending")
                 .order_by(EvidenceItem.id)
             )
             if sha256 is not None and wanted[kind_of(media_type)]
         ]
     batch = _Batch()
-    files = len({(sha256, media_type) for _, media_type, sha256 in todo})
-    parallel = files >= PARALLEL_FROM if workers is None else workers > 0
+    files = {(sha256, media_type): size for _, media_type, sha256, size in todo}
+    enough = len(files) >= PARALLEL_FROM and sum(files.values()) >= POOL_FROM_BYTES
+    parallel = enough if workers is None else workers > 0
     try:
         with ExitStack() as stack:
             pool = None
@@ -146,7 +153,7 @@ def derive_pending(
 
 def _results(
     folder: DataFolder,
-    todo: Sequence[tuple[int, str, str]],
+    todo: Sequence[tuple[int, str, str, int]],
     limits: ImportLimits,
     pool: DerivePool | None,
     cancel: CancelToken,
@@ -156,7 +163,7 @@ def _results(
     seen: dict[tuple[str, str], Future[Derived] | Derived] = {}
     ahead: deque[tuple[int, Future[Derived] | Derived]] = deque()
     window = 1 if pool is None else 4 * pool.max_workers
-    for item_id, media_type, sha256 in todo:
+    for item_id, media_type, sha256, _size in todo:
         key = (sha256, media_type)
         found = seen.get(key)
         if found is None:

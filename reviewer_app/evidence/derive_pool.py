@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 # left), so this only ends a worker stuck inside a C library.
 ITEM_SECONDS = 90.0
 MAX_WORKERS = 8
+# Less work than this (bytes of files to derive) is done in the calling process: workers
+# take half a second to start, more than such a small derivation takes.
+POOL_FROM_BYTES = 4 * 1024 * 1024
 
 Work = Callable[[Path, str, ImportLimits], Any]
 

@@ -33,7 +33,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer_app.errors import Cancelled, UserError
-from reviewer_app.evidence.derive_pool import DerivePool
+from reviewer_app.evidence.derive_pool import POOL_FROM_BYTES, DerivePool
 from reviewer_app.evidence.derive_work import (
     Derived,
     derive_file,
@@ -72,9 +72,6 @@ BATCH_SECONDS_DERIVING = 1.0
 # A batch waiting for its slowest derivations is saved whole (waiting) once it holds this
 # many times the bundles or bytes above: that bounds what waits in the temporary area.
 WAIT_FACTOR = 4
-# An import of fewer bytes derives on its check threads: worker processes take half a
-# second to start, more than a small import's whole derivation.
-POOL_FROM_BYTES = 4 * 1024 * 1024
 
 log = logging.getLogger(__name__)
 
