@@ -4,25 +4,24 @@
 
 Generates, in a temporary folder, one Moodle download (with folders) of `students`
 students with three files each (a text PDF, a camera JPEG, and a second photo or a small
-PDF, chosen to reach `mb` megabytes), then alternates, round after round:
+PDF, chosen to reach `mb` megabytes), then interleaves, round by round (bench/pairs.py):
 
-- floor: for every file in the zip, read it out, SHA-256 it and write it to a folder
-  (no checks, no fsync, no database);
+- floor: for every file in the zip, read it out, SHA-256 it, write it to a folder and
+  fsync it (no checks, no database);
 - import: `import_download` into a fresh data folder (text extraction and thumbnails
-  are a later phase and not included, as in bench/import_bench.py).
+  are a later phase and not included, as `import --no-extract` in bench/import_bench.py).
 
-The two alternate so that both see the machine in the same state; each round gives a
-ratio (import MB/s over floor MB/s), printed as min, median and max. The target is at
-least 0.5x, as for bundle import.
+It prints min / median / max of the paired time ratios (import / floor); the target is
+an import at least 0.5x the floor's speed, a time ratio of at most 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -31,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pairs import interleave, report  # noqa: E402
 
 from reviewer_app.demo import media  # noqa: E402
 from reviewer_app.demo.bench import _bench_assets, _bench_earner  # noqa: E402
@@ -84,6 +86,8 @@ def floor(zip_path: Path, scratch: Path) -> float:
                 while chunk := src.read(1 << 20):
                     digest.update(chunk)
                     dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
     elapsed = time.perf_counter() - started
     shutil.rmtree(out)
     return elapsed
@@ -113,21 +117,17 @@ def main() -> None:
         print(f"generating {args.students} students ({args.mb} MB) ...", file=sys.stderr)
         files, total = make_download(zip_path, args.students, args.mb, scratch)
         mb = total / 1e6
-        ratios, floors, imports = [], [], []
-        for _ in range(args.rounds):
-            base = floor(zip_path, scratch)
-            took = run_import(zip_path, scratch, args.students)
-            floors.append(base)
-            imports.append(took)
-            ratios.append(base / took)  # (mb / took) / (mb / base)
         print(f"students: {args.students}, files: {files}, evidence: {mb:,.1f} MB")
-        print(f"floor (read, hash, copy): best {mb / min(floors):,.0f} MB/s ({min(floors):.2f} s)")
-        best = min(imports)
-        print(f"import (no text extraction): best {mb / best:,.0f} MB/s ({best:.2f} s)")
-        print(
-            f"import / floor per round: min {min(ratios):.2f}x, median "
-            f"{statistics.median(ratios):.2f}x, max {max(ratios):.2f}x (target >= 0.50x)"
+        pairs = interleave(
+            "import / floor (time; target <= 2.00x)",
+            lambda: run_import(zip_path, scratch, args.students),
+            lambda: floor(zip_path, scratch),
+            args.rounds,
         )
+        print("floor: read + SHA-256 + copy + fsync per file")
+        report(pairs)
+        speed = 1 / pairs.spread()[1]
+        print(f"import speed / floor speed (median): {speed:.2f}x (target >= 0.50x)")
 
 
 if __name__ == "__main__":

@@ -117,9 +117,10 @@ def run_import(args: argparse.Namespace) -> int:
     limits = _limits(args)
     progress = StderrProgress()
     with open_folder(args) as folder, cancel_on_interrupt() as cancel:
-        importer = Importer(folder, limits, progress=progress, cancel=cancel)
+        extract = not args.no_extract
+        importer = Importer(folder, limits, progress=progress, cancel=cancel, extract=extract)
         report = importer.import_paths(args.paths)
-        if not args.no_extract and not report.cancelled:
+        if extract and not report.cancelled:  # what an earlier --no-extract left
             derived = derive_pending(folder, limits=limits, progress=progress, cancel=cancel)
             _merge_warnings(report, derived.warnings)
         progress.finish()

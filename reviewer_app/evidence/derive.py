@@ -1,8 +1,10 @@
 """What is derived from evidence after import: searchable text and thumbnails.
 
-Kept apart from import because it is the slow part (pypdf reads about 300 pages a
-second) and nothing about it can make a bundle invalid: a submission is usable as soon
-as it is imported, and its text becomes searchable moments later.
+Nothing about it can make a bundle invalid. An import with extraction on derives each
+file as it arrives, in worker processes (derive_pool.py), and saves the results with the
+bundle (importer.py); what an import left pending (`--no-extract`, a cancel, an older
+version) is derived here, in the same worker processes once there are enough items to
+be worth starting them (PARALLEL_FROM files, POOL_FROM_BYTES), else in this process.
 
 Whatever a reader raises is contained to its item: the item is marked "failed" with a
 warning saying why, and the queue goes on, so a file made to crash a reader cannot stall
@@ -15,17 +17,26 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import CancelledError, Future, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.errors import Cancelled
+from reviewer_app.evidence.derive_pool import POOL_FROM_BYTES, CancelledWork, DerivePool
+from reviewer_app.evidence.derive_work import (
+    Derived,
+    derive_file,
+    derive_in_worker,
+    failed_with,
+    kind_of,
+)
 from reviewer_app.evidence.limits import ImportLimits
-from reviewer_app.evidence.readers import InvalidEvidence, PageText, image, pdf, text
 from reviewer_app.evidence.search import index_text
-from reviewer_app.evidence.sniff import IMAGE_TYPES, PDF, TEXT_TYPES
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import StagedFile
 from reviewer_app.storage.datafolder import DataFolder
@@ -40,6 +51,10 @@ BATCH_ITEMS = 200
 BATCH_SECONDS = 1.0
 # Derived results kept for items that point at a file already read in this run.
 _REUSE = 32
+# Fewer files than this, or fewer bytes than POOL_FROM_BYTES, are derived in this
+# process: starting workers (importing Pillow and PDFium in each, half a second) would
+# cost more than sharing the work saves.
+PARALLEL_FROM = 16
 
 
 @dataclass
@@ -53,16 +68,8 @@ class DeriveReport:
 
 
 @dataclass
-class _Derived:
-    pages: list[PageText] = field(default_factory=list)
-    thumbnail: bytes | None = None
-    warnings: list[str] = field(default_factory=list)
-    status: str = "done"
-
-
-@dataclass
 class _Batch:
-    items: list[tuple[int, _Derived]] = field(default_factory=list)
+    items: list[tuple[int, Derived]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
 
     def full(self) -> bool:
@@ -88,8 +95,10 @@ def derive_pending(
     limits: ImportLimits | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    workers: int | None = None,
 ) -> DeriveReport:
-    """Derives what is pending; `extract_text` or `thumbnails` off leave those for later."""
+    """Derives what is pending; `extract_text` or `thumbnails` off leave those for later.
+    `workers` 0 derives in this process; None chooses by the number of items."""
     limits = limits or ImportLimits()
     wanted = {
         "text": extract_text,
@@ -98,75 +107,96 @@ def derive_pending(
     }
     report = DeriveReport()
     with folder.read_sessions() as session:
-        todo = list(
-            session.execute(
-                select(EvidenceItem.id, EvidenceItem.media_type, EvidenceItem.blob_sha256)
+        todo = [
+            (item_id, media_type or "", sha256, size or 0)
+            for item_id, media_type, sha256, size in session.execute(
+                select(
+                    EvidenceItem.id,
+                    EvidenceItem.media_type,
+                    EvidenceItem.blob_sha256,
+                    EvidenceItem.size,
+                )
                 .where(EvidenceItem.derive_status == "pending")
                 .order_by(EvidenceItem.id)
             )
-        )
+            if sha256 is not None and wanted[kind_of(media_type)]
+        ]
     batch = _Batch()
-    seen: dict[tuple[str, str], _Derived] = {}
+    files = {(sha256, media_type): size for _, media_type, sha256, size in todo}
+    enough = len(files) >= PARALLEL_FROM and sum(files.values()) >= POOL_FROM_BYTES
+    parallel = enough if workers is None else workers > 0
     try:
-        for done, (item_id, media_type, sha256) in enumerate(todo):
-            if cancel is not None:
-                cancel.check()
-            if progress is not None:
-                doing = translate("EvidenceFiles", "making evidence searchable")
-                progress(ProgressReport(done, len(todo), 0, 0, doing))
-            if sha256 is None or not wanted[_kind(media_type)]:
-                continue
-            key = (sha256, media_type or "")
-            derived = seen.get(key)
-            if derived is None:
-                derived = _derive(folder.store.file(sha256), media_type or "", limits)
-                if len(seen) >= _REUSE:
-                    seen.clear()
-                seen[key] = derived
-            batch.items.append((item_id, derived))
-            if batch.full():
-                _flush(folder, batch, report)
-                batch = _Batch()
+        with ExitStack() as stack:
+            pool = None
+            if parallel:
+                pool = stack.enter_context(
+                    DerivePool(derive_in_worker, failed_with, limits, workers=workers or None)
+                )
+            results = _results(folder, todo, limits, pool, cancel or CancelToken())
+            for done, (item_id, derived) in enumerate(results):
+                if derived is None:
+                    continue  # its worker pool stopped: left pending for the next run
+                if cancel is not None:
+                    cancel.check()
+                if progress is not None:
+                    doing = translate("EvidenceFiles", "making evidence searchable")
+                    progress(ProgressReport(done, len(todo), 0, 0, doing))
+                batch.items.append((item_id, derived))
+                if batch.full():
+                    _flush(folder, batch, report)
+                    batch = _Batch()
     except Cancelled:
         report.cancelled = True
     _flush(folder, batch, report)  # what was derived before a cancel is kept
     return report
 
 
-def _kind(media_type: str | None) -> str:
-    if media_type == PDF or media_type in TEXT_TYPES:
-        return "text"
-    return "thumbnail" if media_type in IMAGE_TYPES else "none"
+def _results(
+    folder: DataFolder,
+    todo: Sequence[tuple[int, str, str, int]],
+    limits: ImportLimits,
+    pool: DerivePool | None,
+    cancel: CancelToken,
+) -> Iterator[tuple[int, Derived | None]]:
+    """Each item's derived result, in order; an item pointing at a file read a moment
+    ago shares its result. With a pool, a few files per worker are read ahead."""
+    seen: dict[tuple[str, str], Future[Derived] | Derived] = {}
+    ahead: deque[tuple[int, Future[Derived] | Derived]] = deque()
+    window = 1 if pool is None else 4 * pool.max_workers
+    for item_id, media_type, sha256, _size in todo:
+        key = (sha256, media_type)
+        found = seen.get(key)
+        if found is None:
+            path = folder.store.file(sha256)
+            if kind_of(media_type) == "none":
+                found = Derived(status="none")
+            elif pool is None:
+                found = derive_file(path, media_type, limits)
+            else:
+                found = pool.submit(path, media_type)
+            if len(seen) >= _REUSE:
+                seen.clear()
+            seen[key] = found
+        ahead.append((item_id, found))
+        while len(ahead) >= window:
+            yield _ready(*ahead.popleft(), cancel)
+    while ahead:
+        yield _ready(*ahead.popleft(), cancel)
 
 
-def _derive(path: Path, media_type: str, limits: ImportLimits) -> _Derived:
-    out = _Derived()
+def _ready(
+    item_id: int, found: Future[Derived] | Derived, cancel: CancelToken
+) -> tuple[int, Derived | None]:
+    """The item's result once its worker answers; a cancel is heard while waiting."""
+    if not isinstance(found, Future):
+        return item_id, found
+    while not found.done():
+        cancel.check()
+        wait([found], timeout=0.05)
     try:
-        if media_type == PDF:
-            out.pages, out.warnings = pdf.extract(path)
-        elif media_type in TEXT_TYPES:
-            out.pages = text.extract(path)
-        elif media_type in IMAGE_TYPES:
-            out.thumbnail = image.thumbnail(path, limits.max_image_pixels)
-        else:
-            out.status = "none"
-    except (InvalidEvidence, OSError, ValueError, SyntaxError) as e:
-        out = _failed(str(e))
-    except Exception as e:
-        log.warning("deriving %s (%s) failed", path.name, media_type, exc_info=True)
-        out = _failed(f"{type(e).__name__}: {str(e)[:200]}".rstrip(": "))
-    return out
-
-
-def _failed(problem: str) -> _Derived:
-    return _Derived(
-        status="failed",
-        warnings=[
-            translate("EvidenceFiles", "could not be prepared for viewing ({problem})").format(
-                problem=problem
-            )
-        ],
-    )
+        return item_id, found.result()
+    except (CancelledError, CancelledWork):
+        return item_id, None
 
 
 def _flush(folder: DataFolder, batch: _Batch, report: DeriveReport) -> None:
@@ -204,7 +234,7 @@ def _sha(data: bytes) -> str:
 def _save(
     session: Session,
     item_id: int,
-    derived: _Derived,
+    derived: Derived,
     thumbnail: str | None,
     report: DeriveReport,
 ) -> None:

@@ -5,7 +5,18 @@ temporary area while hashing it, and check each file (fsync, then what its bytes
 a worker thread while the next one streams in. Bundles that pass wait in a batch; the
 batch's files move into place and its rows are written in one transaction (see
 `DataFolder.commit_files`), so a rejected, cancelled or killed import leaves nothing
-half-done behind.
+half-done behind. Saves run on a thread of their own, one at a time and in order, so
+that the commit's and the folders' syncs never stop the next files streaming in.
+
+With `extract`, each checked file's text or thumbnail is derived while later files
+stream in: in worker processes on every core (derive_pool.py) for an import of
+POOL_FROM_BYTES or more, else on the check's thread. A batch is saved once its leading
+bundles are derived (never waiting for the slowest, until the batch grows to
+WAIT_FACTOR times its size), with their text, thumbnails and statuses in the same
+commit as their rows: no durable transaction per item, and every item searchable and
+thumbnailed once its bundle is saved. A file whose reader hangs or dies costs only that
+file (marked "failed" with a warning). A cancel saves the bundles already whole and
+leaves their unread files pending, for `derive_pending`.
 """
 
 from __future__ import annotations
@@ -22,6 +33,14 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from reviewer_app.errors import Cancelled, UserError
+from reviewer_app.evidence.derive_pool import POOL_FROM_BYTES, DerivePool
+from reviewer_app.evidence.derive_work import (
+    Derived,
+    derive_file,
+    derive_in_worker,
+    failed_with,
+    kind_of,
+)
 from reviewer_app.evidence.inspect import inspect_file
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan, plan_bundle
@@ -30,7 +49,7 @@ from reviewer_app.evidence.records import record_batch
 from reviewer_app.evidence.report import BundleResult, ImportReport, Rejection, SkippedFile
 from reviewer_app.evidence.shapes import Candidate, Opener, open_bundles
 from reviewer_app.evidence.sources import BundleRejected, Source
-from reviewer_app.evidence.staging import ReadyBundle, StagedItem, unexpected_problem
+from reviewer_app.evidence.staging import Checked, ReadyBundle, StagedItem, unexpected_problem
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
 from reviewer_app.storage.blobstore import SizeLimitExceeded, StagedFile
 from reviewer_app.storage.datafolder import DataFolder
@@ -46,6 +65,13 @@ __all__ = ["BundleResult", "ImportReport", "Importer", "Rejection", "SkippedFile
 BATCH_BUNDLES = 32
 BATCH_BYTES = 128 * 1024 * 1024
 BATCH_SECONDS = 0.5
+# With extraction a bundle appears whole, searchable and thumbnailed, so its batch may
+# wait a little longer: every save costs the main thread a commit, folder syncs and its
+# thumbnails' syncs, time the next files do not stream in.
+BATCH_SECONDS_DERIVING = 1.0
+# A batch waiting for its slowest derivations is saved whole (waiting) once it holds this
+# many times the bundles or bytes above: that bounds what waits in the temporary area.
+WAIT_FACTOR = 4
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +92,11 @@ class Importer:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
         opener: Opener = open_bundles,
+        *,
+        extract: bool = False,
     ) -> None:
         self.folder = folder
+        self.extract = extract
         self.opener = opener  # what a path holds: bundles, or a platform's download
         self.limits = limits or ImportLimits()
         self.progress = progress
@@ -78,6 +107,10 @@ class Importer:
         self._batch: list[ReadyBundle] = []
         self._batch_bytes = 0
         self._batch_started = time.monotonic()
+        self._pool: DerivePool | None = None
+        # Batches being saved on the save thread, oldest first.
+        self._saving: list[tuple[list[ReadyBundle], futures.Future[None]]] = []
+        self._batch_seconds = BATCH_SECONDS_DERIVING if extract else BATCH_SECONDS
 
     def import_paths(self, paths: Sequence[Path]) -> ImportReport:
         """Imports every bundle found at `paths`; returns what happened to each."""
@@ -88,20 +121,31 @@ class Importer:
             self._scratch() as scratch,
             self.folder.read_engine.connect() as self._reader,
             futures.ThreadPoolExecutor(2, thread_name_prefix="check") as self._checker,
+            futures.ThreadPoolExecutor(1, thread_name_prefix="save") as self._saver,
+            ExitStack() as pool,
         ):
+            if self.extract and self._bytes_total >= POOL_FROM_BYTES:
+                self._pool = pool.enter_context(
+                    DerivePool(derive_in_worker, failed_with, self.limits)
+                )
+                self._pool.start_workers()
             try:
                 for path in paths:
                     for found in self.opener(path, self.limits, scratch):
                         self._import_one(found, report)
+                self._await(self._batch)
             except Cancelled:
                 report.cancelled = True  # bundles already whole are still saved below
+                pool.close()  # their files not read yet are left pending
             except BaseException as e:
                 self._discard(self._batch)
+                self._finish_saves(quietly=True)
                 if is_disk_full(e):  # no later bundle would fit either: stop, and say why
                     raise self._disk_full() from e
                 raise
             try:
-                self._flush(report)
+                self._flush(report, wait=True)
+                self._finish_saves()
             except (SQLAlchemyError, OSError) as e:
                 if is_disk_full(e):
                     raise self._disk_full() from e
@@ -148,9 +192,15 @@ class Importer:
         if (
             len(self._batch) >= BATCH_BUNDLES
             or self._batch_bytes >= BATCH_BYTES
-            or time.monotonic() - self._batch_started >= BATCH_SECONDS
+            or time.monotonic() - self._batch_started >= self._batch_seconds
         ):
-            self._flush(report)
+            too_big = (
+                len(self._batch) >= WAIT_FACTOR * BATCH_BUNDLES
+                or self._batch_bytes >= WAIT_FACTOR * BATCH_BYTES
+            )
+            if too_big:
+                self._await(self._batch)
+            self._flush(report, wait=too_big)
 
     def _prepare(self, candidate: Candidate) -> ReadyBundle:
         """Plans and stages one bundle; nothing of it is saved yet."""
@@ -172,14 +222,30 @@ class Importer:
             cleanup.pop_all()  # the batch owns the staged files from here on
         return ReadyBundle(plan, items, digest, source.label)
 
-    def _flush(self, report: ImportReport) -> None:
-        """Saves the bundles staged so far: their files and rows in one commit.
+    def _await(self, batch: list[ReadyBundle]) -> None:
+        """Waits for the batch's checks and derivations, ready to stop for a cancel:
+        a file whose reader is slow must not hold the person's cancel for minutes."""
+        while not all(ready.done() for ready in batch):
+            self.cancel.check()
+            time.sleep(0.05)
+
+    def _flush(self, report: ImportReport, *, wait: bool) -> None:
+        """Hands the bundles staged so far (without `wait`, the leading ones whose checks
+        and derivations are done) to the save thread: their files and rows in one commit.
 
         Batching spares a durable commit (an fsync) per bundle; each bundle is still
         whole or absent, since a batch holds only bundles that passed every check.
         """
-        batch, self._batch = self._batch, []
-        self._batch_bytes, self._batch_started = 0, time.monotonic()
+        ready_count = len(self._batch)
+        if not wait:
+            ready_count = next(
+                (n for n, ready in enumerate(self._batch) if not ready.done()), ready_count
+            )
+            if ready_count == 0:
+                return  # the next bundle looks again
+        batch, self._batch = self._batch[:ready_count], self._batch[ready_count:]
+        self._batch_bytes = sum(f.size for ready in self._batch for f in ready.files)
+        self._batch_started = time.monotonic()
         good = []
         for ready in batch:
             rejection = ready.resolve()
@@ -190,12 +256,38 @@ class Importer:
                 self._discard([ready])
         if not good:
             return
+        self._reap()
+        self._saving.append((good, self._saver.submit(self._save, good, report)))
+
+    def _reap(self) -> None:
+        """Forgets the saves that have finished; raises what one of them raised (a full
+        disk), so that the import stops at once."""
+        while self._saving and self._saving[0][1].done():
+            _, saved = self._saving.pop(0)
+            saved.result()
+
+    def _finish_saves(self, *, quietly: bool = False) -> None:
+        """Waits for every save; raises what the first that failed raised, unless
+        `quietly` (an import already stopping for another reason)."""
+        saving, self._saving = self._saving, []
+        futures.wait([saved for _, saved in saving])
+        for _, saved in saving:
+            if saved.exception() is not None and not quietly:
+                saved.result()
+
+    def _save(self, good: list[ReadyBundle], report: ImportReport) -> None:
+        """On the save thread, while the next files stream in: a batch's files and rows
+        (and its thumbnails) in one commit. Saves run one at a time, in order."""
+        thumbnails: list[StagedFile] = []
         try:
+            thumbnails = self._stage_thumbnails(good)
             self.folder.commit_files(
-                [f for ready in good for f in ready.files],
+                [f for ready in good for f in ready.files] + thumbnails,
                 lambda session: record_batch(session, good),
             )
         except (SQLAlchemyError, OSError) as e:
+            for thumb in thumbnails:
+                self.folder.store.discard(thumb)
             if is_disk_full(e):
                 self._discard(good)
                 raise
@@ -211,11 +303,33 @@ class Importer:
         else:
             report.imported += [r.result() for r in good]
 
+    def _stage_thumbnails(self, bundles: list[ReadyBundle]) -> list[StagedFile]:
+        """The batch's thumbnails in the temporary area, synced (in parallel)."""
+        wanted: dict[bytes, None] = {}
+        for ready in bundles:
+            for item in ready.items:
+                derived = item.derived if item.staged is not None else None
+                if derived is not None and derived.thumbnail is not None:
+                    wanted[derived.thumbnail] = None
+        staged: list[StagedFile] = []
+        try:
+            for done in self._checker.map(self.folder.store.stage_bytes, wanted):
+                staged.append(done)
+        except BaseException:
+            for thumb in staged:
+                self.folder.store.discard(thumb)
+            raise
+        return staged
+
     def _discard(self, bundles: list[ReadyBundle]) -> None:
         for ready in bundles:
             for item in ready.items:
                 if item.check is not None:
                     futures.wait([item.check])
+                    checked = None if item.check.exception() else item.check.result()
+                    derived = checked.derived if checked is not None else None
+                    if isinstance(derived, futures.Future) and not derived.cancel():
+                        futures.wait([derived])  # never delete a file a reader has open
             for f in ready.files:
                 self.folder.store.discard(f)  # a no-op for a file already in the store
 
@@ -244,6 +358,8 @@ class Importer:
         )
 
     def _pending(self, submission_id: str) -> tuple[str, str] | None:
+        for _, saved in [(b, f) for b, f in self._saving if _holds(b, submission_id)]:
+            futures.wait([saved])  # saved, or refused: the database says which, below
         for ready in self._batch:
             if ready.plan.submission_id == submission_id and ready.resolve() is None:
                 return ready.digest, ready.label
@@ -335,10 +451,19 @@ class Importer:
         """Room for what is left of this import, roughly."""
         return disk_full(self.folder.root, self._bytes_total - self._bytes_done)
 
-    def _check_file(self, staged: StagedFile, planned: PlannedItem) -> Inspection:
-        """On a worker: force the bytes to disk, then read what the file is."""
+    def _check_file(self, staged: StagedFile, planned: PlannedItem) -> Checked:
+        """On a worker: force the bytes to disk, read what the file is, and (extraction
+        on) derive its text or thumbnail, or hand that to a worker process."""
         self.folder.store.sync(staged)
-        return inspect_file(staged.path, planned.media_type, planned.path or "", self.limits)
+        found = inspect_file(staged.path, planned.media_type, planned.path or "", self.limits)
+        return Checked(found, self._derive(staged, found) if self.extract else None)
+
+    def _derive(self, staged: StagedFile, found: Inspection) -> futures.Future[Derived] | Derived:
+        if kind_of(found.media_type) == "none":
+            return Derived(status="none")
+        if self._pool is None:
+            return derive_file(staged.path, found.media_type, self.limits)
+        return self._pool.submit(staged.path, found.media_type)
 
     def _on_bytes(self, n: int) -> None:
         self._bytes_done += n
@@ -356,6 +481,10 @@ class Importer:
                     current,
                 )
             )
+
+
+def _holds(batch: list[ReadyBundle], submission_id: str) -> bool:
+    return any(ready.plan.submission_id == submission_id for ready in batch)
 
 
 def _size_on_disk(path: Path) -> int:

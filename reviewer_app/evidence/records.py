@@ -1,8 +1,10 @@
-"""The rows an imported batch adds: earners, submissions, evidence items, searchable text."""
+"""The rows an imported batch adds: earners, submissions, evidence items, searchable text,
+and (extraction on) each file's derived text, thumbnail and status."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -39,9 +41,13 @@ def record_batch(session: Session, batch: list[ReadyBundle]) -> None:
     item_ids = session.scalars(
         insert(ITEMS).returning(ITEMS.c.id, sort_by_parameter_order=True), items
     ).all()
-    for item, item_id in zip(items, item_ids, strict=True):
+    staged = [s for ready in batch for s in ready.items]
+    for item, item_id, s in zip(items, item_ids, staged, strict=True):
         if item["kind"] == "text" and item["text"]:
             index_text(session, item_id, None, item["text"])
+        derived = s.derived if s.staged is not None else None
+        for page in derived.pages if derived is not None else ():
+            index_text(session, item_id, page.page, page.text)
 
 
 def _earner_ids(session: Session, plans: list[SubmissionPlan]) -> dict[str, int]:
@@ -133,11 +139,20 @@ def _item_row(s: StagedItem) -> dict[str, Any]:
         "height": None,
         "exif_orientation": None,
         "frame_count": None,
+        "thumbnail_sha256": None,
     }
     if p.kind == "text":
         return {**row, "media_type": "text/plain", "derive_status": "done"}  # indexed now
     assert s.staged is not None and s.inspection is not None
     info = s.inspection
+    derived = s.derived
+    derive: dict[str, Any] = {"derive_status": "pending"}  # for a later derive_pending
+    if derived is not None:
+        thumbnail = derived.thumbnail
+        derive = {
+            "derive_status": derived.status,
+            "thumbnail_sha256": hashlib.sha256(thumbnail).hexdigest() if thumbnail else None,
+        }
     return {
         **row,
         "blob_sha256": s.staged.sha256,
@@ -148,6 +163,6 @@ def _item_row(s: StagedItem) -> dict[str, Any]:
         "height": info.height,
         "exif_orientation": info.exif_orientation,
         "frame_count": info.frame_count,
-        "warnings": list(info.warnings),
-        "derive_status": "pending",
+        "warnings": [*info.warnings, *(derived.warnings if derived is not None else [])],
+        **derive,
     }

@@ -1,11 +1,12 @@
-"""Bundles on their way in: files staged in the store's temporary area, checked in the
-background, waiting in a batch to be saved."""
+"""Bundles on their way in: files staged in the store's temporary area, checked (and,
+with extraction on, derived) in the background, waiting in a batch to be saved."""
 
 from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reviewer_app.evidence.plan import PlannedItem, SubmissionPlan
 from reviewer_app.evidence.readers import Inspection, InvalidEvidence
@@ -14,6 +15,9 @@ from reviewer_app.evidence.sources import BundleRejected
 from reviewer_app.storage.blobstore import StagedFile
 from reviewer_app.storage.diskspace import is_disk_full
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:
+    from reviewer_app.evidence.derive_work import Derived
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +31,55 @@ def unexpected_problem(error: BaseException) -> str:
 
 
 @dataclass
+class Checked:
+    """What a file's background check found, and (extraction on) what it derives:
+    made on the check's thread for a small import, else a worker process's Future."""
+
+    inspection: Inspection
+    derived: Future[Derived] | Derived | None = None
+
+    def derived_done(self) -> bool:
+        return not isinstance(self.derived, Future) or self.derived.done()
+
+    def derived_result(self) -> Derived | None:
+        """The derived result once there is one; None if none was asked for, or the
+        import was cancelled first (the item is then left for later)."""
+        found = self.derived
+        if not isinstance(found, Future):
+            return found
+        if found.cancelled() or found.exception() is not None:
+            return None
+        return found.result()
+
+
+@dataclass
 class StagedItem:
     planned: PlannedItem
     staged: StagedFile | None = None
     # Syncing a file to disk and reading what it is run on a worker thread while the
-    # next file streams in; the result is a file's Inspection or its InvalidEvidence.
-    check: Future[Inspection] | None = None
+    # next file streams in; the result is the file's Checked, or its InvalidEvidence.
+    check: Future[Checked] | None = None
 
     @property
     def inspection(self) -> Inspection | None:
+        return self.check.result().inspection if self.check is not None else None
+
+    @property
+    def checked(self) -> Checked | None:
         return self.check.result() if self.check is not None else None
+
+    def done(self) -> bool:
+        """Whether its check, and what it derives, are finished."""
+        if self.check is None:
+            return True
+        if not self.check.done():
+            return False
+        return self.check.exception() is not None or self.check.result().derived_done()
+
+    @property
+    def derived(self) -> Derived | None:
+        checked = self.checked
+        return checked.derived_result() if checked is not None else None
 
 
 @dataclass
@@ -80,23 +123,24 @@ class ReadyBundle:
                     break
         return self._outcome
 
+    def done(self) -> bool:
+        return all(item.done() for item in self.items)
+
     def item_warnings(self) -> list[str]:
-        return [
-            f"{item.planned.path}: {warning}"
-            for item in self.items
-            if item.inspection is not None
-            for warning in item.inspection.warnings
-        ]
+        """Each file's warnings, named: its checks', then what deriving it found."""
+        out = []
+        for item in self.items:
+            if item.inspection is None:
+                continue
+            derived = item.derived
+            found = [*item.inspection.warnings, *(derived.warnings if derived else [])]
+            out += [f"{item.planned.path}: {warning}" for warning in found]
+        return out
 
     def result(self) -> BundleResult:
         """For a bundle that resolved without a rejection."""
         plan = self.plan
-        warnings = plan.warnings + [
-            f"{s.planned.path}: {w}"
-            for s in self.items
-            if s.inspection
-            for w in s.inspection.warnings
-        ]
+        warnings = plan.warnings + self.item_warnings()
         return BundleResult(
             submission_id=plan.submission_id,
             source=self.label,

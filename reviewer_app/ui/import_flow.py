@@ -40,7 +40,8 @@ def import_work(
     def work(cancel: CancelToken, progress: Callable[[ProgressReport], None]) -> ImportReport:
         from reviewer_app.evidence.importer import Importer
 
-        report = Importer(folder, progress=progress, cancel=cancel).import_paths(paths)
+        importer = Importer(folder, progress=progress, cancel=cancel, extract=True)
+        report = importer.import_paths(paths)
         return _derived(folder, report, progress, cancel)
 
     return work

@@ -686,6 +686,14 @@
         <source>contains NUL characters, so it is not text</source>
         <translation>contiene caracteres NUL, así que no es texto</translation>
     </message>
+    <message>
+        <source>made the program reading it stop unexpectedly (perhaps the file is damaged or made to crash readers); it is kept, but cannot be searched or previewed</source>
+        <translation>hizo que el programa que lo leía se detuviera de forma inesperada (quizá el archivo está dañado o hecho para bloquear a los lectores); se conserva, pero no se pueden hacer búsquedas en él ni verlo en miniatura</translation>
+    </message>
+    <message>
+        <source>took more than {seconds} seconds to read, so reading it was stopped; it is kept, but cannot be searched or previewed</source>
+        <translation>tardó más de {seconds} segundos en leerse, así que se detuvo su lectura; se conserva, pero no se pueden hacer búsquedas en él ni verlo en miniatura</translation>
+    </message>
 </context>
 <context>
     <name>FileFormat</name>

@@ -1,4 +1,12 @@
-"""PDFs with pypdf: page count at import, text per page afterwards.
+"""PDFs: page count at import (pypdf), text per page afterwards (PDFium, else pypdf).
+
+Which reader does what: pypdf checks the page tree at import (it reads the trailer's
+page count without walking every page, and it words what is wrong with a damaged file),
+and reads the text of a file PDFium cannot open, since it repairs more damaged files.
+PDFium (pypdfium2) reads the text of every other PDF: about ten times pypdf's pages a
+second. PDFium is not thread-safe, and the window's process already uses it to draw
+crops, so `extract_with_pdfium` runs only in a derive worker process (derive_pool.py),
+one file at a time; in-process derivation (a small import) keeps to pypdf.
 
 A PDF that opens but is damaged, encrypted, or has no text layer (a scan) is kept with a
 warning: the reviewer can still look at it; only search and page counts suffer. pypdf
@@ -12,16 +20,19 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, cast
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from reviewer_app.evidence.readers import Inspection, PageText
 from reviewer_app.evidence.sniff import PDF
 from reviewer_app.wording import translate
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 # pypdf logs every repair it makes to a damaged file; those are our warnings, not logs.
+# (It is imported when first used: a derive worker reading with PDFium rarely needs it.)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # Anything pypdf raises on a file it cannot read: an Exception, but not a cancel (the
@@ -40,6 +51,8 @@ def _open(stream: BinaryIO) -> PdfReader:
     Given a path, pypdf reads the whole file into memory; given an open file it seeks,
     so a 200 MB PDF costs what its page tree costs.
     """
+    from pypdf import PdfReader
+
     try:
         reader = PdfReader(stream, strict=False)
         if reader.is_encrypted:
@@ -110,27 +123,61 @@ def _page_count(reader: PdfReader) -> int:
     return len(reader.pages)
 
 
+def extract_with_pdfium(path: Path) -> tuple[list[PageText], list[str]]:
+    """`extract` with PDFium; a file PDFium cannot open goes to pypdf. Call only where
+    no other thread uses PDFium (a derive worker process)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except Exception:  # PdfiumError (damaged, or a password), OSError
+        return extract(path)
+    try:
+        return _texts(len(document), lambda index: _pdfium_page_text(document, index))
+    finally:
+        document.close()
+
+
+def _pdfium_page_text(document: Any, index: int) -> str:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            text: str = textpage.get_text_range()
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    # PDFium ends lines with CR LF and marks soft hyphens and such with controls.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
 def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
     try:
         pages = list(_open(stream).pages)
     except (PdfUnreadable, *_ERRORS):
         return [], []  # already warned at import
+    return _texts(len(pages), lambda index: pages[index].extract_text() or "")
+
+
+def _texts(count: int, read: Callable[[int], str]) -> tuple[list[PageText], list[str]]:
+    """Each page's text by `read(index)`, within TEXT_SECONDS; warnings in words."""
     texts: list[PageText] = []
     failed: list[int] = []
     deadline = time.monotonic() + TEXT_SECONDS
     warnings = []
-    for number, page in enumerate(pages, start=1):
+    for number in range(1, count + 1):
         if time.monotonic() > deadline:
             warnings.append(
                 translate(
                     "EvidenceFiles",
                     "took too long to read: the text of pages {first} to {last} was not "
                     "extracted and cannot be searched",
-                ).format(first=number, last=len(pages))
+                ).format(first=number, last=count)
             )
             break
         try:
-            text = page.extract_text() or ""
+            text = read(number - 1)
         except _ERRORS:
             failed.append(number)
             continue
@@ -143,7 +190,7 @@ def _extract(stream: BinaryIO) -> tuple[list[PageText], list[str]]:
                 pages=listed
             )
         )
-    if pages and not texts and not failed and not warnings:
+    if count and not texts and not failed and not warnings:
         warnings.append(
             translate(
                 "EvidenceFiles",
