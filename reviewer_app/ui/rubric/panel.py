@@ -446,7 +446,8 @@ class RubricPanel(QWidget):
             return
         self._put_away()
         self._built_for = review.definition_id if review is not None else None
-        kept = self._kept.pop(self._built_for, None) if review is not None else None
+        definition = self._built_for
+        kept = self._kept.pop(definition, None) if definition is not None else None
         if review is not None and kept is not None:
             # A rubric shown before: its cards come back and show this review.
             self._feedback_box, self._lists = kept.feedback_box, kept.lists
