@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.operations import Operation, runner
-from reviewer_app.ui.standard_icons import standard_icon
 from reviewer_app.ui.window_modal import pick_folder
 from reviewer_app.vocabulary import CredentialFormat
 
@@ -116,7 +115,7 @@ class MessageStrip(QFrame):
         pixmap, english = self._ICONS[kind]
         word = self.tr(english)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
-        self.icon.setPixmap(standard_icon(pixmap, self).pixmap(size))
+        self.icon.setPixmap(self.style().standardIcon(pixmap, None, self).pixmap(size))
         self.icon.setAccessibleName(word)
         self.kind = kind
         self.label.setText(text)
