@@ -15,7 +15,7 @@ import ctypes.util
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -103,9 +103,15 @@ def settle() -> None:
     loop.exec()
 
 
-def test_moving_down_the_queue_for_hundreds_of_submissions_keeps_memory_flat(
-    window: MainWindow, qtbot: QtBot
-) -> None:
+def read_down_and_up(
+    window: MainWindow,
+    qtbot: QtBot,
+    warm_up: int,
+    opens: int,
+    shown: Callable[[], bool] = lambda: True,
+) -> float:
+    """Opens `warm_up + opens` submissions by the arrow keys, down the queue and back
+    up, each until `shown()`; the resident memory grown after the warm-up, in KB."""
     table = window.table
     first = table.visualRect(window.model.index(0, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
@@ -113,7 +119,7 @@ def test_moving_down_the_queue_for_hundreds_of_submissions_keeps_memory_flat(
     opened: set[str] = set()
     down = True
     start = 0.0
-    for n in range(WARM_UP + OPENS):
+    for n in range(warm_up + opens):
         row = table.currentIndex().row()
         if row == window.model.rowCount() - 1:
             down = False
@@ -121,15 +127,41 @@ def test_moving_down_the_queue_for_hundreds_of_submissions_keeps_memory_flat(
             down = True
         qtbot.keyClick(table, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
         settle()
+        qtbot.waitUntil(shown, timeout=5_000)
         assert window.review is not None
         opened.add(window.review.submission_id)
-        if n == WARM_UP - 1:
+        if n == warm_up - 1:
             gc.collect()
             start = resident_kb()
     gc.collect()
     settle()
-    grown = resident_kb() - start
     assert len(opened) == SUBMISSIONS  # every one opened, in turn, many times
+    return resident_kb() - start
+
+
+def test_moving_down_the_queue_for_hundreds_of_submissions_keeps_memory_flat(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    grown = read_down_and_up(window, qtbot, WARM_UP, OPENS)
     assert grown < BOUND_KB_PER_OPEN * OPENS, (
         f"{grown:.0f} KB more after {OPENS} opens: {grown / OPENS:.1f} KB an open"
     )
+
+
+def test_with_page_thumbnails_shown_reading_keeps_memory_flat(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Each PDF's thumbnails used to stay in the pixmap cache: 15 KB an open here."""
+    pdf = window.evidence.pdf_view
+    pdf.thumbnails_action.trigger()  # Page thumbnails, on
+    opens = 80
+    before = [0]
+
+    def thumbnails_drawn() -> bool:  # the open PDF's first page, drawn in the list
+        if window.evidence.current_item() is None or pdf.thumbnail_model.rendered == before[0]:
+            return False
+        before[0] = pdf.thumbnail_model.rendered
+        return True
+
+    grown = read_down_and_up(window, qtbot, 20, opens, thumbnails_drawn)
+    assert grown < 6 * opens, f"{grown:.0f} KB more after {opens} opens"
