@@ -1,9 +1,11 @@
 """The window where people wait: start-up, opening a submission, a large queue.
 
     .venv/bin/python bench/ui_bench.py [--queue 100000] [--startup 10000] [--rounds 5]
+        [--opens 1000] [--only startup|pdf|queue|annotated|pins|reading]
 
 Each figure is a ratio against a baseline measured in the same run (or a time where
-the target is one), on the offscreen platform:
+the target is one), on the offscreen platform. The two sides run interleaved through
+bench/pairs.py, which reports the min / median / max of the paired ratios:
 
 - cold start: a fresh process that shows the main window (as `reviewer-app` does: the
   frame first, then the data folder of `--startup` submissions fills it; both moments
@@ -16,7 +18,9 @@ the target is one), on the offscreen platform:
 - scrolling a 50-page PDF with 200 annotation pins (`--only pins`): the time to repaint
   the viewport at each scroll step, median and worst, with the pins and without, and
   their ratio (the pages' images already rendered, as they are once seen; the first
-  pass, which also finds the quoted words on each page, is reported on its own).
+  pass, which also finds the quoted words on each page, is reported on its own);
+- reading `--opens` submissions one after another by the arrow keys in the queue: the
+  growth of resident memory after the first 50 (a size, not a ratio).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pairs import Pairs, interleave, report  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from reviewer_app.storage.datafolder import DataFolder  # noqa: E402
@@ -209,23 +214,30 @@ def startup_bench(count: int, rounds: int) -> None:
             )
             return [float(t) - started for t in out.stdout.split()]
 
-        # Interleaved, one bare window then one of ours, so that a slow minute of the
-        # machine falls on both sides; the ratio reported is the median of the pairs.
+        # Interleaved (bench/pairs.py): a slow minute of the machine falls on both sides.
         once(_BARE)
         once(_OURS, str(data))
-        pairs = []
-        for _ in range(rounds):
-            bare = once(_BARE)[0]
-            pairs.append((bare, *once(_OURS, str(data))))
-    shown_ratio = statistics.median(shown / bare for bare, shown, _ in pairs)
-    filled_ratio = statistics.median(filled / bare for bare, _, filled in pairs)
-    print(
-        f"cold start: window shown {statistics.median(p[1] for p in pairs) * 1e3:.0f} ms, "
-        f"its queue of {count:,} submissions filled "
-        f"{statistics.median(p[2] for p in pairs) * 1e3:.0f} ms; bare QMainWindow shown "
-        f"{statistics.median(p[0] for p in pairs) * 1e3:.0f} ms (medians of {rounds}); "
-        f"median of the paired ratios: shown {shown_ratio:.2f}x (target <= 2x), "
-        f"filled {filled_ratio:.2f}x"
+        filled: list[float] = []
+
+        def ours() -> float:
+            shown, full = once(_OURS, str(data))
+            filled.append(full)
+            return shown
+
+        pairs = interleave(
+            "cold start, window shown (target <= 1.5x a bare QMainWindow shown)",
+            ours,
+            lambda: once(_BARE)[0],
+            rounds,
+        )
+    report(pairs)
+    # The same processes' moment the queue of `count` is filled, against the same floor.
+    report(
+        Pairs(
+            f"cold start, queue of {count:,} filled (target <= 3x a bare QMainWindow shown)",
+            filled,
+            pairs.floor,
+        )
     )
 
 
@@ -311,27 +323,28 @@ def pdf_bench(rounds: int) -> None:
             return shown, time.perf_counter() - started
 
         # The first of each loads QtPdf's code: a cold start, not a page turn. Then the
-        # two alternate, so that a slow moment of the machine weighs on both alike.
+        # two alternate (bench/pairs.py).
         ours_once(0)
         alone_once()
-        ours, alone, raw, pairs = [], [], [], []
-        for n in range(1, rounds + 1):
-            ours.append(ours_once(n))
+        raw: list[float] = []
+        turn = iter(range(1, rounds + 1))
+
+        def alone() -> float:
             shown, rendered = alone_once()
-            alone.append(shown)
             raw.append(rendered)
-            pairs.append(ours[-1] / shown)
+            return shown
+
+        pairs = interleave(
+            "opening a submission to its first PDF page painted, against the page alone "
+            "in a bare QPdfView (target <= 2x, and under 150 ms)",
+            lambda: ours_once(next(turn)),
+            alone,
+            rounds,
+        )
         window.close()
         folder.close()
-    o, a = statistics.median(ours) * 1e3, statistics.median(alone) * 1e3
-    r = statistics.median(raw) * 1e3
-    print(
-        f"opening a submission to its first PDF page painted: {o:.0f} ms median; "
-        f"QtPdf showing that page alone in a bare QPdfView: {a:.0f} ms; ratio of medians "
-        f"{o / a:.2f}x, median of the {len(pairs)} paired ratios "
-        f"{statistics.median(pairs):.2f}x (target <= 2x, and under 150 ms); QtPdf "
-        f"rendering the page to an image: {r:.0f} ms"
-    )
+    report(pairs)
+    print(f"  QtPdf rendering the page to an image: {statistics.median(raw) * 1e3:.0f} ms median")
 
 
 def _open_until_painted(
@@ -416,22 +429,42 @@ def annotated_bench(rounds: int, count: int = 200) -> None:
                 and not window.rubric.annotations_loading()
             )
 
-        painted, complete, plain = [], [], []
-        for n in range(1, rounds + 1):
-            painted.append(_open_until_painted(app, window, pks[f"NOTES-{n}"]))
-            plain.append(_open_until_painted(app, window, pks[f"PLAIN-{n}"]))
-            complete.append(_open_until_painted(app, window, pks[f"NOTES-{n}"], all_shown))
-            plain.append(_open_until_painted(app, window, pks[f"PLAIN-{n}"]))
+        complete: list[float] = []
+        turn = iter(range(1, 2 * rounds + 1))
+        plain_turn = iter(range(1, 2 * rounds + 1))
+
+        def notes() -> float:
+            n = next(turn)
+            if n % 2:  # until the first page is painted
+                return _open_until_painted(app, window, pks[f"NOTES-{(n + 1) // 2}"])
+            complete.append(_open_until_painted(app, window, pks[f"NOTES-{n // 2}"], all_shown))
+            return complete[-1]
+
+        def plain() -> float:
+            n = next(plain_turn)
+            return _open_until_painted(app, window, pks[f"PLAIN-{(n + 1) // 2}"])
+
+        pairs = interleave(
+            f"opening a submission with {count} annotations, first page painted (odd rounds) "
+            "or pins and lists all shown (even rounds), against one with none",
+            notes,
+            plain,
+            2 * rounds,
+        )
         window.close()
         folder.close()
-    p, c = statistics.median(painted), statistics.median(complete)
-    b = statistics.median(plain)
-    print(
-        f"opening a submission with {count} annotations: first page painted "
-        f"{p * 1e3:.0f} ms median, {p / b:.2f}x opening one with none ({b * 1e3:.0f} ms; "
-        f"target <= 1.2x); with the pins and the rubric's lists all shown "
-        f"{c * 1e3:.0f} ms, {c / b:.2f}x"
+    painted = Pairs(
+        f"opening a submission with {count} annotations to its first page painted, "
+        "against one with none (target <= 1.2x)",
+        pairs.ours[::2],
+        pairs.floor[::2],
     )
+    shown = Pairs(
+        "  ... with its pins and the rubric's lists all shown", pairs.ours[1::2], pairs.floor[1::2]
+    )
+    report(painted)
+    if shown.ours:
+        report(shown)
 
 
 def pins_bench(rounds: int) -> None:
@@ -487,20 +520,122 @@ def pins_bench(rounds: int) -> None:
 
         scroll(False)  # QtPdf renders every page once; afterwards from its cache
         cold = scroll(True)  # the pins' first pass: quotes looked for on each page
-        bare: list[float] = []
-        pinned: list[float] = []
-        for _ in range(rounds):  # alternating, so a slow moment weighs on both alike
-            bare += scroll(False)
-            pinned += scroll(True)
+        worst_bare: list[float] = []
+        worst_pinned: list[float] = []
+
+        def side(with_pins: bool) -> float:
+            times = scroll(with_pins)
+            (worst_pinned if with_pins else worst_bare).append(max(times))
+            return statistics.median(times)
+
+        pairs = interleave(
+            f"scrolling a {pages}-page PDF with {pages * per_page} pins: the viewport's "
+            "repaint per scroll step, median of a pass, against no pins",
+            lambda: side(True),
+            lambda: side(False),
+            rounds,
+        )
         view.close()
-    b, p = statistics.median(bare) * 1e3, statistics.median(pinned) * 1e3
-    bw, pw = max(bare) * 1e3, max(pinned) * 1e3
+    report(pairs)
     print(
-        f"scrolling a {pages}-page PDF with {len(notes)} pins, {len(pinned) // rounds} steps "
-        f"x {rounds}: viewport repaint {p:.2f} ms median, {pw:.2f} ms worst with pins; "
-        f"{b:.2f} ms median, {bw:.2f} ms worst without; ratio {p / b:.2f}x median, "
-        f"{pw / bw:.2f}x worst; first pass with pins (quotes found): "
+        f"  worst step {max(worst_pinned) * 1e3:.2f} ms with pins, "
+        f"{max(worst_bare) * 1e3:.2f} ms without; first pass with pins (quotes found): "
         f"{statistics.median(cold) * 1e3:.2f} ms median, {max(cold) * 1e3:.2f} ms worst"
+    )
+
+
+def reading_bench(opens: int, submissions: int = 30) -> None:
+    """Opening `opens` submissions one after another by the arrow keys in the queue, as a
+    person reads (three micro-credentials in turn, each with a PDF, a photo and a written
+    file): resident memory after the first 50 opens and at the end (target: under 5 MB
+    more over 1,000 opens). Read from /proc (Linux); also after trimming the C heap's
+    free pages, which counts memory in use rather than the heap's slack."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer_app.evidence.importer import Importer
+    from reviewer_app.resources import resource
+    from reviewer_app.rubrics.store import add_files
+    from reviewer_app.ui import gc_guard
+    from reviewer_app.ui.main_window import MainWindow
+    from tests import craft
+
+    if not Path("/proc/self/statm").exists():
+        print("reading memory: skipped (resident memory is read from /proc)")
+        return
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+
+    def resident_kb(trimmed: bool) -> float:
+        if trimmed and trim is not None:
+            trim(0)
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024
+
+    def settle() -> None:  # a real event loop's pass: deleteLater() is done in it too
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+
+    app = QApplication.instance() or QApplication([])
+    gc_guard.install(app)
+    warm_up = min(50, opens // 2)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        folder = DataFolder.open(root / "data")
+        add_files(folder, sorted(resource("demo", "definitions").glob("*.json")), "bench")
+        photo = craft.photo_jpeg(root)
+        bundles = []
+        for n in range(submissions):
+            uri, name = CREDENTIALS[n % len(CREDENTIALS)]
+            files = {
+                "plan.pdf": craft.text_pdf(f"family visit {n}", pages=3),
+                "photo.jpg": photo,
+                "reflection.md": f"# What changed\n\nReplies, week {n}.\n".encode(),
+            }
+            doc = craft.manifest(files, submission_id=f"READ-{n:04}")
+            doc["credential"] = {"id": uri, "name": name}
+            bundles.append(craft.bundle_zip(root / f"r{n}.zip", files, doc))
+        Importer(folder).import_paths(bundles)
+        settings = QSettings(str(root / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(folder, "bench", settings)
+        window.resize(1400, 900)
+        window.show()
+        settle()
+        table = window.table
+        first = table.visualRect(window.model.index(0, 0)).center()
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+        settle()
+        down, start, started = True, (0.0, 0.0), time.perf_counter()
+        for n in range(opens):
+            row = table.currentIndex().row()
+            if row == window.model.rowCount() - 1:
+                down = False
+            elif row == 0:
+                down = True
+            QTest.keyClick(table, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+            settle()
+            if n == warm_up - 1:
+                gc.collect()
+                start = (resident_kb(False), resident_kb(True))
+        took = time.perf_counter() - started
+        gc.collect()
+        end = (resident_kb(False), resident_kb(True))
+        window.close()
+        folder.close()
+    counted = opens - warm_up
+    grown, grown_trimmed = end[0] - start[0], end[1] - start[1]
+    print(
+        f"reading {opens:,} submissions by the arrow keys ({submissions} in the queue, "
+        f"{took / opens * 1e3:.0f} ms an open): resident memory after the first {warm_up} "
+        f"grew {grown / 1024:+.2f} MB ({grown / max(counted, 1):+.1f} KB an open), "
+        f"{grown_trimmed / 1024:+.2f} MB with the heap trimmed (target: under 5 MB "
+        "over 1,000 opens)"
     )
 
 
@@ -509,8 +644,9 @@ def main() -> None:
     parser.add_argument("--queue", type=int, default=100_000)
     parser.add_argument("--startup", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--opens", type=int, default=1_000)
     parser.add_argument(
-        "--only", choices=["queue", "startup", "pdf", "annotated", "pins"], default=None
+        "--only", choices=["queue", "startup", "pdf", "annotated", "pins", "reading"], default=None
     )
     args = parser.parse_args()
     if args.only in (None, "startup"):
@@ -523,6 +659,8 @@ def main() -> None:
         annotated_bench(args.rounds)
     if args.only in (None, "pins"):
         pins_bench(args.rounds)
+    if args.only in (None, "reading"):
+        reading_bench(args.opens)
 
 
 if __name__ == "__main__":

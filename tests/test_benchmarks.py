@@ -38,7 +38,7 @@ SMALL = {
         "--anchors",
         "4",
     ],
-    "ui_bench.py": ["--queue", "200", "--startup", "50", "--rounds", "1"],
+    "ui_bench.py": ["--queue", "200", "--startup", "50", "--rounds", "1", "--opens", "20"],
 }
 
 

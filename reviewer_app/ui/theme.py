@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.ui import standard_icons
+
 LIGHT, DARK, SYSTEM = "light", "dark", "system"
 
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
@@ -241,4 +243,5 @@ def apply_theme(app: QApplication, choice: str = SYSTEM) -> str:
     if app.findChild(FocusRing) is None:
         FocusRing(app)
     app.setPalette(dark_palette() if dark else light_palette(app.style().standardPalette()))
+    standard_icons.forget()  # made again from the style just set
     return DARK if dark else LIGHT

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
+from reviewer_app.ui.standard_icons import standard_icon
+
 
 class Severity(Enum):
     INFO = QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -62,7 +64,7 @@ class MessagePane(QWidget):
 
     def set_message(self, heading: str, body: str, severity: Severity = Severity.ERROR) -> None:
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
-        self.icon.setPixmap(self.style().standardIcon(severity.value, None, self).pixmap(size))
+        self.icon.setPixmap(standard_icon(severity.value, self).pixmap(size))
         self.heading.setText(heading)
         self.body.setText(body)
         self.setAccessibleName(heading)

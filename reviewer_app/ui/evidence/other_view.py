@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.ui.evidence.controls import human_size, media_type_words
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer, safe_suffix
+from reviewer_app.ui.standard_icons import standard_icon
 
 translate = QCoreApplication.translate
 
@@ -106,7 +107,7 @@ class OtherView(QWidget):
         copy is called (see `system_open.viewer_file_name`)."""
         self._path = path
         self._viewer_name = viewer_name or (path.name if path else "")
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon, None, self)
+        icon = standard_icon(QStyle.StandardPixmap.SP_FileIcon, self)
         self.icon.setPixmap(icon.pixmap(48))
         self.title.setText(title)
         self.file_name_label.setText(

@@ -62,6 +62,7 @@ from reviewer_app.ui.evidence.pdf_view import PdfView
 from reviewer_app.ui.evidence.remembered import ITEM_LIST, Remembered
 from reviewer_app.ui.evidence.system_open import viewer_file_name
 from reviewer_app.ui.evidence.text_view import TextView
+from reviewer_app.ui.standard_icons import standard_icon
 
 translate = QCoreApplication.translate
 
@@ -674,15 +675,14 @@ class EvidencePanel(QWidget):
         details = describe_item(item)
         accessible = f"{item.title}, {details}"
         tooltip = f"{item.title}\n{details}"
-        style = self.style()
         if item.warnings:
-            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            node.setIcon(0, standard_icon(QStyle.StandardPixmap.SP_MessageBoxWarning, self))
             accessible = self.tr("{description}, has a warning").format(description=accessible)
             tooltip += "\n" + "\n".join(item.warnings)
         elif item.kind == "text":
-            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+            node.setIcon(0, standard_icon(QStyle.StandardPixmap.SP_FileDialogDetailedView, self))
         else:
-            node.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+            node.setIcon(0, standard_icon(QStyle.StandardPixmap.SP_FileIcon, self))
         node.setToolTip(0, tooltip)
         node.setData(0, Qt.ItemDataRole.AccessibleTextRole, accessible)
 

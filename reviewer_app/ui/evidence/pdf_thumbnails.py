@@ -5,6 +5,11 @@ queues it; a zero-delay timer renders one queued page per turn of the event loop
 milliseconds each), skipping pages scrolled out of sight meanwhile. So a 300-page PDF
 costs the dozen pages on screen, and the window stays responsive while they fill in.
 Rendering stays on the GUI thread: PDFium is not thread-safe and QPdfView uses it too.
+
+The list draws each page's picture itself (`ThumbnailDelegate`), not through its QIcon:
+an icon's drawings are kept in Qt's pixmap cache under the picture's own key, so every
+PDF opened with the thumbnails shown left its pages there, never to be drawn again
+(about 15 KB an open for two-page PDFs, up to the cache's limit).
 """
 
 from __future__ import annotations
@@ -24,11 +29,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 THUMB_WIDTH = 110
 CACHE_PAGES = 200  # about 12 MB of thumbnails at most
 PAPER = Qt.GlobalColor.white  # the page itself, as QPdfView draws it
+# The page's picture as it was rendered, for the delegate to draw (see the module's note).
+PIXMAP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,9 +55,10 @@ class ThumbnailModel(QAbstractListModel):
     def __init__(self, document: QPdfDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._cache: OrderedDict[int, QIcon] = OrderedDict()
+        # Each page's icon (its size, for the view's layout) and its picture.
+        self._cache: OrderedDict[int, tuple[QIcon, QPixmap]] = OrderedDict()
         self._queue: list[int] = []
-        self._placeholder: dict[tuple[int, int], QIcon] = {}
+        self._placeholder: dict[tuple[int, int], tuple[QIcon, QPixmap]] = {}
         # Per document, asked of PDFium once: the view asks for them on every paint.
         self._pages = 0
         self._labels: dict[int, str] = {}
@@ -96,7 +112,9 @@ class ThumbnailModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("Page {label}").format(label=label)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(page)
+            return self._picture(page)[0]
+        if role == PIXMAP_ROLE:
+            return self._picture(page)[1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignHCenter
         return None
@@ -113,17 +131,17 @@ class ThumbnailModel(QAbstractListModel):
             self._sizes[page] = size
         return size
 
-    def _icon(self, page: int) -> QIcon:
-        icon = self._cache.get(page)
-        if icon is not None:
+    def _picture(self, page: int) -> tuple[QIcon, QPixmap]:
+        found = self._cache.get(page)
+        if found is not None:
             self._cache.move_to_end(page)
-            return icon
+            return found
         if page not in self._queue:
             self._queue.append(page)
             self._timer.start()
         return self._blank(self.thumb_size(page))
 
-    def _blank(self, size: QSize) -> QIcon:
+    def _blank(self, size: QSize) -> tuple[QIcon, QPixmap]:
         key = (size.width(), size.height())
         if key not in self._placeholder:
             pixmap = QPixmap(size)
@@ -132,7 +150,7 @@ class ThumbnailModel(QAbstractListModel):
             painter.setPen(QPalette().color(QPalette.ColorRole.Mid))
             painter.drawRect(0, 0, size.width() - 1, size.height() - 1)
             painter.end()
-            self._placeholder[key] = QIcon(pixmap)
+            self._placeholder[key] = (QIcon(pixmap), pixmap)
         return self._placeholder[key]
 
     def _render_next(self) -> None:
@@ -152,7 +170,7 @@ class ThumbnailModel(QAbstractListModel):
             pixmap = QPixmap.fromImage(image)
             icon = QIcon(pixmap)
             icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the page as it is, not tinted
-            self._cache[page] = icon
+            self._cache[page] = (icon, pixmap)
             while len(self._cache) > CACHE_PAGES:
                 self._cache.popitem(last=False)
             self.rendered += 1
@@ -202,6 +220,7 @@ class ThumbnailList(QListView):
         self.setFixedWidth(THUMB_WIDTH + 48)
         self.setAccessibleName(self.tr("Page thumbnails"))
         self.setToolTip(self.tr("Page thumbnails: choose a page to go to it"))
+        self.setItemDelegate(ThumbnailDelegate(self))
         self.setModel(model)
         model.is_visible = self._row_visible
 
@@ -217,3 +236,34 @@ class ThumbnailList(QListView):
         if isinstance(model, ThumbnailModel):
             model.device_pixel_ratio = self.devicePixelRatioF()
         super().showEvent(event)
+
+
+class ThumbnailDelegate(QStyledItemDelegate):
+    """Draws a page's picture where the style would draw its icon, as QIcon would (its
+    size at most the room for it, aligned the same way), without the icon's cache."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.icon = QIcon()  # the selection, the frame and the label, as the style draws them
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        pixmap = index.data(PIXMAP_ROLE)
+        if not isinstance(pixmap, QPixmap) or pixmap.isNull():
+            return
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget)
+        size = pixmap.deviceIndependentSize().toSize()
+        if size.width() > room.width() or size.height() > room.height():
+            size = size.scaled(room.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            ratio = pixmap.devicePixelRatio()
+            pixmap = pixmap.scaled(
+                size * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            pixmap.setDevicePixelRatio(ratio)
+        if not opt.state & QStyle.StateFlag.State_Enabled:
+            pixmap = style.generatedIconPixmap(QIcon.Mode.Disabled, pixmap, opt)
+        target = QStyle.alignedRect(painter.layoutDirection(), opt.decorationAlignment, size, room)
+        painter.drawPixmap(target, pixmap)

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
+from reviewer_app.ui.standard_icons import standard_icon
+
 
 class Banner(QFrame):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -52,7 +54,7 @@ class Banner(QFrame):
 
     def show_text(self, text: str, icon: QStyle.StandardPixmap, *, announce: bool = True) -> None:
         self.label.setText(text)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
+        self.icon.setPixmap(standard_icon(icon, self).pixmap(16, 16))
         self.setAccessibleDescription(text)
         self.show()
         if announce:

@@ -34,6 +34,7 @@ from reviewer_app.ui.rubric import wording
 from reviewer_app.ui.rubric.descriptors import DescriptorLabel
 from reviewer_app.ui.rubric.growing_edit import GrowingTextEdit
 from reviewer_app.ui.rubric.level_button import LevelButton
+from reviewer_app.ui.standard_icons import standard_icon
 
 _BANK_MENU_CHARS = 72  # a bank sentence longer than this is shortened in the menu
 
@@ -274,7 +275,7 @@ class CriterionCard(QFrame):
             icon = QStyle.StandardPixmap.SP_MessageBoxWarning
         else:
             icon = QStyle.StandardPixmap.SP_DialogApplyButton
-        self.state_icon.setPixmap(self.style().standardIcon(icon).pixmap(16, 16))
+        self.state_icon.setPixmap(standard_icon(icon, self).pixmap(16, 16))
 
     def load_comment(self, text: str) -> None:
         """Shows saved text without reporting it as an edit."""

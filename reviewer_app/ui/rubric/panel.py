@@ -17,7 +17,9 @@ what is drawn and clicked there (`new_annotation`, `select_annotation`).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -64,6 +66,22 @@ from reviewer_app.ui.rubric.navigator import CriterionNavigator
 from reviewer_app.vocabulary import Outcome
 
 _FEEDBACK = "feedback"
+# Rubrics whose cards are kept when another comes on screen. A queue mixes a few
+# micro-credentials; building a rubric's cards anew at each change cost a tenth of a
+# second, and every widget built and painted leaves drawings in Qt's pixmap cache
+# (keyed by the new widget's palette, never found again): about 7 KB an open.
+KEPT_RUBRICS = 4
+
+
+@dataclass
+class _Kept:
+    """A rubric's cards put away, to show again as they were built."""
+
+    content: QWidget
+    cards: list[CriterionCard]
+    feedback_box: GrowingTextEdit | None
+    lists: AnnotationLists | None
+
 
 _NO_NOTES = ReviewNotes()
 
@@ -121,6 +139,8 @@ class RubricPanel(QWidget):
         self._feedback_box: GrowingTextEdit | None = None
         self._loading = False
         self._built_for: int | None = None  # the definition whose cards are on screen
+        # Other definitions' cards, put away when another rubric came on screen.
+        self._kept: OrderedDict[int, _Kept] = OrderedDict()
         self._save_failed = False
         self._saves = DebouncedSaves(self._run_save, self)
         self._saves.pending_changed.connect(self._pending_changed)
@@ -424,16 +444,19 @@ class RubricPanel(QWidget):
         if review is not None and review.definition_id == self._built_for and self._nav.cards:
             self._refill(review)  # the same rubric: keep the widgets, change what they show
             return
+        self._put_away()
         self._built_for = review.definition_id if review is not None else None
-        old = self._scroll.takeWidget()
-        if old is not None:
-            focused = QApplication.focusWidget()
-            if focused is not None and old.isAncestorOf(focused):
-                focused.clearFocus()
-            old.hide()
-            old.deleteLater()
-        self._feedback_box = None
-        self._lists = None
+        definition = self._built_for
+        kept = self._kept.pop(definition, None) if definition is not None else None
+        if review is not None and kept is not None:
+            # A rubric shown before: its cards come back and show this review.
+            self._feedback_box, self._lists = kept.feedback_box, kept.lists
+            self._scroll.setWidget(kept.content)
+            self._nav.reset(kept.cards, kept.feedback_box)
+            self._order_footer()
+            self._show_level_keys(kept.cards)
+            self._refill(review)
+            return
         cards: list[CriterionCard] = []
         content = QWidget()
         content.setBackgroundRole(self.backgroundRole())
@@ -454,13 +477,42 @@ class RubricPanel(QWidget):
         self._nav.reset(cards, self._feedback_box)
         for card in cards:
             self._show_card(card)
+        self._order_footer()
+        self._show_level_keys(cards)
+        self._resume(cards)
+
+    def _put_away(self) -> None:
+        """Takes the cards on screen out of the scroll area: kept for when their rubric
+        comes back (the few most recent), else deleted."""
+        old = self._scroll.takeWidget()
+        if old is not None:
+            focused = QApplication.focusWidget()
+            if focused is not None and old.isAncestorOf(focused):
+                focused.clearFocus()
+            old.hide()
+            if self._built_for is not None and self._nav.cards:
+                old.setParent(self)  # owned by the panel while put away
+                old.hide()
+                self._kept[self._built_for] = _Kept(
+                    old, list(self._nav.cards), self._feedback_box, self._lists
+                )
+                while len(self._kept) > KEPT_RUBRICS:
+                    _definition, oldest = self._kept.popitem(last=False)
+                    oldest.content.deleteLater()
+            else:
+                old.deleteLater()
+        self._feedback_box = None
+        self._lists = None
+
+    def _order_footer(self) -> None:
         if self._feedback_box is not None:  # the footer's buttons come after the feedback
             QWidget.setTabOrder(self._feedback_box, self._footer.submit_button)
             QWidget.setTabOrder(self._footer.submit_button, self._footer.reopen_button)
+
+    def _show_level_keys(self, cards: list[CriterionCard]) -> None:
         longest = max((len(c.criterion.levels) for c in cards), default=4)
         for n, action in enumerate(self._actions.levels):
             action.setVisible(n < longest)
-        self._resume(cards)
 
     def _build_empty(self, layout: QVBoxLayout) -> None:
         """Never an empty panel: what to do, or why the submission chosen cannot be
