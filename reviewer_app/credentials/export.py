@@ -119,8 +119,10 @@ def export(
     _remove_stale_temps(out)
 
     total = len(pending)
-    for art in {p.art.relative: p for p in pending}.values():
-        _badge_bytes(art)  # an image that cannot be baked stops the export before signing
+    # Each definition's image once (read, checked, or drawn when it has none): an image
+    # that cannot be baked stops the export before signing, and every credential of the
+    # definition is baked into the same bytes.
+    images = {p.art.relative: _badge_bytes(p) for p in pending}
     plan = _plan(folder, unlocked, pending, fmt)
     to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
     signed: list[Signed] = []
@@ -137,7 +139,7 @@ def export(
             )
             signed.extend(batch)
             for item in batch:
-                files = _write_credential(out, item, fmt, proof)
+                files = _write_credential(out, item, fmt, proof, images)
                 written.extend(files)
                 result.exported.append(
                     ExportedCredential(
@@ -363,14 +365,14 @@ def _badge_bytes(pending: PendingAward) -> bytes:
 
 
 def _write_credential(
-    out: Path, item: Signed, fmt: CredentialFormat, proof: Proof
+    out: Path, item: Signed, fmt: CredentialFormat, proof: Proof, images: dict[str, bytes]
 ) -> tuple[str, ...]:
     stem = credential_stem(item.pending)
     text = item.document
     kind = credential_file(fmt, proof)
     files = [stem + kind.extension]
     _write(out / files[0], text.encode())
-    art = _badge_bytes(item.pending)
+    art = images[item.pending.art.relative]
     payload = text.strip()
     if item.pending.art.media_type == "image/svg+xml":
         baked = baking.bake_svg(art, payload, version=kind.svg_version, signed=kind.svg_signed)

@@ -1,0 +1,40 @@
+"""What an export does once per batch or once per definition, not once per credential:
+the cost of a large export is its signatures, not work repeated around them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from reviewer_app.credentials import badge_image, baking
+from reviewer_app.credentials.export import export
+from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.storage.models import Definition
+from tests.credentials.conftest import PASSPHRASE
+
+
+def test_a_definition_without_an_image_has_its_badge_drawn_once(
+    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with issuing_folder.sessions.begin() as session:
+        session.execute(update(Definition).values(image_sha256=None))
+    drawn: list[str] = []
+    layout = badge_image._layout
+
+    def counting(title: str, size: int) -> Any:
+        drawn.append(title)
+        return layout(title, size)
+
+    monkeypatch.setattr(badge_image, "_layout", counting)
+    badge_image.plain_badge_png.cache_clear()
+    result = export(issuing_folder, tmp_path / "out", passphrase=PASSPHRASE, actor="lead")
+    assert len(result.exported) == 2  # FAP-1 and FAP-2, of one definition
+    # Once for the definition: checked, baked into both credentials and published.
+    assert len(drawn) == 1, drawn
+    published = next((tmp_path / "out" / "hosting" / "badges").glob("*.png")).read_bytes()
+    for png in sorted((tmp_path / "out" / "credentials").glob("*.png")):
+        assert baking.read_baked(png)  # each is the plain badge with its credential in it
+        assert png.read_bytes().startswith(published[:33])  # the same image header
