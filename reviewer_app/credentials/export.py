@@ -45,7 +45,7 @@ from reviewer_app.credentials.signing_pool import Signer
 from reviewer_app.credentials.upload import Signed, upload_files
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
-from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.storage.atomic import write_all_atomically, write_atomically
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
 from reviewer_app.vocabulary import CredentialFormat, Proof
@@ -138,14 +138,17 @@ def export(
                 folder, unlocked, plan[start : start + BATCH], fmt, proof, documents
             )
             signed.extend(batch)
+            contents: dict[str, bytes] = {}
             for item in batch:
-                files = _write_credential(out, item, fmt, proof, images)
+                files = _credential_files(item, fmt, proof, images)
+                contents.update(files)
                 written.extend(files)
                 result.exported.append(
                     ExportedCredential(
-                        item.pending.award.submission_id, _credential_id(item), files
+                        item.pending.award.submission_id, _credential_id(item), tuple(files)
                     )
                 )
+            _write_all(out, contents)  # the batch's files, synced together
             report(
                 ProgressReport(
                     len(signed),
@@ -158,6 +161,7 @@ def export(
                 )
             )
     cancel.check()
+    rest: dict[str, bytes] = {}  # pathway records, hosting, upload files: one batch
     with folder.read_sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
         if fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY:
@@ -172,19 +176,15 @@ def export(
             )
             for record in records:
                 stem = record.stem
-                _write(out / f"{stem}.json", record.document.encode())
-                _write(out / f"{stem}{record.image_suffix}", record.image)
-                written += [f"{stem}.json", f"{stem}{record.image_suffix}"]
+                rest[f"{stem}.json"] = record.document.encode()
+                rest[f"{stem}{record.image_suffix}"] = record.image
         hosting = hosting_files(folder, session, issuer, unlocked, fmt)
-    for relative, data in sorted(hosting.items()):
-        _write(out / "hosting" / relative, data)
+    rest.update({f"hosting/{relative}": data for relative, data in hosting.items()})
     result.hosting = sorted("hosting/" + r for r in hosting)
-    written.extend(result.hosting)
-    for relative, data in upload_files(signed).items():
-        _write(out / relative, data)
-        written.append(relative)
-    _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
-    written.append("PUBLISH.html")
+    rest.update(upload_files(signed))
+    rest["PUBLISH.html"] = publish_page(unlocked, sorted(hosting))
+    _write_all(out, rest)
+    written.extend(rest)
     written += [MANIFEST, SIGNATURE]
     result.files = sorted(set(written))
     _mark_exported(
@@ -351,6 +351,21 @@ def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data)
 
 
+def _write_all(out: Path, files: dict[str, bytes]) -> None:
+    """`files` (relative to `out`) as `_write` writes one, synced together: those a
+    resumed export already has are left alone."""
+    changed = []
+    for relative, data in files.items():
+        path = out / relative
+        try:
+            if path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        changed.append((path, data))
+    write_all_atomically(changed)
+
+
 def _remove_stale_temps(out: Path) -> None:
     for path in out.rglob(".*.tmp"):
         if path.is_file() and _TEMP.match(path.name):
@@ -364,24 +379,22 @@ def _badge_bytes(pending: PendingAward) -> bytes:
     return badge_image.plain_badge_png(name)
 
 
-def _write_credential(
-    out: Path, item: Signed, fmt: CredentialFormat, proof: Proof, images: dict[str, bytes]
-) -> tuple[str, ...]:
+def _credential_files(
+    item: Signed, fmt: CredentialFormat, proof: Proof, images: dict[str, bytes]
+) -> dict[str, bytes]:
+    """The signed document and the badge image with it baked in, by relative name."""
     stem = credential_stem(item.pending)
     text = item.document
     kind = credential_file(fmt, proof)
-    files = [stem + kind.extension]
-    _write(out / files[0], text.encode())
     art = images[item.pending.art.relative]
     payload = text.strip()
     if item.pending.art.media_type == "image/svg+xml":
+        image = stem + ".svg"
         baked = baking.bake_svg(art, payload, version=kind.svg_version, signed=kind.svg_signed)
-        files.append(stem + ".svg")
     else:
+        image = stem + ".png"
         baked = baking.bake_png(art, payload, keyword=kind.png_keyword)
-        files.append(stem + ".png")
-    _write(out / files[1], baked)
-    return tuple(files)
+    return {stem + kind.extension: text.encode(), image: baked}
 
 
 def _write_manifest(out: Path, unlocked: UnlockedIssuer, anchor: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from reviewer_app.credentials import badge_image, baking
 from reviewer_app.credentials.export import export
+from reviewer_app.storage import atomic
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Definition
 from tests.credentials.conftest import PASSPHRASE
@@ -38,3 +39,34 @@ def test_a_definition_without_an_image_has_its_badge_drawn_once(
     for png in sorted((tmp_path / "out" / "credentials").glob("*.png")):
         assert baking.read_baked(png)  # each is the plain badge with its credential in it
         assert png.read_bytes().startswith(published[:33])  # the same image header
+
+
+def test_the_credentials_folder_is_synced_once_per_batch(
+    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[Path] = []
+    fsync_dir = atomic.fsync_dir
+
+    def counting(folder: Path) -> None:
+        synced.append(folder)
+        fsync_dir(folder)
+
+    monkeypatch.setattr(atomic, "fsync_dir", counting)
+    out = tmp_path / "out"
+    export(issuing_folder, out, passphrase=PASSPHRASE, actor="lead")
+    # Two credentials, two files each, one batch: one sync of their folder, not four.
+    assert synced.count(out / "credentials") == 1, synced
+    assert len(synced) == len(set(synced)) + 2  # the export folder again: the manifest's two
+
+
+def test_a_batch_that_fails_leaves_no_file_and_no_temp(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(b"old")
+    with pytest.raises(FileNotFoundError):
+        atomic.write_all_atomically(
+            [(tmp_path / "a.json", b"new"), (tmp_path / "missing" / "b.json", b"b")]
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+    assert (tmp_path / "a.json").read_bytes() == b"old"
+    atomic.write_all_atomically([(tmp_path / "a.json", b"new"), (tmp_path / "b.json", b"b")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]
+    assert (tmp_path / "a.json").read_bytes() == b"new"
