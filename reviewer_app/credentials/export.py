@@ -18,6 +18,7 @@ an uninterrupted run would have written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Iterator, Sequence
@@ -38,7 +39,13 @@ from reviewer_app.credentials.export_manifest import MANIFEST, SIGNATURE, TEMP, 
 from reviewer_app.credentials.formats import credential_file, ob3_jwt, sign_award
 from reviewer_app.credentials.formats.common import ExportError, safe_image
 from reviewer_app.credentials.hosting import hosting_files, publish_page
-from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
+from reviewer_app.credentials.issuers import (
+    IssuerError,
+    UnlockedIssuer,
+    default_issuer,
+    issuer_info,
+    unlock,
+)
 from reviewer_app.credentials.names import credential_stem
 from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.signing_pool import Signer
@@ -90,76 +97,100 @@ def export(
     out = out.expanduser().absolute()
     cancel = cancel or CancelToken()
     report = progress or (lambda _r: None)
-    with folder.read_sessions() as session:
-        issuer = _issuer(session, issuer_id)
-        if fmt == CredentialFormat.OB3 and proof == Proof.JWT and issuer.did_method != "web":
-            raise ExportError(ob3_jwt.needs_did_web())
-        unlocked = unlock(folder, issuer, passphrase)
-        pending = award_rows.pending_awards(
-            session,
-            issuer,
-            unlocked.info,
-            fmt,
-            folder.store,
-            submission_ids=list(submission_ids) if submission_ids is not None else None,
-        )
-    if submission_ids is not None:
-        found = {p.award.submission_id for p in pending}
-        missing = [s for s in submission_ids if s not in found]
-        if missing:
-            raise ExportError(
-                translate(
-                    "CredentialExport",
-                    "These submissions have no passing decision to export: {submissions}",
-                ).format(submissions=", ".join(missing))
+    with contextlib.ExitStack() as stack:
+        with folder.read_sessions() as session:
+            issuer = _issuer(session, issuer_id)
+            if fmt == CredentialFormat.OB3 and proof == Proof.JWT and issuer.did_method != "web":
+                raise ExportError(ob3_jwt.needs_did_web())
+            pending = award_rows.pending_awards(
+                session,
+                issuer,
+                issuer_info(issuer, folder.store),
+                fmt,
+                folder.store,
+                submission_ids=list(submission_ids) if submission_ids is not None else None,
             )
-    if not pending:
-        return ExportResult(out=out)  # nothing new: the folder's files stay as they are
+            _check_found(pending, submission_ids)
+            # Each definition's image once (read, checked, or drawn when it has none): an
+            # image that cannot be baked stops the export before signing, and every
+            # credential of the definition is baked into the same bytes.
+            images = {p.art.relative: _badge_bytes(p) for p in pending}
+            plan = _plan(folder, issuer.id, pending, fmt)
+            to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
+            # The workers start before the keys are opened, which takes a while on purpose.
+            signer = stack.enter_context(Signer(fmt, proof, len(to_sign)))
+            unlocked = unlock(folder, issuer, passphrase)
+        if not pending:
+            return ExportResult(out=out)  # nothing new: the folder's files stay as they are
+        return _sign_and_write(
+            folder, out, unlocked, plan, signer, fmt, proof, images, actor, report, cancel
+        )
+
+
+def _check_found(pending: Sequence[PendingAward], submission_ids: Sequence[str] | None) -> None:
+    if submission_ids is None:
+        return
+    found = {p.award.submission_id for p in pending}
+    missing = [s for s in submission_ids if s not in found]
+    if missing:
+        raise ExportError(
+            translate(
+                "CredentialExport",
+                "These submissions have no passing decision to export: {submissions}",
+            ).format(submissions=", ".join(missing))
+        )
+
+
+def _sign_and_write(
+    folder: DataFolder,
+    out: Path,
+    unlocked: UnlockedIssuer,
+    plan: Sequence[_Job],
+    signer: Signer,
+    fmt: CredentialFormat,
+    proof: Proof,
+    images: dict[str, bytes],
+    actor: str,
+    report: Progress,
+    cancel: CancelToken,
+) -> ExportResult:
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(out)
-
-    total = len(pending)
-    # Each definition's image once (read, checked, or drawn when it has none): an image
-    # that cannot be baked stops the export before signing, and every credential of the
-    # definition is baked into the same bytes.
-    images = {p.art.relative: _badge_bytes(p) for p in pending}
-    plan = _plan(folder, unlocked, pending, fmt)
+    total = len(plan)
     to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
     signed: list[Signed] = []
     result = ExportResult(out=out)
     written: list[str] = []
     # Every signature is asked for at once, so that the workers keep signing while each
     # finished batch is recorded and its files written here.
-    with Signer(unlocked, fmt, proof, len(to_sign), BatchChecker()) as signer:
-        documents = signer.sign(to_sign, cancel)
-        for start in range(0, total, BATCH):
-            cancel.check()
-            batch = _record_batch(
-                folder, unlocked, plan[start : start + BATCH], fmt, proof, documents
-            )
-            signed.extend(batch)
-            contents: dict[str, bytes] = {}
-            for item in batch:
-                files = _credential_files(item, fmt, proof, images)
-                contents.update(files)
-                written.extend(files)
-                result.exported.append(
-                    ExportedCredential(
-                        item.pending.award.submission_id, _credential_id(item), tuple(files)
-                    )
-                )
-            _write_all(out, contents)  # the batch's files, synced together
-            report(
-                ProgressReport(
-                    len(signed),
-                    total,
-                    0,
-                    0,
-                    translate("CredentialExport", "Signed and wrote {done} of {total}").format(
-                        done=len(signed), total=total
-                    ),
+    documents = signer.sign(unlocked, to_sign, BatchChecker(), cancel)
+    for start in range(0, total, BATCH):
+        cancel.check()
+        batch = _record_batch(folder, unlocked, plan[start : start + BATCH], fmt, proof, documents)
+        signed.extend(batch)
+        contents: dict[str, bytes] = {}
+        for item in batch:
+            files = _credential_files(item, fmt, proof, images)
+            contents.update(files)
+            written.extend(files)
+            result.exported.append(
+                ExportedCredential(
+                    item.pending.award.submission_id, _credential_id(item), tuple(files)
                 )
             )
+        _write_all(out, contents)  # the batch's files, synced together
+        report(
+            ProgressReport(
+                len(signed),
+                total,
+                0,
+                0,
+                translate("CredentialExport", "Signed and wrote {done} of {total}").format(
+                    done=len(signed), total=total
+                ),
+            )
+        )
+    signer.close(wait=False)  # every signature is in: the workers end meanwhile
     cancel.check()
     rest: dict[str, bytes] = {}  # pathway records, hosting, upload files: one batch
     with folder.read_sessions() as session:
@@ -251,7 +282,7 @@ class _Job:
 
 def _plan(
     folder: DataFolder,
-    unlocked: UnlockedIssuer,
+    issuer_id: int,
     pending: Sequence[PendingAward],
     fmt: CredentialFormat,
 ) -> list[_Job]:
@@ -268,9 +299,7 @@ def _plan(
                 )
             ):
                 stored[row.decision_id] = row
-        next_index = (
-            _next_status_index(session, unlocked.issuer_id) if fmt == CredentialFormat.OB3 else None
-        )
+        next_index = _next_status_index(session, issuer_id) if fmt == CredentialFormat.OB3 else None
     plan = []
     for p in pending:
         earlier = stored.get(p.decision_id)

@@ -17,7 +17,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -35,6 +35,9 @@ from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:
+    from reviewer_app.credentials.proof_worker import ProofKey
 
 _log = logging.getLogger(__name__)
 
@@ -417,6 +420,18 @@ class UnlockedIssuer:
             public.verify(signature, data)
         except InvalidSignature:
             raise IssuerError(_bad_signature(self.info.name)) from None
+
+    def proof_key(self) -> ProofKey:
+        """The Ed25519 key as Data Integrity proofs are signed with it, in-process or in
+        a worker process."""
+        from reviewer_app.credentials.proof_worker import ProofKey
+
+        return ProofKey.of(
+            self.ed25519,
+            self.verification_method,
+            self.ed25519_on_record,
+            _bad_signature(self.info.name),
+        )
 
     def check_rsa(self, token: str) -> None:
         from reviewer_app.credentials import jws
