@@ -7,13 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
-from reviewer_app.credentials import badge_image, baking
+from reviewer_app.credentials import badge_image, baking, jws
 from reviewer_app.credentials.export import export
+from reviewer_app.credentials.issuers import IssuerError
+from reviewer_app.credentials.keys import generate_rsa
+from reviewer_app.credentials.verify import hosting_fetcher, verify_file
 from reviewer_app.storage import atomic
 from reviewer_app.storage.datafolder import DataFolder
-from reviewer_app.storage.models import Definition
+from reviewer_app.storage.models import Definition, IssuedCredential
 from tests.credentials.conftest import PASSPHRASE
 
 
@@ -70,3 +73,32 @@ def test_a_batch_that_fails_leaves_no_file_and_no_temp(tmp_path: Path) -> None:
     atomic.write_all_atomically([(tmp_path / "a.json", b"new"), (tmp_path / "b.json", b"b")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]
     assert (tmp_path / "a.json").read_bytes() == b"new"
+
+
+def test_ob2_signatures_are_checked_by_the_key_alone_and_a_stranger_is_refused(
+    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each token was read back through the whole JWS decoder to check it, which cost as
+    # much as the signature itself: the check is one RSA verification now.
+    def no_decoding(*_args: object, **_kw: object) -> object:
+        raise AssertionError("a token of our own was decoded again")
+
+    monkeypatch.setattr(jws._jws, "decode", no_decoding)
+    result = export(
+        issuing_folder, tmp_path / "out", passphrase=PASSPHRASE, actor="lead", fmt="ob2"
+    )  # type: ignore[arg-type]
+    assert len(result.exported) == 2
+    monkeypatch.undo()
+    for token in sorted((tmp_path / "out" / "credentials").glob("*.jws")):
+        assert verify_file(token, hosting_fetcher(tmp_path / "out" / "hosting")).valid
+
+    stranger = generate_rsa(2048)
+    original = jws.sign_compact
+    monkeypatch.setattr(
+        jws, "sign_compact", lambda payload, _key, **kw: original(payload, stranger, **kw)
+    )
+    with issuing_folder.sessions.begin() as session:  # signable again
+        session.execute(delete(IssuedCredential))
+    with pytest.raises(IssuerError, match="does not verify with the issuer's published key"):
+        export(issuing_folder, tmp_path / "again", passphrase=PASSPHRASE, actor="lead", fmt="ob2")  # type: ignore[arg-type]
+    assert not (tmp_path / "again" / "credentials").exists()
