@@ -297,6 +297,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, action="append", help="sizes (default 100, 1000)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--format", action="append", choices=["ob3", "ob2"], help="formats (default both)"
+    )
     args = parser.parse_args()
     counts = args.count or [100, 1000]
 
@@ -311,9 +314,13 @@ def main() -> None:
                 flush=True,
             )
             for image in (True, False):
+                if not any(image or f == "ob3" for f in args.format or ["ob3"]):
+                    continue
                 data = template(root, count, image)
                 variant = "with its badge image" if image else "without a badge image"
-                formats = ["ob3", "ob2"] if image else ["ob3"]
+                formats = [f for f in args.format or ["ob3", "ob2"] if image or f == "ob3"]
+                if not formats:
+                    continue
                 for fmt in formats:
                     docs, unlocked = documents(data, fmt)
                     floor = (ob3_floor if fmt == "ob3" else ob2_floor)(docs, unlocked)

@@ -1,10 +1,10 @@
-"""Adding an eddsa-rdfc-2022 proof to a finished credential: the part of an export that
-runs in worker processes.
+"""Adding an eddsa-rdfc-2022 proof to a finished credential, or an RS256 signature to an
+Open Badges 2.0 assertion: the part of an export that runs in worker processes.
 
 The exporting process builds each credential and checks it against the schema; what is
 left (canonicalizing it with pyld and signing the hashes) is nearly all of an export's
 time, and is what workers do. This module therefore imports no more than that needs
-(pyld, cryptography, the shipped contexts): no database layer, so a worker is ready to
+(pyld, cryptography, the shipped contexts, PyJWT): no database layer, so a worker is ready to
 sign in a fraction of the time, while the exporting process is still opening the keys.
 The same function signs in-process, so a document is byte for byte the same whichever
 process signed it.
@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 from reviewer_app.credentials import dataintegrity
 
@@ -91,6 +92,40 @@ def secure_all(key: ProofKey, items: list[tuple[dict[str, Any], str]]) -> list[s
     if _opened is None or _opened.key != key:
         _opened = OpenedKey(key)
     return [_opened.secure(credential, created) for credential, created in items]
+
+
+@dataclass(frozen=True)
+class RsaKey:
+    """The opened RSA key as DER bytes, to cross a process boundary."""
+
+    der: bytes = field(repr=False)
+
+    @classmethod
+    def of(cls, key: RSAPrivateKey) -> RsaKey:
+        return cls(
+            key.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+
+
+_rsa: tuple[RsaKey, RSAPrivateKey] | None = None
+
+
+def rs256_all(key: RsaKey, payloads: list[bytes]) -> list[str]:
+    """The compact RS256 JWS of each payload (the exporting process checks them): one
+    task for a worker."""
+    from reviewer_app.credentials import jws
+
+    global _rsa
+    if _rsa is None or _rsa[0] != key:
+        private = serialization.load_der_private_key(key.der, password=None)
+        if not isinstance(private, RSAPrivateKey):
+            raise TypeError("not an RSA key")
+        _rsa = (key, private)
+    return [jws.sign_compact(payload, _rsa[1]) for payload in payloads]
 
 
 def warm_up() -> None:

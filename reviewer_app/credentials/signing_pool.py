@@ -2,17 +2,19 @@
 
 Canonicalizing a credential (RDFC-1.0 in pyld, pure Python) is nearly all of an
 export's time and one core does it at a time, so a large batch of Data Integrity proofs
-is signed in worker processes. The exporting process builds each credential and checks
-it against the schema; workers only add the proof (`proof_worker`), with the issuer's
-opened Ed25519 key handed over a pipe with each task (never written anywhere).
+is signed in worker processes; so are Open Badges 2.0 assertions, whose RS256 signatures
+(a few milliseconds each with a 3072-bit key) are all of their work. The exporting
+process builds each document and checks it; workers only sign (`proof_worker`), with
+the issuer's opened key handed over a pipe with each task (never written anywhere), and
+the exporting process checks each signature against the key on record.
 
 Workers are started before the issuer's keys are opened: opening them is deliberately
 slow (Argon2id, memory-hard), and the workers import pyld and load the contexts in the
 meantime, so neither waits for the other. Signatures are deterministic: a document
 signed in a worker is byte for byte the one signed in-process, so a resumed export
-writes the same files whichever way its awards were signed. Small batches, machines
-with one core, and the RSA signatures of VC-JWT and Open Badges 2.0 (a millisecond
-each) are signed in-process: starting workers would cost more than it saves.
+writes the same files whichever way its awards were signed. Small batches and machines
+with one core sign in-process, where starting workers would cost more than it saves;
+so does VC-JWT, which is not signed in bulk.
 """
 
 from __future__ import annotations
@@ -53,11 +55,13 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _start_worker() -> None:
-    from reviewer_app.credentials import proof_worker
+def _start_worker(fmt: CredentialFormat) -> None:
+    from reviewer_app.credentials import jws, proof_worker
 
+    del jws  # imported for Open Badges 2.0 signatures
     _end_with_parent()
-    proof_worker.warm_up()
+    if fmt == CredentialFormat.OB3:
+        proof_worker.warm_up()
 
 
 def usable_cores() -> int:
@@ -78,9 +82,12 @@ def planned_workers(expected: int) -> int:
 
 
 def in_workers(fmt: CredentialFormat, proof: Proof) -> bool:
-    """Whether signing in `fmt` with `proof` is worth worker processes: only the Data
-    Integrity proofs, whose canonicalization is the slow part."""
-    return fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY
+    """Whether signing in `fmt` with `proof` may use worker processes: Data Integrity
+    proofs (canonicalization is the slow part) and Open Badges 2.0 (its RS256
+    signatures are all of its work); VC-JWT is signed here."""
+    return fmt == CredentialFormat.OB2 or (
+        fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY
+    )
 
 
 class Signer:
@@ -107,6 +114,7 @@ class Signer:
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
+                initargs=(fmt,),
             )
             # Each worker starts now (it would wait for the first task otherwise).
             for _ in range(workers):
@@ -143,16 +151,24 @@ class Signer:
     ) -> Iterator[str]:
         """The signed text of each job, in order. A cancel stops the work not yet
         started and raises at the next result."""
-        from reviewer_app.credentials.formats import ob3_proof, sign_award
+        from reviewer_app.credentials import ob2
+        from reviewer_app.credentials.formats import ob2_signed, ob3_proof, sign_award
         from reviewer_app.credentials.issuers import IssuerError
         from reviewer_app.credentials.proof_worker import (
             OpenedKey,
+            RsaKey,
             SignatureMismatch,
+            rs256_all,
             secure_all,
         )
 
+        ob3 = self.fmt == CredentialFormat.OB3
         if self._pool is None:
-            opened = OpenedKey(unlocked.proof_key()) if in_workers(self.fmt, self.proof) else None
+            opened = (
+                OpenedKey(unlocked.proof_key())
+                if ob3 and in_workers(self.fmt, self.proof)
+                else None
+            )
             for pending, index in jobs:
                 cancel.check()
                 if opened is None:
@@ -162,34 +178,46 @@ class Signer:
                     yield ob3_proof.secure_here(opened, credential, created)
             return
         pool = self._pool
-        key = unlocked.proof_key()
+        key: Any = unlocked.proof_key() if ob3 else RsaKey.of(unlocked.rsa)
+        task: Any = secure_all if ob3 else rs256_all
         waiting = iter(jobs)
-        queued: deque[Future[list[str]]] = deque()
+        # Each task's future, and what the exporting process keeps to finish its results.
+        queued: deque[tuple[Future[list[str]], list[Any]]] = deque()
 
         def submit_more() -> None:
             # A few tasks ahead of the one awaited keep every worker busy; building the
-            # credentials here (and checking them) overlaps the workers' signing.
+            # documents here (and checking them) overlaps the workers' signing.
             while len(queued) < 3 * self.workers:
-                items: list[tuple[dict[str, Any], str]] = []
+                items: list[Any] = []
+                kept: list[Any] = []
                 for pending, index in waiting:
-                    items.append(ob3_proof.prepared(unlocked, pending, index, checker))
+                    if ob3:
+                        items.append(ob3_proof.prepared(unlocked, pending, index, checker))
+                    else:
+                        payload = ob2.canonical_bytes(ob2_signed.prepared(unlocked, pending, index))
+                        items.append(payload)
+                        kept.append(payload)
                     if len(items) == self._chunk:
                         break
                 if not items:
                     return
-                queued.append(pool.submit(secure_all, key, items))
+                queued.append((pool.submit(task, key, items), kept))
 
         try:
             submit_more()
             while queued:
                 cancel.check()
-                future = queued.popleft()
+                future, kept = queued.popleft()
                 submit_more()
                 try:
                     done = future.result()
                 except SignatureMismatch as e:
                     raise IssuerError(str(e)) from None
-                yield from done
+                if ob3:
+                    yield from done
+                else:
+                    for payload, token in zip(kept, done, strict=True):
+                        yield ob2_signed.finished(unlocked, payload, token)
         finally:
-            for future in queued:
+            for future, _kept in queued:
                 future.cancel()
