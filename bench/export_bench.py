@@ -265,7 +265,7 @@ def ob2_floor(docs: list[dict[str, Any]], unlocked: Any) -> Callable[[], float]:
         started = time.perf_counter()
         for document in docs:
             payload = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
-            signer.encode(payload, unlocked.rsa, algorithm="RS256")
+            signer.encode(payload, unlocked.rsa_key(), algorithm="RS256")
         return time.perf_counter() - started
 
     return floor

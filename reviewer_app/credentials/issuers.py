@@ -406,7 +406,9 @@ class UnlockedIssuer:
     verification_method: str
     rsa_key_id: str
     ed25519: Ed25519PrivateKey = field(repr=False)
-    rsa: RSAPrivateKey = field(repr=False)
+    # None when the export signs nothing with it (Data Integrity proofs): opening a key
+    # costs an Argon2id derivation, and RSA keys are checked as they load.
+    rsa: RSAPrivateKey | None = field(repr=False)
     # The public keys on record (PEM), which every signature is checked against.
     ed25519_on_record: str = ""
     rsa_on_record: str = ""
@@ -421,6 +423,12 @@ class UnlockedIssuer:
             public.verify(signature, data)
         except InvalidSignature:
             raise IssuerError(_bad_signature(self.info.name)) from None
+
+    def rsa_key(self) -> RSAPrivateKey:
+        """The RSA key, for what is signed with it; `unlock(..., rsa=True)` opens it."""
+        if self.rsa is None:
+            raise ValueError("the RSA key was not opened for this export")
+        return self.rsa
 
     def proof_key(self) -> ProofKey:
         """The Ed25519 key as Data Integrity proofs are signed with it, in-process or in
@@ -457,12 +465,15 @@ def _bad_signature(name: str) -> str:
     ).format(name=repr(name))
 
 
-def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssuer:
-    """Opens the issuer's active keys; a wrong passphrase is a `keys.WrongPassphrase`."""
+def unlock(
+    folder: DataFolder, issuer: Issuer, passphrase: str, *, rsa_too: bool = True
+) -> UnlockedIssuer:
+    """Opens the issuer's active keys (the RSA one only with `rsa_too`); a wrong
+    passphrase is a `keys.WrongPassphrase`."""
     ed_row, rsa_row = active_key(issuer, "ed25519"), active_key(issuer, "rsa")
     ed = open_key(folder, issuer, ed_row, passphrase).private_key
-    rsa = open_key(folder, issuer, rsa_row, passphrase).private_key
-    if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey):
+    rsa = open_key(folder, issuer, rsa_row, passphrase).private_key if rsa_too else None
+    if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey | None):
         raise IssuerError(
             translate(
                 "IssuerKeys", "The key files of {name} do not hold the expected keys."

@@ -178,7 +178,7 @@ class Signer:
                     yield ob3_proof.secure_here(opened, credential, created)
             return
         pool = self._pool
-        key: Any = unlocked.proof_key() if ob3 else RsaKey.of(unlocked.rsa)
+        key: Any = unlocked.proof_key() if ob3 else RsaKey.of(unlocked.rsa_key())
         task: Any = secure_all if ob3 else rs256_all
         waiting = iter(jobs)
         # Each task's future, and what the exporting process keeps to finish its results.

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, update
 
-from reviewer_app.credentials import badge_image, baking, jws
+from reviewer_app.credentials import badge_image, baking, jws, keys
 from reviewer_app.credentials.export import export
 from reviewer_app.credentials.issuers import IssuerError
 from reviewer_app.credentials.keys import generate_rsa
@@ -102,3 +102,27 @@ def test_ob2_signatures_are_checked_by_the_key_alone_and_a_stranger_is_refused(
     with pytest.raises(IssuerError, match="does not verify with the issuer's published key"):
         export(issuing_folder, tmp_path / "again", passphrase=PASSPHRASE, actor="lead", fmt="ob2")  # type: ignore[arg-type]
     assert not (tmp_path / "again" / "credentials").exists()
+
+
+@pytest.mark.parametrize(("fmt", "opened"), [("ob3", 1), ("ob2", 2)])
+def test_an_export_opens_only_the_keys_it_signs_with(
+    issuing_folder: DataFolder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    opened: int,
+) -> None:
+    # Each opening is a full Argon2id derivation, memory-hard on purpose: Data Integrity
+    # proofs need the Ed25519 key alone, Open Badges 2.0 the RSA key too (its manifest
+    # is signed with the Ed25519 one).
+    derived: list[int] = []
+    derive = keys._derive
+
+    def counting(*args: Any) -> Any:
+        derived.append(1)
+        return derive(*args)
+
+    monkeypatch.setattr(keys, "_derive", counting)
+    result = export(issuing_folder, tmp_path / "out", passphrase=PASSPHRASE, actor="lead", fmt=fmt)  # type: ignore[arg-type]
+    assert len(result.exported) == 2
+    assert len(derived) == opened

@@ -54,7 +54,7 @@ def sign(
     index: revocation is by the hosted revocation list)."""
     del checker
     payload = ob2.canonical_bytes(prepared(unlocked, pending, status_index))
-    return finished(unlocked, payload, jws.sign_compact(payload, unlocked.rsa))
+    return finished(unlocked, payload, jws.sign_compact(payload, unlocked.rsa_key()))
 
 
 def prepared(
