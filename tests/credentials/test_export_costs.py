@@ -126,3 +126,24 @@ def test_an_export_opens_only_the_keys_it_signs_with(
     result = export(issuing_folder, tmp_path / "out", passphrase=PASSPHRASE, actor="lead", fmt=fmt)  # type: ignore[arg-type]
     assert len(result.exported) == 2
     assert len(derived) == opened
+
+
+def test_pathway_documents_are_read_only_for_earners_who_may_complete_one(
+    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer_app.credentials import pathways
+    from reviewer_app.storage.models import Pathway
+
+    with issuing_folder.read_sessions() as session:
+        assert session.query(Pathway).count()  # the demo's pathway needs more than FAP
+    read: list[int] = []
+    held = pathways._held_credentials
+
+    def counting(session: Any, issuer: Any, earner_id: int) -> Any:
+        read.append(earner_id)
+        return held(session, issuer, earner_id)
+
+    monkeypatch.setattr(pathways, "_held_credentials", counting)
+    result = export(issuing_folder, tmp_path / "out", passphrase=PASSPHRASE, actor="lead")
+    assert len(result.exported) == 2
+    assert read == []  # neither earner holds every credential of the pathway
