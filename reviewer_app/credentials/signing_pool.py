@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from reviewer_app.credentials.issuers import UnlockedIssuer
     from reviewer_app.credentials.schemas import BatchChecker
 
-# Below this many signatures a worker's start (importing pyld and the schemas, about
-# half a second) costs more than sharing the work saves.
+# Below this many signatures a worker's start (Python, pyld and the contexts: about a
+# third of a second of CPU) costs more than sharing the work saves.
 PARALLEL_FROM = 40
 MAX_WORKERS = 8
 
