@@ -163,6 +163,7 @@ def _sign_and_write(
     signed: list[Signed] = []
     result = ExportResult(out=out)
     written: list[str] = []
+    digests: dict[str, tuple[str, int]] = {}  # of every file written or found as it is
     # Every signature is asked for at once, so that the workers keep signing while each
     # finished batch is recorded and its files written here.
     documents = signer.sign(unlocked, to_sign, BatchChecker(), cancel)
@@ -180,7 +181,7 @@ def _sign_and_write(
                     item.pending.award.submission_id, _credential_id(item), tuple(files)
                 )
             )
-        _write_all(out, contents)  # the batch's files, synced together
+        _write_all(out, contents, digests)  # the batch's files, synced together
         report(
             ProgressReport(
                 len(signed),
@@ -216,12 +217,19 @@ def _sign_and_write(
     result.hosting = sorted("hosting/" + r for r in hosting)
     rest.update(upload_files(signed))
     rest["PUBLISH.html"] = publish_page(unlocked, sorted(hosting))
-    _write_all(out, rest)
+    _write_all(out, rest, digests)
     written.extend(rest)
     written += [MANIFEST, SIGNATURE]
     result.files = sorted(set(written))
     _mark_exported(
-        folder, unlocked, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed)
+        folder,
+        unlocked,
+        [s.pending.decision_id for s in signed],
+        fmt,
+        actor,
+        out,
+        len(signed),
+        digests,
     )
     logging.getLogger(__name__).info("Exported %d %s credentials to %s", total, fmt, out)
     report(
@@ -386,11 +394,13 @@ def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data)
 
 
-def _write_all(out: Path, files: dict[str, bytes]) -> None:
+def _write_all(out: Path, files: dict[str, bytes], digests: dict[str, tuple[str, int]]) -> None:
     """`files` (relative to `out`) as `_write` writes one, synced together: those a
-    resumed export already has are left alone."""
+    resumed export already has are left alone. Each one's SHA-256 and size go into
+    `digests`, for the manifest."""
     changed = []
     for relative, data in files.items():
+        digests[relative] = (hashlib.sha256(data).hexdigest(), len(data))
         path = out / relative
         try:
             if path.read_bytes() == data:
@@ -432,8 +442,13 @@ def _credential_files(
     return {stem + kind.extension: text.encode(), image: baked}
 
 
-def _write_manifest(out: Path, unlocked: UnlockedIssuer, anchor: dict[str, Any]) -> None:
-    manifest, signature = signed_manifest(out, unlocked, anchor)
+def _write_manifest(
+    out: Path,
+    unlocked: UnlockedIssuer,
+    anchor: dict[str, Any],
+    known: dict[str, tuple[str, int]] | None = None,
+) -> None:
+    manifest, signature = signed_manifest(out, unlocked, anchor, known)
     _write(out / MANIFEST, manifest)
     _write(out / SIGNATURE, signature)
 
@@ -446,6 +461,7 @@ def _mark_exported(
     actor: str,
     out: Path,
     count: int,
+    digests: dict[str, tuple[str, int]],
 ) -> None:
     now = utcnow()
     with folder.sessions.begin() as session:
@@ -472,7 +488,7 @@ def _mark_exported(
         # The manifest carries the trail's head as this transaction leaves it (the export's
         # own entry included), signed with the issuer's key; a kill before the commit
         # leaves the awards unexported, and the next run writes the manifest again.
-        _write_manifest(out, unlocked, current_anchor(session))
+        _write_manifest(out, unlocked, current_anchor(session), digests)
 
 
 __all__ = ["ExportError", "ExportResult", "IssuerError", "UserError", "export", "sign_award"]
