@@ -118,7 +118,7 @@ def export(
             plan = _plan(folder, issuer.id, pending, fmt)
             to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
             # The workers start before the keys are opened, which takes a while on purpose.
-            signer = stack.enter_context(Signer(fmt, proof, len(to_sign)))
+            signer = stack.enter_context(Signer(fmt, proof, len(to_sign), ahead=BATCH))
             # Data Integrity proofs need only the Ed25519 key: the RSA one stays shut.
             data_integrity = fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY
             unlocked = unlock(folder, issuer, passphrase, rsa_too=not data_integrity)

@@ -102,7 +102,11 @@ class Signer:
         expected: int,
         *,
         workers: int | None = None,
+        ahead: int = 0,
     ) -> None:
+        """`ahead`: how many documents the caller takes at a time before it stops to
+        record and write them; the workers are given that many and more, so that they
+        sign on meanwhile instead of waiting for the caller."""
         self.fmt, self.proof = fmt, proof
         if workers is None:
             workers = planned_workers(expected) if in_workers(fmt, proof) else 1
@@ -125,6 +129,7 @@ class Signer:
         # Tasks of a few credentials each: fewer round trips than one at a time, yet
         # small enough that every worker has work until the end.
         self._chunk = max(1, min(8, expected // (4 * workers)))
+        self._in_flight = max(3 * workers, -(-2 * ahead // self._chunk))
 
     def __enter__(self) -> Signer:
         return self
@@ -185,9 +190,10 @@ class Signer:
         queued: deque[tuple[Future[list[str]], list[Any]]] = deque()
 
         def submit_more() -> None:
-            # A few tasks ahead of the one awaited keep every worker busy; building the
-            # documents here (and checking them) overlaps the workers' signing.
-            while len(queued) < 3 * self.workers:
+            # Tasks ahead of the one awaited keep every worker busy, also while this
+            # process records and writes a batch; building the documents here (and
+            # checking them) overlaps the workers' signing.
+            while len(queued) < self._in_flight:
                 items: list[Any] = []
                 kept: list[Any] = []
                 for pending, index in waiting:
