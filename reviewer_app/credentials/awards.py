@@ -154,7 +154,11 @@ def pending_awards(
         query = query.where(Decision.id.not_in(exported))
     out = []
     definitions: dict[int, tuple[Definition, BadgeArt, AchievementInfo, str | None]] = {}
-    for decision, submission, earner, review in session.execute(query).all():
+    rows = session.execute(query).all()
+    # Levels and evidence of every award in a few queries, not two per award.
+    levels_of = _levels(session, [review.id for _d, _s, _e, review in rows if review is not None])
+    evidence_of = _evidence(session, [submission.id for _d, submission, _e, _r in rows])
+    for decision, submission, earner, review in rows:
         definition_id = _definition_id(session, submission, review)
         if definition_id is None:
             continue  # no definition to issue under: nothing can be said of the award
@@ -166,34 +170,8 @@ def pending_awards(
             definitions[definition_id] = (definition, art, achievement, required)
         _definition, art, achievement, required = definitions[definition_id]
         # A lead's own decision carries no levels: the credential then lists no results.
-        levels = (
-            {
-                criterion: level
-                for criterion, level in session.execute(
-                    select(CriterionScore.criterion_id, CriterionScore.level_id).where(
-                        CriterionScore.review_id == review.id
-                    )
-                ).all()
-                if level
-            }
-            if review is not None
-            else {}
-        )
-        evidence = tuple(
-            EvidenceInfo(
-                name=item.title or (Path(item.path).name if item.path else f"Answer {n + 1}"),
-                sha256=item.blob_sha256,
-                media_type=item.media_type,
-                narrative=item.description,
-            )
-            for n, item in enumerate(
-                session.scalars(
-                    select(EvidenceItem)
-                    .where(EvidenceItem.submission_id == submission.id)
-                    .order_by(EvidenceItem.position)
-                )
-            )
-        )
+        levels = levels_of.get(review.id, {}) if review is not None else {}
+        evidence = evidence_of.get(submission.id, ())
         # The identity this submission's own manifest gives, not the earner row's first.
         name, email = submission.identity()
         did = earner.external_id if earner.external_id.startswith("did:") else None
@@ -212,6 +190,45 @@ def pending_awards(
         )
         out.append(PendingAward(decision.id, award, art, required, slugify(name), earner.id))
     return out
+
+
+_CHUNK = 500  # ids per IN (...): well under every database's limit on parameters
+
+
+def _levels(session: Session, review_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Each review's chosen level per criterion (criteria without one left out)."""
+    found: dict[int, dict[str, str]] = {}
+    for start in range(0, len(review_ids), _CHUNK):
+        for review_id, criterion, level in session.execute(
+            select(CriterionScore.review_id, CriterionScore.criterion_id, CriterionScore.level_id)
+            .where(CriterionScore.review_id.in_(review_ids[start : start + _CHUNK]))
+            .order_by(CriterionScore.review_id, CriterionScore.id)
+        ):
+            if level:
+                found.setdefault(review_id, {})[criterion] = level
+    return found
+
+
+def _evidence(session: Session, submission_ids: list[int]) -> dict[int, tuple[EvidenceInfo, ...]]:
+    """Each submission's evidence, in its order."""
+    found: dict[int, list[EvidenceInfo]] = {}
+    for start in range(0, len(submission_ids), _CHUNK):
+        for item in session.scalars(
+            select(EvidenceItem)
+            .where(EvidenceItem.submission_id.in_(submission_ids[start : start + _CHUNK]))
+            .order_by(EvidenceItem.submission_id, EvidenceItem.position)
+        ):
+            items = found.setdefault(item.submission_id, [])
+            n = len(items)
+            items.append(
+                EvidenceInfo(
+                    name=item.title or (Path(item.path).name if item.path else f"Answer {n + 1}"),
+                    sha256=item.blob_sha256,
+                    media_type=item.media_type,
+                    narrative=item.description,
+                )
+            )
+    return {submission: tuple(items) for submission, items in found.items()}
 
 
 def _definition_id(session: Session, submission: Submission, review: Review | None) -> int | None:

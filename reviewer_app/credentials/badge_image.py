@@ -203,6 +203,10 @@ def _layout(title: str, size: int) -> _Layout:
 # --- Output ----------------------------------------------------------------------------
 
 
+# Drawing one takes tens of milliseconds (a supersampled disc, shrunk with Lanczos, and
+# the PNG at its best compression); an export bakes the same badge into every credential
+# of a definition and publishes it too, so the last few drawn are kept.
+@functools.lru_cache(maxsize=16)
 def plain_badge_png(title: str, size: int = 400) -> bytes:
     """A round badge of `size` x `size` pixels (transparent corners) showing `title`."""
     if size < 32:

@@ -10,7 +10,9 @@ would be shown to people yet not covered by the signature.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -114,6 +116,23 @@ def _canonical_checked(document: Mapping[str, Any]) -> tuple[str, list[str]]:
     if dropped or f"<{_RELATIVE_BASE}" in canonical or _may_have_blank_properties(document):
         return canonical, _find_problems(document)
     return canonical, []
+
+
+def _canonical_config(config: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """`_canonical_checked` of a proof configuration. Every credential of an export
+    has the same one (or one of a few: the `created` times), so the result is kept."""
+    try:
+        text = json.dumps(config, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return _canonical_checked(config)
+    canonical, problems = _canonical_config_text(text)
+    return canonical, list(problems)
+
+
+@functools.lru_cache(maxsize=32)
+def _canonical_config_text(text: str) -> tuple[str, tuple[str, ...]]:
+    canonical, problems = _canonical_checked(json.loads(text))
+    return canonical, tuple(problems)
 
 
 def _may_have_blank_properties(document: Mapping[str, Any]) -> bool:
@@ -342,7 +361,7 @@ def hash_data(unsecured_document: Mapping[str, Any], proof_config: Mapping[str, 
     """Canonical forms and hashes of a document (without proof) and a proof
     configuration. Raises DroppedTerms if either loses something to JSON-LD."""
     canonical_document, problems = _canonical_checked(unsecured_document)
-    canonical_config, config_problems = _canonical_checked(proof_config)
+    canonical_config, config_problems = _canonical_config(proof_config)
     problems += [f"proof.{path}" for path in config_problems]
     if problems:
         raise DroppedTerms(problems)

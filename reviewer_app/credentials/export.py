@@ -18,6 +18,7 @@ an uninterrupted run would have written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,14 +39,20 @@ from reviewer_app.credentials.export_manifest import MANIFEST, SIGNATURE, TEMP, 
 from reviewer_app.credentials.formats import credential_file, ob3_jwt, sign_award
 from reviewer_app.credentials.formats.common import ExportError, safe_image
 from reviewer_app.credentials.hosting import hosting_files, publish_page
-from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer, default_issuer, unlock
+from reviewer_app.credentials.issuers import (
+    IssuerError,
+    UnlockedIssuer,
+    default_issuer,
+    issuer_info,
+    unlock,
+)
 from reviewer_app.credentials.names import credential_stem
 from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.signing_pool import Signer
 from reviewer_app.credentials.upload import Signed, upload_files
 from reviewer_app.errors import UserError
 from reviewer_app.progress import CancelToken, Progress, ProgressReport
-from reviewer_app.storage.atomic import write_atomically
+from reviewer_app.storage.atomic import write_all_atomically, write_atomically
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import IssuedCredential, Issuer, utcnow
 from reviewer_app.vocabulary import CredentialFormat, Proof
@@ -90,72 +97,105 @@ def export(
     out = out.expanduser().absolute()
     cancel = cancel or CancelToken()
     report = progress or (lambda _r: None)
-    with folder.read_sessions() as session:
-        issuer = _issuer(session, issuer_id)
-        if fmt == CredentialFormat.OB3 and proof == Proof.JWT and issuer.did_method != "web":
-            raise ExportError(ob3_jwt.needs_did_web())
-        unlocked = unlock(folder, issuer, passphrase)
-        pending = award_rows.pending_awards(
-            session,
-            issuer,
-            unlocked.info,
-            fmt,
-            folder.store,
-            submission_ids=list(submission_ids) if submission_ids is not None else None,
-        )
-    if submission_ids is not None:
-        found = {p.award.submission_id for p in pending}
-        missing = [s for s in submission_ids if s not in found]
-        if missing:
-            raise ExportError(
-                translate(
-                    "CredentialExport",
-                    "These submissions have no passing decision to export: {submissions}",
-                ).format(submissions=", ".join(missing))
+    with contextlib.ExitStack() as stack:
+        with folder.read_sessions() as session:
+            issuer = _issuer(session, issuer_id)
+            if fmt == CredentialFormat.OB3 and proof == Proof.JWT and issuer.did_method != "web":
+                raise ExportError(ob3_jwt.needs_did_web())
+            pending = award_rows.pending_awards(
+                session,
+                issuer,
+                issuer_info(issuer, folder.store),
+                fmt,
+                folder.store,
+                submission_ids=list(submission_ids) if submission_ids is not None else None,
             )
-    if not pending:
-        return ExportResult(out=out)  # nothing new: the folder's files stay as they are
+            _check_found(pending, submission_ids)
+            # Each definition's image once (read, checked, or drawn when it has none): an
+            # image that cannot be baked stops the export before signing, and every
+            # credential of the definition is baked into the same bytes.
+            images = {p.art.relative: _badge_bytes(p) for p in pending}
+            plan = _plan(folder, issuer.id, pending, fmt)
+            to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
+            # The workers start before the keys are opened, which takes a while on purpose.
+            signer = stack.enter_context(Signer(fmt, proof, len(to_sign), ahead=BATCH))
+            # Data Integrity proofs need only the Ed25519 key: the RSA one stays shut.
+            data_integrity = fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY
+            unlocked = unlock(folder, issuer, passphrase, rsa_too=not data_integrity)
+        if not pending:
+            return ExportResult(out=out)  # nothing new: the folder's files stay as they are
+        return _sign_and_write(
+            folder, out, unlocked, plan, signer, fmt, proof, images, actor, report, cancel
+        )
+
+
+def _check_found(pending: Sequence[PendingAward], submission_ids: Sequence[str] | None) -> None:
+    if submission_ids is None:
+        return
+    found = {p.award.submission_id for p in pending}
+    missing = [s for s in submission_ids if s not in found]
+    if missing:
+        raise ExportError(
+            translate(
+                "CredentialExport",
+                "These submissions have no passing decision to export: {submissions}",
+            ).format(submissions=", ".join(missing))
+        )
+
+
+def _sign_and_write(
+    folder: DataFolder,
+    out: Path,
+    unlocked: UnlockedIssuer,
+    plan: Sequence[_Job],
+    signer: Signer,
+    fmt: CredentialFormat,
+    proof: Proof,
+    images: dict[str, bytes],
+    actor: str,
+    report: Progress,
+    cancel: CancelToken,
+) -> ExportResult:
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale_temps(out)
-
-    total = len(pending)
-    for art in {p.art.relative: p for p in pending}.values():
-        _badge_bytes(art)  # an image that cannot be baked stops the export before signing
-    plan = _plan(folder, unlocked, pending, fmt)
+    total = len(plan)
     to_sign = [(job.pending, job.status_index) for job in plan if job.document is None]
     signed: list[Signed] = []
     result = ExportResult(out=out)
     written: list[str] = []
+    digests: dict[str, tuple[str, int]] = {}  # of every file written or found as it is
     # Every signature is asked for at once, so that the workers keep signing while each
     # finished batch is recorded and its files written here.
-    with Signer(unlocked, fmt, proof, len(to_sign), BatchChecker()) as signer:
-        documents = signer.sign(to_sign, cancel)
-        for start in range(0, total, BATCH):
-            cancel.check()
-            batch = _record_batch(
-                folder, unlocked, plan[start : start + BATCH], fmt, proof, documents
-            )
-            signed.extend(batch)
-            for item in batch:
-                files = _write_credential(out, item, fmt, proof)
-                written.extend(files)
-                result.exported.append(
-                    ExportedCredential(
-                        item.pending.award.submission_id, _credential_id(item), files
-                    )
-                )
-            report(
-                ProgressReport(
-                    len(signed),
-                    total,
-                    0,
-                    0,
-                    translate("CredentialExport", "Signed and wrote {done} of {total}").format(
-                        done=len(signed), total=total
-                    ),
+    documents = signer.sign(unlocked, to_sign, BatchChecker(), cancel)
+    for start in range(0, total, BATCH):
+        cancel.check()
+        batch = _record_batch(folder, unlocked, plan[start : start + BATCH], fmt, proof, documents)
+        signed.extend(batch)
+        contents: dict[str, bytes] = {}
+        for item in batch:
+            files = _credential_files(item, fmt, proof, images)
+            contents.update(files)
+            written.extend(files)
+            result.exported.append(
+                ExportedCredential(
+                    item.pending.award.submission_id, _credential_id(item), tuple(files)
                 )
             )
+        _write_all(out, contents, digests)  # the batch's files, synced together
+        report(
+            ProgressReport(
+                len(signed),
+                total,
+                0,
+                0,
+                translate("CredentialExport", "Signed and wrote {done} of {total}").format(
+                    done=len(signed), total=total
+                ),
+            )
+        )
+    signer.close(wait=False)  # every signature is in: the workers end meanwhile
     cancel.check()
+    rest: dict[str, bytes] = {}  # pathway records, hosting, upload files: one batch
     with folder.read_sessions() as session:
         issuer = session.get_one(Issuer, unlocked.issuer_id)
         if fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY:
@@ -170,23 +210,26 @@ def export(
             )
             for record in records:
                 stem = record.stem
-                _write(out / f"{stem}.json", record.document.encode())
-                _write(out / f"{stem}{record.image_suffix}", record.image)
-                written += [f"{stem}.json", f"{stem}{record.image_suffix}"]
+                rest[f"{stem}.json"] = record.document.encode()
+                rest[f"{stem}{record.image_suffix}"] = record.image
         hosting = hosting_files(folder, session, issuer, unlocked, fmt)
-    for relative, data in sorted(hosting.items()):
-        _write(out / "hosting" / relative, data)
+    rest.update({f"hosting/{relative}": data for relative, data in hosting.items()})
     result.hosting = sorted("hosting/" + r for r in hosting)
-    written.extend(result.hosting)
-    for relative, data in upload_files(signed).items():
-        _write(out / relative, data)
-        written.append(relative)
-    _write(out / "PUBLISH.html", publish_page(unlocked, sorted(hosting)))
-    written.append("PUBLISH.html")
+    rest.update(upload_files(signed))
+    rest["PUBLISH.html"] = publish_page(unlocked, sorted(hosting))
+    _write_all(out, rest, digests)
+    written.extend(rest)
     written += [MANIFEST, SIGNATURE]
     result.files = sorted(set(written))
     _mark_exported(
-        folder, unlocked, [s.pending.decision_id for s in signed], fmt, actor, out, len(signed)
+        folder,
+        unlocked,
+        [s.pending.decision_id for s in signed],
+        fmt,
+        actor,
+        out,
+        len(signed),
+        digests,
     )
     logging.getLogger(__name__).info("Exported %d %s credentials to %s", total, fmt, out)
     report(
@@ -249,7 +292,7 @@ class _Job:
 
 def _plan(
     folder: DataFolder,
-    unlocked: UnlockedIssuer,
+    issuer_id: int,
     pending: Sequence[PendingAward],
     fmt: CredentialFormat,
 ) -> list[_Job]:
@@ -266,9 +309,7 @@ def _plan(
                 )
             ):
                 stored[row.decision_id] = row
-        next_index = (
-            _next_status_index(session, unlocked.issuer_id) if fmt == CredentialFormat.OB3 else None
-        )
+        next_index = _next_status_index(session, issuer_id) if fmt == CredentialFormat.OB3 else None
     plan = []
     for p in pending:
         earlier = stored.get(p.decision_id)
@@ -292,30 +333,34 @@ def _record_batch(
     """Takes the signatures of `batch`'s new awards from `documents` (in plan order)
     and records them in one transaction, before any of their files is written."""
     out = []
+    rows: list[dict[str, Any]] = []
+    for job in batch:
+        if job.document is not None:
+            out.append(Signed(job.pending, job.document, job.status_index))
+            continue
+        document = next(documents)
+        rows.append(
+            {
+                "decision_id": job.pending.decision_id,
+                "credential_id": job.pending.award.credential_id,
+                "format": fmt,
+                "issuer_id": unlocked.issuer_id,
+                "key_id": unlocked.rsa_key_id
+                if proof == Proof.JWT or fmt == CredentialFormat.OB2
+                else None,
+                "proof": Proof.JWS if fmt == CredentialFormat.OB2 else proof,
+                "status_index": job.status_index,
+                "document": document,
+                "document_sha256": hashlib.sha256(document.encode()).hexdigest(),
+            }
+        )
+        out.append(Signed(job.pending, document, job.status_index))
+    # One INSERT for the batch's rows: building an ORM object for each cost more than
+    # the rest of recording them.
     with folder.sessions.begin() as session:
-        for job in batch:
-            if job.document is not None:
-                out.append(Signed(job.pending, job.document, job.status_index))
-                continue
-            document = next(documents)
-            session.add(
-                IssuedCredential(
-                    decision_id=job.pending.decision_id,
-                    credential_id=job.pending.award.credential_id,
-                    format=fmt,
-                    issuer_id=unlocked.issuer_id,
-                    key_id=unlocked.rsa_key_id
-                    if proof == Proof.JWT or fmt == CredentialFormat.OB2
-                    else None,
-                    proof=Proof.JWS if fmt == CredentialFormat.OB2 else proof,
-                    status_index=job.status_index,
-                    document=document,
-                    document_sha256=hashlib.sha256(document.encode()).hexdigest(),
-                )
-            )
-            out.append(Signed(job.pending, document, job.status_index))
         try:
-            session.flush()
+            if rows:
+                session.execute(insert(IssuedCredential), rows)
         except IntegrityError:
             raise ExportError(
                 translate(
@@ -349,6 +394,23 @@ def _write(path: Path, data: bytes) -> None:
     write_atomically(path, data)
 
 
+def _write_all(out: Path, files: dict[str, bytes], digests: dict[str, tuple[str, int]]) -> None:
+    """`files` (relative to `out`) as `_write` writes one, synced together: those a
+    resumed export already has are left alone. Each one's SHA-256 and size go into
+    `digests`, for the manifest."""
+    changed = []
+    for relative, data in files.items():
+        digests[relative] = (hashlib.sha256(data).hexdigest(), len(data))
+        path = out / relative
+        try:
+            if path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        changed.append((path, data))
+    write_all_atomically(changed)
+
+
 def _remove_stale_temps(out: Path) -> None:
     for path in out.rglob(".*.tmp"):
         if path.is_file() and _TEMP.match(path.name):
@@ -362,28 +424,31 @@ def _badge_bytes(pending: PendingAward) -> bytes:
     return badge_image.plain_badge_png(name)
 
 
-def _write_credential(
-    out: Path, item: Signed, fmt: CredentialFormat, proof: Proof
-) -> tuple[str, ...]:
+def _credential_files(
+    item: Signed, fmt: CredentialFormat, proof: Proof, images: dict[str, bytes]
+) -> dict[str, bytes]:
+    """The signed document and the badge image with it baked in, by relative name."""
     stem = credential_stem(item.pending)
     text = item.document
     kind = credential_file(fmt, proof)
-    files = [stem + kind.extension]
-    _write(out / files[0], text.encode())
-    art = _badge_bytes(item.pending)
+    art = images[item.pending.art.relative]
     payload = text.strip()
     if item.pending.art.media_type == "image/svg+xml":
+        image = stem + ".svg"
         baked = baking.bake_svg(art, payload, version=kind.svg_version, signed=kind.svg_signed)
-        files.append(stem + ".svg")
     else:
+        image = stem + ".png"
         baked = baking.bake_png(art, payload, keyword=kind.png_keyword)
-        files.append(stem + ".png")
-    _write(out / files[1], baked)
-    return tuple(files)
+    return {stem + kind.extension: text.encode(), image: baked}
 
 
-def _write_manifest(out: Path, unlocked: UnlockedIssuer, anchor: dict[str, Any]) -> None:
-    manifest, signature = signed_manifest(out, unlocked, anchor)
+def _write_manifest(
+    out: Path,
+    unlocked: UnlockedIssuer,
+    anchor: dict[str, Any],
+    known: dict[str, tuple[str, int]] | None = None,
+) -> None:
+    manifest, signature = signed_manifest(out, unlocked, anchor, known)
     _write(out / MANIFEST, manifest)
     _write(out / SIGNATURE, signature)
 
@@ -396,17 +461,21 @@ def _mark_exported(
     actor: str,
     out: Path,
     count: int,
+    digests: dict[str, tuple[str, int]],
 ) -> None:
     now = utcnow()
     with folder.sessions.begin() as session:
-        rows = session.scalars(
-            select(IssuedCredential).where(
-                IssuedCredential.format == fmt, IssuedCredential.decision_id.in_(decision_ids)
+        for start in range(0, len(decision_ids), 500):
+            session.execute(
+                update(IssuedCredential)
+                .where(
+                    IssuedCredential.format == fmt,
+                    IssuedCredential.decision_id.in_(decision_ids[start : start + 500]),
+                    IssuedCredential.exported_at.is_(None),
+                )
+                .values(exported_at=now)
+                .execution_options(synchronize_session=False)
             )
-        )
-        for row in rows:
-            if row.exported_at is None:
-                row.exported_at = now
         trail.record(
             session,
             actor=actor,
@@ -419,7 +488,7 @@ def _mark_exported(
         # The manifest carries the trail's head as this transaction leaves it (the export's
         # own entry included), signed with the issuer's key; a kill before the commit
         # leaves the awards unexported, and the next run writes the manifest again.
-        _write_manifest(out, unlocked, current_anchor(session))
+        _write_manifest(out, unlocked, current_anchor(session), digests)
 
 
 __all__ = ["ExportError", "ExportResult", "IssuerError", "UserError", "export", "sign_award"]

@@ -15,6 +15,7 @@ import binascii
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,28 +41,38 @@ def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def file_entries(out: Path) -> list[dict[str, Any]]:
+def file_entries(
+    out: Path, known: Mapping[str, tuple[str, int]] | None = None
+) -> list[dict[str, Any]]:
+    """Every file of `out` with its SHA-256 and size. `known` gives (SHA-256, size) by
+    relative path for files the caller has just written or compared, which are then not
+    read again (unless their size on disk says otherwise)."""
+    known = known or {}
     entries = []
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out).as_posix()
         if not path.is_file() or relative in (MANIFEST, SIGNATURE) or TEMP.match(path.name):
             continue
-        data = path.read_bytes()
-        entries.append(
-            {"path": relative, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-        )
+        digest, size = known.get(relative, ("", -1))
+        if size != path.stat().st_size:
+            data = path.read_bytes()
+            digest, size = hashlib.sha256(data).hexdigest(), len(data)
+        entries.append({"path": relative, "sha256": digest, "size": size})
     return entries
 
 
 def signed_manifest(
-    out: Path, unlocked: UnlockedIssuer, anchor: dict[str, Any]
+    out: Path,
+    unlocked: UnlockedIssuer,
+    anchor: dict[str, Any],
+    known: Mapping[str, tuple[str, int]] | None = None,
 ) -> tuple[bytes, bytes]:
     """The manifest of `out` and its signature file, both as bytes to write."""
     manifest = _json(
         {
             "format": FORMAT,
             "issuer": unlocked.info.id,
-            "files": file_entries(out),
+            "files": file_entries(out, known),
             ANCHOR_KEY: anchor,
         }
     )

@@ -9,6 +9,7 @@ retired keys, so that everything ever signed still verifies after a rotation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
@@ -17,7 +18,7 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -35,6 +36,9 @@ from reviewer_app.storage.blobstore import StoredFiles, stored_file
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import Issuer, IssuerKey, utcnow
 from reviewer_app.wording import translate
+
+if TYPE_CHECKING:
+    from reviewer_app.credentials.proof_worker import ProofKey
 
 _log = logging.getLogger(__name__)
 
@@ -402,7 +406,9 @@ class UnlockedIssuer:
     verification_method: str
     rsa_key_id: str
     ed25519: Ed25519PrivateKey = field(repr=False)
-    rsa: RSAPrivateKey = field(repr=False)
+    # None when the export signs nothing with it (Data Integrity proofs): opening a key
+    # costs an Argon2id derivation, and RSA keys are checked as they load.
+    rsa: RSAPrivateKey | None = field(repr=False)
     # The public keys on record (PEM), which every signature is checked against.
     ed25519_on_record: str = ""
     rsa_on_record: str = ""
@@ -418,16 +424,37 @@ class UnlockedIssuer:
         except InvalidSignature:
             raise IssuerError(_bad_signature(self.info.name)) from None
 
+    def rsa_key(self) -> RSAPrivateKey:
+        """The RSA key, for what is signed with it; `unlock(..., rsa=True)` opens it."""
+        if self.rsa is None:
+            raise ValueError("the RSA key was not opened for this export")
+        return self.rsa
+
+    def proof_key(self) -> ProofKey:
+        """The Ed25519 key as Data Integrity proofs are signed with it, in-process or in
+        a worker process."""
+        from reviewer_app.credentials.proof_worker import ProofKey
+
+        return ProofKey.of(
+            self.ed25519,
+            self.verification_method,
+            self.ed25519_on_record,
+            _bad_signature(self.info.name),
+        )
+
     def check_rsa(self, token: str) -> None:
+        """As `check_ed25519`, for a compact RS256 JWS just signed here."""
         from reviewer_app.credentials import jws
 
+        public = self._rsa_public
+        if public is None or not jws.signed_by(token, public):
+            raise IssuerError(_bad_signature(self.info.name))
+
+    @functools.cached_property
+    def _rsa_public(self) -> RSAPublicKey | None:
+        # Loaded once per export, not once per signature.
         public = serialization.load_pem_public_key(self.rsa_on_record.encode())
-        try:
-            if not isinstance(public, RSAPublicKey):
-                raise jws.JwsError("not an RSA key")
-            jws.verify_compact(token, public)
-        except UserError:
-            raise IssuerError(_bad_signature(self.info.name)) from None
+        return public if isinstance(public, RSAPublicKey) else None
 
 
 def _bad_signature(name: str) -> str:
@@ -438,12 +465,15 @@ def _bad_signature(name: str) -> str:
     ).format(name=repr(name))
 
 
-def unlock(folder: DataFolder, issuer: Issuer, passphrase: str) -> UnlockedIssuer:
-    """Opens the issuer's active keys; a wrong passphrase is a `keys.WrongPassphrase`."""
+def unlock(
+    folder: DataFolder, issuer: Issuer, passphrase: str, *, rsa_too: bool = True
+) -> UnlockedIssuer:
+    """Opens the issuer's active keys (the RSA one only with `rsa_too`); a wrong
+    passphrase is a `keys.WrongPassphrase`."""
     ed_row, rsa_row = active_key(issuer, "ed25519"), active_key(issuer, "rsa")
     ed = open_key(folder, issuer, ed_row, passphrase).private_key
-    rsa = open_key(folder, issuer, rsa_row, passphrase).private_key
-    if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey):
+    rsa = open_key(folder, issuer, rsa_row, passphrase).private_key if rsa_too else None
+    if not isinstance(ed, Ed25519PrivateKey) or not isinstance(rsa, RSAPrivateKey | None):
         raise IssuerError(
             translate(
                 "IssuerKeys", "The key files of {name} do not hold the expected keys."

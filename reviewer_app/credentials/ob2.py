@@ -298,7 +298,12 @@ def sign_assertion(assertion: Mapping[str, Any], sign: Callable[[bytes], str]) -
     """The compact JWS of the assertion's canonical bytes, made by `sign`, checked to
     carry exactly those bytes (a signer that re-serializes would break reproducibility)."""
     payload = canonical_bytes(assertion)
-    token = sign(payload).strip()
+    return signed_as(payload, sign(payload))
+
+
+def signed_as(payload: bytes, token: str) -> str:
+    """`token` (stripped), once it is a compact JWS that carries exactly `payload`."""
+    token = token.strip()
     parts = token.split(".")
     if len(parts) != 3 or not all(parts):
         raise ValueError("The signer did not return a compact JWS")

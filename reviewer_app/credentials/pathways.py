@@ -52,7 +52,7 @@ def completed_pathways(
     if not pathways:
         return []
     records = []
-    for earner_id in sorted(set(earner_ids)):
+    for earner_id in _may_complete(session, issuer, sorted(set(earner_ids)), pathways):
         earner = session.get_one(Earner, earner_id)
         # One record per identity the submissions give: credentials issued to different
         # names or emails under one earner id are never bundled into one record.
@@ -73,6 +73,33 @@ def completed_pathways(
                     )
                 )
     return records
+
+
+def _may_complete(
+    session: Session, issuer: Issuer, earner_ids: list[int], pathways: list[Pathway]
+) -> list[int]:
+    """The earners, of `earner_ids`, whose credentials from this issuer name every
+    micro-credential of some pathway: the only ones whose documents are worth reading
+    (most earners of an export complete none), found with a query per 500 earners."""
+    wanted = [{str(u) for u in pathway.content.get("credentials", [])} for pathway in pathways]
+    wanted = [w for w in wanted if w]
+    held: dict[int, set[str]] = {}
+    for start in range(0, len(earner_ids), 500):
+        for earner_id, uri in session.execute(
+            select(Submission.earner_id, Submission.credential_uri)
+            .join(Decision, Decision.submission_id == Submission.id)
+            .join(IssuedCredential, IssuedCredential.decision_id == Decision.id)
+            .where(
+                Submission.earner_id.in_(earner_ids[start : start + 500]),
+                IssuedCredential.issuer_id == issuer.id,
+                IssuedCredential.format == CredentialFormat.OB3,
+                IssuedCredential.proof == Proof.DATA_INTEGRITY,
+                IssuedCredential.revoked_at.is_(None),
+            )
+        ):
+            if uri:
+                held.setdefault(earner_id, set()).add(uri)
+    return [e for e in earner_ids if any(w <= held.get(e, set()) for w in wanted)]
 
 
 def _held_credentials(

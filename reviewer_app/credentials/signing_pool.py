@@ -1,12 +1,20 @@
 """Signing many awards on every core of the machine.
 
 Canonicalizing a credential (RDFC-1.0 in pyld, pure Python) is nearly all of an
-export's time and one core does it at a time, so a large batch is signed in worker
-processes, each with its own copy of the issuer's opened keys, handed over a pipe from
-the exporting process (never written anywhere). Signatures are deterministic: a
-document signed in a worker is byte for byte the one signed in-process, so a resumed
-export writes the same files whichever way its awards were signed. Small batches, and
-machines with one core, sign in-process: starting workers would cost more than it saves.
+export's time and one core does it at a time, so a large batch of Data Integrity proofs
+is signed in worker processes; so are Open Badges 2.0 assertions, whose RS256 signatures
+(a few milliseconds each with a 3072-bit key) are all of their work. The exporting
+process builds each document and checks it; workers only sign (`proof_worker`), with
+the issuer's opened key handed over a pipe with each task (never written anywhere), and
+the exporting process checks each signature against the key on record.
+
+Workers are started before the issuer's keys are opened: opening them is deliberately
+slow (Argon2id, memory-hard), and the workers import pyld and load the contexts in the
+meantime, so neither waits for the other. Signatures are deterministic: a document
+signed in a worker is byte for byte the one signed in-process, so a resumed export
+writes the same files whichever way its awards were signed. Small batches and machines
+with one core sign in-process, where starting workers would cost more than it saves;
+so does VC-JWT, which is not signed in bulk.
 """
 
 from __future__ import annotations
@@ -15,82 +23,23 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
-
-from reviewer_app.credentials.issuers import UnlockedIssuer
-from reviewer_app.credentials.model import IssuerInfo
 from reviewer_app.progress import CancelToken
 from reviewer_app.vocabulary import CredentialFormat, Proof
 
 if TYPE_CHECKING:
     from reviewer_app.credentials.awards import PendingAward
+    from reviewer_app.credentials.issuers import UnlockedIssuer
     from reviewer_app.credentials.schemas import BatchChecker
 
-# Below this many signatures a worker's start (importing pyld and the schemas, about
-# half a second) costs more than sharing the work saves.
+# Below this many signatures a worker's start (Python, pyld and the contexts: about a
+# third of a second of CPU) costs more than sharing the work saves.
 PARALLEL_FROM = 40
 MAX_WORKERS = 8
-
-
-@dataclass(frozen=True)
-class _KeysForWorker:
-    """What a worker needs to sign: the issuer's public facts and its opened keys as
-    raw bytes (the key objects themselves do not cross a process boundary)."""
-
-    issuer_id: int
-    info: IssuerInfo
-    verification_method: str
-    rsa_key_id: str
-    ed25519_on_record: str
-    rsa_on_record: str
-    ed25519: bytes = field(repr=False)
-    rsa: bytes = field(repr=False)
-
-    @classmethod
-    def of(cls, unlocked: UnlockedIssuer) -> _KeysForWorker:
-        raw = serialization.Encoding.Raw
-        return cls(
-            issuer_id=unlocked.issuer_id,
-            info=unlocked.info,
-            verification_method=unlocked.verification_method,
-            rsa_key_id=unlocked.rsa_key_id,
-            ed25519_on_record=unlocked.ed25519_on_record,
-            rsa_on_record=unlocked.rsa_on_record,
-            ed25519=unlocked.ed25519.private_bytes(
-                raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-            ),
-            rsa=unlocked.rsa.private_bytes(
-                serialization.Encoding.DER,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            ),
-        )
-
-    def unlocked(self) -> UnlockedIssuer:
-        rsa = serialization.load_der_private_key(self.rsa, password=None)
-        assert isinstance(rsa, RSAPrivateKey)
-        return UnlockedIssuer(
-            issuer_id=self.issuer_id,
-            info=self.info,
-            verification_method=self.verification_method,
-            rsa_key_id=self.rsa_key_id,
-            ed25519=Ed25519PrivateKey.from_private_bytes(self.ed25519),
-            rsa=rsa,
-            ed25519_on_record=self.ed25519_on_record,
-            rsa_on_record=self.rsa_on_record,
-        )
-
-
-# The worker process's state, set once by `_start_worker`.
-_issuer: UnlockedIssuer | None = None
-_checker: BatchChecker | None = None
 
 
 def _end_with_parent() -> None:
@@ -106,22 +55,13 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _start_worker(keys: _KeysForWorker) -> None:
-    global _issuer, _checker
-    from reviewer_app.credentials.schemas import BatchChecker
+def _start_worker(fmt: CredentialFormat) -> None:
+    from reviewer_app.credentials import jws, proof_worker
 
+    del jws  # imported for Open Badges 2.0 signatures
     _end_with_parent()
-    _issuer = keys.unlocked()
-    _checker = BatchChecker()
-
-
-def _sign_in_worker(
-    pending: PendingAward, fmt: CredentialFormat, proof: Proof, index: int | None
-) -> str:
-    from reviewer_app.credentials.formats import sign_award
-
-    assert _issuer is not None, "worker not started"
-    return sign_award(_issuer, pending, fmt, proof, index, _checker)
+    if fmt == CredentialFormat.OB3:
+        proof_worker.warm_up()
 
 
 def usable_cores() -> int:
@@ -141,66 +81,149 @@ def planned_workers(expected: int) -> int:
     return min(usable_cores(), MAX_WORKERS) if expected >= PARALLEL_FROM else 1
 
 
+def in_workers(fmt: CredentialFormat, proof: Proof) -> bool:
+    """Whether signing in `fmt` with `proof` may use worker processes: Data Integrity
+    proofs (canonicalization is the slow part) and Open Badges 2.0 (its RS256
+    signatures are all of its work); VC-JWT is signed here."""
+    return fmt == CredentialFormat.OB2 or (
+        fmt == CredentialFormat.OB3 and proof == Proof.DATA_INTEGRITY
+    )
+
+
 class Signer:
-    """Signs awards for one export: in worker processes when there are enough of them
-    and more than one core, else here. Use as a context manager."""
+    """Signs the awards of one export: in worker processes when there are enough of
+    them and more than one core, else here. Use as a context manager; create it before
+    opening the keys, so that the workers start meanwhile."""
 
     def __init__(
         self,
-        unlocked: UnlockedIssuer,
         fmt: CredentialFormat,
         proof: Proof,
         expected: int,
-        checker: BatchChecker,
         *,
         workers: int | None = None,
+        ahead: int = 0,
     ) -> None:
-        self.unlocked, self.fmt, self.proof, self.checker = unlocked, fmt, proof, checker
+        """`ahead`: how many documents the caller takes at a time before it stops to
+        record and write them; the workers are given that many and more, so that they
+        sign on meanwhile instead of waiting for the caller."""
+        self.fmt, self.proof = fmt, proof
         if workers is None:
-            workers = planned_workers(expected)
+            workers = planned_workers(expected) if in_workers(fmt, proof) else 1
         self._pool: ProcessPoolExecutor | None = None
-        if workers > 1:
+        if workers > 1 and in_workers(fmt, proof):
             # spawn, not fork: the exporting process may run Qt and other threads, and
             # a forked copy of those is unsafe; spawn is also what Windows and macOS do.
             self._pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(_KeysForWorker.of(unlocked),),
+                initargs=(fmt,),
             )
+            # Each worker starts now (it would wait for the first task otherwise).
+            for _ in range(workers):
+                self._pool.submit(int)
+        else:
+            workers = 1
         self.workers = workers
+        # Tasks of a few credentials each: fewer round trips than one at a time, yet
+        # small enough that every worker has work until the end.
+        self._chunk = max(1, min(8, expected // (4 * workers)))
+        self._in_flight = max(3 * workers, -(-2 * ahead // self._chunk))
 
     def __enter__(self) -> Signer:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
+        # A refusal (a wrong passphrase, say) returns at once: the workers end by
+        # themselves when they finish starting.
+        self.close(wait=kind is None)
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Ends the workers; `wait=False` when every result is in, so that they exit
+        while the export writes its last files."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            if wait:
+                self._pool = None
 
     def sign(
-        self, jobs: Sequence[tuple[PendingAward, int | None]], cancel: CancelToken
+        self,
+        unlocked: UnlockedIssuer,
+        jobs: Sequence[tuple[PendingAward, int | None]],
+        checker: BatchChecker,
+        cancel: CancelToken,
     ) -> Iterator[str]:
         """The signed text of each job, in order. A cancel stops the work not yet
         started and raises at the next result."""
-        from reviewer_app.credentials.formats import sign_award
+        from reviewer_app.credentials import ob2
+        from reviewer_app.credentials.formats import ob2_signed, ob3_proof, sign_award
+        from reviewer_app.credentials.issuers import IssuerError
+        from reviewer_app.credentials.proof_worker import (
+            OpenedKey,
+            RsaKey,
+            SignatureMismatch,
+            rs256_all,
+            secure_all,
+        )
 
+        ob3 = self.fmt == CredentialFormat.OB3
         if self._pool is None:
+            opened = (
+                OpenedKey(unlocked.proof_key())
+                if ob3 and in_workers(self.fmt, self.proof)
+                else None
+            )
             for pending, index in jobs:
                 cancel.check()
-                yield sign_award(self.unlocked, pending, self.fmt, self.proof, index, self.checker)
+                if opened is None:
+                    yield sign_award(unlocked, pending, self.fmt, self.proof, index, checker)
+                else:
+                    credential, created = ob3_proof.prepared(unlocked, pending, index, checker)
+                    yield ob3_proof.secure_here(opened, credential, created)
             return
-        futures: list[Future[str]] = [
-            self._pool.submit(_sign_in_worker, pending, self.fmt, self.proof, index)
-            for pending, index in jobs
-        ]
+        pool = self._pool
+        key: Any = unlocked.proof_key() if ob3 else RsaKey.of(unlocked.rsa_key())
+        task: Any = secure_all if ob3 else rs256_all
+        waiting = iter(jobs)
+        # Each task's future, and what the exporting process keeps to finish its results.
+        queued: deque[tuple[Future[list[str]], list[Any]]] = deque()
+
+        def submit_more() -> None:
+            # Tasks ahead of the one awaited keep every worker busy, also while this
+            # process records and writes a batch; building the documents here (and
+            # checking them) overlaps the workers' signing.
+            while len(queued) < self._in_flight:
+                items: list[Any] = []
+                kept: list[Any] = []
+                for pending, index in waiting:
+                    if ob3:
+                        items.append(ob3_proof.prepared(unlocked, pending, index, checker))
+                    else:
+                        payload = ob2.canonical_bytes(ob2_signed.prepared(unlocked, pending, index))
+                        items.append(payload)
+                        kept.append(payload)
+                    if len(items) == self._chunk:
+                        break
+                if not items:
+                    return
+                queued.append((pool.submit(task, key, items), kept))
+
         try:
-            for future in futures:
+            submit_more()
+            while queued:
                 cancel.check()
-                yield future.result()
+                future, kept = queued.popleft()
+                submit_more()
+                try:
+                    done = future.result()
+                except SignatureMismatch as e:
+                    raise IssuerError(str(e)) from None
+                if ob3:
+                    yield from done
+                else:
+                    for payload, token in zip(kept, done, strict=True):
+                        yield ob2_signed.finished(unlocked, payload, token)
         finally:
-            for future in futures:
+            for future, _kept in queued:
                 future.cancel()

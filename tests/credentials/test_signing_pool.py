@@ -28,8 +28,9 @@ def tree(root: Path) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.parametrize("fmt", ["ob3", "ob2"])
 def test_an_export_signed_by_workers_is_byte_for_byte_the_one_signed_in_process(
-    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    issuing_folder: DataFolder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     # The same folder twice: one export signs here, the other in two worker processes.
     copy = tmp_path / "copy"
@@ -46,12 +47,14 @@ def test_an_export_signed_by_workers_is_byte_for_byte_the_one_signed_in_process(
     monkeypatch.setattr(signing_pool.Signer, "__init__", spy)
     monkeypatch.setenv("REVIEWER_APP_SIGNING_WORKERS", "1")
     try:
-        here = export(issuing_folder_again, tmp_path / "here", passphrase=PASSPHRASE, actor="lead")
+        here = export(
+            issuing_folder_again, tmp_path / "here", passphrase=PASSPHRASE, actor="lead", fmt=fmt
+        )  # type: ignore[arg-type]
     finally:
         issuing_folder_again.close()
     monkeypatch.setenv("REVIEWER_APP_SIGNING_WORKERS", "2")
     with DataFolder.open(copy) as folder:
-        pooled = export(folder, tmp_path / "pooled", passphrase=PASSPHRASE, actor="lead")
+        pooled = export(folder, tmp_path / "pooled", passphrase=PASSPHRASE, actor="lead", fmt=fmt)  # type: ignore[arg-type]
     assert used == [1, 2]
     assert len(here.exported) == len(pooled.exported) == 2
     assert tree(tmp_path / "here") == tree(tmp_path / "pooled")

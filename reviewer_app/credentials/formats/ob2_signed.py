@@ -53,6 +53,14 @@ def sign(
     """The assertion as a compact JWS by the issuer's RSA key (2.0 has no status list
     index: revocation is by the hosted revocation list)."""
     del checker
+    payload = ob2.canonical_bytes(prepared(unlocked, pending, status_index))
+    return finished(unlocked, payload, jws.sign_compact(payload, unlocked.rsa_key()))
+
+
+def prepared(
+    unlocked: UnlockedIssuer, pending: PendingAward, status_index: int | None
+) -> dict[str, Any]:
+    """The assertion to sign; what is signed is `ob2.canonical_bytes` of it."""
     award = award_rows.with_status_index(pending, status_index).award
     info = unlocked.info
     try:
@@ -65,7 +73,13 @@ def sign(
         raise ExportError(
             translate("CredentialExport", "Open Badges 2.0: {problem}.").format(problem=e)
         ) from None
-    token = ob2.sign_assertion(document, lambda data: jws.sign_compact(data, unlocked.rsa))
+    return document
+
+
+def finished(unlocked: UnlockedIssuer, payload: bytes, token: str) -> str:
+    """`token`, the RS256 compact JWS of an assertion's bytes (signed here or in a
+    worker), once it carries exactly those bytes and verifies with the key on record."""
+    token = ob2.signed_as(payload, token)
     unlocked.check_rsa(token)
     return token
 

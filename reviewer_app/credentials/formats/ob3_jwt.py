@@ -65,7 +65,7 @@ def sign(
 ) -> str:
     """The credential as a VC-JWT signed with the issuer's RSA key."""
     credential = unsigned_ob3(unlocked, pending, status_index, checker)
-    token = jws.encode_vc_jwt(credential, unlocked.rsa, kid=key_id(unlocked))
+    token = jws.encode_vc_jwt(credential, unlocked.rsa_key(), kid=key_id(unlocked))
     unlocked.check_rsa(token)
     return token
 

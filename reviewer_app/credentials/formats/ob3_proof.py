@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,8 +14,9 @@ from reviewer_app.credentials import dataintegrity
 from reviewer_app.credentials import ob3 as ob3_docs
 from reviewer_app.credentials.awards import PendingAward
 from reviewer_app.credentials.formats.common import CredentialFile, unsigned_ob3
-from reviewer_app.credentials.issuers import UnlockedIssuer
+from reviewer_app.credentials.issuers import IssuerError, UnlockedIssuer
 from reviewer_app.credentials.key_resolution import ed25519_key, key_belongs
+from reviewer_app.credentials.proof_worker import OpenedKey, SignatureMismatch
 from reviewer_app.credentials.schemas import BatchChecker
 from reviewer_app.credentials.verify_common import (
     Failed,
@@ -41,6 +41,18 @@ FILE = CredentialFile(
 )
 
 
+def prepared(
+    unlocked: UnlockedIssuer,
+    pending: PendingAward,
+    status_index: int | None,
+    checker: BatchChecker | None,
+) -> tuple[dict[str, Any], str]:
+    """The credential, checked against the schema, and its proof's `created` time: what
+    `proof_worker.secure` signs."""
+    credential = unsigned_ob3(unlocked, pending, status_index, checker)
+    return credential, ob3_docs.iso(pending.award.issued_at)
+
+
 def sign(
     unlocked: UnlockedIssuer,
     pending: PendingAward,
@@ -48,15 +60,16 @@ def sign(
     checker: BatchChecker | None,
 ) -> str:
     """The credential with an eddsa-rdfc-2022 proof by the issuer's Ed25519 key."""
-    credential = unsigned_ob3(unlocked, pending, status_index, checker)
-    signed = dataintegrity.sign(
-        credential,
-        unlocked.ed25519,
-        unlocked.verification_method,
-        ob3_docs.iso(pending.award.issued_at),
-        check=unlocked.check_ed25519,
-    )
-    return json.dumps(signed, ensure_ascii=False, indent=2) + "\n"
+    credential, created = prepared(unlocked, pending, status_index, checker)
+    return secure_here(OpenedKey(unlocked.proof_key()), credential, created)
+
+
+def secure_here(key: OpenedKey, credential: dict[str, Any], created: str) -> str:
+    """`key.secure` in this process, its mismatch an IssuerError as elsewhere here."""
+    try:
+        return key.secure(credential, created)
+    except SignatureMismatch as e:
+        raise IssuerError(str(e)) from None
 
 
 def verify(
