@@ -72,6 +72,7 @@ opens and saves the assignment at once.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import threading
 import traceback
@@ -111,6 +112,7 @@ class Operation:
     ) -> None:
         self.cancel_token = CancelToken()
         self._runner = runner
+        self._key = next(_keys)
         self._work: Work | None = work
         self._on_success = on_success
         self._on_failure = on_failure
@@ -152,6 +154,8 @@ class Operation:
     # From the worker thread ---------------------------------------------------------------
 
     def _execute(self) -> None:
+        """Runs the work and keeps its outcome. Saying it is done is left to
+        `_work_on`, once the worker has let go of the operation."""
         work = self._work
         try:
             if self.cancel_token.cancelled or work is None:
@@ -165,8 +169,6 @@ class Operation:
             self._outcome = ("bug", str(e), traceback.format_exc())
         finally:
             del work
-            self._ended.set()
-            self._runner._announce(self._runner.ready, self)
 
     def _report(self, report: ProgressReport) -> None:
         with self._lock:
@@ -174,7 +176,7 @@ class Operation:
             if self._progress_queued:  # the GUI has not taken the previous one yet
                 return
             self._progress_queued = True
-        self._runner._announce(self._runner.progressed, self)
+        self._runner._announce(self._runner.progressed, self._key)
 
     # Back on the GUI thread ---------------------------------------------------------------
 
@@ -207,7 +209,7 @@ class Operation:
         if self.delivered or not self._ended.is_set():
             return
         self.delivered = True
-        self._runner._pending.discard(self)
+        self._runner._pending.pop(self._key, None)
         if self._timer is not None:
             self._timer.stop()
             self._timer.deleteLater()
@@ -242,8 +244,8 @@ class Operation:
 class Operations(QObject):
     """The runner: one writer thread and a small pool of readers."""
 
-    ready = Signal(object)  # an Operation whose worker is done
-    progressed = Signal(object)  # an Operation with a new progress report
+    ready = Signal(object)  # the key (an int) of an Operation whose worker is done
+    progressed = Signal(object)  # the key (an int) of an Operation with a new progress report
 
     def __init__(
         self,
@@ -256,9 +258,11 @@ class Operations(QObject):
         self.progress_delay_ms = progress_delay_ms
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
         self._readers = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="reader")
-        self._pending: set[Operation] = set()
-        self.ready.connect(lambda op: op._deliver())
-        self.progressed.connect(lambda op: op._take_progress())
+        # The operations whose outcome has not been handed over, by key. The only
+        # reference a worker gets is the key (see _work_on).
+        self._pending: dict[int, Operation] = {}
+        self.ready.connect(self._ready)
+        self.progressed.connect(self._progressed)
         self.destroyed.connect(self._writer.shutdown)
         self.destroyed.connect(self._readers.shutdown)
 
@@ -292,7 +296,7 @@ class Operations(QObject):
 
     def pending(self) -> list[Operation]:
         """The operations whose outcome has not been handed over yet."""
-        return list(self._pending)
+        return list(self._pending.values())
 
     def wait_all(self, timeout_s: float | None = None) -> bool:
         """Waits for every worker (a thread wait): before the data folder closes."""
@@ -300,7 +304,7 @@ class Operations(QObject):
 
     def _start(self, op: Operation, pool: ThreadPoolExecutor, owner: QObject | None) -> Operation:
         assert QThread.currentThread() is self.thread(), "operations start on the GUI thread"
-        self._pending.add(op)
+        self._pending[op._key] = op
         if owner is not None:
             owner.destroyed.connect(op._owner_destroyed)
         # A timer of its own, not QTimer.singleShot with a callable: that does not keep
@@ -308,13 +312,41 @@ class Operations(QObject):
         op._timer = QTimer(self, singleShot=True, interval=self.progress_delay_ms)
         op._timer.timeout.connect(op._show)
         op._timer.start()
-        pool.submit(op._execute)
+        pool.submit(_work_on, self, op._key)
         return op
 
-    def _announce(self, signal: Any, op: Operation) -> None:
+    def _progressed(self, key: int) -> None:
+        op = self._pending.get(key)
+        if op is not None:
+            op._take_progress()
+
+    def _ready(self, key: int) -> None:
+        op = self._pending.get(key)
+        if op is not None:
+            op._deliver()
+
+    def _announce(self, signal: Any, key: int) -> None:
         # From a worker: queued to the GUI thread. The runner may be gone at exit.
         with contextlib.suppress(RuntimeError):
-            signal.emit(op)
+            signal.emit(key)
+
+
+_keys = itertools.count()
+
+
+def _work_on(runner: Operations, key: int) -> None:
+    """A worker's part. It lets go of the operation before saying it is done, so the
+    operation's last reference always goes on the GUI thread: Qt's binding undoes the
+    operation's connection to its owner's `destroyed` signal as it goes, which on a
+    worker thread, beside the GUI thread connecting the next one, crashed the program."""
+    op = runner._pending.get(key)
+    if op is None:
+        return
+    op._execute()
+    ended = op._ended
+    del op
+    ended.set()
+    runner._announce(runner.ready, key)
 
 
 _runner: Operations | None = None

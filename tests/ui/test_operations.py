@@ -7,6 +7,7 @@ import io
 import re
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -280,3 +281,31 @@ def test_the_crash_dialog_is_shown_without_a_loop_of_its_own(
     assert "ValueError" in box.detailedText()
     box.button(QMessageBox.StandardButton.Close).click()
     qtbot.waitUntil(lambda: not app._crash_boxes, timeout=WAIT_MS)
+
+
+def test_an_operation_is_let_go_on_the_gui_thread_never_by_its_worker(
+    ops: Operations, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An operation is the receiver of its owner's `destroyed` signal, a connection Qt's
+    binding undoes when the operation goes. Undone on a worker thread while the GUI
+    thread connects the next one, it crashed the program: the worker must never hold
+    an operation's last reference, even when it stalls right after saying it is done
+    and the outcome is handed over meanwhile."""
+    announce = Operations._announce
+
+    def stalling(runner: Operations, *args: object) -> None:
+        announce(runner, *args)
+        time.sleep(0.05)  # the GUI thread hands the outcome over and lets go meanwhile
+
+    monkeypatch.setattr(Operations, "_announce", stalling)
+    owner = QWidget()
+    freed_on: list[str] = []
+    rounds = 5
+    for _ in range(rounds):
+        op = ops.read(lambda _cancel, _progress: None, owner=owner)
+        weakref.finalize(op, lambda: freed_on.append(threading.current_thread().name))
+        qtbot.waitUntil(lambda op=op: not op.running, timeout=WAIT_MS)  # type: ignore[misc]
+        del op
+    qtbot.waitUntil(lambda: len(freed_on) == rounds, timeout=WAIT_MS)
+    assert freed_on == [threading.main_thread().name] * rounds
+    owner.deleteLater()
