@@ -54,10 +54,13 @@ def note(
     changes: Sequence[trail.Entry] = (),
     *,
     ends_transaction: bool = False,
+    submission_id: str | None = None,
 ) -> None:
     """Records this transaction's `changes`, then the submission's state as the
     transaction leaves them, read from the database; call last in it
-    (`ends_transaction`: and nothing follows, see `trail.record_many`)."""
+    (`ends_transaction`: and nothing follows, see `trail.record_many`). The
+    submission's own id (`submission_id`), where the caller has it, spares an edit of
+    one review reading the submission's row."""
     if isinstance(session, Session):
         session.flush()
     partial = not sees_every_row(session)
@@ -68,10 +71,20 @@ def note(
         # records the review alone, read outside the trail's turn, which the server
         # takes only to link the entry, in the message that commits: so twenty
         # assessors saving at once queue for no round trip to their programs.
-        rows = prepared.rows(session, _ONE, {"submission": submission_pk})
+        if submission_id is None:
+            rows = prepared.rows(session, _ONE, {"submission": submission_pk})
+        else:
+            # The reviews alone, in `_ALL`'s columns: the decision's and the submission's
+            # joins (each under its policies) cost more than the rows they add.
+            reviews = prepared.rows(session, _REVIEWS_OF_ONE, {"submission": submission_pk})
+            # Laid out as `_ALL`'s rows, the submission's columns left empty.
+            blank = (None,) * (len(_SUBMISSION_COLUMNS) - 2)
+            rows = [(submission_pk, submission_id, *blank, *row) for row in reviews] or [
+                (submission_pk, submission_id, *blank, *(None,) * len(_REVIEW_COLUMNS))
+            ]
         states = {
-            submission_id: {"partial": True, "reviews": state["reviews"]}
-            for submission_id, state in _states(rows, partial=True).items()
+            sid: {"partial": True, "reviews": state["reviews"]}
+            for sid, state in _states(rows, partial=True).items()
         }
         head = None
     else:
@@ -106,37 +119,51 @@ def state_entry(submission_id: str, state: State, actor: str) -> trail.Entry:
 # its review, the submission's decision and the submission repeated on each, and a row
 # with empty review columns for a review with no scores (or a submission with none).
 _LEAD, _REVIEWER = aliased(Reviewer), aliased(Reviewer)
-_ALL = (
-    select(
-        Submission.id,
-        Submission.submission_id,
-        Submission.status,
-        Decision.id,
-        Decision.outcome,
-        Decision.review_id,
-        _LEAD.name,
-        Decision.feedback_review_id,
-        Decision.feedback,
-        Decision.rationale,
-        Review.id,
-        _REVIEWER.name,
-        Definition.version,
-        Review.feedback,
-        Review.submitted_at,
-        Review.decision,
-        CriterionScore.criterion_id,
-        CriterionScore.level_id,
-        CriterionScore.comment,
+_SUBMISSION_COLUMNS = (
+    Submission.id,
+    Submission.submission_id,
+    Submission.status,
+    Decision.id,
+    Decision.outcome,
+    Decision.review_id,
+    _LEAD.name,
+    Decision.feedback_review_id,
+    Decision.feedback,
+    Decision.rationale,
+)
+_REVIEW_COLUMNS = (
+    Review.id,
+    _REVIEWER.name,
+    Definition.version,
+    Review.feedback,
+    Review.submitted_at,
+    Review.decision,
+    CriterionScore.criterion_id,
+    CriterionScore.level_id,
+    CriterionScore.comment,
+)
+
+
+def _reviews_joined(statement: Any) -> Any:
+    return (
+        statement.outerjoin(_REVIEWER, _REVIEWER.id == Review.reviewer_id)
+        .outerjoin(Definition, Definition.id == Review.definition_id)
+        .outerjoin(CriterionScore, CriterionScore.review_id == Review.id)
     )
+
+
+_ALL = _reviews_joined(
+    select(*_SUBMISSION_COLUMNS, *_REVIEW_COLUMNS)
     .select_from(Submission)
     .outerjoin(Decision, Decision.submission_id == Submission.id)
     .outerjoin(_LEAD, _LEAD.id == Decision.decided_by)
     .outerjoin(Review, Review.submission_id == Submission.id)
-    .outerjoin(_REVIEWER, _REVIEWER.id == Review.reviewer_id)
-    .outerjoin(Definition, Definition.id == Review.definition_id)
-    .outerjoin(CriterionScore, CriterionScore.review_id == Review.id)
 )
 _ONE = _ALL.where(Submission.id == bindparam("submission"))
+# One submission's reviews alone (what its reader may see of them), in `_REVIEW_COLUMNS`.
+_REVIEWS_OF_ONE = _reviews_joined(select(*_REVIEW_COLUMNS).select_from(Review)).where(
+    Review.submission_id == bindparam("submission")
+)
 _NOTE = _ONE.add_columns(*trail.HEAD)
 
 

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.audit import state, trail
 from reviewer_app.errors import UserError
 from reviewer_app.reviews import annotations as notes  # `annotations` is __future__'s
+from reviewer_app.reviews import score_edit
 from reviewer_app.reviews.annotations import UNCHANGED, Anchor, Annotation, Unchanged
 from reviewer_app.reviews.moderation import settle
 from reviewer_app.rubrics.decision import DecisionPreview, decide
@@ -296,9 +297,8 @@ class ReviewSession:
             )
         if level_id is None and self.review_id is None:
             return  # nothing stored to clear
-        with self._edit(_CLAIM_OPEN_LEVEL, criterion_id) as (conn, before):
+        with self._edit_score(_SET_LEVEL, criterion_id, level_id) as (conn, before):
             if before != level_id:
-                self._upsert_score(conn, _SET_LEVEL, criterion_id, level_id)
                 self._note(
                     conn,
                     self._entry("review.level", {criterion_id: before}, {criterion_id: level_id}),
@@ -312,10 +312,9 @@ class ReviewSession:
         self._criterion(criterion_id)
         if not text and self.review_id is None:
             return  # nothing stored to clear
-        with self._edit(_CLAIM_OPEN_COMMENT, criterion_id) as (conn, stored):
+        with self._edit_score(_SET_COMMENT, criterion_id, text) as (conn, stored):
             before = stored or ""
             if before != text:
-                self._upsert_score(conn, _SET_COMMENT, criterion_id, text)
                 self._note(
                     conn,
                     self._entry("review.comment", {criterion_id: before}, {criterion_id: text}),
@@ -603,6 +602,40 @@ class ReviewSession:
             yield conn, claimed[0][0] if claimed else None
 
     @contextmanager
+    def _edit_score(
+        self, which: int, criterion_id: str, value: str | None
+    ) -> Iterator[tuple[Connection, Any]]:
+        """`_edit` of a score's level or comment (`which`), the score saved as `value`
+        if that changes it (a comment's "" and none are the same): yields the
+        connection and the value stored before, for the trail. On a team database, a
+        review already recorded is claimed and its score saved by one call of the
+        server's (reviewer_app/reviews/score_edit.py)."""
+        if self.review_id is not None and score_edit.applies(self.folder.engine):
+            engine = claiming(self.folder.engine)
+            self._check_open()
+            with self._recording(), engine.begin() as conn:
+                edited = score_edit.edit_score(
+                    conn,
+                    self.review_id,
+                    criterion_id,
+                    score_edit.LEVEL if which == _SET_LEVEL else score_edit.COMMENT,
+                    value,
+                    utcnow(),
+                )
+                if edited is not None:
+                    is_open, stored = edited
+                    if not is_open:
+                        self._refuse_if_submitted(conn)
+                    yield conn, stored
+                    return
+        claim = _CLAIM_OPEN_LEVEL if which == _SET_LEVEL else _CLAIM_OPEN_COMMENT
+        with self._edit(claim, criterion_id) as (conn, stored):
+            changed = stored != value if which == _SET_LEVEL else (stored or "") != value
+            if changed:
+                self._upsert_score(conn, which, criterion_id, value)
+            yield conn, stored
+
+    @contextmanager
     def _recording(self) -> Iterator[None]:
         """Forgets a review recorded by a transaction that did not commit."""
         unrecorded = self.review_id is None
@@ -656,7 +689,14 @@ class ReviewSession:
     def _note(self, conn: Connection | Session, change: trail.Entry) -> None:
         """Records an edit and the state it leaves: the last statement of its
         transaction, which commits with it."""
-        state.note(conn, self.submission_pk, self.reviewer, [change], ends_transaction=True)
+        state.note(
+            conn,
+            self.submission_pk,
+            self.reviewer,
+            [change],
+            ends_transaction=True,
+            submission_id=self.submission_id,
+        )
 
     def _upsert_score(
         self, conn: Connection, which: int, criterion_id: str, value: str | None

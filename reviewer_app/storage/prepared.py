@@ -116,7 +116,7 @@ def append_and_commit(
     if any("\x00" in value for row in rows for value in row.values() if isinstance(value, str)):
         return False
     columns = list(rows[0])
-    values = ", ".join(f"({', '.join(_literal(row[c]) for c in columns)})" for row in rows)
+    values = ", ".join(f"({', '.join(literal(row[c]) for c in columns)})" for row in rows)
     statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}; COMMIT"
     dbapi_connection: Any = conn.connection.dbapi_connection
     if not dbapi_connection._in_transaction:
@@ -130,7 +130,7 @@ def append_and_commit(
     return True
 
 
-def _literal(value: Any) -> str:
+def literal(value: Any) -> str:
     """An escape-string literal (its meaning does not depend on the server's
     standard_conforming_strings), or a number as it is."""
     if isinstance(value, bool) or not isinstance(value, int | str):

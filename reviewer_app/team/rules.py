@@ -20,6 +20,8 @@ for any client that connects, not only for this program:
 
 The functions are SECURITY DEFINER (they run as the owner who ran `team setup`) so that
 a trigger or policy can read what its caller may not; each pins its search_path. The
+one exception, `reviewer_app_edit_score`, runs as its caller: it only saves round
+trips, and names its tables with their schema. The
 policies ask who the session's person is in place, once a statement (see `_ME`). See
 docs/team.md.
 """
@@ -128,6 +130,49 @@ BEGIN
         || ',' || to_json(NEW.entity_id::text)::text || ',' || to_json(NEW.before)::text
         || ',' || to_json(NEW.after)::text || ']', 'UTF8')), 'hex');
     RETURN NEW;
+END $$;
+
+-- An edit of one score of an open review, as the program saves a level or a comment
+-- (reviewer_app/reviews/score_edit.py): the review's row locked, the stored value read
+-- after the lock, and the score written only if it changes. One call in the message
+-- that begins the transaction, its statements planned once a session, where sent one by
+-- one they cost a round trip each. It runs as its caller (SECURITY INVOKER): the
+-- policies hold for it as for the statements it replaces.
+CREATE OR REPLACE FUNCTION reviewer_app_edit_score(
+    edited integer, criterion text, field text, new_value text, at timestamp
+) RETURNS TABLE (is_open boolean, stored_value text)
+LANGUAGE plpgsql SECURITY INVOKER AS $$
+DECLARE
+    before text;
+BEGIN
+    PERFORM 1 FROM public.reviews r
+    WHERE r.id = edited AND r.submitted_at IS NULL FOR UPDATE OF r;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT false, NULL::text;
+        RETURN;
+    END IF;
+    IF field = 'level' THEN
+        SELECT s.level_id INTO before FROM public.criterion_scores s
+        WHERE s.review_id = edited AND s.criterion_id = criterion;
+        IF before IS DISTINCT FROM new_value THEN
+            INSERT INTO public.criterion_scores AS s (review_id, criterion_id, level_id, updated_at)
+            VALUES (edited, criterion, new_value, at)
+            ON CONFLICT (review_id, criterion_id)
+            DO UPDATE SET level_id = EXCLUDED.level_id, updated_at = EXCLUDED.updated_at;
+        END IF;
+    ELSIF field = 'comment' THEN
+        SELECT s.comment INTO before FROM public.criterion_scores s
+        WHERE s.review_id = edited AND s.criterion_id = criterion;
+        IF coalesce(before, '') IS DISTINCT FROM new_value THEN
+            INSERT INTO public.criterion_scores AS s (review_id, criterion_id, comment, updated_at)
+            VALUES (edited, criterion, new_value, at)
+            ON CONFLICT (review_id, criterion_id)
+            DO UPDATE SET comment = EXCLUDED.comment, updated_at = EXCLUDED.updated_at;
+        END IF;
+    ELSE
+        RAISE EXCEPTION 'reviewer_app: no score field %', field;
+    END IF;
+    RETURN QUERY SELECT true, before;
 END $$;
 """
 
@@ -242,6 +287,7 @@ def statements(database: str, lock_key: int) -> list[str]:
         "reviewer_app_my_name()",
         "reviewer_app_submitted_reviews(integer)",
         "reviewer_app_apply_blind()",
+        "reviewer_app_edit_score(integer, text, text, text, timestamp)",
     ):
         out.append(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         out.append(f"GRANT EXECUTE ON FUNCTION {function} TO {both}")

@@ -13,9 +13,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
 from reviewer_app.cli import main
 from reviewer_app.resources import resource
@@ -177,14 +178,21 @@ def test_a_process_killed_mid_save_leaves_every_earlier_save(
 
 
 def test_the_server_links_awkward_text_as_the_program_checks_it(
-    team: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    team: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The team database numbers and hashes each entry itself; `audit verify` recomputes
     every hash in the program. Text that JSON escapes (quotes, backslashes, line breaks,
     control characters, tabs) and text it does not (accents, other scripts, emoji, a
-    quote that would end an SQL literal) must hash alike on both sides."""
+    quote that would end an SQL literal) must hash alike on both sides; and the server's
+    function that saves a score (sent the text as a literal) must store it as typed."""
     from reviewer_app.audit import trail
+    from reviewer_app.reviews import score_edit
     from reviewer_app.reviews.service import ReviewSession
+
+    through_function = spy_on_score_edits(monkeypatch)
 
     database, password = as_login(team, tmp_path, REVIEWERS[0])
     folder = DataFolder.open(tmp_path / "awkward", database_url=team_url(database, Path(password)))
@@ -216,3 +224,91 @@ def test_the_server_links_awkward_text_as_the_program_checks_it(
     finally:
         lead.close()
     assert [json.loads(s)[criterion.id] for s in stored] == awkward
+    # Every score saved but the first (which records the review) went through the
+    # function: two comments and the level.
+    assert through_function == [True] * 3
+    assert score_edit.COMMENT and stored_comment(team, tmp_path, criterion.id) == awkward[-1]
+
+
+def spy_on_score_edits(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each score saved went through the server's function (True) or was sent
+    statement by statement (False), from now on in this process."""
+    from reviewer_app.reviews import score_edit
+
+    seen: list[bool] = []
+    real = score_edit.edit_score
+
+    def spying(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        seen.append(result is not None)
+        return result
+
+    monkeypatch.setattr(score_edit, "edit_score", spying)
+    return seen
+
+
+def stored_comment(team: list[str], tmp_path: Path, criterion_id: str) -> str | None:
+    lead = DataFolder.open(tmp_path / "check", database_url=team_url(team[1], Path(team[3])))
+    try:
+        with lead.read_sessions() as session:
+            return session.scalars(
+                select(CriterionScore.comment)
+                .join(Review, Review.id == CriterionScore.review_id)
+                .join(Reviewer, Reviewer.id == Review.reviewer_id)
+                .where(Reviewer.name == REVIEWERS[0], CriterionScore.criterion_id == criterion_id)
+            ).one()
+    finally:
+        lead.close()
+
+
+def test_a_database_set_up_before_the_save_function_saves_statement_by_statement(
+    team: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A team database whose `team setup` predates the server's score function: the
+    program saves as it did before, and after `team setup` again it uses the function
+    (from its next connection)."""
+    from reviewer_app.reviews.service import ReviewSession
+
+    owner = create_engine(team_url(team[1], Path(team[3])), isolation_level="AUTOCOMMIT")
+    try:
+        with owner.connect() as conn:
+            conn.execute(
+                text("DROP FUNCTION reviewer_app_edit_score(integer, text, text, text, timestamp)")
+            )
+    finally:
+        owner.dispose()
+    through_function = spy_on_score_edits(monkeypatch)
+    database, password = as_login(team, tmp_path, REVIEWERS[0])
+
+    def save(cache: str, comments: list[str]) -> str:
+        url = team_url(database, Path(password))
+        folder = DataFolder.open(tmp_path / cache, database_url=url)
+        try:
+            review = ReviewSession.open(folder, SUBMISSIONS[0], REVIEWERS[0])
+            criterion = review.rubric.criteria[0]
+            for comment in comments:
+                review.set_comment(criterion.id, comment)
+            review.set_level(criterion.id, criterion.levels[1].id)
+            review.set_level(criterion.id, None)  # a level cleared
+            review.set_comment(criterion.id, comments[-1])  # unchanged: nothing saved
+            return criterion.id
+        finally:
+            folder.close()
+
+    # The first save records the review (statement by statement in any case).
+    criterion_id = save("before", ["first 'thought'", "second"])
+    assert through_function == [False] * 4
+    assert stored_comment(team, tmp_path, criterion_id) == "second"
+    assert main(["--data-dir", str(tmp_path / "lead"), *team, "team", "setup"]) == 0
+    capsys.readouterr()
+    del through_function[:]
+    awkward = "fourth \\ 'quoted' E'\\x41'"
+    save("after", ["third", awkward])
+    assert through_function == [True] * 5
+    assert stored_comment(team, tmp_path, criterion_id) == awkward
+    code = main(["--data-dir", str(tmp_path / "lead"), *team, "audit", "verify", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["ok"] is True, out + err

@@ -111,6 +111,22 @@ def test_an_assessor_cannot_change_anothers_rows_the_trail_or_a_decision(team: T
         "DELETE FROM decisions",
     ):
         assert team.changed("ana", sql, ben=ben, ana=ana) == 0, sql
+    # The function the program saves scores through runs as its caller: Ben's open
+    # review is out of her sight and her own is submitted, so neither is open to it.
+    team.ok("ben", "score", BENS_OWN, "--reviewer", "Ben Osei", "--level",
+            "overview-goal=not-yet")  # fmt: skip
+    bens_open = review_of(team, "Ben Osei", BENS_OWN)
+    before = team.rows(SUPERUSER, "SELECT level_id, comment FROM criterion_scores ORDER BY id")
+    for review in (bens_open, ben, ana):
+        for field, value in (("level", "proficient"), ("comment", "rewritten")):
+            assert team.rows(
+                "ana",
+                "SELECT is_open, stored_value FROM reviewer_app_edit_score("
+                ":review, 'overview-goal', :field, :value, now()::timestamp)",
+                review=review,
+                field=field,
+                value=value,
+            ) == [(False, None)]
     assert team.rows(SUPERUSER, "SELECT level_id, comment FROM criterion_scores ORDER BY id") == (
         before
     )
