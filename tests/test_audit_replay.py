@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from reviewer_app.audit.anchor import ANCHOR_KEY, current_anchor
 from reviewer_app.audit.trail import GENESIS, entry_hash
@@ -197,12 +198,13 @@ def test_a_decision_contradicting_its_levels_is_named(decided: DataFolder) -> No
     ]
 
 
-def test_check_reads_the_decisions_in_one_statement_as_the_replay_does(
+def test_check_and_the_replay_find_each_decision_its_levels_contradict(
     decided: DataFolder,
 ) -> None:
-    """`check` reads every submitted review with its levels in one statement; its
-    findings are the replay's, one by one, whatever the levels say."""
-    from reviewer_app.audit.folder_check import _decisions
+    """A submitted review whose stored levels no longer give its decision: one with a
+    criterion turned to Not Yet, one with its levels cleared. `check` and `audit verify`
+    name both, and nothing else."""
+    from reviewer_app.audit.folder_check import check_folder
     from reviewer_app.audit.replay import decision_findings
 
     sql(
@@ -213,10 +215,26 @@ def test_check_reads_the_decisions_in_one_statement_as_the_replay_does(
         "WHERE review_id = (SELECT max(id) FROM reviews WHERE submitted_at IS NOT NULL)",
     )
     with decided.read_sessions() as session:
-        replayed = [("decision", f.submission, f.problem) for f in decision_findings(session)]
-        checked = [(p.kind, p.subject, p.message) for p in _decisions(session)]
-    assert len(replayed) == 2
-    assert checked == replayed
+        changed = [
+            session.execute(
+                text(
+                    "SELECT s.submission_id, p.name, r.decision FROM reviews r "
+                    "JOIN submissions s ON s.id = r.submission_id "
+                    "JOIN reviewers p ON p.id = r.reviewer_id WHERE r.id = "
+                    f"(SELECT {which}(id) FROM reviews WHERE submitted_at IS NOT NULL)"
+                )
+            ).one()
+            for which in ("min", "max")
+        ]
+        replayed = [(f.submission, f.problem) for f in decision_findings(session)]
+    expected = [
+        (submission, f"{name}'s review says {decision!r}, but its stored levels give {gives!r}"
+         " by the rubric's pass rule")
+        for (submission, name, decision), gives in zip(changed, ("not-yet", None), strict=True)
+    ]  # fmt: skip
+    assert replayed == expected
+    checked = [(p.subject, p.message) for p in check_folder(decided) if p.kind == "decision"]
+    assert checked == expected
 
 
 def test_the_text_output_says_what_differs(
