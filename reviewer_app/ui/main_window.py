@@ -36,7 +36,7 @@ from reviewer_app.ui.context import AppContext
 from reviewer_app.ui.first_screen_flow import FirstScreenFlow
 from reviewer_app.ui.import_flow import ImportController, ImportFlow
 from reviewer_app.ui.operations import runner
-from reviewer_app.ui.pane_focus import PaneEntry
+from reviewer_app.ui.pane_entry import PaneEntry
 from reviewer_app.ui.queue_flow import QueueFlow
 from reviewer_app.ui.restore_flow import RestoreFlow
 from reviewer_app.ui.reviewer_identity import ReviewerIdentity
