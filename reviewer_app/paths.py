@@ -8,6 +8,10 @@ from pathlib import Path
 
 ENV_DATA_DIR = "REVIEWER_APP_DATA_DIR"
 APP_DIR_NAME = "Portfolio Reviewer"
+# Names a team database to work in (reviewer_app/storage/team_url.py).
+ENV_DATABASE = "REVIEWER_APP_DATABASE"
+# The data folder's database, in the folder (reviewer_app/storage/datafolder.py).
+DATABASE_NAME = "reviewer.sqlite3"
 
 
 def default_data_dir() -> Path:

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from platformdirs import user_config_dir
-
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
 from reviewer_app.storage.atomic import write_atomically
@@ -105,7 +103,11 @@ ALL: tuple[Setting[Any], ...] = (
 
 def config_dir() -> Path:
     override = os.environ.get("REVIEWER_APP_CONFIG_DIR")
-    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir  # here, as in paths.py: the window starts sooner
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
 def language_in(path: Path | None = None) -> str:

@@ -104,7 +104,7 @@ def _blind(folder: DataFolder) -> bool:
 
 
 def _coded(conn: Connection) -> Iterator[tuple[Any, ...]]:
-    from reviewer_app.reviews.blind import submission_code
+    from reviewer_app.reviews.codes import submission_code
 
     for sid, credential, attempt, status in _rows(conn, _CODED):
         yield sid, submission_code(sid), None, False, credential, attempt, status

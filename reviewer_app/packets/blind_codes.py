@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from pathlib import PurePosixPath
 
-from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.codes import submission_code
 
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,10}$")
 

@@ -6,21 +6,15 @@ every export, and reveals nothing: a loose bundle's id is the earner's own name.
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 
 from reviewer_app.audit import trail
 from reviewer_app.errors import UserError
+from reviewer_app.reviews.codes import submission_code as submission_code  # read here too
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.folder_settings import BLIND_REVIEW
 from reviewer_app.storage.models import Submission
 from reviewer_app.wording import translate
-
-
-def submission_code(submission_id: str) -> str:
-    digest = hashlib.sha256(submission_id.encode()).hexdigest()
-    return f"S-{digest[:6].upper()}"
 
 
 def reveal_earner(

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.errors import UserError
 from reviewer_app.reviews import crops
 from reviewer_app.reviews.annotations import Annotation, for_letter
-from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.codes import submission_code
 from reviewer_app.reviews.letter import (
     FeedbackLetter,
     LetterCriterion,

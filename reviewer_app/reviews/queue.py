@@ -29,7 +29,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.search import Matches, to_fts_query
-from reviewer_app.reviews.blind import submission_code
+from reviewer_app.reviews.codes import submission_code
+from reviewer_app.reviews.queue_filter import SORT_KEYS as SORT_KEYS  # read here too
+from reviewer_app.reviews.queue_filter import QueueFilter as QueueFilter
+from reviewer_app.reviews.queue_filter import QueueRow as QueueRow
 from reviewer_app.storage.blobstore import BlobStore, StoredFiles, stored_file
 from reviewer_app.storage.folder_settings import earners_out_of_sight
 from reviewer_app.storage.models import (
@@ -41,35 +44,6 @@ from reviewer_app.storage.models import (
 )
 from reviewer_app.vocabulary import Status
 from reviewer_app.wording import translate
-
-SORT_KEYS = ("submitted", "submission", "earner", "credential", "attempt", "status")
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    statuses: frozenset[Status] = frozenset()  # empty: all
-    credential_uri: str | None = None
-    attempt_min: int | None = None  # 2: resubmissions only
-    reviewer: str | None = None  # submissions this reviewer has a review of
-    submitted_from: dt.datetime | None = None
-    submitted_to: dt.datetime | None = None
-    search: str = ""  # full text over evidence, and submission id or earner name
-    sort: str = "submitted"
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    pk: int
-    submission_id: str
-    earner: str
-    credential: str
-    attempt: int
-    status: Status
-    submitted_at: dt.datetime | None
-    warnings: int
-    loose: bool = False  # its id came from a file name: perhaps the earner's name
-    late: bool = False  # a learning platform said it came in late
 
 
 def _filtered(f: QueueFilter, *, names: bool = True) -> Select[int]:

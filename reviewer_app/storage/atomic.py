@@ -7,11 +7,9 @@ batch of files (an export's credentials) can share its syncs (`write_all_atomica
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import os
 import sys
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,7 +31,7 @@ def write_atomically(path: Path, data: bytes, *, mode: int = 0o666) -> None:
     `mode` is the new file's permission bits (less the umask); secrets pass 0o600 so the
     file is never readable by others, not even for the moment before a chmod.
     """
-    temp = path.with_name(f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.tmp")
+    temp = path.with_name(f".{path.name[:80]}.{os.urandom(6).hex()}.tmp")
     # O_EXCL: never follow a planted file; the default 0o666 lets the umask decide, as
     # open() does.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -61,7 +59,7 @@ def write_all_atomically(files: Sequence[tuple[Path, bytes]]) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         for path, data in files:
-            temp = path.with_name(f".{path.name[:80]}.{uuid.uuid4().hex[:12]}.tmp")
+            temp = path.with_name(f".{path.name[:80]}.{os.urandom(6).hex()}.tmp")
             fd = os.open(temp, flags, 0o666)
             written.append((path, temp, fd))
             view = memoryview(data)
@@ -97,6 +95,8 @@ def _sync_all(fds: Sequence[int]) -> None:
 def _syncfs() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: the settings (which write through this module) load at start
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         function: Callable[[int], int] = libc.syncfs

@@ -31,7 +31,7 @@ from sqlalchemy import URL, Engine, delete, select, text
 from sqlalchemy.exc import DatabaseError
 
 from reviewer_app.errors import DataFolderError
-from reviewer_app.paths import ENV_DATA_DIR, default_data_dir
+from reviewer_app.paths import DATABASE_NAME, ENV_DATA_DIR, default_data_dir
 from reviewer_app.storage import restore_journal
 from reviewer_app.storage.blobstore import BlobStore, StagedFile
 from reviewer_app.storage.database import (
@@ -60,7 +60,6 @@ _log = logging.getLogger(__name__)
 
 __all__ = ["DATABASE_NAME", "ENV_DATA_DIR", "DataFolder", "default_data_dir"]
 
-DATABASE_NAME = "reviewer.sqlite3"
 LOCK_WAIT_SECONDS = 60.0
 
 

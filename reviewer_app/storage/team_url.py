@@ -24,9 +24,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from reviewer_app.errors import UserError
+from reviewer_app.paths import ENV_DATABASE as ENV_DATABASE  # read here too
 from reviewer_app.wording import translate
 
-ENV_DATABASE = "REVIEWER_APP_DATABASE"
 DRIVER = "postgresql+pg8000"
 DEFAULT_PORT = 5432
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import APP_NAME
 from reviewer_app.errors import UserError
+from reviewer_app.paths import ENV_DATABASE
 from reviewer_app.settings import COLOR_SCHEME, REVIEWER_NAME, Settings, language_in
 from reviewer_app.ui import i18n
 from reviewer_app.ui.operations import Operation, runner
@@ -154,10 +156,15 @@ def run(
 
     def attach() -> None:
         from reviewer_app.settings import TEAM_DATABASE
+
+        remembered = preferences.get(TEAM_DATABASE)
+        if not (database or os.environ.get(ENV_DATABASE) or remembered).strip():
+            attach_local()  # no team database named: the data layer need not load yet
+            return
         from reviewer_app.team.connection import team_at_start
 
         try:
-            team = team_at_start(database, password_file, preferences.get(TEAM_DATABASE))
+            team = team_at_start(database, password_file, remembered)
         except UserError as e:  # said, then the data folder's own
             told = tell(window, QMessageBox.Icon.Warning, APP_NAME, str(e))
             told.finished.connect(lambda _answer: attach_local())
@@ -168,6 +175,13 @@ def run(
             window.open_team_at_start(data_dir, team, attach_local)
 
     def attach_local() -> None:
+        # The queue first, read without the data layer; the rest after its paint.
+        if window.show_first_screen(data_dir):
+            window.first_screen_painted.connect(open_local)
+        else:
+            open_local()
+
+    def open_local() -> None:
         from reviewer_app.storage.datafolder import DataFolder
 
         try:

@@ -7,26 +7,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QStatusBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from reviewer_app.evidence.report import ImportReport
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.ui.operations import Operation, Operations, runner
 from reviewer_app.ui.window_modal import pick_files, pick_folder
 
+# The dialogs and the report's module are loaded when first needed: the window's frame
+# mixes this module in and is shown before any import.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+    from reviewer_app.evidence.report import ImportReport
     from reviewer_app.storage.datafolder import DataFolder
 
 translate = QCoreApplication.translate
@@ -147,6 +139,8 @@ class ImportController(QObject):
         self.landed.emit()
 
     def _on_finished(self, report: ImportReport | None) -> None:
+        from reviewer_app.evidence.report import ImportReport
+
         self.finished.emit(report if report is not None else ImportReport(cancelled=True))
 
 
@@ -203,6 +197,8 @@ class ImportFlow:
 
     def _ask_platform(self, path: Path) -> bool:
         """Opens the platform import dialog when `path` is a platform's download."""
+        from PySide6.QtWidgets import QDialog
+
         from reviewer_app.lms.importing import credential_choices, survey
         from reviewer_app.ui.lms_import_dialog import AS_BUNDLE, PlatformImportDialog
 
@@ -264,10 +260,14 @@ class ImportFlow:
         self._show_progress(False)
         self._reload_keeping_selection()
         self.last_import = report
+        from reviewer_app.ui.import_summary import ImportSummary  # built when first needed
+
         self.import_summary = ImportSummary(report, self._parent())
         self.import_summary.show()
 
     def _on_import_failed(self, message: str, details: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._show_progress(False)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -278,82 +278,3 @@ class ImportFlow:
         if details:
             box.setDetailedText(details)
         box.show()
-
-
-def summary_text(report: ImportReport) -> str:
-    number = QLocale().toString
-    counts = {
-        "imported": number(len(report.imported)),
-        "skipped": number(len(report.skipped)),
-        "rejected": number(len(report.rejected)),
-    }
-    if report.cancelled:
-        heading = translate(
-            "ImportSummary",
-            "{imported} imported, {skipped} already imported, {rejected} rejected "
-            "(import cancelled)",
-        )
-    else:
-        heading = translate(
-            "ImportSummary", "{imported} imported, {skipped} already imported, {rejected} rejected"
-        )
-    lines = [heading.format(**counts)]
-    if report.imported:
-        lines += ["", translate("ImportSummary", "Imported:")]
-        for r in report.imported:
-            items = translate("ImportSummary", "{submission}: {count} items")
-            lines.append("  " + items.format(submission=r.submission_id, count=number(r.items)))
-            warning = translate("ImportSummary", "warning: {problem}")
-            lines += ["      " + warning.format(problem=w) for w in r.warnings]
-    if report.skipped:
-        lines += ["", translate("ImportSummary", "Already imported:")]
-        lines += [f"  {r.submission_id}" for r in report.skipped]
-    if report.rejected:
-        lines += ["", translate("ImportSummary", "Rejected:")]
-        lines += [f"  {r.error}" for r in report.rejected]
-    if report.skipped_files:
-        lines += ["", translate("ImportSummary", "Skipped, not bundles:")]
-        lines += [f"  {f.path}: {f.reason}" for f in report.skipped_files]
-    return "\n".join(lines)
-
-
-def rejected_text(report: ImportReport) -> str:
-    return "\n".join(r.error for r in report.rejected)
-
-
-class ImportSummary(QDialog):
-    """What was imported, skipped and rejected, each rejection with its reason."""
-
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import finished"))
-        self.report = report
-        layout = QVBoxLayout(self)
-        heading = QLabel(summary_text(report).splitlines()[0])
-        heading.setAccessibleName(self.tr("Import result"))
-        layout.addWidget(heading)
-        self.details = QPlainTextEdit(summary_text(report))
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Import details"))
-        self.details.setAccessibleDescription(
-            self.tr("What was imported, already there or rejected, each rejection with its reason")
-        )
-        self.details.setMinimumSize(640, 320)
-        layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("Copy rejected"))
-        self.copy_button.setAccessibleName(self.tr("Copy the list of rejected bundles"))
-        self.copy_button.setToolTip(
-            self.tr("Copies each rejected bundle's reason as text, to send to whoever sent it")
-        )
-        self.copy_button.setEnabled(bool(report.rejected))
-        self.copy_button.clicked.connect(self.copy_rejected)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close"))
-        close.setToolTip(self.tr("Closes this summary (Esc)"))
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def copy_rejected(self) -> None:
-        QGuiApplication.clipboard().setText(rejected_text(self.report))

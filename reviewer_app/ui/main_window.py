@@ -1,9 +1,11 @@
 """The main window: the queue, the evidence, and the rubric beside it.
 
-The window appears in two steps: the frame (menus, toolbar, status bar) is built and
-shown from Qt alone, then `attach()` loads the data layer and fills the frame. A
-person sees the window in about the time Qt takes to start, not after SQLAlchemy,
-QtPdf and the panels have loaded; the domain modules are imported where first used.
+The window appears in steps: the frame (menus, toolbar, status bar) is built and
+shown from Qt alone; the queue is shown without the data layer (`show_first_screen`,
+reviewer_app/ui/first_screen_flow.py); then `attach()` loads the data layer and fills
+the frame. A person sees the window in about the time Qt takes to start, not after
+SQLAlchemy, QtPdf and the panels have loaded; the domain modules are imported where
+first used.
 
 What the window does is in small mixins named for it (actions and menus, the queue, the
 open submission, the panes, who is reviewing, importing, restoring); this module builds
@@ -25,17 +27,16 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QWidget,
 )
 
 from reviewer_app import APP_NAME
 from reviewer_app.settings import LANGUAGE, Settings
 from reviewer_app.ui.context import AppContext
+from reviewer_app.ui.first_screen_flow import FirstScreenFlow
 from reviewer_app.ui.import_flow import ImportController, ImportFlow
 from reviewer_app.ui.operations import runner
-from reviewer_app.ui.pane_focus import PaneEntry
+from reviewer_app.ui.pane_entry import PaneEntry
 from reviewer_app.ui.queue_flow import QueueFlow
 from reviewer_app.ui.restore_flow import RestoreFlow
 from reviewer_app.ui.reviewer_identity import ReviewerIdentity
@@ -61,6 +62,7 @@ logger = logging.getLogger("reviewer_app.settings")
 
 class MainWindow(
     WindowActions,
+    FirstScreenFlow,
     QueueFlow,
     SubmissionFlow,
     PaneEntry,
@@ -72,6 +74,9 @@ class MainWindow(
 ):
     # The frame has been painted once: time to load the data folder behind it.
     first_painted = Signal()
+    # The queue's first screen has been painted (`show_first_screen()`): time to load
+    # the data layer behind it.
+    first_screen_painted = Signal()
 
     def __init__(
         self,
@@ -114,6 +119,7 @@ class MainWindow(
         if watched is self.opening and event.type() == QEvent.Type.Paint:
             self.opening.removeEventFilter(self)
             QTimer.singleShot(0, self.first_painted.emit)  # after this paint is done
+        self._first_screen_event(watched, event)
         return super().eventFilter(watched, event)
 
     def attach(self, folder: DataFolder) -> None:
@@ -127,8 +133,10 @@ class MainWindow(
         with folder.read_sessions() as session:
             self.blind = BLIND_REVIEW.get(session)
         self.reveal_action.setEnabled(self.blind)
-        self.model: QueueModel = QueueModel(folder, self)
-        self.model.blind = self.blind
+        shown_first = self._hand_over_first_screen(folder)  # the queue on screen stays
+        if not shown_first:
+            self.model: QueueModel = QueueModel(folder, self)
+            self.model.blind = self.blind
         self.evidence: EvidencePanel = EvidencePanel(self, settings=self.settings)
         self.rubric: RubricPanel = RubricPanel(self)
         self.rubric.set_preferences(self.preferences)  # None: loaded when first needed
@@ -137,15 +145,20 @@ class MainWindow(
         self._landed_timer = QTimer(self, singleShot=True, interval=300)
         self._landed_timer.timeout.connect(self._reload_keeping_selection)
 
-        self._build_queue_panel()
+        if not shown_first:
+            self._build_queue_panel()
+            self._build_frames()
         self._build_layout()
         self._connect()
         self._restore_layout()
         self.model.on_reload = self._update_counts
-        self.model.load_now()  # before the first paint; every later reload is off the GUI thread
+        if shown_first:
+            self._read_after_first_screen()
+        else:
+            self.model.load_now()  # before the first paint; later reloads are off the GUI thread
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
         self._follow_others_changes()
         self._update_title()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # where work starts
 
     def _follow_others_changes(self) -> None:
         from reviewer_app.ui.queue_refresh import QueueRefresher
@@ -155,18 +168,6 @@ class MainWindow(
 
     # Building ---------------------------------------------------------------------------
 
-    def _build_queue_panel(self) -> None:
-        from reviewer_app.ui.queue_panel import QueuePanel
-
-        self.queue = QueuePanel(self.folder, self.model)
-        # The names tests and other screens know the queue's parts by.
-        self.search = self.queue.search
-        self.status_filter = self.queue.status_filter
-        self.credential_filter = self.queue.credential_filter
-        self.resubmissions = self.queue.resubmissions
-        self.table = self.queue.table
-        self.counts = self.queue.counts
-
     def _build_layout(self) -> None:
         from reviewer_app.ui.layout import WindowLayout
         from reviewer_app.ui.pane_focus import Pane, PaneFocus, PaneFrame
@@ -174,16 +175,10 @@ class MainWindow(
         self.welcome = WelcomePanel(self)
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.demo_requested.connect(self.load_demo)
-        self.center = QStackedWidget()
-        self.center.addWidget(self.evidence)
-        self.center.addWidget(self.welcome)
-        self.queue_frame = PaneFrame(self.tr("Queue"), self.queue)
-        self.evidence_frame = PaneFrame(self.tr("Evidence"), self.center)
+        for pane in (self.evidence, self.welcome):  # after the queue in the focus chain
+            pane.setParent(None)
+            self.center.addWidget(pane)
         self.rubric_frame = PaneFrame(self.tr("Rubric"), self.rubric, titled=False)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.queue_frame)
-        self.splitter.addWidget(self.evidence_frame)
-        self.setCentralWidget(self.splitter)
         self.rubric_dock = QDockWidget(self.tr("Rubric"), self)
         self.rubric_dock.setObjectName("rubric-dock")
         self.rubric_dock.setWidget(self.rubric_frame)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
@@ -28,12 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStackedWidget
-
-    from reviewer_app.ui.queue_panel import QueueTable
-    from reviewer_app.ui.rubric import RubricPanel
 
 MARKER = "\u25b8 "
 BAR = 3
@@ -191,31 +185,6 @@ class PaneFocus(QObject):
                 pane.enter()
                 return True
         return False
-
-
-class PaneEntry:
-    """The window's three ways into its panes (F6, Esc, Enter on a queue row), mixed
-    into the main window, which provides what is declared below."""
-
-    if TYPE_CHECKING:
-        table: QueueTable
-        center: QStackedWidget
-        rubric: RubricPanel
-
-    def _enter_queue(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _enter_evidence(self) -> None:
-        widget = self.center.currentWidget()
-        if widget is not None:
-            focus_first_in(widget)  # the viewer, or the list of evidence
-
-    def _enter_rubric(self) -> None:
-        criterion = self.rubric.current_criterion()
-        if criterion is not None:
-            self.rubric.select_criterion(criterion)
-        else:
-            self.rubric.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _wants_escape(widget: QWidget) -> bool:

@@ -11,6 +11,10 @@ over the one under way. A page the view asks for that is not read yet is read in
 background and painted when it comes. Two reads stay on the GUI thread on purpose:
 `load_now()`, the window's first load before its first paint (so that it opens with its
 rows), and `status_now()` for "Next unreviewed", which opens a submission at once.
+
+At start the model may have no folder yet: `show_first_screen()` shows the queue as read
+without the data layer (reviewer_app/reviews/first_screen.py) until the window opens
+the folder and hands it over (`set_folder()`, then `reload()`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import datetime as dt
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -32,20 +36,16 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from reviewer_app.reviews.blind import submission_code
-from reviewer_app.reviews.queue import (
-    QueueFilter,
-    QueueRow,
-    credentials_in_queue,
-    queue_ids,
-    queue_rows,
-    status_counts,
-)
-from reviewer_app.storage.datafolder import DataFolder
+from reviewer_app.reviews.codes import submission_code
+from reviewer_app.reviews.queue_filter import QueueFilter, QueueRow
 from reviewer_app.ui.dates import shown_moment
 from reviewer_app.ui.loading import Loader
 from reviewer_app.ui.operations import Operations, runner
 from reviewer_app.vocabulary import Status
+
+if TYPE_CHECKING:
+    from reviewer_app.reviews.first_screen import FirstScreen
+    from reviewer_app.storage.datafolder import DataFolder
 
 __all__ = [
     "COLUMN_STATUS",
@@ -118,6 +118,13 @@ class QueueSnapshot:
 def read_queue(folder: DataFolder, f: QueueFilter, keep: int | None) -> QueueSnapshot:
     """One read transaction (any thread): the keys, the first page and the page of
     `keep` (the row that stays selected), the counts and the micro-credentials."""
+    from reviewer_app.reviews.queue import (
+        credentials_in_queue,
+        queue_ids,
+        queue_rows,
+        status_counts,
+    )
+
     with folder.read_sessions() as session:
         ids = queue_ids(session, f)
         wanted = ids[:PAGE]
@@ -134,6 +141,8 @@ def read_queue(folder: DataFolder, f: QueueFilter, keep: int | None) -> QueueSna
 
 def read_rows(folder: DataFolder, pks: list[int]) -> tuple[dict[int, QueueRow], dict[str, int]]:
     """The rows of submissions that changed, and the counts (any thread)."""
+    from reviewer_app.reviews.queue import queue_rows, status_counts
+
     with folder.read_sessions() as session:
         return queue_rows(session, pks), status_counts(session)
 
@@ -143,8 +152,10 @@ class QueueModel(QAbstractTableModel):
     waiting = Signal(bool)  # a reload is taking a while (True) or ended (False)
 
     def __init__(
-        self, folder: DataFolder, parent: Any = None, operations: Operations | None = None
+        self, folder: DataFolder | None, parent: Any = None, operations: Operations | None = None
     ) -> None:
+        """With None, the model shows what `show_first_screen()` gives until
+        `set_folder()` (reads asked for meanwhile wait for the folder)."""
         super().__init__(parent)
         self._folder = folder
         self._operations = operations
@@ -174,8 +185,8 @@ class QueueModel(QAbstractTableModel):
         self.reload()
 
     def set_folder(self, folder: DataFolder) -> None:
-        """Reads from `folder` from now on (the window switched databases); call
-        `reload()` next."""
+        """Reads from `folder` from now on (the window opened its folder, or switched
+        databases); call `reload()` next."""
         self._loader.stop()
         self._refresher.stop()
         self._folder = folder
@@ -187,13 +198,23 @@ class QueueModel(QAbstractTableModel):
         """Re-reads the queue off the GUI thread (after an import, a decision, a filter
         change); the rows shown stay until the new ones arrive, all at once."""
         folder, f, keep = self._folder, self._filter, self.keep_pk
+        if folder is None:  # read when the folder comes (the window reloads then)
+            return
         self._refresher.stop()  # this read brings the changed rows too
         self._loader.load(lambda: read_queue(folder, f, keep), self._swap)
 
     def load_now(self) -> None:
         """Reads the queue on this thread: only for the window's first paint."""
+        assert self._folder is not None
         self._loader.stop()
         self._swap(read_queue(self._folder, self._filter, self.keep_pk))
+
+    def show_first_screen(self, first: FirstScreen) -> None:
+        """Shows the queue as read before the data folder was opened (the window's
+        start, reviewer_app/reviews/first_screen.py); `set_folder()` and `reload()`
+        follow, and the rows shown stay until the reload's arrive."""
+        self.blind = first.blind
+        self._swap(QueueSnapshot(first.ids, first.rows, first.counts, first.credentials))
 
     def _swap(self, snapshot: QueueSnapshot) -> None:
         self.beginResetModel()
@@ -213,7 +234,7 @@ class QueueModel(QAbstractTableModel):
     def refresh_row(self, pk: int) -> None:
         """One submission changed (its status): re-read it and the counts off the GUI
         thread, then repaint its row. The row shows what it had until then."""
-        if self._loader.is_loading():  # the reload under way would bring the old row
+        if self._loader.is_loading() or self._folder is None:  # the reload to come brings it
             self.reload()
             return
         # Every row changed since the last read comes in this one: a newer request
@@ -331,7 +352,9 @@ class QueueModel(QAbstractTableModel):
         """A row's status, read on this thread if its page is not read yet: "Next
         unreviewed" opens a submission at once, like a click (see the module's note)."""
         row = self._row(position)
-        if row is None and 0 <= position < len(self._ids):
+        if row is None and 0 <= position < len(self._ids) and self._folder is not None:
+            from reviewer_app.reviews.queue import queue_rows
+
             start = (position // PAGE) * PAGE
             with self._folder.read_sessions() as session:
                 self._keep(queue_rows(session, self._ids[start : start + PAGE]))
@@ -348,12 +371,15 @@ class QueueModel(QAbstractTableModel):
         return None  # painted empty until its page arrives
 
     def _read_page(self, start: int) -> None:
-        if start in self._pages:
+        folder = self._folder
+        if start in self._pages or folder is None:  # without a folder: read at its reload
             return
         self._pages.add(start)
-        folder, page, version = self._folder, self._ids[start : start + PAGE], self._version
+        page, version = self._ids[start : start + PAGE], self._version
 
         def read() -> dict[int, QueueRow]:
+            from reviewer_app.reviews.queue import queue_rows
+
             with folder.read_sessions() as session:
                 return queue_rows(session, page)
 

@@ -18,6 +18,7 @@ key; a reload that takes a while says "Loading…" where the counts are.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.eliding_combo import ElidingComboBox
 from reviewer_app.ui.loading import loading_text
 from reviewer_app.ui.queue_model import (
@@ -46,6 +46,9 @@ from reviewer_app.ui.queue_model import (
     status_word,
 )
 from reviewer_app.vocabulary import Status
+
+if TYPE_CHECKING:
+    from reviewer_app.storage.datafolder import DataFolder
 
 # Widths at the default layout: an id of 20 characters and the longest status whole.
 ID_CHARACTERS = 20
@@ -90,7 +93,7 @@ class QueuePanel(QStackedWidget):
     filters_changed = Signal()
     collapse_requested = Signal(bool)
 
-    def __init__(self, folder: DataFolder, model: QueueModel, parent: QWidget | None = None):
+    def __init__(self, folder: DataFolder | None, model: QueueModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.folder = folder
         self.model = model

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +12,8 @@ class WelcomePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from html import escape  # here: the frame is shown before this pane is built
+
         title = self.tr("No submissions yet")
         heading = QLabel(f"<h2>{escape(title)}</h2>")
         heading.setAccessibleName(title)

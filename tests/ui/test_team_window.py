@@ -32,7 +32,7 @@ from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.team.connection import TeamStart, TeamTarget, team_at_start
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.rubric.criterion_card import CriterionCard
-from reviewer_app.ui.team_connect import TeamConnectDialog
+from reviewer_app.ui.team_connect_dialog import TeamConnectDialog
 from tests import craft
 from tests.pg_server import SUPERUSER, PgServer
 from tests.ui.fixed import fix_clock

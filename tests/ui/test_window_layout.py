@@ -210,12 +210,15 @@ def test_an_old_saved_layout_does_not_bring_back_a_huge_empty_rubric(
 
 
 def start_as_the_program_does(folder: DataFolder, qtbot: QtBot, settings: QSettings) -> MainWindow:
-    """The frame first, the data folder after its first paint (reviewer_app.ui.app)."""
+    """The frame first, then the queue read without the data layer, the data folder
+    after that is painted (reviewer_app.ui.app)."""
     win = MainWindow(None, "Ana Ruiz", settings)
     qtbot.addWidget(win)
     win.resize(1600, 1000)
     with qtbot.waitSignal(win.first_painted, timeout=10_000):
         win.show()
+    with qtbot.waitSignal(win.first_screen_painted, timeout=10_000):
+        assert win.show_first_screen(folder.root)
     win.attach(folder)
     return win
 
