@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.evidence.importer import Importer
 from reviewer_app.paths import DATABASE_NAME
 from reviewer_app.reviews.blind import set_blind_review, submission_code
 from reviewer_app.reviews.first_screen import BLIND_REVIEW_KEY, read_first_screen
@@ -26,26 +25,15 @@ from reviewer_app.storage.restore_journal import JOURNAL
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue_model import QueueModel, read_queue
 from reviewer_app.vocabulary import Status
-from tests import craft
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def queue_folder(reviewed_folder: DataFolder, tmp_path: Path) -> DataFolder:
-    """Two attempts by one earner, a loose bundle named for its earner, and three more,
-    one of them late and without a micro-credential's name."""
-    loose = craft.write_zip(tmp_path / "Jane Doe.zip", {"notes.txt": b"bilingual newsletter"})
-    others = [
-        craft.bundle_zip(
-            tmp_path / f"o{n}.zip",
-            {"a.png": craft.png_image(8 + n, 8)},
-            submission_id=f"OTHER-{n}",
-            submitted_at=f"2026-09-0{n + 1}T10:00:00Z",
-        )
-        for n in range(3)
-    ]
-    assert len(Importer(reviewed_folder).import_paths([loose, *others]).imported) == 4
+def queue_folder(queue_folder: DataFolder) -> DataFolder:
+    """The shared queue (tests/ui/conftest.py), one of its submissions late and one
+    without a micro-credential's name."""
+    reviewed_folder = queue_folder
     with sqlite3.connect(reviewed_folder.root / DATABASE_NAME) as db:
         db.execute(
             "UPDATE submissions SET late = 1, status = 'pass' WHERE submission_id = ?", ("OTHER-1",)

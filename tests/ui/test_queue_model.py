@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.evidence.derive import derive_pending
-from reviewer_app.evidence.importer import Importer
 from reviewer_app.reviews.blind import submission_code
 from reviewer_app.reviews.queue import QueueFilter
 from reviewer_app.reviews.service import ReviewSession
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.ui.queue_model import PK_ROLE, QueueModel
 from tests import craft
-
-
-@pytest.fixture
-def queue_folder(reviewed_folder: DataFolder, tmp_path: Path) -> DataFolder:
-    loose = craft.write_zip(tmp_path / "Jane Doe.zip", {"notes.txt": b"bilingual newsletter"})
-    others = [
-        craft.bundle_zip(
-            tmp_path / f"o{n}.zip",
-            {"a.png": craft.png_image(8 + n, 8)},
-            submission_id=f"OTHER-{n}",
-            submitted_at=f"2026-09-0{n + 1}T10:00:00Z",
-        )
-        for n in range(3)
-    ]
-    assert len(Importer(reviewed_folder).import_paths([loose, *others]).imported) == 4
-    derive_pending(reviewed_folder)
-    return reviewed_folder
 
 
 def column(model: QueueModel, col: int) -> list[str]:
