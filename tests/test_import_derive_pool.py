@@ -200,3 +200,18 @@ def test_a_photo_thumbnail_decodes_at_the_smallest_scale_that_covers_it(tmp_path
     assert decoded and decoded[0] == (320, 240)
     with Image.open(io.BytesIO(data)) as thumb:
         assert thumb.size == (320, 240)
+
+
+def test_idle_workers_end_by_themselves_when_the_pool_closes(tmp_path: Path) -> None:
+    """A worker told to stop ends at once with status 0: not killed, and not waited
+    for through the interpreter's teardown."""
+    good = tmp_path / "good.pdf"
+    good.write_bytes(craft.text_pdf("meadow"))
+    with derive_pool.DerivePool(
+        derive_hostile.work, failed_with, ImportLimits(), workers=2, item_seconds=20
+    ) as pool:
+        pool.start_workers()
+        assert pool.submit(good, "application/pdf").result(timeout=60).status == "done"
+        processes = [w.process for w in pool._state.workers]
+    assert len(processes) == 2
+    assert [p.exitcode for p in processes] == [0, 0]
