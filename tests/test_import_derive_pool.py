@@ -215,3 +215,37 @@ def test_idle_workers_end_by_themselves_when_the_pool_closes(tmp_path: Path) -> 
         processes = [w.process for w in pool._state.workers]
     assert len(processes) == 2
     assert [p.exitcode for p in processes] == [0, 0]
+
+
+def test_bundles_derived_early_are_saved_without_waiting_for_the_last(
+    folder: DataFolder, tmp_path: Path, on_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once every file has streamed in, each bundle is saved as soon as it is derived
+    (and the save before it is done), not with the slowest one."""
+    monkeypatch.setattr(importer, "derive_in_worker", derive_hostile.work)
+    monkeypatch.setattr(derive_pool, "ITEM_SECONDS", 3.0)
+    paths = [
+        craft.bundle_zip(
+            tmp_path / f"b{n}.zip", {"p.pdf": craft.text_pdf(f"b{n}")}, submission_id=f"B-{n}"
+        )
+        for n in range(2)
+    ]
+    paths.append(
+        craft.bundle_zip(
+            tmp_path / "slow.zip",
+            {"slow.pdf": craft.text_pdf("slow") + b"\n%HANG\n"},
+            submission_id="SLOW-1",
+        )
+    )
+    saves: list[list[str]] = []
+    real_save = Importer._save
+
+    def save(self: Importer, good: list[object], report: object) -> None:
+        saves.append([ready.plan.submission_id for ready in good])  # type: ignore[attr-defined]
+        real_save(self, good, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Importer, "_save", save)
+    report = Importer(folder, extract=True).import_paths(paths)
+    assert [r.submission_id for r in report.imported] == ["B-0", "B-1", "SLOW-1"]
+    assert saves[-1] == ["SLOW-1"], saves
+    assert statuses(folder)["slow.pdf"][0] == "failed"
