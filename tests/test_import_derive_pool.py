@@ -15,10 +15,11 @@ from sqlalchemy import select
 from reviewer_app.evidence import derive, derive_pool, importer
 from reviewer_app.evidence.derive import derive_pending, pending_count
 from reviewer_app.evidence.derive_work import failed_with
-from reviewer_app.evidence.importer import Importer
+from reviewer_app.evidence.importer import Importer, ImportReport
 from reviewer_app.evidence.limits import ImportLimits
 from reviewer_app.evidence.readers import pdf
 from reviewer_app.evidence.search import search_folder
+from reviewer_app.evidence.staging import ReadyBundle
 from reviewer_app.progress import CancelToken, ProgressReport
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import EvidenceItem
@@ -200,3 +201,121 @@ def test_a_photo_thumbnail_decodes_at_the_smallest_scale_that_covers_it(tmp_path
     assert decoded and decoded[0] == (320, 240)
     with Image.open(io.BytesIO(data)) as thumb:
         assert thumb.size == (320, 240)
+
+
+def test_idle_workers_end_by_themselves_when_the_pool_closes(tmp_path: Path) -> None:
+    """A worker told to stop ends at once with status 0: not killed, and not waited
+    for through the interpreter's teardown."""
+    good = tmp_path / "good.pdf"
+    good.write_bytes(craft.text_pdf("meadow"))
+    with derive_pool.DerivePool(
+        derive_hostile.work, failed_with, ImportLimits(), workers=2, item_seconds=20
+    ) as pool:
+        pool.start_workers()
+        assert pool.submit(good, "application/pdf").result(timeout=60).status == "done"
+        processes = [w.process for w in pool._state.workers]
+    assert len(processes) == 2
+    assert [p.exitcode for p in processes] == [0, 0]
+
+
+def test_bundles_derived_early_are_saved_without_waiting_for_the_last(
+    folder: DataFolder, tmp_path: Path, on_workers: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once every file has streamed in, each bundle is saved as soon as it is derived
+    (and the save before it is done), not with the slowest one."""
+    monkeypatch.setattr(importer, "derive_in_worker", derive_hostile.work)
+    monkeypatch.setattr(derive_pool, "ITEM_SECONDS", 3.0)
+    paths = [
+        craft.bundle_zip(
+            tmp_path / f"b{n}.zip", {"p.pdf": craft.text_pdf(f"b{n}")}, submission_id=f"B-{n}"
+        )
+        for n in range(2)
+    ]
+    paths.append(
+        craft.bundle_zip(
+            tmp_path / "slow.zip",
+            {"slow.pdf": craft.text_pdf("slow") + b"\n%HANG\n"},
+            submission_id="SLOW-1",
+        )
+    )
+    saves: list[list[str]] = []
+    real_save = Importer._save
+
+    def save(self: Importer, good: list[ReadyBundle], report: ImportReport) -> None:
+        saves.append([ready.plan.submission_id for ready in good])
+        real_save(self, good, report)
+
+    monkeypatch.setattr(Importer, "_save", save)
+    report = Importer(folder, extract=True).import_paths(paths)
+    assert [r.submission_id for r in report.imported] == ["B-0", "B-1", "SLOW-1"]
+    assert saves[-1] == ["SLOW-1"], saves
+    assert statuses(folder)["slow.pdf"][0] == "failed"
+
+
+def _two_colour_jpeg(path: Path, size: tuple[int, int], orientation: int | None) -> Path:
+    """A camera-sized JPEG whose stored left half is red and right half blue."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (220, 30, 30))
+    ImageDraw.Draw(image).rectangle((size[0] // 2, 0, size[0], size[1]), fill=(30, 30, 220))
+    exif = Image.Exif()
+    if orientation is not None:
+        exif[0x0112] = orientation
+    image.save(path, "JPEG", quality=90, exif=exif.tobytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("stored", "orientation", "decoded", "shown", "red_at"),
+    [
+        # A 12 MP photo taken on its side, stored landscape: shown upright, portrait,
+        # its stored left (red) half on top; decoded at 1/8 of the stored size.
+        ((4032, 3024), 6, (504, 378), (240, 320), "top"),
+        # The same photo turned the other way (orientation 8): red at the bottom.
+        ((4032, 3024), 8, (504, 378), (240, 320), "bottom"),
+        # Stored portrait, no EXIF orientation: left half red.
+        ((2448, 3264), None, (306, 408), (240, 320), "left"),
+        # 8 MP landscape: 1/8 is 408 x 306, still covering a 320 x 240 thumbnail.
+        ((3264, 2448), 1, (408, 306), (320, 240), "left"),
+    ],
+)
+def test_a_camera_photo_thumbnail_is_upright_and_decoded_at_one_eighth(
+    tmp_path: Path,
+    stored: tuple[int, int],
+    orientation: int | None,
+    decoded: tuple[int, int],
+    shown: tuple[int, int],
+    red_at: str,
+) -> None:
+    from PIL import Image
+
+    from reviewer_app.evidence.readers import image
+
+    path = _two_colour_jpeg(tmp_path / "photo.jpg", stored, orientation)
+    sizes: list[tuple[int, int]] = []
+    real_load = Image.Image.load
+
+    def load(self: Image.Image) -> object:
+        result = real_load(self)
+        if self.format == "JPEG":
+            sizes.append(self.size)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Image.Image, "load", load)
+        data = image.thumbnail(path, ImportLimits().max_image_pixels)
+    assert sizes and sizes[0] == decoded
+    with Image.open(io.BytesIO(data)) as thumb:
+        assert thumb.format == "JPEG" and thumb.size == shown
+        rgb = thumb.convert("RGB")
+        width, height = thumb.size
+        probes = {
+            "top": ((width // 2, height // 8), (width // 2, height * 7 // 8)),
+            "bottom": ((width // 2, height * 7 // 8), (width // 2, height // 8)),
+            "left": ((width // 8, height // 2), (width * 7 // 8, height // 2)),
+        }
+        red_probe, blue_probe = probes[red_at]
+        red, blue = rgb.getpixel(red_probe), rgb.getpixel(blue_probe)
+        assert isinstance(red, tuple) and isinstance(blue, tuple)
+        assert red[0] > 150 and red[2] < 100, red
+        assert blue[2] > 150 and blue[0] < 100, blue

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.evidence.inspect import normalize_media_type
 from reviewer_app.evidence.plan import SubmissionPlan
-from reviewer_app.evidence.search import index_text
+from reviewer_app.evidence.search import index_texts
 from reviewer_app.evidence.staging import ReadyBundle, StagedItem
 from reviewer_app.storage.models import Earner, EvidenceItem, Submission, utcnow
 from reviewer_app.vocabulary import Status
@@ -42,12 +42,13 @@ def record_batch(session: Session, batch: list[ReadyBundle]) -> None:
         insert(ITEMS).returning(ITEMS.c.id, sort_by_parameter_order=True), items
     ).all()
     staged = [s for ready in batch for s in ready.items]
+    pages: list[tuple[int, int | None, str]] = []
     for item, item_id, s in zip(items, item_ids, staged, strict=True):
         if item["kind"] == "text" and item["text"]:
-            index_text(session, item_id, None, item["text"])
+            pages.append((item_id, None, item["text"]))
         derived = s.derived if s.staged is not None else None
-        for page in derived.pages if derived is not None else ():
-            index_text(session, item_id, page.page, page.text)
+        pages += [(item_id, p.page, p.text) for p in (derived.pages if derived else ())]
+    index_texts(session, pages)
 
 
 def _earner_ids(session: Session, plans: list[SubmissionPlan]) -> dict[str, int]:

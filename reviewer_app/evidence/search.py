@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,18 +51,30 @@ def _dialect(session: Session | Connection) -> str:
 
 
 def index_text(session: Session, item_id: int, page: int | None, body: str) -> None:
+    index_texts(session, [(item_id, page, body)])
+
+
+def index_texts(session: Session, pages: Sequence[tuple[int, int | None, str]]) -> None:
+    """Indexes (item id, page, text) rows with one statement run for all of them: a
+    statement a page cost an import's save thread a third of its time in SQLAlchemy's
+    per-statement work."""
+    if not pages:
+        return
     if _dialect(session) == "postgresql":
         session.execute(
             text(
                 "INSERT INTO evidence_text (body, item_id, page, tsv) "
                 "VALUES (:body, :item, :page, to_tsvector('simple', :folded))"
             ),
-            {"body": body, "item": item_id, "page": page, "folded": fold(body)},
+            [
+                {"body": body, "item": item_id, "page": page, "folded": fold(body)}
+                for item_id, page, body in pages
+            ],
         )
         return
     session.execute(
         text("INSERT INTO evidence_text (body, item_id, page) VALUES (:body, :item, :page)"),
-        {"body": body, "item": item_id, "page": page},
+        [{"body": body, "item": item_id, "page": page} for item_id, page, body in pages],
     )
 
 
