@@ -80,6 +80,11 @@ class PgServer:
         """Stops the server (its data stays in `folder`): as a network that goes away."""
         _run(self.folder, "pg_ctl", "-D", self.folder / "data", "-m", "fast", "-w", "stop")
 
+    def crash(self) -> None:
+        """Stops the server as a crash would (`immediate`: no checkpoint, and what its
+        log held in memory, unwritten, is gone); `start` then recovers from the log."""
+        _run(self.folder, "pg_ctl", "-D", self.folder / "data", "-m", "immediate", "-w", "stop")
+
     def start(self) -> None:
         """Starts it again on the same data, host and port."""
         folder = self.folder

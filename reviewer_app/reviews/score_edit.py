@@ -80,7 +80,12 @@ def edit_score(
             f"{prepared.literal(instant)}::timestamp",
         ]
     )
-    statement = f"SELECT is_open, stored_value FROM public.reviewer_app_edit_score({arguments})"
+    # Committed asynchronously: the append that ends the save flushes after its COMMIT
+    # (prepared.append_and_commit), so the trail's turn is not held while the disk writes.
+    statement = (
+        "SET LOCAL synchronous_commit = off; "
+        f"SELECT is_open, stored_value FROM public.reviewer_app_edit_score({arguments})"
+    )
     dbapi_connection: Any = conn.connection.dbapi_connection
     if not dbapi_connection._in_transaction:
         statement = f"begin transaction; {statement}"
@@ -90,5 +95,6 @@ def edit_score(
         raise DBAPIError.instance(
             statement, None, e, conn.dialect.loaded_dbapi.Error, dialect=conn.dialect
         ) from e
+    conn.info[prepared.FLUSH_AFTER_COMMIT] = True
     (is_open, stored), *_ = context.rows
     return bool(is_open), stored

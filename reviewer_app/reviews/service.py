@@ -627,6 +627,8 @@ class ReviewSession:
                     if not is_open:
                         self._refuse_if_submitted(conn)
                     yield conn, stored
+                    # Nothing changed, nothing appended: a commit with nothing to flush.
+                    conn.info.pop(prepared.FLUSH_AFTER_COMMIT, None)
                     return
         claim = _CLAIM_OPEN_LEVEL if which == _SET_LEVEL else _CLAIM_OPEN_COMMENT
         with self._edit(claim, criterion_id) as (conn, stored):

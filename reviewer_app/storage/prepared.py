@@ -98,6 +98,21 @@ def rows(
         ) from e
 
 
+# Set (in the connection's info) by a transaction that asked for an asynchronous
+# commit (`SET LOCAL synchronous_commit = off`): its append waits for the flush after
+# the commit, outside the locks (see `append_and_commit`).
+FLUSH_AFTER_COMMIT = "reviewer_app.flush_after_commit"
+# A transaction of its own whose synchronous commit flushes the log up to its commit
+# record, and with it every commit before it (the log is written in order). Several
+# programs' flushes are then shared, as plain commits' are. It must write to the log:
+# a transaction that wrote nothing commits without a flush even when synchronous, so it
+# writes an empty logical message (a log record and nothing else, allowed to any login).
+_FLUSH = (
+    "begin transaction; SELECT pg_logical_emit_message(true, 'reviewer_app.flush', ''); "
+    "COMMIT"
+)
+
+
 def append_and_commit(
     conn: Connection | Session, table: str, rows: Sequence[Mapping[str, Any]]
 ) -> bool:
@@ -110,7 +125,14 @@ def append_and_commit(
     For an append that holds a lock to the commit (the audit trail's turn, taken by its
     trigger): sent apart, the COMMIT would wait for the program to be given the
     processor again, with the lock held. If the INSERT fails the COMMIT does not run
-    and the transaction is left failed, to be rolled back as any failed statement's."""
+    and the transaction is left failed, to be rolled back as any failed statement's.
+
+    A transaction that committed asynchronously (FLUSH_AFTER_COMMIT, see
+    reviews/score_edit.py) releases its locks without waiting for the disk; the same
+    message then waits for the flush in a transaction of its own, so that nothing is
+    reported saved before it is on disk, while the next writer already holds the
+    lock. A crash before the flush loses only the log's tail: the trail stays one
+    chain, shorter, and no save in that tail was reported."""
     if not isinstance(conn, Connection) or not applies(conn):
         return False
     if any("\x00" in value for row in rows for value in row.values() if isinstance(value, str)):
@@ -118,6 +140,8 @@ def append_and_commit(
     columns = list(rows[0])
     values = ", ".join(f"({', '.join(literal(row[c]) for c in columns)})" for row in rows)
     statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values}; COMMIT"
+    if conn.info.pop(FLUSH_AFTER_COMMIT, False):
+        statement = f"{statement}; {_FLUSH}"
     dbapi_connection: Any = conn.connection.dbapi_connection
     if not dbapi_connection._in_transaction:
         statement = f"begin transaction; {statement}"

@@ -23,7 +23,7 @@ from reviewer_app.resources import resource
 from reviewer_app.storage.datafolder import DataFolder
 from reviewer_app.storage.models import AuditEvent, CriterionScore, Review, Reviewer
 from reviewer_app.storage.team_url import team_url
-from tests.pg_server import SUPERUSER, PgServer
+from tests.pg_server import SUPERUSER, PgServer, running_server
 from tests.processes import env
 
 DEFINITIONS = sorted(resource("demo", "definitions").glob("*.json"))
@@ -312,3 +312,56 @@ def test_a_database_set_up_before_the_save_function_saves_statement_by_statement
     code = main(["--data-dir", str(tmp_path / "lead"), *team, "audit", "verify", "--json"])
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["ok"] is True, out + err
+
+
+def test_a_save_reported_done_survives_the_server_crashing_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A save commits without waiting for the disk, so that the trail's turn passes to
+    the next writer at once; it is reported done only after the flush that follows.
+    The server crashes the moment each save returns (a server of this test's own):
+    after recovery every level reported saved is there, and the trail verifies."""
+    from reviewer_app.reviews.service import ReviewSession
+
+    with running_server() as server:
+        server.create_database("crash")
+        secret = tmp_path / "owner"
+        secret.write_text(server.password + "\n", encoding="utf-8")
+        owner = ["--database", f"postgresql://{SUPERUSER}@{server.host}:{server.port}/crash",
+                 "--password-file", str(secret)]  # fmt: skip
+        lead = ["--data-dir", str(tmp_path / "lead"), *owner]
+        assert main([*lead, "definitions", "add", *map(str, DEFINITIONS)]) == 0
+        assert main([*lead, "demo"]) == 0
+        assert main([*lead, "team", "setup"]) == 0
+        login = tmp_path / "ana-password"
+        login.write_text("ana-long-password-0\n", encoding="utf-8")
+        assert main([*lead, "team", "add", REVIEWERS[0], "--login", "ana", "--role",
+                     "assessor", "--password-file", str(login)]) == 0  # fmt: skip
+        assert main([*lead, "team", "assign", "--reviewer", "ana", "--submission",
+                     SUBMISSIONS[0]]) == 0  # fmt: skip
+        url = team_url(f"postgresql://ana@{server.host}:{server.port}/crash", login)
+        saved: dict[str, str] = {}
+        for n in range(3):
+            folder = DataFolder.open(tmp_path / f"cache-{n}", database_url=url)
+            try:
+                review = ReviewSession.open(folder, SUBMISSIONS[0], REVIEWERS[0])
+                criterion = review.rubric.criteria[n]
+                review.set_level(criterion.id, criterion.levels[0].id)  # records the review
+                level = criterion.levels[-1].id
+                review.set_level(criterion.id, level)  # an edit: asynchronous, then flushed
+                saved[criterion.id] = level
+                server.crash()
+            finally:
+                server.start()
+                folder.close()
+        capsys.readouterr()
+        assert main([*lead, "audit", "verify", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["ok"] is True
+        check = DataFolder.open(tmp_path / "check", database_url=team_url(owner[1], secret))
+        try:
+            with check.read_sessions() as session:
+                rows = session.execute(select(CriterionScore.criterion_id, CriterionScore.level_id))
+                stored = {criterion: level for criterion, level in rows}
+        finally:
+            check.close()
+        assert {c: stored.get(c) for c in saved} == saved
