@@ -107,10 +107,7 @@ FLUSH_AFTER_COMMIT = "reviewer_app.flush_after_commit"
 # programs' flushes are then shared, as plain commits' are. It must write to the log:
 # a transaction that wrote nothing commits without a flush even when synchronous, so it
 # writes an empty logical message (a log record and nothing else, allowed to any login).
-_FLUSH = (
-    "begin transaction; SELECT pg_logical_emit_message(true, 'reviewer_app.flush', ''); "
-    "COMMIT"
-)
+_FLUSH = "begin transaction; SELECT pg_logical_emit_message(true, 'reviewer_app.flush', ''); COMMIT"
 
 
 def append_and_commit(
