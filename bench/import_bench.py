@@ -25,8 +25,6 @@ inverse. Creating a fresh data folder (its schema) is left out of every timing.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import os
 import shutil
 import sys
 import tempfile
@@ -39,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from floors import copy_members  # noqa: E402
 from pairs import Pairs, interleave, report  # noqa: E402
 
 if TYPE_CHECKING:
@@ -82,27 +81,8 @@ def describe(paths: list[Path]) -> str:
 
 
 def floor(paths: list[Path], scratch: Path) -> float:
-    """Read + SHA-256 + copy + fsync per file: the least an import must do."""
-    out = scratch / "floor"
-    out.mkdir()
-    started = time.perf_counter()
-    n = 0
-    for path in paths:
-        with zipfile.ZipFile(path) as z:
-            for info in z.infolist():
-                if info.is_dir() or info.filename == "manifest.json":
-                    continue
-                digest = hashlib.sha256()
-                with z.open(info) as src, (out / f"{n}").open("wb") as dst:
-                    while chunk := src.read(1 << 20):
-                        digest.update(chunk)
-                        dst.write(chunk)
-                    dst.flush()
-                    os.fsync(dst.fileno())
-                n += 1
-    elapsed = time.perf_counter() - started
-    shutil.rmtree(out)
-    return elapsed
+    """Read + SHA-256 + copy + fsync per evidence file: the least an import must do."""
+    return copy_members(paths, scratch, skip=lambda info: info.filename == "manifest.json")
 
 
 def fresh_folder(scratch: Path) -> DataFolder:
