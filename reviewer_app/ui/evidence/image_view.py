@@ -24,9 +24,7 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QIcon,
-    QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QNativeGestureEvent,
     QPainter,
     QPalette,
@@ -53,6 +51,7 @@ from reviewer_app.ui.evidence.annotation_overlay import PinLayer
 from reviewer_app.ui.evidence.controls import make_action, theme_icon
 from reviewer_app.ui.evidence.image_loader import ImageLoader, LoadedFrame
 from reviewer_app.ui.evidence.image_pins import ImagePins
+from reviewer_app.ui.evidence.layer_events import LayerEvents
 from reviewer_app.ui.evidence.message import MessagePane, Severity
 from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.evidence.system_open import open_with_system_viewer
@@ -61,7 +60,7 @@ ZOOM_STEPS = (0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 
 FIRST_DECODE_SIDE = 2048  # enough to fit a photo sharply on most screens
 
 
-class _Canvas(QGraphicsView):
+class _Canvas(LayerEvents, QGraphicsView):
     """Drag to pan, Ctrl+wheel or a pinch to zoom around the pointer; refits when resized."""
 
     zoom_requested = Signal(int, QPointF)  # +1: a step in, -1: out; where, in the viewport
@@ -115,42 +114,6 @@ class _Canvas(QGraphicsView):
             painter.resetTransform()  # the layer paints in viewport pixels
             self.layer.paint(painter)
             painter.restore()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_press(event):
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_move(event):
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_release(event):
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.layer is not None and self.layer.key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
-            self.layer.restyle()  # a theme changed: pins take its colours
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and self.layer is not None
-            and self.layer.takes_key(event)
-        ):
-            event.accept()
-            return True
-        return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.menu_requested.emit(event.globalPos())

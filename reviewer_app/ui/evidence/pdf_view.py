@@ -46,9 +46,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QGuiApplication,
     QIcon,
-    QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QNativeGestureEvent,
     QPainter,
     QPaintEvent,
@@ -70,6 +68,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.ui.evidence.annotation_overlay import PinLayer
 from reviewer_app.ui.evidence.controls import make_action, name_parts, theme_icon
+from reviewer_app.ui.evidence.layer_events import LayerEvents
 from reviewer_app.ui.evidence.overflow_bar import OverflowBar
 from reviewer_app.ui.evidence.pdf_pins import PdfPins
 from reviewer_app.ui.evidence.pdf_problem import PdfProblemPane
@@ -88,7 +87,7 @@ def pixels_per_point() -> float:
     return (screen.logicalDotsPerInch() if screen else 96.0) / 72.0
 
 
-class _PdfCanvas(QPdfView):
+class _PdfCanvas(LayerEvents, QPdfView):
     """QPdfView that keeps the reading position when resized and zooms with Ctrl+wheel
     or a pinch, around the point under the pointer."""
 
@@ -146,42 +145,6 @@ class _PdfCanvas(QPdfView):
             painter.setClipRect(event.rect())
             self.layer.paint(painter)
             painter.end()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_press(event):
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_move(event):
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.layer is not None and self.layer.mouse_release(event):
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.layer is not None and self.layer.key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.PaletteChange and self.layer is not None:
-            self.layer.restyle()  # a theme changed: pins take its colours
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and self.layer is not None
-            and self.layer.takes_key(event)
-        ):
-            event.accept()
-            return True
-        return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self.menu_requested.emit(event.pos(), event.globalPos())
