@@ -116,6 +116,33 @@ def test_processes_opening_one_new_folder_at_once_all_open_it(data_dir: Path) ->
     assert _schema_and_version(data_dir / DATABASE_NAME)[1] == HEAD
 
 
+def test_a_schema_made_between_two_looks_is_read_not_refused(data_dir: Path) -> None:
+    """The race behind the test above, made certain: a process asks the new folder's
+    version and finds no table, and another process's creation commits before it looks
+    for the table. It reads the version then, where it used to call the folder
+    unreadable."""
+    from sqlalchemy import event
+
+    from reviewer_app.storage.schema import current_revision
+
+    DataFolder.open(data_dir).close()  # the other process's creation, committed
+    engine = make_engine(f"sqlite:///{data_dir / DATABASE_NAME}")
+    looks = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def first_look_finds_nothing(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if "alembic_version" in statement and "SELECT version_num" in statement:
+            looks.append(statement)
+            if len(looks) == 1:
+                raise sqlite3.OperationalError("no such table: alembic_version")
+
+    try:
+        assert current_revision(engine) == HEAD
+    finally:
+        engine.dispose()
+    assert len(looks) == 2
+
+
 def test_an_old_folder_still_upgrades_through_every_migration_to_the_same_schema(
     tmp_path: Path,
 ) -> None:

@@ -54,15 +54,21 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema's version; None for a database without one (new, or not ours)."""
+    read_version = text("SELECT version_num FROM alembic_version")
     with reading(engine).connect() as conn:
         try:
-            revision: str | None = conn.scalar(text("SELECT version_num FROM alembic_version"))
+            revision: str | None = conn.scalar(read_version)
             return revision
         except (OperationalError, ProgrammingError):  # SQLite's "no such table", PostgreSQL's
             conn.rollback()  # PostgreSQL refuses any statement in the failed transaction
-            if inspect(conn).has_table("alembic_version"):
-                raise
-            return None
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            # Made since the first look: another program creating the same new folder
+            # committed in between. Read again (a failure now is a real one).
+            conn.rollback()
+            revision = conn.scalar(read_version)
+            return revision
 
 
 def upgrade_database(
